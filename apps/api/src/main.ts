@@ -1,0 +1,14 @@
+import { loadConfig } from '@seg/config';
+import { createApiApp } from './api-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApiApp(config);
+  await app.listen(config.port);
+}
+
+bootstrap().catch((error) => {
+  // The logger may not exist yet (bad config): say what is wrong plainly and stop.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

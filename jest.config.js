@@ -1,0 +1,16 @@
+/** One Jest run for unit tests beside the code and end-to-end tests in test/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  transform: {
+    // Type checking is `npm run typecheck`; tests only transpile, which keeps them fast.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@seg/(config|db|queue|mail|auth|common)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 60_000,
+  // Each e2e file owns a database and a Redis prefix, so files may run side by side.
+  maxWorkers: 2,
+};

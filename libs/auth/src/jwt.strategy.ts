@@ -1,0 +1,36 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ACCESS_TOKEN, AccessTokenClaims } from './access-token';
+import { AuthenticatedMember } from './auth.decorators';
+import { SessionMemberRepository } from './session-member.repository';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly sessionMembers: SessionMemberRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.auth.jwtSecret,
+      // One algorithm only: refuses `alg: none` and any algorithm-confusion trick.
+      algorithms: [ACCESS_TOKEN.algorithm],
+      issuer: ACCESS_TOKEN.issuer,
+      audience: ACCESS_TOKEN.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  /**
+   * Reads the member on every request so that a suspension, a departure or a role change takes
+   * effect at once rather than when the token expires.
+   */
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedMember> {
+    if (claims.typ !== ACCESS_TOKEN.type || typeof claims.sub !== 'string') throw new UnauthorizedException();
+    const member = await this.sessionMembers.getById(claims.sub);
+    if (!member || member.status !== 'active') throw new UnauthorizedException();
+    return { id: member.id, email: member.email, role: member.role };
+  }
+}

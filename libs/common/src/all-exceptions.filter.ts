@@ -1,0 +1,46 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { ApiErrorBody } from './api-error';
+
+/**
+ * Expected failures are HttpExceptions and keep their status and field details; anything else is
+ * a bug, logged with the request id and answered as a plain 500 that reveals nothing.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const requestId = request.id ? String(request.id) : undefined;
+
+    if (response.headersSent) return;
+    let body: ApiErrorBody;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const obj = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
+      const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
+      body = {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        ...(obj.details ? { details: obj.details as ApiErrorBody['details'] } : {}),
+      };
+    } else if (isBodyParserError(exception)) {
+      body = { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON', details: [{ field: 'body', message: 'is not valid JSON' }] };
+    } else {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong on our side' };
+    }
+    if (requestId) body.requestId = requestId;
+    response.status(body.statusCode).json(body);
+  }
+}
+
+function isBodyParserError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { type?: string }).type === 'entity.parse.failed';
+}

@@ -1,0 +1,37 @@
+import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+import { FieldError } from './api-error';
+
+/** Flattens class-validator's tree into `a.b[0].c`-style field names. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      // class-validator says "property x should not exist"; name the field plainly instead.
+      message: message.startsWith(`property ${e.property} `) ? message.replace(`property ${e.property} `, 'this field ') : message.replace(new RegExp(`^${e.property} `), ''),
+    }));
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+/** A 400 whose details name each bad field. */
+export class InvalidFieldsException extends BadRequestException {
+  constructor(readonly details: FieldError[]) {
+    super({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Invalid ${details.map((d) => d.field).filter((f, i, a) => a.indexOf(f) === i).join(', ')}`,
+      details,
+    });
+  }
+}
+
+export function invalidField(field: string, message: string): InvalidFieldsException {
+  return new InvalidFieldsException([{ field, message }]);
+}
+
+/** A 409 that names the field in conflict (an email already taken, say). */
+export function conflictOn(field: string, message: string): ConflictException {
+  return new ConflictException({ statusCode: 409, error: 'Conflict', message, details: [{ field, message }] });
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+const DEV_ADMIN_EMAIL = 'admin@seg.localhost';
+const DEV_ADMIN_PASSWORD = 'demo-admin-passphrase';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/seg'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -')
+    .default('seg'),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('SEG Network <no-reply@localhost>'),
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  MAIL_DIR: z.string().min(1).default('var/mail'),
+  JWT_SECRET: z.string().min(1).default(DEV_JWT_SECRET),
+  SEG_ADMIN_EMAIL: z.string().email().optional(),
+  SEG_ADMIN_PASSWORD: z.string().min(12).max(128).optional(),
+  SEED_DEMO: bool.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
+  REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  corsOrigins: string[];
+  logLevel: RawConfig['LOG_LEVEL'];
+  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  admin: { email: string; password: string } | null;
+  seedDemo: boolean;
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    ratePerSecond: number;
+    catcherPort: number;
+    dir: string;
+  };
+  worker: { concurrency: number; relayIntervalMs: number };
+  meetings: { reminderHoursBefore: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once, naming every bad or missing variable in one error. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // An empty variable means "not set", as it does in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (isProduction) {
+    if (!cleaned.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
+    else if (raw.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: is the development default');
+    else if (Buffer.byteLength(raw.JWT_SECRET, 'utf8') < 32) problems.push('JWT_SECRET: must be at least 32 bytes');
+    if (!raw.SMTP_URL) problems.push('SMTP_URL: is required in production');
+    if (!raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required in production');
+    if (raw.SEG_ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) problems.push('SEG_ADMIN_PASSWORD: is the demo default');
+  }
+  if (Boolean(raw.SEG_ADMIN_EMAIL) !== Boolean(raw.SEG_ADMIN_PASSWORD)) {
+    problems.push(`${raw.SEG_ADMIN_EMAIL ? 'SEG_ADMIN_PASSWORD' : 'SEG_ADMIN_EMAIL'}: must be set with the other`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const admin = raw.SEG_ADMIN_EMAIL
+    ? { email: raw.SEG_ADMIN_EMAIL, password: raw.SEG_ADMIN_PASSWORD! }
+    : isProduction
+      ? null
+      : { email: DEV_ADMIN_EMAIL, password: DEV_ADMIN_PASSWORD };
+
+  return {
+    env: raw.NODE_ENV,
+    isProduction,
+    port: raw.PORT,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    queuePrefix: raw.QUEUE_PREFIX,
+    corsOrigins: raw.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: raw.LOG_LEVEL,
+    auth: { jwtSecret: raw.JWT_SECRET, accessTtlSeconds: 15 * 60, refreshTtlSeconds: 30 * 24 * 3600 },
+    admin,
+    seedDemo: raw.SEED_DEMO ?? !isProduction,
+    mail: {
+      smtpUrl: raw.SMTP_URL ?? null,
+      from: raw.MAIL_FROM,
+      ratePerSecond: raw.MAIL_RATE_PER_SECOND,
+      catcherPort: raw.MAIL_CATCHER_PORT,
+      dir: raw.MAIL_DIR,
+    },
+    worker: { concurrency: raw.WORKER_CONCURRENCY, relayIntervalMs: raw.RELAY_INTERVAL_MS },
+    meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
+  };
+}

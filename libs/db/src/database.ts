@@ -1,0 +1,28 @@
+import { drizzle, NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import { Pool, PoolConfig } from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = NodePgDatabase<Schema>;
+export type Transaction = PgTransaction<NodePgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What a repository method runs on: the pool, or the caller's transaction. */
+export type Executor = Database | Transaction;
+
+/** Injection tokens. */
+export const DB = Symbol('DB');
+export const PG_POOL = Symbol('PG_POOL');
+
+export function createPool(url: string, options: PoolConfig = {}): Pool {
+  const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, ...options });
+  // A connection killed under us (server restart, pg_terminate_backend) emits 'error' on an idle
+  // client; without a listener that would crash the process. The pool drops it and reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function createDatabase(pool: Pool): Database {
+  return drizzle(pool, { schema });
+}

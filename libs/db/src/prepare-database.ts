@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { Client } from 'pg';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { seedReferenceData } from './reference-data';
+import * as schema from './schema';
+
+// Any fixed number; every process that migrates takes the same lock.
+const MIGRATION_LOCK_ID = 7_349_021;
+
+/** The project's `drizzle/` folder, found upwards from here (source and build trees differ in depth). */
+export function drizzleFolder(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'drizzle');
+    if (existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('drizzle/ migrations folder not found above ' + __dirname);
+  }
+}
+
+/** Creates the database named in the URL if it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      try {
+        await client.query(`create database "${name.replace(/"/g, '""')}"`);
+      } catch (error) {
+        // Another process created it between our check and our create.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the database if missing, applies migrations and seeds the reference data, all under
+ * an advisory lock so that two processes starting together never migrate at once.
+ */
+export async function prepareDatabase(url: string, migrationsFolder = drizzleFolder()): Promise<void> {
+  const logger = new Logger('Database');
+  await ensureDatabase(url);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    await seedReferenceData(db);
+    logger.log('Database migrated and reference data seeded');
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await client.end();
+  }
+}

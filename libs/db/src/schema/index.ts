@@ -1,0 +1,5 @@
+export * from './reference.schema';
+export * from './members.schema';
+export * from './auth.schema';
+export * from './meetings.schema';
+export * from './notices.schema';

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { members } from './members.schema';
+import { timestamps } from './reference.schema';
+
+export const MEETING_KINDS = ['hub', 'regional', 'summit', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const RSVP_RESPONSES = ['needs-action', 'accepted', 'tentative', 'declined'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    kind: text('kind').$type<MeetingKind>().notNull(),
+    agenda: text('agenda'),
+    // Null only for archived summits whose exact dates were never recorded (summitYear is set).
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    venue: text('venue'),
+    onlineUrl: text('online_url'),
+    status: text('status').$type<MeetingStatus>().notNull().default('draft'),
+    // Rises with every change invitees must hear about; the iCalendar SEQUENCE.
+    revision: integer('revision').notNull().default(0),
+    summitNumber: integer('summit_number').unique(),
+    summitYear: integer('summit_year'),
+    theme: text('theme'),
+    createdById: uuid('created_by_id').references(() => members.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('meetings_starts_at_idx').on(t.startsAt),
+    check('meetings_kind_check', sql`${t.kind} in ('hub', 'regional', 'summit', 'other')`),
+    check('meetings_status_check', sql`${t.status} in ('draft', 'scheduled', 'cancelled')`),
+    check('meetings_when_check', sql`(${t.startsAt} is not null and ${t.endsAt} is not null and ${t.endsAt} > ${t.startsAt}) or (${t.startsAt} is null and ${t.endsAt} is null and ${t.summitYear} is not null)`),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    rsvp: text('rsvp').$type<RsvpResponse>().notNull().default('needs-action'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    invitedById: uuid('invited_by_id').references(() => members.id),
+    ...timestamps,
+  },
+  (t) => [
+    unique('invitations_meeting_member_key').on(t.meetingId, t.memberId),
+    index('invitations_member_idx').on(t.memberId),
+    check('invitations_rsvp_check', sql`${t.rsvp} in ('needs-action', 'accepted', 'tentative', 'declined')`),
+  ],
+);

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { categories, establishments, regions, timestamps } from './reference.schema';
+
+export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const ROLES = ['member', 'secretariat', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const VISIBILITIES = ['members', 'secretariat'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    categoryId: uuid('category_id').references(() => categories.id),
+    regionId: uuid('region_id').references(() => regions.id),
+    registration: text('registration'),
+    phone: text('phone'),
+    bio: text('bio'),
+    availability: text('availability'),
+    status: text('status').$type<MemberStatus>().notNull().default('invited'),
+    role: text('role').$type<Role>().notNull().default('member'),
+    emailVisibility: text('email_visibility').$type<Visibility>().notNull().default('members'),
+    phoneVisibility: text('phone_visibility').$type<Visibility>().notNull().default('members'),
+    passwordHash: text('password_hash'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('members_email_lower_key').on(sql`lower(${t.email})`),
+    index('members_region_idx').on(t.regionId),
+    index('members_category_idx').on(t.categoryId),
+    check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),
+    check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
+    check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
+    check('members_phone_visibility_check', sql`${t.phoneVisibility} in ('members', 'secretariat')`),
+  ],
+);
+
+export const memberEstablishments = pgTable(
+  'member_establishments',
+  {
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.establishmentId] }), index('member_establishments_est_idx').on(t.establishmentId)],
+);
+
+/** Member M represents region R (or the hub, when regionId is null) as role X from startsOn to endsOn. */
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    regionId: uuid('region_id').references(() => regions.id),
+    role: text('role').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('posts_member_idx').on(t.memberId),
+    index('posts_region_idx').on(t.regionId),
+    check('posts_dates_check', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);

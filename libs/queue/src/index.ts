@@ -1,0 +1,4 @@
+export * from './queue.contract';
+export * from './redis-connection';
+export * from './notice-queue';
+export * from './queue.module';

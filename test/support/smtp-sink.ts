@@ -1,0 +1,99 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer, SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  parsed: ParsedMail;
+  raw: Buffer;
+}
+
+/**
+ * A real SMTP server on loopback that keeps and parses what it receives. A recipient can be
+ * made to answer with an SMTP error code, and the server can be stopped and restarted on the
+ * same port to play an outage.
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** Recipient (lower case) -> SMTP reply code to refuse it with. */
+  readonly refuse = new Map<string, number>();
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  async start(port = this.port): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session: SMTPServerSession, callback) => {
+        const code = this.refuse.get(address.address.toLowerCase());
+        if (code) {
+          const error = new Error(`Refused by test: ${address.address}`) as Error & { responseCode: number };
+          error.responseCode = code;
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', async () => {
+          const raw = Buffer.concat(chunks);
+          try {
+            const parsed = await simpleParser(raw);
+            this.received.push({
+              raw,
+              parsed,
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            });
+            callback();
+          } catch (error) {
+            callback(error as Error);
+          }
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(email: string): ReceivedMail[] {
+    return this.received.filter((m) => m.to.includes(email.toLowerCase()));
+  }
+
+  /** Waits until the predicate holds over what was received, or fails with what did arrive. */
+  async waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.received)) {
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out waiting for mail; received ${this.received.length}: ${this.received.map((m) => `${m.to.join(',')} "${m.parsed.subject}"`).slice(0, 20).join('; ')}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async waitForMailTo(email: string, timeoutMs?: number): Promise<ReceivedMail> {
+    await this.waitFor(() => this.to(email).length > 0, timeoutMs);
+    return this.to(email)[this.to(email).length - 1];
+  }
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  return new SmtpSink().start(0);
+}
