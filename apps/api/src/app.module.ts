@@ -6,6 +6,7 @@ import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
+import { NoticesModule } from './notices/notices.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AuthGuardsModule,
+        NoticesModule,
         HealthModule,
       ],
     };

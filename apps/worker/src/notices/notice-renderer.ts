@@ -1,0 +1,24 @@
+import type { NoticeKind, notices } from '@seg/db';
+
+export type NoticeRow = typeof notices.$inferSelect;
+
+/** An email ready for nodemailer: both parts, and for meeting notices the iCalendar object. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  /** RFC 5545 text; sent as a text/calendar part with the given METHOD and as an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+}
+
+/**
+ * Renders the notices of some kinds. A renderer may return null when the notice no longer makes
+ * sense (its meeting was deleted, say): the notice is then recorded as failed with that reason.
+ */
+export interface NoticeRenderer {
+  readonly kinds: readonly NoticeKind[];
+  render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }>;
+}
+
+/** Injection token: the array of every renderer the worker knows. */
+export const NOTICE_RENDERERS = Symbol('NOTICE_RENDERERS');
