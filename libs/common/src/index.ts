@@ -3,3 +3,5 @@ export * from './field-errors';
 export * from './validation.pipe';
 export * from './all-exceptions.filter';
 export * from './pagination';
+export * from './london-time';
+export * from './rsvp-token';

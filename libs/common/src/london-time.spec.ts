@@ -1,0 +1,43 @@
+import { formatLondon, formatLondonRange, fromLondonWallClock, londonOffsetMinutes, parseDateTime, toLondonIso } from './london-time';
+
+describe('London time', () => {
+  it('agrees with the platform time zone data on every hour of several years', () => {
+    const offsetByIntl = (d: Date) => {
+      const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')!.value;
+      return name === 'BST' || name === 'GMT+1' ? 60 : 0;
+    };
+    for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2031, 0, 1); t += 3600_000) {
+      const d = new Date(t);
+      if (londonOffsetMinutes(d) !== offsetByIntl(d)) throw new Error(`offset differs at ${d.toISOString()}`);
+    }
+  });
+
+  it('changes at 01:00 UTC on the last Sundays of March and October', () => {
+    expect(toLondonIso(new Date('2026-03-29T00:59:59Z'))).toBe('2026-03-29T00:59:59+00:00');
+    expect(toLondonIso(new Date('2026-03-29T01:00:00Z'))).toBe('2026-03-29T02:00:00+01:00');
+    expect(toLondonIso(new Date('2026-10-25T00:59:59Z'))).toBe('2026-10-25T01:59:59+01:00');
+    expect(toLondonIso(new Date('2026-10-25T01:00:00Z'))).toBe('2026-10-25T01:00:00+00:00');
+  });
+
+  it('formats for people with GMT or BST', () => {
+    expect(formatLondon(new Date('2026-06-10T09:00:00Z'))).toBe('Wednesday 10 June 2026, 10:00 BST');
+    expect(formatLondon(new Date('2026-12-01T09:30:00Z'))).toBe('Tuesday 1 December 2026, 09:30 GMT');
+    expect(formatLondonRange(new Date('2026-06-10T09:00:00Z'), new Date('2026-06-10T11:30:00Z'))).toBe('Wednesday 10 June 2026, 10:00 to 12:30 BST');
+    expect(formatLondonRange(new Date('2026-10-24T23:30:00Z'), new Date('2026-10-25T02:00:00Z'))).toBe('Sunday 25 October 2026, 00:30 BST to 02:00 GMT');
+  });
+
+  it('reads wall-clock times as London and keeps explicit offsets', () => {
+    expect(parseDateTime('2026-06-10T10:00')!.toISOString()).toBe('2026-06-10T09:00:00.000Z');
+    expect(parseDateTime('2026-01-10T10:00:00')!.toISOString()).toBe('2026-01-10T10:00:00.000Z');
+    expect(parseDateTime('2026-06-10T10:00:00Z')!.toISOString()).toBe('2026-06-10T10:00:00.000Z');
+    expect(parseDateTime('2026-06-10T10:00:00+02:00')!.toISOString()).toBe('2026-06-10T08:00:00.000Z');
+    expect(fromLondonWallClock(2026, 10, 25, 1, 30).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(fromLondonWallClock(2026, 3, 29, 1, 30).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('refuses what is not a date-time', () => {
+    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-06-10', '2026-13-01T10:00Z', '2026-06-10T25:00Z']) {
+      expect(parseDateTime(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Europe/London time, as the group's meetings are shown: GMT in winter, BST (UTC+1) from 01:00
+ * UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the UK rule since
+ * 1996). Written out rather than left to the platform's time zone data so that the API, the
+ * emails and the iCalendar VTIMEZONE all follow the same rule.
+ */
+export const LONDON_TZID = 'Europe/London';
+
+const DAY_MS = 24 * 3600 * 1000;
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 01:00 UTC on the last Sunday of a month (month 1-12). */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS;
+}
+
+/** Minutes east of UTC in London at that instant: 0 (GMT) or 60 (BST). */
+export function londonOffsetMinutes(at: Date): 0 | 60 {
+  const year = at.getUTCFullYear();
+  const t = at.getTime();
+  return t >= lastSundayAtOneUtc(year, 3) && t < lastSundayAtOneUtc(year, 10) ? 60 : 0;
+}
+
+export interface LondonParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+  offsetMinutes: 0 | 60;
+  zone: 'GMT' | 'BST';
+}
+
+export function londonParts(at: Date): LondonParts {
+  const offsetMinutes = londonOffsetMinutes(at);
+  const local = new Date(at.getTime() + offsetMinutes * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+    offsetMinutes,
+    zone: offsetMinutes ? 'BST' : 'GMT',
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO-8601 in London time with its offset: `2026-06-10T10:00:00+01:00`. */
+export function toLondonIso(at: Date): string {
+  const p = londonParts(at);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+0${p.offsetMinutes / 60}:00`;
+}
+
+/** For people: `Wednesday 10 June 2026, 10:00 BST`. */
+export function formatLondon(at: Date): string {
+  const p = londonParts(at);
+  return `${DAY_NAMES[p.weekday]} ${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}, ${pad(p.hour)}:${pad(p.minute)} ${p.zone}`;
+}
+
+/** For people: `10:00 to 12:30 BST on Wednesday 10 June 2026`, or both dates when it spans days. */
+export function formatLondonRange(start: Date, end: Date): string {
+  const a = londonParts(start);
+  const b = londonParts(end);
+  if (a.year === b.year && a.month === b.month && a.day === b.day) {
+    const startZone = a.zone === b.zone ? '' : ` ${a.zone}`;
+    return `${DAY_NAMES[a.weekday]} ${a.day} ${MONTH_NAMES[a.month - 1]} ${a.year}, ${pad(a.hour)}:${pad(a.minute)}${startZone} to ${pad(b.hour)}:${pad(b.minute)} ${b.zone}`;
+  }
+  return `${formatLondon(start)} to ${formatLondon(end)}`;
+}
+
+/**
+ * The instant of a London wall-clock time. In the hour skipped in March the time is read as GMT;
+ * in the hour repeated in October, as the first (BST) one.
+ */
+export function fromLondonWallClock(year: number, month: number, day: number, hour: number, minute: number, second = 0): Date {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const bst = new Date(asUtc - 3600_000);
+  if (londonOffsetMinutes(bst) === 60) return bst;
+  return new Date(asUtc);
+}
+
+/**
+ * Reads an ISO-8601 date-time. With `Z` or an offset it is that instant; without one it is a
+ * London wall-clock time. Null when it is not a valid date-time.
+ */
+export function parseDateTime(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const calendarCheck = new Date(Date.UTC(year, month - 1, day));
+  if (calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day) return null;
+  if (!m[7]) return fromLondonWallClock(year, month, day, hour, minute, second);
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
