@@ -6,7 +6,9 @@ import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NoticesModule } from './notices/notices.module';
+import { RsvpModule } from './rsvp/rsvp.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +36,8 @@ export class AppModule {
         AuthGuardsModule,
         NoticesModule,
         HealthModule,
+        MeetingsModule,
+        RsvpModule,
       ],
     };
   }

@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@seg/common';
+import { MEETING_KINDS, MeetingKind } from '@seg/db';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class ListMeetingsQuery extends PageQuery {
+  /** upcoming: not yet over, soonest first; past: over, latest first. Default: all, latest first. */
+  @ApiPropertyOptional({ enum: ['upcoming', 'past'] })
+  @IsOptional()
+  @IsIn(['upcoming', 'past'])
+  when?: 'upcoming' | 'past';
+
+  @ApiPropertyOptional({ enum: MEETING_KINDS })
+  @IsOptional()
+  @IsIn(MEETING_KINDS)
+  kind?: MeetingKind;
+}
+
+export class AttendanceQuery {
+  /** csv for a spreadsheet; the Accept header text/csv does the same. */
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, Page, PageQuery, toLondonIso } from '@seg/common';
+import type { NoticeKind, NoticeStatus, RsvpResponse } from '@seg/db';
+import { AttendanceRow, MeetingsRepository } from './meetings.repository';
+import { meetingNotFound } from './meetings.service';
+
+export interface NoticeState {
+  id: string;
+  kind: NoticeKind;
+  revision: number | null;
+  status: NoticeStatus;
+  attempts: number;
+  lastError: string | null;
+  messageId: string | null;
+  queuedAt: string;
+  sentAt: string | null;
+}
+
+export interface InviteeView {
+  invitationId: string;
+  member: { id: string; name: string; email: string; region: string | null; category: string | null };
+  rsvp: RsvpResponse;
+  respondedAt: string | null;
+  invitedAt: string;
+  notices: NoticeState[];
+}
+
+export interface RsvpCounts {
+  invitees: number;
+  accepted: number;
+  tentative: number;
+  declined: number;
+  noReply: number;
+}
+
+export interface InvitationsPage extends Page<InviteeView> {
+  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number } };
+}
+
+export interface AttendanceGroup extends RsvpCounts {
+  code: string | null;
+  name: string;
+}
+
+export interface Attendance {
+  meetingId: string;
+  totals: RsvpCounts;
+  byRegion: AttendanceGroup[];
+  byCategory: AttendanceGroup[];
+}
+
+/** What the secretariat follows after sending: replies and the delivery of every notice. */
+@Injectable()
+export class MeetingFollowUpService {
+  constructor(private readonly meetings: MeetingsRepository) {}
+
+  async invitations(meetingId: string, query: PageQuery): Promise<InvitationsPage> {
+    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, 2) : null;
+    const [rows, rsvps, noticeCounts] = await Promise.all([
+      this.meetings.listInvitees(meetingId, limit + 1, after ? { name: after[0], id: after[1] } : null),
+      this.meetings.countRsvps(meetingId),
+      this.meetings.countNotices(meetingId),
+    ]);
+    const page = rows.slice(0, limit);
+    const notices = await this.meetings.listNoticesOfInvitations(page.map((r) => r.invitationId));
+    const byInvitation = new Map<string, NoticeState[]>();
+    for (const n of notices) {
+      const list = byInvitation.get(n.invitationId!) ?? [];
+      list.push({
+        id: n.id,
+        kind: n.kind,
+        revision: n.revision,
+        status: n.status,
+        attempts: n.attempts,
+        lastError: n.lastError,
+        messageId: n.messageId,
+        queuedAt: toLondonIso(n.createdAt),
+        sentAt: n.sentAt ? toLondonIso(n.sentAt) : null,
+      });
+      byInvitation.set(n.invitationId!, list);
+    }
+    const totals = rsvpCounts(rsvps);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        invitationId: r.invitationId,
+        member: { id: r.memberId, name: r.name, email: r.email, region: r.regionCode, category: r.categoryCode },
+        rsvp: r.rsvp,
+        respondedAt: r.respondedAt ? toLondonIso(r.respondedAt) : null,
+        invitedAt: toLondonIso(r.invitedAt),
+        notices: byInvitation.get(r.invitationId) ?? [],
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.invitationId]) : null,
+      total: totals.invitees,
+      totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0 } },
+    };
+  }
+
+  async attendance(meetingId: string): Promise<Attendance> {
+    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+    const [rsvps, regions, categories] = await Promise.all([
+      this.meetings.countRsvps(meetingId),
+      this.meetings.attendanceByRegion(meetingId),
+      this.meetings.attendanceByCategory(meetingId),
+    ]);
+    return { meetingId, totals: rsvpCounts(rsvps), byRegion: groups(regions, 'No region'), byCategory: groups(categories, 'No category') };
+  }
+}
+
+function rsvpCounts(counts: Record<string, number>): RsvpCounts {
+  const accepted = counts.accepted ?? 0;
+  const tentative = counts.tentative ?? 0;
+  const declined = counts.declined ?? 0;
+  const noReply = counts['needs-action'] ?? 0;
+  return { invitees: accepted + tentative + declined + noReply, accepted, tentative, declined, noReply };
+}
+
+function groups(rows: AttendanceRow[], unnamed: string): AttendanceGroup[] {
+  const byCode = new Map<string | null, { name: string; counts: Record<string, number> }>();
+  for (const row of rows) {
+    const group = byCode.get(row.code) ?? { name: row.name ?? unnamed, counts: {} };
+    group.counts[row.rsvp] = row.count;
+    byCode.set(row.code, group);
+  }
+  return [...byCode.entries()].map(([code, g]) => ({ code, name: g.name, ...rsvpCounts(g.counts) }));
+}
+
+/** One table for a spreadsheet: a row per region, then per category, then the total. */
+export function attendanceCsv(attendance: Attendance): string {
+  const header = ['group', 'code', 'name', 'invitees', 'accepted', 'tentative', 'declined', 'noReply'];
+  const line = (group: string, code: string | null, name: string, c: RsvpCounts) =>
+    [group, code ?? '', name, c.invitees, c.accepted, c.tentative, c.declined, c.noReply].map(csvCell).join(',');
+  return [
+    header.join(','),
+    ...attendance.byRegion.map((g) => line('region', g.code, g.name, g)),
+    ...attendance.byCategory.map((g) => line('category', g.code, g.name, g)),
+    line('total', null, 'All invitees', attendance.totals),
+  ].join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A leading = + - @ would be read as a formula by spreadsheet programs.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
+import { PageQuery } from '@seg/common';
+import type { Response } from 'express';
+import { CurrentActor } from './actor.decorator';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { InviteDto } from './dto/invite.dto';
+import { AttendanceQuery, ListMeetingsQuery } from './dto/list-meetings.query';
+import { ResendNoticesDto } from './dto/resend-notices.dto';
+import { RsvpDto } from './dto/rsvp.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
+import { Attendance, attendanceCsv, InvitationsPage, MeetingFollowUpService } from './meeting-follow-up.service';
+import { MeetingView } from './meeting.view';
+import { Actor, InviteResult, meetingNotFound, MeetingsService } from './meetings.service';
+
+// A malformed id names no meeting: the same 404 as an unknown one.
+const MeetingId = () => new ParseUUIDPipe({ exceptionFactory: () => meetingNotFound() });
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly followUp: MeetingFollowUpService,
+  ) {}
+
+  /** Creates a draft; it becomes scheduled when first invited. */
+  @Secretariat()
+  @Post()
+  create(@Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.create(dto, actor);
+  }
+
+  /** The secretariat sees every meeting; a member, those they are invited to (and the summit archive), each with their own RSVP. */
+  @Get()
+  list(@Query() query: ListMeetingsQuery, @CurrentMember() member: AuthenticatedMember) {
+    return this.meetings.list(query, member);
+  }
+
+  @Get(':id')
+  get(@Param('id', MeetingId()) id: string, @CurrentMember() member: AuthenticatedMember): Promise<MeetingView> {
+    return this.meetings.get(id, member);
+  }
+
+  /** A change of time, venue or link raises the revision and sends an update to everyone who has not declined. */
+  @Secretariat()
+  @Patch(':id')
+  update(@Param('id', MeetingId()) id: string, @Body() dto: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.update(id, dto, actor);
+  }
+
+  /** Invites the audience (the union of its parts); the notices go out in the background. */
+  @Secretariat()
+  @Post(':id/invitations')
+  @HttpCode(HttpStatus.ACCEPTED)
+  invite(@Param('id', MeetingId()) id: string, @Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InviteResult> {
+    return this.meetings.invite(id, dto.audience, actor);
+  }
+
+  /** Each invitee's reply and the delivery state of every notice sent to them, with totals. */
+  @Secretariat()
+  @Get(':id/invitations')
+  invitations(@Param('id', MeetingId()) id: string, @Query() query: PageQuery): Promise<InvitationsPage> {
+    return this.followUp.invitations(id, query);
+  }
+
+  /** Queues failed notices again (all of the meeting's, or those named). */
+  @Secretariat()
+  @Post(':id/notices/resend')
+  @HttpCode(HttpStatus.ACCEPTED)
+  resend(@Param('id', MeetingId()) id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<{ requeued: number }> {
+    return this.meetings.resendNotices(id, dto, actor);
+  }
+
+  /** Cancels the meeting and sends a cancellation to every invitee. */
+  @Secretariat()
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  cancel(@Param('id', MeetingId()) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.cancel(id, actor);
+  }
+
+  /** The logged-in member's own reply. */
+  @Put(':id/rsvp')
+  rsvp(@Param('id', MeetingId()) id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.rsvpAsMember(id, member, dto.response, actor.requestId);
+  }
+
+  /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */
+  @Secretariat()
+  @Get(':id/attendance')
+  @ApiProduces('application/json', 'text/csv')
+  async attendance(
+    @Param('id', MeetingId()) id: string,
+    @Query() query: AttendanceQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Attendance | string> {
+    const attendance = await this.followUp.attendance(id);
+    if (query.format === 'csv' || (query.format !== 'json' && /text\/csv/i.test(accept ?? ''))) {
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="attendance-${id}.csv"`);
+      return attendanceCsv(attendance);
+    }
+    return attendance;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeetingFollowUpService } from './meeting-follow-up.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+
+@Module({
+  controllers: [MeetingsController],
+  providers: [MeetingsRepository, MeetingsService, MeetingFollowUpService],
+  exports: [MeetingsRepository, MeetingsService],
+})
+export class MeetingsModule {}

@@ -1,0 +1,366 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { auditLog, categories, DB, Database, Executor, invitations, meetings, members, notices, NoticeKind, regions, RsvpResponse } from '@seg/db';
+import { NoticeRef } from '@seg/queue';
+import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type NewMeeting = typeof meetings.$inferInsert;
+
+/** The audience of an invitation call, with codes already turned into ids. */
+export interface ResolvedAudience {
+  all: boolean;
+  reps: boolean;
+  regionIds: string[];
+  categoryIds: string[];
+  memberIds: string[];
+}
+
+export interface MeetingWithRsvp extends MeetingRow {
+  rsvp: RsvpResponse | null;
+}
+
+export interface ListMeetingsFilter {
+  /** Null for the secretariat: every meeting. Otherwise only meetings this member is invited to. */
+  invitedMemberId: string | null;
+  /** The member whose own RSVP comes with each meeting. */
+  viewerId: string;
+  when?: 'upcoming' | 'past';
+  kind?: string;
+  after?: { sortKey: string; id: string };
+  limit: number;
+}
+
+export interface InvitationContext {
+  invitationId: string;
+  memberId: string;
+  memberName: string;
+  rsvp: RsvpResponse;
+  respondedAt: Date | null;
+  meeting: MeetingRow;
+}
+
+export interface InviteeRow {
+  invitationId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  regionCode: string | null;
+  categoryCode: string | null;
+  rsvp: RsvpResponse;
+  respondedAt: Date | null;
+  invitedAt: Date;
+}
+
+export interface AttendanceRow {
+  code: string | null;
+  name: string | null;
+  rsvp: RsvpResponse;
+  count: number;
+}
+
+export interface AuditEntry {
+  actorId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+}
+
+/** One bind parameter for a whole id list, however long. */
+const uuidArray = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+
+/** A meeting's place in lists: its start, or for archived summits with no date, mid-year. */
+const sortKey = sql<Date>`coalesce(${meetings.startsAt}, make_timestamptz(${meetings.summitYear}, 6, 1, 0, 0, 0, 'UTC'))`;
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  async create(tx: Executor, values: NewMeeting): Promise<MeetingRow> {
+    const [row] = await tx.insert(meetings).values(values).returning();
+    return row;
+  }
+
+  async getById(id: string, ex: Executor = this.db): Promise<MeetingRow | null> {
+    const [row] = await ex.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  /** Takes the meeting's row lock: invitation calls, changes and cancellations of one meeting run one at a time. */
+  async lockById(tx: Executor, id: string): Promise<MeetingRow | null> {
+    const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update').limit(1);
+    return row ?? null;
+  }
+
+  async update(tx: Executor, id: string, values: Partial<NewMeeting>): Promise<MeetingRow> {
+    const [row] = await tx
+      .update(meetings)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(meetings.id, id))
+      .returning();
+    return row;
+  }
+
+  async getWithRsvp(id: string, viewerId: string): Promise<MeetingWithRsvp | null> {
+    const [row] = await this.db
+      .select({ meeting: meetings, rsvp: invitations.rsvp })
+      .from(meetings)
+      .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, viewerId)))
+      .where(eq(meetings.id, id))
+      .limit(1);
+    return row ? { ...row.meeting, rsvp: row.rsvp } : null;
+  }
+
+  async list(filter: ListMeetingsFilter): Promise<{ rows: (MeetingWithRsvp & { sortKey: string })[]; total: number }> {
+    const conditions: SQL[] = [];
+    if (filter.invitedMemberId) {
+      // Members see what they are invited to, and the summit archive, which is the group's public history.
+      conditions.push(
+        sql`(exists (select 1 from ${invitations} i where i.meeting_id = ${meetings.id} and i.member_id = ${filter.invitedMemberId}) or ${meetings.summitNumber} is not null)`,
+      );
+    }
+    if (filter.kind) conditions.push(eq(meetings.kind, filter.kind as MeetingRow['kind']));
+    if (filter.when === 'upcoming') conditions.push(sql`${meetings.endsAt} >= now()`);
+    if (filter.when === 'past') conditions.push(sql`(${meetings.endsAt} is null or ${meetings.endsAt} < now())`);
+    const where = conditions.length ? and(...conditions) : undefined;
+    const ascending = filter.when === 'upcoming';
+
+    const page: SQL[] = [...conditions];
+    if (filter.after) {
+      const key = sql`(${sortKey}, ${meetings.id})`;
+      const cursor = sql`(${filter.after.sortKey}::timestamptz, ${filter.after.id}::uuid)`;
+      page.push(ascending ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
+    }
+    const rows = await this.db
+      .select({ meeting: meetings, rsvp: invitations.rsvp, sortKey: sql<string>`to_json(${sortKey})#>>'{}'` })
+      .from(meetings)
+      .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, filter.viewerId)))
+      .where(page.length ? and(...page) : undefined)
+      .orderBy(ascending ? sql`${sortKey} asc, ${meetings.id} asc` : sql`${sortKey} desc, ${meetings.id} desc`)
+      .limit(filter.limit);
+    const [{ total }] = await this.db.select({ total: sql<number>`count(*)::int` }).from(meetings).where(where);
+    return { rows: rows.map((r) => ({ ...r.meeting, rsvp: r.rsvp, sortKey: r.sortKey })), total };
+  }
+
+  async findRegionIds(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await this.db.select({ id: regions.id, code: regions.code }).from(regions).where(inArray(regions.code, codes));
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  async findCategoryIds(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await this.db.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes));
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  async findMemberIds(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const result = await this.db.execute<{ id: string }>(sql`select id from ${members} where id = any(${uuidArray(ids)})`);
+    return new Set(result.rows.map((r) => r.id));
+  }
+
+  /** Members of the audience who are not active, by status: they are never invited. */
+  async countInactiveAudience(tx: Executor, audience: ResolvedAudience): Promise<Record<string, number>> {
+    const result = await tx.execute<{ status: string; count: number }>(
+      sql`select m.status, count(*)::int as count from ${members} m where m.status <> 'active' and (${audienceCondition(audience)}) group by m.status`,
+    );
+    return Object.fromEntries(result.rows.map((r) => [r.status, r.count]));
+  }
+
+  /**
+   * Invites every active member of the audience not yet invited, and writes each new
+   * invitation's invite notice, in one statement.
+   */
+  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ audience: number; invited: number; notices: NoticeRef[] }> {
+    const result = await tx.execute<{ audience: number; invited: number; notices: NoticeRef[] }>(sql`
+      with audience as (
+        select m.id, m.email from ${members} m where m.status = 'active' and (${audienceCondition(audience)})
+      ), invited as (
+        insert into ${invitations} (meeting_id, member_id, invited_by_id)
+        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a
+        on conflict (meeting_id, member_id) do nothing
+        returning id, member_id
+      ), noticed as (
+        insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
+        select 'meeting-invite', i.member_id, a.email, ${meetingId}::uuid, i.id, ${revision}::int
+        from invited i join audience a on a.id = i.member_id
+        on conflict do nothing
+        returning id, generation
+      )
+      select (select count(*) from audience)::int as audience,
+             (select count(*) from invited)::int as invited,
+             coalesce((select json_agg(json_build_object('id', id, 'generation', generation)) from noticed), '[]'::json) as notices`);
+    return result.rows[0];
+  }
+
+  /** Writes one notice of a kind to each active invitee whose reply is one of `rsvps`. */
+  async addNoticesToInvitees(tx: Executor, meetingId: string, kind: NoticeKind, revision: number, rsvps: readonly RsvpResponse[]): Promise<NoticeRef[]> {
+    const result = await tx.execute<{ id: string; generation: number }>(sql`
+      insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
+      select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int
+      from ${invitations} i join ${members} m on m.id = i.member_id
+      where i.meeting_id = ${meetingId}::uuid and m.status = 'active' and i.rsvp = any(${sql.param([...rsvps])}::text[])
+      on conflict do nothing
+      returning id, generation`);
+    return result.rows;
+  }
+
+  /** Failed notices of the meeting back to queued, with a new generation so their jobs are new. */
+  async requeueFailedNotices(tx: Executor, meetingId: string, noticeIds: string[] | null): Promise<NoticeRef[]> {
+    const result = await tx.execute<{ id: string; generation: number }>(sql`
+      update ${notices} set status = 'queued', generation = generation + 1, attempts = 0, last_error = null, updated_at = now()
+      where meeting_id = ${meetingId}::uuid and status = 'failed' ${noticeIds ? sql`and id = any(${uuidArray(noticeIds)})` : sql``}
+      returning id, generation`);
+    return result.rows;
+  }
+
+  async getInvitationContext(invitationId: string): Promise<InvitationContext | null> {
+    const [row] = await this.db
+      .select({
+        invitationId: invitations.id,
+        memberId: invitations.memberId,
+        memberName: members.name,
+        rsvp: invitations.rsvp,
+        respondedAt: invitations.respondedAt,
+        meeting: meetings,
+      })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .where(eq(invitations.id, invitationId))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async findInvitationId(meetingId: string, memberId: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, memberId)))
+      .limit(1);
+    return row?.id ?? null;
+  }
+
+  /** Locks the invitation and its meeting, so a reply and a cancellation cannot cross. */
+  async lockInvitation(tx: Executor, invitationId: string): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null; memberId: string; meeting: MeetingRow } | null> {
+    const [row] = await tx
+      .select({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt, memberId: invitations.memberId, meeting: meetings })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(invitations.id, invitationId))
+      .for('update')
+      .limit(1);
+    return row ?? null;
+  }
+
+  async setRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
+    const [row] = await tx
+      .update(invitations)
+      .set({ rsvp, respondedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitationId))
+      .returning({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt });
+    return row;
+  }
+
+  async listInvitees(meetingId: string, limit: number, after: { name: string; id: string } | null): Promise<InviteeRow[]> {
+    return this.db
+      .select({
+        invitationId: invitations.id,
+        memberId: members.id,
+        name: members.name,
+        email: members.email,
+        regionCode: regions.code,
+        categoryCode: categories.code,
+        rsvp: invitations.rsvp,
+        respondedAt: invitations.respondedAt,
+        invitedAt: invitations.createdAt,
+      })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .leftJoin(regions, eq(regions.id, members.regionId))
+      .leftJoin(categories, eq(categories.id, members.categoryId))
+      .where(and(eq(invitations.meetingId, meetingId), after ? sql`(${members.name}, ${invitations.id}) > (${after.name}, ${after.id}::uuid)` : undefined))
+      .orderBy(asc(members.name), asc(invitations.id))
+      .limit(limit);
+  }
+
+  async listNoticesOfInvitations(invitationIds: string[]) {
+    if (!invitationIds.length) return [];
+    return this.db
+      .select({
+        id: notices.id,
+        invitationId: notices.invitationId,
+        kind: notices.kind,
+        revision: notices.revision,
+        status: notices.status,
+        attempts: notices.attempts,
+        lastError: notices.lastError,
+        messageId: notices.messageId,
+        sentAt: notices.sentAt,
+        createdAt: notices.createdAt,
+      })
+      .from(notices)
+      .where(inArray(notices.invitationId, invitationIds))
+      .orderBy(asc(notices.createdAt));
+  }
+
+  async countRsvps(meetingId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .select({ rsvp: invitations.rsvp, count: sql<number>`count(*)::int` })
+      .from(invitations)
+      .where(eq(invitations.meetingId, meetingId))
+      .groupBy(invitations.rsvp);
+    return Object.fromEntries(rows.map((r) => [r.rsvp, r.count]));
+  }
+
+  async countNotices(meetingId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .select({ status: notices.status, count: sql<number>`count(*)::int` })
+      .from(notices)
+      .where(eq(notices.meetingId, meetingId))
+      .groupBy(notices.status);
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  }
+
+  async attendanceByRegion(meetingId: string): Promise<AttendanceRow[]> {
+    return this.db
+      .select({ code: regions.code, name: regions.name, rsvp: invitations.rsvp, count: sql<number>`count(*)::int` })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .leftJoin(regions, eq(regions.id, members.regionId))
+      .where(eq(invitations.meetingId, meetingId))
+      .groupBy(regions.code, regions.name, invitations.rsvp)
+      .orderBy(asc(regions.name));
+  }
+
+  async attendanceByCategory(meetingId: string): Promise<AttendanceRow[]> {
+    return this.db
+      .select({ code: categories.code, name: categories.name, rsvp: invitations.rsvp, count: sql<number>`count(*)::int` })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .leftJoin(categories, eq(categories.id, members.categoryId))
+      .where(eq(invitations.meetingId, meetingId))
+      .groupBy(categories.code, categories.name, invitations.rsvp)
+      .orderBy(asc(categories.name));
+  }
+
+  async audit(tx: Executor, entry: AuditEntry): Promise<void> {
+    await tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+  }
+}
+
+/** Members (alias m) in the union of the audience's parts. */
+function audienceCondition(a: ResolvedAudience): SQL {
+  const parts: SQL[] = [];
+  if (a.all) parts.push(sql`true`);
+  if (a.reps) {
+    parts.push(sql`exists (select 1 from posts p where p.member_id = m.id and p.starts_on <= current_date and (p.ends_on is null or p.ends_on >= current_date))`);
+  }
+  if (a.regionIds.length) parts.push(sql`m.region_id = any(${uuidArray(a.regionIds)})`);
+  if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);
+  if (a.memberIds.length) parts.push(sql`m.id = any(${uuidArray(a.memberIds)})`);
+  return parts.length ? sql.join(parts, sql` or `) : sql`false`;
+}

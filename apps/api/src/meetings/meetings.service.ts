@@ -1,0 +1,303 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, invalidField, Page, parseDateTime } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { DB, Database, RsvpResponse } from '@seg/db';
+import { NoticeQueue, NoticeRef } from '@seg/queue';
+import { NoticeOutbox } from '../notices/notice-outbox';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { AudienceDto } from './dto/invite.dto';
+import { ListMeetingsQuery } from './dto/list-meetings.query';
+import { ResendNoticesDto } from './dto/resend-notices.dto';
+import { RsvpReply } from './dto/rsvp.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
+import { isOver, MeetingView, toMeetingView } from './meeting.view';
+import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.repository';
+
+/** Who is making a change, for the audit log. */
+export interface Actor {
+  id: string | null;
+  requestId?: string;
+}
+
+export interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  /** Members of the audience left out because they are not active, by reason. */
+  skipped: { suspended: number; left: number; notYetActive: number };
+}
+
+/** Changes to these fields are what invitees must hear about: they raise the revision. */
+const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
+/** Everyone but those who declined hears of a change; a reminder goes to those coming or undecided. */
+const UPDATE_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative'];
+const CANCELLATION_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative', 'declined'];
+
+@Injectable()
+export class MeetingsService {
+  private readonly logger = new Logger(MeetingsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DB) private readonly db: Database,
+    private readonly meetings: MeetingsRepository,
+    private readonly outbox: NoticeOutbox,
+    private readonly queue: NoticeQueue,
+  ) {}
+
+  async create(dto: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
+    const startsAt = parseDateTime(dto.startsAt)!;
+    const endsAt = parseDateTime(dto.endsAt)!;
+    checkTimes(startsAt, endsAt);
+    const meeting = await this.db.transaction(async (tx) => {
+      const row = await this.meetings.create(tx, {
+        title: dto.title.trim(),
+        kind: dto.kind,
+        agenda: dto.agenda ?? null,
+        startsAt,
+        endsAt,
+        venue: dto.venue ?? null,
+        onlineUrl: dto.onlineUrl ?? null,
+        createdById: actor.id,
+      });
+      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: row.id, action: 'create', after: row });
+      return row;
+    });
+    return toMeetingView(meeting);
+  }
+
+  async list(query: ListMeetingsQuery, viewer: AuthenticatedMember): Promise<Page<MeetingView>> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, 2) : null;
+    const { rows, total } = await this.meetings.list({
+      invitedMemberId: isSecretariat(viewer) ? null : viewer.id,
+      viewerId: viewer.id,
+      when: query.when,
+      kind: query.kind,
+      after: after ? { sortKey: after[0], id: after[1] } : undefined,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => toMeetingView(r, r.rsvp)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+      total,
+    };
+  }
+
+  async get(id: string, viewer: AuthenticatedMember): Promise<MeetingView> {
+    const meeting = await this.meetings.getWithRsvp(id, viewer.id);
+    // A member is told nothing of meetings they are not invited to, not even that they exist.
+    if (!meeting || (!isSecretariat(viewer) && !meeting.rsvp && !meeting.summitNumber)) throw meetingNotFound();
+    return toMeetingView(meeting, meeting.rsvp);
+  }
+
+  async update(id: string, dto: UpdateMeetingDto, actor: Actor): Promise<MeetingView> {
+    const { meeting, refs, before } = await this.db.transaction(async (tx) => {
+      const current = await this.meetings.lockById(tx, id);
+      if (!current) throw meetingNotFound();
+      if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled and can no longer change');
+      if (current.summitNumber && !current.startsAt && (dto.startsAt || dto.endsAt)) {
+        throw invalidField('startsAt', 'an archived summit keeps its recorded year only');
+      }
+
+      const changes: Partial<MeetingRow> = {};
+      if (dto.title !== undefined) changes.title = dto.title.trim();
+      if (dto.kind !== undefined) changes.kind = dto.kind;
+      if (dto.agenda !== undefined) changes.agenda = dto.agenda;
+      if (dto.startsAt !== undefined) changes.startsAt = parseDateTime(dto.startsAt)!;
+      if (dto.endsAt !== undefined) changes.endsAt = parseDateTime(dto.endsAt)!;
+      if (dto.venue !== undefined) changes.venue = dto.venue;
+      if (dto.onlineUrl !== undefined) changes.onlineUrl = dto.onlineUrl;
+      const next = { ...current, ...changes };
+      if (next.startsAt && next.endsAt) checkTimes(next.startsAt, next.endsAt);
+
+      const notify = current.status === 'scheduled' && NOTIFIED_FIELDS.some((f) => !sameValue(current[f], next[f]));
+      const updated = await this.meetings.update(tx, id, { ...changes, ...(notify ? { revision: current.revision + 1 } : {}) });
+      const refs = notify ? await this.meetings.addNoticesToInvitees(tx, id, 'meeting-update', updated.revision, UPDATE_TO) : [];
+      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
+      return { meeting: updated, refs, before: current };
+    });
+    this.dispatch(refs);
+    if (meeting.revision !== before.revision) {
+      await this.dropReminder(id, before.revision);
+      await this.planReminder(meeting);
+    }
+    return toMeetingView(meeting);
+  }
+
+  /**
+   * Invites the audience: one transaction under the meeting's row lock writes the invitations
+   * and their notices set-based, so two concurrent calls invite nobody twice. The notices are
+   * queued after the answer; whatever that misses, the worker's relay queues.
+   */
+  async invite(id: string, audience: AudienceDto, actor: Actor): Promise<InviteResult> {
+    const resolved = await this.resolveAudience(audience);
+    const { result, meeting, refs } = await this.db.transaction(async (tx) => {
+      const current = await this.meetings.lockById(tx, id);
+      if (!current) throw meetingNotFound();
+      if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled');
+      if (isOver(current)) throw new ConflictException('The meeting is over');
+      const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
+      const inactive = await this.meetings.countInactiveAudience(tx, resolved);
+      const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.id);
+      const result: InviteResult = {
+        invited: written.invited,
+        alreadyInvited: written.audience - written.invited,
+        skipped: { suspended: inactive.suspended ?? 0, left: inactive.left ?? 0, notYetActive: inactive.invited ?? 0 },
+      };
+      await this.meetings.audit(tx, {
+        actorId: actor.id,
+        requestId: actor.requestId,
+        entity: 'meeting',
+        entityId: id,
+        action: 'invite',
+        before: current.status === 'draft' ? { status: 'draft' } : undefined,
+        after: { audience, ...result, status: meeting.status },
+      });
+      return { result, meeting, refs: written.notices };
+    });
+    this.dispatch(refs);
+    await this.planReminder(meeting);
+    return result;
+  }
+
+  async cancel(id: string, actor: Actor): Promise<MeetingView> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const current = await this.meetings.lockById(tx, id);
+      if (!current) throw meetingNotFound();
+      if (current.status === 'cancelled') return { meeting: current, refs: [], before: null };
+      if (isOver(current)) throw new ConflictException('The meeting is over');
+      const cancelled = await this.meetings.update(tx, id, {
+        status: 'cancelled',
+        cancelledAt: new Date(),
+        revision: current.status === 'scheduled' ? current.revision + 1 : current.revision,
+      });
+      const refs = await this.meetings.addNoticesToInvitees(tx, id, 'meeting-cancellation', cancelled.revision, CANCELLATION_TO);
+      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'cancel', before: current, after: cancelled });
+      return { meeting: cancelled, refs, before: current };
+    });
+    this.dispatch(outcome.refs);
+    if (outcome.before) await this.dropReminder(id, outcome.before.revision);
+    return toMeetingView(outcome.meeting);
+  }
+
+  async resendNotices(id: string, dto: ResendNoticesDto, actor: Actor): Promise<{ requeued: number }> {
+    const refs = await this.db.transaction(async (tx) => {
+      const current = await this.meetings.lockById(tx, id);
+      if (!current) throw meetingNotFound();
+      const refs = await this.meetings.requeueFailedNotices(tx, id, dto.noticeIds ?? null);
+      if (refs.length) {
+        await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'resend-notices', after: { noticeIds: refs.map((r) => r.id) } });
+      }
+      return refs;
+    });
+    this.dispatch(refs);
+    return { requeued: refs.length };
+  }
+
+  /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
+  async recordRsvp(invitationId: string, response: RsvpReply, requestId?: string): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
+    return this.db.transaction(async (tx) => {
+      const invitation = await this.meetings.lockInvitation(tx, invitationId);
+      if (!invitation) throw new NotFoundException('No such invitation');
+      if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
+      if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
+      const saved = await this.meetings.setRsvp(tx, invitationId, response);
+      await this.meetings.audit(tx, {
+        actorId: invitation.memberId,
+        requestId,
+        entity: 'invitation',
+        entityId: invitationId,
+        action: 'rsvp',
+        before: { rsvp: invitation.rsvp, respondedAt: invitation.respondedAt },
+        after: saved,
+      });
+      return { response: saved.rsvp, respondedAt: saved.respondedAt, meeting: invitation.meeting };
+    });
+  }
+
+  async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId?: string): Promise<MeetingView> {
+    const invitationId = await this.meetings.findInvitationId(meetingId, member.id);
+    if (!invitationId) throw meetingNotFound();
+    const saved = await this.recordRsvp(invitationId, response, requestId);
+    return toMeetingView(saved.meeting, saved.response);
+  }
+
+  private async resolveAudience(audience: AudienceDto): Promise<ResolvedAudience> {
+    const regionCodes = unique(audience.regions ?? []);
+    const categoryCodes = unique(audience.categories ?? []);
+    const memberIds = unique((audience.memberIds ?? []).map((id) => id.toLowerCase()));
+    if (!audience.all && !audience.reps && !regionCodes.length && !categoryCodes.length && !memberIds.length) {
+      throw invalidField('audience', 'name at least one of all, reps, regions, categories or memberIds');
+    }
+    const [regionIds, categoryIds, knownMembers] = await Promise.all([
+      this.meetings.findRegionIds(regionCodes),
+      this.meetings.findCategoryIds(categoryCodes),
+      this.meetings.findMemberIds(memberIds),
+    ]);
+    const errors: FieldError[] = [];
+    (audience.regions ?? []).forEach((code, i) => {
+      if (!regionIds.has(code)) errors.push({ field: `audience.regions[${i}]`, message: `no region has the code "${code}"` });
+    });
+    (audience.categories ?? []).forEach((code, i) => {
+      if (!categoryIds.has(code)) errors.push({ field: `audience.categories[${i}]`, message: `no category has the code "${code}"` });
+    });
+    (audience.memberIds ?? []).forEach((id, i) => {
+      if (!knownMembers.has(id.toLowerCase())) errors.push({ field: `audience.memberIds[${i}]`, message: `no member has the id ${id}` });
+    });
+    if (errors.length) throw new InvalidFieldsException(errors.slice(0, 100));
+    return {
+      all: audience.all === true,
+      reps: audience.reps === true,
+      regionIds: [...regionIds.values()],
+      categoryIds: [...categoryIds.values()],
+      memberIds: [...knownMembers],
+    };
+  }
+
+  private dispatch(refs: NoticeRef[]): void {
+    // Not awaited: the caller's answer must not wait on queuing thousands of jobs. The rows are
+    // committed; anything this misses (Redis down, process stopped) the worker's relay queues.
+    void this.outbox.dispatch(refs);
+  }
+
+  /** The reminder of the meeting's current revision, unless its time has already passed. */
+  private async planReminder(meeting: MeetingRow): Promise<void> {
+    if (meeting.status !== 'scheduled' || !meeting.startsAt) return;
+    const delay = meeting.startsAt.getTime() - this.config.meetings.reminderHoursBefore * 3600_000 - Date.now();
+    if (delay <= 0) return;
+    try {
+      await this.queue.planReminder({ meetingId: meeting.id, revision: meeting.revision }, delay);
+    } catch (err) {
+      this.logger.warn({ err, meetingId: meeting.id }, 'Could not plan the reminder');
+    }
+  }
+
+  private async dropReminder(meetingId: string, revision: number): Promise<void> {
+    try {
+      await this.queue.dropReminder(meetingId, revision);
+    } catch (err) {
+      // The reminder job checks the meeting's status and revision before sending anything.
+      this.logger.warn({ err, meetingId }, 'Could not drop the old reminder');
+    }
+  }
+}
+
+function checkTimes(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) throw invalidField('endsAt', 'must be after startsAt');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+export function meetingNotFound(): NotFoundException {
+  return new NotFoundException('No such meeting');
+}

@@ -1,0 +1,83 @@
+import { formatLondonRange } from '@seg/common';
+import type { RsvpResponse } from '@seg/db';
+import { RSVP_REPLIES, RsvpReply } from '../meetings/dto/rsvp.dto';
+import type { RsvpLink } from './rsvp.service';
+
+const REPLY_LABELS: Record<RsvpReply, string> = { accepted: 'Yes, I will attend', tentative: 'Maybe', declined: 'No, I cannot attend' };
+const STATE_LABELS: Record<RsvpResponse, string> = { 'needs-action': 'not replied yet', accepted: 'attending', tentative: 'maybe', declined: 'not attending' };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)} – SEG Network</title>
+<style>
+body{margin:0;padding:1.5rem;background:#f4f4f2;font-family:Arial,Helvetica,sans-serif;color:#1d1d1b;line-height:1.5;font-size:1.125rem}
+main{max-width:40rem;margin:0 auto;background:#fff;padding:1.5rem;border-top:4px solid #00594f}
+h1{font-size:1.75rem;margin:0 0 1rem}
+dl{margin:0 0 1.5rem}dt{font-weight:bold}dd{margin:0 0 .75rem}
+fieldset{border:0;padding:0;margin:0}legend{font-weight:bold;margin-bottom:.75rem}
+button{display:block;width:100%;margin:0 0 .75rem;padding:.875rem 1rem;font-size:1.125rem;border:2px solid #00594f;background:#fff;color:#00594f;cursor:pointer;text-align:left}
+button.primary,button[aria-pressed=true]{background:#00594f;color:#fff}
+button:focus{outline:3px solid #fd0;outline-offset:0}
+.notice{padding:1rem;border-left:5px solid #00594f;background:#e8f1f0;margin:0 0 1.5rem}
+.muted{color:#505a5f;font-size:1rem}
+</style>
+</head>
+<body>
+<main>
+<p class="muted">SEG Network · RCGP Secure Environments Group</p>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function details(link: Extract<RsvpLink, { invitation: unknown }>): string {
+  const m = link.invitation.meeting;
+  const when = m.startsAt && m.endsAt ? formatLondonRange(m.startsAt, m.endsAt) : 'to be confirmed';
+  const rows = [
+    ['When', escapeHtml(when)],
+    ...(m.venue ? [['Where', escapeHtml(m.venue)]] : []),
+    ...(m.onlineUrl ? [['Online', `<a href="${escapeHtml(m.onlineUrl)}">${escapeHtml(m.onlineUrl)}</a>`]] : []),
+  ];
+  return `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+/** The page an RSVP link opens: the meeting and one button per reply. Opening it changes nothing. */
+export function rsvpPage(link: RsvpLink, options: { chosen?: string; saved?: boolean } = {}): { status: number; html: string } {
+  if (link.state === 'invalid') {
+    return {
+      status: 404,
+      html: page('Link not recognised', `<h1>This link is not recognised</h1><p>Please check that you copied the whole address from the email, or reply from the meetings page after signing in.</p>`),
+    };
+  }
+  const m = link.invitation.meeting;
+  const title = escapeHtml(m.title);
+  if (link.state !== 'open') {
+    const why = link.state === 'cancelled' ? 'This meeting has been cancelled' : 'This meeting is over';
+    return { status: 410, html: page(why, `<h1>${title}</h1><p class="notice" role="status">${why}, so replies are closed.</p>${details(link)}`) };
+  }
+  const current = link.invitation.rsvp;
+  const chosen = RSVP_REPLIES.find((r) => r === options.chosen);
+  const status = options.saved
+    ? `<p class="notice" role="status">Thank you, ${escapeHtml(link.invitation.memberName)}. Your reply is recorded: <strong>${STATE_LABELS[current]}</strong>. You can change it below until the meeting starts.</p>`
+    : `<p>Dear ${escapeHtml(link.invitation.memberName)}, your reply so far: <strong>${STATE_LABELS[current]}</strong>.</p>`;
+  const prompt = chosen && !options.saved ? `Confirm your reply: press “${REPLY_LABELS[chosen]}”` : 'Will you attend?';
+  const buttons = RSVP_REPLIES.map((r) => {
+    const cls = r === chosen && !options.saved ? ' class="primary"' : '';
+    return `<button type="submit" name="response" value="${r}"${cls} aria-pressed="${r === current}">${REPLY_LABELS[r]}</button>`;
+  }).join('\n');
+  // The form posts back to this same address: nothing is recorded until a button is pressed.
+  return {
+    status: 200,
+    html: page(m.title, `<h1>${title}</h1>${status}${details(link)}<form method="post"><fieldset><legend>${escapeHtml(prompt)}</legend>\n${buttons}\n</fieldset></form>`),
+  };
+}

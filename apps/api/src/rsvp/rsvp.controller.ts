@@ -1,0 +1,58 @@
+import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@seg/auth';
+import type { Response } from 'express';
+import { CurrentActor } from '../meetings/actor.decorator';
+import { RsvpDto } from '../meetings/dto/rsvp.dto';
+import type { Actor } from '../meetings/meetings.service';
+import { toLondonIso } from '@seg/common';
+import { rsvpPage } from './rsvp-page';
+import { RsvpService } from './rsvp.service';
+
+/** The links in meeting emails. No login: the token is the invitee's key to this one invitation. */
+@ApiTags('meetings')
+@Public()
+@Controller('rsvp')
+export class RsvpController {
+  constructor(private readonly rsvp: RsvpService) {}
+
+  /** A small page showing the meeting and asking for the click; opening it changes nothing. */
+  @Get(':token')
+  @ApiProduces('text/html')
+  async show(@Param('token') token: string, @Query('response') response: string | undefined, @Query('saved') saved: string | undefined, @Res() res: Response): Promise<void> {
+    const link = await this.rsvp.open(token);
+    const { status, html } = rsvpPage(link, { chosen: response, saved: saved === '1' });
+    res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
+  }
+
+  /** Records the reply: a form post is sent back to the page, a JSON call gets JSON. */
+  @Post(':token')
+  async reply(
+    @Param('token') token: string,
+    @Body() dto: RsvpDto,
+    @Headers('content-type') contentType: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
+    const result = await this.rsvp.reply(token, dto.response, actor.requestId);
+    const fromForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType ?? '');
+    res.setHeader('cache-control', 'no-store');
+    if (fromForm) {
+      if (result.state === 'open') {
+        // Back to the page (relative, so it works behind any path prefix) showing what was saved.
+        res.redirect(HttpStatus.SEE_OTHER, `${encodeURIComponent(token)}?saved=1`);
+        return;
+      }
+      const { status, html } = rsvpPage(result);
+      res.status(status).type('html').send(html);
+      return;
+    }
+    if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
+    if (result.state !== 'open') throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
+    res.status(HttpStatus.OK).json({
+      meetingId: result.invitation.meeting.id,
+      response: result.saved!.response,
+      respondedAt: result.saved!.respondedAt ? toLondonIso(result.saved!.respondedAt) : null,
+    });
+  }
+}

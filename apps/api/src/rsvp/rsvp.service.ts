@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { readRsvpToken } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import type { RsvpResponse } from '@seg/db';
+import { RsvpReply } from '../meetings/dto/rsvp.dto';
+import { isOver } from '../meetings/meeting.view';
+import { InvitationContext, MeetingsRepository } from '../meetings/meetings.repository';
+import { MeetingsService } from '../meetings/meetings.service';
+
+/** What a token leads to: an open invitation, or why it no longer works. */
+export type RsvpLink =
+  | { state: 'open'; invitation: InvitationContext }
+  | { state: 'cancelled' | 'over'; invitation: InvitationContext }
+  | { state: 'invalid' };
+
+@Injectable()
+export class RsvpService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly meetingsRepository: MeetingsRepository,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /** Reads the link; changes nothing. */
+  async open(token: string): Promise<RsvpLink> {
+    const invitationId = readRsvpToken(this.config.auth.jwtSecret, token);
+    const invitation = invitationId ? await this.meetingsRepository.getInvitationContext(invitationId) : null;
+    if (!invitation) return { state: 'invalid' };
+    if (invitation.meeting.status === 'cancelled') return { state: 'cancelled', invitation };
+    if (isOver(invitation.meeting)) return { state: 'over', invitation };
+    return { state: 'open', invitation };
+  }
+
+  /** Records the reply when the link still works; otherwise says why not. */
+  async reply(token: string, response: RsvpReply, requestId?: string): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
+    const link = await this.open(token);
+    if (link.state !== 'open') return link;
+    const saved = await this.meetings.recordRsvp(link.invitation.invitationId, response, requestId);
+    return { ...link, saved: { response: saved.response, respondedAt: saved.respondedAt } };
+  }
+}
