@@ -78,7 +78,24 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, OnApplicat
       await this.notices.recordAttempt(notice.id, reason);
       throw error;
     }
-    await this.notices.markSent(notice.id, messageId);
+    await this.recordSent(notice.id, messageId);
     return 'sent';
+  }
+
+  /**
+   * The email is out: recording it must not fail over a dropped database connection, or the
+   * retry would send it again. A few quick tries ride out a reconnect.
+   */
+  private async recordSent(noticeId: string, messageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.notices.markSent(noticeId, messageId);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        this.logger.warn({ noticeId, attempt, err: (error as Error).message }, 'Could not record a sent notice yet');
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
   }
 }
