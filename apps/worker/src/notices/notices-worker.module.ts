@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountNoticeRenderer } from '../accounts/account-notice.renderer';
 import { MembersRepository } from '../accounts/members.repository';
+import { MeetingNoticeRenderer } from '../meetings/meeting-notice.renderer';
+import { MeetingsWorkerModule } from '../meetings/meetings-worker.module';
 import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
@@ -8,12 +10,13 @@ import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
 
 @Module({
+  imports: [MeetingsWorkerModule],
   providers: [
     MembersRepository,
     AccountNoticeRenderer,
     {
       provide: NOTICE_RENDERERS,
-      inject: [AccountNoticeRenderer],
+      inject: [AccountNoticeRenderer, MeetingNoticeRenderer],
       useFactory: (...renderers: NoticeRenderer[]) => renderers,
     },
     NoticesRepository,

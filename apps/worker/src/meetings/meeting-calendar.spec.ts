@@ -1,0 +1,89 @@
+import { parseCalendar } from '../../../../test/support/ical';
+import { buildMeetingCalendar, escapeText, foldLine, MeetingCalendarEvent, parseMailbox } from './meeting-calendar';
+
+const base: MeetingCalendarEvent = {
+  method: 'REQUEST',
+  uid: 'meeting-1b4e28ba-2fa1-11d2-883f-0016d3cca427@seg.example',
+  sequence: 3,
+  stamp: new Date('2026-03-01T12:00:00Z'),
+  start: new Date('2026-03-28T10:00:00Z'),
+  end: new Date('2026-03-28T12:00:00Z'),
+  summary: 'Hub meeting; spring, with reps',
+  description: 'Agenda:\n1. Minutes\n2. Regional reports, incl. Wales',
+  location: 'RCGP, 30 Euston Square, London',
+  organizer: { name: 'SEG Network', email: 'secretariat@seg.example' },
+  attendee: { name: 'Dr Siân O’Brien, GP', email: 'sian@example.org', partstat: 'NEEDS-ACTION' },
+};
+
+describe('meeting calendar object', () => {
+  it('parses back with the method, UID, sequence, people and text intact', () => {
+    const text = buildMeetingCalendar(base);
+    const event = parseCalendar(text);
+    expect(event.method).toBe('REQUEST');
+    expect(event.uid).toBe(base.uid);
+    expect(event.sequence).toBe(3);
+    expect(event.status).toBe('CONFIRMED');
+    expect(event.summary).toBe(base.summary);
+    expect(event.description).toBe(base.description);
+    expect(event.location).toBe(base.location);
+    expect(event.organizer).toBe('mailto:secretariat@seg.example');
+    expect(event.attendees).toEqual([{ value: 'mailto:sian@example.org', partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Dr Siân O’Brien, GP' }]);
+  });
+
+  it('gives London times with GMT before and BST after the March change', () => {
+    const winter = parseCalendar(buildMeetingCalendar(base));
+    expect(winter.startTzid).toBe('Europe/London');
+    expect(winter.startLocal).toBe('2026-03-28T10:00:00');
+    expect(winter.startOffsetSeconds).toBe(0);
+    expect(winter.start.toISOString()).toBe('2026-03-28T10:00:00.000Z');
+
+    // The clocks go forward on 29 March 2026: 10:00 London is then 09:00 UTC.
+    const summer = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T11:00:00Z') }));
+    expect(summer.startLocal).toBe('2026-03-30T10:00:00');
+    expect(summer.startOffsetSeconds).toBe(3600);
+    expect(summer.start.toISOString()).toBe('2026-03-30T09:00:00.000Z');
+    expect(summer.end.toISOString()).toBe('2026-03-30T11:00:00.000Z');
+  });
+
+  it('gives London times across the October change', () => {
+    const before = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-10-24T09:00:00Z'), end: new Date('2026-10-24T10:00:00Z') }));
+    const after = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-10-26T10:00:00Z'), end: new Date('2026-10-26T11:00:00Z') }));
+    expect([before.startLocal, before.startOffsetSeconds]).toEqual(['2026-10-24T10:00:00', 3600]);
+    expect([after.startLocal, after.startOffsetSeconds]).toEqual(['2026-10-26T10:00:00', 0]);
+  });
+
+  it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {
+    const event = parseCalendar(buildMeetingCalendar({ ...base, method: 'CANCEL', sequence: 4 }));
+    expect(event.method).toBe('CANCEL');
+    expect(event.status).toBe('CANCELLED');
+    expect(event.sequence).toBe(4);
+    expect(event.uid).toBe(base.uid);
+  });
+
+  it('ends every line with CRLF and folds none longer than 75 octets', () => {
+    const text = buildMeetingCalendar({ ...base, description: 'Überlange Beschreibung – '.repeat(20) });
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(parseCalendar(text).description).toBe('Überlange Beschreibung – '.repeat(20));
+  });
+
+  it('folds without splitting a multi-byte character', () => {
+    const folded = foldLine(`SUMMARY:${'é'.repeat(60)}`);
+    const lines = folded.split('\r\n');
+    expect(lines.length).toBe(2);
+    expect(lines[1].startsWith(' ')).toBe(true);
+    expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`SUMMARY:${'é'.repeat(60)}`);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('escapes text values', () => {
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+
+  it('reads the organizer from MAIL_FROM', () => {
+    expect(parseMailbox('SEG Network <no-reply@seg.example>')).toEqual({ name: 'SEG Network', email: 'no-reply@seg.example' });
+    expect(parseMailbox('"SEG, Secretariat" <s@seg.example>')).toEqual({ name: 'SEG, Secretariat', email: 's@seg.example' });
+    expect(parseMailbox('s@seg.example')).toEqual({ name: null, email: 's@seg.example' });
+  });
+});

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRsvpToken, formatLondon, formatLondonRange } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import type { NoticeKind, RsvpResponse } from '@seg/db';
+import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
+import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
+import { buildMeetingCalendar, parseMailbox, PartStat } from './meeting-calendar';
+import { MeetingNoticesRepository, MeetingRow } from './meeting-notices.repository';
+
+type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
+
+const PARTSTAT: Record<RsvpResponse, PartStat> = {
+  'needs-action': 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  tentative: 'TENTATIVE',
+  declined: 'DECLINED',
+};
+const REPLY_NOW: Record<RsvpResponse, string> = {
+  'needs-action': 'You have not replied yet.',
+  accepted: 'You said you will attend.',
+  tentative: 'You said you might attend.',
+  declined: 'You said you cannot attend.',
+};
+const REPLIES = [
+  { response: 'accepted', label: 'Yes, I will attend' },
+  { response: 'tentative', label: 'Maybe' },
+  { response: 'declined', label: 'No, I cannot attend' },
+] as const;
+
+/**
+ * The four meeting notices. Each is rendered from the meeting as it is when sent, with the
+ * invitee's RSVP links and an iCalendar object (METHOD:REQUEST, or CANCEL for a cancellation)
+ * whose UID is the meeting's and whose SEQUENCE is its revision.
+ */
+@Injectable()
+export class MeetingNoticeRenderer implements NoticeRenderer {
+  readonly kinds = ['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation'] as const;
+  private readonly organizer: { name?: string | null; email: string };
+  private readonly domain: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: MeetingNoticesRepository,
+  ) {
+    this.organizer = parseMailbox(config.mail.from);
+    this.domain = this.organizer.email.split('@')[1] ?? 'localhost';
+  }
+
+  async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
+    if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
+    const found = await this.repository.getInvitation(notice.invitationId);
+    if (!found) return { skip: 'The invitation no longer exists' };
+    const { meeting } = found;
+    const kind = notice.kind as MeetingNoticeKind;
+    if (!meeting.startsAt || !meeting.endsAt) return { skip: 'The meeting has no date' };
+    // An invite, update or reminder sent now would put a dead meeting back in calendars.
+    if (kind !== 'meeting-cancellation' && meeting.status === 'cancelled') return { skip: 'The meeting was cancelled before this notice went out' };
+    if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now()) return { skip: 'The meeting had started before this notice went out' };
+
+    const cancelled = kind === 'meeting-cancellation';
+    const rsvpUrl = `${this.config.publicUrl}/rsvp/${createRsvpToken(this.config.auth.jwtSecret, found.invitationId)}`;
+    const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
+    const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
+    const greeting = `Dear ${found.memberName},`;
+    const lead = leadSentence(kind, meeting);
+    const details: [string, string][] = [
+      ['When', when],
+      ...(meeting.venue ? [['Where', meeting.venue] as [string, string]] : []),
+      ...(meeting.onlineUrl ? [['Online', meeting.onlineUrl] as [string, string]] : []),
+    ];
+
+    const text = [
+      greeting,
+      '',
+      lead,
+      '',
+      meeting.title,
+      ...details.map(([k, v]) => `${k}: ${v}`),
+      ...(meeting.agenda ? ['', 'Agenda:', meeting.agenda] : []),
+      '',
+      ...(cancelled
+        ? ['Your calendar will remove the meeting when you open the attached invitation.']
+        : [REPLY_NOW[found.rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
+      '',
+      'The secretariat, RCGP Secure Environments Group',
+      '',
+    ].join('\n');
+
+    const html = htmlEmail(
+      subject,
+      [
+        `<p>${escapeHtml(greeting)}</p>`,
+        `<p>${escapeHtml(lead)}</p>`,
+        `<h1 style="font-size:22px;margin:16px 0">${escapeHtml(meeting.title)}</h1>`,
+        `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${details
+          .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${k === 'Online' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`)
+          .join('')}</table>`,
+        meeting.agenda ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>` : '',
+        cancelled
+          ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
+          : `<p>${escapeHtml(REPLY_NOW[found.rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
+        '<p>The secretariat, RCGP Secure Environments Group</p>',
+      ].join('\n'),
+    );
+
+    const calendar = buildMeetingCalendar({
+      method: cancelled ? 'CANCEL' : 'REQUEST',
+      uid: `meeting-${meeting.id}@${this.domain}`,
+      sequence: meeting.revision,
+      stamp: new Date(),
+      created: meeting.createdAt,
+      lastModified: meeting.updatedAt,
+      start: meeting.startsAt,
+      end: meeting.endsAt,
+      summary: meeting.title,
+      description: [meeting.agenda, cancelled ? 'This meeting has been cancelled.' : `Reply: ${rsvpUrl}`].filter(Boolean).join('\n\n'),
+      location: meeting.venue ?? meeting.onlineUrl,
+      url: meeting.onlineUrl,
+      organizer: this.organizer,
+      attendee: { name: found.memberName, email: notice.toEmail, partstat: PARTSTAT[found.rsvp] },
+    });
+    return { subject, text, html, calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: calendar, filename: cancelled ? 'cancel.ics' : 'invite.ics' } };
+  }
+}
+
+const SUBJECT_PREFIX: Record<MeetingNoticeKind, string> = {
+  'meeting-invite': 'Invitation',
+  'meeting-update': 'Updated',
+  'meeting-reminder': 'Reminder',
+  'meeting-cancellation': 'Cancelled',
+};
+
+function leadSentence(kind: MeetingNoticeKind, meeting: MeetingRow): string {
+  switch (kind) {
+    case 'meeting-invite':
+      return 'The secretariat of the RCGP Secure Environments Group invites you to this meeting.';
+    case 'meeting-update':
+      return 'This meeting has changed. Here are its details as they now stand.';
+    case 'meeting-reminder':
+      return `A reminder: this meeting starts on ${formatLondon(meeting.startsAt!)}.`;
+    case 'meeting-cancellation':
+      return 'This meeting has been cancelled.';
+  }
+}

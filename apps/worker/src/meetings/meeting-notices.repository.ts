@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DB, Database, invitations, meetings, members, notices, RsvpResponse } from '@seg/db';
+import { NoticeRef } from '@seg/queue';
+import { eq, sql } from 'drizzle-orm';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+
+export interface InvitationForNotice {
+  meeting: MeetingRow;
+  invitationId: string;
+  rsvp: RsvpResponse;
+  memberName: string;
+}
+
+/** A reminder goes to those coming or who have not answered. */
+const REMINDER_TO: RsvpResponse[] = ['accepted', 'needs-action'];
+
+@Injectable()
+export class MeetingNoticesRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  async getInvitation(invitationId: string): Promise<InvitationForNotice | null> {
+    const [row] = await this.db
+      .select({ meeting: meetings, invitationId: invitations.id, rsvp: invitations.rsvp, memberName: members.name })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .where(eq(invitations.id, invitationId))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async getMeeting(id: string): Promise<MeetingRow | null> {
+    const [row] = await this.db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  /**
+   * In one transaction, under the meeting's row lock and only if it is still scheduled at that
+   * revision: a reminder notice for each active invitee who accepted or has not replied. A
+   * second run adds nothing (one notice per invitation, kind and revision). Null when the
+   * meeting changed meanwhile.
+   */
+  async writeReminders(meetingId: string, revision: number): Promise<NoticeRef[] | null> {
+    return this.db.transaction(async (tx) => {
+      const [meeting] = await tx
+        .select({ status: meetings.status, revision: meetings.revision })
+        .from(meetings)
+        .where(eq(meetings.id, meetingId))
+        .for('update')
+        .limit(1);
+      if (!meeting || meeting.status !== 'scheduled' || meeting.revision !== revision) return null;
+      const result = await tx.execute<{ id: string; generation: number }>(sql`
+        insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
+        select 'meeting-reminder', i.member_id, m.email, i.meeting_id, i.id, ${revision}::int
+        from ${invitations} i join ${members} m on m.id = i.member_id
+        where i.meeting_id = ${meetingId}::uuid and m.status = 'active' and i.rsvp = any(${sql.param(REMINDER_TO)}::text[])
+        on conflict do nothing
+        returning id, generation`);
+      return result.rows;
+    });
+  }
+}
