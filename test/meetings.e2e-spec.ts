@@ -1,0 +1,316 @@
+import { auditLog, invitations, notices } from '@seg/db';
+import { NoticeQueue, reminderJobId } from '@seg/queue';
+import { and, eq } from 'drizzle-orm';
+import { ApiHarness, startApi } from './support/api-harness';
+import { accessToken, insertMembers, TestMember } from './support/meeting-factories';
+import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
+import { eventually } from './support/poll';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { dropDatabase, testConfig } from './support/test-config';
+import { startWorker, WorkerHarness } from './support/worker-harness';
+
+describe('meetings and their notices', () => {
+  let sink: SmtpSink;
+  let config: ReturnType<typeof testConfig>;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let secretariat: string;
+  let wales: TestMember[];
+  let scotland: TestMember[];
+  let inactive: TestMember[];
+  let meetingId: string;
+
+  const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
+  const as = (m: TestMember) => ({ Authorization: `Bearer ${accessToken(config, m.id)}` });
+  const noticesOf = (id: string) => api.db.select().from(notices).where(eq(notices.meetingId, id));
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    // 0.004 h = 14.4 s: reminders of a meeting starting in half a minute fire during the test.
+    config = testConfig({ SMTP_URL: sink.url, REMINDER_HOURS_BEFORE: '0.004', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
+    secretariat = accessToken(config, staff.id);
+    wales = await insertMembers(api.db, [
+      { region: 'wales', category: 'prison-gp', name: 'Aled Wales' },
+      { region: 'wales', category: 'prison-gp', name: 'Bethan Wales' },
+      { region: 'wales', category: 'offender-healthcare-manager', name: 'Carys Wales' },
+    ]);
+    inactive = await insertMembers(api.db, [
+      { region: 'wales', status: 'suspended' },
+      { region: 'wales', status: 'left' },
+      { region: 'wales', status: 'invited' },
+    ]);
+    scotland = await insertMembers(api.db, [
+      { region: 'scotland', category: 'prison-gp', name: 'Dougal Scotland' },
+      { region: 'scotland', category: 'patient-rep', name: 'Eilidh Scotland' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await api?.app.get(NoticeQueue).meetings.obliterate({ force: true }).catch(() => undefined);
+    await worker?.close();
+    await api?.close();
+    await sink?.stop();
+    await dropDatabase(config.databaseUrl);
+  });
+
+  it('refuses bad meetings naming each field, and members who are not the secretariat', async () => {
+    const bad = await api
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: '', kind: 'party', startsAt: 'next tuesday', endsAt: '2027-03-26T09:00', onlineUrl: 'ftp://x', colour: 'red' })
+      .expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['colour', 'kind', 'onlineUrl', 'startsAt', 'title']);
+
+    const backwards = await api.http().post('/meetings').set(asSecretariat()).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T09:00' }).expect(400);
+    expect(backwards.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
+
+    await api.http().post('/meetings').set(as(wales[0])).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' }).expect(403);
+    await api.http().get('/meetings').expect(401);
+  });
+
+  it('creates a draft with times shown in London time', async () => {
+    const res = await api
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'Spring hub meeting', kind: 'hub', agenda: '1. Minutes\n2. Regional reports', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
+      .expect(201);
+    meetingId = res.body.id;
+    expect(res.body).toMatchObject({ status: 'draft', revision: 0, startsAt: '2027-03-26T10:00:00+00:00', endsAt: '2027-03-26T12:30:00+00:00', timeZone: 'Europe/London', kind: 'hub' });
+    const [audit] = await api.db.select().from(auditLog).where(and(eq(auditLog.entity, 'meeting'), eq(auditLog.entityId, meetingId)));
+    expect(audit.action).toBe('create');
+  });
+
+  it('invites exactly the active members of a region and says who was skipped', async () => {
+    const bad = await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales', 'atlantis'], categories: ['nope'] } }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['audience.regions[1]', 'audience.categories[0]']);
+    await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: {} }).expect(400);
+
+    const started = Date.now();
+    const res = await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(res.body).toEqual({ invited: 3, alreadyInvited: 0, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+
+    await sink.waitFor(() => wales.every((m) => sink.to(m.email).length === 1));
+    for (const m of [...scotland, ...inactive]) expect(sink.to(m.email)).toHaveLength(0);
+    const meeting = await api.http().get(`/meetings/${meetingId}`).set(asSecretariat()).expect(200);
+    expect(meeting.body.status).toBe('scheduled');
+  });
+
+  it('sends an invite with text, HTML and a calendar object a calendar library accepts', async () => {
+    const mail = sink.to(wales[0].email)[0];
+    expect(mail.parsed.subject).toBe('Invitation: Spring hub meeting, Friday 26 March 2027, 10:00 GMT');
+    expect(mail.parsed.text).toContain('Friday 26 March 2027, 10:00 to 12:30 GMT');
+    expect(mail.parsed.html).toContain('Spring hub meeting');
+    const event = calendarOf(mail);
+    expect(event).toMatchObject({
+      method: 'REQUEST',
+      uid: `meeting-${meetingId}@seg.example`,
+      sequence: 0,
+      status: 'CONFIRMED',
+      summary: 'Spring hub meeting',
+      location: 'RCGP, 30 Euston Square, London',
+      organizer: 'mailto:secretariat@seg.example',
+      startTzid: 'Europe/London',
+      startLocal: '2027-03-26T10:00:00',
+      startOffsetSeconds: 0,
+    });
+    expect(event.start.toISOString()).toBe('2027-03-26T10:00:00.000Z');
+    expect(event.attendees).toEqual([{ value: `mailto:${wales[0].email}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Aled Wales' }]);
+    // Every invitee's calendar object names the same meeting.
+    expect(new Set(wales.map((m) => calendarOf(sink.to(m.email)[0]).uid)).size).toBe(1);
+  });
+
+  it('takes replies through the emailed link only when the button is pressed', async () => {
+    const token = rsvpTokenOf(sink.to(wales[1].email)[0]);
+    const page = await api.http().get(`/rsvp/${token}`).query({ response: 'declined' }).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Spring hub meeting');
+    expect(page.text).toContain('<form method="post">');
+    const rsvpOf = async (m: TestMember) => (await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, m.id))))[0].rsvp;
+    expect(await rsvpOf(wales[1])).toBe('needs-action');
+
+    const posted = await api.http().post(`/rsvp/${token}`).type('form').send({ response: 'declined' }).expect(303);
+    expect(posted.headers.location).toBe(`${token}?saved=1`);
+    expect(await rsvpOf(wales[1])).toBe('declined');
+    const saved = await api.http().get(`/rsvp/${token}`).query({ saved: '1' }).expect(200);
+    expect(saved.text).toContain('Your reply is recorded: <strong>not attending</strong>');
+
+    const json = await api.http().post(`/rsvp/${rsvpTokenOf(sink.to(wales[0].email)[0])}`).send({ response: 'accepted' }).expect(200);
+    expect(json.body).toMatchObject({ meetingId, response: 'accepted' });
+    expect(await rsvpOf(wales[0])).toBe('accepted');
+
+    const forged = `${token.split('.')[0]}.${'A'.repeat(22)}`;
+    await api.http().get(`/rsvp/${forged}`).expect(404);
+    await api.http().post(`/rsvp/${forged}`).send({ response: 'accepted' }).expect(404);
+    await api.http().post(`/rsvp/${token}`).send({ response: 'maybe' }).expect(400);
+
+    const put = await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(wales[2])).send({ response: 'tentative' }).expect(200);
+    expect(put.body.rsvp).toBe('tentative');
+    await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(scotland[0])).send({ response: 'accepted' }).expect(404);
+  });
+
+  it('invites nobody twice, on a repeat or when two calls cross', async () => {
+    const repeat = await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    expect(repeat.body).toMatchObject({ invited: 0, alreadyInvited: 3 });
+
+    const body = { audience: { regions: ['wales'], memberIds: [scotland[0].id] } };
+    const [a, b] = await Promise.all([
+      api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send(body),
+      api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send(body),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(a.body.invited + b.body.invited).toBe(1);
+    expect([a.body.alreadyInvited, b.body.alreadyInvited].sort()).toEqual([3, 4]);
+
+    await sink.waitFor(() => sink.to(scotland[0].email).length === 1);
+    // Past the relay's grace period: anything duplicated would have arrived by now.
+    await new Promise((r) => setTimeout(r, 6_500));
+    expect((await noticesOf(meetingId)).length).toBe(4);
+    for (const m of [...wales, scotland[0]]) expect(sink.to(m.email)).toHaveLength(1);
+  });
+
+  it('shows a member only their meetings, with their own reply, and the summit archive', async () => {
+    const mine = await api.http().get('/meetings').set(as(wales[0])).expect(200);
+    const ids = mine.body.items.map((m: { id: string }) => m.id);
+    expect(ids).toContain(meetingId);
+    expect(mine.body.items.find((m: { id: string }) => m.id === meetingId).rsvp).toBe('accepted');
+    expect(mine.body.items.filter((m: { kind: string }) => m.kind === 'summit')).toHaveLength(11);
+
+    const other = await api.http().get('/meetings').set(as(scotland[1])).expect(200);
+    expect(other.body.items.map((m: { id: string }) => m.id)).not.toContain(meetingId);
+    await api.http().get(`/meetings/${meetingId}`).set(as(scotland[1])).expect(404);
+
+    const past = await api.http().get('/meetings').query({ when: 'past', kind: 'summit', limit: 5 }).set(asSecretariat()).expect(200);
+    expect(past.body.total).toBe(11);
+    expect(past.body.items).toHaveLength(5);
+    expect(past.body.items[0].summit).toMatchObject({ number: 11, year: 2024 });
+    const next = await api.http().get('/meetings').query({ when: 'past', kind: 'summit', limit: 5, cursor: past.body.nextCursor }).set(asSecretariat()).expect(200);
+    expect(next.body.items[0].summit.number).toBe(past.body.items[4].summit.number - 1);
+  });
+
+  it('sends an update with SEQUENCE raised and the new London time, skipping those who declined', async () => {
+    const queue = api.app.get(NoticeQueue);
+    expect(await queue.meetings.getJob(reminderJobId(meetingId, 0))).toBeDefined();
+    // Moved across the clock change: 10:00 London is now 09:00 UTC.
+    const res = await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ startsAt: '2027-04-02T10:00', endsAt: '2027-04-02T12:30' }).expect(200);
+    expect(res.body).toMatchObject({ revision: 1, startsAt: '2027-04-02T10:00:00+01:00' });
+
+    const expected = [wales[0], wales[2], scotland[0]];
+    await sink.waitFor(() => expected.every((m) => subjectsTo(sink.received, m.email).some((s) => s.startsWith('Updated:'))));
+    const event = calendarOf(sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!);
+    expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meetingId}@seg.example`, sequence: 1, startLocal: '2027-04-02T10:00:00', startOffsetSeconds: 3600 });
+    expect(event.start.toISOString()).toBe('2027-04-02T09:00:00.000Z');
+    expect(event.attendees[0].partstat).toBe('TENTATIVE');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(subjectsTo(sink.received, wales[1].email).filter((s) => s.startsWith('Updated:'))).toHaveLength(0);
+
+    // The reminder moved with the meeting.
+    expect(await queue.meetings.getJob(reminderJobId(meetingId, 0))).toBeUndefined();
+    expect(await queue.meetings.getJob(reminderJobId(meetingId, 1))).toBeDefined();
+
+    // A title change is not news to calendars: no revision, no notice.
+    const renamed = await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ title: 'Spring hub meeting (SEG)' }).expect(200);
+    expect(renamed.body.revision).toBe(1);
+  });
+
+  it('reports each invitee with the delivery of every notice, and attendance by region and category', async () => {
+    const res = await api.http().get(`/meetings/${meetingId}/invitations`).set(asSecretariat()).expect(200);
+    expect(res.body.total).toBe(4);
+    expect(res.body.totals).toMatchObject({ invitees: 4, accepted: 1, tentative: 1, declined: 1, noReply: 1 });
+    const aled = res.body.items.find((i: { member: { id: string } }) => i.member.id === wales[0].id);
+    expect(aled.rsvp).toBe('accepted');
+    expect(aled.notices.map((n: { kind: string }) => n.kind)).toEqual(['meeting-invite', 'meeting-update']);
+    expect(aled.notices[0]).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    expect(aled.notices[0].messageId).toMatch(/^<.+@seg\.example>$/);
+
+    const attendance = await api.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).expect(200);
+    expect(attendance.body.byRegion).toEqual(
+      expect.arrayContaining([
+        { code: 'wales', name: 'Wales', invitees: 3, accepted: 1, tentative: 1, declined: 1, noReply: 0 },
+        { code: 'scotland', name: 'Scotland', invitees: 1, accepted: 0, tentative: 0, declined: 0, noReply: 1 },
+      ]),
+    );
+    expect(attendance.body.byCategory).toEqual(expect.arrayContaining([{ code: 'prison-gp', name: 'Prison GP', invitees: 3, accepted: 1, tentative: 0, declined: 1, noReply: 1 }]));
+    const csv = await api.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).set('Accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['group,code,name,invitees,accepted,tentative,declined,noReply', 'region,wales,Wales,3,1,1,1,0', 'total,,All invitees,4,1,1,1,1']));
+  });
+
+  it('cancels: METHOD:CANCEL to every invitee, the reminder dropped and the links dead', async () => {
+    const token = rsvpTokenOf(sink.to(wales[0].email)[0]);
+    const res = await api.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', revision: 2 });
+
+    const everyone = [...wales, scotland[0]];
+    await sink.waitFor(() => everyone.every((m) => subjectsTo(sink.received, m.email).some((s) => s.startsWith('Cancelled:'))));
+    for (const m of everyone) {
+      const mail = sink.to(m.email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!;
+      expect(calendarOf(mail)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2, uid: `meeting-${meetingId}@seg.example` });
+    }
+    expect(await api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
+
+    const page = await api.http().get(`/rsvp/${token}`).expect(410);
+    expect(page.text).toContain('cancelled');
+    await api.http().post(`/rsvp/${token}`).send({ response: 'declined' }).expect(410);
+    await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(wales[0])).send({ response: 'declined' }).expect(409);
+    await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ venue: 'Elsewhere' }).expect(409);
+    await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { all: true } }).expect(409);
+    // Cancelling again sends nothing more.
+    await api.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
+    expect((await noticesOf(meetingId)).filter((n) => n.kind === 'meeting-cancellation')).toHaveLength(4);
+  });
+
+  it('fires the reminder to those who accepted or have not replied', async () => {
+    const starts = new Date(Date.now() + 30_000);
+    const created = await api
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'Quick call', kind: 'other', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), onlineUrl: 'https://meet.example.org/seg' })
+      .expect(201);
+    const id = created.body.id;
+    const people = await insertMembers(api.db, [{ name: 'Accepting' }, { name: 'Declining' }, { name: 'Silent' }, { name: 'Unsure' }]);
+    await api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
+    await sink.waitFor(() => people.every((p) => sink.to(p.email).length === 1));
+    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[0])).send({ response: 'accepted' }).expect(200);
+    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[1])).send({ response: 'declined' }).expect(200);
+    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[3])).send({ response: 'tentative' }).expect(200);
+
+    await sink.waitFor(() => [people[0], people[2]].every((p) => subjectsTo(sink.received, p.email).some((s) => s.startsWith('Reminder:'))), 25_000);
+    const reminder = sink.to(people[0].email).find((m) => m.parsed.subject!.startsWith('Reminder:'))!;
+    expect(calendarOf(reminder)).toMatchObject({ method: 'REQUEST', sequence: 0 });
+    expect(calendarOf(reminder).attendees[0].partstat).toBe('ACCEPTED');
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const p of [people[1], people[3]]) expect(subjectsTo(sink.received, p.email).filter((s) => s.startsWith('Reminder:'))).toHaveLength(0);
+    expect((await noticesOf(id)).filter((n) => n.kind === 'meeting-reminder')).toHaveLength(2);
+  });
+
+  it('records a refused address as failed with the error, and re-sends it on request', async () => {
+    const created = await api.http().post('/meetings').set(asSecretariat()).send({ title: 'Regional meeting', kind: 'regional', startsAt: '2027-05-05T14:00', endsAt: '2027-05-05T16:00', venue: 'Cardiff' }).expect(201);
+    const id = created.body.id;
+    const people = await insertMembers(api.db, [{ name: 'Fine' }, { name: 'Refused' }, { name: 'Also fine' }]);
+    sink.refuse.set(people[1].email.toLowerCase(), 550);
+    await api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
+    await sink.waitFor(() => [people[0], people[2]].every((p) => sink.to(p.email).length === 1));
+    const failed = await eventually('the refused notice to fail', async () => {
+      const rows = await noticesOf(id);
+      return rows.find((n) => n.status === 'failed');
+    });
+    expect(failed.memberId).toBe(people[1].id);
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toMatch(/550/);
+    expect((await noticesOf(id)).filter((n) => n.status === 'sent')).toHaveLength(2);
+
+    sink.refuse.delete(people[1].email.toLowerCase());
+    const resend = await api.http().post(`/meetings/${id}/notices/resend`).set(asSecretariat()).send({}).expect(202);
+    expect(resend.body).toEqual({ requeued: 1 });
+    await sink.waitFor(() => sink.to(people[1].email).length === 1);
+    const [row] = await api.db.select().from(notices).where(eq(notices.id, failed.id));
+    expect(row).toMatchObject({ status: 'sent', generation: 1 });
+  });
+});

@@ -1,0 +1,20 @@
+import { ParsedEvent, parseCalendar } from './ical';
+import { ReceivedMail } from './smtp-sink';
+
+/** The .ics attachment of a received meeting notice, parsed. */
+export function calendarOf(mail: ReceivedMail): ParsedEvent {
+  const attachment = mail.parsed.attachments.find((a) => a.filename?.endsWith('.ics'));
+  if (!attachment) throw new Error(`No .ics attachment in "${mail.parsed.subject}"`);
+  return parseCalendar(attachment.content.toString('utf8'));
+}
+
+/** The RSVP token in a notice's text part. */
+export function rsvpTokenOf(mail: ReceivedMail): string {
+  const match = /\/rsvp\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\?response=/.exec(mail.parsed.text ?? '');
+  if (!match) throw new Error(`No RSVP link in "${mail.parsed.subject}"`);
+  return match[1];
+}
+
+export function subjectsTo(mails: ReceivedMail[], email: string): string[] {
+  return mails.filter((m) => m.to.includes(email.toLowerCase())).map((m) => m.parsed.subject ?? '');
+}
