@@ -1,0 +1,270 @@
+/**
+ * Fan-out benchmark: invites 10,000 members to one meeting through the API and measures the
+ * call's response time, the time until a loopback SMTP sink has received all 10,000 emails,
+ * distinct recipients and duplicates, and the worker's peak memory. In the same run a bare
+ * pooled nodemailer loop sends 10,000 equal messages to the same sink as the yardstick.
+ *
+ *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run)
+ *
+ * Needs PostgreSQL and Redis as for the tests; the API and worker run as built (`dist/`), as
+ * separate processes, on a database and Redis prefix of their own that are removed at the end.
+ */
+import { JwtService } from '@nestjs/jwt';
+import { ACCESS_TOKEN } from '@seg/auth';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import nodemailer from 'nodemailer';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
+const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+const JWT_SECRET = randomBytes(32).toString('hex');
+const ROOT = path.resolve(__dirname, '..');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Counts deliveries per recipient; bodies are drained, not parsed, so the sink is never the bottleneck. */
+class CountingSink {
+  readonly perRecipient = new Map<string, number>();
+  received = 0;
+  private server!: SMTPServer;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      maxClients: 200,
+      onData: (stream, session, callback) => {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          for (const r of session.envelope.rcptTo) {
+            const to = r.address.toLowerCase();
+            this.perRecipient.set(to, (this.perRecipient.get(to) ?? 0) + 1);
+          }
+          this.received += 1;
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  reset(): void {
+    this.perRecipient.clear();
+    this.received = 0;
+  }
+
+  async waitFor(count: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received < count) {
+      if (Date.now() > deadline) return false;
+      await sleep(20);
+    }
+    return true;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function sparePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(name: string, file: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [path.join(ROOT, file)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => log(`${name} exited (${signal ?? code})`));
+  return child;
+}
+
+/** Peak resident memory of a process so far (Linux), in MB. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+async function main(): Promise<void> {
+  const name = `seg_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = `${PG_BASE}/${name}`;
+  const sink = new CountingSink();
+  await sink.start();
+  const port = await sparePort();
+  const env = {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: name,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    MAIL_FROM: 'SEG Network <secretariat@seg.example>',
+    MAIL_RATE_PER_SECOND: '10000',
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+  };
+  const children: ChildProcess[] = [];
+  const db = new Client({ connectionString: databaseUrl });
+  let connected = false;
+  try {
+    log(`Starting the API on port ${port}...`);
+    const api = run('API', 'dist/apps/api/src/main.js', env);
+    children.push(api);
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i += 1) {
+      const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i > 300) throw new Error('The API did not start');
+      await sleep(100);
+    }
+    const worker = run('Worker', 'dist/apps/worker/src/main.js', env);
+    children.push(worker);
+
+    await db.connect();
+    connected = true;
+    log(`Inserting ${MEMBERS} members...`);
+    const [{ id: staffId }] = (await db.query(`insert into members (email, name, status, role) values ($1, 'Bench secretariat', 'active', 'secretariat') returning id`, [`secretariat.${name}@seg.example`])).rows;
+    await db.query(
+      `insert into members (email, name, status, region_id)
+       select 'member' || g || '.${name}@example.org', 'Member ' || g, 'active', (select id from regions order by code offset (g % 13) limit 1)
+       from generate_series(1, $1) g`,
+      [MEMBERS],
+    );
+    const token = new JwtService({ secret: JWT_SECRET }).sign(
+      { sub: staffId, typ: ACCESS_TOKEN.type },
+      { algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: '1h' },
+    );
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+
+    // The worker is ready once its consumer is registered with Redis.
+    const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    const notices = new Queue('notices', { connection, prefix: name });
+    for (let i = 0; (await notices.getWorkersCount()) === 0; i += 1) {
+      if (i > 300) throw new Error('The worker did not start');
+      await sleep(100);
+    }
+
+    const created = await fetch(`${base}/meetings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Health and Justice Summit', kind: 'summit', startsAt: '2027-11-10T09:30', endsAt: '2027-11-11T17:00', venue: 'RCGP, 30 Euston Square, London' }),
+    });
+    const meeting = (await created.json()) as { id: string };
+    log(`Inviting everyone to meeting ${meeting.id}...`);
+    const started = performance.now();
+    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { all: true } }) });
+    const callMs = performance.now() - started;
+    const answer = (await response.json()) as { invited: number };
+    if (response.status !== 202 || answer.invited !== MEMBERS) throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);
+    log(`The call answered in ${callMs.toFixed(0)} ms; waiting for delivery...`);
+
+    let peakWorkerMb = 0;
+    const sampler = setInterval(() => (peakWorkerMb = Math.max(peakWorkerMb, peakRssMb(worker.pid!) ?? 0)), 200);
+    const complete = await sink.waitFor(MEMBERS, 600_000);
+    const deliveryMs = performance.now() - started;
+    // Anything sent twice would arrive within the relay's grace period and a job's retry.
+    await sleep(6_000);
+    clearInterval(sampler);
+    peakWorkerMb = Math.max(peakWorkerMb, peakRssMb(worker.pid!) ?? 0);
+    const recipients = [...sink.perRecipient.keys()].filter((r) => r.endsWith(`.${name}@example.org`));
+    const distinct = recipients.length;
+    const duplicates = recipients.reduce((n, r) => n + sink.perRecipient.get(r)! - 1, 0);
+    if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
+    await notices.obliterate({ force: true }).catch(() => undefined);
+    await new Queue('meetings', { connection, prefix: name }).obliterate({ force: true }).catch(() => undefined);
+    await notices.close();
+    connection.disconnect();
+    for (const child of children) await stopChild(child);
+
+    log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} messages...`);
+    sink.reset();
+    const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${sink.port}`, pool: true, maxConnections: 5, maxMessages: 500 } as Parameters<typeof nodemailer.createTransport>[0]);
+    const yardStart = performance.now();
+    const body = 'A meeting notice of about the same size as a real one. '.repeat(40);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < MEMBERS) {
+          const i = next++;
+          await transport.sendMail({ from: env.MAIL_FROM, to: `yardstick${i}@example.org`, subject: 'Yardstick', text: body, html: `<p>${body}</p>`, messageId: `<${randomUUID()}@seg.example>` });
+        }
+      }),
+    );
+    const yardstickMs = performance.now() - yardStart;
+    transport.close();
+
+    const deliveryPerSecond = (MEMBERS / deliveryMs) * 1000;
+    const yardstickPerSecond = (MEMBERS / yardstickMs) * 1000;
+    const figures = {
+      bench: 'fanout',
+      members: MEMBERS,
+      callMs: Math.round(callMs),
+      deliveryMs: Math.round(deliveryMs),
+      deliveryPerSecond: Math.round(deliveryPerSecond),
+      distinctRecipients: distinct,
+      duplicates,
+      workerPeakRssMb: peakWorkerMb,
+      yardstickMs: Math.round(yardstickMs),
+      yardstickPerSecond: Math.round(yardstickPerSecond),
+      rateVsYardstick: Number((deliveryPerSecond / yardstickPerSecond).toFixed(2)),
+      aims: {
+        callUnder1s: callMs < 1000,
+        allDeliveredOnce: distinct === MEMBERS && duplicates === 0,
+        atLeastHalfYardstick: deliveryPerSecond >= yardstickPerSecond / 2,
+        workerUnder400Mb: peakWorkerMb < 400,
+      },
+    };
+    log(
+      [
+        `call: ${figures.callMs} ms`,
+        `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
+        `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
+        `worker peak RSS: ${peakWorkerMb} MB`,
+        `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
+      ].join('\n'),
+    );
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } finally {
+    for (const child of children) await stopChild(child);
+    if (connected) await db.end().catch(() => undefined);
+    await sink.stop();
+    const admin = new Client({ connectionString: `${PG_BASE}/postgres` });
+    await admin.connect();
+    await admin.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
