@@ -154,8 +154,9 @@ async function main(): Promise<void> {
     log(`Inserting ${MEMBERS} members...`);
     const [{ id: staffId }] = (await db.query(`insert into members (email, name, status, role) values ($1, 'Bench secretariat', 'active', 'secretariat') returning id`, [`secretariat.${name}@seg.example`])).rows;
     await db.query(
-      `insert into members (email, name, status, region_id)
-       select 'member' || g || '.${name}@example.org', 'Member ' || g, 'active', (select id from regions order by code offset (g % 13) limit 1)
+      `insert into members (email, name, status, region_id, category_id)
+       select 'member' || g || '.${name}@example.org', 'Member ' || g, 'active',
+              (select id from regions order by code offset (g % 13) limit 1), (select id from categories where code = 'prison-gp')
        from generate_series(1, $1) g`,
       [MEMBERS],
     );
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
     const meeting = (await created.json()) as { id: string };
     log(`Inviting everyone to meeting ${meeting.id}...`);
     const started = performance.now();
-    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { all: true } }) });
+    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
     const callMs = performance.now() - started;
     const answer = (await response.json()) as { invited: number };
     if (response.status !== 202 || answer.invited !== MEMBERS) throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);

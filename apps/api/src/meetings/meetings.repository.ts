@@ -177,7 +177,7 @@ export class MeetingsRepository {
   async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ audience: number; invited: number; notices: NoticeRef[] }> {
     const result = await tx.execute<{ audience: number; invited: number; notices: NoticeRef[] }>(sql`
       with audience as (
-        select m.id, m.email from ${members} m where m.status = 'active' and (${audienceCondition(audience)})
+        select m.id from ${members} m where m.status = 'active' and (${audienceCondition(audience)})
       ), invited as (
         insert into ${invitations} (meeting_id, member_id, invited_by_id)
         select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a
@@ -185,8 +185,9 @@ export class MeetingsRepository {
         returning id, member_id
       ), noticed as (
         insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
-        select 'meeting-invite', i.member_id, a.email, ${meetingId}::uuid, i.id, ${revision}::int
-        from invited i join audience a on a.id = i.member_id
+        select 'meeting-invite', i.member_id, m.email, ${meetingId}::uuid, i.id, ${revision}::int
+        -- Joined by primary key, not to the CTE: the planner cannot estimate a CTE and would loop over it.
+        from invited i join ${members} m on m.id = i.member_id
         on conflict do nothing
         returning id, generation
       )

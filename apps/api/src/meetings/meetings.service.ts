@@ -158,8 +158,8 @@ export class MeetingsService {
       });
       return { result, meeting, refs: written.notices };
     });
-    this.dispatch(refs);
     await this.planReminder(meeting);
+    this.dispatch(refs);
     return result;
   }
 
@@ -258,9 +258,9 @@ export class MeetingsService {
   }
 
   private dispatch(refs: NoticeRef[]): void {
-    // Not awaited: the caller's answer must not wait on queuing thousands of jobs. The rows are
-    // committed; anything this misses (Redis down, process stopped) the worker's relay queues.
-    void this.outbox.dispatch(refs);
+    // After the answer has gone: the caller must not wait on queuing thousands of jobs. The rows
+    // are committed; anything this misses (Redis down, process stopped) the worker's relay queues.
+    if (refs.length) setImmediate(() => void this.outbox.dispatch(refs));
   }
 
   /** The reminder of the meeting's current revision, unless its time has already passed. */
