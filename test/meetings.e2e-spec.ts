@@ -1,6 +1,7 @@
 import { auditLog, invitations, notices } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
 import { and, eq } from 'drizzle-orm';
+import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { ApiHarness, startApi } from './support/api-harness';
 import { accessToken, insertMembers, TestMember } from './support/meeting-factories';
 import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
@@ -212,6 +213,12 @@ describe('meetings and their notices', () => {
     // The reminder moved with the meeting.
     expect(await queue.meetings.getJob(reminderJobId(meetingId, 0))).toBeUndefined();
     expect(await queue.meetings.getJob(reminderJobId(meetingId, 1))).toBeDefined();
+
+    // A reminder job Redis lost is planned again by the worker's sweep.
+    await queue.meetings.remove(reminderJobId(meetingId, 1));
+    expect(await worker.app.get(ReminderProcessor).planMissing()).toBeGreaterThanOrEqual(1);
+    const replanned = await queue.meetings.getJob(reminderJobId(meetingId, 1));
+    expect(replanned?.data).toEqual({ meetingId, revision: 1 });
 
     // A title change is not news to calendars: no revision, no notice.
     const renamed = await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ title: 'Spring hub meeting (SEG)' }).expect(200);

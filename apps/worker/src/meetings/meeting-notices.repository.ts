@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, meetings, members, notices, RsvpResponse } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -33,6 +33,14 @@ export class MeetingNoticesRepository {
   async getMeeting(id: string): Promise<MeetingRow | null> {
     const [row] = await this.db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
     return row ?? null;
+  }
+
+  /** Scheduled meetings whose reminder time (start minus `hoursBefore`) is still to come. */
+  async listAwaitingReminder(hoursBefore: number): Promise<Pick<MeetingRow, 'id' | 'revision' | 'startsAt'>[]> {
+    return this.db
+      .select({ id: meetings.id, revision: meetings.revision, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(eq(meetings.status, 'scheduled'), sql`${meetings.startsAt} > now() + make_interval(secs => ${hoursBefore * 3600})`));
   }
 
   /**

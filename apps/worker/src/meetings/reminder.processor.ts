@@ -5,6 +5,8 @@ import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MeetingNoticesRepository } from './meeting-notices.repository';
 
+const SWEEP_EVERY_MS = 60_000;
+
 /**
  * Fires the delayed reminder of one meeting revision: writes the reminder notices in one
  * transaction, then queues them. A job whose meeting has moved since it was planned does
@@ -13,6 +15,7 @@ import { MeetingNoticesRepository } from './meeting-notices.repository';
 @Injectable()
 export class ReminderProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReminderProcessor.name);
+  private timer: NodeJS.Timeout | null = null;
   readonly consumer: QueueConsumer<SendRemindersJob>;
 
   constructor(
@@ -28,10 +31,33 @@ export class ReminderProcessor implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     this.consumer.start();
+    void this.planMissing();
+    this.timer = setInterval(() => void this.planMissing(), SWEEP_EVERY_MS);
+    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
     await this.consumer.close();
+  }
+
+  /**
+   * Plans the reminder of every scheduled meeting whose reminder time is still to come, in case
+   * the API could not (Redis down) or Redis lost the job. Planning is idempotent (the job id is
+   * the meeting and revision), so a reminder already planned or fired is left alone.
+   */
+  async planMissing(): Promise<number> {
+    try {
+      const hoursBefore = this.config.meetings.reminderHoursBefore;
+      const upcoming = await this.repository.listAwaitingReminder(hoursBefore);
+      for (const m of upcoming) {
+        await this.queue.planReminder({ meetingId: m.id, revision: m.revision }, m.startsAt!.getTime() - hoursBefore * 3600_000 - Date.now());
+      }
+      return upcoming.length;
+    } catch (err) {
+      this.logger.warn({ err }, 'Could not check the planned reminders; will try again');
+      return 0;
+    }
   }
 
   async handle(job: Job<SendRemindersJob>): Promise<string> {
