@@ -10,7 +10,9 @@ import { PasswordHasher } from '../apps/api/src/auth/password-hasher';
 import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
 import { ApiHarness, startApi } from './support/api-harness';
 import { eventually } from './support/poll';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { dropDatabase, testConfig, uniqueName } from './support/test-config';
+import { startWorker, WorkerHarness } from './support/worker-harness';
 
 const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
 const PASSWORD = 'correct horse battery staple';
@@ -402,7 +404,7 @@ describe('auth', () => {
       await api.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(200);
     });
 
-    it('refuses an expired, superseded or unknown token, and an already active member', async () => {
+    it('refuses an expired, superseded or unknown token, and a member no longer invited', async () => {
       await api.http().post('/auth/activate').send({ token: 'nope', password: 'a quiet week in Durham' }).expect(400);
 
       const first = await invite();
@@ -416,6 +418,13 @@ describe('auth', () => {
       const { member, token } = await invite();
       await api.db.execute(`update one_time_tokens set expires_at = now() - interval '1 second' where member_id = '${member.id}'`);
       await api.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(400);
+
+      // A link cannot bring back a member who is no longer invited (suspended since, say).
+      const suspended = await invite();
+      await api.db.update(members).set({ status: 'suspended' }).where(eq(members.id, suspended.member.id));
+      await api.http().post('/auth/activate').send({ token: suspended.token, password: 'a quiet week in Durham' }).expect(400);
+      const [still] = await api.db.select({ status: members.status }).from(members).where(eq(members.id, suspended.member.id));
+      expect(still.status).toBe('suspended');
     });
   });
 
@@ -510,5 +519,76 @@ describe('first admin', () => {
     // A third start finds the admin there and leaves it alone.
     apis.push(await startApi(config));
     expect(await apis[2].db.select().from(members).where(eq(members.email, email))).toHaveLength(1);
+  });
+});
+
+describe('account emails, through the worker to a real SMTP server', () => {
+  let sink: SmtpSink;
+  let config: AppConfig;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    config = testConfig({ SMTP_URL: sink.url });
+    api = await startApi(config);
+    worker = await startWorker(config);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink?.stop();
+    await dropDatabase(config.databaseUrl);
+  });
+
+  /** The one-time token of the link in the last email to `email`, checked against both parts. */
+  async function linkTokenInEmail(email: string, path: string, count = 1): Promise<string> {
+    await sink.waitFor(() => sink.to(email).length >= count);
+    const mail = sink.to(email)[count - 1];
+    const link = mail.parsed.text!.match(/https?:\/\/\S+/g)!.map((l) => new URL(l)).find((l) => l.pathname === path);
+    expect(link).toBeDefined();
+    expect(`${link!.origin}`).toBe(config.publicUrl);
+    const token = link!.searchParams.get('token')!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(mail.parsed.html).toContain(`${path}?token=${token}`);
+    return token;
+  }
+
+  it('an invited member activates the account from the link in the activation email', async () => {
+    const member = await createMember(api.db, { status: 'invited', password: null });
+    const refs = await api.db.transaction((tx) => api.app.get(AccountTokensService).issueActivation(tx, member));
+    await api.app.get(NoticeOutbox).dispatch(refs);
+
+    const token = await linkTokenInEmail(member.email, '/activate');
+    expect(sink.to(member.email)[0].parsed.subject).toMatch(/choose a password/i);
+    const res = await api.http().post('/auth/activate').send({ token, password: 'moorland walks at dawn' }).expect(200);
+    expect(res.body.user).toMatchObject({ id: member.id, status: 'active' });
+    await api.http().post('/auth/login').send({ email: member.email, password: 'moorland walks at dawn' }).expect(200);
+    // Once sent, the raw token is no longer kept in the notice.
+    const [notice] = await api.db.select().from(notices).where(eq(notices.id, refs[0].id));
+    expect(notice.status).toBe('sent');
+    expect(notice.payload).not.toHaveProperty('token');
+  });
+
+  it('a member resets the password from the link in the reset email, which ends every other login', async () => {
+    const member = await createMember(api.db);
+    const before = (await api.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)).body;
+
+    await api.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
+    const token = await linkTokenInEmail(member.email, '/reset-password');
+    expect(sink.to(member.email)[0].parsed.subject).toMatch(/reset/i);
+
+    await api.http().post('/auth/password-reset/confirm').send({ token, password: 'heron by the canal lock' }).expect(204);
+    await api.http().post('/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
+    await api.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(401);
+    await api.http().post('/auth/login').send({ email: member.email, password: 'heron by the canal lock' }).expect(200);
+    await api.http().post('/auth/password-reset/confirm').send({ token, password: 'a second new passphrase' }).expect(400);
+
+    // Nobody gets an email for an address that is not a member's.
+    const stranger = `${uniqueName('stranger')}@example.org`;
+    await api.http().post('/auth/password-reset').send({ email: stranger }).expect(202);
+    await api.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
+    await linkTokenInEmail(member.email, '/reset-password', 2);
+    expect(sink.to(stranger)).toHaveLength(0);
   });
 });
