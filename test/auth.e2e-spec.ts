@@ -124,15 +124,16 @@ describe('auth', () => {
         await login(email, 'not the right password').expect(401);
         return Number(process.hrtime.bigint() - started) / 1e6;
       };
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      await time(m.email);
       const known: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        known.push(await time(m.email));
+      for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) {
         unknown.push(await time(`${uniqueName('nobody')}@example.org`));
+        known.push(await time(m.email));
       }
-      // Both verify an argon2id hash (tens of ms); without the dummy hash an unknown email answers in ~1 ms.
-      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+      // The fastest of each, as the least disturbed by other work on the machine. Both verify an
+      // argon2id hash (tens of ms); without the throw-away hash an unknown email answers in ~2 ms.
+      expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
     });
 
     it('names a malformed field', async () => {
