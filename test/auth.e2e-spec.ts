@@ -10,6 +10,7 @@ import { PasswordHasher } from '../apps/api/src/auth/password-hasher';
 import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
 import { ApiHarness, startApi } from './support/api-harness';
 import { eventually } from './support/poll';
+import { OwnRedis } from './support/redis-server';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { dropDatabase, testConfig, uniqueName } from './support/test-config';
 import { startWorker, WorkerHarness } from './support/worker-harness';
@@ -546,6 +547,38 @@ describe('login throttling behind a reverse proxy', () => {
     const m = await createMember(api.db);
     await from('203.0.113.7', m.email, m.password).expect(429);
     await from('198.51.100.20', m.email, m.password).expect(200);
+  });
+});
+
+describe('login while Redis is down', () => {
+  let redis: OwnRedis;
+  let config: AppConfig;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start();
+    config = testConfig({ REDIS_URL: redis.url });
+    api = await startApi(config);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await redis?.stop();
+    await dropDatabase(config.databaseUrl);
+  });
+
+  it('lets members log in without throttling, and throttles again once Redis is back', async () => {
+    const m = await createMember(api.db);
+    await redis.stop();
+    const started = Date.now();
+    await api.http().post('/auth/login').send({ email: m.email, password: m.password }).expect(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    await redis.start();
+    await eventually('Redis to be back for the API', async () => (await api.http().get('/health')).body.redis === 'up');
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      await api.http().post('/auth/login').send({ email: m.email, password: 'not the right password' }).expect(401);
+    }
+    await api.http().post('/auth/login').send({ email: m.email, password: m.password }).expect(429);
   });
 });
 
