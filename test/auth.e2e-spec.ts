@@ -3,6 +3,7 @@ import { ACCESS_TOKEN } from '@seg/auth';
 import { AppConfig } from '@seg/config';
 import { auditLog, Database, members, MemberStatus, notices, refreshTokens, Role } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
+import * as argon2 from 'argon2';
 import IORedis from 'ioredis';
 import { AccountTokensService } from '../apps/api/src/auth/account-tokens.service';
 import { LOGIN_LIMITS } from '../apps/api/src/auth/login-throttle';
@@ -135,6 +136,16 @@ describe('auth', () => {
       // The fastest of each, as the least disturbed by other work on the machine. Both verify an
       // argon2id hash (tens of ms); without the throw-away hash an unknown email answers in ~2 ms.
       expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
+    });
+
+    it('upgrades a hash made with weaker settings at the next login', async () => {
+      const m = await createMember(api.db);
+      const weak = await argon2.hash(m.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      await api.db.update(members).set({ passwordHash: weak }).where(eq(members.id, m.id));
+      await login(m.email, m.password).expect(200);
+      const [row] = await api.db.select({ passwordHash: members.passwordHash }).from(members).where(eq(members.id, m.id));
+      expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      await login(m.email, m.password).expect(200);
     });
 
     it('names a malformed field', async () => {
