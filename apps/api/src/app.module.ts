@@ -5,6 +5,7 @@ import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NoticesModule } from './notices/notices.module';
@@ -35,6 +36,7 @@ export class AppModule {
         QueueModule,
         AuthGuardsModule,
         NoticesModule,
+        AuthModule,
         HealthModule,
         MeetingsModule,
         RsvpModule,
