@@ -71,8 +71,11 @@ export interface AuditEntry {
 /** One bind parameter for a whole id list, however long. */
 const uuidArray = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
 
-/** A meeting's place in lists: its start, or for archived summits with no date, mid-year. */
-const sortKey = sql<Date>`coalesce(${meetings.startsAt}, make_timestamptz(${meetings.summitYear}, 6, 1, 0, 0, 0, 'UTC'))`;
+/**
+ * A meeting's place in lists: its start, or for archived summits with no date, a point in their
+ * year ordered by summit number (two summits were held in 2010 and in 2019).
+ */
+const sortKey = sql<Date>`coalesce(${meetings.startsAt}, make_timestamptz(${meetings.summitYear}, 6, 1, 0, 0, 0, 'UTC') + make_interval(hours => ${meetings.summitNumber}))`;
 
 @Injectable()
 export class MeetingsRepository {

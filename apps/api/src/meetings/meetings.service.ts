@@ -139,6 +139,7 @@ export class MeetingsService {
       if (!current) throw meetingNotFound();
       if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled');
       if (isOver(current)) throw new ConflictException('The meeting is over');
+      if (!current.venue && !current.onlineUrl) throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
       const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
       const inactive = await this.meetings.countInactiveAudience(tx, resolved);
       const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.id);
