@@ -1,3 +1,4 @@
+import { createRsvpToken } from '@seg/common';
 import { auditLog, invitations, notices, posts } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
 import { and, eq } from 'drizzle-orm';
@@ -303,6 +304,25 @@ describe('meetings and their notices', () => {
     // Cancelling again sends nothing more.
     await api.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
     expect((await noticesOf(meetingId)).filter((n) => n.kind === 'meeting-cancellation')).toHaveLength(4);
+  });
+
+  it('closes the links of a meeting that is over', async () => {
+    const starts = Date.now() + 2_000;
+    const created = await api
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'Short call', kind: 'other', startsAt: new Date(starts).toISOString(), endsAt: new Date(starts + 1_000).toISOString(), onlineUrl: 'https://meet.example.org/short' })
+      .expect(201);
+    const [person] = await insertMembers(api.db, [{ name: 'Late replier' }]);
+    await api.http().post(`/meetings/${created.body.id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: [person.id] } }).expect(202);
+    const [invitation] = await api.db.select().from(invitations).where(eq(invitations.meetingId, created.body.id));
+    const token = createRsvpToken(config.auth.jwtSecret, invitation.id);
+    await api.http().get(`/rsvp/${token}`).expect(200);
+    await new Promise((r) => setTimeout(r, starts + 1_500 - Date.now()));
+    expect((await api.http().get(`/rsvp/${token}`).expect(410)).text).toContain('This meeting is over');
+    await api.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(410);
+    await api.http().put(`/meetings/${created.body.id}/rsvp`).set(as(person)).send({ response: 'accepted' }).expect(409);
   });
 
   it('fires the reminder to those who accepted or have not replied', async () => {
