@@ -2,6 +2,7 @@ import { createRsvpToken } from '@seg/common';
 import { auditLog, invitations, notices, posts } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
 import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { ApiHarness, startApi } from './support/api-harness';
 import { accessToken, insertMembers, TestMember } from './support/meeting-factories';
@@ -69,6 +70,12 @@ describe('meetings and their notices', () => {
 
     const backwards = await api.http().post('/meetings').set(asSecretariat()).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T09:00' }).expect(400);
     expect(backwards.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
+
+    const cleared = await api.http().patch(`/meetings/${randomUUID()}`).set(asSecretariat()).send({ title: null, startsAt: null, venue: null }).expect(400);
+    expect(cleared.body.details).toEqual([
+      { field: 'title', message: 'cannot be cleared' },
+      { field: 'startsAt', message: 'cannot be cleared' },
+    ]);
 
     await api.http().post('/meetings').set(as(wales[0])).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' }).expect(403);
     await api.http().get('/meetings').expect(401);

@@ -27,6 +27,8 @@ export interface InviteResult {
   skipped: { suspended: number; left: number; notYetActive: number };
 }
 
+/** Fields a meeting always has: a change may not set them to null. */
+const REQUIRED_FIELDS = ['title', 'kind', 'startsAt', 'endsAt'] as const;
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
 /** Everyone but those who declined hears of a change; a reminder goes to those coming or undecided. */
@@ -94,6 +96,8 @@ export class MeetingsService {
   }
 
   async update(id: string, dto: UpdateMeetingDto, actor: Actor): Promise<MeetingView> {
+    const uncleared = REQUIRED_FIELDS.filter((f) => dto[f] === null);
+    if (uncleared.length) throw new InvalidFieldsException(uncleared.map((field) => ({ field, message: 'cannot be cleared' })));
     const { meeting, refs, before } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
@@ -103,11 +107,11 @@ export class MeetingsService {
       }
 
       const changes: Partial<MeetingRow> = {};
-      if (dto.title !== undefined) changes.title = dto.title.trim();
-      if (dto.kind !== undefined) changes.kind = dto.kind;
+      if (dto.title) changes.title = dto.title.trim();
+      if (dto.kind) changes.kind = dto.kind;
       if (dto.agenda !== undefined) changes.agenda = dto.agenda;
-      if (dto.startsAt !== undefined) changes.startsAt = parseDateTime(dto.startsAt)!;
-      if (dto.endsAt !== undefined) changes.endsAt = parseDateTime(dto.endsAt)!;
+      if (dto.startsAt) changes.startsAt = parseDateTime(dto.startsAt)!;
+      if (dto.endsAt) changes.endsAt = parseDateTime(dto.endsAt)!;
       if (dto.venue !== undefined) changes.venue = dto.venue;
       if (dto.onlineUrl !== undefined) changes.onlineUrl = dto.onlineUrl;
       const next = { ...current, ...changes };

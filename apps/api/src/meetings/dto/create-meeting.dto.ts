@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { IsMeetingTime } from './meeting-time.validator';
 
 export class CreateMeetingDto {
@@ -13,10 +13,11 @@ export class CreateMeetingDto {
   @IsIn(MEETING_KINDS)
   kind: MeetingKind;
 
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsString()
   @MaxLength(20_000)
-  agenda?: string;
+  agenda?: string | null;
 
   /** ISO-8601; without an offset it is read as London time. */
   @ApiProperty({ example: '2026-06-10T10:00:00+01:00' })
