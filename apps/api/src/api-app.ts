@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, createValidationPipe } from '@seg/common';
 import { AppConfig } from '@seg/config';
@@ -11,7 +12,7 @@ import { AppModule } from './app.module';
 /** Builds the API on a validated config: migrations first, then the Nest app, not yet listening. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   await prepareDatabase(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.use(
     helmet({
@@ -21,6 +22,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     }),
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  // The member import takes a CSV file as the request body.
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
+import { count, eq, sql } from 'drizzle-orm';
+
+@Injectable()
+export class DemoRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  get database(): Database {
+    return this.db;
+  }
+
+  /** Members other than the configured admin. */
+  async countMembersBesides(adminEmail: string | null): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(members)
+      .where(adminEmail ? sql`lower(${members.email}) <> lower(${adminEmail})` : sql`true`);
+    return row.n;
+  }
+
+  async codes(tx: Executor) {
+    const [r, c, e] = await Promise.all([
+      tx.select({ id: regions.id, code: regions.code }).from(regions),
+      tx.select({ id: categories.id, code: categories.code }).from(categories),
+      tx.select({ id: establishments.id, regionId: establishments.regionId, typeCode: establishments.typeCode, name: establishments.name }).from(establishments),
+    ]);
+    return { regions: new Map(r.map((x) => [x.code, x.id])), categories: new Map(c.map((x) => [x.code, x.id])), establishments: e };
+  }
+
+  async insertEstablishment(tx: Executor, values: typeof establishments.$inferInsert) {
+    const [row] = await tx.insert(establishments).values(values).onConflictDoNothing().returning();
+    return row ?? null;
+  }
+
+  async insertMember(tx: Executor, values: typeof members.$inferInsert) {
+    const [row] = await tx.insert(members).values(values).returning();
+    return row;
+  }
+
+  async insertMemberEstablishments(tx: Executor, rows: { memberId: string; establishmentId: string }[]) {
+    if (rows.length) await tx.insert(memberEstablishments).values(rows).onConflictDoNothing();
+  }
+
+  async insertPost(tx: Executor, values: typeof posts.$inferInsert) {
+    const [row] = await tx.insert(posts).values(values).returning();
+    return row;
+  }
+
+  async memberByEmail(tx: Executor, email: string) {
+    const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.email, email)).limit(1);
+    return row ?? null;
+  }
+}
