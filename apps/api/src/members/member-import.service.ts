@@ -114,8 +114,12 @@ export class MemberImportService {
     }
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const dto = existing ? plainToInstance(UpdateMemberDto, defined) : plainToInstance(CreateMemberDto, defined);
-    errors.push(...flattenValidationErrors(await validate(dto, { whitelist: true })).map((e) => ({ ...e, field: e.field.replace(/^establishmentIds.*/, 'establishments') })));
-    if (errors.length) throw new RowErrors(errors);
+    if (!email) errors.push({ field: 'email', message: 'is required' });
+    const invalid = flattenValidationErrors(await validate(dto, { whitelist: true })).filter((e) => e.field !== 'email' || email);
+    errors.push(...invalid.map((e) => ({ ...e, field: e.field.replace(/^establishmentIds.*/, 'establishments') })));
+    const badFields = new Set(errors.map((e) => e.field));
+    errors.push(...(await this.membersService.referenceErrors(dto)).filter((e) => !badFields.has(e.field) && !e.field.startsWith('establishmentIds')));
+    if (errors.length) throw new RowErrors(firstPerField(errors));
     if (existing) {
       await this.db.transaction((tx) => this.membersService.updateIn(tx, existing.id, dto, actor));
       return { status: 'updated' as const, id: existing.id, notices: [] };
@@ -123,6 +127,11 @@ export class MemberImportService {
     const created = await this.db.transaction((tx) => this.membersService.createIn(tx, dto as CreateMemberDto, actor));
     return { status: 'created' as const, id: created.id, notices: created.notices };
   }
+}
+
+/** One message per field is enough for a person fixing a spreadsheet. */
+function firstPerField(errors: FieldError[]): FieldError[] {
+  return errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
 }
 
 class RowErrors extends Error {
