@@ -53,8 +53,9 @@ describe('the demo network', () => {
     expect(roles).toEqual([{ role: 'secretariat' }]);
     const rep = (await api.http().get('/me').set({ Authorization: `Bearer ${accessTokenFor(config, (await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) }))!.id)}` }).expect(200)).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
-    // A database with members is left alone.
+    // A database with members is left alone; the start banner still gets the logins.
     expect(await service.seedIfEmpty()).toBeNull();
+    expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
   });
 
   it('never seeds in production', async () => {

@@ -1,15 +1,12 @@
 /** The demo network loaded into an empty development database: invented people, real places. */
 
-export interface DemoLogin {
-  role: 'secretariat' | 'representative';
-  email: string;
-  password: string;
-}
+
+import type { DemoLogin } from '../start-banner';
 
 /** Fixed so a developer can log in straight away; never seeded in production. */
-export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { role: 'secretariat', email: 'secretariat@seg.localhost', password: 'demo-secretariat-passphrase' },
-  { role: 'representative', email: 'rep@seg.localhost', password: 'demo-representative-passphrase' },
+export const DEMO_LOGINS: readonly (DemoLogin & { role: 'secretariat' | 'representative' })[] = [
+  { role: 'secretariat', label: 'Secretariat', email: 'secretariat@seg.localhost', password: 'demo-secretariat-passphrase' },
+  { role: 'representative', label: 'Rep', email: 'rep@seg.localhost', password: 'demo-representative-passphrase' },
 ];
 
 export interface DemoPerson {

@@ -3,7 +3,8 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Transaction } from '@seg/db';
 import * as argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service';
-import { DEMO_CUSTODY_SUITES, DEMO_GAPS, DEMO_LOGINS, DEMO_PEOPLE, DemoLogin, demoEmail } from './demo-network.data';
+import type { DemoLogin } from '../start-banner';
+import { DEMO_CUSTODY_SUITES, DEMO_GAPS, DEMO_LOGINS, DEMO_PEOPLE, demoEmail } from './demo-network.data';
 import { DemoRepository } from './demo.repository';
 
 /**
@@ -23,9 +24,14 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     const logins = await this.seedIfEmpty();
-    if (logins) {
-      for (const login of logins) this.logger.log({ demoLogin: login }, `Demo ${login.role} login: ${login.email} / ${login.password}`);
-    }
+    if (logins) this.logger.log(`Demo network loaded; logins: ${logins.map((l) => `${l.email} / ${l.password}`).join(', ')}`);
+  }
+
+  /** The demo logins whose accounts exist, for the start banner; none in production. */
+  async availableLogins(): Promise<DemoLogin[]> {
+    if (this.config.isProduction) return [];
+    const present = await this.demo.existingEmails(DEMO_LOGINS.map((l) => l.email));
+    return DEMO_LOGINS.filter((l) => present.has(l.email)).map(({ label, email, password }) => ({ label, email, password }));
   }
 
   /** Seeds when the only member (if any) is the configured admin; answers the demo logins, or null when nothing was seeded. */
@@ -34,8 +40,7 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null)) > 0) return null;
     const hashes = new Map(await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await argon2.hash(l.password)] as const)));
     await this.demo.database.transaction((tx) => this.seed(tx, hashes));
-    this.logger.log(`Demo network loaded: ${DEMO_PEOPLE.length + 1} members`);
-    return [...DEMO_LOGINS];
+    return DEMO_LOGINS.map(({ label, email, password }) => ({ label, email, password }));
   }
 
   private async seed(tx: Transaction, hashes: Map<string, string>): Promise<void> {

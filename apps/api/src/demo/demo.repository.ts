@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 
 @Injectable()
 export class DemoRepository {
@@ -47,8 +47,8 @@ export class DemoRepository {
     return row;
   }
 
-  async memberByEmail(tx: Executor, email: string) {
-    const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.email, email)).limit(1);
-    return row ?? null;
+  async existingEmails(emails: string[]): Promise<Set<string>> {
+    const rows = await this.db.select({ email: members.email }).from(members).where(inArray(members.email, emails));
+    return new Set(rows.map((r) => r.email));
   }
 }
