@@ -76,10 +76,10 @@ export class DirectoryRepository {
    */
   async searchPage(filter: MemberSearch, today: string, limit: number, after?: SearchPosition): Promise<{ rows: (DirectoryRow & { key: string })[] }> {
     const where = this.searchConditions(filter, today);
-    if (after) where.push(sql`(public.seg_search_key(m.name) collate "C", m.id) > (${after[0]}::text collate "C", ${after[1]}::uuid)`);
+    if (after) where.push(sql`(m.name_key collate "C", m.id) > (${after[0]}::text collate "C", ${after[1]}::uuid)`);
     const result = await this.db.execute<DirectoryRow & { key: string }>(sql`
       select ${memberColumns(today)}, page.key
-        from (select m.id, public.seg_search_key(m.name) collate "C" as key
+        from (select m.id, m.name_key collate "C" as key
                 from members m
                where ${sql.join(where, sql` and `)}
                order by 2, 1
@@ -138,8 +138,8 @@ export class DirectoryRepository {
       // Three characters are the least a trigram index can look up; shorter keys match the start.
       where.push(
         roughKeyLength(filter.q) >= 3
-          ? sql`public.seg_search_key(m.name) like '%' || public.seg_search_key(${filter.q}) || '%'`
-          : sql`public.seg_search_key(m.name) collate "C" like public.seg_search_key(${filter.q}) || '%'`,
+          ? sql`m.name_key like '%' || public.seg_search_key(${filter.q}) || '%'`
+          : sql`m.name_key collate "C" like public.seg_search_key(${filter.q}) || '%'`,
       );
     }
     if (filter.regionId) where.push(sql`m.region_id = ${filter.regionId}::uuid`);

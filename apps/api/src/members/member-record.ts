@@ -46,8 +46,8 @@ export function memberRecord(row: MemberRecordRow, today: string): MemberRecord 
   };
 }
 
-/** What the audit log keeps of a member: everything but the password hash. */
+/** What the audit log keeps of a member: everything but the password hash (and the derived search key). */
 export function memberSnapshot(m: MemberRow, establishmentIds: string[]): Record<string, unknown> {
-  const { passwordHash: _secret, ...rest } = m;
+  const { passwordHash: _secret, nameKey: _derived, ...rest } = m;
   return { ...rest, establishmentIds };
 }
