@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CategoriesModule } from '../categories/categories.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { RegionsModule } from '../regions/regions.module';
 import { DirectoryController } from './directory.controller';
@@ -7,7 +6,7 @@ import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 
 @Module({
-  imports: [RegionsModule, CategoriesModule, EstablishmentsModule],
+  imports: [RegionsModule, EstablishmentsModule],
   controllers: [DirectoryController],
   providers: [DirectoryRepository, DirectoryService],
   exports: [DirectoryService],

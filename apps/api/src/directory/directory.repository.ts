@@ -91,6 +91,14 @@ export class DirectoryRepository {
     return { rows: result.rows };
   }
 
+  /** The ids behind a region code and a category code, in one round trip; null where unknown. */
+  async resolveCodes(codes: { region?: string; category?: string }): Promise<{ regionId: string | null; categoryId: string | null }> {
+    const result = await this.db.execute<{ regionId: string | null; categoryId: string | null }>(sql`
+      select (select id from regions where code = ${codes.region ?? null}) as "regionId",
+             (select id from categories where code = ${codes.category ?? null}) as "categoryId"`);
+    return result.rows[0];
+  }
+
   async searchCount(filter: MemberSearch, today: string): Promise<number> {
     const result = await this.db.execute<{ total: number }>(sql`
       select count(*)::int as total from members m where ${sql.join(this.searchConditions(filter, today), sql` and `)}`);

@@ -1,6 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, Page } from '@seg/common';
-import { CategoriesRepository } from '../categories/categories.repository';
 import { EstablishmentsRepository, EstablishmentView } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from '../regions/regions.repository';
@@ -29,7 +28,6 @@ export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly regions: RegionsRepository,
-    private readonly categories: CategoriesRepository,
     private readonly establishments: EstablishmentsRepository,
   ) {}
 
@@ -108,15 +106,12 @@ export class DirectoryService {
       repsOnly: query.reps === true,
       statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
     };
-    if (query.region) {
-      const region = await this.regions.getByCode(query.region);
-      if (!region) errors.push({ field: 'region', message: 'is not a region code' });
-      else filter.regionId = region.id;
-    }
-    if (query.category) {
-      const category = await this.categories.getByCode(query.category);
-      if (!category) errors.push({ field: 'category', message: 'is not a category code' });
-      else filter.categoryId = category.id;
+    if (query.region || query.category) {
+      const { regionId, categoryId } = await this.directory.resolveCodes({ region: query.region, category: query.category });
+      if (query.region && !regionId) errors.push({ field: 'region', message: 'is not a region code' });
+      if (query.category && !categoryId) errors.push({ field: 'category', message: 'is not a category code' });
+      filter.regionId = regionId ?? undefined;
+      filter.categoryId = categoryId ?? undefined;
     }
     if (errors.length) throw new InvalidFieldsException(errors);
     return filter;
