@@ -34,10 +34,10 @@ async function search(params) {
   const today = new Date().toISOString().slice(0, 10);
   const limit = Math.min(Number(params.get('limit')) || 50, 200);
   const pageValues = [today, today];
-  const pageWhere = conditions(params, today, pageValues);
+  const where = conditions(params, today, pageValues);
   pageValues.push(limit + 1);
-  const page = pool.query(
-    `select m.id, m.name, m.title, m.email, m.phone, m.bio, m.availability, m.status,
+  const details = (page, total) => `
+     select m.id, m.name, m.title, m.email, m.phone, m.bio, m.availability, m.status,
             m.email_visibility as "emailVisibility", m.phone_visibility as "phoneVisibility",
             c.code as "categoryCode", c.name as "categoryName", c.contacts_private_by_default as "categoryPrivate",
             r.code as "regionCode", r.name as "regionName",
@@ -46,17 +46,32 @@ async function search(params) {
             (select coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'regionCode', pr.code) order by p.starts_on, p.id), '[]'::json)
                from posts p left join regions pr on pr.id = p.region_id
               where p.member_id = m.id and p.starts_on <= $1::date and (p.ends_on is null or p.ends_on > $2::date)) as posts,
-            page.key
-       from (select m.id, m.name_key collate "C" as key from members m where ${pageWhere} order by 2, 1 limit $${pageValues.length}) page
+            page.key, ${total} as total
+       from ${page} page
        join members m on m.id = page.id
        left join categories c on c.id = m.category_id
        left join regions r on r.id = m.region_id
-      order by page.key, page.id`,
-    pageValues,
-  );
-  const countValues = [];
-  const count = pool.query(`select count(*)::int as total from members m where ${conditions(params, today, countValues)}`, countValues);
-  const [rows, total] = await Promise.all([page, count]);
+      order by page.key, page.id`;
+  const q = (params.get('q') || '').trim();
+  const selective = (q && q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s\p{P}\p{S}]/gu, '').length >= 3) || params.get('establishment') || params.get('reps') === 'true';
+  let rows;
+  let total;
+  if (selective) {
+    rows = await pool.query(
+      `with matched as materialized (select m.id, m.name_key collate "C" as key from members m where ${where})
+       ${details(`(select id, key from matched order by key, id limit $${pageValues.length})`, '(select count(*)::int from matched)')}`,
+      pageValues,
+    );
+    total = rows.rows[0]?.total ?? 0;
+  } else {
+    const countValues = [];
+    const [page, count] = await Promise.all([
+      pool.query(details(`(select m.id, m.name_key collate "C" as key from members m where ${where} order by 2, 1 limit $${pageValues.length})`, 'null::int'), pageValues),
+      pool.query(`select count(*)::int as total from members m where ${conditions(params, today, countValues)}`, countValues),
+    ]);
+    rows = page;
+    total = count.rows[0].total;
+  }
   const items = rows.rows.slice(0, limit).map((r) => {
     const rep = r.posts.length > 0;
     return {
@@ -74,7 +89,7 @@ async function search(params) {
       isRep: rep,
     };
   });
-  return { items, nextCursor: rows.rows.length > limit ? 'more' : null, total: total.rows[0].total };
+  return { items, nextCursor: rows.rows.length > limit ? 'more' : null, total };
 }
 
 const server = http.createServer((req, res) => {

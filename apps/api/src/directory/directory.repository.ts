@@ -70,25 +70,40 @@ export class DirectoryRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
   /**
-   * A page of members in name order. The name key ignores case, accents, spaces and
-   * punctuation; keys of three characters or more match anywhere in the name (trigram index),
-   * shorter ones match its start (the name-order index).
+   * A page of members in name order, and the total when the search is selective. The name key
+   * ignores case, accents, spaces and punctuation; keys of three characters or more match
+   * anywhere in the name (trigram index), shorter ones match its start (the name-order index).
+   *
+   * A selective search (part of a name, an establishment, reps only) gathers its matches through
+   * their own index first and sorts them: walking the name order instead would pass every
+   * "Sarah" before reaching the first match of "sarah" anywhere but at the start. A broad one
+   * (everyone, a region, a category) walks the name-order index and stops after one page.
    */
-  async searchPage(filter: MemberSearch, today: string, limit: number, after?: SearchPosition): Promise<{ rows: (DirectoryRow & { key: string })[] }> {
-    const where = this.searchConditions(filter, today);
-    if (after) where.push(sql`(m.name_key collate "C", m.id) > (${after[0]}::text collate "C", ${after[1]}::uuid)`);
-    const result = await this.db.execute<DirectoryRow & { key: string }>(sql`
-      select ${memberColumns(today)}, page.key
-        from (select m.id, m.name_key collate "C" as key
-                from members m
-               where ${sql.join(where, sql` and `)}
-               order by 2, 1
-               limit ${limit}) page
+  async searchPage(
+    filter: MemberSearch,
+    today: string,
+    limit: number,
+    after?: SearchPosition,
+  ): Promise<{ rows: (DirectoryRow & { key: string })[]; total: number | null }> {
+    const where = sql.join(this.searchConditions(filter, today), sql` and `);
+    const afterKey = after ? sql`(key, id) > (${after[0]}::text collate "C", ${after[1]}::uuid)` : sql`true`;
+    const details = (page: SQL, total: SQL) => sql`
+      select ${memberColumns(today)}, page.key, ${total} as total
+        from ${page} page
         join members m on m.id = page.id
         left join categories c on c.id = m.category_id
         left join regions r on r.id = m.region_id
-       order by page.key, page.id`);
-    return { rows: result.rows };
+       order by page.key, page.id`;
+    if (isSelective(filter)) {
+      const result = await this.db.execute<DirectoryRow & { key: string; total: number }>(sql`
+        with matched as materialized (select m.id, m.name_key collate "C" as key from members m where ${where})
+        ${details(sql`(select id, key from matched where ${afterKey} order by key, id limit ${limit})`, sql`(select count(*)::int from matched)`)}`);
+      return { rows: result.rows, total: result.rows[0]?.total ?? (after ? null : 0) };
+    }
+    const result = await this.db.execute<DirectoryRow & { key: string }>(
+      details(sql`(select id, key from (select m.id, m.name_key collate "C" as key from members m where ${where}) ordered where ${afterKey} order by key, id limit ${limit})`, sql`null::int`),
+    );
+    return { rows: result.rows, total: null };
   }
 
   /** The ids behind a region code and a category code, in one round trip; null where unknown. */
@@ -163,4 +178,9 @@ export class DirectoryRepository {
 /** The length of a search key as seg_search_key makes it, near enough to pick the index to use. */
 export function roughKeyLength(q: string): number {
   return q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s\p{P}\p{S}]/gu, '').length;
+}
+
+/** Whether a search narrows the members through an index of its own rather than by walking the name order. */
+export function isSelective(filter: MemberSearch): boolean {
+  return Boolean((filter.q && roughKeyLength(filter.q) >= 3) || filter.establishmentId || filter.repsOnly);
 }

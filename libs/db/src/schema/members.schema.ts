@@ -38,8 +38,9 @@ export const members = pgTable(
     index('members_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
     // Name order and short prefix searches; byte order so LIKE 'ab%' can use it.
     index('members_name_key_order_idx').on(sql`${t.nameKey} collate "C"`, t.id),
-    index('members_region_idx').on(t.regionId),
-    index('members_category_idx').on(t.categoryId),
+    // With the status, a directory count by region or category is read from the index alone.
+    index('members_region_status_idx').on(t.regionId, t.status),
+    index('members_category_status_idx').on(t.categoryId, t.status),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),
     check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
