@@ -1,6 +1,5 @@
 import { AppConfig } from '@seg/config';
 import { establishments, memberEstablishments, members } from '@seg/db';
-import * as argon2 from 'argon2';
 import { eq } from 'drizzle-orm';
 import { DEMO_LOGINS } from '../apps/api/src/demo/demo-network.data';
 import { DemoNetworkService } from '../apps/api/src/demo/demo-network.service';
@@ -47,7 +46,8 @@ describe('the demo network', () => {
       expect(login.password.length).toBeGreaterThanOrEqual(12);
       const m = await api.db.query.members.findFirst({ where: eq(members.email, login.email) });
       expect(m?.status).toBe('active');
-      expect(await argon2.verify(m!.passwordHash!, login.password)).toBe(true);
+      const session = await api.http().post('/auth/login').send({ email: login.email, password: login.password }).expect(200);
+      expect(session.body.accessToken).toEqual(expect.any(String));
     }
     const roles = await api.db.select({ role: members.role }).from(members).where(eq(members.email, DEMO_LOGINS[0].email));
     expect(roles).toEqual([{ role: 'secretariat' }]);
@@ -60,7 +60,7 @@ describe('the demo network', () => {
 
   it('never seeds in production', async () => {
     const production = { ...config, isProduction: true, seedDemo: true } as AppConfig;
-    const service = new DemoNetworkService(production, undefined as never, undefined as never);
+    const service = new DemoNetworkService(production, undefined as never, undefined as never, undefined as never);
     expect(await service.seedIfEmpty()).toBeNull();
   });
 });

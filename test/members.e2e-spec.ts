@@ -35,6 +35,8 @@ describe('members, posts and reference data', () => {
       expect(res.body).toMatchObject({ email, name: 'Nia Evans', status: 'invited', role: 'member', region: { code: 'wales' }, category: { code: 'prison-gp' } });
       const sent = await db.select().from(notices).where(eq(notices.memberId, res.body.id));
       expect(sent.map((n) => [n.kind, n.toEmail])).toEqual([['activation', email]]);
+      // The auth module's one-time activation link rides in the notice.
+      expect(typeof sent[0].payload.token).toBe('string');
       const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, res.body.id)));
       expect(entry).toMatchObject({ actorId: secretariatId, action: 'create', before: null });
       expect(entry.after).toMatchObject({ email, name: 'Nia Evans', status: 'invited' });

@@ -6,6 +6,7 @@ import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CategoriesModule } from './categories/categories.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -42,6 +43,7 @@ export class AppModule {
         QueueModule,
         AuthGuardsModule,
         NoticesModule,
+        AuthModule,
         HealthModule,
         AuditModule,
         RegionsModule,

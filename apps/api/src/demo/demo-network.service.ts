@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Transaction } from '@seg/db';
-import * as argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
 import type { DemoLogin } from '../start-banner';
 import { DEMO_CUSTODY_SUITES, DEMO_GAPS, DEMO_LOGINS, DEMO_PEOPLE, demoEmail } from './demo-network.data';
 import { DemoRepository } from './demo.repository';
@@ -19,6 +19,7 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly demo: DemoRepository,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,7 +39,7 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   async seedIfEmpty(): Promise<DemoLogin[] | null> {
     if (this.config.isProduction) return null;
     if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null)) > 0) return null;
-    const hashes = new Map(await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await argon2.hash(l.password)] as const)));
+    const hashes = new Map(await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await this.hasher.hash(l.password)] as const)));
     await this.demo.database.transaction((tx) => this.seed(tx, hashes));
     return DEMO_LOGINS.map(({ label, email, password }) => ({ label, email, password }));
   }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { PostsModule } from '../posts/posts.module';
 import { RegionsModule } from '../regions/regions.module';
-import { MemberActivation } from './member-activation';
 import { MemberExportService } from './member-export.service';
 import { MemberImportService } from './member-import.service';
 import { MembersController } from './members.controller';
@@ -11,9 +11,9 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 @Module({
-  imports: [CategoriesModule, RegionsModule, EstablishmentsModule, PostsModule],
+  imports: [AuthModule, CategoriesModule, RegionsModule, EstablishmentsModule, PostsModule],
   controllers: [MembersController],
-  providers: [MembersRepository, MembersService, MemberActivation, MemberImportService, MemberExportService],
+  providers: [MembersRepository, MembersService, MemberImportService, MemberExportService],
   exports: [MembersService, MembersRepository],
 })
 export class MembersModule {}

@@ -4,6 +4,7 @@ import { Database, DB, Executor, members, Transaction } from '@seg/db';
 import { NoticeOutbox } from '../notices/notice-outbox';
 import { NoticeRef } from '@seg/queue';
 import { Actor } from '../audit/actor.decorator';
+import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
@@ -13,7 +14,6 @@ import { RegionsRepository } from '../regions/regions.repository';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
-import { MemberActivation } from './member-activation';
 import { MemberRecord, memberRecord, memberSnapshot } from './member-record';
 import { MemberRow, MembersRepository } from './members.repository';
 
@@ -32,7 +32,7 @@ export class MembersService {
     private readonly establishments: EstablishmentsRepository,
     private readonly posts: PostsRepository,
     private readonly audit: AuditService,
-    private readonly activation: MemberActivation,
+    private readonly accountTokens: AccountTokensService,
     private readonly outbox: NoticeOutbox,
   ) {}
 
@@ -74,7 +74,8 @@ export class MembersService {
     } as typeof members.$inferInsert);
     await this.members.setEstablishments(tx, member.id, establishmentIds ?? []);
     await this.audit.record(tx, actor, { entity: 'member', entityId: member.id, action: 'create', after: memberSnapshot(member, (establishmentIds ?? []).sort()) });
-    const notices = await this.activation.issueActivation(tx, member);
+    // The activation link and its email, in this transaction.
+    const notices = await this.accountTokens.issueActivation(tx, member);
     return { id: member.id, notices };
   }
 
