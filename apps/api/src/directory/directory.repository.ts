@@ -37,8 +37,9 @@ export type RepRow = DirectoryRow & {
 
 export interface MemberSearch {
   q?: string;
-  regionId?: string;
-  categoryId?: string;
+  /** Codes, looked up inside the search itself: an unknown one simply matches nobody. */
+  regionCode?: string;
+  categoryCode?: string;
   establishmentId?: string;
   repsOnly?: boolean;
   statuses?: MemberStatus[];
@@ -165,8 +166,8 @@ export class DirectoryRepository {
           : sql`m.name_key collate "C" like public.seg_search_key(${filter.q}) || '%'`,
       );
     }
-    if (filter.regionId) where.push(sql`m.region_id = ${filter.regionId}::uuid`);
-    if (filter.categoryId) where.push(sql`m.category_id = ${filter.categoryId}::uuid`);
+    if (filter.regionCode) where.push(sql`m.region_id = (select id from regions where code = ${filter.regionCode})`);
+    if (filter.categoryCode) where.push(sql`m.category_id = (select id from categories where code = ${filter.categoryCode})`);
     if (filter.establishmentId) {
       where.push(sql`exists (select 1 from member_establishments me where me.member_id = m.id and me.establishment_id = ${filter.establishmentId}::uuid)`);
     }

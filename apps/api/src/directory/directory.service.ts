@@ -60,7 +60,14 @@ export class DirectoryService {
   async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<Page<DirectoryMember>> {
     const secretariat = seesEverything(viewer, '');
     if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
-    const filter = await this.resolveFilter(query, secretariat);
+    const filter: MemberSearch = {
+      q: query.q?.trim() || undefined,
+      regionCode: query.region,
+      categoryCode: query.category,
+      establishmentId: query.establishment,
+      repsOnly: query.reps === true,
+      statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
+    };
     const today = todayInLondon();
     const limit = query.limit ?? 50;
     // The total rides in the cursor, so later pages skip the count.
@@ -71,6 +78,8 @@ export class DirectoryService {
       this.directory.searchPage(filter, today, limit + 1, after),
       position ? Promise.resolve(position[2]) : isSelective(filter) ? Promise.resolve(null) : this.directory.searchCount(filter, today),
     ]);
+    // Codes are checked only when nothing matched, so a good search costs no extra round trip.
+    if (!rows.length) await this.checkCodes(query);
     const total = position ? position[2] : (counted ?? broadTotal ?? 0);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -101,22 +110,12 @@ export class DirectoryService {
     };
   }
 
-  private async resolveFilter(query: MemberSearchQuery, secretariat: boolean): Promise<MemberSearch> {
+  private async checkCodes(query: MemberSearchQuery): Promise<void> {
+    if (!query.region && !query.category) return;
+    const { regionId, categoryId } = await this.directory.resolveCodes({ region: query.region, category: query.category });
     const errors: FieldError[] = [];
-    const filter: MemberSearch = {
-      q: query.q?.trim() || undefined,
-      establishmentId: query.establishment,
-      repsOnly: query.reps === true,
-      statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
-    };
-    if (query.region || query.category) {
-      const { regionId, categoryId } = await this.directory.resolveCodes({ region: query.region, category: query.category });
-      if (query.region && !regionId) errors.push({ field: 'region', message: 'is not a region code' });
-      if (query.category && !categoryId) errors.push({ field: 'category', message: 'is not a category code' });
-      filter.regionId = regionId ?? undefined;
-      filter.categoryId = categoryId ?? undefined;
-    }
+    if (query.region && !regionId) errors.push({ field: 'region', message: 'is not a region code' });
+    if (query.category && !categoryId) errors.push({ field: 'category', message: 'is not a category code' });
     if (errors.length) throw new InvalidFieldsException(errors);
-    return filter;
   }
 }
