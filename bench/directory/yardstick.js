@@ -64,13 +64,14 @@ async function search(params) {
     );
     total = rows.rows[0]?.total ?? 0;
   } else {
-    const countValues = [];
-    const [page, count] = await Promise.all([
-      pool.query(details(`(select m.id, m.name_key collate "C" as key from members m where ${where} order by 2, 1 limit $${pageValues.length})`, 'null::int'), pageValues),
-      pool.query(`select count(*)::int as total from members m where ${conditions(params, today, countValues)}`, countValues),
-    ]);
-    rows = page;
-    total = count.rows[0].total;
+    rows = await pool.query(
+      details(
+        `(select m.id, m.name_key collate "C" as key from members m where ${where} order by 2, 1 limit $${pageValues.length})`,
+        `(select count(*)::int from members m where ${where})`,
+      ),
+      pageValues,
+    );
+    total = rows.rows[0]?.total ?? 0;
   }
   const items = rows.rows.slice(0, limit).map((r) => {
     const rep = r.posts.length > 0;

@@ -71,7 +71,7 @@ export class DirectoryRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
   /**
-   * A page of members in name order, and the total when the search is selective. The name key
+   * A page of members in name order with the total (null on later pages). The name key
    * ignores case, accents, spaces and punctuation; keys of three characters or more match
    * anywhere in the name (trigram index), shorter ones match its start (the name-order index).
    *
@@ -101,10 +101,14 @@ export class DirectoryRepository {
         ${details(sql`(select id, key from matched where ${afterKey} order by key, id limit ${limit})`, sql`(select count(*)::int from matched)`)}`);
       return { rows: result.rows, total: result.rows[0]?.total ?? (after ? null : 0) };
     }
-    const result = await this.db.execute<DirectoryRow & { key: string }>(
-      details(sql`(select id, key from (select m.id, m.name_key collate "C" as key from members m where ${where}) ordered where ${afterKey} order by key, id limit ${limit})`, sql`null::int`),
+    // The count is an uncorrelated subquery, run once; later pages carry the total in their cursor.
+    const result = await this.db.execute<DirectoryRow & { key: string; total: number | null }>(
+      details(
+        sql`(select id, key from (select m.id, m.name_key collate "C" as key from members m where ${where}) ordered where ${afterKey} order by key, id limit ${limit})`,
+        after ? sql`null::int` : sql`(select count(*)::int from members m where ${where})`,
+      ),
     );
-    return { rows: result.rows, total: null };
+    return { rows: result.rows, total: result.rows[0]?.total ?? (after ? null : 0) };
   }
 
   /** The ids behind a region code and a category code, in one round trip; null where unknown. */
@@ -113,12 +117,6 @@ export class DirectoryRepository {
       select (select id from regions where code = ${codes.region ?? null}) as "regionId",
              (select id from categories where code = ${codes.category ?? null}) as "categoryId"`);
     return result.rows[0];
-  }
-
-  async searchCount(filter: MemberSearch, today: string): Promise<number> {
-    const result = await this.db.execute<{ total: number }>(sql`
-      select count(*)::int as total from members m where ${sql.join(this.searchConditions(filter, today), sql` and `)}`);
-    return result.rows[0].total;
   }
 
   /** One member, or null. */

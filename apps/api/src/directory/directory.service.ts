@@ -5,7 +5,7 @@ import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from '../regions/regions.repository';
 import { seesEverything, Viewer } from './contact-visibility';
 import { DirectoryMember, directoryMember, RepView, repView } from './directory-member';
-import { DirectoryRepository, isSelective, MemberSearch, RepRow, SearchPosition } from './directory.repository';
+import { DirectoryRepository, MemberSearch, RepRow, SearchPosition } from './directory.repository';
 import { MemberSearchQuery } from './member-search.dto';
 
 export const HUB_NAME = 'SEG national group (the hub)';
@@ -73,14 +73,10 @@ export class DirectoryService {
     // The total rides in the cursor, so later pages skip the count.
     const position = query.cursor ? decodeCursor<[string, string, number]>(query.cursor, 3) : undefined;
     const after: SearchPosition | undefined = position ? [position[0], position[1]] : undefined;
-    // A selective search counts its matches in the same statement; a broad one counts alongside.
-    const [{ rows, total: counted }, broadTotal] = await Promise.all([
-      this.directory.searchPage(filter, today, limit + 1, after),
-      position ? Promise.resolve(position[2]) : isSelective(filter) ? Promise.resolve(null) : this.directory.searchCount(filter, today),
-    ]);
+    const { rows, total: counted } = await this.directory.searchPage(filter, today, limit + 1, after);
     // Codes are checked only when nothing matched, so a good search costs no extra round trip.
     if (!rows.length) await this.checkCodes(query);
-    const total = position ? position[2] : (counted ?? broadTotal ?? 0);
+    const total = position ? position[2] : (counted ?? 0);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

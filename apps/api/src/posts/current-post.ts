@@ -1,9 +1,12 @@
 import { posts } from '@seg/db';
 import { and, gt, isNull, lte, or, SQL } from 'drizzle-orm';
 
+// Made once: building a formatter costs far more than using it.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in the group's own time zone, as PostgreSQL dates are kept (YYYY-MM-DD). */
 export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return LONDON_DATE.format(now);
 }
 
 /**
