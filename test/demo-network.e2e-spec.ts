@@ -60,7 +60,7 @@ describe('the demo network', () => {
 
   it('never seeds in production', async () => {
     const production = { ...config, isProduction: true, seedDemo: true } as AppConfig;
-    const service = new DemoNetworkService(production, undefined as never, undefined as never, undefined as never);
+    const service = new DemoNetworkService(production, undefined as never, undefined as never, undefined as never, undefined as never);
     expect(await service.seedIfEmpty()).toBeNull();
   });
 });

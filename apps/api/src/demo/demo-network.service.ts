@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Transaction } from '@seg/db';
+import { Database, DB, Transaction } from '@seg/db';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { DemoLogin } from '../start-banner';
@@ -17,6 +17,7 @@ export class DemoNetworkService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DB) private readonly db: Database,
     private readonly demo: DemoRepository,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
@@ -40,7 +41,13 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     if (this.config.isProduction) return null;
     if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null)) > 0) return null;
     const hashes = new Map(await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await this.hasher.hash(l.password)] as const)));
-    await this.demo.database.transaction((tx) => this.seed(tx, hashes));
+    const seeded = await this.db.transaction(async (tx) => {
+      await this.demo.lockSeeding(tx);
+      if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null, tx)) > 0) return false;
+      await this.seed(tx, hashes);
+      return true;
+    });
+    if (!seeded) return null;
     return DEMO_LOGINS.map(({ label, email, password }) => ({ label, email, password }));
   }
 

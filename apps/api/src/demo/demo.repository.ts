@@ -6,13 +6,14 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 export class DemoRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
-  get database(): Database {
-    return this.db;
+  /** Holds off another API starting at the same moment until this transaction ends. */
+  async lockSeeding(tx: Executor): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(7349022)`);
   }
 
   /** Members other than the configured admin. */
-  async countMembersBesides(adminEmail: string | null): Promise<number> {
-    const [row] = await this.db
+  async countMembersBesides(adminEmail: string | null, tx: Executor = this.db): Promise<number> {
+    const [row] = await tx
       .select({ n: count() })
       .from(members)
       .where(adminEmail ? sql`lower(${members.email}) <> lower(${adminEmail})` : sql`true`);
