@@ -21,11 +21,10 @@ export class DemoRepository {
   }
 
   async codes(tx: Executor) {
-    const [r, c, e] = await Promise.all([
-      tx.select({ id: regions.id, code: regions.code }).from(regions),
-      tx.select({ id: categories.id, code: categories.code }).from(categories),
-      tx.select({ id: establishments.id, regionId: establishments.regionId, typeCode: establishments.typeCode, name: establishments.name }).from(establishments),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const r = await tx.select({ id: regions.id, code: regions.code }).from(regions);
+    const c = await tx.select({ id: categories.id, code: categories.code }).from(categories);
+    const e = await tx.select({ id: establishments.id, regionId: establishments.regionId, typeCode: establishments.typeCode, name: establishments.name }).from(establishments);
     return { regions: new Map(r.map((x) => [x.code, x.id])), categories: new Map(c.map((x) => [x.code, x.id])), establishments: e };
   }
 

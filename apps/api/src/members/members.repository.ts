@@ -90,7 +90,9 @@ export class MembersRepository {
       .where(eq(members.id, id))
       .limit(1);
     if (!row) return null;
-    const [places, held] = await Promise.all([this.establishmentsOf([id], tx), this.postsOf(id, tx)]);
+    // One after another: the executor may be a transaction, one connection running one query at a time.
+    const places = await this.establishmentsOf([id], tx);
+    const held = await this.postsOf(id, tx);
     return { ...row, establishments: places.get(id) ?? [], posts: held };
   }
 
