@@ -106,6 +106,8 @@ describe('members, posts and reference data', () => {
       expect(res.body.establishments.map((e: { code: string }) => e.code)).toEqual(['BAI']);
       const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'update')));
       expect(entry.actorId).toBe(member.id);
+      const partly = await api.http().patch('/me').set(auth).send({ contactVisibility: { phone: 'secretariat' } }).expect(200);
+      expect(partly.body.contactVisibility).toEqual({ email: 'secretariat', phone: 'secretariat' });
     });
 
     it.each([

@@ -135,8 +135,8 @@ export class MembersService {
     if (input.role != null) values.role = input.role;
     if (input.status != null) values.status = input.status;
     if (input.contactVisibility) {
-      values.emailVisibility = input.contactVisibility.email;
-      values.phoneVisibility = input.contactVisibility.phone;
+      if (input.contactVisibility.email) values.emailVisibility = input.contactVisibility.email;
+      if (input.contactVisibility.phone) values.phoneVisibility = input.contactVisibility.phone;
     }
     if (input.category != null) {
       category = await this.categories.getByCode(input.category, tx);

@@ -1,11 +1,13 @@
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { VISIBILITIES, type Visibility } from '@seg/db';
 
-/** Who besides the secretariat sees each contact field. */
+/** Who besides the secretariat sees each contact field; a field left out keeps its setting. */
 export class ContactVisibilityDto {
+  @IsOptional()
   @IsIn(VISIBILITIES)
-  email: Visibility;
+  email?: Visibility;
 
+  @IsOptional()
   @IsIn(VISIBILITIES)
-  phone: Visibility;
+  phone?: Visibility;
 }
