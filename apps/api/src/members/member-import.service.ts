@@ -1,11 +1,10 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { FieldError, invalidField } from '@seg/common';
+import { FieldError, flattenValidationErrors, invalidField } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { flattenValidationErrors } from '@seg/common';
 import { Actor } from '../audit/actor.decorator';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { NoticeOutbox } from '../notices/notice-outbox';

@@ -1,13 +1,13 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, InvalidFieldsException } from '@seg/common';
 import { Database, DB, Executor, members, Transaction } from '@seg/db';
-import { NoticeOutbox } from '../notices/notice-outbox';
 import { NoticeRef } from '@seg/queue';
 import { Actor } from '../audit/actor.decorator';
-import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuditService } from '../audit/audit.service';
+import { AccountTokensService } from '../auth/account-tokens.service';
 import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
+import { NoticeOutbox } from '../notices/notice-outbox';
 import { todayInLondon } from '../posts/current-post';
 import { PostsRepository } from '../posts/posts.repository';
 import { RegionsRepository } from '../regions/regions.repository';
