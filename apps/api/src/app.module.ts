@@ -5,9 +5,18 @@ import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CategoriesModule } from './categories/categories.module';
+import { DemoModule } from './demo/demo.module';
+import { DirectoryModule } from './directory/directory.module';
+import { EstablishmentsModule } from './establishments/establishments.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MeModule } from './me/me.module';
+import { MembersModule } from './members/members.module';
+import { PostsModule } from './posts/posts.module';
+import { RegionsModule } from './regions/regions.module';
 import { NoticesModule } from './notices/notices.module';
 import { RsvpModule } from './rsvp/rsvp.module';
 
@@ -40,6 +49,15 @@ export class AppModule {
         HealthModule,
         MeetingsModule,
         RsvpModule,
+        AuditModule,
+        RegionsModule,
+        CategoriesModule,
+        EstablishmentsModule,
+        MembersModule,
+        PostsModule,
+        DirectoryModule,
+        MeModule,
+        DemoModule,
       ],
     };
   }

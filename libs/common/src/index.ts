@@ -3,5 +3,6 @@ export * from './field-errors';
 export * from './validation.pipe';
 export * from './all-exceptions.filter';
 export * from './pagination';
+export * from './id-param';
 export * from './london-time';
 export * from './rsvp-token';
