@@ -1,7 +1,8 @@
 import { notices } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { ApiHarness, startApi } from './support/api-harness';
-import { accessToken, insertMembers, TestMember } from './support/meeting-factories';
+import { accessTokenFor } from './support/factories';
+import { insertMembers, TestMember } from './support/meeting-factories';
 import { eventually } from './support/poll';
 import { OwnRedis } from './support/redis-server';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -72,7 +73,7 @@ describe('meeting notices through faults', () => {
     config = testConfig({ SMTP_URL: sink.url, REDIS_URL: redis.url, MAIL_RATE_PER_SECOND: '100', WORKER_CONCURRENCY: '20' });
     api = await startApi(config);
     const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
-    secretariat = accessToken(config, staff.id);
+    secretariat = accessTokenFor(config, staff.id);
   });
 
   afterAll(async () => {

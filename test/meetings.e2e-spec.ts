@@ -1,11 +1,12 @@
 import { createRsvpToken } from '@seg/common';
-import { auditLog, invitations, notices, posts } from '@seg/db';
+import { auditLog, invitations, notices } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { ApiHarness, startApi } from './support/api-harness';
-import { accessToken, insertMembers, TestMember } from './support/meeting-factories';
+import { accessTokenFor, createPost } from './support/factories';
+import { insertMembers, TestMember } from './support/meeting-factories';
 import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -24,7 +25,7 @@ describe('meetings and their notices', () => {
   let meetingId: string;
 
   const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
-  const as = (m: TestMember) => ({ Authorization: `Bearer ${accessToken(config, m.id)}` });
+  const as = (m: TestMember) => ({ Authorization: `Bearer ${accessTokenFor(config, m.id)}` });
   const noticesOf = (id: string) => api.db.select().from(notices).where(eq(notices.meetingId, id));
 
   beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('meetings and their notices', () => {
     api = await startApi(config);
     worker = await startWorker(config);
     const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
-    secretariat = accessToken(config, staff.id);
+    secretariat = accessTokenFor(config, staff.id);
     wales = await insertMembers(api.db, [
       { region: 'wales', category: 'prison-gp', name: 'Aled Wales' },
       { region: 'wales', category: 'prison-gp', name: 'Bethan Wales' },
@@ -191,10 +192,8 @@ describe('meetings and their notices', () => {
     await api.http().patch(`/meetings/${id}`).set(asSecretariat()).send({ onlineUrl: 'https://meet.example.org/hub' }).expect(200);
 
     const [rep, pastRep, examiner, listed] = await insertMembers(api.db, [{ name: 'Current rep' }, { name: 'Former rep' }, { category: 'forensic-medical-examiner' }, { name: 'Listed' }]);
-    await api.db.insert(posts).values([
-      { memberId: rep.id, regionId: null, role: 'chair', startsOn: '2020-01-01' },
-      { memberId: pastRep.id, regionId: null, role: 'secretary', startsOn: '2018-01-01', endsOn: '2019-12-31' },
-    ]);
+    await createPost(api.db, { memberId: rep.id, role: 'Chair' });
+    await createPost(api.db, { memberId: pastRep.id, role: 'Secretary', startsOn: '2018-01-01', endsOn: '2019-12-31' });
     const res = await api
       .http()
       .post(`/meetings/${id}/invitations`)

@@ -1,6 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
-import { ACCESS_TOKEN } from '@seg/auth';
-import { AppConfig } from '@seg/config';
 import { categories, Database, MemberStatus, members, regions, Role } from '@seg/db';
 import { randomBytes } from 'node:crypto';
 
@@ -18,7 +15,10 @@ export interface TestMember {
   name: string;
 }
 
-/** Inserts members straight into the table, in one statement per 5,000, with unique emails. */
+/**
+ * Inserts many members straight into the table, one statement per 5,000, with unique emails; no
+ * region or category unless given (see factories.ts for one member with every detail).
+ */
 export async function insertMembers(db: Database, specs: MemberSpec[]): Promise<TestMember[]> {
   const regionIds = new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
   const categoryIds = new Map((await db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]));
@@ -36,12 +36,4 @@ export async function insertMembers(db: Database, specs: MemberSpec[]): Promise<
     out.push(...(await db.insert(members).values(rows.slice(i, i + 5000)).returning({ id: members.id, email: members.email, name: members.name })));
   }
   return out;
-}
-
-/** An access token as the login route would give it. */
-export function accessToken(config: AppConfig, memberId: string): string {
-  return new JwtService({ secret: config.auth.jwtSecret }).sign(
-    { sub: memberId, typ: ACCESS_TOKEN.type },
-    { algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: '1h' },
-  );
 }

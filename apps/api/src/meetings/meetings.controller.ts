@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { PageQuery } from '@seg/common';
+import { IdParam, PageQuery } from '@seg/common';
 import type { Response } from 'express';
-import { CurrentActor } from './actor.decorator';
+import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { InviteDto } from './dto/invite.dto';
 import { AttendanceQuery, ListMeetingsQuery } from './dto/list-meetings.query';
@@ -12,10 +12,7 @@ import { RsvpDto } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { Attendance, attendanceCsv, InvitationsPage, MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingView } from './meeting.view';
-import { Actor, InviteResult, meetingNotFound, MeetingsService } from './meetings.service';
-
-// A malformed id names no meeting: the same 404 as an unknown one.
-const MeetingId = () => new ParseUUIDPipe({ exceptionFactory: () => meetingNotFound() });
+import { InviteResult, MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -40,14 +37,14 @@ export class MeetingsController {
   }
 
   @Get(':id')
-  get(@Param('id', MeetingId()) id: string, @CurrentMember() member: AuthenticatedMember): Promise<MeetingView> {
+  get(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember): Promise<MeetingView> {
     return this.meetings.get(id, member);
   }
 
   /** A change of time, venue or link raises the revision and sends an update to everyone who has not declined. */
   @Secretariat()
   @Patch(':id')
-  update(@Param('id', MeetingId()) id: string, @Body() dto: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  update(@IdParam() id: string, @Body() dto: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.update(id, dto, actor);
   }
 
@@ -55,14 +52,14 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/invitations')
   @HttpCode(HttpStatus.ACCEPTED)
-  invite(@Param('id', MeetingId()) id: string, @Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InviteResult> {
+  invite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InviteResult> {
     return this.meetings.invite(id, dto.audience, actor);
   }
 
   /** Each invitee's reply and the delivery state of every notice sent to them, with totals. */
   @Secretariat()
   @Get(':id/invitations')
-  invitations(@Param('id', MeetingId()) id: string, @Query() query: PageQuery): Promise<InvitationsPage> {
+  invitations(@IdParam() id: string, @Query() query: PageQuery): Promise<InvitationsPage> {
     return this.followUp.invitations(id, query);
   }
 
@@ -70,7 +67,7 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/notices/resend')
   @HttpCode(HttpStatus.ACCEPTED)
-  resend(@Param('id', MeetingId()) id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<{ requeued: number }> {
+  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<{ requeued: number }> {
     return this.meetings.resendNotices(id, dto, actor);
   }
 
@@ -78,13 +75,13 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
-  cancel(@Param('id', MeetingId()) id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  cancel(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.cancel(id, actor);
   }
 
   /** The logged-in member's own reply. */
   @Put(':id/rsvp')
-  rsvp(@Param('id', MeetingId()) id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  rsvp(@IdParam() id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.rsvpAsMember(id, member, dto.response, actor.requestId);
   }
 
@@ -93,7 +90,7 @@ export class MeetingsController {
   @Get(':id/attendance')
   @ApiProduces('application/json', 'text/csv')
   async attendance(
-    @Param('id', MeetingId()) id: string,
+    @IdParam() id: string,
     @Query() query: AttendanceQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,

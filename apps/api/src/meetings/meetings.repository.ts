@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, categories, DB, Database, Executor, invitations, meetings, members, notices, NoticeKind, regions, RsvpResponse } from '@seg/db';
+import { categories, DB, Database, Executor, invitations, meetings, members, notices, NoticeKind, posts, regions, RsvpResponse } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
+import { isCurrentPost, todayInLondon } from '../posts/current-post';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -56,16 +57,6 @@ export interface AttendanceRow {
   name: string | null;
   rsvp: RsvpResponse;
   count: number;
-}
-
-export interface AuditEntry {
-  actorId: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before?: unknown;
-  after?: unknown;
-  requestId?: string;
 }
 
 /** One bind parameter for a whole id list, however long. */
@@ -350,10 +341,6 @@ export class MeetingsRepository {
       .groupBy(categories.code, categories.name, invitations.rsvp)
       .orderBy(asc(categories.name));
   }
-
-  async audit(tx: Executor, entry: AuditEntry): Promise<void> {
-    await tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
-  }
 }
 
 /** Members (alias m) in the union of the audience's parts. */
@@ -361,7 +348,7 @@ function audienceCondition(a: ResolvedAudience): SQL {
   const parts: SQL[] = [];
   if (a.all) parts.push(sql`true`);
   if (a.reps) {
-    parts.push(sql`exists (select 1 from posts p where p.member_id = m.id and p.starts_on <= current_date and (p.ends_on is null or p.ends_on >= current_date))`);
+    parts.push(sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(todayInLondon())})`);
   }
   if (a.regionIds.length) parts.push(sql`m.region_id = any(${uuidArray(a.regionIds)})`);
   if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);

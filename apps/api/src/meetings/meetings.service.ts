@@ -4,6 +4,8 @@ import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, invalid
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, RsvpResponse } from '@seg/db';
 import { NoticeQueue, NoticeRef } from '@seg/queue';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
 import { NoticeOutbox } from '../notices/notice-outbox';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { AudienceDto } from './dto/invite.dto';
@@ -13,12 +15,6 @@ import { RsvpReply } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { isOver, MeetingView, toMeetingView } from './meeting.view';
 import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.repository';
-
-/** Who is making a change, for the audit log. */
-export interface Actor {
-  id: string | null;
-  requestId?: string;
-}
 
 export interface InviteResult {
   invited: number;
@@ -45,6 +41,7 @@ export class MeetingsService {
     private readonly meetings: MeetingsRepository,
     private readonly outbox: NoticeOutbox,
     private readonly queue: NoticeQueue,
+    private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
@@ -60,9 +57,9 @@ export class MeetingsService {
         endsAt,
         venue: dto.venue ?? null,
         onlineUrl: dto.onlineUrl ?? null,
-        createdById: actor.id,
+        createdById: actor.memberId,
       });
-      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: row.id, action: 'create', after: row });
+      await this.audit.record(tx, actor, { entity: 'meeting', entityId: row.id, action: 'create', after: row });
       return row;
     });
     return toMeetingView(meeting);
@@ -120,7 +117,7 @@ export class MeetingsService {
       const notify = current.status === 'scheduled' && NOTIFIED_FIELDS.some((f) => !sameValue(current[f], next[f]));
       const updated = await this.meetings.update(tx, id, { ...changes, ...(notify ? { revision: current.revision + 1 } : {}) });
       const refs = notify ? await this.meetings.addNoticesToInvitees(tx, id, 'meeting-update', updated.revision, UPDATE_TO) : [];
-      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
+      await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
       return { meeting: updated, refs, before: current };
     });
     this.dispatch(refs);
@@ -146,15 +143,13 @@ export class MeetingsService {
       if (!current.venue && !current.onlineUrl) throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
       const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
       const inactive = await this.meetings.countInactiveAudience(tx, resolved);
-      const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.id);
+      const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.memberId);
       const result: InviteResult = {
         invited: written.invited,
         alreadyInvited: written.audience - written.invited,
         skipped: { suspended: inactive.suspended ?? 0, left: inactive.left ?? 0, notYetActive: inactive.invited ?? 0 },
       };
-      await this.meetings.audit(tx, {
-        actorId: actor.id,
-        requestId: actor.requestId,
+      await this.audit.record(tx, actor, {
         entity: 'meeting',
         entityId: id,
         action: 'invite',
@@ -180,7 +175,7 @@ export class MeetingsService {
         revision: current.status === 'scheduled' ? current.revision + 1 : current.revision,
       });
       const refs = await this.meetings.addNoticesToInvitees(tx, id, 'meeting-cancellation', cancelled.revision, CANCELLATION_TO);
-      await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'cancel', before: current, after: cancelled });
+      await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'cancel', before: current, after: cancelled });
       return { meeting: cancelled, refs, before: current };
     });
     this.dispatch(outcome.refs);
@@ -194,7 +189,7 @@ export class MeetingsService {
       if (!current) throw meetingNotFound();
       const refs = await this.meetings.requeueFailedNotices(tx, id, dto.noticeIds ?? null);
       if (refs.length) {
-        await this.meetings.audit(tx, { actorId: actor.id, requestId: actor.requestId, entity: 'meeting', entityId: id, action: 'resend-notices', after: { noticeIds: refs.map((r) => r.id) } });
+        await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'resend-notices', after: { noticeIds: refs.map((r) => r.id) } });
       }
       return refs;
     });
@@ -203,16 +198,14 @@ export class MeetingsService {
   }
 
   /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
-  async recordRsvp(invitationId: string, response: RsvpReply, requestId?: string): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
+  async recordRsvp(invitationId: string, response: RsvpReply, requestId: string | null): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
     return this.db.transaction(async (tx) => {
       const invitation = await this.meetings.lockInvitation(tx, invitationId);
       if (!invitation) throw new NotFoundException('No such invitation');
       if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
       if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
       const saved = await this.meetings.setRsvp(tx, invitationId, response);
-      await this.meetings.audit(tx, {
-        actorId: invitation.memberId,
-        requestId,
+      await this.audit.record(tx, { memberId: invitation.memberId, requestId }, {
         entity: 'invitation',
         entityId: invitationId,
         action: 'rsvp',
@@ -223,7 +216,7 @@ export class MeetingsService {
     });
   }
 
-  async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId?: string): Promise<MeetingView> {
+  async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId: string | null): Promise<MeetingView> {
     const invitationId = await this.meetings.findInvitationId(meetingId, member.id);
     if (!invitationId) throw meetingNotFound();
     const saved = await this.recordRsvp(invitationId, response, requestId);

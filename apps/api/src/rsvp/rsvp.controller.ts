@@ -1,10 +1,8 @@
-import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
-import type { Response } from 'express';
-import { CurrentActor } from '../meetings/actor.decorator';
+import type { Request, Response } from 'express';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
-import type { Actor } from '../meetings/meetings.service';
 import { toLondonIso } from '@seg/common';
 import { rsvpPage } from './rsvp-page';
 import { RsvpService } from './rsvp.service';
@@ -31,10 +29,10 @@ export class RsvpController {
     @Param('token') token: string,
     @Body() dto: RsvpDto,
     @Headers('content-type') contentType: string | undefined,
-    @CurrentActor() actor: Actor,
+    @Req() req: Request & { id?: unknown },
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.rsvp.reply(token, dto.response, actor.requestId);
+    const result = await this.rsvp.reply(token, dto.response, req.id === undefined ? null : String(req.id));
     const fromForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType ?? '');
     res.setHeader('cache-control', 'no-store');
     if (fromForm) {

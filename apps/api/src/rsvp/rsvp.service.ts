@@ -32,7 +32,7 @@ export class RsvpService {
   }
 
   /** Records the reply when the link still works; otherwise says why not. */
-  async reply(token: string, response: RsvpReply, requestId?: string): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
+  async reply(token: string, response: RsvpReply, requestId: string | null): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
     const link = await this.open(token);
     if (link.state !== 'open') return link;
     const saved = await this.meetings.recordRsvp(link.invitation.invitationId, response, requestId);
