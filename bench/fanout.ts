@@ -208,6 +208,7 @@ async function main(): Promise<void> {
 
     log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} messages...`);
     sink.reset();
+    // The worker's pool has the same 5 connections (createMailTransport).
     const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${sink.port}`, pool: true, maxConnections: 5, maxMessages: 500 } as Parameters<typeof nodemailer.createTransport>[0]);
     const yardStart = performance.now();
     const body = 'A meeting notice of about the same size as a real one. '.repeat(40);
