@@ -27,7 +27,7 @@ export interface InviteResult {
 const REQUIRED_FIELDS = ['title', 'kind', 'startsAt', 'endsAt'] as const;
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
-/** Everyone but those who declined hears of a change; a reminder goes to those coming or undecided. */
+/** Everyone but those who declined hears of a change; everyone invited hears of a cancellation. */
 const UPDATE_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative'];
 const CANCELLATION_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative', 'declined'];
 
