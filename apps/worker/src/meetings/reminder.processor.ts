@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { NoticeQueue, QueueName, SendRemindersJob } from '@seg/queue';
 import { Job } from 'bullmq';
@@ -13,7 +13,7 @@ const SWEEP_EVERY_MS = 60_000;
  * nothing but make sure the new revision's reminder is planned.
  */
 @Injectable()
-export class ReminderProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReminderProcessor.name);
   private timer: NodeJS.Timeout | null = null;
   readonly consumer: QueueConsumer<SendRemindersJob>;
@@ -36,7 +36,7 @@ export class ReminderProcessor implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.consumer.close();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { describeMailError, isPermanentMailError } from '@seg/mail';
 import { QueueName, SendNoticeJob } from '@seg/queue';
@@ -10,7 +10,7 @@ import { NoticesRepository } from './notices.repository';
 
 /** Sends one notice per job and records the outcome on the notice row. */
 @Injectable()
-export class NoticeSenderProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NoticeSenderProcessor.name);
   private readonly renderers = new Map<string, NoticeRenderer>();
   readonly consumer: QueueConsumer<SendNoticeJob>;
@@ -38,7 +38,8 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, OnApplicat
     this.consumer.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any pool closes (Nest runs one phase's hooks side by side): running sends finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer.close();
   }
 
