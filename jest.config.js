@@ -5,7 +5,7 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   transform: {
     // Type checking is `npm run typecheck`; tests only transpile, which keeps them fast.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
   },
   moduleNameMapper: {
     '^@seg/(config|db|queue|mail|auth|common)$': '<rootDir>/libs/$1/src',

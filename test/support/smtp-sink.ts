@@ -18,6 +18,10 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   /** Recipient (lower case) -> SMTP reply code to refuse it with. */
   readonly refuse = new Map<string, number>();
+  /** Holds each message this long before accepting it, to keep sends in flight. */
+  delayMs = 0;
+  /** Messages whose data has started to arrive, accepted or not yet. */
+  started = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -26,6 +30,8 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Stopping drops open connections at once, as a crashed server would.
+      closeTimeout: 100,
       onRcptTo: (address, _session: SMTPServerSession, callback) => {
         const code = this.refuse.get(address.address.toLowerCase());
         if (code) {
@@ -37,8 +43,10 @@ export class SmtpSink {
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
+        this.started += 1;
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           const raw = Buffer.concat(chunks);
           try {
             const parsed = await simpleParser(raw);

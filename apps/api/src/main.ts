@@ -1,10 +1,12 @@
 import { loadConfig } from '@seg/config';
 import { createApiApp } from './api-app';
+import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApiApp(config);
   await app.listen(config.port);
+  process.stdout.write(`${startBanner(config, [])}\n`);
 }
 
 bootstrap().catch((error) => {

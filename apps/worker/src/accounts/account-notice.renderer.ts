@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
+import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
+import { MembersRepository } from './members.repository';
+
+/** The activation and password-reset emails, each carrying a one-time link. */
+@Injectable()
+export class AccountNoticeRenderer implements NoticeRenderer {
+  readonly kinds = ['activation', 'password-reset'] as const;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
+    const token = notice.payload.token;
+    if (typeof token !== 'string') return { skip: 'The one-time token of this notice is gone' };
+    const member = await this.members.getName(notice.memberId);
+    const greeting = member ? `Dear ${member.name},` : 'Hello,';
+
+    if (notice.kind === 'activation') {
+      const link = `${this.config.publicUrl}/activate?token=${encodeURIComponent(token)}`;
+      const subject = 'Your SEG Network account: choose a password';
+      return {
+        subject,
+        text: `${greeting}\n\nThe secretariat of the RCGP Secure Environments Group has created your account on SEG Network, the group's membership and network directory.\n\nChoose your password here (the link works once, for 7 days):\n${link}\n\nIf you did not expect this email, you can ignore it.\n`,
+        html: htmlEmail(
+          subject,
+          `<p>${escapeHtml(greeting)}</p><p>The secretariat of the RCGP Secure Environments Group has created your account on SEG Network, the group's membership and network directory.</p><p>Choose your password to sign in. The link works once, for 7 days.</p>${htmlButton(link, 'Choose my password')}<p>If you did not expect this email, you can ignore it.</p>`,
+        ),
+      };
+    }
+    const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    const subject = 'Reset your SEG Network password';
+    return {
+      subject,
+      text: `${greeting}\n\nSomeone asked to reset the password of your SEG Network account. If it was you, choose a new password here (the link works once, for 1 hour):\n${link}\n\nIf it was not you, ignore this email: your password stays as it is.\n`,
+      html: htmlEmail(
+        subject,
+        `<p>${escapeHtml(greeting)}</p><p>Someone asked to reset the password of your SEG Network account. If it was you, choose a new password. The link works once, for 1 hour.</p>${htmlButton(link, 'Choose a new password')}<p>If it was not you, ignore this email: your password stays as it is.</p>`,
+      ),
+    };
+  }
+}

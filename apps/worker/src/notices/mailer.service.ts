@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { createMailTransport, MailCatcher } from '@seg/mail';
+import type { Transporter } from 'nodemailer';
+import { RenderedEmail } from './notice-renderer';
+
+export interface OutgoingEmail extends RenderedEmail {
+  to: string;
+  messageId: string;
+}
+
+/**
+ * Sends over the configured SMTP server, or, with none configured outside production, through
+ * the mail catcher that this worker starts (or that another worker already runs).
+ */
+@Injectable()
+export class MailerService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(MailerService.name);
+  private transport!: Transporter;
+  private catcher: MailCatcher | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    let url = this.config.mail.smtpUrl;
+    if (!url) {
+      this.catcher = new MailCatcher(this.config.mail.catcherPort, this.config.mail.dir);
+      if (!(await this.catcher.start())) {
+        this.logger.log(`Mail catcher port ${this.config.mail.catcherPort} is taken: using the catcher already running there`);
+        this.catcher = null;
+      }
+      url = `smtp://127.0.0.1:${this.config.mail.catcherPort}`;
+    }
+    this.transport = createMailTransport({ url });
+  }
+
+  /** The domain of MAIL_FROM, for Message-IDs. */
+  get domain(): string {
+    return /@([^>\s]+)/.exec(this.config.mail.from)?.[1] ?? 'localhost';
+  }
+
+  async send(email: OutgoingEmail): Promise<string> {
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: email.messageId,
+      ...(email.calendar
+        ? {
+            // The text/calendar part lets mail clients show the invitation inline; the .ics
+            // attachment is what a person can save or open by hand.
+            icalEvent: { method: email.calendar.method, content: email.calendar.content },
+            attachments: [
+              {
+                filename: email.calendar.filename,
+                content: email.calendar.content,
+                contentType: `application/ics; name="${email.calendar.filename}"`,
+              },
+            ],
+          }
+        : {}),
+    });
+    return info.messageId;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.transport?.close();
+    await this.catcher?.stop();
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { describeMailError, isPermanentMailError } from '@seg/mail';
+import { QueueName, SendNoticeJob } from '@seg/queue';
+import { Job } from 'bullmq';
+import { QueueConsumer } from '../queue/queue-consumer';
+import { MailerService } from './mailer.service';
+import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
+import { NoticesRepository } from './notices.repository';
+
+/** Sends one notice per job and records the outcome on the notice row. */
+@Injectable()
+export class NoticeSenderProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NoticeSenderProcessor.name);
+  private readonly renderers = new Map<string, NoticeRenderer>();
+  readonly consumer: QueueConsumer<SendNoticeJob>;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(NOTICE_RENDERERS) renderers: NoticeRenderer[],
+    private readonly notices: NoticesRepository,
+    private readonly mailer: MailerService,
+  ) {
+    for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
+    this.consumer = new QueueConsumer<SendNoticeJob>(
+      {
+        queueName: QueueName.Notices,
+        redisUrl: config.redisUrl,
+        prefix: config.queuePrefix,
+        concurrency: config.worker.concurrency,
+        limiter: { max: config.mail.ratePerSecond, duration: 1_000 },
+      },
+      (job) => this.handle(job),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.close();
+  }
+
+  /** 'sent', or 'skipped' with why; throws to have BullMQ retry a temporary failure. */
+  async handle(job: Job<SendNoticeJob>): Promise<string> {
+    const notice = await this.notices.getById(job.data.noticeId);
+    if (!notice) return 'skipped: notice no longer exists';
+    if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
+
+    const renderer = this.renderers.get(notice.kind);
+    if (!renderer) {
+      await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
+      return 'skipped: no renderer';
+    }
+    const rendered = await renderer.render(notice);
+    if ('skip' in rendered) {
+      await this.notices.markFailed(notice.id, rendered.skip);
+      return `skipped: ${rendered.skip}`;
+    }
+
+    let messageId: string;
+    try {
+      messageId = await this.mailer.send({
+        ...rendered,
+        to: notice.toEmail,
+        // Stable per notice: a duplicate after a crash carries the same id, which clients fold.
+        messageId: `<${notice.id}.${notice.generation}@${this.mailer.domain}>`,
+      });
+    } catch (error) {
+      const reason = describeMailError(error);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (isPermanentMailError(error) || lastAttempt) {
+        await this.notices.markFailed(notice.id, reason);
+        this.logger.warn({ noticeId: notice.id, jobId: job.id, reason }, 'Notice failed');
+        return 'failed';
+      }
+      await this.notices.recordAttempt(notice.id, reason);
+      throw error;
+    }
+    await this.recordSent(notice.id, messageId);
+    return 'sent';
+  }
+
+  /**
+   * The email is out: recording it must not fail over a dropped database connection, or the
+   * retry would send it again. A few quick tries ride out a reconnect.
+   */
+  private async recordSent(noticeId: string, messageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.notices.markSent(noticeId, messageId);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        this.logger.warn({ noticeId, attempt, err: (error as Error).message }, 'Could not record a sent notice yet');
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AccountNoticeRenderer } from '../accounts/account-notice.renderer';
+import { MembersRepository } from '../accounts/members.repository';
+import { MailerService } from './mailer.service';
+import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
+import { NoticeSenderProcessor } from './notice-sender.processor';
+import { NoticesRepository } from './notices.repository';
+import { OutboxRelayService } from './outbox-relay.service';
+
+@Module({
+  providers: [
+    MembersRepository,
+    AccountNoticeRenderer,
+    {
+      provide: NOTICE_RENDERERS,
+      inject: [AccountNoticeRenderer],
+      useFactory: (...renderers: NoticeRenderer[]) => renderers,
+    },
+    NoticesRepository,
+    MailerService,
+    NoticeSenderProcessor,
+    OutboxRelayService,
+  ],
+  exports: [NoticeSenderProcessor, OutboxRelayService],
+})
+export class NoticesWorkerModule {}

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { NoticeQueue, noticeJobId, NoticeRef } from '@seg/queue';
+import { NoticesRepository } from './notices.repository';
+
+// The API queues a notice right after its commit; only rows older than this are the relay's.
+const GRACE_MS = 5_000;
+const BATCH = 2_000;
+
+/**
+ * Puts back into Redis the queued notices whose job is missing: a crash between commit and
+ * enqueue, a Redis restart or flush. A job that ended (completed or failed) while its row is
+ * still queued is replaced, since its outcome was never recorded.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notices: NoticesRepository,
+    private readonly queue: NoticeQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.relay().finally(() => (this.running = null));
+    }, this.config.worker.relayIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how many notices it queued again. */
+  async relay(): Promise<number> {
+    try {
+      const stale = await this.notices.listStaleQueued(GRACE_MS, BATCH);
+      const missing: NoticeRef[] = [];
+      for (let i = 0; i < stale.length; i += 100) {
+        const slice = stale.slice(i, i + 100);
+        const states = await Promise.all(slice.map((n) => this.queue.notices.getJobState(noticeJobId(n.id, n.generation))));
+        for (const [j, state] of states.entries()) {
+          const notice = slice[j];
+          if (state === 'unknown') missing.push(notice);
+          else if (state === 'completed' || state === 'failed') {
+            await this.queue.notices.remove(noticeJobId(notice.id, notice.generation));
+            missing.push(notice);
+          }
+        }
+      }
+      if (missing.length) {
+        await this.queue.enqueue(missing);
+        this.logger.warn({ count: missing.length }, 'Re-queued notices that Redis had lost');
+      }
+      return missing.length;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'Relay pass failed; will try again');
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+/**
+ * The development mail catcher: an SMTP server on loopback that keeps every message it receives
+ * as an .eml file, so a new user can open what the app sent. Never used in production.
+ */
+export class MailCatcher {
+  private readonly logger = new Logger(MailCatcher.name);
+  private server: SMTPServer | null = null;
+
+  constructor(
+    private readonly port: number,
+    private readonly dir: string,
+  ) {}
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts listening; false when another process (a second worker) already holds the port. */
+  async start(): Promise<boolean> {
+    await mkdir(this.dir, { recursive: true });
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+          const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+          writeFile(file, Buffer.concat(chunks)).then(
+            () => {
+              this.logger.log({ to, file }, 'Caught an email');
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        });
+      },
+    });
+    const listening = await new Promise<boolean>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+      server.listen(this.port, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) {
+      this.server = server;
+      this.logger.log(`Mail catcher on ${this.url}, keeping messages in ${this.dir}`);
+    }
+    return listening;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
