@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { NoticesModule } from './notices/notices.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         AuthGuardsModule,
         NoticesModule,
         HealthModule,
+        WebModule,
       ],
     };
   }
