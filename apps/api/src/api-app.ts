@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, createValidationPipe } from '@seg/common';
 import { AppConfig } from '@seg/config';
@@ -11,8 +12,11 @@ import { AppModule } from './app.module';
 /** Builds the API on a validated config: migrations first, then the Nest app, not yet listening. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   await prepareDatabase(config.databaseUrl);
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Behind a reverse proxy every request comes from the proxy; the client address (login
+  // throttling keys on it) is then read from X-Forwarded-For, trusting only that many hops.
+  if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { NoticesModule } from './notices/notices.module';
 import { WebModule } from './web/web.module';
@@ -34,6 +35,7 @@ export class AppModule {
         QueueModule,
         AuthGuardsModule,
         NoticesModule,
+        AuthModule,
         HealthModule,
         WebModule,
       ],

@@ -41,6 +41,7 @@ const schema = z.object({
   SEG_ADMIN_PASSWORD: z.string().min(12).max(128).optional(),
   SEED_DEMO: bool.optional(),
   CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
@@ -58,6 +59,8 @@ export interface AppConfig {
   redisUrl: string;
   queuePrefix: string;
   corsOrigins: string[];
+  /** Reverse proxies in front of the API, whose X-Forwarded-For gives the client address. */
+  trustProxyHops: number;
   logLevel: RawConfig['LOG_LEVEL'];
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   admin: { email: string; password: string } | null;
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     redisUrl: raw.REDIS_URL,
     queuePrefix: raw.QUEUE_PREFIX,
     corsOrigins: raw.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     auth: { jwtSecret: raw.JWT_SECRET, accessTtlSeconds: 15 * 60, refreshTtlSeconds: 30 * 24 * 3600 },
     admin,

@@ -33,8 +33,10 @@ export async function ensureDatabase(url: string): Promise<void> {
       try {
         await client.query(`create database "${name.replace(/"/g, '""')}"`);
       } catch (error) {
-        // Another process created it between our check and our create.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between our check and our create: PostgreSQL says so with
+        // 42P04, or with 23505 on its catalog index when both creates ran at the same moment.
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {

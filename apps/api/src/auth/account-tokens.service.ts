@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { invalidField } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { DB, Database, Executor, OneTimeTokenPurpose } from '@seg/db';
+import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
+import type IORedis from 'ioredis';
+import { NoticeOutbox } from '../notices/notice-outbox';
+import { Account, AccountsRepository } from './accounts.repository';
+import { NewPasswordDto } from './dto/new-password.dto';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { LoginThrottle } from './login-throttle';
+import { OneTimeTokensRepository } from './one-time-tokens.repository';
+import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { hashSecretToken, newSecretToken } from './secret-token';
+import { SessionTokensService } from './session-tokens.service';
+
+const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
+  activation: 7 * 24 * 3600 * 1000,
+  'password-reset': 3600 * 1000,
+};
+
+/** Reset emails one member can be sent per hour, so the form cannot be used to flood a mailbox. */
+const RESET_EMAILS_PER_HOUR = 3;
+
+/** Activation and password-reset links: the one-time tokens behind them and what using one does. */
+@Injectable()
+export class AccountTokensService {
+  private readonly logger = new Logger(AccountTokensService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DB) private readonly db: Database,
+    @Inject(REDIS_PRODUCER) private readonly redis: IORedis,
+    private readonly accounts: AccountsRepository,
+    private readonly oneTimeTokens: OneTimeTokensRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionTokensService,
+    private readonly throttle: LoginThrottle,
+    private readonly outbox: NoticeOutbox,
+  ) {}
+
+  /**
+   * Invites a member: voids earlier activation links, creates a new one (valid 7 days) and adds
+   * the `activation` notice, all in the caller's transaction. Dispatch the returned refs after
+   * commit:
+   *
+   *   const refs = await db.transaction(async (tx) => { const m = ...insert...; return accountTokens.issueActivation(tx, m) });
+   *   await outbox.dispatch(refs);
+   */
+  async issueActivation(tx: Executor, member: { id: string; email: string }): Promise<NoticeRef[]> {
+    return this.issue(tx, member, 'activation');
+  }
+
+  /** Sets the first password of an invited member and logs them in. */
+  async activate(input: NewPasswordDto): Promise<TokenPairDto> {
+    return this.db.transaction(async (tx) => {
+      const account = await this.useToken(tx, input.token, 'activation', 'invited');
+      await this.setPassword(tx, account, input.password, 'active');
+      await this.accounts.addAudit(tx, {
+        actorId: account.id,
+        entity: 'member',
+        entityId: account.id,
+        action: 'activate',
+        before: { status: account.status },
+        after: { status: 'active' },
+      });
+      return this.sessions.issue(tx, { ...account, status: 'active' });
+    });
+  }
+
+  /**
+   * Mails a reset link when the email is an active member's; otherwise does nothing. Runs after
+   * the request has been answered, so the answer's timing tells nothing about the email.
+   */
+  requestPasswordReset(email: string): void {
+    this.sendPasswordReset(email).catch((err) => this.logger.error({ err }, 'Could not issue a password reset'));
+  }
+
+  /** Sets a new password from a reset link and ends every login of that member. */
+  async confirmPasswordReset(input: NewPasswordDto): Promise<void> {
+    const account = await this.db.transaction(async (tx) => {
+      const account = await this.useToken(tx, input.token, 'password-reset', 'active');
+      await this.setPassword(tx, account, input.password);
+      const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id);
+      await this.accounts.addAudit(tx, {
+        actorId: account.id,
+        entity: 'member',
+        entityId: account.id,
+        action: 'password-reset',
+        after: { sessionsEnded: ended },
+      });
+      return account;
+    });
+    await this.throttle.clearAccount(account.email);
+  }
+
+  private async sendPasswordReset(email: string): Promise<void> {
+    const account = await this.accounts.getByEmail(email);
+    if (!account || account.status !== 'active') return;
+    if (!(await this.underResetLimit(account.id))) {
+      this.logger.warn({ memberId: account.id }, 'Password reset emails over the hourly limit; not sending another');
+      return;
+    }
+    const refs = await this.db.transaction((tx) => this.issue(tx, account, 'password-reset'));
+    await this.outbox.dispatch(refs);
+  }
+
+  private async underResetLimit(memberId: string): Promise<boolean> {
+    const key = `${this.config.queuePrefix}:auth:reset-mail:${memberId}`;
+    try {
+      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [[Error | null, number]];
+      return count <= RESET_EMAILS_PER_HOUR;
+    } catch (err) {
+      // A member locked out matters more than a few extra emails while Redis is down.
+      this.logger.warn({ err }, 'Reset email limit unavailable; sending');
+      return true;
+    }
+  }
+
+  private async issue(tx: Executor, member: { id: string; email: string }, purpose: OneTimeTokenPurpose): Promise<NoticeRef[]> {
+    await this.oneTimeTokens.useAllOfMember(tx, member.id, purpose);
+    const secret = newSecretToken();
+    await this.oneTimeTokens.insert(tx, {
+      memberId: member.id,
+      purpose,
+      tokenHash: secret.hash,
+      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+    });
+    // The worker renders the link from the raw token and clears it from the row once sent.
+    return this.outbox.add(tx, [{ kind: purpose, memberId: member.id, toEmail: member.email, payload: { token: secret.token } }]);
+  }
+
+  /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used. */
+  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose, status: Account['status']): Promise<Account> {
+    const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
+    const account = row && !row.usedAt && row.expiresAt.getTime() > Date.now() ? await this.accounts.lockById(tx, row.memberId) : null;
+    if (!account || account.status !== status) throw invalidField('token', 'is not valid, has been used or has expired');
+    await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
+    return account;
+  }
+
+  private async setPassword(tx: Executor, account: Account, password: string, status?: Account['status']): Promise<void> {
+    const problem = passwordProblem(password, account);
+    if (problem) throw invalidField('password', problem);
+    await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password), status);
+  }
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { auditLog, DB, Database, Executor, members, MemberStatus, Role } from '@seg/db';
+import { eq, sql } from 'drizzle-orm';
+
+const ACCOUNT = {
+  id: members.id,
+  email: members.email,
+  name: members.name,
+  role: members.role,
+  status: members.status,
+  passwordHash: members.passwordHash,
+};
+
+export type Account = { id: string; email: string; name: string; role: Role; status: MemberStatus; passwordHash: string | null };
+
+export interface AuditEntry {
+  actorId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** The login side of a member: email, status, role and password hash. */
+@Injectable()
+export class AccountsRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  /** Emails compare case-insensitively (the unique index is on lower(email)). */
+  async getByEmail(email: string, executor: Executor = this.db): Promise<Account | null> {
+    const [account] = await executor
+      .select(ACCOUNT)
+      .from(members)
+      .where(sql`lower(${members.email}) = lower(${email})`)
+      .limit(1);
+    return account ?? null;
+  }
+
+  async getById(id: string, executor: Executor = this.db): Promise<Account | null> {
+    const [account] = await executor.select(ACCOUNT).from(members).where(eq(members.id, id)).limit(1);
+    return account ?? null;
+  }
+
+  /** Locks the member row so a status change and a password change cannot interleave. */
+  async lockById(tx: Executor, id: string): Promise<Account | null> {
+    const [account] = await tx.select(ACCOUNT).from(members).where(eq(members.id, id)).for('update').limit(1);
+    return account ?? null;
+  }
+
+  async setPassword(tx: Executor, id: string, passwordHash: string, status?: MemberStatus): Promise<void> {
+    await tx
+      .update(members)
+      .set({ passwordHash, ...(status ? { status } : {}), updatedAt: new Date() })
+      .where(eq(members.id, id));
+  }
+
+  /** Inserts the member unless one with that email exists; null when it did. */
+  async createIfEmailFree(
+    tx: Executor,
+    row: { email: string; name: string; role: Role; status: MemberStatus; passwordHash: string },
+  ): Promise<Account | null> {
+    const [created] = await tx.insert(members).values(row).onConflictDoNothing().returning(ACCOUNT);
+    return created ?? null;
+  }
+
+  async addAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+    await tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+  }
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
+import { AccountTokensService } from './account-tokens.service';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { NewPasswordDto } from './dto/new-password.dto';
+import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { SessionPageDto } from './dto/session.dto';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accountTokens: AccountTokensService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({ summary: 'Log in with email and password' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (one answer for both), or the member is not active' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or from this address; see Retry-After' })
+  login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<TokenPairDto> {
+    return this.auth.login(body, clientAddress);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Swap a refresh token for a new pair', description: 'The old refresh token stops working; presenting it again ends that whole login.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used refresh token' })
+  refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End the login this refresh token belongs to' })
+  @ApiNoContentResponse({ description: 'Logged out (also when the token was already void)' })
+  logout(@CurrentMember() member: AuthenticatedMember, @Body() body: RefreshTokenDto): Promise<void> {
+    return this.auth.logout(member.id, body.refreshToken);
+  }
+
+  @Public()
+  @Post('activate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)' })
+  activate(@Body() body: NewPasswordDto): Promise<TokenPairDto> {
+    return this.accountTokens.activate(body);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Email a password reset link', description: 'Answers 202 whether or not the email is a member\'s; only active members are sent a link (valid one hour).' })
+  @ApiAcceptedResponse({ description: 'Accepted' })
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
+    this.accountTokens.requestPasswordReset(body.email);
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set a new password from the reset email', description: 'Every login of the member ends.' })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused' })
+  confirmPasswordReset(@Body() body: NewPasswordDto): Promise<void> {
+    return this.accountTokens.confirmPasswordReset(body);
+  }
+
+  @ApiBearerAuth()
+  @Get('sessions')
+  @ApiOperation({ summary: 'My logins that can still be refreshed' })
+  @ApiOkResponse({ type: SessionPageDto })
+  listSessions(@CurrentMember() member: AuthenticatedMember): Promise<SessionPageDto> {
+    return this.auth.listSessions(member.id);
+  }
+
+  @ApiBearerAuth()
+  @Delete('sessions/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End one of my logins (a lost device, say)' })
+  @ApiNoContentResponse({ description: 'Ended' })
+  @ApiNotFoundResponse({ description: 'No live session of mine with that id' })
+  endSession(@CurrentMember() member: AuthenticatedMember, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.auth.endOwnSession(member.id, id);
+  }
+}

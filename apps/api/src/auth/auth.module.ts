@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ACCESS_TOKEN } from '@seg/auth';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { AccountTokensService } from './account-tokens.service';
+import { AccountsRepository } from './accounts.repository';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { FirstAdminService } from './first-admin.service';
+import { LoginThrottle } from './login-throttle';
+import { MemberSessionsController } from './member-sessions.controller';
+import { OneTimeTokensRepository } from './one-time-tokens.repository';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionTokensService } from './session-tokens.service';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: {
+          algorithm: ACCESS_TOKEN.algorithm,
+          issuer: ACCESS_TOKEN.issuer,
+          audience: ACCESS_TOKEN.audience,
+          expiresIn: config.auth.accessTtlSeconds,
+        },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MemberSessionsController],
+  providers: [
+    AccountsRepository,
+    RefreshTokensRepository,
+    OneTimeTokensRepository,
+    PasswordHasher,
+    LoginThrottle,
+    SessionTokensService,
+    AuthService,
+    AccountTokensService,
+    FirstAdminService,
+  ],
+  // Other features invite members through AccountTokensService.issueActivation.
+  exports: [AccountTokensService, PasswordHasher],
+})
+export class AuthModule {}

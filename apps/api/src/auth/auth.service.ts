@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { DB, Database } from '@seg/db';
+import { AccountsRepository } from './accounts.repository';
+import { LoginDto } from './dto/login.dto';
+import { SessionPageDto } from './dto/session.dto';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { hashSecretToken } from './secret-token';
+import { SessionTokensService } from './session-tokens.service';
+
+/** One answer for every failed login, so that it tells nothing about which emails are members. */
+const BAD_CREDENTIALS = 'Wrong email or password';
+const BAD_REFRESH = 'The refresh token is not valid; log in again';
+
+type RefreshOutcome = { ok: true; pair: TokenPairDto } | { ok: false; reused?: { memberId: string; familyId: string } };
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly accounts: AccountsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionTokensService,
+  ) {}
+
+  async login(credentials: LoginDto, clientAddress: string): Promise<TokenPairDto> {
+    const keys = this.throttle.keys(credentials.email, clientAddress);
+    await this.throttle.attempt(keys);
+
+    const account = await this.accounts.getByEmail(credentials.email);
+    // Verifies even without an account, so unknown emails take as long as wrong passwords.
+    const matches = await this.hasher.verify(account?.passwordHash, credentials.password);
+    if (!account || !matches || account.status !== 'active') throw new UnauthorizedException(BAD_CREDENTIALS);
+
+    await this.throttle.succeeded(keys);
+    return this.db.transaction(async (tx) => {
+      if (account.passwordHash && this.hasher.needsRehash(account.passwordHash)) {
+        await this.accounts.setPassword(tx, account.id, await this.hasher.hash(credentials.password));
+      }
+      return this.sessions.issue(tx, account);
+    });
+  }
+
+  /**
+   * Swaps a refresh token for a new pair. The token's row is locked, so of two refreshes of one
+   * token only the first succeeds; the second presents a replaced token, which means it was
+   * copied, and ends that whole login for whoever holds it.
+   */
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const outcome = await this.db.transaction(async (tx): Promise<RefreshOutcome> => {
+      const row = await this.refreshTokens.lockByHash(tx, hashSecretToken(refreshToken));
+      if (!row || row.revokedAt) return { ok: false };
+      if (row.replacedAt) {
+        await this.refreshTokens.revokeFamily(tx, row.familyId);
+        return { ok: false, reused: { memberId: row.memberId, familyId: row.familyId } };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { ok: false };
+      const account = await this.accounts.getById(row.memberId, tx);
+      if (!account || account.status !== 'active') {
+        await this.refreshTokens.revokeFamily(tx, row.familyId);
+        return { ok: false };
+      }
+      await this.refreshTokens.markReplaced(tx, row.id);
+      return { ok: true, pair: await this.sessions.issue(tx, account, row.familyId) };
+    });
+    if (outcome.ok) return outcome.pair;
+    if (outcome.reused) this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');
+    throw new UnauthorizedException(BAD_REFRESH);
+  }
+
+  /** Ends the login the token belongs to, if it is the caller's; says nothing either way. */
+  async logout(memberId: string, refreshToken: string): Promise<void> {
+    const row = await this.refreshTokens.getByHash(hashSecretToken(refreshToken));
+    if (row && row.memberId === memberId) await this.refreshTokens.revokeFamily(this.db, row.familyId, memberId);
+  }
+
+  async listSessions(memberId: string): Promise<SessionPageDto> {
+    const rows = await this.refreshTokens.listLiveSessions(memberId);
+    return {
+      items: rows.map((r) => ({
+        id: r.familyId,
+        startedAt: r.startedAt.toISOString(),
+        lastRefreshedAt: r.lastRefreshedAt.toISOString(),
+        expiresAt: r.expiresAt.toISOString(),
+      })),
+      nextCursor: null,
+      total: rows.length,
+    };
+  }
+
+  /** Ends one of the caller's own logins (a lost phone, say). */
+  async endOwnSession(memberId: string, sessionId: string): Promise<void> {
+    const revoked = await this.refreshTokens.revokeFamily(this.db, sessionId, memberId);
+    if (!revoked) throw new NotFoundException('No such session');
+  }
+
+  /** The secretariat ends every login of a member; their access tokens lapse within minutes. */
+  async endAllSessions(actorId: string, memberId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const member = await this.accounts.getById(memberId, tx);
+      if (!member) throw new NotFoundException('No such member');
+      const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId);
+      await this.accounts.addAudit(tx, { actorId, entity: 'member', entityId: memberId, action: 'end-sessions', after: { sessionsEnded: ended } });
+    });
+  }
+}

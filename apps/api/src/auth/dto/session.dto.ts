@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One login (a refresh token family) that can still be refreshed. */
+export class SessionDto {
+  @ApiProperty({ format: 'uuid', description: 'Stays the same across refreshes of that login' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  startedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastRefreshedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
+export class SessionPageDto {
+  @ApiProperty({ type: [SessionDto] })
+  items: SessionDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: every session fits on one page' })
+  nextCursor: null;
+
+  @ApiProperty()
+  total: number;
+}

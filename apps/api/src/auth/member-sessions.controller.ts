@@ -1,0 +1,25 @@
+import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
+import { AuthService } from './auth.service';
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller('members')
+export class MemberSessionsController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Secretariat()
+  @Delete(':id/sessions')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'End every login of a member',
+    description: 'Their refresh tokens stop working at once; access tokens already out expire within 15 minutes (suspend the member to stop them at once). Audited.',
+  })
+  @ApiNoContentResponse({ description: 'Ended' })
+  @ApiNotFoundResponse({ description: 'No such member' })
+  @ApiForbiddenResponse({ description: 'Secretariat only' })
+  endAll(@CurrentMember() actor: AuthenticatedMember, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.auth.endAllSessions(actor.id, id);
+  }
+}

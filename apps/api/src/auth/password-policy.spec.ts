@@ -1,0 +1,39 @@
+import commonPasswords from './common-passwords/passwords.json';
+import { passwordProblem } from './password-policy';
+
+const member = { email: 'Asha.Patel@nhs.net', name: 'Asha Patel' };
+
+describe('passwordProblem', () => {
+  it('accepts a long uncommon passphrase', () => {
+    expect(passwordProblem('heather on the moor at dusk', member)).toBeNull();
+  });
+
+  it('ships at least the 10,000 most common passwords', () => {
+    expect(commonPasswords.length).toBeGreaterThanOrEqual(10_000);
+    expect(commonPasswords.slice(0, 3)).toEqual(['123456', 'password', '12345678']);
+  });
+
+  it('refuses fewer than 12 and more than 128 characters', () => {
+    expect(passwordProblem('elevenchars', member)).toBe('must be at least 12 characters');
+    expect(passwordProblem('x'.repeat(129), member)).toBe('must be at most 128 characters');
+    expect(passwordProblem('q'.repeat(128), member)).toBeNull();
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    // Eleven emoji are 22 UTF-16 units but only 11 characters.
+    expect(passwordProblem('🔒'.repeat(11), member)).toBe('must be at least 12 characters');
+  });
+
+  it('refuses a common password whatever its case', () => {
+    const common = commonPasswords.find((p) => p.length >= 12)!;
+    expect(passwordProblem(common, member)).toMatch(/most common passwords/);
+    expect(passwordProblem(common.toUpperCase(), member)).toMatch(/most common passwords/);
+  });
+
+  it('refuses the email address or the name', () => {
+    expect(passwordProblem('asha.patel@NHS.net', member)).toMatch(/email address or name/);
+    expect(passwordProblem('Asha Patel MD', { ...member, name: 'Asha Patel Jones' })).toBeNull();
+    expect(passwordProblem('ashapateljones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
+    expect(passwordProblem('Asha Patel Jones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
+  });
+});

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ACCESS_TOKEN, AccessTokenClaims } from '@seg/auth';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { Executor } from '@seg/db';
+import { randomUUID } from 'node:crypto';
+import { Account } from './accounts.repository';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { newSecretToken } from './secret-token';
+
+/** Hands out the access token and the refresh token of a login. */
+@Injectable()
+export class SessionTokensService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokensRepository,
+  ) {}
+
+  /** A new pair; `familyId` continues a login being refreshed, otherwise a new login starts. */
+  async issue(tx: Executor, account: Account, familyId: string = randomUUID()): Promise<TokenPairDto> {
+    const refresh = newSecretToken();
+    await this.refreshTokens.insert(tx, {
+      memberId: account.id,
+      familyId,
+      tokenHash: refresh.hash,
+      expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+    });
+    const claims: AccessTokenClaims = { sub: account.id, typ: ACCESS_TOKEN.type };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      refreshToken: refresh.token,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      user: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status },
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://seg.example.org',
+  DATABASE_URL: 'postgres://seg@db.example.org:5432/seg',
+  REDIS_URL: 'redis://cache.example.org:6379',
+  SMTP_URL: 'smtp://mailer:secret@smtp.example.org:587',
+  JWT_SECRET: 'k'.repeat(32),
+  SEG_ADMIN_EMAIL: 'chair@seg.example.org',
+  SEG_ADMIN_PASSWORD: 'a long and unusual passphrase',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('loadConfig', () => {
+  it('gives working defaults outside production', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.queuePrefix).toBe('seg');
+    expect(config.admin).toEqual({ email: expect.any(String), password: expect.any(String) });
+    expect(config.auth.accessTtlSeconds).toBe(900);
+    expect(config.auth.refreshTtlSeconds).toBe(30 * 24 * 3600);
+  });
+
+  it('names a malformed variable in the message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/seg' })).toThrow(/DATABASE_URL: must be a URL starting with postgres:/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ QUEUE_PREFIX: 'has space' })).toThrow(/QUEUE_PREFIX/);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({ PORT: '70000', REDIS_URL: 'http://nope', SEED_DEMO: 'maybe' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'REDIS_URL', 'SEED_DEMO']);
+  });
+
+  it('reads how many proxies to trust, none by default', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it('names the missing half of the admin pair', () => {
+    expect(problemsOf({ SEG_ADMIN_EMAIL: 'a@b.org' })).toEqual(['SEG_ADMIN_PASSWORD: must be set with the other']);
+    expect(problemsOf({ SEG_ADMIN_PASSWORD: 'long enough password' })).toEqual(['SEG_ADMIN_EMAIL: must be set with the other']);
+  });
+
+  describe('in production', () => {
+    it('accepts a complete configuration and turns off the development defaults', () => {
+      const config = loadConfig(PRODUCTION);
+      expect(config.isProduction).toBe(true);
+      expect(config.auth.jwtSecret).toBe('k'.repeat(32));
+      expect(config.publicUrl).toBe('https://seg.example.org');
+      expect(config.mail.smtpUrl).toBe(PRODUCTION.SMTP_URL);
+      expect(config.seedDemo).toBe(false);
+      expect(config.admin).toEqual({ email: PRODUCTION.SEG_ADMIN_EMAIL, password: PRODUCTION.SEG_ADMIN_PASSWORD });
+    });
+
+    it('has no demo admin when none is configured', () => {
+      expect(loadConfig({ ...PRODUCTION, SEG_ADMIN_EMAIL: undefined, SEG_ADMIN_PASSWORD: undefined }).admin).toBeNull();
+    });
+
+    it('refuses a missing JWT_SECRET', () => {
+      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: undefined })).toEqual(['JWT_SECRET: is required in production']);
+      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: '' })).toEqual(['JWT_SECRET: is required in production']);
+    });
+
+    it('refuses the development JWT_SECRET', () => {
+      const devSecret = loadConfig({}).auth.jwtSecret;
+      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: devSecret })).toEqual(['JWT_SECRET: is the development default']);
+    });
+
+    it('refuses a JWT_SECRET of 31 bytes and accepts one of 32', () => {
+      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'k'.repeat(31) })).toEqual(['JWT_SECRET: must be at least 32 bytes']);
+      // Counted in bytes, not characters: 16 two-byte characters are 32 bytes.
+      expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'é'.repeat(16) }).auth.jwtSecret).toBe('é'.repeat(16));
+    });
+
+    it('refuses missing SMTP_URL and PUBLIC_URL, naming both', () => {
+      expect(problemsOf({ ...PRODUCTION, SMTP_URL: undefined, PUBLIC_URL: undefined }).sort()).toEqual([
+        'PUBLIC_URL: is required in production',
+        'SMTP_URL: is required in production',
+      ]);
+    });
+
+    it('refuses the demo admin password', () => {
+      const demo = loadConfig({}).admin!.password;
+      expect(problemsOf({ ...PRODUCTION, SEG_ADMIN_PASSWORD: demo })).toEqual(['SEG_ADMIN_PASSWORD: is the demo default']);
+    });
+
+    it('puts every problem in one error message', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*SMTP_URL[\s\S]*PUBLIC_URL/);
+    });
+  });
+});
