@@ -87,7 +87,8 @@ describe('web app', () => {
   /** Waits until the page has a heading and nothing is still loading. */
   async function settled(page: Page): Promise<void> {
     await page.locator('h1').first().waitFor();
-    await page.waitForFunction('document.querySelectorAll(".loading").length === 0');
+    // Polled from here: the page's CSP rightly refuses the string evaluation waitForFunction uses.
+    await eventually('the page to finish loading', async () => (await page.locator('.loading').count()) === 0);
   }
 
   async function go(page: Page, path: string): Promise<void> {
@@ -172,7 +173,7 @@ describe('web app', () => {
     await page.getByLabel('Type part of the name, town or postcode').fill(northWestPrison.name.slice(0, 8));
     await page.getByLabel('Establishment', { exact: true }).selectOption(northWestPrison.id);
     const answer = page.getByRole('region', { name: northWestPrison.name });
-    await answer.getByText('North West').waitFor();
+    await answer.getByText('North West', { exact: true }).waitFor();
     await answer.getByRole('link', { name: northWestRep.name }).waitFor();
     await expect(answer.getByRole('link', { name: /0161 496 0033/ }).count()).resolves.toBe(1);
     await screenshot(page, 'where');
@@ -246,8 +247,8 @@ describe('web app', () => {
 
     await page.reload();
     await settled(page);
-    const replies = page.getByRole('list', { name: 'Replies' });
-    await expect(replies.getByText('going', { exact: true }).locator('..').innerText()).resolves.toMatch(/^1\s+going/);
+    const going = page.getByRole('list', { name: 'Replies' }).getByRole('listitem').filter({ hasText: /^\s*1\s+going\s*$/ });
+    await going.waitFor();
     await screenshot(page, 'meeting-replies');
 
     // The member sees the invitation, with the reply they gave.

@@ -1,4 +1,5 @@
 import { lazy, ReactNode, Suspense, useEffect } from 'react';
+import { ErrorBoundary } from './components/error-boundary';
 import { Layout } from './components/layout';
 import { Loading, Page } from './components/ui';
 import { isSecretariat } from './api/types';
@@ -22,9 +23,18 @@ export function App() {
   return (
     <SessionProvider>
       <Layout>
-        <Routes />
+        <GuardedRoutes />
       </Layout>
     </SessionProvider>
+  );
+}
+
+function GuardedRoutes() {
+  const { path } = useLocation();
+  return (
+    <ErrorBoundary resetKey={path}>
+      <Routes />
+    </ErrorBoundary>
   );
 }
 

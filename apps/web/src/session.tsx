@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, configureSession, errorFrom, setAccessToken, WEB_CLIENT_HEADER } from './api/client';
+import { ApiError, call, configureSession, errorFrom, setAccessToken, WEB_CLIENT_HEADER } from './api/client';
 import { SessionUser } from './api/types';
 
 /**
@@ -20,6 +20,8 @@ interface SessionValue {
   state: SessionState;
   user: SessionUser | null;
   signIn(email: string, password: string): Promise<void>;
+  /** Sets the first password from the activation email; the member is then signed in. */
+  activate(token: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -79,8 +81,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (!res.ok) throw await errorFrom(res);
         accept((await res.json()) as SessionAnswer);
       },
+      async activate(token, password) {
+        const res = await post('/auth/web/activate', { token, password });
+        if (!res.ok) throw await errorFrom(res);
+        accept((await res.json()) as SessionAnswer);
+      },
       async signOut() {
-        await post('/auth/web/logout').catch(() => undefined);
+        // Authenticated, so that only the holder of this login can end it.
+        await call('POST', '/auth/web/logout').catch(() => undefined);
         setAccessToken(null);
         setState({ status: 'signed-out' });
       },

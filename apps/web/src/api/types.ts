@@ -100,10 +100,8 @@ export interface Network {
   spokes: { region: Region; reps: Rep[] }[];
 }
 
-export interface EstablishmentContacts {
-  establishment?: Establishment;
-  region: Region | null;
-  reps: Rep[];
+export interface EstablishmentContacts extends MyContacts {
+  establishment: Establishment;
 }
 
 export interface Meeting {

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
 import { Alert, ErrorSummary, fieldErrors, Page } from '../components/ui';
 import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
 import { linkToken, PasswordFields, tokenProblem, usePasswordPair } from './password-fields';
 
 /** From the activation email: the member sets their first password. */
@@ -9,6 +9,7 @@ export function ActivatePage() {
   const { query } = useLocation();
   const token = linkToken(query);
   const pair = usePasswordPair();
+  const { activate } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -19,8 +20,8 @@ export function ActivatePage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/activate', { token, password: pair.password });
-      navigate('/sign-in?done=activated', { replace: true });
+      await activate(token!, pair.password);
+      navigate('/?welcome=1', { replace: true });
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -3,9 +3,9 @@ import { api } from '../api/client';
 import { MyContacts, Network } from '../api/types';
 import { ContactLinks, RepList } from '../components/contacts';
 import { NetworkPicture } from '../components/network-picture';
-import { ErrorMessage, Loading, Page } from '../components/ui';
+import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
-import { Link, navigate } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 
 export function HomePage() {
@@ -13,6 +13,7 @@ export function HomePage() {
   const contacts = useResource(() => api.get<MyContacts>('/me/contacts'), []);
   const network = useResource(() => api.get<Network>('/directory/network'), []);
   const [q, setQ] = useState('');
+  const { query } = useLocation();
 
   function search(e: FormEvent) {
     e.preventDefault();
@@ -21,6 +22,13 @@ export function HomePage() {
 
   return (
     <Page title={`Hello, ${user?.name ?? 'member'}`}>
+      {query.get('welcome') ? (
+        <Alert kind="success" title="Your account is ready">
+          <p>
+            Check <Link to="/my/details">your details</Link>: colleagues use them to reach you.
+          </p>
+        </Alert>
+      ) : null}
       <form className="search-bar" role="search" onSubmit={search}>
         <label htmlFor="home-search">Search the directory</label>
         <div className="search-row">

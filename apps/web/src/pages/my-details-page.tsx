@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { MyRecord, Visibility } from '../api/types';
@@ -61,8 +61,10 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const establishments = useReference(reference.establishments);
   const [estFilter, setEstFilter] = useState('');
 
-  useEffect(() => setDone(false), [form]);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<Form>) => {
+    setDone(false);
+    setForm((f) => ({ ...f, ...patch }));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();

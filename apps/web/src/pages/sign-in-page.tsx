@@ -44,7 +44,6 @@ export function SignInPage() {
     <Page title="Sign in" lead="For members of the RCGP Secure Environments Group.">
       <div className="narrow">
         {query.get('expired') ? <Alert kind="info">Your session ended. Sign in again to carry on.</Alert> : null}
-        {query.get('done') === 'activated' ? <Alert kind="success">Your account is ready. Sign in with your new password.</Alert> : null}
         {query.get('done') === 'reset' ? <Alert kind="success">Your password has been changed. Sign in with the new one.</Alert> : null}
         <ErrorSummary error={error} labels={{ email: 'Email', password: 'Password' }} />
         <form onSubmit={submit} noValidate>

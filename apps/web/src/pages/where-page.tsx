@@ -59,8 +59,10 @@ function Answer({ id }: { id: string }) {
             {establishment ? `${establishmentType(establishment)}${establishment.town ? `, ${establishment.town}` : ''}. ` : ''}
             Region: <strong>{contacts.data.region?.name ?? 'not recorded'}</strong>
           </p>
-          <h3 className="subhead">Whom to call</h3>
-          <RepList reps={contacts.data.reps} empty="This region has no representative at the moment. Contact the hub through the secretariat." />
+          <h3 className="subhead">Whom to call in {contacts.data.region?.name ?? 'the region'}</h3>
+          <RepList reps={contacts.data.regionalReps} empty="This region has no representative at the moment: the hub can help." />
+          <h3 className="subhead">The hub (national group)</h3>
+          <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
         </>
       ) : null}
     </section>

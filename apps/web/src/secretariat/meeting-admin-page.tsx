@@ -74,7 +74,15 @@ export function MeetingAdminPage({ id }: { id: string }) {
           <dd>{m.revision ?? 0}</dd>
         </div>
       </dl>
-      {open ? <InviteSection meetingId={m.id} onSent={() => setDeliveryTick((t) => t + 1)} /> : null}
+      {open ? (
+        <InviteSection
+          meetingId={m.id}
+          onSent={() => {
+            meeting.reload();
+            setDeliveryTick((t) => t + 1);
+          }}
+        />
+      ) : null}
       <DeliverySection meetingId={m.id} tick={deliveryTick} />
       <RepliesSection meetingId={m.id} tick={deliveryTick} />
     </Page>
