@@ -336,6 +336,13 @@ describe('web app', () => {
     await expect(page.evaluate('JSON.stringify(localStorage) + JSON.stringify(sessionStorage)')).resolves.toBe('{}{}');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+    // Two tabs renewing around the same time both stay signed in.
+    const tab = await page.context().newPage();
+    await Promise.all([page.reload(), tab.goto(`${api.baseUrl}/directory`)]);
+    await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+    await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await tab.reload();
+    await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.goto(`${api.baseUrl}/directory`);

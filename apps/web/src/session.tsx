@@ -49,14 +49,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async (): Promise<boolean> => {
-    try {
-      const res = await post('/auth/web/refresh');
-      if (!res.ok) return false;
-      accept((await res.json()) as SessionAnswer);
-      return true;
-    } catch {
-      return false;
-    }
+    const renew = async () => {
+      try {
+        const res = await post('/auth/web/refresh');
+        if (!res.ok) return false;
+        accept((await res.json()) as SessionAnswer);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Each refresh token works once: tabs of one browser take turns, so the second sends the
+    // cookie the first just received instead of replaying the old one (which would end the login).
+    return navigator.locks ? navigator.locks.request('seg-session-refresh', renew) : renew();
   }, [accept]);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { Alert, ErrorSummary, Field, fieldErrors, Page } from '../components/ui';
 import { ApiError } from '../api/client';
 import { Link, navigate, useLocation } from '../router';
@@ -17,9 +17,10 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  if (user) {
-    queueMicrotask(() => navigate(safeNext(query.get('next')), { replace: true }));
-  }
+  const next = safeNext(query.get('next'));
+  useEffect(() => {
+    if (user) navigate(next, { replace: true });
+  }, [user, next]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,7 +33,6 @@ export function SignInPage() {
     setError(null);
     try {
       await signIn(email.trim(), password);
-      navigate(safeNext(query.get('next')), { replace: true });
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.') : err);
       setBusy(false);
