@@ -49,6 +49,15 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
   return (
     <Alert kind="error" title={notFound ? 'Not found' : 'That did not work'}>
       <p>{notFound ? 'It may have been removed, or the link is wrong.' : messageOf(error)}</p>
+      {error instanceof ApiError && error.details.length ? (
+        <ul>
+          {error.details.map((d) => (
+            <li key={d.field + d.message}>
+              {d.field}: {d.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {retry && !notFound ? (
         <button type="button" className="button secondary" onClick={retry}>
           Try again
@@ -62,7 +71,7 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
  * The list of what is wrong with a form, linking to each field; shown at the top and focused
  * so a keyboard or screen-reader user hears it at once.
  */
-export function ErrorSummary({ error, labels }: { error: unknown; labels?: Record<string, string> }) {
+export function ErrorSummary({ error, labels, linked = true }: { error: unknown; labels?: Record<string, string>; linked?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) box.current?.focus();
@@ -76,10 +85,14 @@ export function ErrorSummary({ error, labels }: { error: unknown; labels?: Recor
         <ul>
           {details.map((d) => (
             <li key={d.field + d.message}>
-              <a href={`#field-${d.field}`}>
-                {labels?.[d.field] ? `${labels[d.field]}: ` : ''}
-                {d.message}
-              </a>
+              {linked ? (
+                <a href={`#field-${d.field}`}>
+                  {labels?.[d.field] ? `${labels[d.field]}: ` : ''}
+                  {d.message}
+                </a>
+              ) : (
+                `${labels?.[d.field] ?? d.field}: ${d.message}`
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api/client';
+import { api } from '../api/client';
 import { Attendance, InvitationsPage, Meeting, MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
-import { Alert, ErrorMessage, Loading, Page, ProgressBar } from '../components/ui';
+import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
@@ -93,7 +93,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
   const [audience, setAudience] = useState<Audience>({});
   const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function send() {
@@ -102,13 +102,16 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
     setResult(null);
     try {
       const body = { audience: { ...audience, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
-      const answer = await api.post<{ invited: number; alreadyInvited: number }>(`/meetings/${meetingId}/invitations`, body);
-      setResult(`${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}. The emails go out in the background: follow them below.`);
+      const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, body);
+      const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left + answer.skipped.notYetActive : 0;
+      setResult(
+        `${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}${skipped ? `; ${skipped} left out because their account is not active` : ''}. The emails go out in the background: follow them below.`,
+      );
       setAudience({});
       setPicked([]);
       onSent();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -118,7 +121,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
     <section className="section card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite</h2>
       {result ? <Alert kind="success">{result}</Alert> : null}
-      {error ? <Alert kind="error">{error}</Alert> : null}
+      <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
       <AudiencePicker value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
       <MemberPicker id="aud-member" label="Add a member by name" exclude={picked.map((p) => p.id)} onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])} />
       <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
@@ -126,6 +129,12 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       </button>
     </section>
   );
+}
+
+interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  skipped?: { suspended: number; left: number; notYetActive: number };
 }
 
 const POLL_MS = 1500;
