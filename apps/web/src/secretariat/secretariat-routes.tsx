@@ -1,5 +1,5 @@
-import { Loading } from '../components/ui';
-import { matchPath, NavLink } from '../router';
+import { Page } from '../components/ui';
+import { Link, matchPath, NavLink } from '../router';
 import { AuditPage } from './audit-page';
 import { ImportPage } from './import-page';
 import { MeetingAdminPage } from './meeting-admin-page';
@@ -81,5 +81,11 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (params) return <MeetingFormPage id={params.id} />;
   params = matchPath('/secretariat/meetings/:id', path);
   if (params) return <MeetingAdminPage id={params.id} />;
-  return <Loading what="Page not found; going back" />;
+  return (
+    <Page title="Page not found">
+      <p>
+        There is nothing at this address. Go to the <Link to="/secretariat">secretariat overview</Link>.
+      </p>
+    </Page>
+  );
 }
