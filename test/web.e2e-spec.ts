@@ -263,6 +263,60 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('the secretariat adds a member, who sets a password from the email link and lands signed in', async () => {
+    const page = await signIn(secretariat);
+    await go(page, '/secretariat/members/new');
+    const newcomer = { name: 'Nia Newcomer', email: email('newcomer') };
+    await page.getByLabel('Work email').fill(newcomer.email);
+    await page.getByLabel('Name').fill(newcomer.name);
+    await page.getByLabel('Category').selectOption('prison-gp');
+    await page.getByLabel('Region').selectOption('london');
+    await page.getByRole('button', { name: 'Add member and send invitation' }).click();
+    await page.getByText('Member added; the activation email is on its way.').waitFor();
+    await page.getByRole('heading', { level: 1, name: newcomer.name }).waitFor();
+
+    // The same email again: the API's 409 shows against the email field.
+    await go(page, '/secretariat/members/new');
+    await page.getByLabel('Work email').fill(newcomer.email.toUpperCase());
+    await page.getByLabel('Name').fill('Someone Else');
+    await page.getByLabel('Category').selectOption('prison-gp');
+    await page.getByRole('button', { name: 'Add member and send invitation' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/email|taken|already/i);
+
+    const mail = await sink.waitForMailTo(newcomer.email);
+    const link = /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const invited = await (await newContext()).newPage();
+    await invited.goto(`${api.baseUrl}${link}`);
+    await invited.getByLabel('New password', { exact: true }).fill('too short');
+    await invited.getByRole('button', { name: 'Activate my account' }).click();
+    await invited.locator('.field-error #field-password').waitFor();
+    await invited.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await invited.getByLabel('New password again').fill(PASSWORD);
+    await invited.getByRole('button', { name: 'Activate my account' }).click();
+    await invited.getByRole('heading', { level: 1, name: `Hello, ${newcomer.name}` }).waitFor();
+    await invited.getByText('Your account is ready').waitFor();
+    await invited.context().close();
+    await page.context().close();
+  });
+
+  it('the secretariat imports a CSV and sees what happened to each row', async () => {
+    const page = await signIn(secretariat);
+    await go(page, '/secretariat/members/import');
+    const csv = ['email,name,category,region', `${email('imported')},Ifan Imported,prison-gp,wales`, 'not-an-email,Bad Row,prison-gp,wales'].join('\n');
+    await page.getByLabel('Or paste the CSV').fill(csv);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const table = page.getByRole('table', { name: 'Each row of the file' });
+    await table.waitFor();
+    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/created/);
+    await expect(table.getByRole('row').nth(2).innerText()).resolves.toMatch(/error[\s\S]*email/i);
+    await screenshot(page, 'members-import-result');
+    const [saved] = await api.db.select().from(members).where(eq(members.email, email('imported')));
+    expect(saved.name).toBe('Ifan Imported');
+    await page.context().close();
+  });
+
   it('every page passes an accessibility check with no serious or critical issue', async () => {
     const signedOut = await (await newContext()).newPage();
     for (const [name, path] of [
