@@ -25,6 +25,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     }),
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  // The member import takes a CSV file as the request body.
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -5,8 +5,17 @@ import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CategoriesModule } from './categories/categories.module';
+import { DemoModule } from './demo/demo.module';
+import { DirectoryModule } from './directory/directory.module';
+import { EstablishmentsModule } from './establishments/establishments.module';
 import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
+import { MembersModule } from './members/members.module';
+import { PostsModule } from './posts/posts.module';
+import { RegionsModule } from './regions/regions.module';
 import { NoticesModule } from './notices/notices.module';
 import { WebModule } from './web/web.module';
 
@@ -37,6 +46,15 @@ export class AppModule {
         NoticesModule,
         AuthModule,
         HealthModule,
+        AuditModule,
+        RegionsModule,
+        CategoriesModule,
+        EstablishmentsModule,
+        MembersModule,
+        PostsModule,
+        DirectoryModule,
+        MeModule,
+        DemoModule,
         WebModule,
       ],
     };

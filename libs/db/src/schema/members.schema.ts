@@ -27,12 +27,20 @@ export const members = pgTable(
     emailVisibility: text('email_visibility').$type<Visibility>().notNull().default('members'),
     phoneVisibility: text('phone_visibility').$type<Visibility>().notNull().default('members'),
     passwordHash: text('password_hash'),
+    // The name as the directory searches and sorts it (seg_search_key, migration 0001): kept by
+    // PostgreSQL, so a search never recomputes it row by row.
+    nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('members_email_lower_key').on(sql`lower(${t.email})`),
-    index('members_region_idx').on(t.regionId),
-    index('members_category_idx').on(t.categoryId),
+    // Part-of-name search (LIKE '%key%') by trigrams.
+    index('members_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    // Name order and short prefix searches; byte order so LIKE 'ab%' can use it.
+    index('members_name_key_order_idx').on(sql`${t.nameKey} collate "C"`, t.id),
+    // With the status, a directory count by region or category is read from the index alone.
+    index('members_region_status_idx').on(t.regionId, t.status),
+    index('members_category_status_idx').on(t.categoryId, t.status),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),
     check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),

@@ -1,0 +1,13 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedMember } from '@seg/auth';
+
+/** Who is making a change, for the audit log: the member and the request id of the logs. */
+export interface Actor {
+  memberId: string;
+  requestId: string | null;
+}
+
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const request = ctx.switchToHttp().getRequest<{ user: AuthenticatedMember; id?: unknown }>();
+  return { memberId: request.user.id, requestId: request.id === undefined ? null : String(request.id) };
+});

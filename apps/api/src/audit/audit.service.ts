@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Executor } from '@seg/db';
+import { Page } from '@seg/common';
+import { AuditEntry, AuditRepository } from './audit.repository';
+import { Actor } from './actor.decorator';
+
+export interface AuditChange {
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Who changed which record, when, before and after: written in the changing transaction. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async record(tx: Executor, actor: Actor | null, change: AuditChange): Promise<void> {
+    await this.audit.insert(tx, {
+      actorId: actor?.memberId ?? null,
+      requestId: actor?.requestId ?? null,
+      entity: change.entity,
+      entityId: change.entityId,
+      action: change.action,
+      before: change.before === undefined ? null : toJson(change.before),
+      after: change.after === undefined ? null : toJson(change.after),
+    });
+  }
+
+  list(filter: { entity?: string; entityId?: string }, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+    return this.audit.list(filter, limit, cursor);
+  }
+}
+
+/** Dates and other values become plain JSON, the way the API shows them. */
+function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

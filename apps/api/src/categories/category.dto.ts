@@ -1,0 +1,27 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class CreateCategoryDto {
+  /** Stable code, e.g. `prison-gp`. */
+  @IsString()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case letters and digits joined by hyphens' })
+  @MaxLength(60)
+  code: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  /** Members of this category start with their contact details visible to the secretariat only, and a post does not publish their email. */
+  @IsOptional()
+  @IsBoolean()
+  contactsPrivateByDefault?: boolean;
+}
+
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

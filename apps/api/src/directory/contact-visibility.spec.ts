@@ -1,0 +1,32 @@
+import type { Visibility } from '@seg/db';
+import { ContactSubject, visibleContacts } from './contact-visibility';
+
+const subject = (over: Partial<ContactSubject>): ContactSubject => ({
+  id: 'subject',
+  email: 'a@example.org',
+  phone: '01632 960123',
+  emailVisibility: 'members',
+  phoneVisibility: 'members',
+  categoryPrivate: false,
+  isCurrentRep: false,
+  ...over,
+});
+const member = { id: 'viewer', role: 'member' as const };
+
+describe('visibleContacts', () => {
+  const choices: Visibility[] = ['members', 'secretariat'];
+
+  for (const email of choices)
+    for (const phone of choices)
+      for (const isCurrentRep of [false, true])
+        for (const categoryPrivate of [false, true]) {
+          const s = subject({ emailVisibility: email, phoneVisibility: phone, isCurrentRep, categoryPrivate });
+          it(`email ${email}, phone ${phone}, rep ${isCurrentRep}, private category ${categoryPrivate}`, () => {
+            expect(visibleContacts(s, { id: 'sec', role: 'secretariat' })).toEqual({ email: s.email, phone: s.phone });
+            expect(visibleContacts(s, { id: 'adm', role: 'admin' })).toEqual({ email: s.email, phone: s.phone });
+            expect(visibleContacts(s, { id: 'subject', role: 'member' })).toEqual({ email: s.email, phone: s.phone });
+            const emailShown = email === 'members' || (isCurrentRep && !categoryPrivate);
+            expect(visibleContacts(s, member)).toEqual({ email: emailShown ? s.email : null, phone: phone === 'members' ? s.phone : null });
+          });
+        }
+});

@@ -1,0 +1,36 @@
+import type { Role, Visibility } from '@seg/db';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+export interface ContactSubject {
+  id: string;
+  email: string;
+  phone: string | null;
+  emailVisibility: Visibility;
+  phoneVisibility: Visibility;
+  /** The member's category keeps contacts private (patient / service-user representatives). */
+  categoryPrivate: boolean;
+  /** Holds a post today. */
+  isCurrentRep: boolean;
+}
+
+export function seesEverything(viewer: Viewer, subjectId: string): boolean {
+  return viewer.role === 'secretariat' || viewer.role === 'admin' || viewer.id === subjectId;
+}
+
+/**
+ * The contact details a viewer may see of a member. The secretariat and the member see both;
+ * other members see what the member chose, plus a current representative's work email (that is
+ * what the post is for), except for categories whose contacts always follow the member's choice.
+ */
+export function visibleContacts(subject: ContactSubject, viewer: Viewer): { email: string | null; phone: string | null } {
+  if (seesEverything(viewer, subject.id)) return { email: subject.email, phone: subject.phone };
+  const emailShown = subject.emailVisibility === 'members' || (subject.isCurrentRep && !subject.categoryPrivate);
+  return {
+    email: emailShown ? subject.email : null,
+    phone: subject.phoneVisibility === 'members' ? subject.phone : null,
+  };
+}

@@ -1,0 +1,80 @@
+import type { MemberStatus, Role, Visibility } from '@seg/db';
+import { seesEverything, Viewer, visibleContacts } from './contact-visibility';
+import { DirectoryRow, RepRow } from './directory.repository';
+
+/** A member as the directory shows them; contact fields are null where hidden from the viewer. */
+export interface DirectoryMember {
+  id: string;
+  name: string;
+  title: string | null;
+  category: { code: string; name: string } | null;
+  region: { code: string; name: string; nation: string } | null;
+  establishments: { id: string; code: string | null; name: string }[];
+  email: string | null;
+  phone: string | null;
+  bio: string | null;
+  availability: string | null;
+  /** The posts held today. */
+  posts: { id: string; role: string; hub: boolean; region: { code: string; name: string } | null; startsOn: string }[];
+  isRep: boolean;
+  /** Shown to the secretariat and to the member themselves. */
+  status?: MemberStatus;
+  role?: Role;
+  registration?: string | null;
+  contactVisibility?: { email: Visibility; phone: Visibility };
+}
+
+export interface RepView {
+  postId: string;
+  role: string;
+  startsOn: string;
+  endsOn: string | null;
+  member: DirectoryMember;
+}
+
+export function directoryMember(row: DirectoryRow, viewer: Viewer): DirectoryMember {
+  const isRep = row.posts.length > 0;
+  const contacts = visibleContacts(
+    {
+      id: row.id,
+      email: row.email,
+      phone: row.phone,
+      emailVisibility: row.emailVisibility,
+      phoneVisibility: row.phoneVisibility,
+      categoryPrivate: row.categoryPrivate ?? false,
+      isCurrentRep: isRep,
+    },
+    viewer,
+  );
+  const view: DirectoryMember = {
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    category: row.categoryCode ? { code: row.categoryCode, name: row.categoryName! } : null,
+    region: row.regionCode ? { code: row.regionCode, name: row.regionName!, nation: row.regionNation! } : null,
+    establishments: row.establishments,
+    email: contacts.email,
+    phone: contacts.phone,
+    bio: row.bio,
+    availability: row.availability,
+    posts: row.posts.map((p) => ({
+      id: p.id,
+      role: p.role,
+      hub: p.regionCode === null,
+      region: p.regionCode ? { code: p.regionCode, name: p.regionName! } : null,
+      startsOn: p.startsOn,
+    })),
+    isRep,
+  };
+  if (seesEverything(viewer, row.id)) {
+    view.status = row.status;
+    view.role = row.role;
+    view.registration = row.registration;
+    view.contactVisibility = { email: row.emailVisibility, phone: row.phoneVisibility };
+  }
+  return view;
+}
+
+export function repView(row: RepRow, viewer: Viewer): RepView {
+  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer) };
+}

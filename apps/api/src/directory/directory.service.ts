@@ -1,0 +1,117 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, Page } from '@seg/common';
+import { EstablishmentsRepository, EstablishmentView } from '../establishments/establishments.repository';
+import { todayInLondon } from '../posts/current-post';
+import { RegionsRepository } from '../regions/regions.repository';
+import { seesEverything, Viewer } from './contact-visibility';
+import { DirectoryMember, directoryMember, RepView, repView } from './directory-member';
+import { DirectoryRepository, MemberSearch, RepRow, SearchPosition } from './directory.repository';
+import { MemberSearchQuery } from './member-search.dto';
+
+export const HUB_NAME = 'SEG national group (the hub)';
+
+type RegionRef = { code: string; name: string; nation: string };
+
+export interface NetworkView {
+  hub: { name: string; reps: RepView[] };
+  spokes: { region: RegionRef; reps: RepView[] }[];
+}
+
+export interface ContactsView {
+  region: RegionRef | null;
+  regionalReps: RepView[];
+  hubReps: RepView[];
+}
+
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly regions: RegionsRepository,
+    private readonly establishments: EstablishmentsRepository,
+  ) {}
+
+  /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
+  async network(viewer: Viewer): Promise<NetworkView> {
+    const today = todayInLondon();
+    const [spokes, reps] = await Promise.all([this.regions.listLive(), this.directory.currentReps({ regionIds: 'all', hub: true }, today)]);
+    return {
+      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer)) },
+      spokes: spokes.map((region) => ({
+        region: { code: region.code, name: region.name, nation: region.nation },
+        reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer)),
+      })),
+    };
+  }
+
+  /** Who to call in the viewer's own region and at the hub. */
+  async myContacts(viewer: Viewer): Promise<ContactsView> {
+    const me = await this.directory.getMember(viewer.id, todayInLondon());
+    return this.contactsOf(me?.regionId ?? null, viewer);
+  }
+
+  /** The region of an establishment and its reps: "my patient is moving to HMP X, who do I call?" */
+  async establishmentContacts(id: string, viewer: Viewer): Promise<ContactsView & { establishment: EstablishmentView }> {
+    const establishment = await this.establishments.getView(id);
+    if (!establishment) throw new NotFoundException('No such establishment');
+    return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
+  }
+
+  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<Page<DirectoryMember>> {
+    const secretariat = seesEverything(viewer, '');
+    if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
+    const filter: MemberSearch = {
+      q: query.q?.trim() || undefined,
+      regionCode: query.region,
+      categoryCode: query.category,
+      establishmentId: query.establishment,
+      repsOnly: query.reps === true,
+      statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
+    };
+    const today = todayInLondon();
+    const limit = query.limit ?? 50;
+    // The total rides in the cursor, so later pages skip the count.
+    const position = query.cursor ? decodeCursor<[string, string, number]>(query.cursor, 3) : undefined;
+    const after: SearchPosition | undefined = position ? [position[0], position[1]] : undefined;
+    const { rows, total: counted } = await this.directory.searchPage(filter, today, limit + 1, after);
+    // Codes are checked only when nothing matched, so a good search costs no extra round trip.
+    if (!rows.length) await this.checkCodes(query);
+    const total = position ? position[2] : (counted ?? 0);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => directoryMember(row, viewer)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id, total]) : null,
+      total,
+    };
+  }
+
+  async getMember(id: string, viewer: Viewer): Promise<DirectoryMember> {
+    const row = await this.directory.getMember(id, todayInLondon());
+    if (!row || (row.status !== 'active' && !seesEverything(viewer, id))) throw new NotFoundException('No such member');
+    return directoryMember(row, viewer);
+  }
+
+  private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {
+    const today = todayInLondon();
+    const [region, reps] = await Promise.all([
+      regionId ? this.regions.getById(regionId) : Promise.resolve(null),
+      this.directory.currentReps({ regionIds: regionId ? [regionId] : [], hub: true }, today),
+    ]);
+    const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer));
+    return {
+      region: region ? { code: region.code, name: region.name, nation: region.nation } : null,
+      regionalReps: views(reps.filter((r) => r.postRegionId !== null)),
+      hubReps: views(reps.filter((r) => r.postRegionId === null)),
+    };
+  }
+
+  private async checkCodes(query: MemberSearchQuery): Promise<void> {
+    if (!query.region && !query.category) return;
+    const { regionId, categoryId } = await this.directory.resolveCodes({ region: query.region, category: query.category });
+    const errors: FieldError[] = [];
+    if (query.region && !regionId) errors.push({ field: 'region', message: 'is not a region code' });
+    if (query.category && !categoryId) errors.push({ field: 'category', message: 'is not a category code' });
+    if (errors.length) throw new InvalidFieldsException(errors);
+  }
+}

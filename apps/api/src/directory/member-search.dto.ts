@@ -1,0 +1,38 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MEMBER_STATUSES, type MemberStatus } from '@seg/db';
+import { PageQuery } from '@seg/common';
+
+export class MemberSearchQuery extends PageQuery {
+  /** Part of a name: case, accents, apostrophes and hyphens do not matter. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  /** A region code. */
+  @IsOptional()
+  @IsString()
+  region?: string;
+
+  /** A category code. */
+  @IsOptional()
+  @IsString()
+  category?: string;
+
+  /** An establishment id. */
+  @IsOptional()
+  @IsUUID()
+  establishment?: string;
+
+  /** Only members holding a post today. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  reps?: boolean;
+
+  /** Secretariat only: members of this status (members see active members only). */
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES)
+  status?: MemberStatus;
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
+import { Database, DB, Executor } from '@seg/db';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
+import { RegionsRepository } from '../regions/regions.repository';
+import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
+import { EstablishmentsRepository, EstablishmentView } from './establishments.repository';
+
+@Injectable()
+export class EstablishmentsService {
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly establishments: EstablishmentsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(query: EstablishmentQuery): Promise<Page<EstablishmentView>> {
+    let regionId: string | undefined;
+    if (query.region) {
+      const region = await this.regions.getByCode(query.region);
+      if (!region) throw invalidField('region', 'is not a region code');
+      regionId = region.id;
+    }
+    if (query.type && !(await this.establishments.typeExists(query.type))) throw invalidField('type', 'is not an establishment type code');
+    return this.establishments.search({ q: query.q?.trim() || undefined, typeCode: query.type, regionId }, query.limit ?? 50, query.cursor);
+  }
+
+  async get(id: string): Promise<EstablishmentView> {
+    const view = await this.establishments.getView(id);
+    if (!view) throw new NotFoundException('No such establishment');
+    return view;
+  }
+
+  async listTypes() {
+    const items = await this.establishments.listTypes();
+    return { items, nextCursor: null, total: items.length };
+  }
+
+  async create(dto: CreateEstablishmentDto, actor: Actor): Promise<EstablishmentView> {
+    return this.db.transaction(async (tx) => {
+      const { type, region, ...rest } = dto;
+      const refs = await this.resolveRefs(tx, { type, region });
+      await this.checkUnique(tx, dto);
+      const row = await this.establishments.insert(tx, { ...rest, code: rest.code ?? null, typeCode: type, regionId: refs.regionId! });
+      await this.audit.record(tx, actor, { entity: 'establishment', entityId: row.id, action: 'create', after: row });
+      return (await this.establishments.getView(row.id, tx))!;
+    });
+  }
+
+  async update(id: string, dto: UpdateEstablishmentDto, actor: Actor): Promise<EstablishmentView> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.establishments.getById(id, tx);
+      if (!before) throw new NotFoundException('No such establishment');
+      const { type, region, ...rest } = dto;
+      const refs = await this.resolveRefs(tx, { type, region });
+      await this.checkUnique(tx, dto, id);
+      const after = await this.establishments.update(tx, id, { ...rest, ...(type ? { typeCode: type } : {}), ...(refs.regionId ? { regionId: refs.regionId } : {}) });
+      await this.audit.record(tx, actor, { entity: 'establishment', entityId: id, action: 'update', before, after });
+      return (await this.establishments.getView(id, tx))!;
+    });
+  }
+
+  private async resolveRefs(tx: Executor, refs: { type?: string; region?: string }): Promise<{ regionId?: string }> {
+    const errors: FieldError[] = [];
+    let regionId: string | undefined;
+    if (refs.type !== undefined && !(await this.establishments.typeExists(refs.type, tx))) errors.push({ field: 'type', message: 'is not an establishment type code' });
+    if (refs.region !== undefined) {
+      const region = await this.regions.getByCode(refs.region, tx);
+      if (!region) errors.push({ field: 'region', message: 'is not a region code' });
+      else if (region.mergedIntoId) errors.push({ field: 'region', message: 'was merged into another region' });
+      else regionId = region.id;
+    }
+    if (errors.length) throw new InvalidFieldsException(errors);
+    return { regionId };
+  }
+
+  private async checkUnique(tx: Executor, dto: { name?: string; code?: string }, selfId?: string): Promise<void> {
+    if (dto.name) {
+      const other = await this.establishments.getByName(dto.name, tx);
+      if (other && other.id !== selfId) throw conflictOn('name', 'is taken by another establishment');
+    }
+    if (dto.code) {
+      const other = await this.establishments.getByCode(dto.code, tx);
+      if (other && other.id !== selfId) throw conflictOn('code', 'is taken by another establishment');
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@seg/db';
+import { OwnMemberFields } from './member-fields';
+
+export class CreateMemberDto extends OwnMemberFields {
+  /** Work email, also the login. */
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name: string;
+
+  /** A category code, e.g. `prison-gp`. */
+  @IsString()
+  @IsNotEmpty()
+  category: string;
+
+  /** A region code, e.g. `london`. */
+  @IsOptional()
+  @IsString()
+  region?: string | null;
+
+  /** Professional registration (GMC, NMC...). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  registration?: string | null;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}

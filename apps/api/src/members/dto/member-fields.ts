@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ContactVisibilityDto } from './contact-visibility.dto';
+import { IsUkPhone } from './uk-phone.validator';
+
+/** The fields a member may change about themselves; the secretariat's DTOs extend these. */
+export class OwnMemberFields {
+  /** e.g. "Dr", "Clinical lead". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  title?: string | null;
+
+  @IsOptional()
+  @IsUkPhone()
+  phone?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  bio?: string | null;
+
+  /** When and how best to reach them, in their words. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  availability?: string | null;
+
+  /** Where they work. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  establishmentIds?: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactVisibilityDto)
+  contactVisibility?: ContactVisibilityDto;
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Header, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Secretariat } from '@seg/auth';
+import { IdParam } from '@seg/common';
+import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { CreateMemberDto } from './dto/create-member.dto';
+import { UpdateMemberDto } from './dto/update-member.dto';
+import { MemberExportService } from './member-export.service';
+import { MemberImportService } from './member-import.service';
+import { MembersService } from './members.service';
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller('members')
+@Secretariat()
+export class MembersController {
+  constructor(
+    private readonly members: MembersService,
+    private readonly importer: MemberImportService,
+    private readonly exporter: MemberExportService,
+  ) {}
+
+  /** Creates a member (status invited) and mails them an activation link. */
+  @Post()
+  create(@Body() dto: CreateMemberDto, @CurrentActor() actor: Actor) {
+    return this.members.create(dto, actor);
+  }
+
+  /**
+   * Creates or updates members by email from a CSV with a header row (columns email, name,
+   * title, category, region, phone, establishments; establishments are codes or names separated
+   * by semicolons). Answers per row; a bad row saves nothing, the good rows are saved.
+   */
+  @Post('import')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'email,name,category,region\nann@example.org,Ann Lee,prison-gp,london\n' } })
+  import(@Body() csv: string, @CurrentActor() actor: Actor) {
+    return this.importer.import(csv, actor);
+  }
+
+  /** The directory as CSV. */
+  @Get('export')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="seg-members.csv"')
+  async export() {
+    return new StreamableFile(Buffer.from(await this.exporter.exportCsv(), 'utf8'));
+  }
+
+  /** A member's full record with every post they held. */
+  @Get(':id')
+  get(@IdParam() id: string) {
+    return this.members.get(id);
+  }
+
+  /** Changes any field, role and status included; suspending or marking as left ends their sessions. */
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() dto: UpdateMemberDto, @CurrentActor() actor: Actor) {
+    return this.members.update(id, dto, actor);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CategoriesModule } from '../categories/categories.module';
+import { EstablishmentsModule } from '../establishments/establishments.module';
+import { PostsModule } from '../posts/posts.module';
+import { RegionsModule } from '../regions/regions.module';
+import { MemberExportService } from './member-export.service';
+import { MemberImportService } from './member-import.service';
+import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
+import { MembersService } from './members.service';
+
+@Module({
+  imports: [AuthModule, CategoriesModule, RegionsModule, EstablishmentsModule, PostsModule],
+  controllers: [MembersController],
+  providers: [MembersRepository, MembersService, MemberImportService, MemberExportService],
+  exports: [MembersService, MembersRepository],
+})
+export class MembersModule {}

@@ -1,0 +1,190 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { conflictOn, FieldError, InvalidFieldsException } from '@seg/common';
+import { Database, DB, Executor, members, Transaction } from '@seg/db';
+import { NoticeRef } from '@seg/queue';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
+import { AccountTokensService } from '../auth/account-tokens.service';
+import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
+import { EstablishmentsRepository } from '../establishments/establishments.repository';
+import { NoticeOutbox } from '../notices/notice-outbox';
+import { todayInLondon } from '../posts/current-post';
+import { PostsRepository } from '../posts/posts.repository';
+import { RegionsRepository } from '../regions/regions.repository';
+import { CreateMemberDto } from './dto/create-member.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { UpdateMemberDto } from './dto/update-member.dto';
+import { MemberRecord, memberRecord, memberSnapshot } from './member-record';
+import { MemberRow, MembersRepository } from './members.repository';
+
+type MemberValues = Partial<typeof members.$inferInsert>;
+
+/** Fields that may be left out of a change but never emptied. */
+const REQUIRED = ['email', 'name', 'category', 'role', 'status', 'contactVisibility'] as const;
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly members: MembersRepository,
+    private readonly categories: CategoriesRepository,
+    private readonly regions: RegionsRepository,
+    private readonly establishments: EstablishmentsRepository,
+    private readonly posts: PostsRepository,
+    private readonly audit: AuditService,
+    private readonly accountTokens: AccountTokensService,
+    private readonly outbox: NoticeOutbox,
+  ) {}
+
+  async get(id: string): Promise<MemberRecord> {
+    const row = await this.members.loadRecord(id);
+    if (!row) throw new NotFoundException('No such member');
+    return memberRecord(row, todayInLondon());
+  }
+
+  /** A new member, status invited; the activation email goes out once the member is saved. */
+  async create(dto: CreateMemberDto, actor: Actor): Promise<MemberRecord> {
+    const { id, notices } = await this.db.transaction((tx) => this.createIn(tx, dto, actor));
+    await this.outbox.dispatch(notices);
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateMemberDto, actor: Actor): Promise<MemberRecord> {
+    await this.db.transaction((tx) => this.updateIn(tx, id, dto, actor));
+    return this.get(id);
+  }
+
+  /** A member changing their own details: the DTO holds only the fields they may change. */
+  async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
+    await this.db.transaction((tx) => this.updateIn(tx, memberId, dto, actor));
+    return this.get(memberId);
+  }
+
+  /** Creates a member in the caller's transaction; the caller dispatches the notices after commit. */
+  async createIn(tx: Transaction, dto: CreateMemberDto, actor: Actor | null): Promise<{ id: string; notices: NoticeRef[] }> {
+    const { values, establishmentIds, category } = await this.resolve(tx, dto);
+    if (await this.members.getByEmail(dto.email, tx)) throw conflictOn('email', 'is already the email of a member');
+    // Patient / service-user representatives start with everything visible to the secretariat only.
+    const hidden = category?.contactsPrivateByDefault ? 'secretariat' : 'members';
+    const member = await this.insertMember(tx, {
+      emailVisibility: hidden,
+      phoneVisibility: hidden,
+      ...values,
+      status: 'invited',
+    } as typeof members.$inferInsert);
+    await this.members.setEstablishments(tx, member.id, establishmentIds ?? []);
+    await this.audit.record(tx, actor, { entity: 'member', entityId: member.id, action: 'create', after: memberSnapshot(member, (establishmentIds ?? []).sort()) });
+    // The activation link and its email, in this transaction.
+    const notices = await this.accountTokens.issueActivation(tx, member);
+    return { id: member.id, notices };
+  }
+
+  async updateIn(tx: Transaction, id: string, dto: UpdateMemberDto | UpdateMeDto, actor: Actor | null): Promise<MemberRow> {
+    const before = await this.members.getById(id, tx);
+    if (!before) throw new NotFoundException('No such member');
+    const beforeEstablishments = await this.members.establishmentIds(id, tx);
+    const { values, establishmentIds } = await this.resolve(tx, dto);
+    if (values.email && values.email.toLowerCase() !== before.email.toLowerCase()) {
+      const other = await this.members.getByEmail(values.email, tx);
+      if (other && other.id !== id) throw conflictOn('email', 'is already the email of a member');
+    }
+    const after = Object.keys(values).length ? await this.updateMember(tx, id, values) : before;
+    if (establishmentIds) await this.members.setEstablishments(tx, id, establishmentIds);
+    const statusChanged = after.status !== before.status;
+    if (statusChanged && (after.status === 'suspended' || after.status === 'left')) {
+      // The JWT strategy already refuses their access tokens; this ends their refresh tokens too.
+      await this.members.revokeRefreshTokens(tx, id);
+    }
+    if (statusChanged && after.status === 'left') {
+      const ended = await this.posts.endCurrentOf(tx, id, todayInLondon());
+      for (const post of ended) await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+    }
+    await this.audit.record(tx, actor, {
+      entity: 'member',
+      entityId: id,
+      action: statusChanged ? `update:${after.status}` : 'update',
+      before: memberSnapshot(before, beforeEstablishments),
+      after: memberSnapshot(after, establishmentIds ? [...new Set(establishmentIds)].sort() : beforeEstablishments),
+    });
+    return after;
+  }
+
+  /** The problems with the codes and ids a change names (category, region, establishments), without saving anything. */
+  async referenceErrors(dto: UpdateMemberDto | CreateMemberDto): Promise<FieldError[]> {
+    try {
+      await this.resolve(this.db, dto);
+      return [];
+    } catch (error) {
+      if (error instanceof InvalidFieldsException) return error.details;
+      throw error;
+    }
+  }
+
+  /** Turns a DTO into column values, checking every code and id it names; one 400 lists all problems. */
+  private async resolve(tx: Executor, dto: UpdateMemberDto | UpdateMeDto | CreateMemberDto) {
+    const errors: FieldError[] = [];
+    const input = dto as UpdateMemberDto;
+    for (const field of REQUIRED) if (input[field] === null) errors.push({ field, message: 'cannot be empty' });
+    const values: MemberValues = {};
+    let category: CategoryRow | null = null;
+    if (input.email != null) values.email = input.email.trim();
+    if (input.name != null) values.name = input.name.trim();
+    for (const field of ['title', 'registration', 'phone', 'bio', 'availability'] as const) {
+      if (input[field] !== undefined) values[field] = input[field]?.trim() || null;
+    }
+    if (input.role != null) values.role = input.role;
+    if (input.status != null) values.status = input.status;
+    if (input.contactVisibility) {
+      if (input.contactVisibility.email) values.emailVisibility = input.contactVisibility.email;
+      if (input.contactVisibility.phone) values.phoneVisibility = input.contactVisibility.phone;
+    }
+    if (input.category != null) {
+      category = await this.categories.getByCode(input.category, tx);
+      if (!category) errors.push({ field: 'category', message: 'is not a category code' });
+      else values.categoryId = category.id;
+    }
+    if (input.region !== undefined) {
+      if (input.region === null || input.region === '') values.regionId = null;
+      else {
+        const region = await this.regions.getByCode(input.region, tx);
+        if (!region) errors.push({ field: 'region', message: 'is not a region code' });
+        else if (region.mergedIntoId) errors.push({ field: 'region', message: 'was merged into another region' });
+        else values.regionId = region.id;
+      }
+    }
+    let establishmentIds: string[] | undefined;
+    if (input.establishmentIds) {
+      const known = await this.establishments.existingIds(input.establishmentIds, tx);
+      input.establishmentIds.forEach((id, i) => {
+        if (!known.has(id)) errors.push({ field: `establishmentIds[${i}]`, message: 'is not an establishment' });
+      });
+      establishmentIds = [...new Set(input.establishmentIds)];
+    }
+    if (errors.length) throw new InvalidFieldsException(errors);
+    return { values, establishmentIds, category };
+  }
+
+  private async insertMember(tx: Executor, values: typeof members.$inferInsert): Promise<MemberRow> {
+    try {
+      return await this.members.insert(tx, values);
+    } catch (error) {
+      throw emailTaken(error) ? conflictOn('email', 'is already the email of a member') : error;
+    }
+  }
+
+  private async updateMember(tx: Executor, id: string, values: MemberValues): Promise<MemberRow> {
+    try {
+      return await this.members.update(tx, id, values);
+    } catch (error) {
+      throw emailTaken(error) ? conflictOn('email', 'is already the email of a member') : error;
+    }
+  }
+}
+
+/** A race lost to another request creating the same email ends on the unique index. */
+function emailTaken(error: unknown): boolean {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505' && e.constraint === 'members_email_lower_key') return true;
+  }
+  return false;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
+import { PostsController } from './posts.controller';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+@Module({
+  imports: [RegionsModule],
+  controllers: [PostsController],
+  providers: [PostsRepository, PostsService],
+  exports: [PostsRepository],
+})
+export class PostsModule {}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, Page } from '@seg/common';
+import { Database, DB, Executor, members, posts, regions } from '@seg/db';
+import { and, asc, count, eq, gt, isNull, or, SQL } from 'drizzle-orm';
+import { isCurrentPost } from './current-post';
+
+export type PostRow = typeof posts.$inferSelect;
+
+export interface PostView {
+  id: string;
+  member: { id: string; name: string };
+  hub: boolean;
+  region: { code: string; name: string } | null;
+  role: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+@Injectable()
+export class PostsRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  async getById(id: string, tx: Executor = this.db): Promise<PostRow | null> {
+    const [row] = await tx.select().from(posts).where(eq(posts.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  /** The member who would hold a post, with their status. */
+  async getHolder(memberId: string, tx: Executor = this.db): Promise<{ id: string; status: string } | null> {
+    const [row] = await tx.select({ id: members.id, status: members.status }).from(members).where(eq(members.id, memberId)).limit(1);
+    return row ?? null;
+  }
+
+  async insert(tx: Executor, values: typeof posts.$inferInsert): Promise<PostRow> {
+    const [row] = await tx.insert(posts).values(values).returning();
+    return row;
+  }
+
+  async update(tx: Executor, id: string, values: Partial<typeof posts.$inferInsert>): Promise<PostRow> {
+    const [row] = await tx.update(posts).set({ ...values, updatedAt: new Date() }).where(eq(posts.id, id)).returning();
+    return row;
+  }
+
+  /** Ends today every post the member still holds (a member who leaves). */
+  endCurrentOf(tx: Executor, memberId: string, today: string): Promise<PostRow[]> {
+    return tx
+      .update(posts)
+      .set({ endsOn: today, updatedAt: new Date() })
+      .where(and(eq(posts.memberId, memberId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
+      .returning();
+  }
+
+  async list(filter: { memberId?: string; regionId?: string | null; currentOn?: string }, limit: number, cursor?: string): Promise<Page<PostView>> {
+    const conditions: SQL[] = [];
+    if (filter.memberId) conditions.push(eq(posts.memberId, filter.memberId));
+    if (filter.regionId === null) conditions.push(isNull(posts.regionId));
+    else if (filter.regionId) conditions.push(eq(posts.regionId, filter.regionId));
+    if (filter.currentOn) conditions.push(isCurrentPost(filter.currentOn));
+    const pageConditions = [...conditions];
+    if (cursor) {
+      const [startsOn, id] = decodeCursor<[string, string]>(cursor, 2);
+      pageConditions.push(or(gt(posts.startsOn, startsOn), and(eq(posts.startsOn, startsOn), gt(posts.id, id)))!);
+    }
+    const rows = await this.views(this.db)
+      .where(and(...pageConditions))
+      .orderBy(asc(posts.startsOn), asc(posts.id))
+      .limit(limit + 1);
+    const [{ total }] = await this.db.select({ total: count() }).from(posts).where(and(...conditions));
+    const items = rows.slice(0, limit).map(toView);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startsOn, last.id]) : null, total };
+  }
+
+  async getView(id: string, tx: Executor = this.db): Promise<PostView | null> {
+    const [row] = await this.views(tx).where(eq(posts.id, id)).limit(1);
+    return row ? toView(row) : null;
+  }
+
+  private views(tx: Executor) {
+    return tx
+      .select({ post: posts, memberName: members.name, regionCode: regions.code, regionName: regions.name })
+      .from(posts)
+      .innerJoin(members, eq(members.id, posts.memberId))
+      .leftJoin(regions, eq(regions.id, posts.regionId))
+      .$dynamic();
+  }
+}
+
+function toView(row: { post: PostRow; memberName: string; regionCode: string | null; regionName: string | null }): PostView {
+  return {
+    id: row.post.id,
+    member: { id: row.post.memberId, name: row.memberName },
+    hub: row.post.regionId === null,
+    region: row.regionCode ? { code: row.regionCode, name: row.regionName! } : null,
+    role: row.post.role,
+    startsOn: row.post.startsOn,
+    endsOn: row.post.endsOn,
+  };
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
+import { Database, DB } from '@seg/db';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
+import { RegionsRepository } from '../regions/regions.repository';
+import { todayInLondon } from './current-post';
+import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
+import { PostsRepository, PostView } from './posts.repository';
+
+@Injectable()
+export class PostsService {
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly posts: PostsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: PostQuery): Promise<Page<PostView>> {
+    let regionId: string | null | undefined;
+    if (query.region === 'hub') regionId = null;
+    else if (query.region) {
+      const region = await this.regions.getByCode(query.region);
+      if (!region) throw invalidField('region', 'is not a region code or hub');
+      regionId = region.id;
+    }
+    return this.posts.list({ memberId: query.memberId, regionId, currentOn: query.current ? todayInLondon() : undefined }, query.limit ?? 50, query.cursor);
+  }
+
+  async create(dto: CreatePostDto, actor: Actor): Promise<PostView> {
+    return this.db.transaction(async (tx) => {
+      const errors: FieldError[] = [];
+      if (dto.hub && dto.regionCode) errors.push({ field: 'hub', message: 'a post is for a region or for the hub, not both' });
+      const member = await this.posts.getHolder(dto.memberId, tx);
+      if (!member) errors.push({ field: 'memberId', message: 'is not a member' });
+      else if (member.status === 'left' || member.status === 'suspended') errors.push({ field: 'memberId', message: `is ${member.status}` });
+      let regionId: string | null = null;
+      if (dto.regionCode) {
+        const region = await this.regions.getByCode(dto.regionCode, tx);
+        if (!region) errors.push({ field: 'regionCode', message: 'is not a region code' });
+        else if (region.mergedIntoId) errors.push({ field: 'regionCode', message: 'was merged into another region' });
+        else regionId = region.id;
+      }
+      if (dto.endsOn && dto.endsOn < dto.startsOn) errors.push({ field: 'endsOn', message: 'must not be before startsOn' });
+      if (errors.length) throw new InvalidFieldsException(errors);
+      const post = await this.posts.insert(tx, { memberId: dto.memberId, regionId, role: dto.role.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn ?? null });
+      await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'create', after: post });
+      return (await this.posts.getView(post.id, tx))!;
+    });
+  }
+
+  /** Changes a post or ends it: an end date of today takes the member off the live directory at once. */
+  async update(id: string, dto: UpdatePostDto, actor: Actor): Promise<PostView> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.posts.getById(id, tx);
+      if (!before) throw new NotFoundException('No such post');
+      const startsOn = dto.startsOn ?? before.startsOn;
+      const endsOn = dto.endsOn === undefined ? before.endsOn : dto.endsOn;
+      if (endsOn && endsOn < startsOn) throw invalidField('endsOn', 'must not be before startsOn');
+      const after = await this.posts.update(tx, id, {
+        ...(dto.role ? { role: dto.role.trim() } : {}),
+        ...(dto.startsOn ? { startsOn } : {}),
+        ...(dto.endsOn !== undefined ? { endsOn } : {}),
+      });
+      const ended = !before.endsOn && after.endsOn;
+      await this.audit.record(tx, actor, { entity: 'post', entityId: id, action: ended ? 'end' : 'update', before, after });
+      return (await this.posts.getView(id, tx))!;
+    });
+  }
+}

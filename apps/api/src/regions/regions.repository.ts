@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database, DB, establishments, Executor, members, posts, regions } from '@seg/db';
+import { and, asc, eq, isNull, or, gt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+@Injectable()
+export class RegionsRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  async listAll(): Promise<(RegionRow & { mergedIntoCode: string | null })[]> {
+    const target = alias(regions, 'target');
+    const rows = await this.db
+      .select({ region: regions, mergedIntoCode: target.code })
+      .from(regions)
+      .leftJoin(target, eq(target.id, regions.mergedIntoId))
+      .orderBy(asc(regions.name));
+    return rows.map((r) => ({ ...r.region, mergedIntoCode: r.mergedIntoCode }));
+  }
+
+  /** The spokes of today's network: every region not merged into another. */
+  listLive(tx: Executor = this.db): Promise<RegionRow[]> {
+    return tx.select().from(regions).where(isNull(regions.mergedIntoId)).orderBy(asc(regions.name));
+  }
+
+  async getById(id: string, tx: Executor = this.db): Promise<RegionRow | null> {
+    const [row] = await tx.select().from(regions).where(eq(regions.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  async getByCode(code: string, tx: Executor = this.db): Promise<RegionRow | null> {
+    const [row] = await tx.select().from(regions).where(eq(regions.code, code)).limit(1);
+    return row ?? null;
+  }
+
+  async insert(tx: Executor, values: typeof regions.$inferInsert): Promise<RegionRow> {
+    const [row] = await tx.insert(regions).values(values).returning();
+    return row;
+  }
+
+  async update(tx: Executor, id: string, values: Partial<typeof regions.$inferInsert>): Promise<RegionRow> {
+    const [row] = await tx.update(regions).set({ ...values, updatedAt: new Date() }).where(eq(regions.id, id)).returning();
+    return row;
+  }
+
+  /** Moves members, establishments and the posts still running from one region to another. */
+  async moveInto(tx: Executor, fromId: string, intoId: string, today: string): Promise<{ members: number; establishments: number; posts: number }> {
+    const movedMembers = await tx.update(members).set({ regionId: intoId, updatedAt: new Date() }).where(eq(members.regionId, fromId)).returning({ id: members.id });
+    const movedEstablishments = await tx
+      .update(establishments)
+      .set({ regionId: intoId, updatedAt: new Date() })
+      .where(eq(establishments.regionId, fromId))
+      .returning({ id: establishments.id });
+    // Ended posts keep the region they were held in: that is the history.
+    const movedPosts = await tx
+      .update(posts)
+      .set({ regionId: intoId, updatedAt: new Date() })
+      .where(and(eq(posts.regionId, fromId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
+      .returning({ id: posts.id });
+    return { members: movedMembers.length, establishments: movedEstablishments.length, posts: movedPosts.length };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { conflictOn, invalidField, Page } from '@seg/common';
+import { Database, DB } from '@seg/db';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
+import { todayInLondon } from '../posts/current-post';
+import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
+import { RegionRow, RegionsRepository } from './regions.repository';
+
+export interface RegionView {
+  id: string;
+  code: string;
+  name: string;
+  nation: string;
+  mergedInto: string | null;
+}
+
+export function regionView(r: RegionRow, mergedIntoCode: string | null = null): RegionView {
+  return { id: r.id, code: r.code, name: r.name, nation: r.nation, mergedInto: mergedIntoCode };
+}
+
+@Injectable()
+export class RegionsService {
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly regions: RegionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<Page<RegionView>> {
+    const rows = await this.regions.listAll();
+    return { items: rows.map((r) => regionView(r, r.mergedIntoCode)), nextCursor: null, total: rows.length };
+  }
+
+  async create(dto: CreateRegionDto, actor: Actor): Promise<RegionView> {
+    return this.db.transaction(async (tx) => {
+      if (await this.regions.getByCode(dto.code, tx)) throw conflictOn('code', 'is taken by another region');
+      const region = await this.regions.insert(tx, dto);
+      await this.audit.record(tx, actor, { entity: 'region', entityId: region.id, action: 'create', after: region });
+      return regionView(region);
+    });
+  }
+
+  /** A rename changes the row only: members, establishments and posts point at it by id. */
+  async update(id: string, dto: UpdateRegionDto, actor: Actor): Promise<RegionView> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.regions.getById(id, tx);
+      if (!before) throw new NotFoundException('No such region');
+      if (dto.code && dto.code !== before.code && (await this.regions.getByCode(dto.code, tx))) throw conflictOn('code', 'is taken by another region');
+      const after = await this.regions.update(tx, id, dto);
+      await this.audit.record(tx, actor, { entity: 'region', entityId: id, action: 'update', before, after });
+      return regionView(after);
+    });
+  }
+
+  async merge(id: string, dto: MergeRegionDto, actor: Actor): Promise<RegionView & { moved: { members: number; establishments: number; posts: number } }> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.regions.getById(id, tx);
+      if (!before) throw new NotFoundException('No such region');
+      if (before.mergedIntoId) throw invalidField('id', 'this region was already merged');
+      const into = await this.regions.getByCode(dto.into, tx);
+      if (!into) throw invalidField('into', 'is not a region code');
+      if (into.id === id) throw invalidField('into', 'cannot be the region itself');
+      if (into.mergedIntoId) throw invalidField('into', 'was itself merged into another region');
+      const moved = await this.regions.moveInto(tx, id, into.id, todayInLondon());
+      const after = await this.regions.update(tx, id, { mergedIntoId: into.id });
+      await this.audit.record(tx, actor, { entity: 'region', entityId: id, action: 'merge', before, after: { ...after, mergedIntoCode: into.code, moved } });
+      return { ...regionView(after, into.code), moved };
+    });
+  }
+}
