@@ -381,6 +381,47 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('works by keyboard alone: skip link, sign-in, navigation with focus on each new page', async () => {
+    const page = await (await newContext()).newPage();
+    const focused = () => page.evaluate('document.activeElement && (document.activeElement.id || document.activeElement.textContent)') as Promise<string>;
+    /** Tabs (forward, or back with Shift+Tab) until the focused element's id or text is `target`. */
+    async function tabTo(target: string, key = 'Tab'): Promise<void> {
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press(key);
+        if ((await focused()).trim() === target) return;
+      }
+      throw new Error(`Tab never reached ${target}; focus is on ${await focused()}`);
+    }
+
+    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Skip to main content');
+    await tabTo('field-email');
+    await page.keyboard.type(member.email);
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('field-password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+
+    // Focus is on the home page's heading: the menu is back up the page.
+    await tabTo('Directory', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    // Focus moves to the new page's heading, so a screen reader announces it.
+    await expect(focused()).resolves.toBe('Directory');
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('q');
+    await page.keyboard.type('Ned');
+    await page.getByRole('list', { name: 'Members' }).getByRole('link', { name: northWestRep.name }).waitFor();
+    await tabTo(northWestRep.name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: northWestRep.name }).waitFor();
+    await page.getByRole('link', { name: /0161 496 0033/ }).waitFor();
+    await page.context().close();
+  });
+
   it('keeps the refresh token out of reach of page scripts and survives a reload', async () => {
     const page = await signIn(member);
     const cookies = await page.context().cookies();
