@@ -21,7 +21,7 @@ const ARTIFACTS = resolve(__dirname, '../test-results/web');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'a long and unguessable passphrase 42';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 interface Person {
   id: string;
