@@ -12,7 +12,10 @@ const ENTITIES = ['member', 'post', 'region', 'category', 'establishment', 'meet
 function changes(before: unknown, after: unknown): [string, unknown, unknown][] {
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  const empty = (v: unknown) => v === undefined || v === null;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => k !== 'updatedAt' && k !== 'createdAt' && !(empty(b[k]) && empty(a[k])) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
   return keys.map((k) => [k, b[k], a[k]]);
 }
 
