@@ -1,7 +1,7 @@
 import { categories, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
 import { hash } from 'argon2';
 import { and, eq } from 'drizzle-orm';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
@@ -113,6 +113,7 @@ describe('web app', () => {
   }
 
   beforeAll(async () => {
+    if (!existsSync(resolve(__dirname, '../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
     mkdirSync(ARTIFACTS, { recursive: true });
     sink = await startSmtpSink();
     config = testConfig({ SMTP_URL: sink.url });
