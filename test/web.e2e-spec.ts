@@ -258,7 +258,15 @@ describe('web app', () => {
     await memberPage.getByText('Your reply: Going').waitFor();
     await screenshot(memberPage, 'my-meetings');
     await go(memberPage, `/my/meetings/${meetingId}`);
-    await memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).waitFor();
+    const [download] = await Promise.all([memberPage.waitForEvent('download'), memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
+    const ics = readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain('DTSTART:20310304T140000Z');
+    expect(ics).toContain(`SUMMARY:London regional meeting ${run}`);
+    // A change of mind from the meeting page.
+    await memberPage.getByRole('button', { name: 'Maybe' }).click();
+    await memberPage.getByText('Reply saved: Maybe.').waitFor();
+    const [changed] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    expect(changed.rsvp).toBe('tentative');
     await screenshot(memberPage, 'meeting');
     await memberPage.context().close();
     await page.context().close();
