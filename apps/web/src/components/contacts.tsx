@@ -36,7 +36,7 @@ export function RepCard({ rep }: { rep: Rep }) {
         <Link to={`/people/${m.id}`}>{m.name}</Link>
       </h3>
       <p className="role">{rep.role}</p>
-      {m.title ? <p className="muted small">{m.title}</p> : null}
+      {m.title && m.title !== rep.role ? <p className="muted small">{m.title}</p> : null}
       <ContactLinks email={m.email} phone={m.phone} />
       {m.availability ? <p className="small">Available: {m.availability}</p> : null}
     </article>
