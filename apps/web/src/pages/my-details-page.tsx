@@ -1,8 +1,9 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { MyRecord, Visibility } from '../api/types';
+import { Establishment, MyRecord, Visibility } from '../api/types';
 import { ContactLinks, today } from '../components/contacts';
+import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 
@@ -59,7 +60,6 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const establishments = useReference(reference.establishments);
-  const [estFilter, setEstFilter] = useState('');
 
   const set = (patch: Partial<Form>) => {
     setDone(false);
@@ -94,9 +94,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
 
   const errors = fieldErrors(error);
   const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
-  const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter(Boolean);
-  const f = estFilter.trim().toLowerCase();
-  const matches = f.length >= 2 ? (establishments ?? []).filter((e) => e.name.toLowerCase().includes(f) && !form.establishmentIds.includes(e.id)).slice(0, 8) : [];
+  const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
 
   const currentPosts = (saved.posts ?? []).filter((p) => !p.endsOn || p.endsOn >= today());
   const patientRep = saved.category?.code === 'patient-rep';
@@ -126,49 +124,13 @@ function DetailsForm({ me }: { me: MyRecord }) {
               {(p) => <textarea {...p} rows={4} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
             </Field>
 
-            <fieldset className={`fieldset${errors.establishmentIds ? ' field-error' : ''}`} id="field-establishmentIds" tabIndex={-1}>
-              <legend>Where you work</legend>
-              {errors.establishmentIds ? <p className="error-text">{errors.establishmentIds}</p> : null}
-              {chosen.length ? (
-                <ul className="chips">
-                  {chosen.map((e) => (
-                    <li key={e!.id}>
-                      {e!.name}{' '}
-                      <button type="button" className="chip-remove" onClick={() => set({ establishmentIds: form.establishmentIds.filter((id) => id !== e!.id) })}>
-                        Remove<span className="visually-hidden"> {e!.name}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted">None chosen.</p>
-              )}
-              <div className="field">
-                <label htmlFor="est-add">Add an establishment</label>
-                <input id="est-add" type="search" autoComplete="off" value={estFilter} onChange={(e) => setEstFilter(e.target.value)} aria-describedby="est-add-hint" />
-                <p className="hint" id="est-add-hint">
-                  Type two letters or more, then choose from the list below.
-                </p>
-              </div>
-              {matches.length ? (
-                <ul className="plain pick-list" aria-label="Matching establishments">
-                  {matches.map((e) => (
-                    <li key={e.id}>
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        onClick={() => {
-                          set({ establishmentIds: [...form.establishmentIds, e.id] });
-                          setEstFilter('');
-                        }}
-                      >
-                        Add {e.name}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </fieldset>
+            <EstablishmentChooser
+              legend="Where you work"
+              all={establishments ?? []}
+              chosen={chosen}
+              error={errors.establishmentIds}
+              onChange={(establishmentIds) => set({ establishmentIds })}
+            />
 
             <VisibilityChoice
               name="contactVisibility.email"
@@ -218,7 +180,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
             <p className="card-title">{form.name || 'Your name'}</p>
             {form.title ? <p className="muted small">{form.title}</p> : null}
             <p className="small">{[saved.category?.name, saved.region?.name].filter(Boolean).join(' · ')}</p>
-            {chosen.length ? <p className="small">Works at {chosen.map((e) => e!.name).join(', ')}</p> : null}
+            {chosen.length ? <p className="small">Works at {chosen.map((e) => e.name).join(', ')}</p> : null}
             <ContactLinks email={emailShown ? saved.email : null} phone={phoneShown ? form.phone || null : null} />
             {form.availability ? <p className="small">Available: {form.availability}</p> : null}
           </div>

@@ -1,8 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { MyRecord, Post } from '../api/types';
+import { Establishment, MyRecord, Post } from '../api/types';
 import { today } from '../components/contacts';
+import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
@@ -21,6 +22,7 @@ interface Form {
   bio: string;
   role: string;
   status: string;
+  establishmentIds: string[];
 }
 
 const LABELS: Record<string, string> = {
@@ -35,6 +37,7 @@ const LABELS: Record<string, string> = {
   bio: 'About',
   role: 'Role',
   status: 'Status',
+  establishmentIds: 'Works at',
 };
 
 function formOf(m?: MemberRecord): Form {
@@ -50,6 +53,7 @@ function formOf(m?: MemberRecord): Form {
     bio: m?.bio ?? '',
     role: m?.role ?? 'member',
     status: m?.status ?? 'invited',
+    establishmentIds: (m?.establishments ?? []).map((e) => e.id),
   };
 }
 
@@ -72,6 +76,7 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
   const [busy, setBusy] = useState(false);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
+  const establishments = useReference(reference.establishments);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const errors = fieldErrors(error);
 
@@ -91,12 +96,14 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
       availability: form.availability.trim() || null,
       bio: form.bio.trim() || null,
       role: form.role,
+      establishmentIds: form.establishmentIds,
     };
     try {
       if (record) {
         // Only what changed, so the audit trail shows exactly what the secretariat did.
-        const before = formOf(record) as unknown as Record<string, string>;
-        const changes = Object.fromEntries(Object.entries({ ...body, status: form.status }).filter(([k, v]) => (before[k] || null) !== (v || null)));
+        const before = formOf(record) as unknown as Record<string, unknown>;
+        const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
+        const changes = Object.fromEntries(Object.entries({ ...body, status: form.status }).filter(([k, v]) => !same(before[k], v)));
         if (!Object.keys(changes).length) {
           setNotice('Nothing has changed.');
         } else {
@@ -199,6 +206,13 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
         <Field name="bio" label="About" error={errors.bio}>
           {(p) => <textarea {...p} rows={3} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
         </Field>
+        <EstablishmentChooser
+          legend="Works at"
+          all={establishments ?? []}
+          chosen={form.establishmentIds.map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e))}
+          error={errors.establishmentIds}
+          onChange={(establishmentIds) => set({ establishmentIds })}
+        />
         <Field name="role" label="Role" hint="Secretariat and admin can manage everything" error={errors.role}>
           {(p) => (
             <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value })}>
