@@ -272,6 +272,29 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('the secretariat sees a refused email fail, and re-sends it once the mail server takes it', async () => {
+    const [meeting] = await api.db
+      .insert(meetings)
+      .values({ title: `North West meeting ${run}`, kind: 'regional', venue: 'HMP Altcourse', startsAt: new Date('2031-06-03T09:00:00Z'), endsAt: new Date('2031-06-03T11:00:00Z') })
+      .returning({ id: meetings.id });
+    sink.refuse.set(northWestRep.email.toLowerCase(), 550);
+    const page = await signIn(secretariat);
+    await go(page, `/secretariat/meetings/${meeting.id}`);
+    await page.getByRole('checkbox', { name: /^North West/ }).check();
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByText('All 1 emails handled: 0 sent, 1 failed.').waitFor({ timeout: 60_000 });
+    const failed = page.getByRole('table', { name: 'Failed emails' });
+    await expect(failed.getByRole('row').nth(1).innerText()).resolves.toContain(northWestRep.email);
+    await screenshot(page, 'meeting-failed');
+
+    sink.refuse.delete(northWestRep.email.toLowerCase());
+    await page.getByRole('button', { name: 'Re-send the 1 failed email' }).click();
+    await page.getByText('1 email queued again.').waitFor();
+    await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
+    await sink.waitForMailTo(northWestRep.email);
+    await page.context().close();
+  });
+
   it('the secretariat adds a member, who sets a password from the email link and lands signed in', async () => {
     const page = await signIn(secretariat);
     await go(page, '/secretariat/members/new');
