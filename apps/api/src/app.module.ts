@@ -19,6 +19,7 @@ import { PostsModule } from './posts/posts.module';
 import { RegionsModule } from './regions/regions.module';
 import { NoticesModule } from './notices/notices.module';
 import { RsvpModule } from './rsvp/rsvp.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         DirectoryModule,
         MeModule,
         DemoModule,
+        WebModule,
       ],
     };
   }

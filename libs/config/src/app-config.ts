@@ -35,6 +35,7 @@ const schema = z.object({
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
+  WEB_DIR: z.string().min(1).default('dist/web'),
   JWT_SECRET: z.string().min(1).default(DEV_JWT_SECRET),
   SEG_ADMIN_EMAIL: z.string().email().optional(),
   SEG_ADMIN_PASSWORD: z.string().min(12).max(128).optional(),
@@ -73,6 +74,8 @@ export interface AppConfig {
   };
   worker: { concurrency: number; relayIntervalMs: number };
   meetings: { reminderHoursBefore: number };
+  /** The built web app that the API serves at `/`. */
+  web: { dir: string };
 }
 
 export class ConfigError extends Error {
@@ -136,5 +139,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     worker: { concurrency: raw.WORKER_CONCURRENCY, relayIntervalMs: raw.RELAY_INTERVAL_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
+    web: { dir: raw.WEB_DIR },
   };
 }

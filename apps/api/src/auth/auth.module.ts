@@ -41,7 +41,8 @@ import { SessionTokensService } from './session-tokens.service';
     AccountTokensService,
     FirstAdminService,
   ],
-  // Other features invite members through AccountTokensService.issueActivation.
-  exports: [AccountTokensService, PasswordHasher],
+  // Other features invite members through AccountTokensService.issueActivation; the web app's
+  // cookie session routes log in through AuthService.
+  exports: [AuthService, AccountTokensService, PasswordHasher],
 })
 export class AuthModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Paths the API itself answers with a page or a document, never the web app. */
+const API_PAGES = /^\/(docs|docs-json|health|rsvp|auth)(\/|$)/;
+/** A file name at the end of the path: `/favicon.svg`, `/assets/index-1a2b.js`. */
+const FILE = /\/[^/]+\.[a-z0-9]+$/i;
+
+/**
+ * Serves the built web app: its files, and index.html for any other page a browser asks for
+ * (the app routes on the client). A request is a browser's page load when it prefers HTML over
+ * JSON; API clients ask for JSON (or anything), so API routes keep answering them.
+ */
+@Injectable()
+export class WebAppMiddleware implements NestMiddleware {
+  private readonly logger = new Logger(WebAppMiddleware.name);
+  private readonly root: string;
+  private readonly built: boolean;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.root = resolve(config.web.dir);
+    this.built = existsSync(resolve(this.root, 'index.html'));
+    if (!this.built) this.logger.warn(`No web app in ${config.web.dir}: run npm run build:web to serve it at /`);
+  }
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    if (!this.built || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const path = new URL(req.originalUrl, 'http://x').pathname;
+    if (API_PAGES.test(path)) return next();
+
+    if (FILE.test(path)) {
+      // Hashed build files never change; anything else (favicon) is checked again daily.
+      const immutable = path.startsWith('/assets/');
+      res.sendFile(decodeURIComponent(path), { root: this.root, dotfiles: 'deny', maxAge: immutable ? '1y' : '1d', immutable }, (error) => {
+        if (error && !res.headersSent) next();
+      });
+      return;
+    }
+
+    if (req.accepts(['json', 'html']) !== 'html') return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile('index.html', { root: this.root }, (error) => {
+      if (error && !res.headersSent) next(error);
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import type { Request, Response } from 'express';
+import { AccountTokensService } from '../auth/account-tokens.service';
+import { AuthService } from '../auth/auth.service';
+import { LoginDto } from '../auth/dto/login.dto';
+import { NewPasswordDto } from '../auth/dto/new-password.dto';
+import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER, WebSession } from './web-session';
+
+/**
+ * The web app's own login, refresh, activation and logout. The same auth service as /auth/*,
+ * but the refresh token travels only in an httpOnly, Secure, SameSite=Strict cookie scoped to
+ * these routes, and the answer carries the access token alone.
+ */
+@ApiTags('auth')
+@ApiHeader({ name: WEB_CLIENT_HEADER, required: true, description: 'Always 1: marks a call from the web app' })
+@Controller('auth/web')
+export class WebSessionController {
+  private readonly refreshTtl: number;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accountTokens: AccountTokensService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.refreshTtl = config.auth.refreshTtlSeconds;
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({ summary: 'Log in from the web app; the refresh token is set as a cookie' })
+  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+    requireWebClient(req);
+    return startSession(res, await this.auth.login(body, clientAddress), this.refreshTtl);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'A new access token from the session cookie, which is rotated' })
+  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
+  @ApiUnauthorizedResponse({ description: 'No session cookie, or its login has ended' })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+    requireWebClient(req);
+    const token = readSessionCookie(req);
+    if (!token) throw new UnauthorizedException('Not logged in');
+    try {
+      return startSession(res, await this.auth.refresh(token), this.refreshTtl);
+    } catch (error) {
+      endSession(res);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Post('activate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Set the first password from the activation email and log in' })
+  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
+  async activate(@Body() body: NewPasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+    requireWebClient(req);
+    return startSession(res, await this.accountTokens.activate(body), this.refreshTtl);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End this login and drop the session cookie' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  async logout(@CurrentMember() member: AuthenticatedMember, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    requireWebClient(req);
+    const token = readSessionCookie(req);
+    if (token) await this.auth.logout(member.id, token);
+    endSession(res);
+  }
+}

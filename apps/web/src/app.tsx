@@ -1,0 +1,100 @@
+import { lazy, ReactNode, Suspense, useEffect } from 'react';
+import { ErrorBoundary } from './components/error-boundary';
+import { Layout } from './components/layout';
+import { Loading, Page } from './components/ui';
+import { isSecretariat } from './api/types';
+import { ActivatePage } from './pages/activate-page';
+import { DirectoryPage } from './pages/directory-page';
+import { HomePage } from './pages/home-page';
+import { MeetingPage } from './pages/meeting-page';
+import { MyDetailsPage } from './pages/my-details-page';
+import { MyMeetingsPage } from './pages/my-meetings-page';
+import { PersonPage } from './pages/person-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
+import { SignInPage } from './pages/sign-in-page';
+import { WherePage } from './pages/where-page';
+import { Link, matchPath, navigate, useLocation } from './router';
+import { SessionProvider, useSession } from './session';
+
+// The secretariat's screens are a separate chunk: members never download them.
+const SecretariatRoutes = lazy(() => import('./secretariat/secretariat-routes'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <GuardedRoutes />
+      </Layout>
+    </SessionProvider>
+  );
+}
+
+function GuardedRoutes() {
+  const { path } = useLocation();
+  return (
+    <ErrorBoundary resetKey={path}>
+      <Routes />
+    </ErrorBoundary>
+  );
+}
+
+const PUBLIC: Record<string, () => ReactNode> = {
+  '/sign-in': () => <SignInPage />,
+  '/activate': () => <ActivatePage />,
+  '/reset-password': () => <ResetPasswordPage />,
+};
+
+function Routes() {
+  const { state, user } = useSession();
+  const { path, query } = useLocation();
+
+  const signedOutOnPrivate = state.status === 'signed-out' && !PUBLIC[path];
+  useEffect(() => {
+    if (signedOutOnPrivate) {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(path + location.search)}`;
+      navigate(`/sign-in${next}${state.status === 'signed-out' && state.expired ? `${next ? '&' : '?'}expired=1` : ''}`, { replace: true });
+    }
+  }, [signedOutOnPrivate, path, state]);
+
+  if (PUBLIC[path]) return <>{PUBLIC[path]()}</>;
+  if (state.status === 'loading' || !user) return <Loading what="Opening SEG Network" />;
+
+  if (path === '/') return <HomePage />;
+  if (path === '/directory') return <DirectoryPage />;
+  if (path === '/where') return <WherePage />;
+  if (path === '/my/details') return <MyDetailsPage />;
+  if (path === '/my/meetings') return <MyMeetingsPage />;
+  let params = matchPath('/people/:id', path);
+  if (params) return <PersonPage id={params.id} />;
+  params = matchPath('/my/meetings/:id', path);
+  if (params) return <MeetingPage id={params.id} />;
+  if (path === '/secretariat' || path.startsWith('/secretariat/')) {
+    if (!isSecretariat(user.role)) return <NotAllowed />;
+    return (
+      <Suspense fallback={<Loading what="Opening the secretariat's screens" />}>
+        <SecretariatRoutes path={path} query={query} />
+      </Suspense>
+    );
+  }
+  return <NotFound />;
+}
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>
+        There is nothing at this address. Go to the <Link to="/">home page</Link> or search the <Link to="/directory">directory</Link>.
+      </p>
+    </Page>
+  );
+}
+
+function NotAllowed() {
+  return (
+    <Page title="Only for the secretariat">
+      <p>
+        These screens are for the secretariat. Go to the <Link to="/">home page</Link>.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,80 @@
+import { DirectoryMember, Rep } from '../api/types';
+import { Link } from '../router';
+
+/** Click-to-call and click-to-email for whatever contact details the member chose to show. */
+export function ContactLinks({ email, phone }: { email?: string | null; phone?: string | null }) {
+  if (!email && !phone) return <p className="muted small">Contact through the secretariat</p>;
+  return (
+    <ul className="contact-links">
+      {phone ? (
+        <li>
+          <a href={`tel:${phone.replace(/[^\d+]/g, '')}`} className="contact-link">
+            <span aria-hidden="true">☎ </span>
+            <span className="visually-hidden">Call </span>
+            {phone}
+          </a>
+        </li>
+      ) : null}
+      {email ? (
+        <li>
+          <a href={`mailto:${email}`} className="contact-link">
+            <span aria-hidden="true">✉ </span>
+            <span className="visually-hidden">Email </span>
+            {email}
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+export function RepCard({ rep }: { rep: Rep }) {
+  const m = rep.member;
+  return (
+    <article className="card rep-card">
+      <h3 className="card-title">
+        <Link to={`/people/${m.id}`}>{m.name}</Link>
+      </h3>
+      <p className="role">{rep.role}</p>
+      {m.title && m.title !== rep.role ? <p className="muted small">{m.title}</p> : null}
+      <ContactLinks email={m.email} phone={m.phone} />
+      {m.availability ? <p className="small">Available: {m.availability}</p> : null}
+    </article>
+  );
+}
+
+export function RepList({ reps, empty }: { reps: Rep[]; empty: string }) {
+  if (!reps.length) return <p className="empty">{empty}</p>;
+  return (
+    <ul className="card-grid">
+      {reps.map((rep) => (
+        <li key={rep.postId}>
+          <RepCard rep={rep} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MemberSummary({ member }: { member: DirectoryMember }) {
+  const currentPosts = (member.posts ?? []).filter((p) => !p.endsOn || p.endsOn >= today());
+  return (
+    <article className="card member-card">
+      <h3 className="card-title">
+        <Link to={`/people/${member.id}`}>{member.name}</Link>
+      </h3>
+      {member.title ? <p className="muted small">{member.title}</p> : null}
+      <p className="small">
+        {[member.category?.name, member.region?.name].filter(Boolean).join(' · ')}
+      </p>
+      {currentPosts.length ? (
+        <p className="role">{currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`).join('; ')}</p>
+      ) : null}
+      <ContactLinks email={member.email} phone={member.phone} />
+    </article>
+  );
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,62 @@
+import { Network } from '../api/types';
+
+/** Splits a region name into at most three short lines for a spoke's circle. */
+function lines(name: string, width = 11): string[] {
+  const out: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = out[out.length - 1];
+    if (last && (last + ' ' + word).length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out.slice(0, 3);
+}
+
+/**
+ * The hub and its spokes as a picture. It is decoration for sighted users: the same facts are
+ * in the list beside it, so the SVG is one image with a summary for screen readers.
+ */
+export function NetworkPicture({ network }: { network: Network }) {
+  const size = 640;
+  const c = size / 2;
+  const ring = 236;
+  const spokes = network.spokes;
+  const staffed = spokes.filter((s) => s.reps.length > 0).length;
+  const summary = `${network.hub.name} at the centre with ${network.hub.reps.length} national posts, and ${spokes.length} regions around it; ${staffed} have a representative and ${spokes.length - staffed} have none yet.`;
+  return (
+    <svg className="network-picture" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={summary}>
+      {spokes.map((s, i) => {
+        const angle = (2 * Math.PI * i) / spokes.length - Math.PI / 2;
+        const x = c + ring * Math.cos(angle);
+        const y = c + ring * Math.sin(angle);
+        return <line key={`l-${s.region.code}`} x1={c} y1={c} x2={x} y2={y} className={s.reps.length ? 'spoke-line' : 'spoke-line empty'} />;
+      })}
+      <circle cx={c} cy={c} r={84} className="hub-node" />
+      <text x={c} y={c - 8} className="hub-label">
+        The hub
+      </text>
+      <text x={c} y={c + 16} className="hub-count">
+        {network.hub.reps.length} {network.hub.reps.length === 1 ? 'post' : 'posts'}
+      </text>
+      {spokes.map((s, i) => {
+        const angle = (2 * Math.PI * i) / spokes.length - Math.PI / 2;
+        const x = c + ring * Math.cos(angle);
+        const y = c + ring * Math.sin(angle);
+        const label = lines(s.region.name);
+        const empty = s.reps.length === 0;
+        return (
+          <g key={s.region.code}>
+            <circle cx={x} cy={y} r={62} className={empty ? 'spoke-node empty' : 'spoke-node'} />
+            {label.map((line, j) => (
+              <text key={j} x={x} y={y - 14 + (j - (label.length - 1) / 2) * 15} className="spoke-label">
+                {line}
+              </text>
+            ))}
+            <text x={x} y={y + 26} className={empty ? 'spoke-count empty' : 'spoke-count'}>
+              {empty ? 'no rep yet' : `${s.reps.length} ${s.reps.length === 1 ? 'rep' : 'reps'}`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

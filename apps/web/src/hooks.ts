@@ -1,0 +1,48 @@
+import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads something when the deps change; drops answers that arrive after a newer request. */
+export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Resource<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const id = ++latest.current;
+    setLoading(true);
+    load().then(
+      (value) => {
+        if (id !== latest.current) return;
+        setData(value);
+        setError(null);
+        setLoading(false);
+      },
+      (err) => {
+        if (id !== latest.current) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+  }, [...deps, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+/** A value that follows its input after the user pauses typing. */
+export function useDebounced<T>(value: T, ms = 250): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

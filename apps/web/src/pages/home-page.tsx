@@ -1,0 +1,103 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../api/client';
+import { MyContacts, Network } from '../api/types';
+import { ContactLinks, RepList } from '../components/contacts';
+import { NetworkPicture } from '../components/network-picture';
+import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
+
+export function HomePage() {
+  const { user } = useSession();
+  const contacts = useResource(() => api.get<MyContacts>('/me/contacts'), []);
+  const network = useResource(() => api.get<Network>('/directory/network'), []);
+  const [q, setQ] = useState('');
+  const { query } = useLocation();
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    navigate(`/directory${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`);
+  }
+
+  return (
+    <Page title={`Hello, ${user?.name ?? 'member'}`}>
+      {query.get('welcome') ? (
+        <Alert kind="success" title="Your account is ready">
+          <p>
+            Check <Link to="/my/details">your details</Link>: colleagues use them to reach you.
+          </p>
+        </Alert>
+      ) : null}
+      <form className="search-bar" role="search" onSubmit={search}>
+        <label htmlFor="home-search">Search the directory</label>
+        <div className="search-row">
+          <input id="home-search" type="search" placeholder="A colleague's name" value={q} onChange={(e) => setQ(e.target.value)} />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+        <p className="hint">
+          Or find <Link to="/where">whom to call about an establishment</Link>.
+        </p>
+      </form>
+
+      <section aria-labelledby="contacts-heading" className="section">
+        <h2 id="contacts-heading">Your contacts</h2>
+        {contacts.loading && !contacts.data ? <Loading what="Loading your contacts" /> : null}
+        <ErrorMessage error={contacts.error} retry={contacts.reload} />
+        {contacts.data ? (
+          <>
+            <h3 className="subhead">{contacts.data.region ? `Your region: ${contacts.data.region.name}` : 'Your region'}</h3>
+            {contacts.data.region ? (
+              <RepList reps={contacts.data.regionalReps} empty="Your region has no representative at the moment. The hub can help meanwhile." />
+            ) : (
+              <p className="empty">
+                You have no region yet. <Link to="/my/details">Add your establishments</Link> or ask the secretariat to set it.
+              </p>
+            )}
+            <h3 className="subhead">The hub (national group)</h3>
+            <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="network-heading" className="section">
+        <h2 id="network-heading">The network</h2>
+        <p className="lead">The national hub and its regional spokes. A spoke without a representative shows as a dashed circle.</p>
+        {network.loading && !network.data ? <Loading what="Loading the network" /> : null}
+        <ErrorMessage error={network.error} retry={network.reload} />
+        {network.data ? (
+          <div className="network">
+            <NetworkPicture network={network.data} />
+            <div className="network-list">
+              <h3 className="subhead">Regions and their representatives</h3>
+              <ul className="spoke-list">
+                {network.data.spokes.map((s) => (
+                  <li key={s.region.code} className={s.reps.length ? undefined : 'empty-spoke'}>
+                    <p className="spoke-name">
+                      <Link to={`/directory?region=${encodeURIComponent(s.region.code)}&reps=true`}>{s.region.name}</Link>
+                    </p>
+                    {s.reps.length ? (
+                      <ul className="spoke-reps">
+                        {s.reps.map((r) => (
+                          <li key={r.postId}>
+                            <Link to={`/people/${r.member.id}`}>{r.member.name}</Link>
+                            <span className="muted">, {r.role}</span>
+                            <ContactLinks email={r.member.email} phone={r.member.phone} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p className="muted small">No representative yet</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        ) : null}
+      </section>
+    </Page>
+  );
+}

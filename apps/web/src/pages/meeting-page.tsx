@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { api, saveFile } from '../api/client';
+import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
+import { meetingCalendar } from '../calendar';
+import { ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+import { formatWhen } from '../time';
+import { RsvpButtons } from './rsvp-buttons';
+
+export function MeetingPage({ id }: { id: string }) {
+  const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
+  const [reply, setReply] = useState<Rsvp | null>(null);
+  if (meeting.loading && !meeting.data) return <Loading />;
+  const m = meeting.data;
+  if (!m)
+    return (
+      <Page title="Meeting">
+        <ErrorMessage error={meeting.error} retry={meeting.reload} />
+        <Link to="/my/meetings">Back to my meetings</Link>
+      </Page>
+    );
+  const upcoming = m.endsAt ? new Date(m.endsAt).getTime() >= Date.now() : false;
+  const slug = m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meeting';
+
+  return (
+    <Page title={m.title} lead={MEETING_KIND_LABELS[m.kind] ?? m.kind}>
+      {m.status === 'cancelled' ? <p className="alert alert-error">This meeting has been cancelled.</p> : null}
+      <dl className="facts">
+        <div>
+          <dt>When</dt>
+          <dd>{formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</dd>
+        </div>
+        {m.venue ? (
+          <div>
+            <dt>Where</dt>
+            <dd>{m.venue}</dd>
+          </div>
+        ) : null}
+        {m.onlineUrl ? (
+          <div>
+            <dt>Online</dt>
+            <dd>
+              <a href={m.onlineUrl} rel="noopener noreferrer" target="_blank">
+                Join online<span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {m.summit?.theme ? (
+          <div>
+            <dt>Theme</dt>
+            <dd>{m.summit.theme}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {m.agenda ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">Agenda</h2>
+          <p className="bio">{m.agenda}</p>
+        </section>
+      ) : null}
+      {upcoming && m.startsAt && m.endsAt && m.status !== 'cancelled' ? (
+        <>
+          <h2>Your reply</h2>
+          <RsvpButtons meeting={m} current={reply ?? meetingRsvp(m)} onChange={setReply} />
+          <p>
+            <button type="button" className="button secondary" onClick={() => saveFile(new Blob([meetingCalendar(m, location.origin)], { type: 'text/calendar' }), `${slug}.ics`)}>
+              Add to calendar (.ics)
+            </button>
+          </p>
+        </>
+      ) : null}
+      <p>
+        <Link to="/my/meetings">Back to my meetings</Link>
+      </p>
+    </Page>
+  );
+}

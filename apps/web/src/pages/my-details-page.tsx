@@ -1,0 +1,211 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { Establishment, MyRecord, Visibility } from '../api/types';
+import { ContactLinks, today } from '../components/contacts';
+import { EstablishmentChooser } from '../components/establishment-chooser';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+
+interface Form {
+  name: string;
+  title: string;
+  phone: string;
+  bio: string;
+  availability: string;
+  establishmentIds: string[];
+  contactVisibility: { email: Visibility; phone: Visibility };
+}
+
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  title: 'Job title',
+  phone: 'Phone',
+  bio: 'About you',
+  availability: 'Availability',
+  establishmentIds: 'Where you work',
+  'contactVisibility.email': 'Who sees your email',
+  'contactVisibility.phone': 'Who sees your phone',
+};
+
+function formOf(me: MyRecord): Form {
+  return {
+    name: me.name ?? '',
+    title: me.title ?? '',
+    phone: me.phone ?? '',
+    bio: me.bio ?? '',
+    availability: me.availability ?? '',
+    establishmentIds: (me.establishments ?? []).map((e) => e.id),
+    contactVisibility: { email: me.contactVisibility?.email ?? 'members', phone: me.contactVisibility?.phone ?? 'members' },
+  };
+}
+
+/** What a member may change about themselves, and a preview of what other members see. */
+export function MyDetailsPage() {
+  const me = useResource(() => api.get<MyRecord>('/me'), []);
+  if (me.loading && !me.data) return <Loading />;
+  if (!me.data)
+    return (
+      <Page title="My details">
+        <ErrorMessage error={me.error} retry={me.reload} />
+      </Page>
+    );
+  return <DetailsForm me={me.data} />;
+}
+
+function DetailsForm({ me }: { me: MyRecord }) {
+  const [form, setForm] = useState<Form>(() => formOf(me));
+  const [saved, setSaved] = useState<MyRecord>(me);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const establishments = useReference(reference.establishments);
+
+  const set = (patch: Partial<Form>) => {
+    setDone(false);
+    setForm((f) => ({ ...f, ...patch }));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = {
+        name: form.name.trim(),
+        title: form.title.trim() || null,
+        phone: form.phone.trim() || null,
+        bio: form.bio.trim() || null,
+        availability: form.availability.trim() || null,
+        establishmentIds: form.establishmentIds,
+        contactVisibility: form.contactVisibility,
+      };
+      const updated = await api.patch<MyRecord>('/me', body);
+      const record = updated && typeof updated === 'object' ? updated : await api.get<MyRecord>('/me');
+      setSaved(record);
+      setForm(formOf(record));
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errors = fieldErrors(error);
+  const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
+  const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
+
+  const currentPosts = (saved.posts ?? []).filter((p) => !p.endsOn || p.endsOn >= today());
+  const patientRep = saved.category?.code === 'patient-rep';
+  const emailShown = form.contactVisibility.email === 'members' || (currentPosts.length > 0 && !patientRep);
+  const phoneShown = form.contactVisibility.phone === 'members';
+
+  return (
+    <Page title="My details" lead="Keep these current: colleagues use them to reach you.">
+      <div className="two-col">
+        <div>
+          {done ? <Alert kind="success">Your details are saved.</Alert> : null}
+          <ErrorSummary error={error} labels={LABELS} />
+          <form onSubmit={submit} noValidate>
+            <Field name="name" label="Name" error={errors.name}>
+              {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+            </Field>
+            <Field name="title" label="Job title" hint="For example: Lead GP, HMP Leeds" error={errors.title}>
+              {(p) => <input {...p} autoComplete="organization-title" value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+            </Field>
+            <Field name="phone" label="Phone" hint="A number colleagues can call during the working day" error={errors.phone}>
+              {(p) => <input {...p} type="tel" autoComplete="tel" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
+            </Field>
+            <Field name="availability" label="Availability" hint="For example: Tuesdays and Thursdays, 9am to 5pm" error={errors.availability}>
+              {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
+            </Field>
+            <Field name="bio" label="About you" error={errors.bio}>
+              {(p) => <textarea {...p} rows={4} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
+            </Field>
+
+            <EstablishmentChooser
+              legend="Where you work"
+              all={establishments ?? []}
+              chosen={chosen}
+              error={errors.establishmentIds}
+              onChange={(establishmentIds) => set({ establishmentIds })}
+            />
+
+            <VisibilityChoice
+              name="contactVisibility.email"
+              legend="Who sees your email"
+              value={form.contactVisibility.email}
+              error={errors['contactVisibility.email'] ?? errors.contactVisibility}
+              onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, email: v } })}
+              note={currentPosts.length && !patientRep ? 'While you hold a representative post, members always see your work email.' : undefined}
+            />
+            <VisibilityChoice
+              name="contactVisibility.phone"
+              legend="Who sees your phone"
+              value={form.contactVisibility.phone}
+              error={errors['contactVisibility.phone']}
+              onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, phone: v } })}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Saving…' : 'Save my details'}
+            </button>
+          </form>
+          <section className="section" aria-labelledby="fixed-heading">
+            <h2 id="fixed-heading">Set by the secretariat</h2>
+            <p className="muted">To change these, contact the secretariat.</p>
+            <dl className="facts">
+              <div>
+                <dt>Work email (sign-in)</dt>
+                <dd>{saved.email}</dd>
+              </div>
+              <div>
+                <dt>Category</dt>
+                <dd>{saved.category?.name ?? 'Not set'}</dd>
+              </div>
+              <div>
+                <dt>Region</dt>
+                <dd>{saved.region?.name ?? 'Not set'}</dd>
+              </div>
+              <div>
+                <dt>Posts</dt>
+                <dd>{currentPosts.length ? currentPosts.map((p) => `${p.role}, ${p.hub || !p.region ? 'the hub' : p.region.name}`).join('; ') : 'None'}</dd>
+              </div>
+            </dl>
+          </section>
+        </div>
+        <aside aria-labelledby="preview-heading" className="preview">
+          <h2 id="preview-heading">What other members see</h2>
+          <div className="card">
+            <p className="card-title">{form.name || 'Your name'}</p>
+            {form.title ? <p className="muted small">{form.title}</p> : null}
+            <p className="small">{[saved.category?.name, saved.region?.name].filter(Boolean).join(' · ')}</p>
+            {chosen.length ? <p className="small">Works at {chosen.map((e) => e.name).join(', ')}</p> : null}
+            <ContactLinks email={emailShown ? saved.email : null} phone={phoneShown ? form.phone || null : null} />
+            {form.availability ? <p className="small">Available: {form.availability}</p> : null}
+          </div>
+          <p className="muted small">The secretariat always sees all your details.</p>
+        </aside>
+      </div>
+    </Page>
+  );
+}
+
+function VisibilityChoice(props: { name: string; legend: string; value: Visibility; error?: string; note?: string; onChange: (v: Visibility) => void }) {
+  const id = `field-${props.name}`;
+  return (
+    <fieldset className={`fieldset${props.error ? ' field-error' : ''}`} id={id} tabIndex={-1}>
+      <legend>{props.legend}</legend>
+      {props.error ? <p className="error-text">{props.error}</p> : null}
+      {props.note ? <p className="hint">{props.note}</p> : null}
+      <div className="radio">
+        <input type="radio" id={`${id}-members`} name={props.name} checked={props.value === 'members'} onChange={() => props.onChange('members')} />
+        <label htmlFor={`${id}-members`}>All members</label>
+      </div>
+      <div className="radio">
+        <input type="radio" id={`${id}-secretariat`} name={props.name} checked={props.value === 'secretariat'} onChange={() => props.onChange('secretariat')} />
+        <label htmlFor={`${id}-secretariat`}>Only the secretariat</label>
+      </div>
+    </fieldset>
+  );
+}

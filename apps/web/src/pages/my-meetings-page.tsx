@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { api, Page as ListPage } from '../api/client';
+import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp, RSVP_LABELS } from '../api/types';
+import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+import { formatWhen } from '../time';
+import { RsvpButtons } from './rsvp-buttons';
+
+export async function loadMeetings(): Promise<Meeting[]> {
+  const answer = await api.get<Meeting[] | ListPage<Meeting>>('/meetings', { limit: 200 });
+  return Array.isArray(answer) ? answer : answer.items;
+}
+
+/** The member's invitations: upcoming first, each with its reply buttons. */
+export function MyMeetingsPage() {
+  const meetings = useResource(loadMeetings, []);
+  const [replies, setReplies] = useState<Record<string, Rsvp>>({});
+  const now = Date.now();
+  const all = meetings.data ?? [];
+  const upcoming = all.filter((m) => m.endsAt && new Date(m.endsAt).getTime() >= now).sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
+  const past = all.filter((m) => !m.endsAt || new Date(m.endsAt).getTime() < now);
+
+  return (
+    <Page title="My meetings" lead="Meetings you are invited to. Your reply goes straight to the secretariat.">
+      {meetings.loading && !meetings.data ? <Loading what="Loading your meetings" /> : null}
+      <ErrorMessage error={meetings.error} retry={meetings.reload} />
+      {meetings.data ? (
+        <>
+          <h2>Coming up</h2>
+          {upcoming.length ? (
+            <ul className="meeting-list" aria-label="Coming up">
+              {upcoming.map((m) => {
+                const rsvp = replies[m.id] ?? meetingRsvp(m);
+                return (
+                  <li key={m.id} className="card meeting-card">
+                    <h3 className="card-title">
+                      <Link to={`/my/meetings/${m.id}`}>{m.title}</Link>
+                    </h3>
+                    <p>
+                      <span className="tag">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</span> {formatWhen(m.startsAt, m.endsAt)}
+                    </p>
+                    {m.venue ? <p className="small">{m.venue}</p> : null}
+                    <p className="small">Your reply: {rsvp ? RSVP_LABELS[rsvp] : 'No reply yet'}</p>
+                    <RsvpButtons meeting={m} current={rsvp} onChange={(r) => setReplies((x) => ({ ...x, [m.id]: r }))} />
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <EmptyState>No meetings coming up. Invitations arrive by email and appear here.</EmptyState>
+          )}
+          {past.length ? (
+            <>
+              <h2>Past meetings</h2>
+              <ul className="plain past-list">
+                {past.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/my/meetings/${m.id}`}>{m.title}</Link> <span className="muted">· {formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { ApiError, FieldError } from '../api/client';
+import { Field } from '../components/ui';
+
+const MIN_LENGTH = 12;
+
+/** New password twice, checked here before it goes to the API (which checks it again). */
+export function usePasswordPair() {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const check = (): ApiError | null => {
+    const details: FieldError[] = [];
+    if (password.length < MIN_LENGTH) details.push({ field: 'password', message: `Use at least ${MIN_LENGTH} characters` });
+    if (confirm !== password) details.push({ field: 'confirm', message: 'The two passwords are not the same' });
+    return details.length ? new ApiError(400, 'Check what you entered', details) : null;
+  };
+  return { password, setPassword, confirm, setConfirm, check };
+}
+
+export function PasswordFields({ pair, errors }: { pair: ReturnType<typeof usePasswordPair>; errors: Record<string, string> }) {
+  return (
+    <>
+      <Field name="password" label="New password" hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`} error={errors.password}>
+        {(p) => <input {...p} type="password" autoComplete="new-password" value={pair.password} onChange={(e) => pair.setPassword(e.target.value)} />}
+      </Field>
+      <Field name="confirm" label="New password again" error={errors.confirm}>
+        {(p) => <input {...p} type="password" autoComplete="new-password" value={pair.confirm} onChange={(e) => pair.setConfirm(e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
+/** The one-time token from an email link: `?token=` or `#token=` (the fragment never reaches a server log). */
+export function linkToken(query: URLSearchParams): string | null {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  return fromHash ?? query.get('token');
+}
+
+export function tokenProblem(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 410 || (error.status === 400 && error.details.some((d) => d.field === 'token')));
+}

@@ -1,0 +1,82 @@
+import { api } from '../api/client';
+import { DirectoryMember } from '../api/types';
+import { ContactLinks, today } from '../components/contacts';
+import { ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+
+/** A member's card, with only the contact details they chose to show. */
+export function PersonPage({ id }: { id: string }) {
+  const member = useResource(() => api.get<DirectoryMember>(`/directory/members/${encodeURIComponent(id)}`), [id]);
+  if (member.loading && !member.data) return <Loading />;
+  if (!member.data)
+    return (
+      <Page title="Member">
+        <ErrorMessage error={member.error} retry={member.reload} />
+        <p>
+          <Link to="/directory">Back to the directory</Link>
+        </p>
+      </Page>
+    );
+  return <MemberCard member={member.data} />;
+}
+
+export function MemberCard({ member, title }: { member: DirectoryMember; title?: string }) {
+  const posts = member.posts ?? [];
+  const current = posts.filter((p) => !p.endsOn || p.endsOn >= today());
+  return (
+    <Page title={title ?? member.name} lead={member.title ?? undefined}>
+      <div className="profile">
+        <dl className="facts">
+          <div>
+            <dt>Category</dt>
+            <dd>{member.category?.name ?? 'Not given'}</dd>
+          </div>
+          <div>
+            <dt>Region</dt>
+            <dd>{member.region?.name ?? 'Not given'}</dd>
+          </div>
+          <div>
+            <dt>Works at</dt>
+            <dd>{member.establishments?.length ? member.establishments.map((e) => e.name).join(', ') : 'Not given'}</dd>
+          </div>
+          {current.length ? (
+            <div>
+              <dt>Represents</dt>
+              <dd>
+                <ul className="plain">
+                  {current.map((p) => (
+                    <li key={p.id}>
+                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ) : null}
+          {member.availability ? (
+            <div>
+              <dt>Availability</dt>
+              <dd>{member.availability}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Contact</dt>
+            <dd>
+              <ContactLinks email={member.email} phone={member.phone} />
+            </dd>
+          </div>
+        </dl>
+        {member.bio ? (
+          <section aria-labelledby="bio-heading">
+            <h2 id="bio-heading">About</h2>
+            <p className="bio">{member.bio}</p>
+          </section>
+        ) : null}
+      </div>
+      <p>
+        <Link to="/directory">Back to the directory</Link>
+      </p>
+    </Page>
+  );
+}

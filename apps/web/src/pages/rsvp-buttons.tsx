@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { api, messageOf } from '../api/client';
+import { Meeting, Rsvp, RSVP_LABELS } from '../api/types';
+
+const CHOICES: { value: Exclude<Rsvp, 'needs-action'>; label: string }[] = [
+  { value: 'accepted', label: 'I will come' },
+  { value: 'tentative', label: 'Maybe' },
+  { value: 'declined', label: 'I cannot come' },
+];
+
+/** The member's reply to one invitation; the chosen answer is shown as pressed. */
+export function RsvpButtons({ meeting, current, onChange }: { meeting: Meeting; current: Rsvp | null; onChange: (r: Rsvp) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+
+  async function reply(response: Rsvp) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.put(`/meetings/${meeting.id}/rsvp`, { response });
+      onChange(response);
+      setSaid(`Reply saved: ${RSVP_LABELS[response]}.`);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (meeting.status === 'cancelled') return <p className="tag tag-cancelled">Cancelled</p>;
+  return (
+    <div className="rsvp">
+      <div role="group" aria-label={`Your reply to ${meeting.title}`} className="button-row">
+        {CHOICES.map((c) => (
+          <button key={c.value} type="button" className={`button ${current === c.value ? '' : 'secondary'}`} aria-pressed={current === c.value} disabled={busy} onClick={() => reply(c.value)}>
+            {c.label}
+          </button>
+        ))}
+      </div>
+      <p role="status" className="small">
+        {error ? <span className="error-text">{error}</span> : (said ?? '')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { Alert, ErrorSummary, Field, fieldErrors, Page } from '../components/ui';
+import { ApiError } from '../api/client';
+import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
+
+/** Only a path inside the app may be a `next` target, never another site. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage() {
+  const { signIn, user } = useSession();
+  const { query } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const next = safeNext(query.get('next'));
+  useEffect(() => {
+    if (user) navigate(next, { replace: true });
+  }, [user, next]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing = [!email.trim() && { field: 'email', message: 'Enter your work email' }, !password && { field: 'password', message: 'Enter your password' }].filter(Boolean) as { field: string; message: string }[];
+    if (missing.length) {
+      setError(new ApiError(400, 'Check what you entered', missing));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email.trim(), password);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.') : err);
+      setBusy(false);
+    }
+  }
+
+  const errors = fieldErrors(error);
+  return (
+    <Page title="Sign in" lead="For members of the RCGP Secure Environments Group.">
+      <div className="narrow">
+        {query.get('expired') ? <Alert kind="info">Your session ended. Sign in again to carry on.</Alert> : null}
+        {query.get('done') === 'reset' ? <Alert kind="success">Your password has been changed. Sign in with the new one.</Alert> : null}
+        <ErrorSummary error={error} labels={{ email: 'Email', password: 'Password' }} />
+        <form onSubmit={submit} noValidate>
+          <Field name="email" label="Work email" error={errors.email}>
+            {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          </Field>
+          <Field name="password" label="Password" error={errors.password}>
+            {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+          </Field>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        <p>
+          <Link to="/reset-password">Forgotten your password?</Link>
+        </p>
+        <p className="muted">New member? Use the link in your invitation email to set your password.</p>
+      </div>
+    </Page>
+  );
+}

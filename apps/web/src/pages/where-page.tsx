@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { EstablishmentContacts, establishmentType } from '../api/types';
+import { RepList } from '../components/contacts';
+import { ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { navigate, useLocation } from '../router';
+
+/** "Where is my patient going?": pick an establishment, see its region and whom to call. */
+export function WherePage() {
+  const { query } = useLocation();
+  const chosen = query.get('establishment') ?? '';
+  const establishments = useReference(reference.establishments);
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const list = establishments ?? [];
+    return f ? list.filter((e) => `${e.name} ${e.town ?? ''} ${e.postcode ?? ''}`.toLowerCase().includes(f)) : list;
+  }, [establishments, filter]);
+
+  return (
+    <Page title="Where is my patient going?" lead="Choose the establishment to see its region and the representatives to call.">
+      <div className="where-form">
+        <div className="field">
+          <label htmlFor="where-filter">Type part of the name, town or postcode</label>
+          <input id="where-filter" type="search" autoComplete="off" value={filter} onChange={(e) => setFilter(e.target.value)} aria-controls="where-establishment" />
+        </div>
+        <div className="field">
+          <label htmlFor="where-establishment">Establishment</label>
+          <select id="where-establishment" value={chosen} onChange={(e) => navigate(`/where${e.target.value ? `?establishment=${e.target.value}` : ''}`, { replace: true })}>
+            <option value="">{establishments ? `Choose one of ${shown.length}` : 'Loading establishments…'}</option>
+            {shown.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+                {e.town ? ` (${e.town})` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {chosen ? <Answer id={chosen} /> : null}
+    </Page>
+  );
+}
+
+function Answer({ id }: { id: string }) {
+  const contacts = useResource(() => api.get<EstablishmentContacts>(`/establishments/${encodeURIComponent(id)}/contacts`), [id]);
+  const establishments = useReference(reference.establishments);
+  const establishment = contacts.data?.establishment ?? establishments?.find((e) => e.id === id);
+  return (
+    <section aria-labelledby="answer-heading" className="section answer" aria-live="polite">
+      {contacts.loading ? <Loading what="Finding the contacts" /> : null}
+      <ErrorMessage error={contacts.error} retry={contacts.reload} />
+      {contacts.data && !contacts.loading ? (
+        <>
+          <h2 id="answer-heading">{establishment?.name ?? 'This establishment'}</h2>
+          <p className="lead">
+            {establishment ? `${establishmentType(establishment)}${establishment.town ? `, ${establishment.town}` : ''}. ` : ''}
+            Region: <strong>{contacts.data.region?.name ?? 'not recorded'}</strong>
+          </p>
+          <h3 className="subhead">Whom to call in {contacts.data.region?.name ?? 'the region'}</h3>
+          <RepList reps={contacts.data.regionalReps} empty="This region has no representative at the moment: the hub can help." />
+          <h3 className="subhead">The hub (national group)</h3>
+          <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,371 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import { Attendance, InvitationsPage, Meeting, MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
+import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+import { formatWhen } from '../time';
+import { Audience, AudiencePicker, audienceIsEmpty } from './audience-picker';
+import { MemberPicker } from './member-picker';
+
+/** One meeting for the secretariat: invite, follow delivery, read replies, re-send, cancel. */
+export function MeetingAdminPage({ id }: { id: string }) {
+  const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
+  const [deliveryTick, setDeliveryTick] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  async function cancel() {
+    if (!meeting.data || !window.confirm(`Cancel "${meeting.data.title}"? Every invitee gets a cancellation email.`)) return;
+    try {
+      await api.post(`/meetings/${id}/cancel`);
+      setCancelled(true);
+      meeting.reload();
+      setDeliveryTick((t) => t + 1);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  if (meeting.loading && !meeting.data) return <Loading />;
+  const m = meeting.data;
+  if (!m)
+    return (
+      <Page title="Meeting">
+        <ErrorMessage error={meeting.error} retry={meeting.reload} />
+      </Page>
+    );
+  const open = m.status !== 'cancelled' && !m.isOver;
+
+  return (
+    <Page
+      title={m.title}
+      lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind} · ${formatWhen(m.startsAt, m.endsAt, m.summit?.year)} · ${m.status}`}
+      actions={
+        open ? (
+          <div className="button-row">
+            <Link to={`/secretariat/meetings/${m.id}/edit`} className="button secondary">
+              Change details
+            </Link>
+            <button type="button" className="button danger" onClick={cancel}>
+              Cancel meeting
+            </button>
+          </div>
+        ) : null
+      }
+    >
+      {cancelled ? <Alert kind="success">The meeting is cancelled; cancellation emails are on their way.</Alert> : null}
+      <ErrorMessage error={error} />
+      <dl className="facts">
+        {m.venue ? (
+          <div>
+            <dt>Venue</dt>
+            <dd>{m.venue}</dd>
+          </div>
+        ) : null}
+        {m.onlineUrl ? (
+          <div>
+            <dt>Online link</dt>
+            <dd>{m.onlineUrl}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Revision</dt>
+          <dd>{m.revision ?? 0}</dd>
+        </div>
+      </dl>
+      {open ? (
+        <InviteSection
+          meetingId={m.id}
+          onSent={() => {
+            meeting.reload();
+            setDeliveryTick((t) => t + 1);
+          }}
+        />
+      ) : null}
+      <DeliverySection meetingId={m.id} tick={deliveryTick} />
+      <RepliesSection meetingId={m.id} tick={deliveryTick} />
+    </Page>
+  );
+}
+
+function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () => void }) {
+  const [audience, setAudience] = useState<Audience>({});
+  const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const body = { audience: { ...audience, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
+      const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, body);
+      const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left + answer.skipped.notYetActive : 0;
+      setResult(
+        `${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}${skipped ? `; ${skipped} left out because their account is not active` : ''}. The emails go out in the background: follow them below.`,
+      );
+      setAudience({});
+      setPicked([]);
+      onSent();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite</h2>
+      {result ? <Alert kind="success">{result}</Alert> : null}
+      <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
+      <AudiencePicker value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
+      <MemberPicker id="aud-member" label="Add a member by name" exclude={picked.map((p) => p.id)} onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])} />
+      <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
+        {busy ? 'Sending…' : 'Send invitations'}
+      </button>
+    </section>
+  );
+}
+
+interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  skipped?: { suspended: number; left: number; notYetActive: number };
+}
+
+const POLL_MS = 1500;
+
+function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number }) {
+  const [page, setPage] = useState<InvitationsPage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [resent, setResent] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Right after a send the first notices may not be counted yet: keep watching a little while.
+  const watchUntil = useRef(0);
+
+  const load = useCallback(async () => {
+    clearTimeout(timer.current);
+    try {
+      const answer = await api.get<InvitationsPage>(`/meetings/${meetingId}/invitations`, { limit: 200 });
+      setPage(answer);
+      setError(null);
+      if (answer.totals.notices.queued > 0 || Date.now() < watchUntil.current) timer.current = setTimeout(load, POLL_MS);
+    } catch (err) {
+      setError(err);
+    }
+  }, [meetingId]);
+
+  useEffect(() => {
+    if (tick > 0) watchUntil.current = Date.now() + 5000;
+    load();
+    return () => clearTimeout(timer.current);
+  }, [load, tick]);
+
+  async function resendFailed() {
+    try {
+      const answer = await api.post<{ requeued: number }>(`/meetings/${meetingId}/notices/resend`, {});
+      setResent(`${answer.requeued} ${answer.requeued === 1 ? 'email' : 'emails'} queued again.`);
+      watchUntil.current = Date.now() + 5000;
+      load();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  if (!page) return error ? <ErrorMessage error={error} /> : <Loading what="Loading delivery" />;
+  const { queued, sent, failed } = page.totals.notices;
+  const all = queued + sent + failed;
+  const failedRows = page.items.filter((i) => i.notices.some((n) => n.status === 'failed'));
+
+  return (
+    <section className="section" aria-labelledby="delivery-heading">
+      <h2 id="delivery-heading">Delivery</h2>
+      <ErrorMessage error={error} />
+      {all === 0 ? (
+        <p className="empty">No emails yet: invite people above.</p>
+      ) : (
+        <>
+          <ul className="totals" aria-label="Emails">
+            <li>
+              <strong data-testid="queued">{queued}</strong> queued
+            </li>
+            <li>
+              <strong data-testid="sent">{sent}</strong> sent
+            </li>
+            <li>
+              <strong data-testid="failed">{failed}</strong> failed
+            </li>
+          </ul>
+          <ProgressBar value={sent + failed} max={all} label={queued > 0 ? 'Sending' : 'Delivery finished'} />
+          <p role="status" className="small">
+            {queued > 0 ? `Sending: ${queued} still queued.` : `All ${all} emails handled: ${sent} sent, ${failed} failed.`}
+          </p>
+        </>
+      )}
+      {failed > 0 ? (
+        <>
+          {resent ? <Alert kind="success">{resent}</Alert> : null}
+          <button type="button" className="button secondary" onClick={resendFailed}>
+            Re-send the {failed} failed {failed === 1 ? 'email' : 'emails'}
+          </button>
+          <div className="table-wrap">
+            <table>
+              <caption>Failed emails</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Notice</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Last error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {failedRows.flatMap((i) =>
+                  i.notices
+                    .filter((n) => n.status === 'failed')
+                    .map((n) => (
+                      <tr key={n.id}>
+                        <td>{i.member.name}</td>
+                        <td>{i.member.email}</td>
+                        <td>{n.kind.replace('meeting-', '')}</td>
+                        <td>{n.attempts}</td>
+                        <td>{n.lastError}</td>
+                      </tr>
+                    )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {page.items.length ? (
+        <details>
+          <summary>
+            Every invitee ({page.total}
+            {page.items.length < page.total ? `, first ${page.items.length} shown` : ''})
+          </summary>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Reply</th>
+                  <th scope="col">Emails</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((i) => (
+                  <tr key={i.invitationId}>
+                    <td>{i.member.name}</td>
+                    <td>{i.member.region ?? ''}</td>
+                    <td>{RSVP_LABELS[i.rsvp]}</td>
+                    <td>
+                      {i.notices.map((n) => (
+                        <span key={n.id} className={`tag tag-${n.status}`}>
+                          {n.kind.replace('meeting-', '')}: {n.status}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function RepliesSection({ meetingId, tick }: { meetingId: string; tick: number }) {
+  const attendance = useResource(() => api.get<Attendance>(`/meetings/${meetingId}/attendance`), [meetingId, tick]);
+  const [error, setError] = useState<unknown>(null);
+  const a = attendance.data;
+  const groups = (a?.byRegion ?? []).filter((g) => g.invitees > 0);
+  const widest = Math.max(1, ...groups.map((g) => g.invitees));
+
+  async function download() {
+    try {
+      await api.download(`/meetings/${meetingId}/attendance`, 'attendance.csv', 'text/csv', { format: 'csv' });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="replies-heading">
+      <h2 id="replies-heading">Replies</h2>
+      <ErrorMessage error={attendance.error ?? error} retry={attendance.reload} />
+      {a ? (
+        <>
+          <ul className="totals" aria-label="Replies">
+            <li>
+              <strong>{a.totals.invitees}</strong> invited
+            </li>
+            <li>
+              <strong>{a.totals.accepted}</strong> going
+            </li>
+            <li>
+              <strong>{a.totals.tentative}</strong> maybe
+            </li>
+            <li>
+              <strong>{a.totals.declined}</strong> not going
+            </li>
+            <li>
+              <strong>{a.totals.noReply}</strong> no reply
+            </li>
+          </ul>
+          {groups.length ? (
+            <figure>
+              <figcaption>
+                <strong>Replies by region</strong>
+              </figcaption>
+              <ul className="legend" aria-hidden="true">
+                <li>
+                  <span className="bar-accepted" />
+                  Going
+                </li>
+                <li>
+                  <span className="bar-tentative" />
+                  Maybe
+                </li>
+                <li>
+                  <span className="bar-declined" />
+                  Not going
+                </li>
+                <li>
+                  <span style={{ background: 'var(--wash)', border: '1px solid var(--line)' }} />
+                  No reply
+                </li>
+              </ul>
+              <div className="bars">
+                {groups.map((g) => (
+                  <div className="bar-row" key={g.code ?? 'none'}>
+                    <span>{g.name}</span>
+                    <div className="bar-track" style={{ width: `${(g.invitees / widest) * 100}%` }} aria-hidden="true">
+                      <div className="bar-accepted" style={{ width: `${(g.accepted / g.invitees) * 100}%` }} />
+                      <div className="bar-tentative" style={{ width: `${(g.tentative / g.invitees) * 100}%` }} />
+                      <div className="bar-declined" style={{ width: `${(g.declined / g.invitees) * 100}%` }} />
+                    </div>
+                    <span className="small">
+                      {g.accepted} going, {g.tentative} maybe, {g.declined} not, {g.noReply} no reply
+                    </span>
+                  </div>
+                ))}
+              </div>
+            </figure>
+          ) : null}
+          <button type="button" className="button secondary" onClick={download}>
+            Download replies (CSV)
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}

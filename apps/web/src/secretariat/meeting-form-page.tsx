@@ -1,0 +1,127 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../api/client';
+import { Meeting, MEETING_KIND_LABELS, MeetingKind } from '../api/types';
+import { ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link, navigate } from '../router';
+import { isoToLondonLocal, londonLocalToIso } from '../time';
+
+interface Form {
+  title: string;
+  kind: MeetingKind;
+  agenda: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  onlineUrl: string;
+}
+
+const LABELS = { title: 'Title', kind: 'Kind', agenda: 'Agenda', startsAt: 'Starts', endsAt: 'Ends', venue: 'Venue', onlineUrl: 'Online link' };
+
+function formOf(m?: Meeting): Form {
+  return {
+    title: m?.title ?? '',
+    kind: m?.kind ?? 'hub',
+    agenda: m?.agenda ?? '',
+    startsAt: isoToLondonLocal(m?.startsAt),
+    endsAt: isoToLondonLocal(m?.endsAt),
+    venue: m?.venue ?? '',
+    onlineUrl: m?.onlineUrl ?? '',
+  };
+}
+
+export function MeetingFormPage({ id }: { id?: string }) {
+  const meeting = useResource(() => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
+  if (id && meeting.loading) return <Loading />;
+  if (id && !meeting.data)
+    return (
+      <Page title="Meeting">
+        <ErrorMessage error={meeting.error} retry={meeting.reload} />
+      </Page>
+    );
+  return <MeetingForm meeting={meeting.data} />;
+}
+
+function MeetingForm({ meeting }: { meeting?: Meeting }) {
+  const [form, setForm] = useState<Form>(() => formOf(meeting));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const errors = fieldErrors(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body: Record<string, unknown> = {
+      title: form.title.trim(),
+      kind: form.kind,
+      agenda: form.agenda.trim() || null,
+      startsAt: form.startsAt ? londonLocalToIso(form.startsAt) : '',
+      endsAt: form.endsAt ? londonLocalToIso(form.endsAt) : '',
+      venue: form.venue.trim() || null,
+      onlineUrl: form.onlineUrl.trim() || null,
+    };
+    try {
+      if (meeting) {
+        const before = formOf(meeting);
+        const changed = Object.fromEntries(Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]));
+        if (Object.keys(changed).length) await api.patch(`/meetings/${meeting.id}`, changed);
+        navigate(`/secretariat/meetings/${meeting.id}`);
+      } else {
+        if (!body.venue) delete body.venue;
+        if (!body.onlineUrl) delete body.onlineUrl;
+        const created = await api.post<Meeting>('/meetings', body);
+        navigate(`/secretariat/meetings/${created.id}`);
+      }
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={meeting ? `Change ${meeting.title}` : 'New meeting'} lead={meeting ? 'Invitees hear about a change of time, venue or link by email.' : 'A draft until you invite people.'}>
+      <ErrorSummary error={error} labels={LABELS} />
+      <form onSubmit={submit} noValidate>
+        <Field name="title" label="Title" error={errors.title}>
+          {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+        </Field>
+        <Field name="kind" label="Kind" error={errors.kind}>
+          {(p) => (
+            <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
+              {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="startsAt" label="Starts" hint="London time (GMT or BST as the date falls)" error={errors.startsAt}>
+          {(p) => <input {...p} type="datetime-local" value={form.startsAt} onChange={(e) => set({ startsAt: e.target.value })} />}
+        </Field>
+        <Field name="endsAt" label="Ends" hint="London time" error={errors.endsAt}>
+          {(p) => <input {...p} type="datetime-local" value={form.endsAt} onChange={(e) => set({ endsAt: e.target.value })} />}
+        </Field>
+        <Field name="venue" label="Venue" hint="Leave empty for an online-only meeting" error={errors.venue}>
+          {(p) => <input {...p} value={form.venue} onChange={(e) => set({ venue: e.target.value })} />}
+        </Field>
+        <Field name="onlineUrl" label="Online link" hint="https://…" error={errors.onlineUrl}>
+          {(p) => <input {...p} type="url" value={form.onlineUrl} onChange={(e) => set({ onlineUrl: e.target.value })} />}
+        </Field>
+        <Field name="agenda" label="Agenda" error={errors.agenda}>
+          {(p) => <textarea {...p} rows={6} value={form.agenda} onChange={(e) => set({ agenda: e.target.value })} />}
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {meeting ? 'Save changes' : 'Create draft'}
+          </button>
+          <Link to={meeting ? `/secretariat/meetings/${meeting.id}` : '/secretariat/meetings'} className="button secondary">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </Page>
+  );
+}

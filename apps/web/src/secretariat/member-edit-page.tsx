@@ -1,0 +1,310 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { Establishment, MyRecord, Post } from '../api/types';
+import { today } from '../components/contacts';
+import { EstablishmentChooser } from '../components/establishment-chooser';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link, navigate } from '../router';
+
+type MemberRecord = MyRecord & { posts: (Post & { current?: boolean })[]; updatedAt?: string };
+
+interface Form {
+  email: string;
+  name: string;
+  title: string;
+  category: string;
+  region: string;
+  registration: string;
+  phone: string;
+  availability: string;
+  bio: string;
+  role: string;
+  status: string;
+  establishmentIds: string[];
+}
+
+const LABELS: Record<string, string> = {
+  email: 'Work email',
+  name: 'Name',
+  title: 'Title',
+  category: 'Category',
+  region: 'Region',
+  registration: 'Professional registration',
+  phone: 'Phone',
+  availability: 'Availability',
+  bio: 'About',
+  role: 'Role',
+  status: 'Status',
+  establishmentIds: 'Works at',
+};
+
+function formOf(m?: MemberRecord): Form {
+  return {
+    email: m?.email ?? '',
+    name: m?.name ?? '',
+    title: m?.title ?? '',
+    category: m?.category?.code ?? '',
+    region: m?.region?.code ?? '',
+    registration: m?.registration ?? '',
+    phone: m?.phone ?? '',
+    availability: m?.availability ?? '',
+    bio: m?.bio ?? '',
+    role: m?.role ?? 'member',
+    status: m?.status ?? 'invited',
+    establishmentIds: (m?.establishments ?? []).map((e) => e.id),
+  };
+}
+
+export function MemberEditPage({ id }: { id?: string }) {
+  const record = useResource(() => (id ? api.get<MemberRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
+  if (id && record.loading && !record.data) return <Loading />;
+  if (id && !record.data)
+    return (
+      <Page title="Member">
+        <ErrorMessage error={record.error} retry={record.reload} />
+      </Page>
+    );
+  return <MemberForm key={record.data?.updatedAt} record={record.data} reload={record.reload} />;
+}
+
+function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => void }) {
+  const [form, setForm] = useState<Form>(() => formOf(record));
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const regions = useReference(reference.regions);
+  const categories = useReference(reference.categories);
+  const establishments = useReference(reference.establishments);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const errors = fieldErrors(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const body: Record<string, unknown> = {
+      email: form.email.trim(),
+      name: form.name.trim(),
+      title: form.title.trim() || null,
+      category: form.category,
+      region: form.region || null,
+      registration: form.registration.trim() || null,
+      phone: form.phone.trim() || null,
+      availability: form.availability.trim() || null,
+      bio: form.bio.trim() || null,
+      role: form.role,
+      establishmentIds: form.establishmentIds,
+    };
+    try {
+      if (record) {
+        // Only what changed, so the audit trail shows exactly what the secretariat did.
+        const before = formOf(record) as unknown as Record<string, unknown>;
+        const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
+        const changes = Object.fromEntries(Object.entries({ ...body, status: form.status }).filter(([k, v]) => !same(before[k], v)));
+        if (!Object.keys(changes).length) {
+          setNotice('Nothing has changed.');
+        } else {
+          await api.patch(`/members/${record.id}`, changes);
+          setNotice('Saved.');
+          reload();
+        }
+      } else {
+        const created = await api.post<{ id: string }>('/members', body);
+        navigate(`/secretariat/members/${created.id}?created=1`);
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setStatus(status: string, question: string) {
+    if (!record || !window.confirm(question)) return;
+    setError(null);
+    try {
+      await api.patch(`/members/${record.id}`, { status });
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const created = new URLSearchParams(location.search).get('created');
+  return (
+    <Page
+      title={record ? record.name : 'Add a member'}
+      lead={record ? `${record.email} · ${record.status}` : 'They will get an email with a link to set their password.'}
+      actions={
+        record ? (
+          <div className="button-row">
+            {record.status === 'suspended' ? (
+              <button type="button" className="button secondary" onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}>
+                Restore access
+              </button>
+            ) : (
+              <button type="button" className="button danger" onClick={() => setStatus('suspended', `Suspend ${record.name}? They will be signed out and cannot sign in until restored.`)}>
+                Suspend
+              </button>
+            )}
+            <Link className="button secondary" to={`/secretariat/audit?entity=member&id=${record.id}`}>
+              Audit trail
+            </Link>
+          </div>
+        ) : null
+      }
+    >
+      {created ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <ErrorSummary error={error} labels={LABELS} />
+      <form onSubmit={submit} noValidate>
+        <Field name="email" label="Work email" hint="Also their sign-in" error={errors.email}>
+          {(p) => <input {...p} type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} />}
+        </Field>
+        <Field name="name" label="Name" error={errors.name}>
+          {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+        </Field>
+        <Field name="title" label="Title" error={errors.title}>
+          {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+        </Field>
+        <Field name="category" label="Category" error={errors.category}>
+          {(p) => (
+            <select {...p} value={form.category} onChange={(e) => set({ category: e.target.value })}>
+              <option value="">Choose a category</option>
+              {categories?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="region" label="Region" error={errors.region}>
+          {(p) => (
+            <select {...p} value={form.region} onChange={(e) => set({ region: e.target.value })}>
+              <option value="">No region</option>
+              {regions?.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="registration" label="Professional registration" hint="GMC, NMC or other number (optional)" error={errors.registration}>
+          {(p) => <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />}
+        </Field>
+        <Field name="phone" label="Phone" error={errors.phone}>
+          {(p) => <input {...p} type="tel" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
+        </Field>
+        <Field name="availability" label="Availability" error={errors.availability}>
+          {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
+        </Field>
+        <Field name="bio" label="About" error={errors.bio}>
+          {(p) => <textarea {...p} rows={3} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
+        </Field>
+        <EstablishmentChooser
+          legend="Works at"
+          all={establishments ?? []}
+          chosen={form.establishmentIds.map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e))}
+          error={errors.establishmentIds}
+          onChange={(establishmentIds) => set({ establishmentIds })}
+        />
+        <Field name="role" label="Role" hint="Secretariat and admin can manage everything" error={errors.role}>
+          {(p) => (
+            <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value })}>
+              <option value="member">Member</option>
+              <option value="secretariat">Secretariat</option>
+              <option value="admin">Admin</option>
+            </select>
+          )}
+        </Field>
+        {record ? (
+          <Field name="status" label="Status" error={errors.status}>
+            {(p) => (
+              <select {...p} value={form.status} onChange={(e) => set({ status: e.target.value })}>
+                <option value="invited">Invited</option>
+                <option value="active">Active</option>
+                <option value="suspended">Suspended</option>
+                <option value="left">Left</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {record ? 'Save changes' : 'Add member and send invitation'}
+          </button>
+          <Link to="/secretariat/members" className="button secondary">
+            Back to members
+          </Link>
+        </div>
+      </form>
+      {record ? <MemberPosts record={record} reload={reload} /> : null}
+    </Page>
+  );
+}
+
+function MemberPosts({ record, reload }: { record: MemberRecord; reload: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  async function end(post: Post) {
+    if (!window.confirm(`End the post "${post.role}" today?`)) return;
+    try {
+      await api.patch(`/posts/${post.id}`, { endsOn: today() });
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <section className="section" aria-labelledby="posts-heading">
+      <h2 id="posts-heading">Representative posts</h2>
+      <ErrorMessage error={error} />
+      {record.posts.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">For</th>
+                <th scope="col">From</th>
+                <th scope="col">Until</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.posts.map((p) => {
+                const current = p.current ?? (!p.endsOn || p.endsOn > today());
+                return (
+                  <tr key={p.id}>
+                    <td>{p.role}</td>
+                    <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
+                    <td>{p.startsOn}</td>
+                    <td>{p.endsOn ?? '—'}</td>
+                    <td>
+                      {current ? (
+                        <button type="button" className="button secondary small" onClick={() => end(p)}>
+                          End post<span className="visually-hidden"> {p.role}</span>
+                        </button>
+                      ) : (
+                        'Ended'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">No posts.</p>
+      )}
+      <Link to={`/secretariat/posts?memberId=${record.id}`}>Assign a post to {record.name}</Link>
+    </section>
+  );
+}

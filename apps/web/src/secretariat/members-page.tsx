@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { api, Page as ListPage } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { DirectoryMember } from '../api/types';
+import { ErrorMessage, Loading, Page } from '../components/ui';
+import { useDebounced } from '../hooks';
+import { Link } from '../router';
+
+const STATUSES = ['invited', 'active', 'suspended', 'left'];
+
+export function MembersPage() {
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [region, setRegion] = useState('');
+  const [category, setCategory] = useState('');
+  const filters = useDebounced({ q: q.trim(), status, region, category }, 250);
+  const regions = useReference(reference.regions);
+  const categories = useReference(reference.categories);
+  const [page, setPage] = useState<ListPage<DirectoryMember>>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .get<ListPage<DirectoryMember>>('/directory/members', { ...filters, limit: 50 })
+      .then(
+        (p) => {
+          if (!live) return;
+          setPage(p);
+          setError(null);
+        },
+        (err) => live && setError(err),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [filters]);
+
+  async function more() {
+    if (!page?.nextCursor) return;
+    const next = await api.get<ListPage<DirectoryMember>>('/directory/members', { ...filters, limit: 50, cursor: page.nextCursor });
+    setPage({ ...next, items: [...page.items, ...next.items] });
+  }
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      await api.download('/members/export', `seg-members-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <Page
+      title="Members"
+      actions={
+        <div className="button-row">
+          <Link to="/secretariat/members/new" className="button">
+            Add a member
+          </Link>
+          <Link to="/secretariat/members/import" className="button secondary">
+            Import a CSV
+          </Link>
+          <button type="button" className="button secondary" onClick={exportCsv} disabled={exporting}>
+            {exporting ? 'Preparing…' : 'Export as CSV'}
+          </button>
+        </div>
+      }
+    >
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="m-q">Name</label>
+          <input id="m-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="m-status">Status</label>
+          <select id="m-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="m-region">Region</label>
+          <select id="m-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+            <option value="">Any region</option>
+            {regions?.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="m-category">Category</label>
+          <select id="m-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">Any category</option>
+            {categories?.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <ErrorMessage error={error} />
+      <p aria-live="polite" className="result-count">
+        {page ? `${page.total} ${page.total === 1 ? 'member' : 'members'}` : ''}
+      </p>
+      {loading && !page ? <Loading /> : null}
+      {page?.items.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Members</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Category</th>
+                <th scope="col">Region</th>
+                <th scope="col">Status</th>
+                <th scope="col">Role</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/secretariat/members/${m.id}`}>{m.name}</Link>
+                    {m.posts?.length ? <span className="muted small"> · rep</span> : null}
+                  </td>
+                  <td>{m.email}</td>
+                  <td>{m.category?.name}</td>
+                  <td>{m.region?.name}</td>
+                  <td>{m.status}</td>
+                  <td>{m.role}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {page?.nextCursor ? (
+        <button type="button" className="button secondary" onClick={more}>
+          Show more
+        </button>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,180 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, Page as ListPage } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { Post } from '../api/types';
+import { today } from '../components/contacts';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+import { MemberPicker } from './member-picker';
+
+const HUB = 'hub';
+
+export function PostsPage() {
+  const [region, setRegion] = useState('');
+  const [showEnded, setShowEnded] = useState(false);
+  const regions = useReference(reference.regions);
+  const posts = useResource(() => api.get<ListPage<Post>>('/posts', { region, current: !showEnded, limit: 200 }), [region, showEnded]);
+  const [error, setError] = useState<unknown>(null);
+
+  async function end(post: Post) {
+    if (!window.confirm(`End ${post.member?.name}'s post "${post.role}" today?`)) return;
+    try {
+      await api.patch(`/posts/${post.id}`, { endsOn: today() });
+      posts.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Page title="Representative posts" lead="Who represents each region and the hub. A post ends; the next begins; history is kept.">
+      <AssignPost onAssigned={posts.reload} />
+      <section className="section" aria-labelledby="list-heading">
+        <h2 id="list-heading">{showEnded ? 'All posts' : 'Current posts'}</h2>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="p-region">For</label>
+            <select id="p-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+              <option value="">The hub and every region</option>
+              <option value={HUB}>The hub</option>
+              {regions?.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field checkbox">
+            <input id="p-ended" type="checkbox" checked={showEnded} onChange={(e) => setShowEnded(e.target.checked)} />
+            <label htmlFor="p-ended">Include ended posts</label>
+          </div>
+        </div>
+        <ErrorMessage error={error ?? posts.error} retry={posts.reload} />
+        {posts.loading && !posts.data ? <Loading /> : null}
+        {posts.data ? (
+          posts.data.items.length ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Member</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">For</th>
+                    <th scope="col">From</th>
+                    <th scope="col">Until</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {posts.data.items.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.member ? <Link to={`/secretariat/members/${p.member.id}`}>{p.member.name}</Link> : ''}</td>
+                      <td>{p.role}</td>
+                      <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
+                      <td>{p.startsOn}</td>
+                      <td>{p.endsOn ?? '—'}</td>
+                      <td>
+                        {!p.endsOn || p.endsOn > today() ? (
+                          <button type="button" className="button secondary small" onClick={() => end(p)}>
+                            End<span className="visually-hidden"> {p.member?.name}'s post</span>
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="empty">No posts here.</p>
+          )
+        ) : null}
+      </section>
+    </Page>
+  );
+}
+
+function AssignPost({ onAssigned }: { onAssigned: () => void }) {
+  const regions = useReference(reference.regions);
+  const [member, setMember] = useState<{ id: string; name: string } | null>(null);
+  const [forWhat, setForWhat] = useState('');
+  const [role, setRole] = useState('');
+  const [startsOn, setStartsOn] = useState(today());
+  const [endsOn, setEndsOn] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('memberId');
+    if (id) api.get<{ id: string; name: string }>(`/members/${encodeURIComponent(id)}`).then(setMember, () => undefined);
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      await api.post('/posts', {
+        memberId: member?.id ?? '',
+        ...(forWhat === HUB ? { hub: true } : { regionCode: forWhat }),
+        role: role.trim(),
+        startsOn,
+        ...(endsOn ? { endsOn } : {}),
+      });
+      setDone(`${member?.name} now holds the post "${role.trim()}".`);
+      setRole('');
+      onAssigned();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const errors = fieldErrors(error);
+  return (
+    <section aria-labelledby="assign-heading" className="card">
+      <h2 id="assign-heading">Assign a post</h2>
+      {done ? <Alert kind="success">{done}</Alert> : null}
+      <ErrorSummary error={error} labels={{ memberId: 'Member', regionCode: 'For', hub: 'For', role: 'Role', startsOn: 'From', endsOn: 'Until' }} />
+      <form onSubmit={submit} noValidate>
+        {member ? (
+          <p id="field-memberId">
+            Member: <strong>{member.name}</strong>{' '}
+            <button type="button" className="link-button" onClick={() => setMember(null)}>
+              Choose someone else
+            </button>
+          </p>
+        ) : (
+          <MemberPicker id="field-memberId" label="Member" error={errors.memberId} onPick={setMember} />
+        )}
+        <Field name="regionCode" label="For" error={errors.regionCode ?? errors.hub}>
+          {(p) => (
+            <select {...p} value={forWhat} onChange={(e) => setForWhat(e.target.value)}>
+              <option value="">Choose the hub or a region</option>
+              <option value={HUB}>The hub (national post)</option>
+              {regions?.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="role" label="Role" hint="For example: Regional lead, Deputy, Chair" error={errors.role}>
+          {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
+        </Field>
+        <Field name="startsOn" label="From" error={errors.startsOn}>
+          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+        </Field>
+        <Field name="endsOn" label="Until (optional)" hint="The first day the post is no longer held" error={errors.endsOn}>
+          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+        </Field>
+        <button type="submit" className="button">
+          Assign the post
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { FormEvent, ReactNode, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { reference, useReference } from '../api/reference';
+import { Category, Establishment, EstablishmentType, Region, establishmentType } from '../api/types';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+
+interface Column<T> {
+  name: string;
+  label: string;
+  hint?: string;
+  /** A select instead of a text input. */
+  options?: { value: string; label: string }[];
+  /** The row's value for this column, as the form holds it. */
+  value: (row: T) => string;
+  show?: (row: T) => ReactNode;
+}
+
+interface EditorProps<T extends { id?: string; code?: string | null; name: string }> {
+  title: string;
+  lead: string;
+  path: '/regions' | '/categories' | '/establishments';
+  noun: string;
+  columns: Column<T>[];
+  load: () => Promise<T[]>;
+  forget: () => void;
+  filterable?: boolean;
+}
+
+/** A list the directory is built on: a table, a form to add, the same form to change a row. */
+function ListEditor<T extends { id?: string; code?: string | null; name: string }>(props: EditorProps<T>) {
+  const rows = useResource(props.load, []);
+  const [editing, setEditing] = useState<T | null>(null);
+  const [form, setForm] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const errors = fieldErrors(error);
+
+  const start = (row: T | null) => {
+    setEditing(row);
+    setError(null);
+    setDone(null);
+    setForm(Object.fromEntries(props.columns.map((c) => [c.name, row ? c.value(row) : ''])));
+    document.getElementById('list-form')?.scrollIntoView();
+    document.getElementById(`field-${props.columns[0].name}`)?.focus();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    const body = Object.fromEntries(
+      props.columns
+        .filter((c) => !editing || form[c.name] !== c.value(editing))
+        .map((c) => [c.name, form[c.name].trim() === '' ? undefined : form[c.name].trim()]),
+    );
+    try {
+      if (editing) await api.patch(`${props.path}/${editing.id ?? editing.code}`, body);
+      else await api.post(props.path, body);
+      props.forget();
+      setDone(editing ? `${form.name} saved.` : `${form.name} added.`);
+      start(null);
+      rows.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return (rows.data ?? []).filter((r) => !f || props.columns.some((c) => c.value(r).toLowerCase().includes(f)));
+  }, [rows.data, filter, props.columns]);
+
+  return (
+    <Page title={props.title} lead={props.lead}>
+      <section id="list-form" className="card" aria-labelledby="form-heading">
+        <h2 id="form-heading">{editing ? `Change ${editing.name}` : `Add a ${props.noun}`}</h2>
+        {done ? <Alert kind="success">{done}</Alert> : null}
+        <ErrorSummary error={error} labels={Object.fromEntries(props.columns.map((c) => [c.name, c.label]))} />
+        <form onSubmit={submit} noValidate>
+          {props.columns.map((c) => (
+            <Field key={c.name} name={c.name} label={c.label} hint={c.hint} error={errors[c.name]}>
+              {(p) =>
+                c.options ? (
+                  <select {...p} value={form[c.name] ?? ''} onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}>
+                    <option value="">Choose</option>
+                    {c.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input {...p} value={form[c.name] ?? ''} onChange={(e) => setForm({ ...form, [c.name]: e.target.value })} />
+                )
+              }
+            </Field>
+          ))}
+          <div className="button-row">
+            <button type="submit" className="button">
+              {editing ? 'Save changes' : `Add ${props.noun}`}
+            </button>
+            {editing ? (
+              <button type="button" className="button secondary" onClick={() => start(null)}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </section>
+      <section className="section" aria-labelledby="table-heading">
+        <h2 id="table-heading">
+          {rows.data ? `${rows.data.length} ` : ''}
+          {props.title.toLowerCase()}
+        </h2>
+        {props.filterable ? (
+          <div className="field">
+            <label htmlFor="list-filter">Filter</label>
+            <input id="list-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
+        ) : null}
+        <ErrorMessage error={rows.error} retry={rows.reload} />
+        {rows.loading && !rows.data ? <Loading /> : null}
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {props.columns.map((c) => (
+                  <th key={c.name} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.id ?? r.code ?? r.name}>
+                  {props.columns.map((c) => (
+                    <td key={c.name}>{c.show ? c.show(r) : c.value(r)}</td>
+                  ))}
+                  <td>
+                    <button type="button" className="button secondary small" onClick={() => start(r)}>
+                      Change<span className="visually-hidden"> {r.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Page>
+  );
+}
+
+export function RegionsPage() {
+  return (
+    <ListEditor<Region>
+      title="Regions"
+      lead="The spokes of the network. Renaming a region keeps its members and posts."
+      path="/regions"
+      noun="region"
+      load={reference.regions}
+      forget={() => reference.forget('regions')}
+      columns={[
+        { name: 'code', label: 'Code', hint: 'Short, lower case, with hyphens: north-east', value: (r) => r.code },
+        { name: 'name', label: 'Name', value: (r) => r.name },
+        { name: 'nation', label: 'Nation', value: (r) => r.nation ?? '' },
+      ]}
+    />
+  );
+}
+
+export function CategoriesPage() {
+  return (
+    <ListEditor<Category>
+      title="Categories"
+      lead="Membership categories."
+      path="/categories"
+      noun="category"
+      load={reference.categories}
+      forget={() => reference.forget('categories')}
+      columns={[
+        { name: 'code', label: 'Code', hint: 'Short, lower case, with hyphens: prison-gp', value: (c) => c.code },
+        { name: 'name', label: 'Name', value: (c) => c.name },
+        { name: 'description', label: 'Description', value: (c) => c.description ?? '' },
+      ]}
+    />
+  );
+}
+
+export function EstablishmentsPage() {
+  const regions = useReference(reference.regions);
+  const types = useReference(loadTypes);
+  const regionCode = (e: Establishment) => e.region?.code ?? e.regionCode ?? '';
+  const typeCode = (e: Establishment) => (typeof e.type === 'object' && e.type ? e.type.code : (e.type ?? e.typeCode ?? ''));
+  if (!regions || !types) return <Loading />;
+  return (
+    <ListEditor<Establishment>
+      title="Establishments"
+      lead="Secure environments, each in one region."
+      path="/establishments"
+      noun="establishment"
+      filterable
+      load={reference.establishments}
+      forget={() => reference.forget('establishments')}
+      columns={[
+        { name: 'name', label: 'Name', value: (e) => e.name },
+        { name: 'type', label: 'Type', options: types.map((t) => ({ value: t.code, label: t.name })), value: typeCode, show: (e) => establishmentType(e) },
+        { name: 'region', label: 'Region', options: regions.map((r) => ({ value: r.code, label: r.name })), value: regionCode, show: (e) => e.region?.name ?? regionCode(e) },
+        { name: 'town', label: 'Town', value: (e) => e.town ?? '' },
+        { name: 'postcode', label: 'Postcode', value: (e) => e.postcode ?? '' },
+      ]}
+    />
+  );
+}
+
+async function loadTypes(): Promise<EstablishmentType[]> {
+  const answer = await api.get<EstablishmentType[] | { items: EstablishmentType[] }>('/establishment-types');
+  return Array.isArray(answer) ? answer : answer.items;
+}

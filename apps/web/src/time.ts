@@ -1,0 +1,60 @@
+/** Meeting times are stored in UTC and always shown in Europe/London, naming GMT or BST. */
+
+const ZONE = 'Europe/London';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const dayOnly = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const stamp = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+export function formatWhen(startsAt: string | null, endsAt: string | null, year?: number | null): string {
+  if (!startsAt) return year ? String(year) : 'Date to be confirmed';
+  const start = new Date(startsAt);
+  if (!endsAt) return dateTime.format(start);
+  const end = new Date(endsAt);
+  const sameDay = dayOnly.format(start) === dayOnly.format(end);
+  return sameDay ? `${dateTime.format(start).replace(/\s\S+$/, '')} to ${timeOnly.format(end)}` : `${dateTime.format(start)} to ${dateTime.format(end)}`;
+}
+
+export function formatStamp(iso: string): string {
+  return stamp.format(new Date(iso));
+}
+
+/** `2026-03-29T09:30` in London time → ISO instant with offset, for a datetime-local input. */
+export function londonLocalToIso(local: string): string {
+  if (!local) return '';
+  const [date, time] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  // Guess UTC, then correct by London's offset at that moment (twice, for the changeover hour).
+  let utc = Date.UTC(y, m - 1, d, hh, mm);
+  for (let i = 0; i < 2; i++) utc = Date.UTC(y, m - 1, d, hh, mm) - londonOffsetMinutes(new Date(utc)) * 60_000;
+  return new Date(utc).toISOString();
+}
+
+/** ISO instant → `YYYY-MM-DDTHH:mm` in London time, for a datetime-local input. */
+export function isoToLondonLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+function londonOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d+)(?::(\d+))?/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The web app is built into dist/web, which the API serves at `/`. */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  server: {
+    // `npm run dev:web` beside a running API on :3000.
+    proxy: Object.fromEntries(
+      ['/auth', '/me', '/directory/members', '/directory/network', '/regions', '/categories', '/establishments', '/members', '/posts', '/meetings', '/audit', '/rsvp', '/health'].map((p) => [p, 'http://localhost:3000']),
+    ),
+  },
+});

@@ -1,0 +1,479 @@
+import { categories, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
+import { hash } from 'argon2';
+import { and, eq } from 'drizzle-orm';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { ApiHarness, startApi } from './support/api-harness';
+import { eventually } from './support/poll';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { dropDatabase, testConfig, uniqueName } from './support/test-config';
+import { startWorker, WorkerHarness } from './support/worker-harness';
+
+/**
+ * The web app in real Chromium (Debian's, never a downloaded build) against the real API,
+ * worker, PostgreSQL, Redis and a loopback SMTP server. `npm test` builds the app first.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARTIFACTS = resolve(__dirname, '../test-results/web');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'a long and unguessable passphrase 42';
+
+jest.setTimeout(300_000);
+
+interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+describe('web app', () => {
+  let sink: SmtpSink;
+  let config: ReturnType<typeof testConfig>;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let browser: Browser;
+  const run = uniqueName('web').slice(-8);
+  const email = (who: string) => `${who}.${run}@example.nhs.uk`;
+
+  let secretariat: Person;
+  let member: Person;
+  let londonRep: Person;
+  let northWestRep: Person;
+  let northWestPrison: { id: string; name: string };
+
+  async function addMember(values: { name: string; email: string; role?: 'member' | 'secretariat'; region?: string; category?: string; phone?: string }): Promise<Person> {
+    const db = api.db;
+    const [region] = values.region ? await db.select().from(regions).where(eq(regions.code, values.region)) : [];
+    const [category] = await db.select().from(categories).where(eq(categories.code, values.category ?? 'prison-gp'));
+    const [row] = await db
+      .insert(members)
+      .values({
+        name: values.name,
+        email: values.email,
+        role: values.role ?? 'member',
+        status: 'active',
+        regionId: region?.id ?? null,
+        categoryId: category.id,
+        phone: values.phone ?? null,
+        passwordHash: await hash(PASSWORD),
+      })
+      .returning({ id: members.id, email: members.email, name: members.name });
+    return row;
+  }
+
+  async function addPost(person: Person, regionCode: string | null, role: string): Promise<void> {
+    const [region] = regionCode ? await api.db.select().from(regions).where(eq(regions.code, regionCode)) : [];
+    await api.db.insert(posts).values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
+  }
+
+  async function newContext(): Promise<BrowserContext> {
+    return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  }
+
+  async function signIn(who: Person): Promise<Page> {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${api.baseUrl}/`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Work email').fill(who.email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
+    return page;
+  }
+
+  /** Waits until the page has a heading and nothing is still loading. */
+  async function settled(page: Page): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    // Polled from here: the page's CSP rightly refuses the string evaluation waitForFunction uses.
+    await eventually('the page to finish loading', async () => (await page.locator('.loading').count()) === 0);
+  }
+
+  async function go(page: Page, path: string): Promise<void> {
+    await page.goto(`${api.baseUrl}${path}`);
+    await settled(page);
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** axe-core on the page as it stands: no serious or critical WCAG 2.x A/AA issue. */
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    await page.evaluate(AXE);
+    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+    };
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(__dirname, '../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    sink = await startSmtpSink();
+    config = testConfig({ SMTP_URL: sink.url });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+    secretariat = await addMember({ name: 'Sasha Secretariat', email: email('secretariat'), role: 'secretariat' });
+    member = await addMember({ name: 'Mina Member', email: email('member'), region: 'london', phone: '020 7946 0011' });
+    londonRep = await addMember({ name: 'Rhiannon Regional', email: email('london.rep'), region: 'london', phone: '020 7946 0022' });
+    northWestRep = await addMember({ name: 'Ned Northwest', email: email('nw.rep'), region: 'north-west', phone: '0161 496 0033' });
+    await addPost(londonRep, 'london', 'Regional lead');
+    await addPost(northWestRep, 'north-west', 'Regional lead');
+    const hubChair = await addMember({ name: 'Hana Hub', email: email('chair'), region: 'wales' });
+    await addPost(hubChair, null, 'Chair');
+
+    const [nw] = await api.db
+      .select({ id: establishments.id, name: establishments.name })
+      .from(establishments)
+      .innerJoin(regions, eq(regions.id, establishments.regionId))
+      .where(eq(regions.code, 'north-west'))
+      .orderBy(establishments.name)
+      .limit(1);
+    northWestPrison = nw;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await sink?.stop();
+    if (config) await dropDatabase(config.databaseUrl);
+  });
+
+  it('serves the app at / with the built JavaScript, and leaves the API routes to the API', async () => {
+    const page = await api.http().get('/').set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('<div id="root">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect(script).toBeDefined();
+    const js = await api.http().get(script!).expect(200);
+    expect(js.headers['cache-control']).toContain('immutable');
+    await api.http().get('/health').set('Accept', 'text/html').expect(200).expect('Content-Type', /json/);
+    await api.http().get('/directory/network').set('Accept', 'application/json').expect(401);
+  });
+
+  it('a member signs in and finds their regional rep and the rep for an establishment', async () => {
+    const page = await signIn(member);
+    const contacts = page.getByRole('region', { name: 'Your contacts' });
+    await contacts.getByRole('link', { name: londonRep.name }).waitFor();
+    await expect(contacts.getByRole('link', { name: /020 7946 0022/ }).getAttribute('href')).resolves.toBe('tel:02079460022');
+    await contacts.getByRole('link', { name: 'Hana Hub' }).waitFor();
+    const network = page.getByRole('img', { name: /13 regions/ });
+    await network.waitFor();
+    await settled(page);
+    await screenshot(page, 'home');
+
+    await page.getByRole('link', { name: 'Where is my patient going?' }).click();
+    await page.getByLabel('Type part of the name, town or postcode').fill(northWestPrison.name.slice(0, 8));
+    await page.getByLabel('Establishment', { exact: true }).selectOption(northWestPrison.id);
+    const answer = page.getByRole('region', { name: northWestPrison.name });
+    await answer.getByText('North West', { exact: true }).waitFor();
+    await answer.getByRole('link', { name: northWestRep.name }).waitFor();
+    await expect(answer.getByRole('link', { name: /0161 496 0033/ }).count()).resolves.toBe(1);
+    await screenshot(page, 'where');
+    await page.context().close();
+  });
+
+  it('a rep changes their phone and sees it in the directory', async () => {
+    const page = await signIn(londonRep);
+    await page.getByRole('link', { name: 'My details' }).click();
+    await settled(page);
+    const phone = page.getByLabel('Phone', { exact: true });
+    await phone.fill('not a phone');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    // The API's field error shows next to the field, and in the summary at the top.
+    await page.locator('.field-error #field-phone').waitFor();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/phone/i);
+    await screenshot(page, 'my-details-error');
+
+    await phone.fill('020 7946 0999');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.getByText('Your details are saved.').waitFor();
+    await screenshot(page, 'my-details');
+
+    await page.getByRole('link', { name: 'Directory' }).click();
+    await page.getByLabel('Name').fill('Rhiannon');
+    const card = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: londonRep.name });
+    await card.getByRole('link', { name: /020 7946 0999/ }).waitFor();
+    await screenshot(page, 'directory');
+    await page.context().close();
+  });
+
+  it('the secretariat creates a meeting, invites a region, watches delivery finish, and a member answers from the email', async () => {
+    const page = await signIn(secretariat);
+    await go(page, '/secretariat/meetings/new');
+    await page.getByLabel('Title').fill(`London regional meeting ${run}`);
+    await page.getByLabel('Kind').selectOption('regional');
+    await page.getByLabel('Starts').fill('2031-03-04T14:00');
+    await page.getByLabel('Ends').fill('2031-03-04T16:00');
+    await page.getByLabel('Venue').fill('RCGP, 30 Euston Square, London');
+    await page.getByLabel('Agenda').fill('1. Welcome\n2. Transfers between establishments');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('heading', { level: 1, name: `London regional meeting ${run}` }).waitFor();
+    const meetingId = page.url().split('/').pop()!;
+
+    await page.getByRole('checkbox', { name: /^London/ }).check();
+    // The audience preview counts the region's active members: Mina and Rhiannon.
+    await page.getByText(/2 members\s+will be invited/).waitFor();
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByText(/^2 invited/).waitFor();
+    await page.getByText('All 2 emails handled: 2 sent, 0 failed.').waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('2');
+    await screenshot(page, 'meeting-delivery');
+
+    const mail = await sink.waitForMailTo(member.email);
+    const link = /\/rsvp\/[^\s"'<>?]+/.exec(mail.parsed.text ?? '')?.[0];
+    expect(link).toBeDefined();
+
+    // The link opens a page that asks; opening it records nothing.
+    const stranger = await (await newContext()).newPage();
+    await stranger.goto(`${api.baseUrl}${link}`);
+    const [before] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    expect(before.rsvp).toBe('needs-action');
+    await checkAccessibility(stranger, 'rsvp');
+    await screenshot(stranger, 'rsvp');
+    await stranger.locator('button[name="response"][value="accepted"]').click();
+    await eventually('the reply to be recorded', async () => {
+      const [after] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+      return after.rsvp === 'accepted';
+    });
+    await stranger.context().close();
+
+    await page.reload();
+    await settled(page);
+    const going = page.getByRole('list', { name: 'Replies' }).getByRole('listitem').filter({ hasText: /^\s*1\s+going\s*$/ });
+    await going.waitFor();
+    await screenshot(page, 'meeting-replies');
+
+    // The member sees the invitation, with the reply they gave.
+    const memberPage = await signIn(member);
+    await go(memberPage, '/my/meetings');
+    await memberPage.getByText('Your reply: Going').waitFor();
+    await screenshot(memberPage, 'my-meetings');
+    await go(memberPage, `/my/meetings/${meetingId}`);
+    const [download] = await Promise.all([memberPage.waitForEvent('download'), memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
+    const ics = readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain('DTSTART:20310304T140000Z');
+    expect(ics).toContain(`SUMMARY:London regional meeting ${run}`);
+    // A change of mind from the meeting page.
+    await memberPage.getByRole('button', { name: 'Maybe' }).click();
+    await memberPage.getByText('Reply saved: Maybe.').waitFor();
+    const [changed] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    expect(changed.rsvp).toBe('tentative');
+    await screenshot(memberPage, 'meeting');
+    await memberPage.context().close();
+    await page.context().close();
+  });
+
+  it('the secretariat sees a refused email fail, and re-sends it once the mail server takes it', async () => {
+    const [meeting] = await api.db
+      .insert(meetings)
+      .values({ title: `North West meeting ${run}`, kind: 'regional', venue: 'HMP Altcourse', startsAt: new Date('2031-06-03T09:00:00Z'), endsAt: new Date('2031-06-03T11:00:00Z') })
+      .returning({ id: meetings.id });
+    sink.refuse.set(northWestRep.email.toLowerCase(), 550);
+    const page = await signIn(secretariat);
+    await go(page, `/secretariat/meetings/${meeting.id}`);
+    await page.getByRole('checkbox', { name: /^North West/ }).check();
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByText('All 1 emails handled: 0 sent, 1 failed.').waitFor({ timeout: 60_000 });
+    const failed = page.getByRole('table', { name: 'Failed emails' });
+    await expect(failed.getByRole('row').nth(1).innerText()).resolves.toContain(northWestRep.email);
+    await screenshot(page, 'meeting-failed');
+
+    sink.refuse.delete(northWestRep.email.toLowerCase());
+    await page.getByRole('button', { name: 'Re-send the 1 failed email' }).click();
+    await page.getByText('1 email queued again.').waitFor();
+    await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
+    await sink.waitForMailTo(northWestRep.email);
+    await page.context().close();
+  });
+
+  it('the secretariat adds a member, who sets a password from the email link and lands signed in', async () => {
+    const page = await signIn(secretariat);
+    await go(page, '/secretariat/members/new');
+    const newcomer = { name: 'Nia Newcomer', email: email('newcomer') };
+    await page.getByLabel('Work email').fill(newcomer.email);
+    await page.getByLabel('Name').fill(newcomer.name);
+    await page.getByLabel('Category').selectOption('prison-gp');
+    await page.getByLabel('Region').selectOption('london');
+    await page.getByRole('button', { name: 'Add member and send invitation' }).click();
+    await page.getByText('Member added; the activation email is on its way.').waitFor();
+    await page.getByRole('heading', { level: 1, name: newcomer.name }).waitFor();
+
+    // The same email again: the API's 409 shows against the email field.
+    await go(page, '/secretariat/members/new');
+    await page.getByLabel('Work email').fill(newcomer.email.toUpperCase());
+    await page.getByLabel('Name').fill('Someone Else');
+    await page.getByLabel('Category').selectOption('prison-gp');
+    await page.getByRole('button', { name: 'Add member and send invitation' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/email|taken|already/i);
+
+    const mail = await sink.waitForMailTo(newcomer.email);
+    const link = /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const invited = await (await newContext()).newPage();
+    await invited.goto(`${api.baseUrl}${link}`);
+    await invited.getByLabel('New password', { exact: true }).fill('too short');
+    await invited.getByRole('button', { name: 'Activate my account' }).click();
+    await invited.locator('.field-error #field-password').waitFor();
+    await invited.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await invited.getByLabel('New password again').fill(PASSWORD);
+    await invited.getByRole('button', { name: 'Activate my account' }).click();
+    await invited.getByRole('heading', { level: 1, name: `Hello, ${newcomer.name}` }).waitFor();
+    await invited.getByText('Your account is ready').waitFor();
+    await invited.context().close();
+    await page.context().close();
+  });
+
+  it('the secretariat imports a CSV and sees what happened to each row', async () => {
+    const page = await signIn(secretariat);
+    await go(page, '/secretariat/members/import');
+    const csv = ['email,name,category,region', `${email('imported')},Ifan Imported,prison-gp,wales`, 'not-an-email,Bad Row,prison-gp,wales'].join('\n');
+    await page.getByLabel('Or paste the CSV').fill(csv);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const table = page.getByRole('table', { name: 'Each row of the file' });
+    await table.waitFor();
+    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/created/);
+    await expect(table.getByRole('row').nth(2).innerText()).resolves.toMatch(/error[\s\S]*email/i);
+    await screenshot(page, 'members-import-result');
+    const [saved] = await api.db.select().from(members).where(eq(members.email, email('imported')));
+    expect(saved.name).toBe('Ifan Imported');
+    await page.context().close();
+  });
+
+  it('every page passes an accessibility check with no serious or critical issue', async () => {
+    const signedOut = await (await newContext()).newPage();
+    for (const [name, path] of [
+      ['sign-in', '/sign-in'],
+      ['reset-password', '/reset-password'],
+      ['choose-password', '/reset-password?token=not-a-real-token'],
+      ['activate', '/activate?token=not-a-real-token'],
+    ]) {
+      await go(signedOut, path);
+      await checkAccessibility(signedOut, name);
+      await screenshot(signedOut, name);
+    }
+    // A field error as the sign-in page shows it.
+    await signedOut.getByRole('button', { name: 'Sign in' }).click().catch(() => undefined);
+    await go(signedOut, '/sign-in');
+    await signedOut.getByRole('button', { name: 'Sign in' }).click();
+    await signedOut.getByText('Enter your work email').first().waitFor();
+    await checkAccessibility(signedOut, 'sign-in-errors');
+    await signedOut.context().close();
+
+    const page = await signIn(secretariat);
+    const [meeting] = await api.db
+      .insert(meetings)
+      .values({ title: 'Hub meeting for the accessibility check', kind: 'hub', startsAt: new Date('2031-05-01T09:00:00Z'), endsAt: new Date('2031-05-01T11:00:00Z') })
+      .returning({ id: meetings.id });
+    const pages: [string, string][] = [
+      ['home-secretariat', '/'],
+      ['directory-all', '/directory'],
+      ['person', `/people/${londonRep.id}`],
+      ['where-answer', `/where?establishment=${northWestPrison.id}`],
+      ['my-details-secretariat', '/my/details'],
+      ['my-meetings-secretariat', '/my/meetings'],
+      ['secretariat', '/secretariat'],
+      ['members', '/secretariat/members'],
+      ['member-new', '/secretariat/members/new'],
+      ['member-edit', `/secretariat/members/${londonRep.id}`],
+      ['members-import', '/secretariat/members/import'],
+      ['posts', '/secretariat/posts'],
+      ['regions', '/secretariat/regions'],
+      ['categories', '/secretariat/categories'],
+      ['establishments', '/secretariat/establishments'],
+      ['meetings', '/secretariat/meetings'],
+      ['meeting-new', '/secretariat/meetings/new'],
+      ['meeting-admin', `/secretariat/meetings/${meeting.id}`],
+      ['meeting-edit', `/secretariat/meetings/${meeting.id}/edit`],
+      ['audit', '/secretariat/audit'],
+      ['not-found', '/no-such-page'],
+    ];
+    for (const [name, path] of pages) {
+      await go(page, path);
+      await checkAccessibility(page, name);
+      await screenshot(page, name);
+    }
+
+    // The phone layout: the menu folds away behind a button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await go(page, '/');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).waitFor();
+    await checkAccessibility(page, 'home-phone');
+    await screenshot(page, 'home-phone');
+    await page.context().close();
+  });
+
+  it('works by keyboard alone: skip link, sign-in, navigation with focus on each new page', async () => {
+    const page = await (await newContext()).newPage();
+    const focused = () => page.evaluate('document.activeElement && (document.activeElement.id || document.activeElement.textContent)') as Promise<string>;
+    /** Tabs (forward, or back with Shift+Tab) until the focused element's id or text is `target`. */
+    async function tabTo(target: string, key = 'Tab'): Promise<void> {
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press(key);
+        if ((await focused()).trim() === target) return;
+      }
+      throw new Error(`Tab never reached ${target}; focus is on ${await focused()}`);
+    }
+
+    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Skip to main content');
+    await tabTo('field-email');
+    await page.keyboard.type(member.email);
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('field-password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+
+    // Focus is on the home page's heading: the menu is back up the page.
+    await tabTo('Directory', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    // Focus moves to the new page's heading, so a screen reader announces it.
+    await expect(focused()).resolves.toBe('Directory');
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('q');
+    await page.keyboard.type('Ned');
+    await page.getByRole('list', { name: 'Members' }).getByRole('link', { name: northWestRep.name }).waitFor();
+    await tabTo(northWestRep.name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: northWestRep.name }).waitFor();
+    await page.getByRole('link', { name: /0161 496 0033/ }).waitFor();
+    await page.context().close();
+  });
+
+  it('keeps the refresh token out of reach of page scripts and survives a reload', async () => {
+    const page = await signIn(member);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'seg_refresh');
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    await expect(page.evaluate('document.cookie')).resolves.not.toContain('seg_refresh');
+    await expect(page.evaluate('JSON.stringify(localStorage) + JSON.stringify(sessionStorage)')).resolves.toBe('{}{}');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+    // Two tabs renewing around the same time both stay signed in.
+    const tab = await page.context().newPage();
+    await Promise.all([page.reload(), tab.goto(`${api.baseUrl}/directory`)]);
+    await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
+    await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await tab.reload();
+    await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.goto(`${api.baseUrl}/directory`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+});
