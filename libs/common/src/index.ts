@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './id-param';
 export * from './london-time';
 export * from './rsvp-token';
+export * from './meeting-calendar';

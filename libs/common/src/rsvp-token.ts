@@ -33,6 +33,11 @@ export function createRsvpToken(secret: string, invitationId: string): string {
   return `${Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url')}.${mac(secret, id)}`;
 }
 
+/** The invitation's RSVP page, as emails and calendar objects link to it. */
+export function rsvpLink(publicUrl: string, secret: string, invitationId: string): string {
+  return `${publicUrl}/rsvp/${createRsvpToken(secret, invitationId)}`;
+}
+
 /** The invitation id a token was made for, or null when the token is malformed or forged. */
 export function readRsvpToken(secret: string, token: string): string | null {
   const match = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/.exec(token);

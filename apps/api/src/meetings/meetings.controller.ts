@@ -12,7 +12,8 @@ import { RsvpDto } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { Attendance, attendanceCsv, InvitationsPage, MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingView } from './meeting.view';
-import { InviteResult, MeetingsService } from './meetings.service';
+import { MeetingCalendarService } from './meeting-calendar.service';
+import { InvitePreview, InviteResult, MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly followUp: MeetingFollowUpService,
+    private readonly calendars: MeetingCalendarService,
   ) {}
 
   /** Creates a draft; it becomes scheduled when first invited. */
@@ -56,6 +58,14 @@ export class MeetingsController {
     return this.meetings.invite(id, dto.audience, actor);
   }
 
+  /** What the same invitation call would do now, counted by the invitation's own query; changes nothing. */
+  @Secretariat()
+  @Post(':id/invitations/preview')
+  @HttpCode(HttpStatus.OK)
+  previewInvite(@IdParam() id: string, @Body() dto: InviteDto): Promise<InvitePreview> {
+    return this.meetings.previewInvite(id, dto.audience);
+  }
+
   /** Each invitee's reply and the delivery state of every notice sent to them, with totals. */
   @Secretariat()
   @Get(':id/invitations')
@@ -83,6 +93,21 @@ export class MeetingsController {
   @Put(':id/rsvp')
   rsvp(@IdParam() id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.rsvpAsMember(id, member, dto.response, actor.requestId);
+  }
+
+  /**
+   * The meeting for the caller's calendar: their own invitation (METHOD:REQUEST, or CANCEL once
+   * cancelled) with the UID and SEQUENCE of the emails; for the secretariat when not invited,
+   * METHOD:PUBLISH. 404 to a member not invited.
+   */
+  @Get(':id/calendar')
+  @ApiProduces('text/calendar')
+  async calendar(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const calendar = await this.calendars.forViewer(id, member);
+    res.type('text/calendar; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="meeting-${id}.ics"`);
+    res.setHeader('cache-control', 'private, no-store');
+    return calendar;
   }
 
   /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
@@ -6,7 +7,7 @@ import { MeetingsService } from './meetings.service';
 
 @Module({
   controllers: [MeetingsController],
-  providers: [MeetingsRepository, MeetingsService, MeetingFollowUpService],
+  providers: [MeetingsRepository, MeetingsService, MeetingFollowUpService, MeetingCalendarService],
   exports: [MeetingsRepository, MeetingsService],
 })
 export class MeetingsModule {}

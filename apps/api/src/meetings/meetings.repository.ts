@@ -16,6 +16,15 @@ export interface ResolvedAudience {
   memberIds: string[];
 }
 
+/** An audience counted: active members to invite and already invited, the others skipped by status. */
+export type AudienceTally = {
+  wouldInvite: number;
+  alreadyInvited: number;
+  suspended: number;
+  left: number;
+  notYetActive: number;
+};
+
 export interface MeetingWithRsvp extends MeetingRow {
   rsvp: RsvpResponse | null;
 }
@@ -156,25 +165,24 @@ export class MeetingsRepository {
     return new Set(result.rows.map((r) => r.id));
   }
 
-  /** Members of the audience who are not active, by status: they are never invited. */
-  async countInactiveAudience(tx: Executor, audience: ResolvedAudience): Promise<Record<string, number>> {
-    const result = await tx.execute<{ status: string; count: number }>(
-      sql`select m.status, count(*)::int as count from ${members} m where m.status <> 'active' and (${audienceCondition(audience)}) group by m.status`,
-    );
-    return Object.fromEntries(result.rows.map((r) => [r.status, r.count]));
+  /** What inviting the audience would do now, counted by the invitation's own audience query; writes nothing. */
+  async previewInvite(meetingId: string, audience: ResolvedAudience): Promise<AudienceTally> {
+    const result = await this.db.execute<AudienceTally>(sql`
+      with audience as (${audienceOf(meetingId, audience)})
+      select ${audienceTally} from audience a`);
+    return result.rows[0];
   }
 
   /**
    * Invites every active member of the audience not yet invited, and writes each new
-   * invitation's invite notice, in one statement.
+   * invitation's invite notice, in one statement; counts the audience as the preview does.
    */
-  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ audience: number; invited: number; notices: NoticeRef[] }> {
-    const result = await tx.execute<{ audience: number; invited: number; notices: NoticeRef[] }>(sql`
-      with audience as (
-        select m.id from ${members} m where m.status = 'active' and (${audienceCondition(audience)})
-      ), invited as (
+  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; invited: number; notices: NoticeRef[] }> {
+    const result = await tx.execute<AudienceTally & { invited: number; notices: NoticeRef[] }>(sql`
+      with audience as (${audienceOf(meetingId, audience)}),
+      invited as (
         insert into ${invitations} (meeting_id, member_id, invited_by_id)
-        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a
+        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a where a.status = 'active' and not a.invited
         on conflict (meeting_id, member_id) do nothing
         returning id, member_id
       ), noticed as (
@@ -185,10 +193,12 @@ export class MeetingsRepository {
         on conflict do nothing
         returning id, generation
       )
-      select (select count(*) from audience)::int as audience,
+      select t.*,
              (select count(*) from invited)::int as invited,
-             coalesce((select json_agg(json_build_object('id', id, 'generation', generation)) from noticed), '[]'::json) as notices`);
-    return result.rows[0];
+             coalesce((select json_agg(json_build_object('id', id, 'generation', generation)) from noticed), '[]'::json) as notices
+      from (select ${audienceTally} from audience a) t`);
+    const { invited, notices: refs, ...tally } = result.rows[0];
+    return { tally, invited, notices: refs };
   }
 
   /** Writes one notice of a kind to each active invitee whose reply is one of `rsvps`. */
@@ -237,6 +247,17 @@ export class MeetingsRepository {
       .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, memberId)))
       .limit(1);
     return row?.id ?? null;
+  }
+
+  /** The member's invitation to the meeting, with their name and email as a calendar names them. */
+  async findInvitee(meetingId: string, memberId: string): Promise<{ invitationId: string; rsvp: RsvpResponse; name: string; email: string } | null> {
+    const [row] = await this.db
+      .select({ invitationId: invitations.id, rsvp: invitations.rsvp, name: members.name, email: members.email })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, memberId)))
+      .limit(1);
+    return row ?? null;
   }
 
   /** Locks the invitation and its meeting, so a reply and a cancellation cannot cross. */
@@ -343,8 +364,12 @@ export class MeetingsRepository {
   }
 }
 
-/** Members (alias m) in the union of the audience's parts. */
-function audienceCondition(a: ResolvedAudience): SQL {
+/**
+ * The audience: every member in the union of its parts, whatever their status, and whether the
+ * meeting already invites them. The one place the audience rules live; inviting and the preview
+ * both count it with `audienceTally`.
+ */
+function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const parts: SQL[] = [];
   if (a.all) parts.push(sql`true`);
   if (a.reps) {
@@ -353,5 +378,17 @@ function audienceCondition(a: ResolvedAudience): SQL {
   if (a.regionIds.length) parts.push(sql`m.region_id = any(${uuidArray(a.regionIds)})`);
   if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);
   if (a.memberIds.length) parts.push(sql`m.id = any(${uuidArray(a.memberIds)})`);
-  return parts.length ? sql.join(parts, sql` or `) : sql`false`;
+  const union = parts.length ? sql.join(parts, sql` or `) : sql`false`;
+  return sql`
+    select m.id, m.status,
+           exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId}::uuid and i.member_id = m.id) as invited
+    from ${members} m where (${union})`;
 }
+
+/** Only active members are invited; the others are counted by status, as skipped. */
+const audienceTally = sql`
+  count(*) filter (where a.status = 'active' and not a.invited)::int as "wouldInvite",
+  count(*) filter (where a.status = 'active' and a.invited)::int as "alreadyInvited",
+  count(*) filter (where a.status = 'suspended')::int as suspended,
+  count(*) filter (where a.status = 'left')::int as "left",
+  count(*) filter (where a.status = 'invited')::int as "notYetActive"`;

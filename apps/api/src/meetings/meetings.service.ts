@@ -16,11 +16,24 @@ import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { isOver, MeetingView, toMeetingView } from './meeting.view';
 import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.repository';
 
+/** Members of the audience left out because they are not active, by reason. */
+export interface SkippedMembers {
+  suspended: number;
+  left: number;
+  notYetActive: number;
+}
+
 export interface InviteResult {
   invited: number;
   alreadyInvited: number;
-  /** Members of the audience left out because they are not active, by reason. */
-  skipped: { suspended: number; left: number; notYetActive: number };
+  skipped: SkippedMembers;
+}
+
+/** What the same invitation call would do now. */
+export interface InvitePreview {
+  wouldInvite: number;
+  alreadyInvited: number;
+  skipped: SkippedMembers;
 }
 
 /** Fields a meeting always has: a change may not set them to null. */
@@ -142,12 +155,13 @@ export class MeetingsService {
       if (isOver(current)) throw new ConflictException('The meeting is over');
       if (!current.venue && !current.onlineUrl) throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
       const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
-      const inactive = await this.meetings.countInactiveAudience(tx, resolved);
       const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.memberId);
+      const { wouldInvite, alreadyInvited, ...skipped } = written.tally;
       const result: InviteResult = {
         invited: written.invited,
-        alreadyInvited: written.audience - written.invited,
-        skipped: { suspended: inactive.suspended ?? 0, left: inactive.left ?? 0, notYetActive: inactive.invited ?? 0 },
+        // Every active member of the audience this call did not invite was invited before.
+        alreadyInvited: wouldInvite + alreadyInvited - written.invited,
+        skipped,
       };
       await this.audit.record(tx, actor, {
         entity: 'meeting',
@@ -161,6 +175,14 @@ export class MeetingsService {
     await this.planReminder(meeting);
     this.dispatch(refs);
     return result;
+  }
+
+  /** Counts the audience as `invite` would, with the same query; changes nothing. */
+  async previewInvite(id: string, audience: AudienceDto): Promise<InvitePreview> {
+    const resolved = await this.resolveAudience(audience);
+    if (!(await this.meetings.getById(id))) throw meetingNotFound();
+    const { wouldInvite, alreadyInvited, ...skipped } = await this.meetings.previewInvite(id, resolved);
+    return { wouldInvite, alreadyInvited, skipped };
   }
 
   async cancel(id: string, actor: Actor): Promise<MeetingView> {

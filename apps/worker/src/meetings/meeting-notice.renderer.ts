@@ -1,20 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRsvpToken, formatLondon, formatLondonRange } from '@seg/common';
+import { formatLondon, formatLondonRange, meetingCalendar, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { NoticeKind, RsvpResponse } from '@seg/db';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
-import { buildMeetingCalendar, parseMailbox, PartStat } from './meeting-calendar';
 import { MeetingNoticesRepository, MeetingRow } from './meeting-notices.repository';
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
-const PARTSTAT: Record<RsvpResponse, PartStat> = {
-  'needs-action': 'NEEDS-ACTION',
-  accepted: 'ACCEPTED',
-  tentative: 'TENTATIVE',
-  declined: 'DECLINED',
-};
 const REPLY_NOW: Record<RsvpResponse, string> = {
   'needs-action': 'You have not replied yet.',
   accepted: 'You said you will attend.',
@@ -35,16 +28,10 @@ const REPLIES = [
 @Injectable()
 export class MeetingNoticeRenderer implements NoticeRenderer {
   readonly kinds = ['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation'] as const;
-  private readonly organizer: { name?: string | null; email: string };
-  private readonly domain: string;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: MeetingNoticesRepository,
-  ) {
-    this.organizer = parseMailbox(config.mail.from);
-    this.domain = this.organizer.email.split('@')[1] ?? 'localhost';
-  }
+  ) {}
 
   async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
     if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
@@ -58,7 +45,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now()) return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';
-    const rsvpUrl = `${this.config.publicUrl}/rsvp/${createRsvpToken(this.config.auth.jwtSecret, found.invitationId)}`;
+    const rsvpUrl = rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, found.invitationId);
     const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
     const greeting = `Dear ${found.memberName},`;
@@ -103,21 +90,11 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       ].join('\n'),
     );
 
-    const calendar = buildMeetingCalendar({
-      method: cancelled ? 'CANCEL' : 'REQUEST',
-      uid: `meeting-${meeting.id}@${this.domain}`,
-      sequence: meeting.revision,
-      stamp: new Date(),
-      created: meeting.createdAt,
-      lastModified: meeting.updatedAt,
-      start: meeting.startsAt,
-      end: meeting.endsAt,
-      summary: meeting.title,
-      description: [meeting.agenda, cancelled ? 'This meeting has been cancelled.' : `Reply: ${rsvpUrl}`].filter(Boolean).join('\n\n'),
-      location: meeting.venue ?? meeting.onlineUrl,
-      url: meeting.onlineUrl,
-      organizer: this.organizer,
-      attendee: { name: found.memberName, email: notice.toEmail, partstat: PARTSTAT[found.rsvp] },
+    const calendar = meetingCalendar({
+      meeting: { ...meeting, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
+      mailFrom: this.config.mail.from,
+      invitee: { name: found.memberName, email: notice.toEmail, rsvp: found.rsvp, rsvpUrl },
+      cancelled,
     });
     return { subject, text, html, calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: calendar, filename: cancelled ? 'cancel.ics' : 'invite.ics' } };
   }

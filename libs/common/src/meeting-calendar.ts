@@ -1,4 +1,5 @@
-import { LONDON_TZID, londonParts } from '@seg/common';
+import type { RsvpResponse } from '@seg/db';
+import { LONDON_TZID, londonParts } from './london-time';
 
 export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'TENTATIVE' | 'DECLINED';
 
@@ -7,9 +8,12 @@ export interface CalendarPerson {
   email: string;
 }
 
-/** One meeting as an iTIP message (RFC 5546) for one invitee. */
+/**
+ * One meeting as an iTIP message (RFC 5546): REQUEST or CANCEL for one invitee, who is the
+ * ATTENDEE; PUBLISH (no attendee) for a copy that is nobody's invitation.
+ */
 export interface MeetingCalendarEvent {
-  method: 'REQUEST' | 'CANCEL';
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
   uid: string;
   /** The meeting's revision. */
   sequence: number;
@@ -21,9 +25,11 @@ export interface MeetingCalendarEvent {
   location?: string | null;
   url?: string | null;
   organizer: CalendarPerson;
-  attendee: CalendarPerson & { partstat: PartStat };
+  attendee?: CalendarPerson & { partstat: PartStat };
   created?: Date;
   lastModified?: Date;
+  /** CANCELLED marks a published copy of a cancelled meeting; CANCEL implies it. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 const CRLF = '\r\n';
@@ -102,9 +108,9 @@ function mailto(email: string): string {
 
 /** The whole VCALENDAR object, CRLF line ends, folded. */
 export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
-  const cancelled = event.method === 'CANCEL';
+  const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
   const organizerName = event.organizer.name ? `;CN=${paramValue(event.organizer.name)}` : '';
-  const attendeeName = event.attendee.name ? `;CN=${paramValue(event.attendee.name)}` : '';
+  const { attendee } = event;
   const lines = [
     'BEGIN:VCALENDAR',
     'PRODID:-//RCGP Secure Environments Group//SEG Network//EN',
@@ -127,7 +133,11 @@ export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     `ORGANIZER${organizerName}:${mailto(event.organizer.email)}`,
-    `ATTENDEE${attendeeName};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${event.attendee.partstat};RSVP=${cancelled ? 'FALSE' : 'TRUE'}:${mailto(event.attendee.email)}`,
+    ...(attendee
+      ? [
+          `ATTENDEE${attendee.name ? `;CN=${paramValue(attendee.name)}` : ''};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${attendee.partstat};RSVP=${cancelled ? 'FALSE' : 'TRUE'}:${mailto(attendee.email)}`,
+        ]
+      : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];
@@ -139,4 +149,67 @@ export function parseMailbox(value: string): CalendarPerson {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>\s]+)>\s*$/.exec(value);
   if (match) return { name: match[1].trim() || null, email: match[2] };
   return { name: null, email: value.trim() };
+}
+
+const PARTSTAT: Record<RsvpResponse, PartStat> = {
+  'needs-action': 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  tentative: 'TENTATIVE',
+  declined: 'DECLINED',
+};
+
+/** The columns of a meeting that its calendar object shows. */
+export interface CalendarMeeting {
+  id: string;
+  title: string;
+  agenda: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string | null;
+  onlineUrl: string | null;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MeetingCalendarInput {
+  meeting: CalendarMeeting;
+  /** MAIL_FROM: the ORGANIZER, and the domain of the meeting's UID. */
+  mailFrom: string;
+  /** The invitee, their reply and RSVP link; none for a copy that is nobody's invitation (METHOD:PUBLISH). */
+  invitee: { name: string; email: string; rsvp: RsvpResponse; rsvpUrl: string } | null;
+  cancelled: boolean;
+  stamp?: Date;
+}
+
+/** The meeting's UID: one per meeting, in every email and every download. */
+export function meetingUid(meetingId: string, mailFrom: string): string {
+  const domain = parseMailbox(mailFrom).email.split('@')[1] || 'localhost';
+  return `meeting-${meetingId}@${domain}`;
+}
+
+/**
+ * A meeting's iCalendar object as the notices attach it and the API serves it: the meeting's
+ * UID, SEQUENCE its revision; to an invitee METHOD:REQUEST, or CANCEL once cancelled.
+ */
+export function meetingCalendar(input: MeetingCalendarInput): string {
+  const { meeting, invitee, cancelled } = input;
+  const note = cancelled ? 'This meeting has been cancelled.' : invitee ? `Reply: ${invitee.rsvpUrl}` : null;
+  return buildMeetingCalendar({
+    method: invitee ? (cancelled ? 'CANCEL' : 'REQUEST') : 'PUBLISH',
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    uid: meetingUid(meeting.id, input.mailFrom),
+    sequence: meeting.revision,
+    stamp: input.stamp ?? new Date(),
+    created: meeting.createdAt,
+    lastModified: meeting.updatedAt,
+    start: meeting.startsAt,
+    end: meeting.endsAt,
+    summary: meeting.title,
+    description: [meeting.agenda, note].filter(Boolean).join('\n\n'),
+    location: meeting.venue ?? meeting.onlineUrl,
+    url: meeting.onlineUrl,
+    organizer: parseMailbox(input.mailFrom),
+    attendee: invitee ? { name: invitee.name, email: invitee.email, partstat: PARTSTAT[invitee.rsvp] } : undefined,
+  });
 }

@@ -1,5 +1,5 @@
-import { parseCalendar } from '../../../../test/support/ical';
-import { buildMeetingCalendar, escapeText, foldLine, MeetingCalendarEvent, parseMailbox } from './meeting-calendar';
+import { parseCalendar } from '../../../test/support/ical';
+import { buildMeetingCalendar, CalendarMeeting, escapeText, foldLine, meetingCalendar, MeetingCalendarEvent, meetingUid, parseMailbox } from './meeting-calendar';
 
 const base: MeetingCalendarEvent = {
   method: 'REQUEST',
@@ -85,5 +85,47 @@ describe('meeting calendar object', () => {
     expect(parseMailbox('SEG Network <no-reply@seg.example>')).toEqual({ name: 'SEG Network', email: 'no-reply@seg.example' });
     expect(parseMailbox('"SEG, Secretariat" <s@seg.example>')).toEqual({ name: 'SEG, Secretariat', email: 's@seg.example' });
     expect(parseMailbox('s@seg.example')).toEqual({ name: null, email: 's@seg.example' });
+  });
+
+  it('publishes a copy that is nobody\'s invitation with no attendee', () => {
+    const text = buildMeetingCalendar({ ...base, method: 'PUBLISH', attendee: undefined, status: 'CANCELLED' });
+    const event = parseCalendar(text);
+    expect(event.method).toBe('PUBLISH');
+    expect(event.attendees).toEqual([]);
+    expect(event.status).toBe('CANCELLED');
+  });
+});
+
+describe('a meeting\'s calendar object, as emailed and downloaded', () => {
+  const meeting: CalendarMeeting = {
+    id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+    title: 'Hub meeting',
+    agenda: '1. Minutes',
+    startsAt: new Date('2026-06-10T09:00:00Z'),
+    endsAt: new Date('2026-06-10T11:00:00Z'),
+    venue: null,
+    onlineUrl: 'https://meet.example.org/hub',
+    revision: 2,
+    createdAt: new Date('2026-05-01T09:00:00Z'),
+    updatedAt: new Date('2026-05-02T09:00:00Z'),
+  };
+  const mailFrom = 'SEG Network <no-reply@seg.example>';
+  const invitee = { name: 'Aled Jones', email: 'aled@example.org', rsvp: 'tentative' as const, rsvpUrl: 'https://seg.example/rsvp/abc.def' };
+
+  it('takes its UID from the meeting and the sender\'s domain, and SEQUENCE from the revision', () => {
+    expect(meetingUid(meeting.id, mailFrom)).toBe(`meeting-${meeting.id}@seg.example`);
+    expect(meetingUid(meeting.id, 'nobody')).toBe(`meeting-${meeting.id}@localhost`);
+    const event = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false }));
+    expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meeting.id}@seg.example`, sequence: 2, status: 'CONFIRMED', location: meeting.onlineUrl, organizer: 'mailto:no-reply@seg.example' });
+    expect(event.description).toBe('1. Minutes\n\nReply: https://seg.example/rsvp/abc.def');
+    expect(event.attendees).toEqual([{ value: 'mailto:aled@example.org', partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Aled Jones' }]);
+  });
+
+  it('cancels to an invitee, and publishes to someone not invited', () => {
+    const cancel = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee: { ...invitee, rsvp: 'declined' }, cancelled: true }));
+    expect(cancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', description: '1. Minutes\n\nThis meeting has been cancelled.' });
+    expect(cancel.attendees).toEqual([{ value: 'mailto:aled@example.org', partstat: 'DECLINED', rsvp: 'FALSE', cn: 'Aled Jones' }]);
+    const published = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee: null, cancelled: false }));
+    expect(published).toMatchObject({ method: 'PUBLISH', status: 'CONFIRMED', uid: cancel.uid, description: '1. Minutes', attendees: [] });
   });
 });

@@ -1,0 +1,34 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { meetingCalendar, rsvpLink } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { MeetingsRepository } from './meetings.repository';
+import { meetingNotFound } from './meetings.service';
+
+/** A meeting's iCalendar object for download, built as the worker builds the emailed one. */
+@Injectable()
+export class MeetingCalendarService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly meetings: MeetingsRepository,
+  ) {}
+
+  /**
+   * The viewer's own invitation: METHOD:REQUEST with them as ATTENDEE and their reply, or
+   * METHOD:CANCEL once cancelled, with the UID and SEQUENCE of their emails. The secretariat,
+   * when not invited, gets the meeting published (no attendee).
+   */
+  async forViewer(id: string, viewer: AuthenticatedMember): Promise<string> {
+    const [meeting, invitee] = await Promise.all([this.meetings.getById(id), this.meetings.findInvitee(id, viewer.id)]);
+    // A member is told nothing of meetings they are not invited to, not even that they exist.
+    if (!meeting || (!invitee && !isSecretariat(viewer))) throw meetingNotFound();
+    const { startsAt, endsAt } = meeting;
+    if (!startsAt || !endsAt) throw new ConflictException('The meeting has no date to put in a calendar');
+    return meetingCalendar({
+      meeting: { ...meeting, startsAt, endsAt },
+      mailFrom: this.config.mail.from,
+      invitee: invitee && { name: invitee.name, email: invitee.email, rsvp: invitee.rsvp, rsvpUrl: rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitee.invitationId) },
+      cancelled: meeting.status === 'cancelled',
+    });
+  }
+}
