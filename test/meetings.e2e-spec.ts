@@ -1,12 +1,13 @@
 import { createRsvpToken } from '@seg/common';
-import { auditLog, invitations, notices } from '@seg/db';
+import { auditLog, invitations, meetings, notices } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { ApiHarness, startApi } from './support/api-harness';
 import { accessTokenFor, createPost } from './support/factories';
 import { insertMembers, TestMember } from './support/meeting-factories';
+import { parseCalendar } from './support/ical';
 import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -27,6 +28,12 @@ describe('meetings and their notices', () => {
   const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
   const as = (m: TestMember) => ({ Authorization: `Bearer ${accessTokenFor(config, m.id)}` });
   const noticesOf = (id: string) => api.db.select().from(notices).where(eq(notices.meetingId, id));
+  /** A member's calendar download of a meeting, parsed. */
+  const downloadedCalendar = async (id: string, headers: Record<string, string>) => {
+    const res = await api.http().get(`/meetings/${id}/calendar`).set(headers).expect(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    return parseCalendar(res.text);
+  };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -265,6 +272,24 @@ describe('meetings and their notices', () => {
     expect(renamed.body.revision).toBe(1);
   });
 
+  it('serves each invitee their own calendar object, with the UID and SEQUENCE of their emails', async () => {
+    const invite = calendarOf(sink.to(wales[2].email)[0]);
+    const update = calendarOf(sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!);
+    const mine = await downloadedCalendar(meetingId, as(wales[2]));
+    expect(mine).toMatchObject({ method: 'REQUEST', uid: invite.uid, sequence: update.sequence, startLocal: '2027-04-02T10:00:00', organizer: update.organizer });
+    expect(mine.sequence).toBe(1);
+    expect(mine.attendees).toEqual([{ value: `mailto:${wales[2].email}`, partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Carys Wales' }]);
+    expect(mine.description).toContain(`/rsvp/${rsvpTokenOf(sink.to(wales[2].email)[0])}`);
+    expect((await downloadedCalendar(meetingId, as(wales[1]))).attendees[0].partstat).toBe('DECLINED');
+
+    // Not invited: as if the meeting did not exist. The secretariat's own copy invites nobody.
+    await api.http().get(`/meetings/${meetingId}/calendar`).set(as(scotland[1])).expect(404);
+    await api.http().get(`/meetings/${randomUUID()}/calendar`).set(asSecretariat()).expect(404);
+    await api.http().get(`/meetings/${meetingId}/calendar`).expect(401);
+    const published = await downloadedCalendar(meetingId, asSecretariat());
+    expect(published).toMatchObject({ method: 'PUBLISH', uid: invite.uid, sequence: 1, attendees: [] });
+  });
+
   it('reports each invitee with the delivery of every notice, and attendance by region and category', async () => {
     const res = await api.http().get(`/meetings/${meetingId}/invitations`).set(asSecretariat()).expect(200);
     expect(res.body.total).toBe(4);
@@ -300,6 +325,11 @@ describe('meetings and their notices', () => {
       expect(calendarOf(mail)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2, uid: `meeting-${meetingId}@seg.example` });
     }
     expect(await api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
+
+    const cancellation = calendarOf(sink.to(wales[0].email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!);
+    const downloaded = await downloadedCalendar(meetingId, as(wales[0]));
+    expect(downloaded).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: cancellation.uid, sequence: cancellation.sequence });
+    expect(downloaded.attendees[0]).toMatchObject({ value: `mailto:${wales[0].email}`, partstat: 'ACCEPTED', rsvp: 'FALSE' });
 
     const page = await api.http().get(`/rsvp/${token}`).expect(410);
     expect(page.text).toContain('cancelled');
@@ -378,5 +408,41 @@ describe('meetings and their notices', () => {
     await sink.waitFor(() => sink.to(people[1].email).length === 1);
     const [row] = await api.db.select().from(notices).where(eq(notices.id, failed.id));
     expect(row).toMatchObject({ status: 'sent', generation: 1 });
+  });
+
+  it('previews exactly what the invitation then does, overlaps and skipped members included, writing nothing', async () => {
+    const created = await api.http().post('/meetings').set(asSecretariat()).send({ title: 'Preview meeting', kind: 'regional', startsAt: '2027-06-02T10:00', endsAt: '2027-06-02T12:00', venue: 'Cardiff' }).expect(201);
+    const id = created.body.id;
+    const preview = (audience: object) => api.http().post(`/meetings/${id}/invitations/preview`).set(asSecretariat()).send({ audience });
+    const invite = (audience: object) => api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience });
+    const writes = async () => {
+      const [row] = await api.db.select().from(meetings).where(eq(meetings.id, id));
+      const count = async (table: typeof invitations | typeof notices) => (await api.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.meetingId, id)))[0].n;
+      const audits = (await api.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityId, id)))[0].n;
+      return { status: row.status, updatedAt: row.updatedAt.getTime(), invitations: await count(invitations), notices: await count(notices), audits };
+    };
+
+    // Wales (3 active, 3 not), prison GPs (two of them Welsh, one Scottish) and two listed, one
+    // of whom is Welsh already: the parts overlap, so their sizes add up to more than the union.
+    const audience = { regions: ['wales'], categories: ['prison-gp'], memberIds: [wales[0].id, scotland[1].id] };
+    const before = await writes();
+    const first = await preview(audience).expect(200);
+    expect(first.body).toEqual({ wouldInvite: 5, alreadyInvited: 0, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    expect(await writes()).toEqual(before);
+    expect(before).toMatchObject({ status: 'draft', invitations: 0, notices: 0 });
+
+    await invite({ memberIds: [wales[1].id, scotland[0].id] }).expect(202);
+    const second = await preview(audience).expect(200);
+    expect(second.body).toEqual({ wouldInvite: 3, alreadyInvited: 2, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    const invited = await invite(audience).expect(202);
+    expect(invited.body).toEqual({ invited: second.body.wouldInvite, alreadyInvited: second.body.alreadyInvited, skipped: second.body.skipped });
+    expect((await preview(audience).expect(200)).body).toEqual({ wouldInvite: 0, alreadyInvited: 5, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+
+    // Refused as the invitation is, and to anyone but the secretariat.
+    const bad = await preview({ regions: ['atlantis'] }).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'audience.regions[0]', message: 'no region has the code "atlantis"' }]);
+    await preview({}).expect(400);
+    await api.http().post(`/meetings/${randomUUID()}/invitations/preview`).set(asSecretariat()).send({ audience: { all: true } }).expect(404);
+    await api.http().post(`/meetings/${id}/invitations/preview`).set(as(wales[0])).send({ audience: { all: true } }).expect(403);
   });
 });
