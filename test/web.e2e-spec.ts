@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
+import { parseCalendar } from './support/ical';
+import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { dropDatabase, testConfig, uniqueName } from './support/test-config';
@@ -222,8 +224,19 @@ describe('web app', () => {
     await page.getByRole('checkbox', { name: /^London/ }).check();
     // The audience preview counts the region's active members: Mina and Rhiannon.
     await page.getByText(/2 members\s+will be invited/).waitFor();
+    // With every rep too it counts Rhiannon once: the union is 4, where the parts add up to 5.
+    await page.getByRole('checkbox', { name: /^Every current representative/ }).check();
+    await page.getByText(/4 members\s+will be invited/).waitFor();
+    await expect(page.getByText(/at most/).count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: /^Every current representative/ }).uncheck();
+    await page.getByText(/2 members\s+will be invited/).waitFor();
+    // Previewing wrote nothing.
+    await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByText(/^2 invited/).waitFor();
+    // Those two again: nobody new, both already invited.
+    await page.getByRole('checkbox', { name: /^London/ }).check();
+    await page.getByText(/0 members\s+will be invited\. 2 already invited are not invited twice\./).waitFor();
     await page.getByText('All 2 emails handled: 2 sent, 0 failed.').waitFor({ timeout: 60_000 });
     await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('2');
     await screenshot(page, 'meeting-delivery');
@@ -259,9 +272,11 @@ describe('web app', () => {
     await screenshot(memberPage, 'my-meetings');
     await go(memberPage, `/my/meetings/${meetingId}`);
     const [download] = await Promise.all([memberPage.waitForEvent('download'), memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
-    const ics = readFileSync((await download.path())!, 'utf8');
-    expect(ics).toContain('DTSTART:20310304T140000Z');
-    expect(ics).toContain(`SUMMARY:London regional meeting ${run}`);
+    // The API's copy of the invitation: the emailed UID and SEQUENCE, the member as attendee with their reply.
+    const downloaded = parseCalendar(readFileSync((await download.path())!, 'utf8'));
+    const emailed = calendarOf(mail);
+    expect(downloaded).toMatchObject({ method: 'REQUEST', uid: emailed.uid, sequence: emailed.sequence, summary: `London regional meeting ${run}`, startLocal: '2031-03-04T14:00:00' });
+    expect(downloaded.attendees).toEqual([{ value: `mailto:${member.email}`, partstat: 'ACCEPTED', rsvp: 'TRUE', cn: member.name }]);
     // A change of mind from the meeting page.
     await memberPage.getByRole('button', { name: 'Maybe' }).click();
     await memberPage.getByText('Reply saved: Maybe.').waitFor();

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { api, saveFile } from '../api/client';
+import { api } from '../api/client';
 import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
-import { meetingCalendar } from '../calendar';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -11,6 +10,7 @@ import { RsvpButtons } from './rsvp-buttons';
 export function MeetingPage({ id }: { id: string }) {
   const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
   const [reply, setReply] = useState<Rsvp | null>(null);
+  const [calendarError, setCalendarError] = useState<unknown>(null);
   if (meeting.loading && !meeting.data) return <Loading />;
   const m = meeting.data;
   if (!m)
@@ -22,6 +22,16 @@ export function MeetingPage({ id }: { id: string }) {
     );
   const upcoming = m.endsAt ? new Date(m.endsAt).getTime() >= Date.now() : false;
   const slug = m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meeting';
+
+  /** The API's copy of the invitation, with the UID and SEQUENCE of the emails, so calendars treat it as the same event. */
+  async function downloadCalendar() {
+    setCalendarError(null);
+    try {
+      await api.download(`/meetings/${encodeURIComponent(id)}/calendar`, `${slug}.ics`, 'text/calendar');
+    } catch (err) {
+      setCalendarError(err);
+    }
+  }
 
   return (
     <Page title={m.title} lead={MEETING_KIND_LABELS[m.kind] ?? m.kind}>
@@ -64,9 +74,14 @@ export function MeetingPage({ id }: { id: string }) {
         <>
           <h2>Your reply</h2>
           <RsvpButtons meeting={m} current={reply ?? meetingRsvp(m)} onChange={setReply} />
+        </>
+      ) : null}
+      {upcoming && m.startsAt && m.endsAt ? (
+        <>
+          <ErrorMessage error={calendarError} />
           <p>
-            <button type="button" className="button secondary" onClick={() => saveFile(new Blob([meetingCalendar(m, location.origin)], { type: 'text/calendar' }), `${slug}.ics`)}>
-              Add to calendar (.ics)
+            <button type="button" className="button secondary" onClick={downloadCalendar}>
+              {m.status === 'cancelled' ? 'Remove from calendar (.ics)' : 'Add to calendar (.ics)'}
             </button>
           </p>
         </>

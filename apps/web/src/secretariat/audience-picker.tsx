@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { ReactNode, useEffect, useState } from 'react';
+import { api, Page as ListPage, messageOf } from '../api/client';
 import { reference, useReference } from '../api/reference';
+import { useDebounced, useResource } from '../hooks';
 
 export interface Audience {
   all?: true;
@@ -8,6 +9,18 @@ export interface Audience {
   regions?: string[];
   categories?: string[];
   memberIds?: string[];
+}
+
+/** What `POST /meetings/:id/invitations` would do with this audience, counted by the API with the invitation's own query. */
+interface InvitePreview {
+  wouldInvite: number;
+  alreadyInvited: number;
+  skipped: { suspended: number; left: number; notYetActive: number };
+}
+
+/** The invitation's body: the ticked parts and the hand-picked members. */
+export function audienceBody(value: Audience, picked: { id: string }[]): { audience: Audience } {
+  return { audience: { ...value, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
 }
 
 /** How many active members one part of an audience holds, from the directory's totals. */
@@ -18,9 +31,22 @@ async function countOf(query: Record<string, string | boolean>): Promise<number>
 
 /**
  * Everyone, the reps, regions, categories and hand-picked members: the union of what is ticked.
- * Each part shows its size; the total is an upper bound, as one member can be in several parts.
+ * Each part shows its size from the directory; the total is the API's exact preview of the
+ * invitation, counting each member once and leaving out those already invited or not active.
  */
-export function AudiencePicker({ value, onChange, picked, onPickedChange }: { value: Audience; onChange: (a: Audience) => void; picked: { id: string; name: string }[]; onPickedChange: (p: { id: string; name: string }[]) => void }) {
+export function AudiencePicker({
+  meetingId,
+  value,
+  onChange,
+  picked,
+  onPickedChange,
+}: {
+  meetingId: string;
+  value: Audience;
+  onChange: (a: Audience) => void;
+  picked: { id: string; name: string }[];
+  onPickedChange: (p: { id: string; name: string }[]) => void;
+}) {
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const [counts, setCounts] = useState<Record<string, number>>({});
@@ -100,26 +126,39 @@ export function AudiencePicker({ value, onChange, picked, onPickedChange }: { va
           ))}
         </ul>
       ) : null}
-      <AudienceTotal value={value} picked={picked.length} counts={counts} />
+      <AudienceTotal meetingId={meetingId} body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))} />
     </>
   );
 }
 
-function AudienceTotal({ value, picked, counts }: { value: Audience; picked: number; counts: Record<string, number> }) {
-  const parts = [
-    value.all ? counts.all : 0,
-    value.reps ? counts.reps : 0,
-    ...(value.regions ?? []).map((r) => counts[`region:${r}`] ?? 0),
-    ...(value.categories ?? []).map((c) => counts[`category:${c}`] ?? 0),
-    picked,
-  ];
-  const sum = parts.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-  const upper = value.all ? counts.all : sum;
-  const several = parts.filter((p) => p > 0).length > 1 && !value.all;
+/** The exact preview, asked for once the selection has stopped changing for a moment. */
+function AudienceTotal({ meetingId, body }: { meetingId: string; body: string | null }) {
+  const settled = useDebounced(body, 300);
+  const preview = useResource<InvitePreview | null>(
+    () => (settled ? api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, JSON.parse(settled)) : Promise.resolve(null)),
+    [meetingId, settled],
+  );
+  const counting = body !== settled || preview.loading;
+  const p = preview.data;
+  let text: ReactNode;
+  if (!body) text = 'Nobody is chosen yet.';
+  else if (counting) text = 'Counting…';
+  else if (preview.error || !p) text = `Could not count the audience: ${messageOf(preview.error)}`;
+  else {
+    const { suspended, left, notYetActive } = p.skipped;
+    const skipped = [suspended && `${suspended} suspended`, left && `${left} who left the group`, notYetActive && `${notYetActive} not yet activated`].filter(Boolean);
+    text = (
+      <>
+        <strong>{p.wouldInvite}</strong> {p.wouldInvite === 1 ? 'member' : 'members'} will be invited.
+        {p.alreadyInvited ? ` ${p.alreadyInvited} already invited ${p.alreadyInvited === 1 ? 'is' : 'are'} not invited twice.` : ''}
+        {skipped.length ? ` Left out because their account is not active: ${skipped.join(', ')}.` : ''}
+      </>
+    );
+  }
+  // Busy while counting, so a screen reader announces the number, not "Counting".
   return (
-    <p className="audience-total" aria-live="polite">
-      <strong>{upper ?? 0}</strong> {upper === 1 ? 'member' : 'members'} {several ? 'at most (some may be in more than one part)' : ''} will be invited. Anyone already invited is not
-      invited twice.
+    <p className="audience-total" aria-live="polite" aria-busy={counting && Boolean(body)}>
+      {text}
     </p>
   );
 }

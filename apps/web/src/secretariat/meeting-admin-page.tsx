@@ -5,7 +5,7 @@ import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '.
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
-import { Audience, AudiencePicker, audienceIsEmpty } from './audience-picker';
+import { Audience, audienceBody, AudiencePicker, audienceIsEmpty } from './audience-picker';
 import { MemberPicker } from './member-picker';
 
 /** One meeting for the secretariat: invite, follow delivery, read replies, re-send, cancel. */
@@ -101,8 +101,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
     setError(null);
     setResult(null);
     try {
-      const body = { audience: { ...audience, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
-      const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, body);
+      const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, audienceBody(audience, picked));
       const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left + answer.skipped.notYetActive : 0;
       setResult(
         `${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}${skipped ? `; ${skipped} left out because their account is not active` : ''}. The emails go out in the background: follow them below.`,
@@ -122,7 +121,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       <h2 id="invite-heading">Invite</h2>
       {result ? <Alert kind="success">{result}</Alert> : null}
       <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
-      <AudiencePicker value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
+      <AudiencePicker meetingId={meetingId} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
       <MemberPicker id="aud-member" label="Add a member by name" exclude={picked.map((p) => p.id)} onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])} />
       <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
         {busy ? 'Sending…' : 'Send invitations'}
