@@ -233,7 +233,7 @@ describe('web app', () => {
     // Previewing wrote nothing.
     await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
     await page.getByRole('button', { name: 'Send invitations' }).click();
-    await page.getByText(/^2 invited/).waitFor();
+    await page.getByText(/^2 invited\./).waitFor();
     // Those two again: nobody new, both already invited.
     await page.getByRole('checkbox', { name: /^London/ }).check();
     await page.getByText(/0 members\s+will be invited\. 2 already invited are not invited twice\./).waitFor();

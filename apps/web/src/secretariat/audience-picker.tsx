@@ -36,12 +36,15 @@ async function countOf(query: Record<string, string | boolean>): Promise<number>
  */
 export function AudiencePicker({
   meetingId,
+  sends,
   value,
   onChange,
   picked,
   onPickedChange,
 }: {
   meetingId: string;
+  /** Invitation calls made so far: after each, the preview counts again, even for the same selection. */
+  sends: number;
   value: Audience;
   onChange: (a: Audience) => void;
   picked: { id: string; name: string }[];
@@ -126,17 +129,17 @@ export function AudiencePicker({
           ))}
         </ul>
       ) : null}
-      <AudienceTotal meetingId={meetingId} body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))} />
+      <AudienceTotal meetingId={meetingId} sends={sends} body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))} />
     </>
   );
 }
 
 /** The exact preview, asked for once the selection has stopped changing for a moment. */
-function AudienceTotal({ meetingId, body }: { meetingId: string; body: string | null }) {
+function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: number; body: string | null }) {
   const settled = useDebounced(body, 300);
   const preview = useResource<InvitePreview | null>(
     () => (settled ? api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, JSON.parse(settled)) : Promise.resolve(null)),
-    [meetingId, settled],
+    [meetingId, settled, sends],
   );
   const counting = body !== settled || preview.loading;
   const p = preview.data;

@@ -95,6 +95,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [sends, setSends] = useState(0);
 
   async function send() {
     setBusy(true);
@@ -108,6 +109,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       );
       setAudience({});
       setPicked([]);
+      setSends((n) => n + 1);
       onSent();
     } catch (err) {
       setError(err);
@@ -121,7 +123,7 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       <h2 id="invite-heading">Invite</h2>
       {result ? <Alert kind="success">{result}</Alert> : null}
       <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
-      <AudiencePicker meetingId={meetingId} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
+      <AudiencePicker meetingId={meetingId} sends={sends} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
       <MemberPicker id="aud-member" label="Add a member by name" exclude={picked.map((p) => p.id)} onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])} />
       <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
         {busy ? 'Sending…' : 'Send invitations'}
