@@ -30,9 +30,8 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { MeetingNoticeRenderer } from '../apps/worker/src/meetings/meeting-notice.renderer';
-import { MeetingNoticesRepository } from '../apps/worker/src/meetings/meeting-notices.repository';
 import { mailOptions } from '../apps/worker/src/notices/mailer.service';
-import { NoticeRow } from '../apps/worker/src/notices/notice-renderer';
+import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -294,9 +293,8 @@ async function main(): Promise<void> {
 /** One invite of the meeting as the worker renders it, for a member of the bench's kind. */
 async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, meetingId: string) {
   const [meeting] = await drizzle({ client: db }).select().from(meetings).where(eq(meetings.id, meetingId));
-  const repository = { getInvitation: async (invitationId: string) => ({ meeting, invitationId, rsvp: 'needs-action', memberName: 'Member 10000' }) };
-  const renderer = new MeetingNoticeRenderer(config, repository as unknown as MeetingNoticesRepository);
-  const rendered = await renderer.render({ kind: 'meeting-invite', invitationId: randomUUID(), toEmail: 'yardstick0@example.org' } as NoticeRow);
+  const notice = { kind: 'meeting-invite', invitationId: randomUUID(), toEmail: 'yardstick0@example.org', memberName: 'Member 10000', invitation: { rsvp: 'needs-action', meeting } };
+  const rendered = new MeetingNoticeRenderer(config).render(notice as NoticeToSend);
   if ('skip' in rendered) throw new Error(`The invite did not render: ${rendered.skip}`);
   return rendered;
 }

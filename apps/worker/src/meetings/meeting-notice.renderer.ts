@@ -3,9 +3,8 @@ import { createRsvpToken, formatLondon, formatLondonRange } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { NoticeKind, RsvpResponse } from '@seg/db';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
-import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
+import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 import { buildMeetingCalendar, parseMailbox, PartStat } from './meeting-calendar';
-import { MeetingNoticesRepository, MeetingRow } from './meeting-notices.repository';
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
@@ -38,19 +37,17 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
   private readonly organizer: { name?: string | null; email: string };
   private readonly domain: string;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repository: MeetingNoticesRepository,
-  ) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.organizer = parseMailbox(config.mail.from);
     this.domain = this.organizer.email.split('@')[1] ?? 'localhost';
   }
 
-  async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
+  render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
-    const found = await this.repository.getInvitation(notice.invitationId);
-    if (!found) return { skip: 'The invitation no longer exists' };
-    const { meeting } = found;
+    if (!notice.invitation) return { skip: 'The invitation no longer exists' };
+    const { meeting, rsvp } = notice.invitation;
+    const invitationId = notice.invitationId;
+    const memberName = notice.memberName;
     const kind = notice.kind as MeetingNoticeKind;
     if (!meeting.startsAt || !meeting.endsAt) return { skip: 'The meeting has no date' };
     // An invite, update or reminder sent now would put a dead meeting back in calendars.
@@ -58,10 +55,10 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now()) return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';
-    const rsvpUrl = `${this.config.publicUrl}/rsvp/${createRsvpToken(this.config.auth.jwtSecret, found.invitationId)}`;
+    const rsvpUrl = `${this.config.publicUrl}/rsvp/${createRsvpToken(this.config.auth.jwtSecret, invitationId)}`;
     const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
-    const greeting = `Dear ${found.memberName},`;
+    const greeting = memberName ? `Dear ${memberName},` : 'Hello,';
     const lead = leadSentence(kind, meeting);
     const details: [string, string][] = [
       ['When', when],
@@ -80,7 +77,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       '',
       ...(cancelled
         ? ['Your calendar will remove the meeting when you open the attached invitation.']
-        : [REPLY_NOW[found.rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
+        : [REPLY_NOW[rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
       '',
       'The secretariat, RCGP Secure Environments Group',
       '',
@@ -98,7 +95,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
         meeting.agenda ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>` : '',
         cancelled
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
-          : `<p>${escapeHtml(REPLY_NOW[found.rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
+          : `<p>${escapeHtml(REPLY_NOW[rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
         '<p>The secretariat, RCGP Secure Environments Group</p>',
       ].join('\n'),
     );
@@ -117,7 +114,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       location: meeting.venue ?? meeting.onlineUrl,
       url: meeting.onlineUrl,
       organizer: this.organizer,
-      attendee: { name: found.memberName, email: notice.toEmail, partstat: PARTSTAT[found.rsvp] },
+      attendee: { name: memberName, email: notice.toEmail, partstat: PARTSTAT[rsvp] },
     });
     return { subject, text, html, calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: calendar, filename: cancelled ? 'cancel.ics' : 'invite.ics' } };
   }

@@ -45,7 +45,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** 'sent', or 'skipped' with why; throws to have BullMQ retry a temporary failure. */
   async handle(job: Job<SendNoticeJob>): Promise<string> {
-    const notice = await this.notices.getById(job.data.noticeId);
+    const notice = await this.notices.getToSend(job.data.noticeId);
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 
@@ -54,7 +54,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
       return 'skipped: no renderer';
     }
-    const rendered = await renderer.render(notice);
+    const rendered = renderer.render(notice);
     if ('skip' in rendered) {
       await this.notices.markFailed(notice.id, rendered.skip);
       return `skipped: ${rendered.skip}`;

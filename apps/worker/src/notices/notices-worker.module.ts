@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccountNoticeRenderer } from '../accounts/account-notice.renderer';
-import { MembersRepository } from '../accounts/members.repository';
 import { MeetingNoticeRenderer } from '../meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from '../meetings/meetings-worker.module';
 import { MailerService } from './mailer.service';
@@ -12,7 +11,6 @@ import { OutboxRelayService } from './outbox-relay.service';
 @Module({
   imports: [MeetingsWorkerModule],
   providers: [
-    MembersRepository,
     AccountNoticeRenderer,
     {
       provide: NOTICE_RENDERERS,

@@ -1,32 +1,54 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DB, Database, notices } from '@seg/db';
+import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { NoticeRow } from './notice-renderer';
+import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
 export class NoticesRepository {
-  constructor(@Inject(DB) private readonly db: Database) {}
+  // The two statements of every notice sent: prepared once per connection, not planned each time.
+  private readonly loadToSend;
+  private readonly markSentStatement;
 
-  async getById(id: string): Promise<NoticeRow | null> {
-    const [row] = await this.db.select().from(notices).where(eq(notices.id, id)).limit(1);
-    return row ?? null;
-  }
-
-  /** Records a delivery and drops one-time secrets from the payload; only a queued notice changes. */
-  async markSent(id: string, messageId: string): Promise<boolean> {
-    const rows = await this.db
+  constructor(@Inject(DB) private readonly db: Database) {
+    this.loadToSend = db
+      .select({ notice: notices, memberName: members.name, rsvp: invitations.rsvp, meeting: meetings })
+      .from(notices)
+      .leftJoin(members, eq(members.id, notices.memberId))
+      .leftJoin(invitations, eq(invitations.id, notices.invitationId))
+      .leftJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(notices.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('worker_load_notice_to_send');
+    this.markSentStatement = db
       .update(notices)
       .set({
         status: 'sent',
-        messageId,
+        messageId: sql`${sql.placeholder('messageId')}::text`,
         sentAt: sql`now()`,
         attempts: sql`${notices.attempts} + 1`,
         lastError: null,
         payload: sql`${notices.payload} - 'token'`,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(notices.id, id), eq(notices.status, 'queued')))
-      .returning({ id: notices.id });
+      .where(and(eq(notices.id, sql.placeholder('id')), eq(notices.status, 'queued')))
+      .returning({ id: notices.id })
+      .prepare('worker_mark_notice_sent');
+  }
+
+  /** The notice and its render inputs in one round trip. */
+  async getToSend(id: string): Promise<NoticeToSend | null> {
+    const [row] = await this.loadToSend.execute({ id });
+    if (!row) return null;
+    return {
+      ...row.notice,
+      memberName: row.memberName,
+      invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
+    };
+  }
+
+  /** Records a delivery and drops one-time secrets from the payload; only a queued notice changes. */
+  async markSent(id: string, messageId: string): Promise<boolean> {
+    const rows = await this.markSentStatement.execute({ id, messageId });
     return rows.length > 0;
   }
 
