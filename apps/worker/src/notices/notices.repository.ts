@@ -5,9 +5,8 @@ import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
 export class NoticesRepository {
-  // The two statements of every notice sent: prepared once per connection, not planned each time.
+  // Run for every notice sent: prepared once per connection, not planned each time.
   private readonly loadToSend;
-  private readonly markSentStatement;
 
   constructor(@Inject(DB) private readonly db: Database) {
     this.loadToSend = db
@@ -19,20 +18,6 @@ export class NoticesRepository {
       .where(eq(notices.id, sql.placeholder('id')))
       .limit(1)
       .prepare('worker_load_notice_to_send');
-    this.markSentStatement = db
-      .update(notices)
-      .set({
-        status: 'sent',
-        messageId: sql`${sql.placeholder('messageId')}::text`,
-        sentAt: sql`now()`,
-        attempts: sql`${notices.attempts} + 1`,
-        lastError: null,
-        payload: sql`${notices.payload} - 'token'`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(notices.id, sql.placeholder('id')), eq(notices.status, 'queued')))
-      .returning({ id: notices.id })
-      .prepare('worker_mark_notice_sent');
   }
 
   /** The notice and its render inputs in one round trip. */
@@ -46,10 +31,17 @@ export class NoticesRepository {
     };
   }
 
-  /** Records a delivery and drops one-time secrets from the payload; only a queued notice changes. */
-  async markSent(id: string, messageId: string): Promise<boolean> {
-    const rows = await this.markSentStatement.execute({ id, messageId });
-    return rows.length > 0;
+  /**
+   * Records deliveries in one statement and drops one-time secrets from their payloads; only
+   * queued notices change.
+   */
+  async markSent(sent: readonly { id: string; messageId: string }[]): Promise<void> {
+    await this.db.execute(sql`
+      update ${notices} n
+      set status = 'sent', message_id = v.message_id, sent_at = now(), attempts = n.attempts + 1,
+          last_error = null, payload = n.payload - 'token', updated_at = now()
+      from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.messageId))}::text[]) as v(id, message_id)
+      where n.id = v.id and n.status = 'queued'`);
   }
 
   async markFailed(id: string, error: string): Promise<void> {
