@@ -7,7 +7,6 @@ import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
-import { SentRecorder } from './sent-recorder';
 
 @Module({
   imports: [MeetingsWorkerModule],
@@ -19,7 +18,6 @@ import { SentRecorder } from './sent-recorder';
       useFactory: (...renderers: NoticeRenderer[]) => renderers,
     },
     NoticesRepository,
-    SentRecorder,
     MailerService,
     NoticeSenderProcessor,
     OutboxRelayService,
