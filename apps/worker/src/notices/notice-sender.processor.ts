@@ -7,6 +7,7 @@ import { QueueConsumer } from '../queue/queue-consumer';
 import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
+import { SentRecorder } from './sent-recorder';
 
 /** Sends one notice per job and records the outcome on the notice row. */
 @Injectable()
@@ -20,6 +21,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     @Inject(NOTICE_RENDERERS) renderers: NoticeRenderer[],
     private readonly notices: NoticesRepository,
     private readonly mailer: MailerService,
+    private readonly sent: SentRecorder,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
     this.consumer = new QueueConsumer<SendNoticeJob>(
@@ -90,7 +92,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
   private async recordSent(noticeId: string, messageId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.notices.markSent(noticeId, messageId);
+        await this.sent.record(noticeId, messageId);
         return;
       } catch (error) {
         if (attempt >= 5) throw error;

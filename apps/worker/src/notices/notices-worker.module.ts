@@ -7,6 +7,7 @@ import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
+import { SentRecorder } from './sent-recorder';
 
 @Module({
   imports: [MeetingsWorkerModule],
@@ -18,6 +19,7 @@ import { OutboxRelayService } from './outbox-relay.service';
       useFactory: (...renderers: NoticeRenderer[]) => renderers,
     },
     NoticesRepository,
+    SentRecorder,
     MailerService,
     NoticeSenderProcessor,
     OutboxRelayService,

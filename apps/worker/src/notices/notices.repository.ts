@@ -1,58 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { Batched } from './batched';
 import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
 export class NoticesRepository {
-  // Jobs starting or finishing together share one query.
-  private readonly loads = new Batched<string, NoticeToSend | null>((ids) => this.loadToSend(ids));
-  private readonly sends = new Batched<{ id: string; messageId: string }, void>((sent) => this.writeSent(sent));
-
-  // Run for every notice: prepared once per connection, not planned each time.
-  private readonly loadStatement;
+  // Run for every notice sent: prepared once per connection, not planned each time.
+  private readonly loadToSend;
 
   constructor(@Inject(DB) private readonly db: Database) {
-    this.loadStatement = db
+    this.loadToSend = db
       .select({ notice: notices, memberName: members.name, rsvp: invitations.rsvp, meeting: meetings })
       .from(notices)
       .leftJoin(members, eq(members.id, notices.memberId))
       .leftJoin(invitations, eq(invitations.id, notices.invitationId))
       .leftJoin(meetings, eq(meetings.id, invitations.meetingId))
-      .where(sql`${notices.id} = any(${sql.placeholder('ids')}::uuid[])`)
-      .prepare('worker_load_notices_to_send');
+      .where(eq(notices.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('worker_load_notice_to_send');
   }
 
-  /** The notice and its render inputs: its member's name, and its invitation's RSVP and meeting. */
-  getToSend(id: string): Promise<NoticeToSend | null> {
-    return this.loads.call(id);
+  /** The notice and its render inputs in one round trip. */
+  async getToSend(id: string): Promise<NoticeToSend | null> {
+    const [row] = await this.loadToSend.execute({ id });
+    if (!row) return null;
+    return {
+      ...row.notice,
+      memberName: row.memberName,
+      invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
+    };
   }
 
-  /** Records a delivery and drops one-time secrets from the payload; only a queued notice changes. */
-  markSent(id: string, messageId: string): Promise<void> {
-    return this.sends.call({ id, messageId });
-  }
-
-  private async loadToSend(ids: string[]): Promise<(NoticeToSend | null)[]> {
-    const rows = await this.loadStatement.execute({ ids });
-    const byId = new Map<string, NoticeToSend>(
-      rows.map((row) => [
-        row.notice.id,
-        { ...row.notice, memberName: row.memberName, invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null },
-      ]),
-    );
-    return ids.map((id) => byId.get(id) ?? null);
-  }
-
-  private async writeSent(sent: { id: string; messageId: string }[]): Promise<void[]> {
+  /**
+   * Records deliveries in one statement and drops one-time secrets from their payloads; only
+   * queued notices change.
+   */
+  async markSent(sent: readonly { id: string; messageId: string }[]): Promise<void> {
     await this.db.execute(sql`
       update ${notices} n
       set status = 'sent', message_id = v.message_id, sent_at = now(), attempts = n.attempts + 1,
           last_error = null, payload = n.payload - 'token', updated_at = now()
       from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.messageId))}::text[]) as v(id, message_id)
       where n.id = v.id and n.status = 'queued'`);
-    return sent.map(() => undefined);
   }
 
   async markFailed(id: string, error: string): Promise<void> {
