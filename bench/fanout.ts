@@ -2,15 +2,24 @@
  * Fan-out benchmark: invites 10,000 members to one meeting through the API and measures the
  * call's response time, the time until a loopback SMTP sink has received all 10,000 emails,
  * distinct recipients and duplicates, and the worker's peak memory. In the same run a bare
- * pooled nodemailer loop sends 10,000 equal messages to the same sink as the yardstick.
+ * pooled nodemailer loop sends 10,000 equal messages to the same sink as the yardstick: one real
+ * invite of that meeting, rendered once by the worker's renderer and composed as the worker
+ * composes it (text, HTML, text/calendar alternative, .ics attachment), over a pool of the same
+ * transport and size as the worker's.
  *
- *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run)
+ *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run; MAIL_POOL_SIZE and
+ *                                    WORKER_CONCURRENCY are passed to the worker when set)
  *
  * Needs PostgreSQL and Redis as for the tests; the API and worker run as built (`dist/`), as
  * separate processes, on a database and Redis prefix of their own that are removed at the end.
  */
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
+import { loadConfig } from '@seg/config';
+import { meetings } from '@seg/db';
+import { createMailTransport } from '@seg/mail';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -18,9 +27,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
-import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { MeetingNoticeRenderer } from '../apps/worker/src/meetings/meeting-notice.renderer';
+import { mailOptions } from '../apps/worker/src/notices/mailer.service';
+import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -35,6 +46,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class CountingSink {
   readonly perRecipient = new Map<string, number>();
   received = 0;
+  /** Message bytes as received (after SMTP dot-stuffing is undone). */
+  bytes = 0;
   private server!: SMTPServer;
   port = 0;
 
@@ -45,7 +58,7 @@ class CountingSink {
       logger: false,
       maxClients: 200,
       onData: (stream, session, callback) => {
-        stream.on('data', () => undefined);
+        stream.on('data', (chunk: Buffer) => (this.bytes += chunk.length));
         stream.on('end', () => {
           for (const r of session.envelope.rcptTo) {
             const to = r.address.toLowerCase();
@@ -63,6 +76,7 @@ class CountingSink {
   reset(): void {
     this.perRecipient.clear();
     this.received = 0;
+    this.bytes = 0;
   }
 
   async waitFor(count: number, timeoutMs: number): Promise<boolean> {
@@ -131,6 +145,9 @@ async function main(): Promise<void> {
     MAIL_RATE_PER_SECOND: '10000',
     JWT_SECRET,
     LOG_LEVEL: 'warn',
+    // Passed through to try other pool sizes; the yardstick's pool follows MAIL_POOL_SIZE too.
+    ...(process.env.MAIL_POOL_SIZE ? { MAIL_POOL_SIZE: process.env.MAIL_POOL_SIZE } : {}),
+    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
   };
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: databaseUrl });
@@ -206,23 +223,26 @@ async function main(): Promise<void> {
     connection.disconnect();
     for (const child of children) await stopChild(child);
 
-    log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} messages...`);
+    const workerMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
+
+    const config = loadConfig(env);
+    const message = await renderInvite(db, config, meeting.id);
+    log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`);
     sink.reset();
-    // The worker's pool has the same 5 connections (createMailTransport).
-    const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${sink.port}`, pool: true, maxConnections: 5, maxMessages: 500 } as Parameters<typeof nodemailer.createTransport>[0]);
+    const transport = createMailTransport({ url: env.SMTP_URL, maxConnections: config.mail.poolSize });
     const yardStart = performance.now();
-    const body = 'A meeting notice of about the same size as a real one. '.repeat(40);
     let next = 0;
     await Promise.all(
       Array.from({ length: 50 }, async () => {
         while (next < MEMBERS) {
           const i = next++;
-          await transport.sendMail({ from: env.MAIL_FROM, to: `yardstick${i}@example.org`, subject: 'Yardstick', text: body, html: `<p>${body}</p>`, messageId: `<${randomUUID()}@seg.example>` });
+          await transport.sendMail(mailOptions(env.MAIL_FROM, { ...message, to: `yardstick${i}@example.org`, messageId: `<${randomUUID()}@seg.example>` }));
         }
       }),
     );
     const yardstickMs = performance.now() - yardStart;
     transport.close();
+    const yardstickMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
 
     const deliveryPerSecond = (MEMBERS / deliveryMs) * 1000;
     const yardstickPerSecond = (MEMBERS / yardstickMs) * 1000;
@@ -235,6 +255,9 @@ async function main(): Promise<void> {
       distinctRecipients: distinct,
       duplicates,
       workerPeakRssMb: peakWorkerMb,
+      workerMessageBytes,
+      yardstickMessageBytes,
+      mailPoolSize: config.mail.poolSize,
       yardstickMs: Math.round(yardstickMs),
       yardstickPerSecond: Math.round(yardstickPerSecond),
       rateVsYardstick: Number((deliveryPerSecond / yardstickPerSecond).toFixed(2)),
@@ -251,6 +274,7 @@ async function main(): Promise<void> {
         `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
         `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
         `worker peak RSS: ${peakWorkerMb} MB`,
+        `average message: ${workerMessageBytes} bytes from the worker, ${yardstickMessageBytes} from the yardstick`,
         `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
       ].join('\n'),
     );
@@ -264,6 +288,15 @@ async function main(): Promise<void> {
     await admin.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
     await admin.end();
   }
+}
+
+/** One invite of the meeting as the worker renders it, for a member of the bench's kind. */
+async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, meetingId: string) {
+  const [meeting] = await drizzle({ client: db }).select().from(meetings).where(eq(meetings.id, meetingId));
+  const notice = { kind: 'meeting-invite', invitationId: randomUUID(), toEmail: 'yardstick0@example.org', memberName: 'Member 10000', invitation: { rsvp: 'needs-action', meeting } };
+  const rendered = new MeetingNoticeRenderer(config).render(notice as NoticeToSend);
+  if ('skip' in rendered) throw new Error(`The invite did not render: ${rendered.skip}`);
+  return rendered;
 }
 
 main().catch((error) => {

@@ -50,6 +50,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('sizes the SMTP pool and the worker concurrency to it', () => {
+    expect(loadConfig({}).mail.poolSize).toBe(5);
+    expect(loadConfig({}).worker.concurrency).toBe(10);
+    expect(loadConfig({ MAIL_POOL_SIZE: '8' }).worker.concurrency).toBe(16);
+    expect(loadConfig({ MAIL_POOL_SIZE: '8', WORKER_CONCURRENCY: '30' }).worker.concurrency).toBe(30);
+    expect(problemsOf({ MAIL_POOL_SIZE: '0' })).toEqual([expect.stringMatching(/^MAIL_POOL_SIZE:/)]);
+    expect(problemsOf({ MAIL_POOL_SIZE: 'ten' })).toEqual([expect.stringMatching(/^MAIL_POOL_SIZE:/)]);
+    expect(problemsOf({ MAIL_POOL_SIZE: '8', WORKER_CONCURRENCY: '4' })).toEqual([
+      'WORKER_CONCURRENCY: must be at least MAIL_POOL_SIZE (8), or SMTP connections sit idle',
+    ]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

@@ -33,6 +33,7 @@ const schema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('SEG Network <no-reply@localhost>'),
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
+  MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
   WEB_DIR: z.string().min(1).default('dist/web'),
@@ -43,7 +44,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default(''),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).optional(),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
 });
@@ -69,6 +70,8 @@ export interface AppConfig {
     smtpUrl: string | null;
     from: string;
     ratePerSecond: number;
+    /** Parallel SMTP connections of the worker's pool. */
+    poolSize: number;
     catcherPort: number;
     dir: string;
   };
@@ -108,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (Boolean(raw.SEG_ADMIN_EMAIL) !== Boolean(raw.SEG_ADMIN_PASSWORD)) {
     problems.push(`${raw.SEG_ADMIN_EMAIL ? 'SEG_ADMIN_PASSWORD' : 'SEG_ADMIN_EMAIL'}: must be set with the other`);
   }
+  if (raw.WORKER_CONCURRENCY !== undefined && raw.WORKER_CONCURRENCY < raw.MAIL_POOL_SIZE) {
+    problems.push(`WORKER_CONCURRENCY: must be at least MAIL_POOL_SIZE (${raw.MAIL_POOL_SIZE}), or SMTP connections sit idle`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const admin = raw.SEG_ADMIN_EMAIL
@@ -134,10 +140,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       smtpUrl: raw.SMTP_URL ?? null,
       from: raw.MAIL_FROM,
       ratePerSecond: raw.MAIL_RATE_PER_SECOND,
+      poolSize: raw.MAIL_POOL_SIZE,
       catcherPort: raw.MAIL_CATCHER_PORT,
       dir: raw.MAIL_DIR,
     },
-    worker: { concurrency: raw.WORKER_CONCURRENCY, relayIntervalMs: raw.RELAY_INTERVAL_MS },
+    // Two notices per connection: one on the wire while the next is loaded and rendered.
+    worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
     web: { dir: raw.WEB_DIR },
   };

@@ -1,24 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
-import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
-import { MembersRepository } from './members.repository';
+import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 /** The activation and password-reset emails, each carrying a one-time link. */
 @Injectable()
 export class AccountNoticeRenderer implements NoticeRenderer {
   readonly kinds = ['activation', 'password-reset'] as const;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly members: MembersRepository,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
+  render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     const token = notice.payload.token;
     if (typeof token !== 'string') return { skip: 'The one-time token of this notice is gone' };
-    const member = await this.members.getName(notice.memberId);
-    const greeting = member ? `Dear ${member.name},` : 'Hello,';
+    const greeting = notice.memberName ? `Dear ${notice.memberName},` : 'Hello,';
 
     if (notice.kind === 'activation') {
       const link = `${this.config.publicUrl}/activate?token=${encodeURIComponent(token)}`;

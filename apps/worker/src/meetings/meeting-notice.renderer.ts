@@ -3,8 +3,7 @@ import { formatLondon, formatLondonRange, meetingCalendar, rsvpLink } from '@seg
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { NoticeKind, RsvpResponse } from '@seg/db';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
-import { NoticeRenderer, NoticeRow, RenderedEmail } from '../notices/notice-renderer';
-import { MeetingNoticesRepository, MeetingRow } from './meeting-notices.repository';
+import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
@@ -28,16 +27,14 @@ const REPLIES = [
 @Injectable()
 export class MeetingNoticeRenderer implements NoticeRenderer {
   readonly kinds = ['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation'] as const;
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repository: MeetingNoticesRepository,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }> {
+  render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
-    const found = await this.repository.getInvitation(notice.invitationId);
-    if (!found) return { skip: 'The invitation no longer exists' };
-    const { meeting } = found;
+    if (!notice.invitation) return { skip: 'The invitation no longer exists' };
+    const { meeting, rsvp } = notice.invitation;
+    const invitationId = notice.invitationId;
+    const memberName = notice.memberName;
     const kind = notice.kind as MeetingNoticeKind;
     if (!meeting.startsAt || !meeting.endsAt) return { skip: 'The meeting has no date' };
     // An invite, update or reminder sent now would put a dead meeting back in calendars.
@@ -45,10 +42,10 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now()) return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';
-    const rsvpUrl = rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, found.invitationId);
+    const rsvpUrl = rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitationId);
     const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
-    const greeting = `Dear ${found.memberName},`;
+    const greeting = memberName ? `Dear ${memberName},` : 'Hello,';
     const lead = leadSentence(kind, meeting);
     const details: [string, string][] = [
       ['When', when],
@@ -67,7 +64,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       '',
       ...(cancelled
         ? ['Your calendar will remove the meeting when you open the attached invitation.']
-        : [REPLY_NOW[found.rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
+        : [REPLY_NOW[rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
       '',
       'The secretariat, RCGP Secure Environments Group',
       '',
@@ -85,7 +82,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
         meeting.agenda ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>` : '',
         cancelled
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
-          : `<p>${escapeHtml(REPLY_NOW[found.rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
+          : `<p>${escapeHtml(REPLY_NOW[rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
         '<p>The secretariat, RCGP Secure Environments Group</p>',
       ].join('\n'),
     );
@@ -93,7 +90,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     const calendar = meetingCalendar({
       meeting: { ...meeting, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
       mailFrom: this.config.mail.from,
-      invitee: { name: found.memberName, email: notice.toEmail, rsvp: found.rsvp, rsvpUrl },
+      invitee: { name: memberName ?? notice.toEmail, email: notice.toEmail, rsvp, rsvpUrl },
       cancelled,
     });
     return { subject, text, html, calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: calendar, filename: cancelled ? 'cancel.ics' : 'invite.ics' } };

@@ -1,16 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, meetings, members, notices, RsvpResponse } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
+import { MeetingRow } from '../notices/notice-renderer';
 import { and, eq, sql } from 'drizzle-orm';
-
-export type MeetingRow = typeof meetings.$inferSelect;
-
-export interface InvitationForNotice {
-  meeting: MeetingRow;
-  invitationId: string;
-  rsvp: RsvpResponse;
-  memberName: string;
-}
 
 /** A reminder goes to those coming or who have not answered. */
 const REMINDER_TO: RsvpResponse[] = ['accepted', 'needs-action'];
@@ -18,17 +10,6 @@ const REMINDER_TO: RsvpResponse[] = ['accepted', 'needs-action'];
 @Injectable()
 export class MeetingNoticesRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
-
-  async getInvitation(invitationId: string): Promise<InvitationForNotice | null> {
-    const [row] = await this.db
-      .select({ meeting: meetings, invitationId: invitations.id, rsvp: invitations.rsvp, memberName: members.name })
-      .from(invitations)
-      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
-      .innerJoin(members, eq(members.id, invitations.memberId))
-      .where(eq(invitations.id, invitationId))
-      .limit(1);
-    return row ?? null;
-  }
 
   async getMeeting(id: string): Promise<MeetingRow | null> {
     const [row] = await this.db.select().from(meetings).where(eq(meetings.id, id)).limit(1);

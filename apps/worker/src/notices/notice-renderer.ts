@@ -1,6 +1,18 @@
-import type { NoticeKind, notices } from '@seg/db';
+import type { meetings, NoticeKind, notices, RsvpResponse } from '@seg/db';
 
 export type NoticeRow = typeof notices.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+
+/**
+ * A notice with everything a renderer reads, loaded in one query: the member's name and, for a
+ * meeting notice, the invitation's RSVP and its meeting as they are now.
+ */
+export interface NoticeToSend extends NoticeRow {
+  /** Null when the member is gone. */
+  memberName: string | null;
+  /** Null when the notice has no invitation or it is gone. */
+  invitation: { rsvp: RsvpResponse; meeting: MeetingRow } | null;
+}
 
 /** An email ready for nodemailer: both parts, and for meeting notices the iCalendar object. */
 export interface RenderedEmail {
@@ -17,7 +29,7 @@ export interface RenderedEmail {
  */
 export interface NoticeRenderer {
   readonly kinds: readonly NoticeKind[];
-  render(notice: NoticeRow): Promise<RenderedEmail | { skip: string }>;
+  render(notice: NoticeToSend): RenderedEmail | { skip: string };
 }
 
 /** Injection token: the array of every renderer the worker knows. */

@@ -7,6 +7,7 @@ import { QueueConsumer } from '../queue/queue-consumer';
 import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
+import { SentRecorder } from './sent-recorder';
 
 /** Sends one notice per job and records the outcome on the notice row. */
 @Injectable()
@@ -20,6 +21,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     @Inject(NOTICE_RENDERERS) renderers: NoticeRenderer[],
     private readonly notices: NoticesRepository,
     private readonly mailer: MailerService,
+    private readonly sent: SentRecorder,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
     this.consumer = new QueueConsumer<SendNoticeJob>(
@@ -45,7 +47,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** 'sent', or 'skipped' with why; throws to have BullMQ retry a temporary failure. */
   async handle(job: Job<SendNoticeJob>): Promise<string> {
-    const notice = await this.notices.getById(job.data.noticeId);
+    const notice = await this.notices.getToSend(job.data.noticeId);
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 
@@ -54,7 +56,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
       return 'skipped: no renderer';
     }
-    const rendered = await renderer.render(notice);
+    const rendered = renderer.render(notice);
     if ('skip' in rendered) {
       await this.notices.markFailed(notice.id, rendered.skip);
       return `skipped: ${rendered.skip}`;
@@ -90,7 +92,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
   private async recordSent(noticeId: string, messageId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.notices.markSent(noticeId, messageId);
+        await this.sent.record(noticeId, messageId);
         return;
       } catch (error) {
         if (attempt >= 5) throw error;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccountNoticeRenderer } from '../accounts/account-notice.renderer';
-import { MembersRepository } from '../accounts/members.repository';
 import { MeetingNoticeRenderer } from '../meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from '../meetings/meetings-worker.module';
 import { MailerService } from './mailer.service';
@@ -8,11 +7,11 @@ import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
+import { SentRecorder } from './sent-recorder';
 
 @Module({
   imports: [MeetingsWorkerModule],
   providers: [
-    MembersRepository,
     AccountNoticeRenderer,
     {
       provide: NOTICE_RENDERERS,
@@ -20,6 +19,7 @@ import { OutboxRelayService } from './outbox-relay.service';
       useFactory: (...renderers: NoticeRenderer[]) => renderers,
     },
     NoticesRepository,
+    SentRecorder,
     MailerService,
     NoticeSenderProcessor,
     OutboxRelayService,

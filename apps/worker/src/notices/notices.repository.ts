@@ -1,33 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DB, Database, notices } from '@seg/db';
+import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { NoticeRow } from './notice-renderer';
+import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
 export class NoticesRepository {
-  constructor(@Inject(DB) private readonly db: Database) {}
+  // Run for every notice sent: prepared once per connection, not planned each time.
+  private readonly loadToSend;
 
-  async getById(id: string): Promise<NoticeRow | null> {
-    const [row] = await this.db.select().from(notices).where(eq(notices.id, id)).limit(1);
-    return row ?? null;
+  constructor(@Inject(DB) private readonly db: Database) {
+    this.loadToSend = db
+      .select({ notice: notices, memberName: members.name, rsvp: invitations.rsvp, meeting: meetings })
+      .from(notices)
+      .leftJoin(members, eq(members.id, notices.memberId))
+      .leftJoin(invitations, eq(invitations.id, notices.invitationId))
+      .leftJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(notices.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('worker_load_notice_to_send');
   }
 
-  /** Records a delivery and drops one-time secrets from the payload; only a queued notice changes. */
-  async markSent(id: string, messageId: string): Promise<boolean> {
-    const rows = await this.db
-      .update(notices)
-      .set({
-        status: 'sent',
-        messageId,
-        sentAt: sql`now()`,
-        attempts: sql`${notices.attempts} + 1`,
-        lastError: null,
-        payload: sql`${notices.payload} - 'token'`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(notices.id, id), eq(notices.status, 'queued')))
-      .returning({ id: notices.id });
-    return rows.length > 0;
+  /** The notice and its render inputs in one round trip. */
+  async getToSend(id: string): Promise<NoticeToSend | null> {
+    const [row] = await this.loadToSend.execute({ id });
+    if (!row) return null;
+    return {
+      ...row.notice,
+      memberName: row.memberName,
+      invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
+    };
+  }
+
+  /**
+   * Records deliveries in one statement and drops one-time secrets from their payloads; only
+   * queued notices change.
+   */
+  async markSent(sent: readonly { id: string; messageId: string }[]): Promise<void> {
+    await this.db.execute(sql`
+      update ${notices} n
+      set status = 'sent', message_id = v.message_id, sent_at = now(), attempts = n.attempts + 1,
+          last_error = null, payload = n.payload - 'token', updated_at = now()
+      from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.messageId))}::text[]) as v(id, message_id)
+      where n.id = v.id and n.status = 'queued'`);
   }
 
   async markFailed(id: string, error: string): Promise<void> {
