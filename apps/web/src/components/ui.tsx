@@ -158,3 +158,16 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
     </div>
   );
 }
+
+/** The options of a select over reference data (regions, categories): value is the stable code. */
+export function CodeOptions({ items }: { items: { code: string; name: string }[] | undefined }) {
+  return (
+    <>
+      {items?.map((item) => (
+        <option key={item.code} value={item.code}>
+          {item.name}
+        </option>
+      ))}
+    </>
+  );
+}

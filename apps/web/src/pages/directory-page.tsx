@@ -3,7 +3,7 @@ import { api, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { DirectoryMember } from '../api/types';
 import { MemberSummary } from '../components/contacts';
-import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
+import { EmptyState, ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced } from '../hooks';
 import { navigate, useLocation } from '../router';
 
@@ -104,22 +104,14 @@ export function DirectoryPage() {
           <label htmlFor="region">Region</label>
           <select id="region" value={filters.region} onChange={(e) => set({ region: e.target.value })}>
             <option value="">Any region</option>
-            {regions?.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <CodeOptions items={regions} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="category">Category</label>
           <select id="category" value={filters.category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">Any category</option>
-            {categories?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CodeOptions items={categories} />
           </select>
         </div>
         <div className="field">

@@ -4,7 +4,7 @@ import { reference, useReference } from '../api/reference';
 import { Establishment, MyRecord, Post } from '../api/types';
 import { today } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
-import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
 
@@ -174,11 +174,7 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
           {(p) => (
             <select {...p} value={form.category} onChange={(e) => set({ category: e.target.value })}>
               <option value="">Choose a category</option>
-              {categories?.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              <CodeOptions items={categories} />
             </select>
           )}
         </Field>
@@ -186,11 +182,7 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
           {(p) => (
             <select {...p} value={form.region} onChange={(e) => set({ region: e.target.value })}>
               <option value="">No region</option>
-              {regions?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <CodeOptions items={regions} />
             </select>
           )}
         </Field>

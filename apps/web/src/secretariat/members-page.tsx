@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { DirectoryMember } from '../api/types';
-import { ErrorMessage, Loading, Page } from '../components/ui';
+import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced } from '../hooks';
 import { Link } from '../router';
 
@@ -92,22 +92,14 @@ export function MembersPage() {
           <label htmlFor="m-region">Region</label>
           <select id="m-region" value={region} onChange={(e) => setRegion(e.target.value)}>
             <option value="">Any region</option>
-            {regions?.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <CodeOptions items={regions} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="m-category">Category</label>
           <select id="m-category" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">Any category</option>
-            {categories?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CodeOptions items={categories} />
           </select>
         </div>
       </form>

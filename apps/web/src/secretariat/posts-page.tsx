@@ -3,7 +3,7 @@ import { api, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Post } from '../api/types';
 import { today } from '../components/contacts';
-import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { MemberPicker } from './member-picker';
@@ -38,11 +38,7 @@ export function PostsPage() {
             <select id="p-region" value={region} onChange={(e) => setRegion(e.target.value)}>
               <option value="">The hub and every region</option>
               <option value={HUB}>The hub</option>
-              {regions?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <CodeOptions items={regions} />
             </select>
           </div>
           <div className="field checkbox">
@@ -154,11 +150,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
             <select {...p} value={forWhat} onChange={(e) => setForWhat(e.target.value)}>
               <option value="">Choose the hub or a region</option>
               <option value={HUB}>The hub (national post)</option>
-              {regions?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <CodeOptions items={regions} />
             </select>
           )}
         </Field>
