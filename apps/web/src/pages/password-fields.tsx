@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { ApiError, FieldError } from '../api/client';
-import { Field } from '../components/ui';
+import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
 
 const MIN_LENGTH = 12;
 
@@ -38,4 +38,46 @@ export function linkToken(query: URLSearchParams): string | null {
 
 export function tokenProblem(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.status === 410 || (error.status === 400 && error.details.some((d) => d.field === 'token')));
+}
+
+/**
+ * The form behind an activation or reset link: the new password twice, then `save`, which
+ * calls the API and moves on. A dead link shows `expired` instead of field errors.
+ */
+export function SetPasswordForm({ save, submitLabel, expired }: { save: (password: string) => Promise<void>; submitLabel: string; expired: ReactNode }) {
+  const pair = usePasswordPair();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const problem = pair.check();
+    if (problem) return setError(problem);
+    setBusy(true);
+    setError(null);
+    try {
+      await save(pair.password);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {tokenProblem(error) ? (
+        <Alert kind="error" title="This link has expired or was already used">
+          <p>{expired}</p>
+        </Alert>
+      ) : (
+        <ErrorSummary error={error} labels={{ password: 'New password', confirm: 'New password again' }} />
+      )}
+      <form onSubmit={submit} noValidate>
+        <PasswordFields pair={pair} errors={fieldErrors(error)} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+      </form>
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { Alert, ErrorSummary, Field, fieldErrors, Page } from '../components/ui';
 import { Link, navigate, useLocation } from '../router';
-import { linkToken, PasswordFields, tokenProblem, usePasswordPair } from './password-fields';
+import { linkToken, SetPasswordForm } from './password-fields';
 
 /** Without a token: ask for the email. With the token from the email: choose a new password. */
 export function ResetPasswordPage() {
@@ -61,43 +61,17 @@ function AskForLink() {
 }
 
 function ChooseNewPassword({ token }: { token: string }) {
-  const pair = usePasswordPair();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const problem = pair.check();
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/password-reset/confirm', { token, password: pair.password });
-      navigate('/sign-in?done=reset', { replace: true });
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
-
   return (
     <Page title="Choose a new password" lead="You will be signed out everywhere else.">
       <div className="narrow">
-        {tokenProblem(error) ? (
-          <Alert kind="error" title="This link has expired or was already used">
-            <p>
-              <Link to="/reset-password">Ask for a new link</Link>.
-            </p>
-          </Alert>
-        ) : (
-          <ErrorSummary error={error} labels={{ password: 'New password', confirm: 'New password again' }} />
-        )}
-        <form onSubmit={submit} noValidate>
-          <PasswordFields pair={pair} errors={fieldErrors(error)} />
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Save my new password'}
-          </button>
-        </form>
+        <SetPasswordForm
+          save={async (password) => {
+            await api.post('/auth/password-reset/confirm', { token, password });
+            navigate('/sign-in?done=reset', { replace: true });
+          }}
+          submitLabel="Save my new password"
+          expired={<Link to="/reset-password">Ask for a new link</Link>}
+        />
       </div>
     </Page>
   );
