@@ -55,7 +55,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       }
       if (missing.length) {
         await this.queue.enqueue(missing);
-        this.logger.warn({ count: missing.length }, 'Re-queued notices that Redis had lost');
+        this.logger.warn({ count: missing.length }, 'Re-queued notices with no live job (lost by Redis, or finished just now and skipped when they run)');
       }
       return missing.length;
     } catch (err) {
