@@ -49,6 +49,9 @@ export class MailCatcher {
       server.listen(this.port, '127.0.0.1', () => resolve(true));
     });
     if (listening) {
+      // Connection errors are re-emitted on the server; unheard, a client that resets its
+      // connection (another worker killed mid-send) would crash this worker.
+      server.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'Mail catcher connection error'));
       this.server = server;
       this.logger.log(`Mail catcher on ${this.url}, keeping messages in ${this.dir}`);
     }
