@@ -2,7 +2,7 @@ import { categories, establishments, invitations, meetings, members, posts, regi
 import { hash } from 'argon2';
 import { and, eq } from 'drizzle-orm';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
 import { parseCalendar } from './support/ical';
@@ -17,7 +17,14 @@ import { startWorker, WorkerHarness } from './support/worker-harness';
  * worker, PostgreSQL, Redis and a loopback SMTP server. `npm test` builds the app first.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium from PATH; CHROMIUM_PATH points elsewhere. */
+function findChromium(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const found = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')).find((file) => existsSync(file));
+  if (!found) throw new Error("No chromium on PATH: install Debian's chromium package, or set CHROMIUM_PATH");
+  return found;
+}
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = resolve(__dirname, '../test-results/web');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -121,7 +128,7 @@ describe('web app', () => {
     config = testConfig({ SMTP_URL: sink.url });
     api = await startApi(config);
     worker = await startWorker(config);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 
     secretariat = await addMember({ name: 'Sasha Secretariat', email: email('secretariat'), role: 'secretariat' });
     member = await addMember({ name: 'Mina Member', email: email('member'), region: 'london', phone: '020 7946 0011' });
