@@ -207,9 +207,10 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
           </p>
         </>
       )}
+      {/* Outside the failed block: the re-sent emails stop counting as failed at once. */}
+      {resent ? <Alert kind="success">{resent}</Alert> : null}
       {failed > 0 ? (
         <>
-          {resent ? <Alert kind="success">{resent}</Alert> : null}
           <button type="button" className="button secondary" onClick={resendFailed}>
             Re-send the {failed} failed {failed === 1 ? 'email' : 'emails'}
           </button>
