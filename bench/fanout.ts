@@ -177,8 +177,16 @@ async function main(): Promise<void> {
        from generate_series(1, $1) g`,
       [MEMBERS],
     );
+    // A login of the secretariat member, as POST /auth/login starts one: access tokens name theirs.
+    const [{ family_id: sid }] = (
+      await db.query(
+        `insert into refresh_tokens (member_id, family_id, token_hash, expires_at)
+         values ($1, gen_random_uuid(), gen_random_uuid()::text, now() + interval '1 day') returning family_id`,
+        [staffId],
+      )
+    ).rows;
     const token = new JwtService({ secret: JWT_SECRET }).sign(
-      { sub: staffId, typ: ACCESS_TOKEN.type },
+      { sub: staffId, sid, typ: ACCESS_TOKEN.type },
       { algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: '1h' },
     );
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };

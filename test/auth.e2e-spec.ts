@@ -10,6 +10,7 @@ import { LOGIN_LIMITS } from '../apps/api/src/auth/login-throttle';
 import { PasswordHasher } from '../apps/api/src/auth/password-hasher';
 import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
 import { ApiHarness, startApi } from './support/api-harness';
+import { openSession as openSessionIn } from './support/factories';
 import { eventually } from './support/poll';
 import { OwnRedis } from './support/redis-server';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -63,6 +64,7 @@ describe('auth', () => {
   const login = (email: string, password: string) => api.http().post('/auth/login').send({ email, password });
   const refresh = (refreshToken: string) => api.http().post('/auth/refresh').send({ refreshToken });
   const sessions = (accessToken: string) => api.http().get('/auth/sessions').set('Authorization', `Bearer ${accessToken}`);
+  const openSession = (memberId: string) => openSessionIn(api.db, memberId);
 
   /** Forgets failed logins from the test's own address, so throttling tests do not leak into others. */
   const forgetAddressFailures = () => redis.del(`${config.queuePrefix}:auth:login-fail:address:::ffff:127.0.0.1`, `${config.queuePrefix}:auth:login-fail:address:127.0.0.1`);
@@ -254,7 +256,7 @@ describe('auth', () => {
   });
 
   describe('logout and sessions', () => {
-    it('logout ends that login only', async () => {
+    it('logout ends that login only, its access token included', async () => {
       const m = await createMember(api.db);
       const phone = (await login(m.email, m.password).expect(200)).body;
       const laptop = (await login(m.email, m.password).expect(200)).body;
@@ -263,7 +265,9 @@ describe('auth', () => {
       await api.http().post('/auth/logout').send({ refreshToken: phone.refreshToken }).expect(401);
       await api.http().post('/auth/logout').set('Authorization', `Bearer ${phone.accessToken}`).send({ refreshToken: phone.refreshToken }).expect(204);
       await refresh(phone.refreshToken).expect(401);
+      await sessions(phone.accessToken).expect(401);
       await refresh(laptop.refreshToken).expect(200);
+      await sessions(laptop.accessToken).expect(200);
     });
 
     it('logout with somebody else\'s refresh token changes nothing', async () => {
@@ -282,16 +286,23 @@ describe('auth', () => {
       const phoneNow = (await refresh(phone.refreshToken).expect(200)).body;
       const list = (await sessions(laptop.accessToken).expect(200)).body;
       expect(list).toEqual({
-        items: [expect.objectContaining({ id: expect.any(String), startedAt: expect.any(String), lastRefreshedAt: expect.any(String), expiresAt: expect.any(String) }), expect.anything()],
+        items: [
+          { id: expect.any(String), startedAt: expect.any(String), lastRefreshedAt: expect.any(String), expiresAt: expect.any(String), current: false },
+          expect.objectContaining({ current: true }),
+        ],
         nextCursor: null,
         total: 2,
       });
       // Newest first: the phone has just refreshed.
       const phoneSession = list.items[0];
       expect(new Date(phoneSession.lastRefreshedAt).getTime()).toBeGreaterThan(new Date(phoneSession.startedAt).getTime());
+      // The phone's access tokens from before and after its refresh belong to the same login.
+      await sessions(phone.accessToken).expect(200);
 
       await api.http().delete(`/auth/sessions/${phoneSession.id}`).set('Authorization', `Bearer ${laptop.accessToken}`).expect(204);
       await refresh(phoneNow.refreshToken).expect(401);
+      await sessions(phoneNow.accessToken).expect(401);
+      await sessions(phone.accessToken).expect(401);
       expect((await sessions(laptop.accessToken).expect(200)).body.total).toBe(1);
 
       // Another member's session id is not found for me.
@@ -310,7 +321,14 @@ describe('auth', () => {
     });
 
     it('accepts a well-formed token signed with the secret (control for the cases below)', async () => {
-      await sessions(signAccess({ sub: m.id }, TEST_SECRET)).expect(200);
+      await sessions(signAccess({ sub: m.id, sid: await openSession(m.id) }, TEST_SECRET)).expect(200);
+    });
+
+    it('refuses a token that names no login, or a login of another member', async () => {
+      await sessions(signAccess({ sub: m.id })).expect(401);
+      await sessions(signAccess({ sub: m.id, sid: 'not-a-uuid' })).expect(401);
+      const other = await createMember(api.db);
+      await sessions(signAccess({ sub: m.id, sid: await openSession(other.id) })).expect(401);
     });
 
     it('refuses no token and a garbage token', async () => {
@@ -320,23 +338,23 @@ describe('auth', () => {
 
     it('refuses an expired token', async () => {
       const past = Math.floor(Date.now() / 1000) - 60;
-      await sessions(signAccess({ sub: m.id, iat: past - 900, exp: past })).expect(401);
+      await sessions(signAccess({ sub: m.id, sid: await openSession(m.id), iat: past - 900, exp: past })).expect(401);
     });
 
     it('refuses a token signed with another secret', async () => {
-      await sessions(signAccess({ sub: m.id }, 'another-secret-that-is-also-long-enough-x')).expect(401);
+      await sessions(signAccess({ sub: m.id, sid: await openSession(m.id) }, 'another-secret-that-is-also-long-enough-x')).expect(401);
     });
 
     it('refuses a token with alg none', async () => {
       const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
       const now = Math.floor(Date.now() / 1000);
-      const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: m.id, typ: 'access', iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience, iat: now, exp: now + 600 })}.`;
+      const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: m.id, sid: await openSession(m.id), typ: 'access', iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience, iat: now, exp: now + 600 })}.`;
       await sessions(unsigned).expect(401);
     });
 
     it('refuses a token of another type or audience', async () => {
-      await sessions(signAccess({ sub: m.id, typ: 'refresh' })).expect(401);
-      const wrongAudience = new JwtService().sign({ sub: m.id, typ: 'access' }, { secret: TEST_SECRET, algorithm: 'HS256', issuer: ACCESS_TOKEN.issuer, audience: 'someone-else' });
+      await sessions(signAccess({ sub: m.id, sid: await openSession(m.id), typ: 'refresh' })).expect(401);
+      const wrongAudience = new JwtService().sign({ sub: m.id, sid: await openSession(m.id), typ: 'access' }, { secret: TEST_SECRET, algorithm: 'HS256', issuer: ACCESS_TOKEN.issuer, audience: 'someone-else' });
       await sessions(wrongAudience).expect(401);
     });
 
@@ -365,8 +383,10 @@ describe('auth', () => {
 
       const denied = await api.http().delete(`/members/${target.id}/sessions`).set('Authorization', `Bearer ${plainPair.accessToken}`).expect(403);
       expect(denied.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+      await sessions(targetPair.accessToken).expect(200);
       await api.http().delete(`/members/${target.id}/sessions`).set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(204);
       await refresh(targetPair.refreshToken).expect(401);
+      await sessions(targetPair.accessToken).expect(401);
 
       const audit = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, 'end-sessions')));
       expect(audit).toEqual([expect.objectContaining({ actorId: secretary.id, entity: 'member', after: { sessionsEnded: 1 } })]);
@@ -651,6 +671,7 @@ describe('account emails, through the worker to a real SMTP server', () => {
 
     await api.http().post('/auth/password-reset/confirm').send({ token, password: 'heron by the canal lock' }).expect(204);
     await api.http().post('/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
+    await api.http().get('/me').set('Authorization', `Bearer ${before.accessToken}`).expect(401);
     await api.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(401);
     await api.http().post('/auth/login').send({ email: member.email, password: 'heron by the canal lock' }).expect(200);
     await api.http().post('/auth/password-reset/confirm').send({ token, password: 'a second new passphrase' }).expect(400);

@@ -21,7 +21,7 @@ describe('the demo network', () => {
 
   it('loads a realistic network on an empty database, with gaps', async () => {
     const rep = await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
-    const auth = { Authorization: `Bearer ${accessTokenFor(config, rep!.id)}` };
+    const auth = { Authorization: `Bearer ${await accessTokenFor(api.db, config, rep!.id)}` };
     const network = (await api.http().get('/directory/network').set(auth).expect(200)).body;
     const filled = network.spokes.filter((s: { reps: unknown[] }) => s.reps.length > 0);
     expect(filled.length).toBeGreaterThanOrEqual(9);
@@ -51,7 +51,8 @@ describe('the demo network', () => {
     }
     const roles = await api.db.select({ role: members.role }).from(members).where(eq(members.email, DEMO_LOGINS[0].email));
     expect(roles).toEqual([{ role: 'secretariat' }]);
-    const rep = (await api.http().get('/me').set({ Authorization: `Bearer ${accessTokenFor(config, (await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) }))!.id)}` }).expect(200)).body;
+    const repRow = await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
+    const rep = (await api.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(api.db, config, repRow!.id)}` }).expect(200)).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
     // A database with members is left alone; the start banner still gets the logins.
     expect(await service.seedIfEmpty()).toBeNull();

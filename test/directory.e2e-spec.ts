@@ -1,7 +1,7 @@
 import { Database, Visibility } from '@seg/db';
 import { todayInLondon } from '../apps/api/src/posts/current-post';
 import { ApiHarness, startApi } from './support/api-harness';
-import { createMember, createPost, loggedIn } from './support/factories';
+import { accessTokenFor, createMember, createPost, loggedIn } from './support/factories';
 import { dropDatabase, testConfig } from './support/test-config';
 
 type Auth = { Authorization: string };
@@ -49,7 +49,7 @@ describe('the network directory', () => {
       expect(bySecretariat.phone).toBe('07700 900456');
       expect(bySecretariat.contactVisibility).toEqual({ email, phone });
 
-      const self = { Authorization: `Bearer ${require('./support/factories').accessTokenFor(config, subject.id)}` };
+      const self = { Authorization: `Bearer ${await accessTokenFor(db, config, subject.id)}` };
       const own = (await get(`/directory/members/${subject.id}`, self).expect(200)).body;
       expect(own.email).toBe(subject.email);
     });

@@ -73,7 +73,7 @@ describe('meeting notices through faults', () => {
     config = testConfig({ SMTP_URL: sink.url, REDIS_URL: redis.url, MAIL_RATE_PER_SECOND: '100', WORKER_CONCURRENCY: '20' });
     api = await startApi(config);
     const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
-    secretariat = accessTokenFor(config, staff.id);
+    secretariat = await accessTokenFor(api.db, config, staff.id);
   });
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('meetings and their notices', () => {
   let meetingId: string;
 
   const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
-  const as = (m: TestMember) => ({ Authorization: `Bearer ${accessTokenFor(config, m.id)}` });
+  const as = async (m: TestMember) => ({ Authorization: `Bearer ${await accessTokenFor(api.db, config, m.id)}` });
   const noticesOf = (id: string) => api.db.select().from(notices).where(eq(notices.meetingId, id));
   /** A member's calendar download of a meeting, parsed. */
   const downloadedCalendar = async (id: string, headers: Record<string, string>) => {
@@ -42,7 +42,7 @@ describe('meetings and their notices', () => {
     api = await startApi(config);
     worker = await startWorker(config);
     const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
-    secretariat = accessTokenFor(config, staff.id);
+    secretariat = await accessTokenFor(api.db, config, staff.id);
     wales = await insertMembers(api.db, [
       { region: 'wales', category: 'prison-gp', name: 'Aled Wales' },
       { region: 'wales', category: 'prison-gp', name: 'Bethan Wales' },
@@ -85,7 +85,7 @@ describe('meetings and their notices', () => {
       { field: 'startsAt', message: 'cannot be cleared' },
     ]);
 
-    await api.http().post('/meetings').set(as(wales[0])).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' }).expect(403);
+    await api.http().post('/meetings').set(await as(wales[0])).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' }).expect(403);
     await api.http().get('/meetings').expect(401);
   });
 
@@ -166,9 +166,9 @@ describe('meetings and their notices', () => {
     await api.http().post(`/rsvp/${forged}`).send({ response: 'accepted' }).expect(404);
     await api.http().post(`/rsvp/${token}`).send({ response: 'maybe' }).expect(400);
 
-    const put = await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(wales[2])).send({ response: 'tentative' }).expect(200);
+    const put = await api.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[2])).send({ response: 'tentative' }).expect(200);
     expect(put.body.rsvp).toBe('tentative');
-    await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(scotland[0])).send({ response: 'accepted' }).expect(404);
+    await api.http().put(`/meetings/${meetingId}/rsvp`).set(await as(scotland[0])).send({ response: 'accepted' }).expect(404);
   });
 
   it('invites nobody twice, on a repeat or when two calls cross', async () => {
@@ -222,15 +222,15 @@ describe('meetings and their notices', () => {
   });
 
   it('shows a member only their meetings, with their own reply, and the summit archive', async () => {
-    const mine = await api.http().get('/meetings').set(as(wales[0])).expect(200);
+    const mine = await api.http().get('/meetings').set(await as(wales[0])).expect(200);
     const ids = mine.body.items.map((m: { id: string }) => m.id);
     expect(ids).toContain(meetingId);
     expect(mine.body.items.find((m: { id: string }) => m.id === meetingId).rsvp).toBe('accepted');
     expect(mine.body.items.filter((m: { kind: string }) => m.kind === 'summit')).toHaveLength(11);
 
-    const other = await api.http().get('/meetings').set(as(scotland[1])).expect(200);
+    const other = await api.http().get('/meetings').set(await as(scotland[1])).expect(200);
     expect(other.body.items.map((m: { id: string }) => m.id)).not.toContain(meetingId);
-    await api.http().get(`/meetings/${meetingId}`).set(as(scotland[1])).expect(404);
+    await api.http().get(`/meetings/${meetingId}`).set(await as(scotland[1])).expect(404);
 
     const past = await api.http().get('/meetings').query({ when: 'past', kind: 'summit', limit: 5 }).set(asSecretariat()).expect(200);
     expect(past.body.total).toBe(11);
@@ -275,15 +275,15 @@ describe('meetings and their notices', () => {
   it('serves each invitee their own calendar object, with the UID and SEQUENCE of their emails', async () => {
     const invite = calendarOf(sink.to(wales[2].email)[0]);
     const update = calendarOf(sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!);
-    const mine = await downloadedCalendar(meetingId, as(wales[2]));
+    const mine = await downloadedCalendar(meetingId, await as(wales[2]));
     expect(mine).toMatchObject({ method: 'REQUEST', uid: invite.uid, sequence: update.sequence, startLocal: '2027-04-02T10:00:00', organizer: update.organizer });
     expect(mine.sequence).toBe(1);
     expect(mine.attendees).toEqual([{ value: `mailto:${wales[2].email}`, partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Carys Wales' }]);
     expect(mine.description).toContain(`/rsvp/${rsvpTokenOf(sink.to(wales[2].email)[0])}`);
-    expect((await downloadedCalendar(meetingId, as(wales[1]))).attendees[0].partstat).toBe('DECLINED');
+    expect((await downloadedCalendar(meetingId, await as(wales[1]))).attendees[0].partstat).toBe('DECLINED');
 
     // Not invited: as if the meeting did not exist. The secretariat's own copy invites nobody.
-    await api.http().get(`/meetings/${meetingId}/calendar`).set(as(scotland[1])).expect(404);
+    await api.http().get(`/meetings/${meetingId}/calendar`).set(await as(scotland[1])).expect(404);
     await api.http().get(`/meetings/${randomUUID()}/calendar`).set(asSecretariat()).expect(404);
     await api.http().get(`/meetings/${meetingId}/calendar`).expect(401);
     const published = await downloadedCalendar(meetingId, asSecretariat());
@@ -327,14 +327,14 @@ describe('meetings and their notices', () => {
     expect(await api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
 
     const cancellation = calendarOf(sink.to(wales[0].email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!);
-    const downloaded = await downloadedCalendar(meetingId, as(wales[0]));
+    const downloaded = await downloadedCalendar(meetingId, await as(wales[0]));
     expect(downloaded).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: cancellation.uid, sequence: cancellation.sequence });
     expect(downloaded.attendees[0]).toMatchObject({ value: `mailto:${wales[0].email}`, partstat: 'ACCEPTED', rsvp: 'FALSE' });
 
     const page = await api.http().get(`/rsvp/${token}`).expect(410);
     expect(page.text).toContain('cancelled');
     await api.http().post(`/rsvp/${token}`).send({ response: 'declined' }).expect(410);
-    await api.http().put(`/meetings/${meetingId}/rsvp`).set(as(wales[0])).send({ response: 'declined' }).expect(409);
+    await api.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[0])).send({ response: 'declined' }).expect(409);
     await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ venue: 'Elsewhere' }).expect(409);
     await api.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { all: true } }).expect(409);
     // Cancelling again sends nothing more.
@@ -358,7 +358,7 @@ describe('meetings and their notices', () => {
     await new Promise((r) => setTimeout(r, starts + 1_500 - Date.now()));
     expect((await api.http().get(`/rsvp/${token}`).expect(410)).text).toContain('This meeting is over');
     await api.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(410);
-    await api.http().put(`/meetings/${created.body.id}/rsvp`).set(as(person)).send({ response: 'accepted' }).expect(409);
+    await api.http().put(`/meetings/${created.body.id}/rsvp`).set(await as(person)).send({ response: 'accepted' }).expect(409);
   });
 
   it('fires the reminder to those who accepted or have not replied', async () => {
@@ -373,9 +373,9 @@ describe('meetings and their notices', () => {
     const people = await insertMembers(api.db, [{ name: 'Accepting' }, { name: 'Declining' }, { name: 'Silent' }, { name: 'Unsure' }]);
     await api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
     await sink.waitFor(() => people.every((p) => sink.to(p.email).length === 1));
-    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[0])).send({ response: 'accepted' }).expect(200);
-    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[1])).send({ response: 'declined' }).expect(200);
-    await api.http().put(`/meetings/${id}/rsvp`).set(as(people[3])).send({ response: 'tentative' }).expect(200);
+    await api.http().put(`/meetings/${id}/rsvp`).set(await as(people[0])).send({ response: 'accepted' }).expect(200);
+    await api.http().put(`/meetings/${id}/rsvp`).set(await as(people[1])).send({ response: 'declined' }).expect(200);
+    await api.http().put(`/meetings/${id}/rsvp`).set(await as(people[3])).send({ response: 'tentative' }).expect(200);
 
     await sink.waitFor(() => [people[0], people[2]].every((p) => subjectsTo(sink.received, p.email).some((s) => s.startsWith('Reminder:'))), 25_000);
     const reminder = sink.to(people[0].email).find((m) => m.parsed.subject!.startsWith('Reminder:'))!;
@@ -443,6 +443,6 @@ describe('meetings and their notices', () => {
     expect(bad.body.details).toEqual([{ field: 'audience.regions[0]', message: 'no region has the code "atlantis"' }]);
     await preview({}).expect(400);
     await api.http().post(`/meetings/${randomUUID()}/invitations/preview`).set(asSecretariat()).send({ audience: { all: true } }).expect(404);
-    await api.http().post(`/meetings/${id}/invitations/preview`).set(as(wales[0])).send({ audience: { all: true } }).expect(403);
+    await api.http().post(`/meetings/${id}/invitations/preview`).set(await as(wales[0])).send({ audience: { all: true } }).expect(403);
   });
 });

@@ -151,9 +151,15 @@ async function main() {
     const seeded = await seedMembers(client, MEMBERS);
     log(`Seeded ${MEMBERS} members and ${seeded.posts} posts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const viewer = await client.query(`insert into members (email, name, status) values ('bench.viewer@example.org', 'Bench Viewer', 'active') returning id`);
+    // A login of the viewer, as POST /auth/login starts one: access tokens name theirs.
+    const session = await client.query(
+      `insert into refresh_tokens (member_id, family_id, token_hash, expires_at)
+       values ($1, gen_random_uuid(), gen_random_uuid()::text, now() + interval '1 day') returning family_id`,
+      [viewer.rows[0].id],
+    );
     await client.end();
     const token = new JwtService().sign(
-      { sub: viewer.rows[0].id, typ: ACCESS_TOKEN.type },
+      { sub: viewer.rows[0].id, sid: session.rows[0].family_id, typ: ACCESS_TOKEN.type },
       { secret: JWT_SECRET, algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: 3600 },
     );
     const headers = { authorization: `Bearer ${token}` };

@@ -1,8 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
 import { AppConfig } from '@seg/config';
-import { categories, Database, memberEstablishments, members, posts, regions, Role, Visibility } from '@seg/db';
+import { categories, Database, memberEstablishments, members, posts, refreshTokens, regions, Role, Visibility } from '@seg/db';
 import { eq } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { uniqueName } from './test-config';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -87,9 +88,18 @@ export async function createPost(db: Database, input: PostFactoryInput) {
 }
 
 /** An access token as the auth module would issue it, for a member that exists. */
-export function accessTokenFor(config: AppConfig, memberId: string): string {
+/** Starts a login of the member, as POST /auth/login does, and answers its id (an access token's `sid`). */
+export async function openSession(db: Database, memberId: string): Promise<string> {
+  const sid = randomUUID();
+  await db.insert(refreshTokens).values({ memberId, familyId: sid, tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() + 86_400_000) });
+  return sid;
+}
+
+/** An access token of a new login of the member. */
+export async function accessTokenFor(db: Database, config: AppConfig, memberId: string): Promise<string> {
+  const sid = await openSession(db, memberId);
   return new JwtService().sign(
-    { sub: memberId, typ: ACCESS_TOKEN.type },
+    { sub: memberId, sid, typ: ACCESS_TOKEN.type },
     { secret: config.auth.jwtSecret, algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: config.auth.accessTtlSeconds },
   );
 }
@@ -97,5 +107,5 @@ export function accessTokenFor(config: AppConfig, memberId: string): string {
 /** A member row and a bearer header for them. */
 export async function loggedIn(db: Database, config: AppConfig, input: MemberFactoryInput = {}) {
   const member = await createMember(db, input);
-  return { member, auth: { Authorization: `Bearer ${accessTokenFor(config, member.id)}` } };
+  return { member, auth: { Authorization: `Bearer ${await accessTokenFor(db, config, member.id)}` } };
 }

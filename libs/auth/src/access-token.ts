@@ -8,5 +8,7 @@ export const ACCESS_TOKEN = {
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The login (refresh token family) the token was issued to: ending that login ends the token. */
+  sid: string;
   typ: typeof ACCESS_TOKEN.type;
 }

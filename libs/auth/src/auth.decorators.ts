@@ -9,6 +9,8 @@ export interface AuthenticatedMember {
   id: string;
   email: string;
   role: Role;
+  /** The login the access token belongs to. */
+  sessionId: string;
 }
 
 /** Opens a route to callers without a token (login, RSVP links, health). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { isUUID } from 'class-validator';
 import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ACCESS_TOKEN, AccessTokenClaims } from './access-token';
@@ -27,13 +28,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   /**
-   * Reads the member on every request so that a suspension, a departure or a role change takes
-   * effect at once rather than when the token expires.
+   * Reads the member and their login on every request so that a suspension, a role change, a
+   * logout or an ended session takes effect at once rather than when the token expires.
    */
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedMember> {
-    if (claims.typ !== ACCESS_TOKEN.type || typeof claims.sub !== 'string') throw new UnauthorizedException();
-    const member = await this.sessionMembers.getById(claims.sub);
+    if (claims.typ !== ACCESS_TOKEN.type || !isUUID(claims.sub) || !isUUID(claims.sid)) throw new UnauthorizedException();
+    const member = await this.sessionMembers.getIfSessionLive(claims.sub, claims.sid);
     if (!member || member.status !== 'active') throw new UnauthorizedException();
-    return { id: member.id, email: member.email, role: member.role };
+    return { id: member.id, email: member.email, role: member.role, sessionId: claims.sid };
   }
 }

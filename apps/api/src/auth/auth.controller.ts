@@ -95,7 +95,7 @@ export class AuthController {
   @ApiOperation({ summary: 'My logins that can still be refreshed' })
   @ApiOkResponse({ type: SessionPageDto })
   listSessions(@CurrentMember() member: AuthenticatedMember): Promise<SessionPageDto> {
-    return this.auth.listSessions(member.id);
+    return this.auth.listSessions(member.id, member.sessionId);
   }
 
   @ApiBearerAuth()

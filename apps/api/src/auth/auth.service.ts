@@ -80,7 +80,7 @@ export class AuthService {
     if (row && row.memberId === memberId) await this.refreshTokens.revokeFamily(this.db, row.familyId, memberId);
   }
 
-  async listSessions(memberId: string): Promise<SessionPageDto> {
+  async listSessions(memberId: string, currentSessionId: string): Promise<SessionPageDto> {
     const rows = await this.refreshTokens.listLiveSessions(memberId);
     return {
       items: rows.map((r) => ({
@@ -88,6 +88,7 @@ export class AuthService {
         startedAt: r.startedAt.toISOString(),
         lastRefreshedAt: r.lastRefreshedAt.toISOString(),
         expiresAt: r.expiresAt.toISOString(),
+        current: r.familyId === currentSessionId,
       })),
       nextCursor: null,
       total: rows.length,
@@ -100,7 +101,7 @@ export class AuthService {
     if (!revoked) throw new NotFoundException('No such session');
   }
 
-  /** The secretariat ends every login of a member; their access tokens lapse within minutes. */
+  /** The secretariat ends every login of a member; their access tokens stop working at once. */
   async endAllSessions(actorId: string, memberId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const member = await this.accounts.getById(memberId, tx);

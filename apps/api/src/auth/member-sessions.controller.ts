@@ -14,7 +14,7 @@ export class MemberSessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'End every login of a member',
-    description: 'Their refresh tokens stop working at once; access tokens already out expire within 15 minutes (suspend the member to stop them at once). Audited.',
+    description: 'Their refresh tokens and the access tokens already out stop working at once. Audited.',
   })
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiNotFoundResponse({ description: 'No such member' })

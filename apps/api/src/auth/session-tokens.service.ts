@@ -27,7 +27,7 @@ export class SessionTokensService {
       tokenHash: refresh.hash,
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
     });
-    const claims: AccessTokenClaims = { sub: account.id, typ: ACCESS_TOKEN.type };
+    const claims: AccessTokenClaims = { sub: account.id, sid: familyId, typ: ACCESS_TOKEN.type };
     return {
       accessToken: await this.jwt.signAsync(claims),
       refreshToken: refresh.token,

@@ -13,6 +13,9 @@ export class SessionDto {
 
   @ApiProperty({ format: 'date-time' })
   expiresAt: string;
+
+  @ApiProperty({ description: 'Whether this is the login making the request' })
+  current: boolean;
 }
 
 export class SessionPageDto {
