@@ -498,4 +498,29 @@ describe('web app', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.context().close();
   });
+
+  it('a member signs out a login left open elsewhere, which is signed out at its next step', async () => {
+    const shared = await signIn(member);
+    const own = await signIn(member);
+    await go(own, '/my/details');
+    const logins = own.getByRole('region', { name: 'Where you are signed in' });
+    const rows = logins.getByRole('row');
+    await eventually('both logins listed', async () => ((await rows.count()) >= 3 ? true : undefined));
+    await expect(logins.getByText('This browser').count()).resolves.toBe(1);
+    const others = logins.getByRole('button', { name: /^Sign out the login from/ });
+    const before = await others.count();
+    await others.first().click();
+    await own.getByText('Signed out there.').waitFor();
+    await eventually('the ended login gone from the list', async () => ((await others.count()) === before - 1 ? true : undefined));
+    await screenshot(own, 'my-sessions');
+
+    // The shared computer's page still shows, but its next request finds the login ended.
+    await shared.getByRole('link', { name: 'Directory' }).first().click();
+    await shared.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await shared.getByText('Your session ended. Sign in again to carry on.').waitFor();
+    await own.reload();
+    await own.getByRole('heading', { level: 1, name: 'My details' }).waitFor();
+    await shared.context().close();
+    await own.context().close();
+  });
 });

@@ -137,6 +137,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
+  delete: <T>(path: string) => json<T>('DELETE', path),
   postText: <T>(path: string, type: string, text: string) => json<T>('POST', path, { rawBody: { type, text } }),
   /** Fetches a file with the token and hands it to the browser as a download. */
   async download(path: string, filename: string, accept: string, query?: Query): Promise<void> {

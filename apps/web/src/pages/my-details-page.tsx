@@ -6,6 +6,7 @@ import { ContactLinks, today } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
+import { MySessions } from './my-sessions';
 
 interface Form {
   name: string;
@@ -173,6 +174,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
               </div>
             </dl>
           </section>
+          <MySessions />
         </div>
         <aside aria-labelledby="preview-heading" className="preview">
           <h2 id="preview-heading">What other members see</h2>
