@@ -384,12 +384,12 @@ describe('auth', () => {
       const denied = await api.http().delete(`/members/${target.id}/sessions`).set('Authorization', `Bearer ${plainPair.accessToken}`).expect(403);
       expect(denied.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
       await sessions(targetPair.accessToken).expect(200);
-      await api.http().delete(`/members/${target.id}/sessions`).set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(204);
+      await api.http().delete(`/members/${target.id}/sessions`).set({ Authorization: `Bearer ${secretaryPair.accessToken}`, 'X-Request-Id': 'end-sessions-1' }).expect(204);
       await refresh(targetPair.refreshToken).expect(401);
       await sessions(targetPair.accessToken).expect(401);
 
       const audit = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, 'end-sessions')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: secretary.id, entity: 'member', after: { sessionsEnded: 1 } })]);
+      expect(audit).toEqual([expect.objectContaining({ actorId: secretary.id, entity: 'member', after: { sessionsEnded: 1 }, requestId: 'end-sessions-1' })]);
 
       await api.http().delete('/members/00000000-0000-4000-8000-000000000000/sessions').set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(404);
       await api.http().delete('/members/not-a-uuid/sessions').set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(400);
@@ -410,13 +410,13 @@ describe('auth', () => {
 
     it('sets the first password, makes the member active, logs them in and is audited', async () => {
       const { member, token } = await invite();
-      const res = await api.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(200);
+      const res = await api.http().post('/auth/activate').set('X-Request-Id', 'activate-1').send({ token, password: 'a quiet week in Durham' }).expect(200);
       expect(res.body.user).toEqual({ id: member.id, email: member.email, name: member.name, role: 'member', status: 'active' });
       await sessions(res.body.accessToken).expect(200);
       await login(member.email, 'a quiet week in Durham').expect(200);
 
       const audit = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'activate')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: member.id, before: { status: 'invited' }, after: { status: 'active' } })]);
+      expect(audit).toEqual([expect.objectContaining({ actorId: member.id, before: { status: 'invited' }, after: { status: 'active' }, requestId: 'activate-1' })]);
 
       const again = await api.http().post('/auth/activate').send({ token, password: 'another quiet week' }).expect(400);
       expect(again.body.details).toEqual([{ field: 'token', message: expect.stringMatching(/used|expired|not valid/) }]);
@@ -491,7 +491,7 @@ describe('auth', () => {
 
       const weak = await api.http().post('/auth/password-reset/confirm').send({ token, password: m.email }).expect(400);
       expect(weak.body.details).toEqual([{ field: 'password', message: expect.any(String) }]);
-      await api.http().post('/auth/password-reset/confirm').send({ token, password: 'lanterns over the Tyne' }).expect(204);
+      await api.http().post('/auth/password-reset/confirm').set('X-Request-Id', 'reset-1').send({ token, password: 'lanterns over the Tyne' }).expect(204);
 
       await refresh(phone.refreshToken).expect(401);
       await refresh(laptop.refreshToken).expect(401);
@@ -500,7 +500,7 @@ describe('auth', () => {
       await api.http().post('/auth/password-reset/confirm').send({ token, password: 'another new passphrase' }).expect(400);
 
       const audit = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-reset')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 } })]);
+      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 }, requestId: 'reset-1' })]);
     });
 
     it('refuses a reset token older than an hour', async () => {

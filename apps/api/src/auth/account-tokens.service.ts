@@ -5,6 +5,7 @@ import { DB, Database, Executor, OneTimeTokenPurpose } from '@seg/db';
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { NoticeOutbox } from '../notices/notice-outbox';
+import { AuditService } from '../audit/audit.service';
 import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -40,6 +41,7 @@ export class AccountTokensService {
     private readonly sessions: SessionTokensService,
     private readonly throttle: LoginThrottle,
     private readonly outbox: NoticeOutbox,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -55,12 +57,11 @@ export class AccountTokensService {
   }
 
   /** Sets the first password of an invited member and logs them in. */
-  async activate(input: NewPasswordDto): Promise<TokenPairDto> {
+  async activate(input: NewPasswordDto, requestId: string | null): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
       const account = await this.useToken(tx, input.token, 'activation', 'invited');
       await this.setPassword(tx, account, input.password, 'active');
-      await this.accounts.addAudit(tx, {
-        actorId: account.id,
+      await this.audit.record(tx, { memberId: account.id, requestId }, {
         entity: 'member',
         entityId: account.id,
         action: 'activate',
@@ -80,13 +81,12 @@ export class AccountTokensService {
   }
 
   /** Sets a new password from a reset link and ends every login of that member. */
-  async confirmPasswordReset(input: NewPasswordDto): Promise<void> {
+  async confirmPasswordReset(input: NewPasswordDto, requestId: string | null): Promise<void> {
     const account = await this.db.transaction(async (tx) => {
       const account = await this.useToken(tx, input.token, 'password-reset', 'active');
       await this.setPassword(tx, account, input.password);
       const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id);
-      await this.accounts.addAudit(tx, {
-        actorId: account.id,
+      await this.audit.record(tx, { memberId: account.id, requestId }, {
         entity: 'member',
         entityId: account.id,
         action: 'password-reset',

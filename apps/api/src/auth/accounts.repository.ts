@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, DB, Database, Executor, members, MemberStatus, Role } from '@seg/db';
+import { DB, Database, Executor, members, MemberStatus, Role } from '@seg/db';
 import { eq, sql } from 'drizzle-orm';
 
 const ACCOUNT = {
@@ -12,15 +12,6 @@ const ACCOUNT = {
 };
 
 export type Account = { id: string; email: string; name: string; role: Role; status: MemberStatus; passwordHash: string | null };
-
-export interface AuditEntry {
-  actorId: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
 
 /** The login side of a member: email, status, role and password hash. */
 @Injectable()
@@ -62,9 +53,5 @@ export class AccountsRepository {
   ): Promise<Account | null> {
     const [created] = await tx.insert(members).values(row).onConflictDoNothing().returning(ACCOUNT);
     return created ?? null;
-  }
-
-  async addAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-    await tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
   }
 }

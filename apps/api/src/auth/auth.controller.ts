@@ -12,6 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
+import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -67,8 +68,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)' })
-  activate(@Body() body: NewPasswordDto): Promise<TokenPairDto> {
-    return this.accountTokens.activate(body);
+  activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<TokenPairDto> {
+    return this.accountTokens.activate(body, requestId);
   }
 
   @Public()
@@ -86,8 +87,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password from the reset email', description: 'Every login of the member ends.' })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused' })
-  confirmPasswordReset(@Body() body: NewPasswordDto): Promise<void> {
-    return this.accountTokens.confirmPasswordReset(body);
+  confirmPasswordReset(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<void> {
+    return this.accountTokens.confirmPasswordReset(body, requestId);
   }
 
   @ApiBearerAuth()

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { DB, Database } from '@seg/db';
+import { Actor } from '../audit/actor.decorator';
+import { AuditService } from '../audit/audit.service';
 import { AccountsRepository } from './accounts.repository';
 import { LoginDto } from './dto/login.dto';
 import { SessionPageDto } from './dto/session.dto';
@@ -27,6 +29,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionTokensService,
+    private readonly audit: AuditService,
   ) {}
 
   async login(credentials: LoginDto, clientAddress: string): Promise<TokenPairDto> {
@@ -102,12 +105,12 @@ export class AuthService {
   }
 
   /** The secretariat ends every login of a member; their access tokens stop working at once. */
-  async endAllSessions(actorId: string, memberId: string): Promise<void> {
+  async endAllSessions(actor: Actor, memberId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const member = await this.accounts.getById(memberId, tx);
       if (!member) throw new NotFoundException('No such member');
       const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId);
-      await this.accounts.addAudit(tx, { actorId, entity: 'member', entityId: memberId, action: 'end-sessions', after: { sessionsEnded: ended } });
+      await this.audit.record(tx, actor, { entity: 'member', entityId: memberId, action: 'end-sessions', after: { sessionsEnded: ended } });
     });
   }
 }

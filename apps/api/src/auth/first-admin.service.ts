@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database } from '@seg/db';
+import { AuditService } from '../audit/audit.service';
 import { AccountsRepository } from './accounts.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -18,6 +19,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
     @Inject(DB) private readonly db: Database,
     private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,8 +34,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
     const created = await this.db.transaction(async (tx) => {
       const member = await this.accounts.createIfEmailFree(tx, { email: admin.email, name, role: 'admin', status: 'active', passwordHash });
       if (member) {
-        await this.accounts.addAudit(tx, {
-          actorId: null,
+        await this.audit.record(tx, null, {
           entity: 'member',
           entityId: member.id,
           action: 'create',

@@ -1,6 +1,7 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
+import { Secretariat } from '@seg/auth';
+import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { AuthService } from './auth.service';
 
 @ApiTags('members')
@@ -19,7 +20,7 @@ export class MemberSessionsController {
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiNotFoundResponse({ description: 'No such member' })
   @ApiForbiddenResponse({ description: 'Secretariat only' })
-  endAll(@CurrentMember() actor: AuthenticatedMember, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.auth.endAllSessions(actor.id, id);
+  endAll(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.auth.endAllSessions(actor, id);
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import { RequestId } from '../audit/actor.decorator';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
 import { toLondonIso } from '@seg/common';
 import { rsvpPage } from './rsvp-page';
@@ -29,10 +30,10 @@ export class RsvpController {
     @Param('token') token: string,
     @Body() dto: RsvpDto,
     @Headers('content-type') contentType: string | undefined,
-    @Req() req: Request & { id?: unknown },
+    @RequestId() requestId: string | null,
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.rsvp.reply(token, dto.response, req.id === undefined ? null : String(req.id));
+    const result = await this.rsvp.reply(token, dto.response, requestId);
     const fromForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType ?? '');
     res.setHeader('cache-control', 'no-store');
     if (fromForm) {

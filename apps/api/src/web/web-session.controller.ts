@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOpera
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { Request, Response } from 'express';
+import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
@@ -64,9 +65,14 @@ export class WebSessionController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set the first password from the activation email and log in' })
   @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
-  async activate(@Body() body: NewPasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+  async activate(
+    @Body() body: NewPasswordDto,
+    @RequestId() requestId: string | null,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.accountTokens.activate(body), this.refreshTtl);
+    return startSession(res, await this.accountTokens.activate(body, requestId), this.refreshTtl);
   }
 
   @ApiBearerAuth()
