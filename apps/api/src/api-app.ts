@@ -14,6 +14,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   await prepareDatabase(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.get(Logger).log('Database migrated and reference data seeded', 'Database');
   // Behind a reverse proxy every request comes from the proxy; the client address (login
   // throttling keys on it) is then read from X-Forwarded-For, trusting only that many hops.
   if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);

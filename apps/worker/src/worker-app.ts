@@ -10,5 +10,6 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   await prepareDatabase(config.databaseUrl);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.get(Logger).log('Database migrated and reference data seeded', 'Database');
   return app;
 }

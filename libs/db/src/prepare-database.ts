@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Client } from 'pg';
@@ -46,10 +45,10 @@ export async function ensureDatabase(url: string): Promise<void> {
 
 /**
  * Creates the database if missing, applies migrations and seeds the reference data, all under
- * an advisory lock so that two processes starting together never migrate at once.
+ * an advisory lock so that two processes starting together never migrate at once. Runs before
+ * the app and its logger exist: the caller logs that it is done.
  */
 export async function prepareDatabase(url: string, migrationsFolder = drizzleFolder()): Promise<void> {
-  const logger = new Logger('Database');
   await ensureDatabase(url);
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -58,7 +57,6 @@ export async function prepareDatabase(url: string, migrationsFolder = drizzleFol
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder });
     await seedReferenceData(db);
-    logger.log('Database migrated and reference data seeded');
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();
