@@ -247,6 +247,22 @@ describe('auth', () => {
       await refresh(pair.refreshToken).expect(401);
     });
 
+    it('keeps the end a login had at sign-in, however often it is refreshed', async () => {
+      const m = await createMember(api.db);
+      const pair = (await login(m.email, m.password).expect(200)).body;
+      const [signedIn] = await api.db.select().from(refreshTokens).where(eq(refreshTokens.memberId, m.id));
+      expect(signedIn.expiresAt.getTime() - Date.now()).toBeGreaterThan(config.auth.refreshTtlSeconds * 1000 - 60_000);
+      // Signed in long ago: an hour of the login is left.
+      const end = new Date(Date.now() + 3_600_000);
+      await api.db.update(refreshTokens).set({ expiresAt: end }).where(eq(refreshTokens.id, signedIn.id));
+
+      const renewed = (await refresh(pair.refreshToken).expect(200)).body;
+      await refresh(renewed.refreshToken).expect(200);
+      const family = await api.db.select().from(refreshTokens).where(eq(refreshTokens.familyId, signedIn.familyId));
+      expect(family).toHaveLength(3);
+      expect(family.map((t) => t.expiresAt.getTime())).toEqual([end.getTime(), end.getTime(), end.getTime()]);
+    });
+
     it('refuses an expired refresh token', async () => {
       const m = await createMember(api.db);
       const pair = (await login(m.email, m.password).expect(200)).body;

@@ -70,7 +70,7 @@ export class AuthService {
         return { ok: false };
       }
       await this.refreshTokens.markReplaced(tx, row.id);
-      return { ok: true, pair: await this.sessions.issue(tx, account, row.familyId) };
+      return { ok: true, pair: await this.sessions.issue(tx, account, { familyId: row.familyId, expiresAt: row.expiresAt }) };
     });
     if (outcome.ok) return outcome.pair;
     if (outcome.reused) this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');

@@ -18,14 +18,19 @@ export class SessionTokensService {
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
-  /** A new pair; `familyId` continues a login being refreshed, otherwise a new login starts. */
-  async issue(tx: Executor, account: Account, familyId: string = randomUUID()): Promise<TokenPairDto> {
+  /**
+   * A new pair. Without `login` a new login starts; with it, the login being refreshed goes on
+   * and keeps its end: a login lasts the refresh lifetime from sign-in however often it is used,
+   * so even a daily user signs in again now and then.
+   */
+  async issue(tx: Executor, account: Account, login?: { familyId: string; expiresAt: Date }): Promise<TokenPairDto> {
+    const familyId = login?.familyId ?? randomUUID();
     const refresh = newSecretToken();
     await this.refreshTokens.insert(tx, {
       memberId: account.id,
       familyId,
       tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+      expiresAt: login?.expiresAt ?? new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
     });
     const claims: AccessTokenClaims = { sub: account.id, sid: familyId, typ: ACCESS_TOKEN.type };
     return {
