@@ -271,6 +271,54 @@ describe('auth', () => {
     });
   });
 
+  describe('changing the password', () => {
+    const change = (accessToken: string, body: object) =>
+      api.http().put('/auth/password').set({ Authorization: `Bearer ${accessToken}`, 'X-Request-Id': 'change-1' }).send(body);
+
+    it('checks the current password and names the field at fault', async () => {
+      const m = await createMember(api.db);
+      const pair = (await login(m.email, m.password).expect(200)).body;
+      const wrong = await change(pair.accessToken, { currentPassword: 'not the right password', newPassword: 'a walk along the Wear' }).expect(400);
+      expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
+      const same = await change(pair.accessToken, { currentPassword: m.password, newPassword: m.password }).expect(400);
+      expect(same.body.details).toEqual([{ field: 'newPassword', message: 'must differ from your current password' }]);
+      const common = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'password1234' }).expect(400);
+      expect(common.body.details).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
+      const missing = await change(pair.accessToken, { currentPassword: m.password }).expect(400);
+      expect(new Set(missing.body.details.map((d: { field: string }) => d.field))).toEqual(new Set(['newPassword']));
+      await api.http().put('/auth/password').send({ currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(401);
+      await login(m.email, m.password).expect(200);
+    });
+
+    it('keeps the login that made the change and ends every other, audited', async () => {
+      const m = await createMember(api.db);
+      const phone = (await login(m.email, m.password).expect(200)).body;
+      const laptop = (await login(m.email, m.password).expect(200)).body;
+      await change(laptop.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(204);
+
+      await sessions(laptop.accessToken).expect(200);
+      await refresh(laptop.refreshToken).expect(200);
+      await sessions(phone.accessToken).expect(401);
+      await refresh(phone.refreshToken).expect(401);
+      await login(m.email, m.password).expect(401);
+      await login(m.email, 'a walk along the Wear').expect(200);
+
+      const audit = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-change')));
+      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 1 }, requestId: 'change-1' })]);
+    });
+
+    it('counts wrong current passwords with failed logins', async () => {
+      const m = await createMember(api.db);
+      const pair = (await login(m.email, m.password).expect(200)).body;
+      for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+        await change(pair.accessToken, { currentPassword: 'not the right password', newPassword: 'a walk along the Wear' }).expect(400);
+      }
+      const res = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      await login(m.email, m.password).expect(429);
+    });
+  });
+
   describe('logout and sessions', () => {
     it('logout ends that login only, its access token included', async () => {
       const m = await createMember(api.db);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -15,6 +15,7 @@ import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
@@ -51,6 +52,23 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used refresh token' })
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Put('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({ summary: 'Change my password', description: 'Checks the current password; every other login of mine ends, this one goes on. Audited.' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiBadRequestResponse({ description: '`currentPassword` wrong, or `newPassword` refused (the same, too short, common, equal to email or name)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this account or from this address (counted with failed logins); see Retry-After' })
+  changePassword(
+    @CurrentMember() member: AuthenticatedMember,
+    @Body() body: ChangePasswordDto,
+    @Ip() clientAddress: string,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    return this.auth.changePassword(member, body, clientAddress, requestId);
   }
 
   @ApiBearerAuth()

@@ -1,13 +1,17 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { AuthenticatedMember } from '@seg/auth';
+import { invalidField } from '@seg/common';
 import { DB, Database } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AccountsRepository } from './accounts.repository';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionPageDto } from './dto/session.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { hashSecretToken } from './secret-token';
 import { SessionTokensService } from './session-tokens.service';
@@ -75,6 +79,28 @@ export class AuthService {
     if (outcome.ok) return outcome.pair;
     if (outcome.reused) this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');
     throw new UnauthorizedException(BAD_REFRESH);
+  }
+
+  /**
+   * Changes a signed-in member's password once the current one checks out; every other login of
+   * theirs ends. Wrong current passwords count as failed logins, so this is no way around the
+   * login throttle.
+   */
+  async changePassword(member: AuthenticatedMember, input: ChangePasswordDto, clientAddress: string, requestId: string | null): Promise<void> {
+    const keys = this.throttle.keys(member.email, clientAddress);
+    await this.throttle.attempt(keys);
+    await this.db.transaction(async (tx) => {
+      const account = await this.accounts.lockById(tx, member.id);
+      if (!account || !(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
+        throw invalidField('currentPassword', 'is not your current password');
+      }
+      await this.throttle.succeeded(keys);
+      const problem = input.newPassword === input.currentPassword ? 'must differ from your current password' : passwordProblem(input.newPassword, account);
+      if (problem) throw invalidField('newPassword', problem);
+      await this.accounts.setPassword(tx, account.id, await this.hasher.hash(input.newPassword));
+      const ended = await this.refreshTokens.revokeOthersOfMember(tx, account.id, member.sessionId);
+      await this.audit.record(tx, { memberId: member.id, requestId }, { entity: 'member', entityId: member.id, action: 'password-change', after: { sessionsEnded: ended } });
+    });
   }
 
   /** Ends the login the token belongs to, if it is the caller's; says nothing either way. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, Executor, refreshTokens } from '@seg/db';
-import { and, eq, gt, isNull, max, min, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, max, min, ne, sql } from 'drizzle-orm';
 
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 
@@ -50,6 +50,16 @@ export class RefreshTokensRepository {
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt)))
+      .returning({ familyId: refreshTokens.familyId });
+    return new Set(revoked.map((r) => r.familyId)).size;
+  }
+
+  /** Revokes every login of a member but one (a password change keeps the login that made it). */
+  async revokeOthersOfMember(tx: Executor, memberId: string, keptFamilyId: string): Promise<number> {
+    const revoked = await tx
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt), ne(refreshTokens.familyId, keptFamilyId)))
       .returning({ familyId: refreshTokens.familyId });
     return new Set(revoked.map((r) => r.familyId)).size;
   }
