@@ -82,12 +82,12 @@ describe('web app', () => {
     return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   }
 
-  async function signIn(who: Person): Promise<Page> {
+  async function signIn(who: Person, password = PASSWORD): Promise<Page> {
     const page = await (await newContext()).newPage();
     await page.goto(`${api.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
     return page;
@@ -522,5 +522,37 @@ describe('web app', () => {
     await own.getByRole('heading', { level: 1, name: 'My details' }).waitFor();
     await shared.context().close();
     await own.context().close();
+  });
+
+  it('a member changes their password: field errors first, then every other login ends', async () => {
+    const changer = await addMember({ name: 'Cai Changer', email: email('changer'), region: 'wales' });
+    const elsewhere = await signIn(changer);
+    const page = await signIn(changer);
+    await go(page, '/my/details');
+    const form = page.getByRole('region', { name: 'Change your password' });
+    const newPassword = 'otters under the Menai bridge';
+
+    await form.getByLabel('Current password').fill('not my password at all');
+    await form.getByLabel('New password', { exact: true }).fill(newPassword);
+    await form.getByLabel('New password again').fill(newPassword);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').getByText('Current password: is not your current password').waitFor();
+    await screenshot(page, 'my-password-wrong');
+    await expect(form.getByLabel('Current password').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('Your password is changed.', { exact: false }).waitFor();
+    await expect(form.getByLabel('Current password').inputValue()).resolves.toBe('');
+
+    await elsewhere.getByRole('link', { name: 'Directory' }).first().click();
+    await elsewhere.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await elsewhere.getByLabel('Work email').fill(changer.email);
+    await elsewhere.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+    await elsewhere.getByRole('alert').waitFor();
+    await elsewhere.context().close();
+    await page.context().close();
+    await (await signIn(changer, newPassword)).context().close();
   });
 });

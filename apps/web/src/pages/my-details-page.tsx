@@ -6,7 +6,7 @@ import { ContactLinks, today } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
-import { MySessions } from './my-sessions';
+import { MySignIn } from './my-sign-in';
 
 interface Form {
   name: string;
@@ -174,7 +174,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
               </div>
             </dl>
           </section>
-          <MySessions />
+          <MySignIn />
         </div>
         <aside aria-labelledby="preview-heading" className="preview">
           <h2 id="preview-heading">What other members see</h2>
