@@ -747,4 +747,21 @@ describe('account emails, through the worker to a real SMTP server', () => {
     await linkTokenInEmail(member.email, '/reset-password', 2);
     expect(sink.to(stranger)).toHaveLength(0);
   });
+
+  it('a member who changes their password is told by email, with a way back if it was not them', async () => {
+    const member = await createMember(api.db);
+    const pair = (await api.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)).body;
+    await api.http().put('/auth/password').set('Authorization', `Bearer ${pair.accessToken}`).send({ currentPassword: member.password, newPassword: 'kittiwakes on the quay' }).expect(204);
+
+    const mail = await sink.waitForMailTo(member.email);
+    expect(mail.parsed.subject).toBe('Your SEG Network password was changed');
+    expect(mail.parsed.text).toContain(`Dear ${member.name},`);
+    expect(mail.parsed.text).toMatch(/changed on \w+day \d{1,2} \w+ \d{4}, \d{2}:\d{2} (GMT|BST)/);
+    expect(mail.parsed.text).toContain(`${config.publicUrl}/reset-password`);
+    expect(mail.parsed.html).toContain(`href="${config.publicUrl}/reset-password"`);
+    // A failed attempt changes nothing and sends nothing.
+    await api.http().put('/auth/password').set('Authorization', `Bearer ${pair.accessToken}`).send({ currentPassword: 'not the right password', newPassword: 'puffins off the Farnes' }).expect(400);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.to(member.email)).toHaveLength(1);
+  });
 });

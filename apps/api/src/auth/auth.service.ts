@@ -4,6 +4,7 @@ import { invalidField } from '@seg/common';
 import { DB, Database } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
+import { NoticeOutbox } from '../notices/notice-outbox';
 import { AccountsRepository } from './accounts.repository';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
@@ -34,6 +35,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionTokensService,
     private readonly audit: AuditService,
+    private readonly outbox: NoticeOutbox,
   ) {}
 
   async login(credentials: LoginDto, clientAddress: string): Promise<TokenPairDto> {
@@ -83,13 +85,13 @@ export class AuthService {
 
   /**
    * Changes a signed-in member's password once the current one checks out; every other login of
-   * theirs ends. Wrong current passwords count as failed logins, so this is no way around the
-   * login throttle.
+   * theirs ends and they are emailed about it. Wrong current passwords count as failed logins,
+   * so this is no way around the login throttle.
    */
   async changePassword(member: AuthenticatedMember, input: ChangePasswordDto, clientAddress: string, requestId: string | null): Promise<void> {
     const keys = this.throttle.keys(member.email, clientAddress);
     await this.throttle.attempt(keys);
-    await this.db.transaction(async (tx) => {
+    const refs = await this.db.transaction(async (tx) => {
       const account = await this.accounts.lockById(tx, member.id);
       if (!account || !(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
         throw invalidField('currentPassword', 'is not your current password');
@@ -100,7 +102,9 @@ export class AuthService {
       await this.accounts.setPassword(tx, account.id, await this.hasher.hash(input.newPassword));
       const ended = await this.refreshTokens.revokeOthersOfMember(tx, account.id, member.sessionId);
       await this.audit.record(tx, { memberId: member.id, requestId }, { entity: 'member', entityId: member.id, action: 'password-change', after: { sessionsEnded: ended } });
+      return this.outbox.add(tx, [{ kind: 'password-changed', memberId: account.id, toEmail: account.email }]);
     });
+    await this.outbox.dispatch(refs);
   }
 
   /** Ends the login the token belongs to, if it is the caller's; says nothing either way. */

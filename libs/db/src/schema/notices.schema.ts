@@ -6,6 +6,7 @@ import { members } from './members.schema';
 export const NOTICE_KINDS = [
   'activation',
   'password-reset',
+  'password-changed',
   'meeting-invite',
   'meeting-update',
   'meeting-reminder',
