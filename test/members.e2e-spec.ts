@@ -43,6 +43,28 @@ describe('members, posts and reference data', () => {
       expect(JSON.stringify(entry.after)).not.toContain('passwordHash');
     });
 
+    it('sends a new activation link to the corrected email, and the old link stops working', async () => {
+      const typo = uniqueEmail('typo');
+      const created = (await api.http().post('/members').set(secretariat).send({ email: typo, name: 'Owain Typo', category: 'prison-gp' }).expect(201)).body;
+      const fixed = uniqueEmail('fixed');
+      await api.http().patch(`/members/${created.id}`).set(secretariat).send({ email: fixed }).expect(200);
+      const res = await api.http().post(`/members/${created.id}/activation`).set(secretariat).expect(202);
+      expect(res.body).toEqual({ email: fixed });
+
+      const sent = await db.select().from(notices).where(and(eq(notices.memberId, created.id), eq(notices.kind, 'activation'))).orderBy(notices.createdAt);
+      expect(sent.map((n) => n.toEmail)).toEqual([typo, fixed]);
+      const [first, second] = sent.map((n) => n.payload.token as string);
+      const password = 'a new member on the Gower';
+      await api.http().post('/auth/activate').send({ token: first, password }).expect(400);
+      await api.http().post('/auth/activate').send({ token: second, password }).expect(200);
+
+      const again = await api.http().post(`/members/${created.id}/activation`).set(secretariat).expect(409);
+      expect(again.body.details).toEqual([{ field: 'status', message: 'is active: only an invited member is sent an activation link' }]);
+      await api.http().post('/members/00000000-0000-4000-8000-000000000000/activation').set(secretariat).expect(404);
+      const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'resend-activation')));
+      expect(audit).toEqual([expect.objectContaining({ actorId: secretariatId, after: { email: fixed } })]);
+    });
+
     it('answers 409 for an email taken in any case', async () => {
       const taken = await createMember(db, { email: uniqueEmail('taken') });
       const res = await api.http().post('/members').set(secretariat).send({ email: taken.email.toUpperCase(), name: 'Copy', category: 'prison-gp' }).expect(409);

@@ -328,6 +328,11 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Add member and send invitation' }).click();
     await page.getByText('Member added; the activation email is on its way.').waitFor();
     await page.getByRole('heading', { level: 1, name: newcomer.name }).waitFor();
+    // The first email is lost: the secretariat sends another, and only its link works.
+    const lost = await sink.waitForMailTo(newcomer.email);
+    await page.getByRole('button', { name: 'Send the activation email again' }).click();
+    await page.getByText(`A new activation email is on its way to ${newcomer.email}.`, { exact: false }).waitFor();
+    const memberPage = page.url();
 
     // The same email again: the API's 409 shows against the email field.
     await go(page, '/secretariat/members/new');
@@ -338,10 +343,16 @@ describe('web app', () => {
     await page.getByRole('alert').first().waitFor();
     await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/email|taken|already/i);
 
-    const mail = await sink.waitForMailTo(newcomer.email);
-    const link = /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0];
+    await sink.waitFor(() => sink.to(newcomer.email).length === 2);
+    const [lostLink, link] = [lost, sink.to(newcomer.email)[1]].map((mail) => /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0]);
     expect(link).toBeDefined();
+    expect(link).not.toBe(lostLink);
     const invited = await (await newContext()).newPage();
+    await invited.goto(`${api.baseUrl}${lostLink}`);
+    await invited.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await invited.getByLabel('New password again').fill(PASSWORD);
+    await invited.getByRole('button', { name: 'Activate my account' }).click();
+    await invited.getByText('This link has expired or was already used').waitFor();
     await invited.goto(`${api.baseUrl}${link}`);
     await invited.getByLabel('New password', { exact: true }).fill('too short');
     await invited.getByRole('button', { name: 'Activate my account' }).click();
@@ -352,6 +363,10 @@ describe('web app', () => {
     await invited.getByRole('heading', { level: 1, name: `Hello, ${newcomer.name}` }).waitFor();
     await invited.getByText('Your account is ready').waitFor();
     await invited.context().close();
+    // Once active, there is nothing to send again.
+    await page.goto(memberPage);
+    await page.getByRole('heading', { level: 1, name: newcomer.name }).waitFor();
+    await expect(page.getByRole('button', { name: 'Send the activation email again' }).count()).resolves.toBe(0);
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, Patch, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
 import { IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
@@ -51,6 +51,15 @@ export class MembersController {
   @Get(':id')
   get(@IdParam() id: string) {
     return this.members.get(id);
+  }
+
+  /** Mails an invited member a new activation link (the old one stops working); 409 once they have activated. */
+  @Post(':id/activation')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: 'The email is on its way to `email`' })
+  @ApiConflictResponse({ description: 'The member is not invited any more (active, suspended or left)' })
+  resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor) {
+    return this.members.resendActivation(id, actor);
   }
 
   /** Changes any field, role and status included; suspending or marking as left ends their sessions. */

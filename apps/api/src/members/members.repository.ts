@@ -32,6 +32,12 @@ export class MembersRepository {
     return row ?? null;
   }
 
+  /** Row-locks the member, so that changes to them in other transactions wait. */
+  async lockById(tx: Executor, id: string): Promise<MemberRow | null> {
+    const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update').limit(1);
+    return row ?? null;
+  }
+
   /** Emails compare case-insensitively (the unique index is on lower(email)). */
   async getByEmail(email: string, tx: Executor = this.db): Promise<MemberRow | null> {
     const [row] = await tx

@@ -49,6 +49,22 @@ export class MembersService {
     return this.get(id);
   }
 
+  /**
+   * A new activation link for a member who has not activated yet (the first expired, or went to
+   * a mistyped email since corrected); earlier links stop working.
+   */
+  async resendActivation(id: string, actor: Actor): Promise<{ email: string }> {
+    const { email, notices } = await this.db.transaction(async (tx) => {
+      const member = await this.members.lockById(tx, id);
+      if (!member) throw new NotFoundException('No such member');
+      if (member.status !== 'invited') throw conflictOn('status', `is ${member.status}: only an invited member is sent an activation link`);
+      await this.audit.record(tx, actor, { entity: 'member', entityId: id, action: 'resend-activation', after: { email: member.email } });
+      return { email: member.email, notices: await this.accountTokens.issueActivation(tx, member) };
+    });
+    await this.outbox.dispatch(notices);
+    return { email };
+  }
+
   async update(id: string, dto: UpdateMemberDto, actor: Actor): Promise<MemberRecord> {
     await this.db.transaction((tx) => this.updateIn(tx, id, dto, actor));
     return this.get(id);

@@ -133,6 +133,18 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
     }
   }
 
+  async function resendActivation() {
+    if (!record) return;
+    setError(null);
+    setNotice(null);
+    try {
+      const { email } = await api.post<{ email: string }>(`/members/${record.id}/activation`);
+      setNotice(`A new activation email is on its way to ${email}. The link in any earlier one no longer works.`);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   const created = new URLSearchParams(location.search).get('created');
   return (
     <Page
@@ -141,6 +153,11 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
       actions={
         record ? (
           <div className="button-row">
+            {record.status === 'invited' ? (
+              <button type="button" className="button secondary" onClick={resendActivation}>
+                Send the activation email again
+              </button>
+            ) : null}
             {record.status === 'suspended' ? (
               <button type="button" className="button secondary" onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}>
                 Restore access
