@@ -539,6 +539,22 @@ describe('web app', () => {
     await own.context().close();
   });
 
+  it('the secretariat signs a member out everywhere (a lost laptop), who can sign in again', async () => {
+    const owner = await addMember({ name: 'Lowri Laptop', email: email('laptop'), region: 'wales' });
+    const laptop = await signIn(owner);
+    const page = await signIn(secretariat);
+    await go(page, `/secretariat/members/${owner.id}`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByText(`${owner.name} is signed out everywhere.`).waitFor();
+
+    await laptop.getByRole('link', { name: 'Directory' }).first().click();
+    await laptop.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await laptop.context().close();
+    await page.context().close();
+    await (await signIn(owner)).context().close();
+  });
+
   it('a member changes their password: field errors first, then every other login ends', async () => {
     const changer = await addMember({ name: 'Cai Changer', email: email('changer'), region: 'wales' });
     const elsewhere = await signIn(changer);

@@ -145,6 +145,18 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
     }
   }
 
+  async function endSessions() {
+    if (!record || !window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`)) return;
+    setError(null);
+    setNotice(null);
+    try {
+      await api.delete(`/members/${record.id}/sessions`);
+      setNotice(`${record.name} is signed out everywhere.`);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   const created = new URLSearchParams(location.search).get('created');
   return (
     <Page
@@ -156,6 +168,11 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
             {record.status === 'invited' ? (
               <button type="button" className="button secondary" onClick={resendActivation}>
                 Send the activation email again
+              </button>
+            ) : null}
+            {record.status === 'active' ? (
+              <button type="button" className="button secondary" onClick={endSessions}>
+                Sign out everywhere
               </button>
             ) : null}
             {record.status === 'suspended' ? (
