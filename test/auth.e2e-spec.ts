@@ -343,16 +343,17 @@ describe('auth', () => {
       await refresh(bPair.refreshToken).expect(200);
     });
 
-    it('lists own live sessions and ends one by id', async () => {
+    it('lists own live sessions with their devices and ends one by id', async () => {
       const m = await createMember(api.db);
-      const phone = (await login(m.email, m.password).expect(200)).body;
-      const laptop = (await login(m.email, m.password).expect(200)).body;
-      const phoneNow = (await refresh(phone.refreshToken).expect(200)).body;
+      const iPhone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+      const phone = (await login(m.email, m.password).set('User-Agent', iPhone).expect(200)).body;
+      const laptop = (await login(m.email, m.password).set('User-Agent', 'curl/8.5.0').expect(200)).body;
+      const phoneNow = (await refresh(phone.refreshToken).set('User-Agent', 'something else').expect(200)).body;
       const list = (await sessions(laptop.accessToken).expect(200)).body;
       expect(list).toEqual({
         items: [
-          { id: expect.any(String), startedAt: expect.any(String), lastRefreshedAt: expect.any(String), expiresAt: expect.any(String), current: false },
-          expect.objectContaining({ current: true }),
+          { id: expect.any(String), device: 'Safari on iPhone', startedAt: expect.any(String), lastRefreshedAt: expect.any(String), expiresAt: expect.any(String), current: false },
+          expect.objectContaining({ device: 'curl', current: true }),
         ],
         nextCursor: null,
         total: 2,

@@ -522,7 +522,9 @@ describe('web app', () => {
     const rows = logins.getByRole('row');
     await eventually('both logins listed', async () => ((await rows.count()) >= 3 ? true : undefined));
     await expect(logins.getByText('This browser').count()).resolves.toBe(1);
-    const others = logins.getByRole('button', { name: /^Sign out the login from/ });
+    // Headless Chromium on this machine, as the User-Agent says.
+    await expect(logins.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Chrome on Linux/);
+    const others = logins.getByRole('button', { name: /^Sign out Chrome on Linux from/ });
     const before = await others.count();
     await others.first().click();
     await own.getByText('Signed out there.').waitFor();

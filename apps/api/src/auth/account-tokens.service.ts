@@ -57,18 +57,18 @@ export class AccountTokensService {
   }
 
   /** Sets the first password of an invited member and logs them in. */
-  async activate(input: NewPasswordDto, requestId: string | null): Promise<TokenPairDto> {
+  async activate(input: NewPasswordDto, client: { requestId: string | null; userAgent?: string }): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
       const account = await this.useToken(tx, input.token, 'activation', 'invited');
       await this.setPassword(tx, account, input.password, 'active');
-      await this.audit.record(tx, { memberId: account.id, requestId }, {
+      await this.audit.record(tx, { memberId: account.id, requestId: client.requestId }, {
         entity: 'member',
         entityId: account.id,
         action: 'activate',
         before: { status: account.status },
         after: { status: 'active' },
       });
-      return this.sessions.issue(tx, { ...account, status: 'active' });
+      return this.sessions.issue(tx, { ...account, status: 'active' }, { userAgent: client.userAgent });
     });
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -40,8 +40,8 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (one answer for both), or the member is not active' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or from this address; see Retry-After' })
-  login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<TokenPairDto> {
-    return this.auth.login(body, clientAddress);
+  login(@Body() body: LoginDto, @Ip() address: string, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
+    return this.auth.login(body, { address, userAgent });
   }
 
   @Public()
@@ -86,8 +86,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)' })
-  activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<TokenPairDto> {
-    return this.accountTokens.activate(body, requestId);
+  activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
+    return this.accountTokens.activate(body, { requestId, userAgent });
   }
 
   @Public()

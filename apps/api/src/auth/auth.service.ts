@@ -38,8 +38,8 @@ export class AuthService {
     private readonly outbox: NoticeOutbox,
   ) {}
 
-  async login(credentials: LoginDto, clientAddress: string): Promise<TokenPairDto> {
-    const keys = this.throttle.keys(credentials.email, clientAddress);
+  async login(credentials: LoginDto, client: { address: string; userAgent?: string }): Promise<TokenPairDto> {
+    const keys = this.throttle.keys(credentials.email, client.address);
     await this.throttle.attempt(keys);
 
     const account = await this.accounts.getByEmail(credentials.email);
@@ -52,7 +52,7 @@ export class AuthService {
       if (account.passwordHash && this.hasher.needsRehash(account.passwordHash)) {
         await this.accounts.setPassword(tx, account.id, await this.hasher.hash(credentials.password));
       }
-      return this.sessions.issue(tx, account);
+      return this.sessions.issue(tx, account, { userAgent: client.userAgent });
     });
   }
 
@@ -76,7 +76,7 @@ export class AuthService {
         return { ok: false };
       }
       await this.refreshTokens.markReplaced(tx, row.id);
-      return { ok: true, pair: await this.sessions.issue(tx, account, { familyId: row.familyId, expiresAt: row.expiresAt }) };
+      return { ok: true, pair: await this.sessions.issue(tx, account, { familyId: row.familyId, expiresAt: row.expiresAt, device: row.device }) };
     });
     if (outcome.ok) return outcome.pair;
     if (outcome.reused) this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');
@@ -118,6 +118,7 @@ export class AuthService {
     return {
       items: rows.map((r) => ({
         id: r.familyId,
+        device: r.device,
         startedAt: r.startedAt.toISOString(),
         lastRefreshedAt: r.lastRefreshedAt.toISOString(),
         expiresAt: r.expiresAt.toISOString(),

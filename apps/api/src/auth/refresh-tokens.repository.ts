@@ -6,6 +6,7 @@ export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 
 export interface SessionRow {
   familyId: string;
+  device: string | null;
   startedAt: Date;
   lastRefreshedAt: Date;
   expiresAt: Date;
@@ -15,7 +16,7 @@ export interface SessionRow {
 export class RefreshTokensRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
-  async insert(tx: Executor, row: { memberId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(tx: Executor, row: { memberId: string; familyId: string; tokenHash: string; expiresAt: Date; device: string | null }): Promise<void> {
     await tx.insert(refreshTokens).values(row);
   }
 
@@ -80,6 +81,8 @@ export class RefreshTokensRepository {
     const rows = await this.db
       .select({
         familyId: refreshTokens.familyId,
+        // Every token of a login carries the device it started on.
+        device: max(refreshTokens.device),
         startedAt: min(refreshTokens.createdAt),
         lastRefreshedAt: max(refreshTokens.createdAt),
         expiresAt: max(refreshTokens.expiresAt),
@@ -88,6 +91,6 @@ export class RefreshTokensRepository {
       .where(and(eq(refreshTokens.memberId, memberId), sql`${refreshTokens.familyId} in ${live}`))
       .groupBy(refreshTokens.familyId)
       .orderBy(sql`max(${refreshTokens.createdAt}) desc`);
-    return rows.map((r) => ({ familyId: r.familyId, startedAt: r.startedAt!, lastRefreshedAt: r.lastRefreshedAt!, expiresAt: r.expiresAt! }));
+    return rows.map((r) => ({ familyId: r.familyId, device: r.device, startedAt: r.startedAt!, lastRefreshedAt: r.lastRefreshedAt!, expiresAt: r.expiresAt! }));
   }
 }

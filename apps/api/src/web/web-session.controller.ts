@@ -37,9 +37,9 @@ export class WebSessionController {
   @ApiOperation({ summary: 'Log in from the web app; the refresh token is set as a cookie' })
   @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+  async login(@Body() body: LoginDto, @Ip() address: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.auth.login(body, clientAddress), this.refreshTtl);
+    return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }), this.refreshTtl);
   }
 
   @Public()
@@ -72,7 +72,7 @@ export class WebSessionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.accountTokens.activate(body, requestId), this.refreshTtl);
+    return startSession(res, await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }), this.refreshTtl);
   }
 
   @ApiBearerAuth()

@@ -7,6 +7,7 @@ import { PasswordFields, usePasswordPair } from './password-fields';
 
 interface Session {
   id: string;
+  device: string | null;
   startedAt: string;
   lastRefreshedAt: string;
   expiresAt: string;
@@ -106,6 +107,7 @@ function MySessions({ changes }: { changes: number }) {
           <table>
             <thead>
               <tr>
+                <th scope="col">Device</th>
                 <th scope="col">Signed in</th>
                 <th scope="col">Last active</th>
                 <th scope="col">
@@ -116,13 +118,14 @@ function MySessions({ changes }: { changes: number }) {
             <tbody>
               {sessions.data.items.map((s) => (
                 <tr key={s.id}>
+                  <td>{s.device ?? 'Unknown'}</td>
                   <td>{formatStamp(s.startedAt)}</td>
                   <td>{formatStamp(s.lastRefreshedAt)}</td>
                   <td>
                     {s.current ? (
                       <strong>This browser</strong>
                     ) : (
-                      <button type="button" className="button secondary small" onClick={() => end(s.id)} aria-label={`Sign out the login from ${formatStamp(s.startedAt)}`}>
+                      <button type="button" className="button secondary small" onClick={() => end(s.id)} aria-label={`Sign out ${s.device ?? 'the login'} from ${formatStamp(s.startedAt)}`}>
                         Sign out
                       </button>
                     )}
