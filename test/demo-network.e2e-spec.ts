@@ -54,9 +54,13 @@ describe('the demo network', () => {
     const repRow = await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
     const rep = (await api.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(api.db, config, repRow!.id)}` }).expect(200)).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
-    // A database with members is left alone; the start banner still gets the logins.
+    // A database with members is left alone; the start banner still gets the logins...
     expect(await service.seedIfEmpty()).toBeNull();
     expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
+    // ...but not one whose password was changed since.
+    const repLogin = (await api.http().post('/auth/login').send({ email: DEMO_LOGINS[1].email, password: DEMO_LOGINS[1].password }).expect(200)).body;
+    await api.http().put('/auth/password').set('Authorization', `Bearer ${repLogin.accessToken}`).send({ currentPassword: DEMO_LOGINS[1].password, newPassword: 'my own passphrase now' }).expect(204);
+    expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.filter((l) => l !== DEMO_LOGINS[1]).map((l) => l.email));
   });
 
   it('never seeds in production', async () => {

@@ -29,11 +29,15 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     if (logins) this.logger.log(`Demo network loaded; logins: ${logins.map((l) => `${l.email} / ${l.password}`).join(', ')}`);
   }
 
-  /** The demo logins whose accounts exist, for the start banner; none in production. */
+  /**
+   * The demo logins that still work, for the start banner: a password changed in My details
+   * is not printed as the old one. None in production.
+   */
   async availableLogins(): Promise<DemoLogin[]> {
     if (this.config.isProduction) return [];
-    const present = await this.demo.existingEmails(DEMO_LOGINS.map((l) => l.email));
-    return DEMO_LOGINS.filter((l) => present.has(l.email)).map(({ label, email, password }) => ({ label, email, password }));
+    const hashes = await this.demo.passwordHashes(DEMO_LOGINS.map((l) => l.email));
+    const working = await Promise.all(DEMO_LOGINS.map((l) => hashes.has(l.email) && this.hasher.verify(hashes.get(l.email), l.password)));
+    return DEMO_LOGINS.filter((_, i) => working[i]).map(({ label, email, password }) => ({ label, email, password }));
   }
 
   /** Seeds when the only member (if any) is the configured admin; answers the demo logins, or null when nothing was seeded. */

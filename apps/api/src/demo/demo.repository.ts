@@ -47,8 +47,9 @@ export class DemoRepository {
     return row;
   }
 
-  async existingEmails(emails: string[]): Promise<Set<string>> {
-    const rows = await this.db.select({ email: members.email }).from(members).where(inArray(members.email, emails));
-    return new Set(rows.map((r) => r.email));
+  /** Email -> password hash of those members that exist. */
+  async passwordHashes(emails: string[]): Promise<Map<string, string | null>> {
+    const rows = await this.db.select({ email: members.email, passwordHash: members.passwordHash }).from(members).where(inArray(members.email, emails));
+    return new Map(rows.map((r) => [r.email, r.passwordHash]));
   }
 }
