@@ -6,7 +6,9 @@ import { FieldError } from './api-error';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    // A required field left out fails every check it has; one message says what is wrong.
+    const messages = e.value === undefined && e.constraints ? ['is required'] : Object.values(e.constraints ?? {});
+    const own = messages.map((message) => ({
       field,
       // class-validator says "property x should not exist"; name the field plainly instead.
       message: message.startsWith(`property ${e.property} `) ? message.replace(`property ${e.property} `, 'this field ') : message.replace(new RegExp(`^${e.property} `), ''),
