@@ -95,6 +95,7 @@ describe('auth', () => {
         accessToken: expect.any(String),
         refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         expiresIn: 900,
+        refreshExpiresIn: expect.any(Number),
         user: { id: m.id, email: m.email, name: m.name, role: 'member', status: 'active' },
       });
       const claims = new JwtService().verify(res.body.accessToken, { secret: TEST_SECRET, algorithms: ['HS256'] });
@@ -256,7 +257,11 @@ describe('auth', () => {
       const end = new Date(Date.now() + 3_600_000);
       await api.db.update(refreshTokens).set({ expiresAt: end }).where(eq(refreshTokens.id, signedIn.id));
 
+      expect(pair.refreshExpiresIn).toBeGreaterThan(config.auth.refreshTtlSeconds - 60);
       const renewed = (await refresh(pair.refreshToken).expect(200)).body;
+      // The answer says how long is left, so a client knows when to ask for the password.
+      expect(renewed.refreshExpiresIn).toBeGreaterThan(3_500);
+      expect(renewed.refreshExpiresIn).toBeLessThanOrEqual(3_600);
       await refresh(renewed.refreshToken).expect(200);
       const family = await api.db.select().from(refreshTokens).where(eq(refreshTokens.familyId, signedIn.familyId));
       expect(family).toHaveLength(3);
@@ -590,7 +595,9 @@ describe('auth', () => {
       expect(doc.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TokenPairDto');
       expect(Object.keys(doc.components.schemas.LoginDto.properties)).toEqual(['email', 'password']);
       expect(Object.keys(doc.components.schemas.NewPasswordDto.properties)).toEqual(['token', 'password']);
-      expect(Object.keys(doc.components.schemas.TokenPairDto.properties)).toEqual(['accessToken', 'refreshToken', 'expiresIn', 'user']);
+      expect(Object.keys(doc.components.schemas.TokenPairDto.properties)).toEqual(['accessToken', 'refreshToken', 'expiresIn', 'refreshExpiresIn', 'user']);
+      expect(doc.paths['/auth/password'].put.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ChangePasswordDto');
+      expect(Object.keys(doc.components.schemas.ChangePasswordDto.properties)).toEqual(['currentPassword', 'newPassword']);
     });
   });
 });

@@ -47,6 +47,8 @@ describe('web session routes', () => {
     expect(cookie).toMatch(/Secure/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/auth\/web/);
+    // Kept as long as the login lasts (30 days from sign-in), give or take the request.
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)?.[1])).toBeGreaterThan(config.auth.refreshTtlSeconds - 60);
     expect(res.headers['cache-control']).toBe('no-store');
     await api.http().get('/auth/sessions').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
   });

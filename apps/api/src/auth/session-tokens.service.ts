@@ -36,6 +36,7 @@ export class SessionTokensService {
       accessToken: await this.jwt.signAsync(claims),
       refreshToken: refresh.token,
       expiresIn: this.config.auth.accessTtlSeconds,
+      refreshExpiresIn: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
       user: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status },
     };
   }

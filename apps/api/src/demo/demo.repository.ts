@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 
 @Injectable()
 export class DemoRepository {

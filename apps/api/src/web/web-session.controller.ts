@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
-import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { Request, Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from '../auth/account-tokens.service';
@@ -20,15 +19,10 @@ import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIE
 @ApiHeader({ name: WEB_CLIENT_HEADER, required: true, description: 'Always 1: marks a call from the web app' })
 @Controller('auth/web')
 export class WebSessionController {
-  private readonly refreshTtl: number;
-
   constructor(
     private readonly auth: AuthService,
     private readonly accountTokens: AccountTokensService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.refreshTtl = config.auth.refreshTtlSeconds;
-  }
+  ) {}
 
   @Public()
   @Post('login')
@@ -39,7 +33,7 @@ export class WebSessionController {
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   async login(@Body() body: LoginDto, @Ip() address: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }), this.refreshTtl);
+    return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }));
   }
 
   @Public()
@@ -53,7 +47,7 @@ export class WebSessionController {
     const token = readSessionCookie(req);
     if (!token) throw new UnauthorizedException('Not logged in');
     try {
-      return startSession(res, await this.auth.refresh(token), this.refreshTtl);
+      return startSession(res, await this.auth.refresh(token));
     } catch (error) {
       endSession(res);
       throw error;
@@ -72,7 +66,7 @@ export class WebSessionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }), this.refreshTtl);
+    return startSession(res, await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }));
   }
 
   @ApiBearerAuth()

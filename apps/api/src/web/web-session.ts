@@ -34,15 +34,18 @@ export function readSessionCookie(req: Request): string | null {
   return null;
 }
 
-/** Puts the refresh token in the cookie and answers the rest, so page scripts never see it. */
-export function startSession(res: Response, pair: TokenPairDto, refreshTtlSeconds: number): WebSession {
+/**
+ * Puts the refresh token in the cookie, kept until the login ends, and answers the rest, so page
+ * scripts never see it.
+ */
+export function startSession(res: Response, pair: TokenPairDto): WebSession {
   res.cookie(SESSION_COOKIE, pair.refreshToken, {
     httpOnly: true,
     // Browsers also keep Secure cookies on http://localhost, so this holds in development too.
     secure: true,
     sameSite: 'strict',
     path: SESSION_COOKIE_PATH,
-    maxAge: refreshTtlSeconds * 1000,
+    maxAge: pair.refreshExpiresIn * 1000,
   });
   res.setHeader('Cache-Control', 'no-store');
   return { accessToken: pair.accessToken, expiresIn: pair.expiresIn, user: pair.user };

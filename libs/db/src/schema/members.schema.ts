@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories, establishments, regions, timestamps } from './reference.schema';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
