@@ -447,6 +447,10 @@ describe('web app', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).waitFor();
     await checkAccessibility(page, 'home-phone');
     await screenshot(page, 'home-phone');
+    // The longest form, with the password and sign-in sections below it.
+    await go(page, '/my/details');
+    await checkAccessibility(page, 'my-details-phone');
+    await screenshot(page, 'my-details-phone');
     await page.context().close();
   });
 
