@@ -113,8 +113,8 @@ describe('a meeting\'s calendar object, as emailed and downloaded', () => {
   const invitee = { name: 'Aled Jones', email: 'aled@example.org', rsvp: 'tentative' as const, rsvpUrl: 'https://seg.example/rsvp/abc.def' };
 
   it('takes its UID from the meeting and the sender\'s domain, and SEQUENCE from the revision', () => {
-    expect(meetingUid(meeting.id, mailFrom)).toBe(`meeting-${meeting.id}@seg.example`);
-    expect(meetingUid(meeting.id, 'nobody')).toBe(`meeting-${meeting.id}@localhost`);
+    expect(meetingUid(meeting.id, parseMailbox(mailFrom))).toBe(`meeting-${meeting.id}@seg.example`);
+    expect(meetingUid(meeting.id, parseMailbox('nobody'))).toBe(`meeting-${meeting.id}@localhost`);
     const event = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false }));
     expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meeting.id}@seg.example`, sequence: 2, status: 'CONFIRMED', location: meeting.onlineUrl, organizer: 'mailto:no-reply@seg.example' });
     expect(event.description).toBe('1. Minutes\n\nReply: https://seg.example/rsvp/abc.def');

@@ -183,9 +183,8 @@ export interface MeetingCalendarInput {
 }
 
 /** The meeting's UID: one per meeting, in every email and every download. */
-export function meetingUid(meetingId: string, mailFrom: string): string {
-  const domain = parseMailbox(mailFrom).email.split('@')[1] || 'localhost';
-  return `meeting-${meetingId}@${domain}`;
+export function meetingUid(meetingId: string, organizer: CalendarPerson): string {
+  return `meeting-${meetingId}@${organizer.email.split('@')[1] || 'localhost'}`;
 }
 
 /**
@@ -195,10 +194,11 @@ export function meetingUid(meetingId: string, mailFrom: string): string {
 export function meetingCalendar(input: MeetingCalendarInput): string {
   const { meeting, invitee, cancelled } = input;
   const note = cancelled ? 'This meeting has been cancelled.' : invitee ? `Reply: ${invitee.rsvpUrl}` : null;
+  const organizer = parseMailbox(input.mailFrom);
   return buildMeetingCalendar({
     method: invitee ? (cancelled ? 'CANCEL' : 'REQUEST') : 'PUBLISH',
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-    uid: meetingUid(meeting.id, input.mailFrom),
+    uid: meetingUid(meeting.id, organizer),
     sequence: meeting.revision,
     stamp: input.stamp ?? new Date(),
     created: meeting.createdAt,
@@ -209,7 +209,7 @@ export function meetingCalendar(input: MeetingCalendarInput): string {
     description: [meeting.agenda, note].filter(Boolean).join('\n\n'),
     location: meeting.venue ?? meeting.onlineUrl,
     url: meeting.onlineUrl,
-    organizer: parseMailbox(input.mailFrom),
+    organizer,
     attendee: invitee ? { name: invitee.name, email: invitee.email, partstat: PARTSTAT[invitee.rsvp] } : undefined,
   });
 }
