@@ -100,7 +100,7 @@ export class AuthService {
       const problem = input.newPassword === input.currentPassword ? 'must differ from your current password' : passwordProblem(input.newPassword, account);
       if (problem) throw invalidField('newPassword', problem);
       await this.accounts.setPassword(tx, account.id, await this.hasher.hash(input.newPassword));
-      const ended = await this.refreshTokens.revokeOthersOfMember(tx, account.id, member.sessionId);
+      const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id, member.sessionId);
       await this.audit.record(tx, { memberId: member.id, requestId }, { entity: 'member', entityId: member.id, action: 'password-change', after: { sessionsEnded: ended } });
       return this.outbox.add(tx, [{ kind: 'password-changed', memberId: account.id, toEmail: account.email }]);
     });

@@ -45,22 +45,15 @@ export class RefreshTokensRepository {
     return revoked.length;
   }
 
-  /** Revokes every token of a member (password reset, sessions ended by the secretariat). */
-  async revokeAllOfMember(executor: Executor, memberId: string): Promise<number> {
+  /**
+   * Revokes every login of a member (password reset, sessions ended by the secretariat), or all
+   * but `exceptFamilyId` (a password change keeps the login that made it); answers how many ended.
+   */
+  async revokeAllOfMember(executor: Executor, memberId: string, exceptFamilyId?: string): Promise<number> {
     const revoked = await executor
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt)))
-      .returning({ familyId: refreshTokens.familyId });
-    return new Set(revoked.map((r) => r.familyId)).size;
-  }
-
-  /** Revokes every login of a member but one (a password change keeps the login that made it). */
-  async revokeOthersOfMember(tx: Executor, memberId: string, keptFamilyId: string): Promise<number> {
-    const revoked = await tx
-      .update(refreshTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt), ne(refreshTokens.familyId, keptFamilyId)))
+      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt), exceptFamilyId ? ne(refreshTokens.familyId, exceptFamilyId) : undefined))
       .returning({ familyId: refreshTokens.familyId });
     return new Set(revoked.map((r) => r.familyId)).size;
   }
