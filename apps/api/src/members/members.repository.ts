@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, refreshTokens, regions } from '@seg/db';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isCurrentPost } from '../posts/current-post';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -71,16 +71,6 @@ export class MembersRepository {
     if (establishmentIds.length) {
       await tx.insert(memberEstablishments).values([...new Set(establishmentIds)].map((establishmentId) => ({ memberId, establishmentId })));
     }
-  }
-
-  /** Ends every login of the member: their refresh tokens stop working. */
-  async revokeRefreshTokens(tx: Executor, memberId: string): Promise<number> {
-    const revoked = await tx
-      .update(refreshTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt)))
-      .returning({ id: refreshTokens.id });
-    return revoked.length;
   }
 
   async loadRecord(id: string, tx: Executor = this.db): Promise<MemberRecordRow | null> {

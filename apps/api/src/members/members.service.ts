@@ -5,6 +5,7 @@ import { NoticeRef } from '@seg/queue';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AccountTokensService } from '../auth/account-tokens.service';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { NoticeOutbox } from '../notices/notice-outbox';
@@ -33,6 +34,7 @@ export class MembersService {
     private readonly posts: PostsRepository,
     private readonly audit: AuditService,
     private readonly accountTokens: AccountTokensService,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly outbox: NoticeOutbox,
   ) {}
 
@@ -109,7 +111,7 @@ export class MembersService {
     const statusChanged = after.status !== before.status;
     if (statusChanged && (after.status === 'suspended' || after.status === 'left')) {
       // The JWT strategy already refuses their access tokens; this ends their refresh tokens too.
-      await this.members.revokeRefreshTokens(tx, id);
+      await this.refreshTokens.revokeAllOfMember(tx, id);
     }
     if (statusChanged && after.status === 'left') {
       const ended = await this.posts.endCurrentOf(tx, id, todayInLondon());
