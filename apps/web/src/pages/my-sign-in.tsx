@@ -26,10 +26,10 @@ export function MySignIn() {
   );
 }
 
-const PASSWORD_LABELS = { currentPassword: 'Current password', password: 'New password', confirm: 'New password again' };
+const PASSWORD_LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirm: 'New password again' };
 
 function ChangePassword({ onChanged }: { onChanged: () => void }) {
-  const pair = usePasswordPair();
+  const pair = usePasswordPair('newPassword');
   const [current, setCurrent] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -50,8 +50,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
       setDone(true);
       onChanged();
     } catch (err) {
-      // The API names the new password `newPassword`; this form calls it `password`.
-      setError(err instanceof ApiError ? new ApiError(err.status, err.message, err.details.map((d) => (d.field === 'newPassword' ? { ...d, field: 'password' } : d))) : err);
+      setError(err);
     } finally {
       setBusy(false);
     }

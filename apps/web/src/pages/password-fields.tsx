@@ -4,23 +4,26 @@ import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
 
 const MIN_LENGTH = 12;
 
-/** New password twice, checked here before it goes to the API (which checks it again). */
-export function usePasswordPair() {
+/**
+ * New password twice, checked here before it goes to the API (which checks it again). `field` is
+ * the API's name for it, so the API's errors land on the same field as these.
+ */
+export function usePasswordPair(field = 'password') {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const check = (): ApiError | null => {
     const details: FieldError[] = [];
-    if (password.length < MIN_LENGTH) details.push({ field: 'password', message: `Use at least ${MIN_LENGTH} characters` });
+    if (password.length < MIN_LENGTH) details.push({ field, message: `Use at least ${MIN_LENGTH} characters` });
     if (confirm !== password) details.push({ field: 'confirm', message: 'The two passwords are not the same' });
     return details.length ? new ApiError(400, 'Check what you entered', details) : null;
   };
-  return { password, setPassword, confirm, setConfirm, check };
+  return { field, password, setPassword, confirm, setConfirm, check };
 }
 
 export function PasswordFields({ pair, errors }: { pair: ReturnType<typeof usePasswordPair>; errors: Record<string, string> }) {
   return (
     <>
-      <Field name="password" label="New password" hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`} error={errors.password}>
+      <Field name={pair.field} label="New password" hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`} error={errors[pair.field]}>
         {(p) => <input {...p} type="password" autoComplete="new-password" value={pair.password} onChange={(e) => pair.setPassword(e.target.value)} />}
       </Field>
       <Field name="confirm" label="New password again" error={errors.confirm}>
