@@ -132,7 +132,7 @@ describe('auth', () => {
       await time(m.email);
       const known: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) {
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++) {
         unknown.push(await time(`${uniqueName('nobody')}@example.org`));
         known.push(await time(m.email));
       }
@@ -160,7 +160,7 @@ describe('auth', () => {
   describe('throttling', () => {
     it('refuses an account after repeated failures, even with the right password, with Retry-After', async () => {
       const m = await createMember(api.db);
-      for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) await login(m.email, 'not the right password').expect(401);
       const res = await login(m.email, m.password).expect(429);
       expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
       const retryAfter = Number(res.headers['retry-after']);
@@ -176,15 +176,15 @@ describe('auth', () => {
       const m = await createMember(api.db);
       const answers = await Promise.all(Array.from({ length: 12 }, () => login(m.email, 'not the right password')));
       const statuses = answers.map((r) => r.status);
-      expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perAccount);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(12 - LOGIN_LIMITS.perAccount);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perAccountAndAddress);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(12 - LOGIN_LIMITS.perAccountAndAddress);
     });
 
     it('a successful login clears the account failures', async () => {
       const m = await createMember(api.db);
-      for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++) await login(m.email, 'not the right password').expect(401);
       await login(m.email, m.password).expect(200);
-      for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++) await login(m.email, 'not the right password').expect(401);
       await login(m.email, m.password).expect(200);
     });
 
@@ -315,7 +315,7 @@ describe('auth', () => {
     it('counts wrong current passwords with failed logins', async () => {
       const m = await createMember(api.db);
       const pair = (await login(m.email, m.password).expect(200)).body;
-      for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) {
         await change(pair.accessToken, { currentPassword: 'not the right password', newPassword: 'a walk along the Wear' }).expect(400);
       }
       const res = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(429);
@@ -651,6 +651,24 @@ describe('login throttling behind a reverse proxy', () => {
     await from('203.0.113.7', m.email, m.password).expect(429);
     await from('198.51.100.20', m.email, m.password).expect(200);
   });
+
+  it('lets nobody lock someone else out: a blocked address counts against no account', async () => {
+    const from = (address: string, email: string, password: string) =>
+      api.http().post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
+    const victim = await createMember(api.db);
+    for (let i = 0; i < 32; i++) await from('203.0.113.66', `${uniqueName('spray')}@example.org`, 'not the right password');
+    for (let i = 0; i < 6; i++) await from('203.0.113.66', victim.email, 'not the right password').expect(429);
+    await from('198.51.100.66', victim.email, victim.password).expect(200);
+  });
+
+  it("slows down one address's guesses at an account, not the account's owner elsewhere", async () => {
+    const from = (address: string, email: string, password: string) =>
+      api.http().post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
+    const victim = await createMember(api.db);
+    for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) await from('203.0.113.77', victim.email, 'not the right password').expect(401);
+    await from('203.0.113.77', victim.email, victim.password).expect(429);
+    await from('198.51.100.77', victim.email, victim.password).expect(200);
+  });
 });
 
 describe('login while Redis is down', () => {
@@ -678,7 +696,7 @@ describe('login while Redis is down', () => {
 
     await redis.start();
     await eventually('Redis to be back for the API', async () => (await api.http().get('/health')).body.redis === 'up');
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) {
       await api.http().post('/auth/login').send({ email: m.email, password: 'not the right password' }).expect(401);
     }
     await api.http().post('/auth/login').send({ email: m.email, password: m.password }).expect(429);

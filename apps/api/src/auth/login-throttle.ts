@@ -4,8 +4,12 @@ import { REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { createHash } from 'node:crypto';
 
-/** Failed logins allowed in one window, per account and per client address. */
-export const LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 } as const;
+/**
+ * Failed logins allowed in one window. An account is throttled per client address, so a stranger
+ * guessing from elsewhere slows down only their own guesses; the account-wide ceiling, far above
+ * what one address may try, stops a guessing campaign spread over many addresses.
+ */
+export const LOGIN_LIMITS = { perAccountAndAddress: 5, perAddress: 30, perAccount: 100, windowSeconds: 15 * 60 } as const;
 
 /** A 429 that knows when to try again; RetryAfterInterceptor turns that into the header. */
 export class TooManyAttemptsException extends HttpException {
@@ -17,21 +21,45 @@ export class TooManyAttemptsException extends HttpException {
   }
 }
 
-// Decrements only a live counter: one that expired meanwhile must not come back without a TTL.
+// KEYS: address counter, account hash (a `total` field and one field per address).
+// ARGV: the address's field, per-address, per-account-and-address and per-account limits, window.
+// An attempt refused by a limit counts against nothing: a blocked address cannot push any account
+// towards its own limit. Answers 0, or the seconds to wait.
+const ATTEMPT_SCRIPT = `
+local address = tonumber(redis.call('GET', KEYS[1]) or '0')
+if address >= tonumber(ARGV[2]) then return redis.call('TTL', KEYS[1]) end
+local fromAddress = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+local total = tonumber(redis.call('HGET', KEYS[2], 'total') or '0')
+if fromAddress >= tonumber(ARGV[3]) or total >= tonumber(ARGV[4]) then return redis.call('TTL', KEYS[2]) end
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[5], 'NX')
+redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
+redis.call('HINCRBY', KEYS[2], 'total', 1)
+redis.call('EXPIRE', KEYS[2], ARGV[5], 'NX')
+return 0`;
+
+// Clears the account's failures from this address and gives the address back its attempt; touches
+// only live keys, so one that expired meanwhile does not come back without a TTL.
 const SUCCEEDED_SCRIPT = `
-redis.call('DEL', KEYS[1])
-if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('DECR', KEYS[2]) end
+local fromAddress = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if fromAddress > 0 then
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('HINCRBY', KEYS[2], 'total', -fromAddress)
+end
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end
 return 1`;
 
 export interface ThrottleKeys {
   account: string;
   address: string;
+  /** The account hash's field counting failures from this address. */
+  accountFromAddress: string;
 }
 
 /**
- * Counts login attempts in Redis, fixed windows per account and per client address. An attempt
- * counts before its password is checked and is taken back when it succeeds, so a burst of
- * parallel guesses cannot slip past the limit.
+ * Counts login attempts in Redis, fixed windows per client address and per account (per address
+ * and in total). An attempt counts before its password is checked and is taken back when it
+ * succeeds, so a burst of parallel guesses cannot slip past the limit.
  */
 @Injectable()
 export class LoginThrottle {
@@ -48,40 +76,40 @@ export class LoginThrottle {
     return {
       account: `${this.config.queuePrefix}:auth:login-fail:account:${account}`,
       address: `${this.config.queuePrefix}:auth:login-fail:address:${address}`,
+      accountFromAddress: `from:${address}`,
     };
   }
 
-  /** Counts one attempt; throws a 429 when either counter is over its limit. */
+  /** Counts one attempt; throws a 429 when the address or the account is over its limit. */
   async attempt(keys: ThrottleKeys): Promise<void> {
-    let results: [Error | null, unknown][] | null;
+    let wait: number;
     try {
-      results = await this.redis
-        .multi()
-        .incr(keys.account)
-        .expire(keys.account, LOGIN_LIMITS.windowSeconds, 'NX')
-        .incr(keys.address)
-        .expire(keys.address, LOGIN_LIMITS.windowSeconds, 'NX')
-        .ttl(keys.account)
-        .ttl(keys.address)
-        .exec();
+      wait = Number(
+        await this.redis.eval(
+          ATTEMPT_SCRIPT,
+          2,
+          keys.address,
+          keys.account,
+          keys.accountFromAddress,
+          LOGIN_LIMITS.perAddress,
+          LOGIN_LIMITS.perAccountAndAddress,
+          LOGIN_LIMITS.perAccount,
+          LOGIN_LIMITS.windowSeconds,
+        ),
+      );
     } catch (err) {
       // Logging in matters more than throttling while Redis is down; it is back within minutes.
       this.logger.warn({ err }, 'Login throttle unavailable; attempt not counted');
       return;
     }
-    const [accountCount, , addressCount, , accountTtl, addressTtl] = (results ?? []).map(([, value]) => Number(value));
-    const waits = [
-      accountCount > LOGIN_LIMITS.perAccount ? accountTtl : 0,
-      addressCount > LOGIN_LIMITS.perAddress ? addressTtl : 0,
-    ];
-    const wait = Math.max(...waits);
-    if (wait > 0) throw new TooManyAttemptsException(wait);
+    // A counter without an expiry (never written so) would otherwise give no wait at all.
+    if (wait !== 0) throw new TooManyAttemptsException(wait > 0 ? wait : LOGIN_LIMITS.windowSeconds);
   }
 
-  /** A successful login clears its account's failures and gives its address back its attempt. */
+  /** A successful login clears its account's failures from that address and gives the address back its attempt. */
   async succeeded(keys: ThrottleKeys): Promise<void> {
     await this.redis
-      .eval(SUCCEEDED_SCRIPT, 2, keys.account, keys.address)
+      .eval(SUCCEEDED_SCRIPT, 2, keys.address, keys.account, keys.accountFromAddress)
       .catch((err) => this.logger.warn({ err }, 'Could not clear login failures'));
   }
 
