@@ -1,10 +1,10 @@
 import { categories, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
 import { hash } from 'argon2';
 import { and, eq } from 'drizzle-orm';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
+import { accessibilityIssues, launchBrowser, screenshot, settled } from './support/browser';
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -17,17 +17,6 @@ import { startWorker, WorkerHarness } from './support/worker-harness';
  * worker, PostgreSQL, Redis and a loopback SMTP server. `npm test` builds the app first.
  */
 
-/** Debian's Chromium from PATH; CHROMIUM_PATH points elsewhere. */
-function findChromium(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const found = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')).find((file) => existsSync(file));
-  if (!found) throw new Error("No chromium on PATH: install Debian's chromium package, or set CHROMIUM_PATH");
-  return found;
-}
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const ARTIFACTS = resolve(__dirname, '../test-results/web');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'a long and unguessable passphrase 42';
 
 jest.setTimeout(300_000);
@@ -93,42 +82,21 @@ describe('web app', () => {
     return page;
   }
 
-  /** Waits until the page has a heading and nothing is still loading. */
-  async function settled(page: Page): Promise<void> {
-    await page.locator('h1').first().waitFor();
-    // Polled from here: the page's CSP rightly refuses the string evaluation waitForFunction uses.
-    await eventually('the page to finish loading', async () => (await page.locator('.loading').count()) === 0);
-  }
-
   async function go(page: Page, path: string): Promise<void> {
     await page.goto(`${api.baseUrl}${path}`);
     await settled(page);
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
-
-  /** axe-core on the page as it stands: no serious or critical WCAG 2.x A/AA issue. */
   async function checkAccessibility(page: Page, name: string): Promise<void> {
-    await page.evaluate(AXE);
-    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad).toEqual([]);
+    expect(await accessibilityIssues(page, name)).toEqual([]);
   }
 
   beforeAll(async () => {
-    if (!existsSync(resolve(__dirname, '../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
-    mkdirSync(ARTIFACTS, { recursive: true });
     sink = await startSmtpSink();
     config = testConfig({ SMTP_URL: sink.url });
     api = await startApi(config);
     worker = await startWorker(config);
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
 
     secretariat = await addMember({ name: 'Sasha Secretariat', email: email('secretariat'), role: 'secretariat' });
     member = await addMember({ name: 'Mina Member', email: email('member'), region: 'london', phone: '020 7946 0011' });

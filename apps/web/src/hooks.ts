@@ -37,12 +37,18 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Re
   return { data, error, loading, reload };
 }
 
-/** A value that follows its input after the user pauses typing. */
+/**
+ * A value that follows its input after the user pauses typing. Compared by content, so an
+ * object built afresh at each render settles once and keeps its identity until it changes:
+ * effects that depend on it run once per change, not once per render.
+ */
 export function useDebounced<T>(value: T, ms = 250): T {
-  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  const [settled, setSettled] = useState({ key, value });
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
+    if (key === settled.key) return;
+    const timer = setTimeout(() => setSettled({ key, value }), ms);
     return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
+  }, [key, ms]);
+  return settled.value;
 }

@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { eventually } from './poll';
+
+/** Debian's Chromium from PATH, never a downloaded build; CHROMIUM_PATH points elsewhere. */
+export function findChromium(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const found = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')).find((file) => existsSync(file));
+  if (!found) throw new Error("No chromium on PATH: install Debian's chromium package, or set CHROMIUM_PATH");
+  return found;
+}
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const ARTIFACTS = resolve(__dirname, '../../test-results/web');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(resolve(__dirname, '../../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
+/** Waits until the page has a heading and nothing is still loading. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  // Polled from here: the page's CSP rightly refuses the string evaluation waitForFunction uses.
+  await eventually('the page to finish loading', async () => (await page.locator('.loading').count()) === 0);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core on the page as it stands: the serious or critical WCAG 2.x A/AA issues, as lines. */
+export async function accessibilityIssues(page: Page, name: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}

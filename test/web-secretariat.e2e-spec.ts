@@ -1,0 +1,121 @@
+import { members } from '@seg/db';
+import { hash } from 'argon2';
+import { Browser, Page } from 'playwright-core';
+import { ApiHarness, startApi } from './support/api-harness';
+import { launchBrowser, screenshot, settled } from './support/browser';
+import { categoryIdOf, regionIdOf } from './support/factories';
+import { eventually } from './support/poll';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { dropDatabase, testConfig, uniqueName } from './support/test-config';
+import { startWorker, WorkerHarness } from './support/worker-harness';
+
+/**
+ * The secretariat's working day in real Chromium, against the real API, worker, PostgreSQL,
+ * Redis and a loopback SMTP server: each test clicks through one task as an officer would.
+ */
+
+const PASSWORD = 'a long and unguessable passphrase 42';
+
+jest.setTimeout(300_000);
+
+interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+describe("the secretariat's working day", () => {
+  let sink: SmtpSink;
+  let config: ReturnType<typeof testConfig>;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let browser: Browser;
+  const run = uniqueName('sec').slice(-8);
+  const email = (who: string) => `${who}.${run}@example.nhs.uk`;
+  let officer: Person;
+
+  async function addMember(values: { name: string; email: string; role?: 'member' | 'secretariat'; region?: string | null; category?: string | null; status?: 'invited' | 'active' }): Promise<Person> {
+    const db = api.db;
+    const [row] = await db
+      .insert(members)
+      .values({
+        name: values.name,
+        email: values.email,
+        role: values.role ?? 'member',
+        status: values.status ?? 'active',
+        regionId: values.region ? await regionIdOf(db, values.region) : null,
+        categoryId: values.category === null ? null : await categoryIdOf(db, values.category ?? 'prison-gp'),
+        passwordHash: values.status === 'invited' ? null : await hash(PASSWORD),
+      })
+      .returning({ id: members.id, email: members.email, name: members.name });
+    return row;
+  }
+
+  async function signIn(who: Person): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.getByLabel('Work email').fill(who.email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
+    return page;
+  }
+
+  async function go(page: Page, path: string): Promise<void> {
+    await page.goto(`${api.baseUrl}${path}`);
+    await settled(page);
+  }
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    config = testConfig({ SMTP_URL: sink.url });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    browser = await launchBrowser();
+    officer = await addMember({ name: 'Olu Officer', email: email('officer'), role: 'secretariat', category: null });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await sink?.stop();
+    if (config) await dropDatabase(config.databaseUrl);
+  });
+
+  it('Members asks once per filter change, and "Show more" keeps the pages it added', async () => {
+    const regionId = await regionIdOf(api.db, 'east-midlands');
+    const categoryId = await categoryIdOf(api.db, 'prison-gp');
+    await api.db.insert(members).values(
+      Array.from({ length: 55 }, (_, i) => ({ name: `Paging Person ${String(i).padStart(2, '0')}`, email: email(`paging${i}`), status: 'active' as const, regionId, categoryId })),
+    );
+    const page = await signIn(officer);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/directory/members') asked.push(request.url());
+    });
+    await go(page, '/secretariat/members');
+    const rows = page.getByRole('table').getByRole('row');
+    await eventually('the first 50 members', async () => (await rows.count()) === 51);
+    const total = Number(/^(\d+) members$/.exec(await page.locator('.result-count').innerText())?.[1]);
+    expect(total).toBeGreaterThan(55);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await eventually('every member listed', async () => (await rows.count()) === total + 1);
+    expect(asked).toHaveLength(2);
+
+    // One filter change, one request; its answer replaces the list.
+    await page.getByLabel('Region').selectOption('east-midlands');
+    await page.getByText('55 members').waitFor();
+    await eventually('the region filter answered', () => asked.length === 3);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await eventually('the region listed in full', async () => (await rows.count()) === 56);
+    await page.getByLabel('Name').fill('Paging Person 0');
+    await page.getByText('10 members').waitFor();
+    await expect(rows.count()).resolves.toBe(11);
+    // Typing is debounced into one request; nothing was asked again since, and the list stayed.
+    expect(asked).toHaveLength(5);
+    await screenshot(page, 'members-paging');
+    await page.context().close();
+  });
+});
