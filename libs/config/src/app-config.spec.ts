@@ -118,4 +118,22 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*SMTP_URL[\s\S]*PUBLIC_URL/);
     });
   });
+
+  it('reads the inbound mailbox, and bounces go to MAIL_FROM unless BOUNCE_ADDRESS says otherwise', () => {
+    const none = loadConfig({ MAIL_FROM: 'SEG Network <seg@example.org>' });
+    expect(none.inbound).toEqual({ imapUrl: null, pollSeconds: 60, doneFolder: 'Processed', unmatchedFolder: 'Unmatched' });
+    expect(none.mail.bounceAddress).toBe('seg@example.org');
+    const set = loadConfig({ IMAP_URL: 'imaps://seg:pw@imap.example.org/INBOX', IMAP_POLL_SECONDS: '5', BOUNCE_ADDRESS: 'bounces@example.org' });
+    expect(set.inbound.imapUrl).toBe('imaps://seg:pw@imap.example.org/INBOX');
+    expect(set.inbound.pollSeconds).toBe(5);
+    expect(set.mail.bounceAddress).toBe('bounces@example.org');
+    expect(problemsOf({ IMAP_URL: 'pop3://mail.example.org', IMAP_DONE_FOLDER: 'INBOX', MAIL_FROM: 'no address' }).map((p) => p.split(':')[0]).sort()).toEqual([
+      'IMAP_URL',
+    ]);
+    expect(problemsOf({ IMAP_DONE_FOLDER: 'Unmatched', MAIL_FROM: 'no address' }).map((p) => p.split(':')[0]).sort()).toEqual(['IMAP_DONE_FOLDER', 'MAIL_FROM']);
+  });
+
+  it('in production reads mail without a mailbox (only warns at start)', () => {
+    expect(loadConfig(PRODUCTION).inbound.imapUrl).toBeNull();
+  });
 });

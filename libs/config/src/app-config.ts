@@ -4,6 +4,9 @@ const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
 const DEV_ADMIN_EMAIL = 'admin@seg.localhost';
 const DEV_ADMIN_PASSWORD = 'demo-admin-passphrase';
 
+/** Where the inbound reader moves messages it could not match to a meeting or a notice. */
+const UNMATCHED_FOLDER = 'Unmatched';
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -36,6 +39,10 @@ const schema = z.object({
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
+  BOUNCE_ADDRESS: z.string().email().optional(),
+  IMAP_URL: url(['imap:', 'imaps:']).optional(),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  IMAP_DONE_FOLDER: z.string().min(1).max(200).default('Processed'),
   WEB_DIR: z.string().min(1).default('dist/web'),
   JWT_SECRET: z.string().min(1).default(DEV_JWT_SECRET),
   SEG_ADMIN_EMAIL: z.string().email().optional(),
@@ -74,7 +81,14 @@ export interface AppConfig {
     poolSize: number;
     catcherPort: number;
     dir: string;
+    /** Where bounces go: each notice's envelope sender is this address plus a tag (VERP). */
+    bounceAddress: string;
   };
+  /**
+   * The mailbox the worker reads (MAIL_FROM's mailbox): calendar replies and bounces. Null
+   * without IMAP_URL; outside production the mail catcher then takes mail to MAIL_FROM.
+   */
+  inbound: { imapUrl: string | null; pollSeconds: number; doneFolder: string; unmatchedFolder: string };
   worker: { concurrency: number; relayIntervalMs: number };
   meetings: { reminderHoursBefore: number };
   /** The built web app that the API serves at `/`. */
@@ -114,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (raw.WORKER_CONCURRENCY !== undefined && raw.WORKER_CONCURRENCY < raw.MAIL_POOL_SIZE) {
     problems.push(`WORKER_CONCURRENCY: must be at least MAIL_POOL_SIZE (${raw.MAIL_POOL_SIZE}), or SMTP connections sit idle`);
   }
+  const mailFromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(raw.MAIL_FROM)?.[1] ?? raw.MAIL_FROM.trim();
+  if (!/^[^@\s]+@[^@\s]+$/.test(mailFromAddress)) problems.push('MAIL_FROM: must be an address, like "SEG Network <seg@example.org>"');
+  if (raw.IMAP_DONE_FOLDER === UNMATCHED_FOLDER || raw.IMAP_DONE_FOLDER.toUpperCase() === 'INBOX') {
+    problems.push(`IMAP_DONE_FOLDER: must not be INBOX or ${UNMATCHED_FOLDER}`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const admin = raw.SEG_ADMIN_EMAIL
@@ -143,6 +162,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       poolSize: raw.MAIL_POOL_SIZE,
       catcherPort: raw.MAIL_CATCHER_PORT,
       dir: raw.MAIL_DIR,
+      bounceAddress: raw.BOUNCE_ADDRESS ?? mailFromAddress,
+    },
+    inbound: {
+      imapUrl: raw.IMAP_URL ?? null,
+      pollSeconds: raw.IMAP_POLL_SECONDS,
+      doneFolder: raw.IMAP_DONE_FOLDER,
+      unmatchedFolder: UNMATCHED_FOLDER,
     },
     // Two notices per connection: one on the wire while the next is loaded and rendered.
     worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members.schema';
 import { timestamps } from './reference.schema';
 
@@ -9,6 +9,17 @@ export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const RSVP_RESPONSES = ['needs-action', 'accepted', 'tentative', 'declined'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+/** How a reply reached us: the emailed RSVP link, the web app, or a calendar program's iTIP REPLY. */
+export const RSVP_SOURCES = ['link', 'web', 'calendar'] as const;
+export type RsvpSource = (typeof RSVP_SOURCES)[number];
+
+/** A calendar program's COUNTER: another time the invitee proposes; shown, never applied. */
+export interface CounterProposal {
+  startsAt: string | null;
+  endsAt: string | null;
+  comment: string | null;
+  receivedAt: string;
+}
 
 export const meetings = pgTable(
   'meetings',
@@ -52,6 +63,10 @@ export const invitations = pgTable(
       .references(() => members.id),
     rsvp: text('rsvp').$type<RsvpResponse>().notNull().default('needs-action'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
+    rsvpSource: text('rsvp_source').$type<RsvpSource>(),
+    // The meeting revision the reply answered: below the meeting's, it answered an earlier version.
+    rsvpRevision: integer('rsvp_revision'),
+    counterProposal: jsonb('counter_proposal').$type<CounterProposal>(),
     invitedById: uuid('invited_by_id').references(() => members.id),
     ...timestamps,
   },
@@ -59,5 +74,6 @@ export const invitations = pgTable(
     unique('invitations_meeting_member_key').on(t.meetingId, t.memberId),
     index('invitations_member_idx').on(t.memberId),
     check('invitations_rsvp_check', sql`${t.rsvp} in ('needs-action', 'accepted', 'tentative', 'declined')`),
+    check('invitations_rsvp_source_check', sql`${t.rsvpSource} in ('link', 'web', 'calendar')`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories, establishments, regions, timestamps } from './reference.schema';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
@@ -8,6 +8,9 @@ export const ROLES = ['member', 'secretariat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const VISIBILITIES = ['members', 'secretariat'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
+/** `bouncing` once a meeting notice to the member's address failed permanently; a new address clears it. */
+export const EMAIL_STATUSES = ['ok', 'bouncing'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export const members = pgTable(
   'members',
@@ -27,6 +30,10 @@ export const members = pgTable(
     emailVisibility: text('email_visibility').$type<Visibility>().notNull().default('members'),
     phoneVisibility: text('phone_visibility').$type<Visibility>().notNull().default('members'),
     passwordHash: text('password_hash'),
+    emailStatus: text('email_status').$type<EmailStatus>().notNull().default('ok'),
+    // The last permanent failure: when, and the receiving server's diagnostic.
+    emailBouncedAt: timestamp('email_bounced_at', { withTimezone: true }),
+    emailBounceReason: text('email_bounce_reason'),
     // The name as the directory searches and sorts it (seg_search_key, migration 0001): kept by
     // PostgreSQL, so a search never recomputes it row by row.
     nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
@@ -41,9 +48,12 @@ export const members = pgTable(
     // With the status, a directory count by region or category is read from the index alone.
     index('members_region_status_idx').on(t.regionId, t.status),
     index('members_category_status_idx').on(t.categoryId, t.status),
+    // The secretariat's list of bouncing addresses: few rows, so a partial index.
+    index('members_bouncing_idx').on(t.id).where(sql`${t.emailStatus} = 'bouncing'`),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),
     check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
+    check('members_email_status_check', sql`${t.emailStatus} in ('ok', 'bouncing')`),
     check('members_phone_visibility_check', sql`${t.phoneVisibility} in ('members', 'secretariat')`),
   ],
 );

@@ -13,7 +13,11 @@ export const NOTICE_KINDS = [
   'meeting-cancellation',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export const NOTICE_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * `bounced`: sent, then refused for good by the receiving server (a 5.x.x delivery report);
+ * `suppressed`: not sent, because the member's address bounces.
+ */
+export const NOTICE_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'suppressed'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /**
@@ -42,6 +46,7 @@ export const notices = pgTable(
     lastError: text('last_error'),
     messageId: text('message_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -53,7 +58,33 @@ export const notices = pgTable(
     uniqueIndex('notices_invitation_kind_revision_key')
       .on(t.invitationId, t.kind, t.revision)
       .where(sql`${t.invitationId} is not null`),
-    check('notices_status_check', sql`${t.status} in ('queued', 'sent', 'failed')`),
+    check('notices_status_check', sql`${t.status} in ('queued', 'sent', 'failed', 'bounced', 'suppressed')`),
+  ],
+);
+
+export const INBOUND_OUTCOMES = ['reply', 'counter', 'bounce', 'delay', 'auto-reply', 'unmatched'] as const;
+export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
+
+/**
+ * Every message read from the inbound mailbox, once, keyed by its Message-ID: a message read
+ * twice (a crash before it was moved, two readers) finds its row and changes nothing again.
+ * `detail` holds no address, so erasing a member leaves nothing of them here.
+ */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id').notNull().unique(),
+    outcome: text('outcome').$type<InboundOutcome>().notNull(),
+    noticeId: uuid('notice_id').references(() => notices.id, { onDelete: 'set null' }),
+    invitationId: uuid('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inbound_messages_notice_idx').on(t.noticeId),
+    index('inbound_messages_invitation_idx').on(t.invitationId),
+    check('inbound_messages_outcome_check', sql`${t.outcome} in ('reply', 'counter', 'bounce', 'delay', 'auto-reply', 'unmatched')`),
   ],
 );
 

@@ -1,0 +1,171 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import * as path from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { sparePort } from './redis-server';
+
+const DOVECOT = process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot';
+
+/** The uid and gid of a system user, by name (Debian's package creates `dovecot` and `dovenull`). */
+function systemUser(name: string): { uid: number; gid: number } {
+  return { uid: Number(execFileSync('id', ['-u', name]).toString()), gid: Number(execFileSync('id', ['-g', name]).toString()) };
+}
+
+/**
+ * Debian's Dovecot with a throwaway config: one passwd-file user, IMAP on a spare loopback port,
+ * every file (config, sockets, mail) in a temporary folder. The test may stop and restart it.
+ * Run as root, Dovecot refuses to log in or store mail as root: its own `dovecot` and
+ * `dovenull` users do that, as they do in a packaged install.
+ */
+export class OwnImap {
+  private child: ChildProcess | null = null;
+  readonly user = 'seg';
+  readonly password = 'imap-test-password';
+
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+  ) {}
+
+  static async start(): Promise<OwnImap> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seg-imap-'));
+    const imap = new OwnImap(await sparePort(), dir);
+    await imap.configure();
+    await imap.start();
+    return imap;
+  }
+
+  /** The mailbox as the app is configured with it. */
+  get url(): string {
+    return `imap://${this.user}:${this.password}@127.0.0.1:${this.port}/INBOX`;
+  }
+
+  private async configure(): Promise<void> {
+    const root = process.getuid?.() === 0;
+    const mailOwner = root ? systemUser('dovecot') : { uid: process.getuid!(), gid: process.getgid!() };
+    const me = userInfo().username;
+    await mkdir(path.join(this.dir, 'mail'));
+    await writeFile(path.join(this.dir, 'passwd'), `${this.user}:{PLAIN}${this.password}::::::\n`);
+    if (root) {
+      // Dovecot's auth and mail processes run as `dovecot`: they must reach these files.
+      await chmod(this.dir, 0o755);
+      await chmod(path.join(this.dir, 'passwd'), 0o644);
+      await chown(path.join(this.dir, 'mail'), mailOwner.uid, mailOwner.gid);
+    }
+    const config = `
+protocols = imap
+listen = 127.0.0.1
+base_dir = ${this.dir}/run
+state_dir = ${this.dir}/state
+log_path = ${this.dir}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:${this.dir}/mail/%n
+first_valid_uid = ${mailOwner.uid}
+default_internal_user = ${root ? 'dovecot' : me}
+default_login_user = ${root ? 'dovenull' : me}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${this.dir}/passwd
+}
+userdb {
+  driver = static
+  args = uid=${mailOwner.uid} gid=${mailOwner.gid} home=${this.dir}/mail/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${this.port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+`;
+    await writeFile(path.join(this.dir, 'dovecot.conf'), config);
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn(DOVECOT, ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore' });
+    const deadline = Date.now() + 15_000;
+    while (!(await this.greets())) {
+      if (this.child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`dovecot on port ${this.port} did not start: ${await this.log()}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Whether the server answers with its IMAP greeting. */
+  private greets(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const socket = connect(this.port, '127.0.0.1');
+      socket.once('error', () => resolve(false));
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('* OK'));
+      });
+    });
+  }
+
+  /** Stops the server; its master process ends every session before it exits. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+
+  /** Stops the server and removes its files. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  log(): Promise<string> {
+    return readFile(path.join(this.dir, 'dovecot.log'), 'utf8').catch(() => '');
+  }
+
+  /** A client of the test's own, logged in; log it out after use. */
+  async client(): Promise<ImapFlow> {
+    const client = new ImapFlow({ host: '127.0.0.1', port: this.port, secure: false, auth: { user: this.user, pass: this.password }, logger: false });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  }
+
+  /** Delivers a message into a folder, as the mail server does when mail arrives. */
+  async append(raw: string | Buffer, folder = 'INBOX'): Promise<void> {
+    const client = await this.client();
+    try {
+      await client.append(folder, raw);
+    } finally {
+      await client.logout();
+    }
+  }
+
+  /** The Message-IDs of the messages in a folder (none when the folder does not exist). */
+  async messageIds(folder: string): Promise<string[]> {
+    const client = await this.client();
+    try {
+      const list = await client.list();
+      if (!list.some((f) => f.path === folder)) return [];
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const ids: string[] = [];
+        for await (const message of client.fetch('1:*', { envelope: true })) ids.push(message.envelope?.messageId ?? '');
+        return ids;
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  }
+}
