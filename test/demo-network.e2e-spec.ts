@@ -3,37 +3,27 @@ import { establishments, memberEstablishments, members } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { DEMO_LOGINS } from '../apps/api/src/demo/demo-network.data';
 import { DemoNetworkService } from '../apps/api/src/demo/demo-network.service';
-import { ApiHarness, startApi } from './support/api-harness';
 import { accessTokenFor } from './support/factories';
-import { dropDatabase, testConfig } from './support/test-config';
+import { useStack } from './support/stack';
 
 describe('the demo network', () => {
-  const config = testConfig({ SEED_DEMO: 'true' });
-  let api: ApiHarness;
-
-  beforeAll(async () => {
-    api = await startApi(config);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
-  });
+  const stack = useStack({ env: { SEED_DEMO: 'true' } });
 
   it('loads a realistic network on an empty database, with gaps', async () => {
-    const rep = await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
-    const auth = { Authorization: `Bearer ${await accessTokenFor(api.db, config, rep!.id)}` };
-    const network = (await api.http().get('/directory/network').set(auth).expect(200)).body;
+    const rep = await stack.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
+    const auth = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, rep!.id)}` };
+    const network = (await stack.http().get('/directory/network').set(auth).expect(200)).body;
     const filled = network.spokes.filter((s: { reps: unknown[] }) => s.reps.length > 0);
     expect(filled.length).toBeGreaterThanOrEqual(9);
     expect(network.spokes.length - filled.length).toBeGreaterThanOrEqual(2);
     expect(network.hub.reps.length).toBeGreaterThanOrEqual(3);
 
-    const categories = (await api.http().get('/categories').set(auth).expect(200)).body.items.map((c: { code: string }) => c.code);
+    const categories = (await stack.http().get('/categories').set(auth).expect(200)).body.items.map((c: { code: string }) => c.code);
     for (const category of categories) {
-      const res = await api.http().get(`/directory/members?category=${category}`).set(auth).expect(200);
+      const res = await stack.http().get(`/directory/members?category=${category}`).set(auth).expect(200);
       expect(res.body.total).toBeGreaterThan(0);
     }
-    const usedTypes = await api.db
+    const usedTypes = await stack.db
       .selectDistinct({ type: establishments.typeCode })
       .from(memberEstablishments)
       .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId));
@@ -41,30 +31,30 @@ describe('the demo network', () => {
   });
 
   it('gives working logins for one secretariat and one representative account', async () => {
-    const service = api.app.get(DemoNetworkService);
+    const service = stack.api.app.get(DemoNetworkService);
     for (const login of DEMO_LOGINS) {
       expect(login.password.length).toBeGreaterThanOrEqual(12);
-      const m = await api.db.query.members.findFirst({ where: eq(members.email, login.email) });
+      const m = await stack.db.query.members.findFirst({ where: eq(members.email, login.email) });
       expect(m?.status).toBe('active');
-      const session = await api.http().post('/auth/login').send({ email: login.email, password: login.password }).expect(200);
+      const session = await stack.http().post('/auth/login').send({ email: login.email, password: login.password }).expect(200);
       expect(session.body.accessToken).toEqual(expect.any(String));
     }
-    const roles = await api.db.select({ role: members.role }).from(members).where(eq(members.email, DEMO_LOGINS[0].email));
+    const roles = await stack.db.select({ role: members.role }).from(members).where(eq(members.email, DEMO_LOGINS[0].email));
     expect(roles).toEqual([{ role: 'secretariat' }]);
-    const repRow = await api.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
-    const rep = (await api.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(api.db, config, repRow!.id)}` }).expect(200)).body;
+    const repRow = await stack.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
+    const rep = (await stack.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, repRow!.id)}` }).expect(200)).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
     // A database with members is left alone; the start banner still gets the logins...
     expect(await service.seedIfEmpty()).toBeNull();
     expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
     // ...but not one whose password was changed since.
-    const repLogin = (await api.http().post('/auth/login').send({ email: DEMO_LOGINS[1].email, password: DEMO_LOGINS[1].password }).expect(200)).body;
-    await api.http().put('/auth/password').set('Authorization', `Bearer ${repLogin.accessToken}`).send({ currentPassword: DEMO_LOGINS[1].password, newPassword: 'my own passphrase now' }).expect(204);
+    const repLogin = (await stack.http().post('/auth/login').send({ email: DEMO_LOGINS[1].email, password: DEMO_LOGINS[1].password }).expect(200)).body;
+    await stack.http().put('/auth/password').set('Authorization', `Bearer ${repLogin.accessToken}`).send({ currentPassword: DEMO_LOGINS[1].password, newPassword: 'my own passphrase now' }).expect(204);
     expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.filter((l) => l !== DEMO_LOGINS[1]).map((l) => l.email));
   });
 
   it('never seeds in production', async () => {
-    const production = { ...config, isProduction: true, seedDemo: true } as AppConfig;
+    const production = { ...stack.config, isProduction: true, seedDemo: true } as AppConfig;
     const service = new DemoNetworkService(production, undefined as never, undefined as never, undefined as never, undefined as never);
     expect(await service.seedIfEmpty()).toBeNull();
   });

@@ -1,30 +1,21 @@
-import { Database, Visibility } from '@seg/db';
+import { Visibility } from '@seg/db';
 import { todayInLondon } from '../apps/api/src/posts/current-post';
-import { ApiHarness, startApi } from './support/api-harness';
 import { accessTokenFor, createMember, createPost, loggedIn } from './support/factories';
-import { dropDatabase, testConfig } from './support/test-config';
+import { useStack } from './support/stack';
 
 type Auth = { Authorization: string };
 
 describe('the network directory', () => {
-  const config = testConfig();
-  let api: ApiHarness;
-  let db: Database;
+  const stack = useStack();
   let member: Auth;
   let secretariat: Auth;
 
   beforeAll(async () => {
-    api = await startApi(config);
-    db = api.db;
-    member = (await loggedIn(db, config, { name: 'Viewing Member', region: 'wales' })).auth;
-    secretariat = (await loggedIn(db, config, { name: 'Secretariat Person', role: 'secretariat', category: null, region: null })).auth;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
+    member = (await loggedIn(stack.db, stack.config, { name: 'Viewing Member', region: 'wales' })).auth;
+    secretariat = (await loggedIn(stack.db, stack.config, { name: 'Secretariat Person', role: 'secretariat' })).auth;
   });
 
-  const get = (path: string, auth: Auth) => api.http().get(path).set(auth);
+  const get = (path: string, auth: Auth) => stack.http().get(path).set(auth);
 
   describe('contact visibility', () => {
     const choices: Visibility[] = ['members', 'secretariat'];
@@ -33,8 +24,8 @@ describe('the network directory', () => {
     );
 
     it.each(cases)('email $email, phone $phone, rep $rep, category $category', async ({ email, phone, rep, category }) => {
-      const subject = await createMember(db, { name: `Subject ${email} ${phone} ${rep} ${category}`, category, emailVisibility: email, phoneVisibility: phone, phone: '07700 900456' });
-      if (rep) await createPost(db, { memberId: subject.id, region: 'east-midlands' });
+      const subject = await createMember(stack.db, { name: `Subject ${email} ${phone} ${rep} ${category}`, category, emailVisibility: email, phoneVisibility: phone, phone: '07700 900456' });
+      if (rep) await createPost(stack.db, { memberId: subject.id, region: 'east-midlands' });
 
       const seen = (await get(`/directory/members/${subject.id}`, member).expect(200)).body;
       // A current rep's work email is public to members, except for patient reps, whose choice always holds.
@@ -49,20 +40,20 @@ describe('the network directory', () => {
       expect(bySecretariat.phone).toBe('07700 900456');
       expect(bySecretariat.contactVisibility).toEqual({ email, phone });
 
-      const self = { Authorization: `Bearer ${await accessTokenFor(db, config, subject.id)}` };
+      const self = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, subject.id)}` };
       const own = (await get(`/directory/members/${subject.id}`, self).expect(200)).body;
       expect(own.email).toBe(subject.email);
     });
 
     it('a new patient representative starts visible to the secretariat only; other categories to members', async () => {
-      const patient = await api.http().post('/members').set(secretariat).send({ email: 'Pat.Rep@Example.org', name: 'Pat Rep', category: 'patient-rep', region: 'london' }).expect(201);
+      const patient = await stack.http().post('/members').set(secretariat).send({ email: 'Pat.Rep@Example.org', name: 'Pat Rep', category: 'patient-rep', region: 'london' }).expect(201);
       expect(patient.body.contactVisibility).toEqual({ email: 'secretariat', phone: 'secretariat' });
-      const gp = await api.http().post('/members').set(secretariat).send({ email: 'gp.new@example.org', name: 'New GP', category: 'prison-gp', region: 'london' }).expect(201);
+      const gp = await stack.http().post('/members').set(secretariat).send({ email: 'gp.new@example.org', name: 'New GP', category: 'prison-gp', region: 'london' }).expect(201);
       expect(gp.body.contactVisibility).toEqual({ email: 'members', phone: 'members' });
     });
 
     it('hides members who are not active from other members', async () => {
-      const suspended = await createMember(db, { name: 'Suspended Sam', status: 'suspended' });
+      const suspended = await createMember(stack.db, { name: 'Suspended Sam', status: 'suspended' });
       await get(`/directory/members/${suspended.id}`, member).expect(404);
       await get(`/directory/members/${suspended.id}`, secretariat).expect(200);
     });
@@ -73,17 +64,17 @@ describe('the network directory', () => {
     let londonLead: { memberId: string; postId: string; email: string };
 
     beforeAll(async () => {
-      const c = await createMember(db, { name: 'Hub Chair', region: 'yorkshire-humber', emailVisibility: 'secretariat' });
+      const c = await createMember(stack.db, { name: 'Hub Chair', region: 'yorkshire-humber', emailVisibility: 'secretariat' });
       chair = c.id;
-      await createPost(db, { memberId: c.id, role: 'Chair' });
-      const lead = await createMember(db, { name: 'London Lead', region: 'london', emailVisibility: 'secretariat', phoneVisibility: 'secretariat' });
-      const post = await createPost(db, { memberId: lead.id, region: 'london', role: 'Regional lead' });
+      await createPost(stack.db, { memberId: c.id, role: 'Chair' });
+      const lead = await createMember(stack.db, { name: 'London Lead', region: 'london', emailVisibility: 'secretariat', phoneVisibility: 'secretariat' });
+      const post = await createPost(stack.db, { memberId: lead.id, region: 'london', role: 'Regional lead' });
       londonLead = { memberId: lead.id, postId: post.id, email: lead.email };
       // An ended post and a future one are not current.
-      const former = await createMember(db, { name: 'Former Lead', region: 'wales' });
-      await createPost(db, { memberId: former.id, region: 'wales', startsOn: '2015-01-01', endsOn: '2019-01-01' });
-      const future = await createMember(db, { name: 'Future Lead', region: 'wales' });
-      await createPost(db, { memberId: future.id, region: 'wales', startsOn: '2999-01-01' });
+      const former = await createMember(stack.db, { name: 'Former Lead', region: 'wales' });
+      await createPost(stack.db, { memberId: former.id, region: 'wales', startsOn: '2015-01-01', endsOn: '2019-01-01' });
+      const future = await createMember(stack.db, { name: 'Future Lead', region: 'wales' });
+      await createPost(stack.db, { memberId: future.id, region: 'wales', startsOn: '2999-01-01' });
     });
 
     it('lists the hub and all 13 spokes, empty spokes included', async () => {
@@ -98,7 +89,7 @@ describe('the network directory', () => {
     });
 
     it('answers who to call in my region and at the hub', async () => {
-      const londoner = (await loggedIn(db, config, { name: 'Londoner', region: 'london' })).auth;
+      const londoner = (await loggedIn(stack.db, stack.config, { name: 'Londoner', region: 'london' })).auth;
       const res = await get('/me/contacts', londoner).expect(200);
       expect(res.body.region.code).toBe('london');
       expect(res.body.regionalReps.map((r: { member: { name: string } }) => r.member.name)).toEqual(['London Lead']);
@@ -115,7 +106,7 @@ describe('the network directory', () => {
     });
 
     it('ending a post takes the rep out of the live directory at once, and keeps the history', async () => {
-      await api.http().patch(`/posts/${londonLead.postId}`).set(secretariat).send({ endsOn: todayInLondon() }).expect(200);
+      await stack.http().patch(`/posts/${londonLead.postId}`).set(secretariat).send({ endsOn: todayInLondon() }).expect(200);
       const network = await get('/directory/network', member).expect(200);
       const london = network.body.spokes.find((s: { region: { code: string } }) => s.region.code === 'london');
       expect(london.reps).toEqual([]);
@@ -145,8 +136,8 @@ describe('the network directory', () => {
         ['Zoltan Kiss', { region: 'london' }],
         ['Marianne Ozil', { region: 'london', establishmentIds: [wandsworth] }],
       ];
-      for (const [name, input] of people) ids[name] = (await createMember(db, { name, ...input })).id;
-      await createPost(db, { memberId: ids["Seán O'Brien"], region: 'london' });
+      for (const [name, input] of people) ids[name] = (await createMember(stack.db, { name, ...input })).id;
+      await createPost(stack.db, { memberId: ids["Seán O'Brien"], region: 'london' });
     });
 
     const names = async (query: string, auth: Auth = member) => {
@@ -212,7 +203,7 @@ describe('the network directory', () => {
     });
 
     it('lets only the secretariat see members who are not active', async () => {
-      await createMember(db, { name: 'Zebedee Left', status: 'left' });
+      await createMember(stack.db, { name: 'Zebedee Left', status: 'left' });
       expect(await names('q=zebedee')).toEqual([]);
       expect(await names('q=zebedee', secretariat)).toEqual(['Zebedee Left']);
       expect(await names('q=zebedee&status=left', secretariat)).toEqual(['Zebedee Left']);

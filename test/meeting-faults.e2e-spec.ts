@@ -1,8 +1,7 @@
 import { notices } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { ApiHarness, startApi } from './support/api-harness';
-import { accessTokenFor } from './support/factories';
-import { insertMembers, TestMember } from './support/meeting-factories';
+import { accessTokenFor, createMembers, TestMember } from './support/factories';
 import { eventually } from './support/poll';
 import { OwnRedis } from './support/redis-server';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -72,7 +71,7 @@ describe('meeting notices through faults', () => {
     sink = await startSmtpSink();
     config = testConfig({ SMTP_URL: sink.url, REDIS_URL: redis.url, MAIL_RATE_PER_SECOND: '100', WORKER_CONCURRENCY: '20' });
     api = await startApi(config);
-    const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
+    const [staff] = await createMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
     secretariat = await accessTokenFor(api.db, config, staff.id);
   });
 
@@ -85,7 +84,7 @@ describe('meeting notices through faults', () => {
   });
 
   it('misses nobody when the worker is killed mid-batch of 1,000 and restarted', async () => {
-    const people = await insertMembers(api.db, Array.from({ length: 1000 }, () => ({ region: 'london' })));
+    const people = await createMembers(api.db, Array.from({ length: 1000 }, () => ({ region: 'london' })));
     const id = await meetingFor('Killed mid-batch');
     const first = startWorkerProcess();
     const res = await invite(id, { regions: ['london'] });
@@ -106,7 +105,7 @@ describe('meeting notices through faults', () => {
   }, 240_000);
 
   it('delivers every notice after the SMTP server has been down for a while', async () => {
-    const people = await insertMembers(api.db, Array.from({ length: 20 }, () => ({ region: 'wales' })));
+    const people = await createMembers(api.db, Array.from({ length: 20 }, () => ({ region: 'wales' })));
     const id = await meetingFor('SMTP outage');
     await sink.stop();
     try {
@@ -125,7 +124,7 @@ describe('meeting notices through faults', () => {
   }, 150_000);
 
   it('re-queues what Redis lost when it is flushed mid-batch, and everyone gets the invite', async () => {
-    const people = await insertMembers(api.db, Array.from({ length: 400 }, () => ({ region: 'north-west' })));
+    const people = await createMembers(api.db, Array.from({ length: 400 }, () => ({ region: 'north-west' })));
     const id = await meetingFor('Redis flushed');
     await invite(id, { regions: ['north-west'] });
     await sink.waitFor(() => 400 - deliveries(people).missing >= 40, 60_000);
@@ -143,7 +142,7 @@ describe('meeting notices through faults', () => {
     startWorkerProcess();
     const second = await startApi(config);
     try {
-      const people = await insertMembers(api.db, Array.from({ length: 300 }, () => ({ region: 'north-east' })));
+      const people = await createMembers(api.db, Array.from({ length: 300 }, () => ({ region: 'north-east' })));
       const id = await meetingFor('Two of each');
       // The same audience sent through both APIs at once, twice over.
       const results = await Promise.all([invite(id, { regions: ['north-east'] }), invite(id, { regions: ['north-east'] }, second), invite(id, { memberIds: people.map((p) => p.id) }, second)]);

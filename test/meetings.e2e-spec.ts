@@ -5,8 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { ApiHarness, startApi } from './support/api-harness';
-import { accessTokenFor, createPost } from './support/factories';
-import { insertMembers, TestMember } from './support/meeting-factories';
+import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
 import { parseCalendar } from './support/ical';
 import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -41,19 +40,19 @@ describe('meetings and their notices', () => {
     config = testConfig({ SMTP_URL: sink.url, REMINDER_HOURS_BEFORE: '0.004', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' });
     api = await startApi(config);
     worker = await startWorker(config);
-    const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
+    const [staff] = await createMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
     secretariat = await accessTokenFor(api.db, config, staff.id);
-    wales = await insertMembers(api.db, [
+    wales = await createMembers(api.db, [
       { region: 'wales', category: 'prison-gp', name: 'Aled Wales' },
       { region: 'wales', category: 'prison-gp', name: 'Bethan Wales' },
       { region: 'wales', category: 'offender-healthcare-manager', name: 'Carys Wales' },
     ]);
-    inactive = await insertMembers(api.db, [
+    inactive = await createMembers(api.db, [
       { region: 'wales', status: 'suspended' },
       { region: 'wales', status: 'left' },
       { region: 'wales', status: 'invited' },
     ]);
-    scotland = await insertMembers(api.db, [
+    scotland = await createMembers(api.db, [
       { region: 'scotland', category: 'prison-gp', name: 'Dougal Scotland' },
       { region: 'scotland', category: 'patient-rep', name: 'Eilidh Scotland' },
     ]);
@@ -198,7 +197,7 @@ describe('meetings and their notices', () => {
     expect(noPlace.body.details[0].field).toBe('venue');
     await api.http().patch(`/meetings/${id}`).set(asSecretariat()).send({ onlineUrl: 'https://meet.example.org/hub' }).expect(200);
 
-    const [rep, pastRep, examiner, listed] = await insertMembers(api.db, [{ name: 'Current rep' }, { name: 'Former rep' }, { category: 'forensic-medical-examiner' }, { name: 'Listed' }]);
+    const [rep, pastRep, examiner, listed] = await createMembers(api.db, [{ name: 'Current rep' }, { name: 'Former rep' }, { category: 'forensic-medical-examiner' }, { name: 'Listed' }]);
     await createPost(api.db, { memberId: rep.id, role: 'Chair' });
     await createPost(api.db, { memberId: pastRep.id, role: 'Secretary', startsOn: '2018-01-01', endsOn: '2019-12-31' });
     const res = await api
@@ -350,7 +349,7 @@ describe('meetings and their notices', () => {
       .set(asSecretariat())
       .send({ title: 'Short call', kind: 'other', startsAt: new Date(starts).toISOString(), endsAt: new Date(starts + 1_000).toISOString(), onlineUrl: 'https://meet.example.org/short' })
       .expect(201);
-    const [person] = await insertMembers(api.db, [{ name: 'Late replier' }]);
+    const [person] = await createMembers(api.db, [{ name: 'Late replier' }]);
     await api.http().post(`/meetings/${created.body.id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: [person.id] } }).expect(202);
     const [invitation] = await api.db.select().from(invitations).where(eq(invitations.meetingId, created.body.id));
     const token = createRsvpToken(config.auth.jwtSecret, invitation.id);
@@ -370,7 +369,7 @@ describe('meetings and their notices', () => {
       .send({ title: 'Quick call', kind: 'other', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), onlineUrl: 'https://meet.example.org/seg' })
       .expect(201);
     const id = created.body.id;
-    const people = await insertMembers(api.db, [{ name: 'Accepting' }, { name: 'Declining' }, { name: 'Silent' }, { name: 'Unsure' }]);
+    const people = await createMembers(api.db, [{ name: 'Accepting' }, { name: 'Declining' }, { name: 'Silent' }, { name: 'Unsure' }]);
     await api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
     await sink.waitFor(() => people.every((p) => sink.to(p.email).length === 1));
     await api.http().put(`/meetings/${id}/rsvp`).set(await as(people[0])).send({ response: 'accepted' }).expect(200);
@@ -389,7 +388,7 @@ describe('meetings and their notices', () => {
   it('records a refused address as failed with the error, and re-sends it on request', async () => {
     const created = await api.http().post('/meetings').set(asSecretariat()).send({ title: 'Regional meeting', kind: 'regional', startsAt: '2027-05-05T14:00', endsAt: '2027-05-05T16:00', venue: 'Cardiff' }).expect(201);
     const id = created.body.id;
-    const people = await insertMembers(api.db, [{ name: 'Fine' }, { name: 'Refused' }, { name: 'Also fine' }]);
+    const people = await createMembers(api.db, [{ name: 'Fine' }, { name: 'Refused' }, { name: 'Also fine' }]);
     sink.refuse.set(people[1].email.toLowerCase(), 550);
     await api.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
     await sink.waitFor(() => [people[0], people[2]].every((p) => sink.to(p.email).length === 1));

@@ -4,9 +4,9 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { ROLES } from '@seg/auth';
 import { Role } from '@seg/db';
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, startApi } from './support/api-harness';
+import { ApiHarness } from './support/api-harness';
 import { loggedIn } from './support/factories';
-import { dropDatabase, testConfig } from './support/test-config';
+import { useStack } from './support/stack';
 
 interface Route {
   method: string;
@@ -38,31 +38,22 @@ function routesOf(api: ApiHarness): Route[] {
 }
 
 describe('secretariat routes', () => {
-  const config = testConfig();
-  let api: ApiHarness;
-
-  beforeAll(async () => {
-    api = await startApi(config);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
-  });
+  const stack = useStack();
 
   it('every route restricted to the secretariat answers 403 to a member, and not to the secretariat', async () => {
-    const restricted = routesOf(api).filter((r) => r.roles?.includes('secretariat') && !r.roles.includes('member'));
+    const restricted = routesOf(stack.api).filter((r) => r.roles?.includes('secretariat') && !r.roles.includes('member'));
     // The walk must find the routes we know of, so a broken walk cannot pass silently.
     const known = restricted.map((r) => `${r.method} ${r.path}`);
     expect(known).toEqual(expect.arrayContaining(['post /members', 'patch /members/:id', 'post /members/import', 'get /members/export', 'post /posts', 'patch /posts/:id', 'get /audit', 'post /regions', 'patch /categories/:id', 'post /establishments']));
 
-    const { auth: member } = await loggedIn(api.db, config, { role: 'member' });
-    const { auth: secretariat } = await loggedIn(api.db, config, { role: 'secretariat' });
+    const { auth: member } = await loggedIn(stack.db, stack.config, { role: 'member' });
+    const { auth: secretariat } = await loggedIn(stack.db, stack.config, { role: 'secretariat' });
     const failures: string[] = [];
     for (const route of restricted) {
       const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
-      const asMember = await (api.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(member).send({});
+      const asMember = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(member).send({});
       if (asMember.status !== 403) failures.push(`${route.method} ${route.path} answered ${asMember.status} to a member`);
-      const asSecretariat = await (api.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(secretariat).send({});
+      const asSecretariat = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(secretariat).send({});
       if (asSecretariat.status === 403 || asSecretariat.status >= 500) failures.push(`${route.method} ${route.path} answered ${asSecretariat.status} to the secretariat`);
     }
     expect(failures).toEqual([]);

@@ -1,9 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
 import { AppConfig } from '@seg/config';
-import { categories, Database, memberEstablishments, members, posts, refreshTokens, regions, Role, Visibility } from '@seg/db';
+import { categories, Database, memberEstablishments, MemberStatus, members, posts, refreshTokens, regions, Role, Visibility } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { uniqueName } from './test-config';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -25,42 +26,71 @@ export async function categoryIdOf(db: Database, code: string): Promise<string> 
   return row.id;
 }
 
-export interface MemberFactoryInput {
+export interface MemberInput {
   email?: string;
   name?: string;
   title?: string | null;
   role?: Role;
-  status?: (typeof members.$inferInsert)['status'];
-  category?: string | null;
-  region?: string | null;
-  phone?: string | null;
+  status?: MemberStatus;
+  /** A category code. */
+  category?: string;
+  /** A region code. */
+  region?: string;
+  phone?: string;
   emailVisibility?: Visibility;
   phoneVisibility?: Visibility;
   establishmentIds?: string[];
-  passwordHash?: string | null;
+  /** A password to log in with, hashed as the API hashes it. */
+  password?: string;
+  passwordHash?: string;
 }
 
-/** Inserts a member row directly (active, prison GP in London unless told otherwise). */
-export async function createMember(db: Database, input: MemberFactoryInput = {}): Promise<MemberRow> {
-  const [member] = await db
-    .insert(members)
-    .values({
-      email: input.email ?? uniqueEmail(),
-      name: input.name ?? 'Test Member',
-      title: input.title ?? null,
-      role: input.role ?? 'member',
-      status: input.status ?? 'active',
-      categoryId: input.category === null ? null : await categoryIdOf(db, input.category ?? 'prison-gp'),
-      regionId: input.region === null ? null : await regionIdOf(db, input.region ?? 'london'),
-      phone: input.phone === undefined ? '01632 960123' : input.phone,
-      emailVisibility: input.emailVisibility ?? 'members',
-      phoneVisibility: input.phoneVisibility ?? 'members',
-      passwordHash: input.passwordHash ?? null,
-    })
-    .returning();
-  if (input.establishmentIds?.length) {
-    await db.insert(memberEstablishments).values(input.establishmentIds.map((establishmentId) => ({ memberId: member.id, establishmentId })));
+/** A member row as inserted, with the password it was given ('' if none). */
+export type TestMember = MemberRow & { password: string };
+
+/**
+ * Inserts members straight into the table, one statement per 5,000. Each is an active member
+ * with a unique email and name and nothing else (no region, category, phone, post or password)
+ * unless the input says so: a test names what it relies on.
+ */
+export async function createMembers(db: Database, inputs: MemberInput[]): Promise<TestMember[]> {
+  const regionIds = new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
+  const categoryIds = new Map((await db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]));
+  const idOf = (ids: Map<string, string>, kind: string, code: string | undefined) => {
+    if (code === undefined) return null;
+    const id = ids.get(code);
+    if (!id) throw new Error(`No ${kind} ${code}`);
+    return id;
+  };
+  const hashes = new Map<string, string>();
+  for (const password of new Set(inputs.map((i) => i.password).filter((p): p is string => !!p))) hashes.set(password, await new PasswordHasher().hash(password));
+  const run = randomBytes(4).toString('hex');
+  const rows = inputs.map((input, i) => ({
+    email: input.email ?? uniqueEmail(),
+    name: input.name ?? `Member ${run} ${String(i).padStart(5, '0')}`,
+    title: input.title ?? null,
+    role: input.role ?? 'member',
+    status: input.status ?? 'active',
+    categoryId: idOf(categoryIds, 'category', input.category),
+    regionId: idOf(regionIds, 'region', input.region),
+    phone: input.phone ?? null,
+    emailVisibility: input.emailVisibility ?? 'members',
+    phoneVisibility: input.phoneVisibility ?? 'members',
+    passwordHash: input.passwordHash ?? (input.password ? hashes.get(input.password)! : null),
+  }));
+  const created: TestMember[] = [];
+  for (let i = 0; i < rows.length; i += 5000) {
+    const inserted = await db.insert(members).values(rows.slice(i, i + 5000)).returning();
+    created.push(...inserted.map((row, j) => ({ ...row, password: inputs[i + j].password ?? '' })));
   }
+  const links = inputs.flatMap((input, i) => (input.establishmentIds ?? []).map((establishmentId) => ({ memberId: created[i].id, establishmentId })));
+  if (links.length) await db.insert(memberEstablishments).values(links);
+  return created;
+}
+
+/** One member; see createMembers for what it has unless told. */
+export async function createMember(db: Database, input: MemberInput = {}): Promise<TestMember> {
+  const [member] = await createMembers(db, [input]);
   return member;
 }
 
@@ -87,7 +117,6 @@ export async function createPost(db: Database, input: PostFactoryInput) {
   return post;
 }
 
-/** An access token as the auth module would issue it, for a member that exists. */
 /** Starts a login of the member, as POST /auth/login does, and answers its id (an access token's `sid`). */
 export async function openSession(db: Database, memberId: string): Promise<string> {
   const sid = randomUUID();
@@ -105,7 +134,7 @@ export async function accessTokenFor(db: Database, config: AppConfig, memberId: 
 }
 
 /** A member row and a bearer header for them. */
-export async function loggedIn(db: Database, config: AppConfig, input: MemberFactoryInput = {}) {
+export async function loggedIn(db: Database, config: AppConfig, input: MemberInput = {}) {
   const member = await createMember(db, input);
   return { member, auth: { Authorization: `Bearer ${await accessTokenFor(db, config, member.id)}` } };
 }

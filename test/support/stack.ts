@@ -1,0 +1,178 @@
+import { AppConfig } from '@seg/config';
+import { Database, notices } from '@seg/db';
+import { NoticeQueue } from '@seg/queue';
+import { eq } from 'drizzle-orm';
+import IORedis from 'ioredis';
+import { ApiHarness, startApi } from './api-harness';
+import { eventually } from './poll';
+import { OwnRedis } from './redis-server';
+import { SmtpSink, startSmtpSink } from './smtp-sink';
+import { dropDatabase, testConfig } from './test-config';
+import { SpawnedWorker, spawnWorker, startWorker, WorkerHarness, workerEnv } from './worker-harness';
+
+export interface StackOptions {
+  /** Environment on top of the test defaults (see test-config.ts). */
+  env?: Record<string, string>;
+  /** A loopback SMTP server; SMTP_URL points at it. */
+  smtp?: boolean;
+  /** The real worker in this process (mail goes to the SMTP server if there is one). */
+  worker?: boolean;
+  /** A Redis server of the file's own, which its tests may stop or flush; the shared one otherwise. */
+  ownRedis?: boolean;
+}
+
+/**
+ * What one e2e file runs against: its own database and Redis prefix, the real API, and as asked
+ * an SMTP server, the worker and a Redis of its own. Everything it started is stopped and the
+ * database dropped after the file, whatever the tests did.
+ */
+export class Stack {
+  private ownRedis: OwnRedis | null = null;
+  private smtpSink: SmtpSink | null = null;
+  private appConfig: AppConfig | null = null;
+  private mainApi: ApiHarness | null = null;
+  private currentWorker: WorkerHarness | null = null;
+  private readonly extraApis: ApiHarness[] = [];
+  private readonly spawned: SpawnedWorker[] = [];
+
+  constructor(private readonly options: StackOptions = {}) {}
+
+  get config(): AppConfig {
+    if (!this.appConfig) throw new Error(NOT_RUNNING);
+    return this.appConfig;
+  }
+
+  get api(): ApiHarness {
+    if (!this.mainApi) throw new Error(NOT_RUNNING);
+    return this.mainApi;
+  }
+
+  get db(): Database {
+    return this.api.db;
+  }
+
+  /** A supertest agent on the API. */
+  http(): ReturnType<ApiHarness['http']> {
+    return this.api.http();
+  }
+
+  get sink(): SmtpSink {
+    if (!this.smtpSink) throw new Error('This stack has no SMTP server: useStack({ smtp: true })');
+    return this.smtpSink;
+  }
+
+  get worker(): WorkerHarness {
+    if (!this.currentWorker) throw new Error('No worker is running: useStack({ worker: true }), or startWorker()');
+    return this.currentWorker;
+  }
+
+  get redis(): OwnRedis {
+    if (!this.ownRedis) throw new Error('This stack shares the machine Redis: useStack({ ownRedis: true }) for one to stop or flush');
+    return this.ownRedis;
+  }
+
+  async start(): Promise<void> {
+    if (this.options.ownRedis) this.ownRedis = await OwnRedis.start();
+    if (this.options.smtp) this.smtpSink = await startSmtpSink();
+    this.appConfig = testConfig({
+      ...this.options.env,
+      ...(this.smtpSink ? { SMTP_URL: this.smtpSink.url } : {}),
+      ...(this.ownRedis ? { REDIS_URL: this.ownRedis.url } : {}),
+    });
+    this.mainApi = await startApi(this.appConfig);
+    if (this.options.worker) await this.startWorker();
+  }
+
+  /** Starts the in-process worker (after `stopWorker`, or in a stack made without one). */
+  async startWorker(): Promise<WorkerHarness> {
+    if (this.currentWorker) throw new Error('A worker is already running');
+    this.currentWorker = await startWorker(this.config);
+    return this.currentWorker;
+  }
+
+  async stopWorker(): Promise<void> {
+    const worker = this.currentWorker;
+    this.currentWorker = null;
+    await worker?.close();
+  }
+
+  /** The built worker as a child process on this stack's config; killed after the file. */
+  spawnWorker(env: Record<string, string> = {}): SpawnedWorker {
+    const worker = spawnWorker(workerEnv(this.config, { LOG_LEVEL: 'warn', ...env }));
+    this.spawned.push(worker);
+    return worker;
+  }
+
+  /** Another API process on the same database and Redis; closed after the file. */
+  async startAnotherApi(): Promise<ApiHarness> {
+    const api = await startApi(this.config);
+    this.extraApis.push(api);
+    return api;
+  }
+
+  /**
+   * Waits until no notice is left to send: no row still queued and no notice job waiting, active
+   * or delayed. Past this point no further mail can arrive until something new is queued.
+   */
+  async noticesSettled(timeoutMs = 30_000): Promise<void> {
+    const queue = this.api.app.get(NoticeQueue).notices;
+    await eventually(
+      'every notice to be sent or failed, and the notice queue idle',
+      async () => {
+        const queued = await this.db.select({ id: notices.id }).from(notices).where(eq(notices.status, 'queued')).limit(1);
+        if (queued.length) return false;
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        return Object.values(counts).every((n) => n === 0);
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Stops whatever was started, each part even if another fails, and drops the database. */
+  async stop(): Promise<void> {
+    const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis } = this;
+    const steps: (() => Promise<unknown>)[] = [
+      ...this.spawned.splice(0).map((w) => () => killWorker(w)),
+      () => this.stopWorker(),
+      ...this.extraApis.splice(0).map((a) => () => a.close()),
+      async () => api?.close(),
+      async () => sink?.stop(),
+      async () => (redis ? redis.stop() : config && forgetRedisKeys(config)),
+      async () => config && dropDatabase(config.databaseUrl),
+    ];
+    this.mainApi = null;
+    this.smtpSink = null;
+    this.ownRedis = null;
+    const failures: unknown[] = [];
+    for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+    if (failures.length) throw failures[0];
+  }
+}
+
+const NOT_RUNNING = 'The stack is not running: use it inside a test or a hook after useStack()';
+
+async function killWorker(worker: SpawnedWorker): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  worker.child.kill('SIGKILL');
+  await worker.exited;
+}
+
+/** Deletes this file's keys from the shared Redis (queues, throttle counters). */
+async function forgetRedisKeys(config: AppConfig): Promise<void> {
+  const redis = new IORedis(config.redisUrl);
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${config.queuePrefix}:*`, count: 1000 })) keys.push(...(batch as string[]));
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Starts a stack before the tests of the enclosing `describe` (or file) and stops it after them. */
+export function useStack(options: StackOptions = {}): Stack {
+  const stack = new Stack(options);
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+  return stack;
+}
