@@ -1,4 +1,5 @@
-import { members } from '@seg/db';
+import { members, posts } from '@seg/db';
+import { eq } from 'drizzle-orm';
 import { hash } from 'argon2';
 import { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
@@ -116,6 +117,49 @@ describe("the secretariat's working day", () => {
     // Typing is debounced into one request; nothing was asked again since, and the list stayed.
     expect(asked).toHaveLength(5);
     await screenshot(page, 'members-paging');
+    await page.context().close();
+  });
+
+  it('Assign a post: a member is required, another region asks first, the form clears, and the same post twice is refused', async () => {
+    const lead = await addMember({ name: 'Lowenna Lead', email: email('lead'), region: 'london' });
+    const page = await signIn(officer);
+    await go(page, '/secretariat/posts');
+    const form = page.getByRole('region', { name: 'Assign a post' });
+    await form.getByLabel('For').selectOption('north-west');
+    await form.getByLabel('Role').fill('Regional lead');
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await form.getByRole('alert').getByText('Member: Choose a member').waitFor();
+
+    async function choose(): Promise<void> {
+      await form.getByLabel('Member').fill('Lowenna');
+      await form.getByRole('button', { name: 'Choose Lowenna Lead (London)' }).click();
+    }
+    await choose();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await eventually('the confirmation', () => asked.length === 1);
+    expect(asked[0]).toBe('Lowenna Lead is a member in London. Appoint them for North West?');
+    await expect(api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toEqual([]);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await form.getByText('Lowenna Lead now holds the post "Regional lead" for North West.').waitFor();
+    await expect(form.getByLabel('Role').inputValue()).resolves.toBe('');
+    await expect(form.getByLabel('For').inputValue()).resolves.toBe('');
+    await screenshot(page, 'posts-assigned');
+
+    // The same post again is the API's 409, shown against the role.
+    await choose();
+    await form.getByLabel('For').selectOption('north-west');
+    await form.getByLabel('Role').fill('Regional lead');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await form.getByRole('alert').getByText(/Role: is a post the member already holds/).waitFor();
+    await expect(api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toHaveLength(1);
     await page.context().close();
   });
 });

@@ -16,7 +16,7 @@ export class IsCalendarDate implements ValidatorConstraintInterface {
 }
 
 export class CreatePostDto {
-  @IsUUID()
+  @IsUUID(undefined, { message: 'choose a member' })
   memberId: string;
 
   /** The region represented; leave out and set `hub: true` for a national post. */

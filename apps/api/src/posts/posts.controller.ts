@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
 import { IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
@@ -20,6 +20,7 @@ export class PostsController {
   }
 
   @Post()
+  @ApiConflictResponse({ description: 'The member already holds a post of this role for this region (or the hub) over these dates' })
   create(@Body() dto: CreatePostDto, @CurrentActor() actor: Actor) {
     return this.posts.create(dto, actor);
   }

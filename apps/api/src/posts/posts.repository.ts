@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, Page } from '@seg/common';
 import { Database, DB, Executor, members, posts, regions } from '@seg/db';
-import { and, asc, count, eq, gt, isNull, or, SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, or, sql, SQL } from 'drizzle-orm';
 import { isCurrentPost } from './current-post';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -25,9 +25,33 @@ export class PostsRepository {
     return row ?? null;
   }
 
-  /** The member who would hold a post, with their status. */
-  async getHolder(memberId: string, tx: Executor = this.db): Promise<{ id: string; status: string } | null> {
-    const [row] = await tx.select({ id: members.id, status: members.status }).from(members).where(eq(members.id, memberId)).limit(1);
+  /**
+   * The member who would hold a post, with their status and region, locked until the end of the
+   * transaction so that two requests giving them the same post are checked one after the other.
+   */
+  async lockHolder(tx: Executor, memberId: string): Promise<{ id: string; status: string; regionId: string | null } | null> {
+    const [row] = await tx.select({ id: members.id, status: members.status, regionId: members.regionId }).from(members).where(eq(members.id, memberId)).limit(1).for('update');
+    return row ?? null;
+  }
+
+  /** A post of the member for the same region (or the hub) and role whose dates overlap the given ones. */
+  async findOverlapping(
+    tx: Executor,
+    post: { memberId: string; regionId: string | null; role: string; startsOn: string; endsOn: string | null },
+  ): Promise<PostRow | null> {
+    const [row] = await tx
+      .select()
+      .from(posts)
+      .where(
+        and(
+          eq(posts.memberId, post.memberId),
+          post.regionId ? eq(posts.regionId, post.regionId) : isNull(posts.regionId),
+          sql`lower(${posts.role}) = lower(${post.role})`,
+          or(isNull(posts.endsOn), gt(posts.endsOn, post.startsOn)),
+          post.endsOn ? lt(posts.startsOn, post.endsOn) : undefined,
+        ),
+      )
+      .limit(1);
     return row ?? null;
   }
 

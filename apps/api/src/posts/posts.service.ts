@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -32,7 +32,7 @@ export class PostsService {
     return this.db.transaction(async (tx) => {
       const errors: FieldError[] = [];
       if (dto.hub && dto.regionCode) errors.push({ field: 'hub', message: 'a post is for a region or for the hub, not both' });
-      const member = await this.posts.getHolder(dto.memberId, tx);
+      const member = await this.posts.lockHolder(tx, dto.memberId);
       if (!member) errors.push({ field: 'memberId', message: 'is not a member' });
       else if (member.status === 'left' || member.status === 'suspended') errors.push({ field: 'memberId', message: `is ${member.status}` });
       let regionId: string | null = null;
@@ -44,7 +44,10 @@ export class PostsService {
       }
       if (dto.endsOn && dto.endsOn < dto.startsOn) errors.push({ field: 'endsOn', message: 'must not be before startsOn' });
       if (errors.length) throw new InvalidFieldsException(errors);
-      const post = await this.posts.insert(tx, { memberId: dto.memberId, regionId, role: dto.role.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn ?? null });
+      const values = { memberId: dto.memberId, regionId, role: dto.role.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn ?? null };
+      // The same post twice would count the member twice as the region's representative.
+      if (await this.posts.findOverlapping(tx, values)) throw conflictOn('role', `is a post the member already holds ${regionId ? 'for this region' : 'in the hub'} over these dates`);
+      const post = await this.posts.insert(tx, values);
       await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'create', after: post });
       return (await this.posts.getView(post.id, tx))!;
     });

@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { api, ApiError, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Post } from '../api/types';
 import { today } from '../components/contacts';
@@ -93,9 +93,16 @@ export function PostsPage() {
   );
 }
 
+/** The member a post is for, with the region they belong to. */
+interface Holder {
+  id: string;
+  name: string;
+  region?: { code: string; name: string } | null;
+}
+
 function AssignPost({ onAssigned }: { onAssigned: () => void }) {
   const regions = useReference(reference.regions);
-  const [member, setMember] = useState<{ id: string; name: string } | null>(null);
+  const [member, setMember] = useState<Holder | null>(null);
   const [forWhat, setForWhat] = useState('');
   const [role, setRole] = useState('');
   const [startsOn, setStartsOn] = useState(today());
@@ -105,23 +112,34 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('memberId');
-    if (id) api.get<{ id: string; name: string }>(`/members/${encodeURIComponent(id)}`).then(setMember, () => undefined);
+    if (id) api.get<Holder>(`/members/${encodeURIComponent(id)}`).then(setMember, () => undefined);
   }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setDone(null);
+    if (!member) {
+      setError(new ApiError(400, 'Choose a member', [{ field: 'memberId', message: 'Choose a member' }]));
+      return;
+    }
+    const region = regions?.find((r) => r.code === forWhat);
+    if (region && member.region && member.region.code !== region.code && !window.confirm(`${member.name} is a member in ${member.region.name}. Appoint them for ${region.name}?`)) return;
     try {
       await api.post('/posts', {
-        memberId: member?.id ?? '',
+        memberId: member.id,
         ...(forWhat === HUB ? { hub: true } : { regionCode: forWhat }),
         role: role.trim(),
         startsOn,
         ...(endsOn ? { endsOn } : {}),
       });
-      setDone(`${member?.name} now holds the post "${role.trim()}".`);
+      setDone(`${member.name} now holds the post "${role.trim()}"${region ? ` for ${region.name}` : forWhat === HUB ? ' in the hub' : ''}.`);
+      // A clear form, so a second click cannot give the same post again.
+      setMember(null);
+      setForWhat('');
       setRole('');
+      setStartsOn(today());
+      setEndsOn('');
       onAssigned();
     } catch (err) {
       setError(err);
