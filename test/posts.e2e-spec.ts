@@ -11,7 +11,7 @@ describe('representative posts', () => {
 
   beforeAll(async () => {
     api = await startApi(config);
-    secretariat = (await loggedIn(api.db, config, { role: 'secretariat', category: null, region: null })).auth;
+    secretariat = (await loggedIn(api.db, config, { role: 'secretariat' })).auth;
   });
   afterAll(async () => {
     await api?.close();
