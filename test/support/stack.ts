@@ -19,6 +19,8 @@ export interface StackOptions {
   worker?: boolean;
   /** A Redis server of the file's own, which its tests may stop or flush; the shared one otherwise. */
   ownRedis?: boolean;
+  /** False to start no API: the test starts its own with `startApi()` (first boot of an empty database). */
+  api?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export class Stack {
   }
 
   get api(): ApiHarness {
-    if (!this.mainApi) throw new Error(NOT_RUNNING);
+    if (!this.mainApi) throw new Error(this.appConfig ? 'This stack started no API: useStack({ api: false })' : NOT_RUNNING);
     return this.mainApi;
   }
 
@@ -79,7 +81,7 @@ export class Stack {
       ...(this.smtpSink ? { SMTP_URL: this.smtpSink.url } : {}),
       ...(this.ownRedis ? { REDIS_URL: this.ownRedis.url } : {}),
     });
-    this.mainApi = await startApi(this.appConfig);
+    if (this.options.api !== false) this.mainApi = await startApi(this.appConfig);
     if (this.options.worker) await this.startWorker();
   }
 
@@ -103,8 +105,8 @@ export class Stack {
     return worker;
   }
 
-  /** Another API process on the same database and Redis; closed after the file. */
-  async startAnotherApi(): Promise<ApiHarness> {
+  /** Another API on the same database and Redis (a second process, as far as the app can tell); closed after the file. */
+  async startApi(): Promise<ApiHarness> {
     const api = await startApi(this.config);
     this.extraApis.push(api);
     return api;
@@ -128,6 +130,12 @@ export class Stack {
     );
   }
 
+  /** Deletes this stack's Redis keys that match a pattern (which should start with the queue prefix). */
+  async forgetRedisKeys(pattern: string): Promise<void> {
+    if (!pattern.startsWith(`${this.config.queuePrefix}:`)) throw new Error(`${pattern} is not under this stack's prefix`);
+    await deleteKeys(this.config.redisUrl, pattern);
+  }
+
   /** Stops whatever was started, each part even if another fails, and drops the database. */
   async stop(): Promise<void> {
     const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis } = this;
@@ -137,7 +145,7 @@ export class Stack {
       ...this.extraApis.splice(0).map((a) => () => a.close()),
       async () => api?.close(),
       async () => sink?.stop(),
-      async () => (redis ? redis.stop() : config && forgetRedisKeys(config)),
+      async () => (redis ? redis.stop() : config && deleteKeys(config.redisUrl, `${config.queuePrefix}:*`)),
       async () => config && dropDatabase(config.databaseUrl),
     ];
     this.mainApi = null;
@@ -157,12 +165,11 @@ async function killWorker(worker: SpawnedWorker): Promise<void> {
   await worker.exited;
 }
 
-/** Deletes this file's keys from the shared Redis (queues, throttle counters). */
-async function forgetRedisKeys(config: AppConfig): Promise<void> {
-  const redis = new IORedis(config.redisUrl);
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new IORedis(redisUrl);
   try {
     const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${config.queuePrefix}:*`, count: 1000 })) keys.push(...(batch as string[]));
+    for await (const batch of redis.scanStream({ match: pattern, count: 1000 })) keys.push(...(batch as string[]));
     for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
   } finally {
     redis.disconnect();

@@ -4,6 +4,9 @@ import { Client } from 'pg';
 
 const PG_BASE = 'postgres://postgres@127.0.0.1:5432';
 
+/** The JWT_SECRET of every test config, for tests that sign tokens of their own. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
+
 /** A name unique to this run, for a database, a Redis prefix or an email. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -22,7 +25,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
     QUEUE_PREFIX: name,
     LOG_LEVEL: 'warn',
     PORT: '0',
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-use',
+    JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'false',
     RELAY_INTERVAL_MS: '500',
     ...env,
