@@ -89,7 +89,8 @@ service imap-login {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(DOVECOT, ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore' });
+    // A process group of its own: stopping it ends the session processes too, as a restart does.
+    this.child = spawn(DOVECOT, ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore', detached: true });
     const deadline = Date.now() + 15_000;
     while (!(await this.greets())) {
       if (this.child.exitCode !== null || Date.now() > deadline) {
@@ -111,15 +112,24 @@ service imap-login {
     });
   }
 
-  /** Stops the server; its master process ends every session before it exits. */
+  /**
+   * Stops the server and every process it started: Dovecot's session processes outlive their
+   * master otherwise, and clients would keep talking to a server that is gone.
+   */
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
+    if (!child?.pid || child.exitCode !== null) return;
+    const group = -child.pid;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      process.kill(group, 'SIGTERM');
     });
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // Every process of the group has already gone.
+    }
   }
 
   /** Stops the server and removes its files. */

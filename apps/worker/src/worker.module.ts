@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@seg/config';
 import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { LoggerModule } from 'nestjs-pino';
+import { InboundWorkerModule } from './inbound/inbound-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
 
 @Module({})
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         NoticesWorkerModule,
+        InboundWorkerModule,
       ],
     };
   }

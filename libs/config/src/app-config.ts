@@ -76,6 +76,8 @@ export interface AppConfig {
   mail: {
     smtpUrl: string | null;
     from: string;
+    /** MAIL_FROM's address alone: the ORGANIZER of every calendar object, and the inbound mailbox. */
+    fromAddress: string;
     ratePerSecond: number;
     /** Parallel SMTP connections of the worker's pool. */
     poolSize: number;
@@ -158,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mail: {
       smtpUrl: raw.SMTP_URL ?? null,
       from: raw.MAIL_FROM,
+      fromAddress: mailFromAddress,
       ratePerSecond: raw.MAIL_RATE_PER_SECOND,
       poolSize: raw.MAIL_POOL_SIZE,
       catcherPort: raw.MAIL_CATCHER_PORT,

@@ -1,2 +1,3 @@
 export * from './mail-transport';
 export * from './mail-catcher';
+export * from './bounce-address';

@@ -11,6 +11,7 @@ import { SMTPServer } from 'smtp-server';
 export class MailCatcher {
   private readonly logger = new Logger(MailCatcher.name);
   private server: SMTPServer | null = null;
+  private inbound: { accepts: (address: string) => boolean; handle: (raw: Buffer) => Promise<void> } | null = null;
 
   constructor(
     private readonly port: number,
@@ -19,6 +20,14 @@ export class MailCatcher {
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Makes the catcher the inbound mailbox too: a message to an address that `accepts` takes
+   * (MAIL_FROM, say) is also handed to `handle`, as the mailbox reader would.
+   */
+  receiveInbound(accepts: (address: string) => boolean, handle: (raw: Buffer) => Promise<void>): void {
+    this.inbound = { accepts, handle };
   }
 
   /** Starts listening; false when another process (a second worker) already holds the port. */
@@ -34,13 +43,18 @@ export class MailCatcher {
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((r) => r.address).join(',');
           const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-          writeFile(file, Buffer.concat(chunks)).then(
-            () => {
-              this.logger.log({ to, file }, 'Caught an email');
-              callback();
-            },
-            (error: Error) => callback(error),
-          );
+          const raw = Buffer.concat(chunks);
+          const inbound = this.inbound;
+          const forUs = inbound !== null && session.envelope.rcptTo.some((r) => inbound.accepts(r.address));
+          writeFile(file, raw)
+            .then(() => (forUs ? inbound!.handle(raw) : undefined))
+            .then(
+              () => {
+                this.logger.log({ to, file, inbound: forUs }, 'Caught an email');
+                callback();
+              },
+              (error: Error) => callback(error),
+            );
         });
       },
     });

@@ -2,3 +2,4 @@ export * from './queue.contract';
 export * from './redis-connection';
 export * from './notice-queue';
 export * from './queue.module';
+export * from './inbound-state';

@@ -1,4 +1,4 @@
-import type { MemberStatus, Role, Visibility } from '@seg/db';
+import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { seesEverything, Viewer, visibleContacts } from './contact-visibility';
 import { DirectoryRow, RepRow } from './directory.repository';
 
@@ -22,6 +22,8 @@ export interface DirectoryMember {
   role?: Role;
   registration?: string | null;
   contactVisibility?: { email: Visibility; phone: Visibility };
+  /** `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes. */
+  emailStatus?: EmailStatus;
 }
 
 export interface RepView {
@@ -71,6 +73,7 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer): DirectoryMem
     view.role = row.role;
     view.registration = row.registration;
     view.contactVisibility = { email: row.emailVisibility, phone: row.phoneVisibility };
+    view.emailStatus = row.emailStatus;
   }
   return view;
 }

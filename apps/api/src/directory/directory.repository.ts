@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, MemberStatus, Role, Visibility } from '@seg/db';
+import { Database, DB, EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
 
 /** One member as the directory reads them, with their places of work and current posts. */
@@ -16,6 +16,7 @@ export type DirectoryRow = {
   role: Role;
   emailVisibility: Visibility;
   phoneVisibility: Visibility;
+  emailStatus: EmailStatus;
   categoryCode: string | null;
   categoryName: string | null;
   categoryPrivate: boolean | null;
@@ -43,6 +44,7 @@ export interface MemberSearch {
   establishmentId?: string;
   repsOnly?: boolean;
   statuses?: MemberStatus[];
+  emailStatus?: EmailStatus;
 }
 
 /** Where the last page stopped: the name key and id of its last member. */
@@ -55,7 +57,7 @@ const currentPostOf = (p: string, today: string) =>
 /** The columns of a DirectoryRow, read from members `m`, categories `c`, regions `r`. */
 const memberColumns = (today: string) => sql`
   m.id, m.name, m.title, m.email, m.phone, m.bio, m.availability, m.registration, m.status, m.role,
-  m.email_visibility as "emailVisibility", m.phone_visibility as "phoneVisibility",
+  m.email_visibility as "emailVisibility", m.phone_visibility as "phoneVisibility", m.email_status as "emailStatus",
   c.code as "categoryCode", c.name as "categoryName", c.contacts_private_by_default as "categoryPrivate",
   m.region_id as "regionId", r.code as "regionCode", r.name as "regionName", r.nation as "regionNation",
   (select coalesce(json_agg(json_build_object('id', e.id, 'code', e.code, 'name', e.name) order by e.name), '[]'::json)
@@ -156,6 +158,7 @@ export class DirectoryRepository {
   private searchConditions(filter: MemberSearch, today: string): SQL[] {
     const where: SQL[] = [sql`true`];
     if (filter.statuses?.length) where.push(sql`m.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
+    if (filter.emailStatus) where.push(sql`m.email_status = ${filter.emailStatus}`);
     if (filter.q) {
       // Three characters are the least a trigram index can look up; shorter keys match the start.
       where.push(

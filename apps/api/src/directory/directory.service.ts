@@ -60,6 +60,7 @@ export class DirectoryService {
   async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<Page<DirectoryMember>> {
     const secretariat = seesEverything(viewer, '');
     if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
+    if (query.emailStatus && !secretariat) throw new ForbiddenException('Only the secretariat can list members by email status');
     const filter: MemberSearch = {
       q: query.q?.trim() || undefined,
       regionCode: query.region,
@@ -67,6 +68,7 @@ export class DirectoryService {
       establishmentId: query.establishment,
       repsOnly: query.reps === true,
       statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
+      emailStatus: query.emailStatus,
     };
     const today = todayInLondon();
     const limit = query.limit ?? 50;

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MEMBER_STATUSES, type MemberStatus } from '@seg/db';
+import { EMAIL_STATUSES, type EmailStatus, MEMBER_STATUSES, type MemberStatus } from '@seg/db';
 import { PageQuery } from '@seg/common';
 
 export class MemberSearchQuery extends PageQuery {
@@ -35,4 +35,9 @@ export class MemberSearchQuery extends PageQuery {
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
+
+  /** Secretariat only: `bouncing` lists the members whose address bounces. */
+  @IsOptional()
+  @IsIn(EMAIL_STATUSES)
+  emailStatus?: EmailStatus;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
 import { PG_POOL } from '@seg/db';
-import { REDIS_PRODUCER } from '@seg/queue';
+import { readInboundState, REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -8,6 +9,12 @@ export interface HealthReport {
   status: 'ok' | 'down';
   db: 'up' | 'down';
   redis: 'up' | 'down';
+  /**
+   * The inbound mailbox (calendar replies, bounces): `up` while a worker reads it, `down` while
+   * none can, `off` when there is none to read (no IMAP_URL and no development mail catcher).
+   * Informative: mail waits in the mailbox, so it never makes the service unhealthy.
+   */
+  inbound: 'up' | 'down' | 'off';
   message?: string;
 }
 
@@ -20,18 +27,22 @@ function within<T>(promise: Promise<T>): Promise<T> {
 @Injectable()
 export class HealthService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS_PRODUCER) private readonly redis: IORedis,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [db, redis] = await Promise.all([
+    const [db, redis, inboundState] = await Promise.all([
       within(this.pool.query('select 1')).then(() => 'up' as const, () => 'down' as const),
       within(this.redis.ping()).then(() => 'up' as const, () => 'down' as const),
+      within(readInboundState(this.redis, this.config.queuePrefix)).catch(() => null),
     ]);
+    // Without IMAP_URL only a development mail catcher reads inbound mail, and says so while it runs.
+    const inbound = inboundState ?? (this.config.inbound.imapUrl ? 'down' : 'off');
     const down = [db === 'down' && 'database', redis === 'down' && 'redis'].filter(Boolean);
     return down.length
-      ? { status: 'down', db, redis, message: `${down.join(' and ')} down` }
-      : { status: 'ok', db, redis };
+      ? { status: 'down', db, redis, inbound, message: `${down.join(' and ')} down` }
+      : { status: 'ok', db, redis, inbound };
   }
 }

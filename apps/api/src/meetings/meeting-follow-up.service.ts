@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, Page, PageQuery, toLondonIso } from '@seg/common';
-import type { NoticeKind, NoticeStatus, RsvpResponse } from '@seg/db';
+import type { CounterProposal, EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
 import { AttendanceRow, MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meetings.service';
 
@@ -18,9 +18,16 @@ export interface NoticeState {
 
 export interface InviteeView {
   invitationId: string;
-  member: { id: string; name: string; email: string; region: string | null; category: string | null };
+  /** `emailStatus` is `bouncing` once a notice to the address was refused for good. */
+  member: { id: string; name: string; email: string; region: string | null; category: string | null; emailStatus: EmailStatus };
   rsvp: RsvpResponse;
   respondedAt: string | null;
+  /** How the reply came: the RSVP link, the web app, or a calendar program. Null before any reply. */
+  rsvpSource: RsvpSource | null;
+  /** The reply answered an earlier version of the meeting (before its time, venue or link changed). */
+  answersEarlierRevision: boolean;
+  /** Another time the invitee proposed from their calendar program (COUNTER); never applied. */
+  counterProposal: CounterProposal | null;
   invitedAt: string;
   notices: NoticeState[];
 }
@@ -34,7 +41,7 @@ export interface RsvpCounts {
 }
 
 export interface InvitationsPage extends Page<InviteeView> {
-  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number } };
+  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number; bounced: number; suppressed: number } };
 }
 
 export interface AttendanceGroup extends RsvpCounts {
@@ -55,7 +62,8 @@ export class MeetingFollowUpService {
   constructor(private readonly meetings: MeetingsRepository) {}
 
   async invitations(meetingId: string, query: PageQuery): Promise<InvitationsPage> {
-    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+    const meeting = await this.meetings.getById(meetingId);
+    if (!meeting) throw meetingNotFound();
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, 2) : null;
     const [rows, rsvps, noticeCounts] = await Promise.all([
@@ -86,15 +94,18 @@ export class MeetingFollowUpService {
     return {
       items: page.map((r) => ({
         invitationId: r.invitationId,
-        member: { id: r.memberId, name: r.name, email: r.email, region: r.regionCode, category: r.categoryCode },
+        member: { id: r.memberId, name: r.name, email: r.email, region: r.regionCode, category: r.categoryCode, emailStatus: r.emailStatus },
         rsvp: r.rsvp,
         respondedAt: r.respondedAt ? toLondonIso(r.respondedAt) : null,
+        rsvpSource: r.rsvpSource,
+        answersEarlierRevision: r.rsvpRevision !== null && r.rsvpRevision < meeting.revision,
+        counterProposal: r.counterProposal,
         invitedAt: toLondonIso(r.invitedAt),
         notices: byInvitation.get(r.invitationId) ?? [],
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.invitationId]) : null,
       total: totals.invitees,
-      totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0 } },
+      totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0, bounced: noticeCounts.bounced ?? 0, suppressed: noticeCounts.suppressed ?? 0 } },
     };
   }
 

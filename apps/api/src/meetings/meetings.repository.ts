@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, DB, Database, Executor, invitations, meetings, members, notices, NoticeKind, posts, regions, RsvpResponse } from '@seg/db';
+import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, notices, NoticeKind, posts, regions, RsvpResponse, RsvpSource } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { isCurrentPost, todayInLondon } from '../posts/current-post';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
@@ -56,8 +56,12 @@ export interface InviteeRow {
   email: string;
   regionCode: string | null;
   categoryCode: string | null;
+  emailStatus: EmailStatus;
   rsvp: RsvpResponse;
   respondedAt: Date | null;
+  rsvpSource: RsvpSource | null;
+  rsvpRevision: number | null;
+  counterProposal: CounterProposal | null;
   invitedAt: Date;
 }
 
@@ -272,10 +276,11 @@ export class MeetingsRepository {
     return row ?? null;
   }
 
-  async setRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
+  /** A reply through the RSVP link or the web app, to the meeting as it is now (`revision`). */
+  async setRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse, source: RsvpSource, revision: number): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
     const [row] = await tx
       .update(invitations)
-      .set({ rsvp, respondedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ rsvp, respondedAt: sql`now()`, rsvpSource: source, rsvpRevision: revision, updatedAt: sql`now()` })
       .where(eq(invitations.id, invitationId))
       .returning({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt });
     return row;
@@ -290,8 +295,12 @@ export class MeetingsRepository {
         email: members.email,
         regionCode: regions.code,
         categoryCode: categories.code,
+        emailStatus: members.emailStatus,
         rsvp: invitations.rsvp,
         respondedAt: invitations.respondedAt,
+        rsvpSource: invitations.rsvpSource,
+        rsvpRevision: invitations.rsvpRevision,
+        counterProposal: invitations.counterProposal,
         invitedAt: invitations.createdAt,
       })
       .from(invitations)

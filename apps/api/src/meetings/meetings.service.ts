@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, Logger, NotFoundException } from
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, invalidField, Page, parseDateTime } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { DB, Database, RsvpResponse } from '@seg/db';
+import { DB, Database, RsvpResponse, RsvpSource } from '@seg/db';
 import { NoticeQueue, NoticeRef } from '@seg/queue';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -220,19 +220,19 @@ export class MeetingsService {
   }
 
   /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
-  async recordRsvp(invitationId: string, response: RsvpReply, requestId: string | null): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
+  async recordRsvp(invitationId: string, response: RsvpReply, source: RsvpSource, requestId: string | null): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
     return this.db.transaction(async (tx) => {
       const invitation = await this.meetings.lockInvitation(tx, invitationId);
       if (!invitation) throw new NotFoundException('No such invitation');
       if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
       if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
-      const saved = await this.meetings.setRsvp(tx, invitationId, response);
+      const saved = await this.meetings.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);
       await this.audit.record(tx, { memberId: invitation.memberId, requestId }, {
         entity: 'invitation',
         entityId: invitationId,
         action: 'rsvp',
         before: { rsvp: invitation.rsvp, respondedAt: invitation.respondedAt },
-        after: saved,
+        after: { ...saved, rsvpSource: source },
       });
       return { response: saved.rsvp, respondedAt: saved.respondedAt, meeting: invitation.meeting };
     });
@@ -241,7 +241,7 @@ export class MeetingsService {
   async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId: string | null): Promise<MeetingView> {
     const invitationId = await this.meetings.findInvitationId(meetingId, member.id);
     if (!invitationId) throw meetingNotFound();
-    const saved = await this.recordRsvp(invitationId, response, requestId);
+    const saved = await this.recordRsvp(invitationId, response, 'web', requestId);
     return toMeetingView(saved.meeting, saved.response);
   }
 

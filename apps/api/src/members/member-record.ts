@@ -1,4 +1,4 @@
-import type { MemberStatus, Role, Visibility } from '@seg/db';
+import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { postIsCurrent } from '../posts/current-post';
 import { MemberPostView, MemberRecordRow, MemberRow } from './members.repository';
 
@@ -18,6 +18,12 @@ export interface MemberRecord {
   region: { code: string; name: string; nation: string } | null;
   establishments: { id: string; code: string | null; name: string }[];
   contactVisibility: { email: Visibility; phone: Visibility };
+  /**
+   * `bouncing` once a notice to this address was refused for good (with when and the receiving
+   * server's words): meeting notices stop until the address changes.
+   */
+  emailStatus: EmailStatus;
+  emailBounce: { at: string; reason: string | null } | null;
   posts: (MemberPostView & { current: boolean })[];
   createdAt: string;
   updatedAt: string;
@@ -40,6 +46,8 @@ export function memberRecord(row: MemberRecordRow, today: string): MemberRecord 
     region: row.region ? { code: row.region.code, name: row.region.name, nation: row.region.nation } : null,
     establishments: row.establishments,
     contactVisibility: { email: m.emailVisibility, phone: m.phoneVisibility },
+    emailStatus: m.emailStatus,
+    emailBounce: m.emailStatus === 'bouncing' && m.emailBouncedAt ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason } : null,
     posts: row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) })),
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

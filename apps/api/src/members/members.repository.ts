@@ -53,8 +53,24 @@ export class MembersRepository {
     return row;
   }
 
+  /** A new email address clears a bouncing one: the next notices go to the new address. */
   async update(tx: Executor, id: string, values: Partial<typeof members.$inferInsert>): Promise<MemberRow> {
-    const [row] = await tx.update(members).set({ ...values, updatedAt: new Date() }).where(eq(members.id, id)).returning();
+    const newAddress = values.email === undefined ? undefined : sql`lower(${members.email}) <> lower(${values.email})`;
+    const [row] = await tx
+      .update(members)
+      .set({
+        ...values,
+        ...(newAddress
+          ? {
+              emailStatus: sql`case when ${newAddress} then 'ok' else ${members.emailStatus} end`,
+              emailBouncedAt: sql`case when ${newAddress} then null else ${members.emailBouncedAt} end`,
+              emailBounceReason: sql`case when ${newAddress} then null else ${members.emailBounceReason} end`,
+            }
+          : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(members.id, id))
+      .returning();
     return row;
   }
 

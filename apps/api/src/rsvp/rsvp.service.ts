@@ -35,7 +35,7 @@ export class RsvpService {
   async reply(token: string, response: RsvpReply, requestId: string | null): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
     const link = await this.open(token);
     if (link.state !== 'open') return link;
-    const saved = await this.meetings.recordRsvp(link.invitation.invitationId, response, requestId);
+    const saved = await this.meetings.recordRsvp(link.invitation.invitationId, response, 'link', requestId);
     return { ...link, saved: { response: saved.response, respondedAt: saved.respondedAt } };
   }
 }

@@ -7,6 +7,8 @@ import { RenderedEmail } from './notice-renderer';
 export interface OutgoingEmail extends RenderedEmail {
   to: string;
   messageId: string;
+  /** The envelope sender (VERP), where the receiving servers send a bounce. */
+  bounceTo?: string;
 }
 
 /** The message nodemailer composes for a notice (the fan-out benchmark sends the same). */
@@ -18,6 +20,7 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     text: email.text,
     html: email.html,
     messageId: email.messageId,
+    ...(email.bounceTo ? { envelope: { from: email.bounceTo, to: [email.to] } } : {}),
     ...(email.calendar
       ? {
           // The text/calendar part lets mail clients show the invitation inline; the .ics
@@ -58,6 +61,11 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
       url = `smtp://127.0.0.1:${this.config.mail.catcherPort}`;
     }
     this.transport = createMailTransport({ url, maxConnections: this.config.mail.poolSize });
+  }
+
+  /** The mail catcher this worker runs, if it runs one. */
+  get runningCatcher(): MailCatcher | null {
+    return this.catcher;
   }
 
   /** The domain of MAIL_FROM, for Message-IDs. */

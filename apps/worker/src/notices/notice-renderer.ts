@@ -1,4 +1,4 @@
-import type { meetings, NoticeKind, notices, RsvpResponse } from '@seg/db';
+import type { EmailStatus, meetings, NoticeKind, notices, RsvpResponse } from '@seg/db';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -10,6 +10,8 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export interface NoticeToSend extends NoticeRow {
   /** Null when the member is gone. */
   memberName: string | null;
+  /** Null when the member is gone. */
+  memberEmailStatus: EmailStatus | null;
   /** Null when the notice has no invitation or it is gone. */
   invitation: { rsvp: RsvpResponse; meeting: MeetingRow } | null;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { describeMailError, isPermanentMailError } from '@seg/mail';
+import { describeMailError, isPermanentMailError, noticeBounceAddress } from '@seg/mail';
+import { NoticeKind } from '@seg/db';
 import { QueueName, SendNoticeJob } from '@seg/queue';
 import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
@@ -8,6 +9,12 @@ import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
 import { SentRecorder } from './sent-recorder';
+
+/**
+ * Meeting notices stop for a member whose address bounces; account emails (activation, password
+ * reset) still go, so they can sign in and fix it.
+ */
+const SUPPRESSED_WHEN_BOUNCING: ReadonlySet<NoticeKind> = new Set(['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation']);
 
 /** Sends one notice per job and records the outcome on the notice row. */
 @Injectable()
@@ -17,7 +24,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
   readonly consumer: QueueConsumer<SendNoticeJob>;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTICE_RENDERERS) renderers: NoticeRenderer[],
     private readonly notices: NoticesRepository,
     private readonly mailer: MailerService,
@@ -51,6 +58,11 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 
+    if (notice.memberEmailStatus === 'bouncing' && SUPPRESSED_WHEN_BOUNCING.has(notice.kind)) {
+      await this.notices.markSuppressed(notice.id);
+      return 'skipped: the address bounces';
+    }
+
     const renderer = this.renderers.get(notice.kind);
     if (!renderer) {
       await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
@@ -69,6 +81,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
         to: notice.toEmail,
         // Stable per notice: a duplicate after a crash carries the same id, which clients fold.
         messageId: `<${notice.id}.${notice.generation}@${this.mailer.domain}>`,
+        bounceTo: noticeBounceAddress(this.config.mail.bounceAddress, notice.id, this.config.auth.jwtSecret),
       });
     } catch (error) {
       const reason = describeMailError(error);

@@ -24,6 +24,6 @@ import { SentRecorder } from './sent-recorder';
     NoticeSenderProcessor,
     OutboxRelayService,
   ],
-  exports: [NoticeSenderProcessor, OutboxRelayService],
+  exports: [NoticeSenderProcessor, OutboxRelayService, MailerService],
 })
 export class NoticesWorkerModule {}

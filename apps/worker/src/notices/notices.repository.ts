@@ -10,7 +10,7 @@ export class NoticesRepository {
 
   constructor(@Inject(DB) private readonly db: Database) {
     this.loadToSend = db
-      .select({ notice: notices, memberName: members.name, rsvp: invitations.rsvp, meeting: meetings })
+      .select({ notice: notices, memberName: members.name, memberEmailStatus: members.emailStatus, rsvp: invitations.rsvp, meeting: meetings })
       .from(notices)
       .leftJoin(members, eq(members.id, notices.memberId))
       .leftJoin(invitations, eq(invitations.id, notices.invitationId))
@@ -27,6 +27,7 @@ export class NoticesRepository {
     return {
       ...row.notice,
       memberName: row.memberName,
+      memberEmailStatus: row.memberEmailStatus,
       invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
     };
   }
@@ -48,6 +49,14 @@ export class NoticesRepository {
     await this.db
       .update(notices)
       .set({ status: 'failed', lastError: error, attempts: sql`${notices.attempts} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
+  }
+
+  /** Not sent: the member's address bounces (they still get account emails, to fix it). */
+  async markSuppressed(id: string): Promise<void> {
+    await this.db
+      .update(notices)
+      .set({ status: 'suppressed', lastError: 'Not sent: the address bounces', updatedAt: sql`now()` })
       .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
   }
 

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { Executor, RsvpResponse } from '@seg/db';
+import { readNoticeBounceAddress } from '@seg/mail';
+import { CalendarAnswer } from './calendar-reply';
+import { DeliveryReport } from './delivery-report';
+import { InboundMessage, readInboundMessage } from './inbound-message';
+import { InboundRecord, InboundRepository } from './inbound.repository';
+import { matchInvitee } from './invitee-match';
+
+/** Where a message goes once read: the done folder, or Unmatched for a person to look at. */
+export type InboundVerdict = 'done' | 'unmatched';
+
+const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = { ACCEPTED: 'accepted', TENTATIVE: 'tentative', DECLINED: 'declined' };
+/** Members whose invitations still count (as for RSVP links). */
+const CURRENT_MEMBER = new Set(['invited', 'active']);
+const MEETING_UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
+const NOTICE_MESSAGE_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.\d+@/i;
+
+/** The change a message asks for, decided before the transaction that records it. */
+type Plan = InboundRecord & { apply?: (tx: Executor) => Promise<void> };
+
+/**
+ * Reads one message from the inbound mailbox and records what it says, once per Message-ID:
+ * a calendar REPLY becomes the invitee's RSVP, a COUNTER is kept for the secretariat, a
+ * permanent delivery failure marks the notice bounced and the member's address bouncing. An
+ * automatic reply changes nothing; anything it cannot match is for a person (Unmatched).
+ */
+@Injectable()
+export class InboundMailService {
+  private readonly logger = new Logger(InboundMailService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: InboundRepository,
+  ) {}
+
+  async handle(raw: Buffer): Promise<InboundVerdict> {
+    const message = await readInboundMessage(raw);
+    const earlier = await this.repository.findHandled(message.messageId);
+    if (earlier) return earlier === 'unmatched' ? 'unmatched' : 'done';
+
+    const plan = await this.plan(message);
+    const claimed = await this.repository.transaction(async (tx) => {
+      if (!(await this.repository.claim(tx, plan))) return false;
+      await plan.apply?.(tx);
+      return true;
+    });
+    const outcome = claimed ? plan.outcome : await this.repository.findHandled(message.messageId);
+    this.logger.log({ messageId: message.messageId, outcome, repeated: !claimed, ...plan.detail }, 'Inbound message handled');
+    return outcome === 'unmatched' ? 'unmatched' : 'done';
+  }
+
+  private async plan(message: InboundMessage): Promise<Plan> {
+    switch (message.kind) {
+      case 'calendar':
+        return this.planCalendar(message.messageId, message.answer, message.from);
+      case 'bounce':
+        return this.planBounce(message.messageId, message.envelopeAddresses, message.reports, message.originalMessageIds);
+      case 'auto-reply':
+        return { messageId: message.messageId, outcome: 'auto-reply' };
+      default:
+        return unmatched(message.messageId, 'neither a calendar answer nor a delivery report');
+    }
+  }
+
+  private async planCalendar(messageId: string, answer: CalendarAnswer, from: string | null): Promise<Plan> {
+    const meetingId = MEETING_UID.exec(answer.uid)?.[1];
+    const found = meetingId ? await this.repository.getMeetingInvitees(meetingId.toLowerCase()) : null;
+    if (!found) return unmatched(messageId, 'no meeting has this UID');
+    const { meeting } = found;
+    if (meeting.status === 'cancelled') return unmatched(messageId, 'the meeting was cancelled', { meetingId: meeting.id });
+    if (meeting.status !== 'scheduled') return unmatched(messageId, 'the meeting is not scheduled', { meetingId: meeting.id });
+    if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now()) return unmatched(messageId, 'the meeting is over', { meetingId: meeting.id });
+    const invitee = matchInvitee(
+      found.invitees.filter((i) => CURRENT_MEMBER.has(i.memberStatus)),
+      answer.attendees.map((a) => a.email),
+      from,
+    );
+    if (!invitee) return unmatched(messageId, 'the attendee is not invited to this meeting', { meetingId: meeting.id });
+    // Answers to a later SEQUENCE than ours (a client that counts on its own) answer the current one.
+    const revision = Math.min(answer.sequence, meeting.revision);
+    const partstat = answer.attendees.find((a) => a.email.toLowerCase() === invitee.email.toLowerCase())?.partstat ?? answer.attendees[0]?.partstat;
+
+    if (answer.method === 'COUNTER') {
+      const counter = {
+        startsAt: answer.proposed?.startsAt?.toISOString() ?? null,
+        endsAt: answer.proposed?.endsAt?.toISOString() ?? null,
+        comment: answer.comment,
+        receivedAt: new Date().toISOString(),
+      };
+      return {
+        messageId,
+        outcome: 'counter',
+        invitationId: invitee.invitationId,
+        detail: { meetingId: meeting.id, sequence: answer.sequence },
+        apply: async (tx) => {
+          await this.repository.setCounterProposal(tx, invitee.invitationId, counter);
+          await this.repository.audit(tx, { actorId: invitee.memberId, entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter });
+        },
+      };
+    }
+
+    const rsvp = partstat ? PARTSTAT_TO_RSVP[partstat] : undefined;
+    if (!rsvp) return unmatched(messageId, `PARTSTAT ${partstat ?? 'missing'} is not a reply`, { meetingId: meeting.id });
+    return {
+      messageId,
+      outcome: 'reply',
+      invitationId: invitee.invitationId,
+      detail: { meetingId: meeting.id, rsvp, sequence: answer.sequence, earlierRevision: revision < meeting.revision },
+      apply: async (tx) => {
+        const saved = await this.repository.setCalendarRsvp(tx, invitee.invitationId, rsvp, revision);
+        await this.repository.audit(tx, {
+          actorId: invitee.memberId,
+          entity: 'invitation',
+          entityId: invitee.invitationId,
+          action: 'rsvp',
+          before: { rsvp: invitee.rsvp },
+          after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision },
+        });
+      },
+    };
+  }
+
+  private async planBounce(messageId: string, envelope: string[], reports: DeliveryReport[], originalIds: string[]): Promise<Plan> {
+    const notice = await this.findBouncedNotice(envelope, reports, originalIds);
+    if (!notice) return unmatched(messageId, 'no notice matches this delivery report');
+    const report = reports.find((r) => r.recipient?.toLowerCase() === notice.toEmail.toLowerCase()) ?? reports[0];
+    if (!report) return unmatched(messageId, 'the delivery report says neither failed nor delayed', { noticeId: notice.id });
+    const detail = { status: report.status, diagnostic: report.diagnostic };
+    // A delay is only news: the sending server keeps trying, and may yet deliver.
+    if (report.action === 'delayed') return { messageId, outcome: 'delay', noticeId: notice.id, detail };
+    const diagnostic = report.diagnostic ?? report.status ?? 'permanent delivery failure';
+    return {
+      messageId,
+      outcome: 'bounce',
+      noticeId: notice.id,
+      detail,
+      apply: async (tx) => {
+        await this.repository.markNoticeBounced(tx, notice.id, diagnostic);
+        if (await this.repository.markMemberBouncing(tx, notice.memberId, notice.toEmail, diagnostic)) {
+          await this.repository.audit(tx, { actorId: null, entity: 'member', entityId: notice.memberId, action: 'email-bouncing', after: { emailStatus: 'bouncing', noticeId: notice.id, status: report.status } });
+        }
+      },
+    };
+  }
+
+  /**
+   * The notice a report is about: named by the VERP address it came back to, or else by the
+   * original Message-ID it quotes (ours name the notice) when its Final-Recipient, if given, is
+   * the notice's address.
+   */
+  private async findBouncedNotice(envelope: string[], reports: DeliveryReport[], originalIds: string[]) {
+    for (const address of envelope) {
+      const id = readNoticeBounceAddress(address, this.config.mail.bounceAddress, this.config.auth.jwtSecret);
+      const notice = id ? await this.repository.getNotice(id) : null;
+      if (notice) return notice;
+    }
+    const recipients = reports.map((r) => r.recipient?.toLowerCase()).filter(Boolean);
+    for (const original of originalIds) {
+      const id = NOTICE_MESSAGE_ID.exec(original)?.[1];
+      const notice = id ? await this.repository.getNotice(id.toLowerCase()) : null;
+      if (!notice || notice.messageId !== original) continue;
+      if (recipients.length && !recipients.includes(notice.toEmail.toLowerCase())) continue;
+      return notice;
+    }
+    return null;
+  }
+}
+
+function unmatched(messageId: string, reason: string, extra: Record<string, unknown> = {}): Plan {
+  return { messageId, outcome: 'unmatched', detail: { reason, ...extra } };
+}

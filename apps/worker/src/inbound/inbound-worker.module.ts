@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { NoticesWorkerModule } from '../notices/notices-worker.module';
+import { CatcherInboundService } from './catcher-inbound.service';
+import { InboundMailService } from './inbound-mail.service';
+import { InboundRepository } from './inbound.repository';
+import { MailboxReaderService } from './mailbox-reader.service';
+
+/** Inbound mail: calendar replies and bounces, read from IMAP_URL or the development mail catcher. */
+@Module({
+  imports: [NoticesWorkerModule],
+  providers: [InboundRepository, InboundMailService, MailboxReaderService, CatcherInboundService],
+  exports: [InboundMailService, MailboxReaderService],
+})
+export class InboundWorkerModule {}

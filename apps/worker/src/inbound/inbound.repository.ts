@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  auditLog,
+  CounterProposal,
+  DB,
+  Database,
+  Executor,
+  inboundMessages,
+  InboundOutcome,
+  invitations,
+  meetings,
+  members,
+  MemberStatus,
+  notices,
+  NoticeStatus,
+  RsvpResponse,
+} from '@seg/db';
+import { and, eq, ne, sql } from 'drizzle-orm';
+
+export interface MeetingInvitees {
+  meeting: { id: string; status: string; revision: number; endsAt: Date | null };
+  invitees: { invitationId: string; memberId: string; email: string; memberStatus: MemberStatus; rsvp: RsvpResponse }[];
+}
+
+export interface BouncedNotice {
+  id: string;
+  memberId: string;
+  toEmail: string;
+  messageId: string | null;
+  status: NoticeStatus;
+}
+
+export interface InboundRecord {
+  messageId: string;
+  outcome: InboundOutcome;
+  noticeId?: string | null;
+  invitationId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The rows an inbound message changes: replies on invitations, bounces on notices and members. */
+@Injectable()
+export class InboundRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The outcome recorded for a message already handled, or null. */
+  async findHandled(messageId: string, tx: Executor = this.db): Promise<InboundOutcome | null> {
+    const [row] = await tx.select({ outcome: inboundMessages.outcome }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId)).limit(1);
+    return row?.outcome ?? null;
+  }
+
+  /**
+   * Claims the message: false when it was handled before. Concurrent claims of one message wait
+   * on the unique key, and the later one sees the first's row once it commits.
+   */
+  async claim(tx: Executor, record: InboundRecord): Promise<boolean> {
+    const inserted = await tx
+      .insert(inboundMessages)
+      .values({ messageId: record.messageId, outcome: record.outcome, noticeId: record.noticeId ?? null, invitationId: record.invitationId ?? null, detail: record.detail ?? {} })
+      .onConflictDoNothing({ target: inboundMessages.messageId })
+      .returning({ id: inboundMessages.id });
+    return inserted.length > 0;
+  }
+
+  async getMeetingInvitees(meetingId: string, tx: Executor = this.db): Promise<MeetingInvitees | null> {
+    const [meeting] = await tx
+      .select({ id: meetings.id, status: meetings.status, revision: meetings.revision, endsAt: meetings.endsAt })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .limit(1);
+    if (!meeting) return null;
+    const invitees = await tx
+      .select({ invitationId: invitations.id, memberId: members.id, email: members.email, memberStatus: members.status, rsvp: invitations.rsvp })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .where(eq(invitations.meetingId, meetingId));
+    return { meeting, invitees };
+  }
+
+  /** A reply from a calendar program; `revision` is the meeting revision it answered. */
+  async setCalendarRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse, revision: number): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
+    const [row] = await tx
+      .update(invitations)
+      .set({ rsvp, respondedAt: sql`now()`, rsvpSource: 'calendar', rsvpRevision: revision, updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitationId))
+      .returning({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt });
+    return row;
+  }
+
+  async setCounterProposal(tx: Executor, invitationId: string, counter: CounterProposal): Promise<void> {
+    await tx.update(invitations).set({ counterProposal: counter, updatedAt: sql`now()` }).where(eq(invitations.id, invitationId));
+  }
+
+  async getNotice(id: string, tx: Executor = this.db): Promise<BouncedNotice | null> {
+    const [row] = await tx
+      .select({ id: notices.id, memberId: notices.memberId, toEmail: notices.toEmail, messageId: notices.messageId, status: notices.status })
+      .from(notices)
+      .where(eq(notices.id, id))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** The notice was refused for good after it left: `bounced`, with the receiving server's words. */
+  async markNoticeBounced(tx: Executor, noticeId: string, diagnostic: string): Promise<void> {
+    await tx
+      .update(notices)
+      .set({ status: 'bounced', lastError: diagnostic, bouncedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(notices.id, noticeId), ne(notices.status, 'suppressed')));
+  }
+
+  /**
+   * Marks the member's address bouncing, unless they have changed it since the notice went to
+   * the old one. Returns whether it changed.
+   */
+  async markMemberBouncing(tx: Executor, memberId: string, address: string, reason: string): Promise<boolean> {
+    const changed = await tx
+      .update(members)
+      .set({ emailStatus: 'bouncing', emailBouncedAt: sql`now()`, emailBounceReason: reason, updatedAt: sql`now()` })
+      .where(and(eq(members.id, memberId), sql`lower(${members.email}) = lower(${address})`))
+      .returning({ id: members.id });
+    return changed.length > 0;
+  }
+
+  /** The audit trail, written by the worker for changes no person made through the API. */
+  async audit(tx: Executor, row: { actorId: string | null; entity: string; entityId: string; action: string; before?: unknown; after?: unknown }): Promise<void> {
+    await tx.insert(auditLog).values({ ...row, before: row.before ?? null, after: row.after ?? null, requestId: null });
+  }
+}

@@ -1,0 +1,257 @@
+import { auditLog, inboundMessages, invitations, members, notices } from '@seg/db';
+import { and, eq } from 'drizzle-orm';
+import { MailboxReaderService } from '../apps/worker/src/inbound/mailbox-reader.service';
+import { ApiHarness, startApi } from './support/api-harness';
+import { accessTokenFor } from './support/factories';
+import { OwnImap } from './support/imap-server';
+import { inboundFixture, InboundFixture } from './support/inbound-fixtures';
+import { insertMembers, TestMember } from './support/meeting-factories';
+import { calendarOf } from './support/meeting-mail';
+import { eventually } from './support/poll';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { dropDatabase, testConfig } from './support/test-config';
+import { startWorker, WorkerHarness } from './support/worker-harness';
+
+const MAILBOX = 'seg@seg.example';
+
+/**
+ * The mail loop against a real IMAP server (Debian's Dovecot, started by the test): calendar
+ * replies as four calendar programs send them, and bounces as four mail servers word them,
+ * arrive in the mailbox that MAIL_FROM names, and the worker records what they say.
+ */
+describe('inbound mail: calendar replies and bounces through IMAP', () => {
+  let imap: OwnImap;
+  let sink: SmtpSink;
+  let config: ReturnType<typeof testConfig>;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let secretariat: string;
+  let people: TestMember[];
+  let meetingId: string;
+  let uid: string;
+
+  const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
+  const invitationOf = async (memberId: string, meeting = meetingId) =>
+    (await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meeting), eq(invitations.memberId, memberId))))[0];
+  const memberRow = async (id: string) => (await api.db.select().from(members).where(eq(members.id, id)))[0];
+  const handled = async (messageId: string) => (await api.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId)))[0];
+  /** Appends a fixture to the mailbox and waits until the worker has moved it to `folder`. */
+  const deliver = async (name: InboundFixture, values: Parameters<typeof inboundFixture>[1], folder = 'Processed') => {
+    const id = `${name}-${Math.random().toString(36).slice(2)}`;
+    await imap.append(inboundFixture(name, { TO: MAILBOX, ...values, ID: id }));
+    const messageId = `<${id}@`;
+    await eventually(`${name} in ${folder}`, async () => (await imap.messageIds(folder)).some((m) => m.startsWith(messageId)));
+    return (await api.db.select().from(inboundMessages)).find((m) => m.messageId.startsWith(messageId))!;
+  };
+  const createMeeting = async (title: string, invitees: TestMember[]) => {
+    const created = await api
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title, kind: 'hub', startsAt: '2031-06-10T10:00', endsAt: '2031-06-10T12:00', venue: 'RCGP, 30 Euston Square, London' })
+      .expect(201);
+    await api.http().post(`/meetings/${created.body.id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: invitees.map((p) => p.id) } }).expect(202);
+    await eventually('the invitations sent', async () => {
+      const rows = await api.db.select().from(notices).where(eq(notices.meetingId, created.body.id));
+      return rows.length === invitees.length && rows.every((n) => n.status === 'sent');
+    });
+    return created.body.id as string;
+  };
+  const noticeTo = async (memberId: string, meeting = meetingId) =>
+    (await api.db.select().from(notices).where(and(eq(notices.meetingId, meeting), eq(notices.memberId, memberId))))[0];
+
+  beforeAll(async () => {
+    imap = await OwnImap.start();
+    sink = await startSmtpSink();
+    config = testConfig({ SMTP_URL: sink.url, MAIL_FROM: `SEG Network <${MAILBOX}>`, IMAP_URL: imap.url, IMAP_POLL_SECONDS: '1' });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
+    secretariat = await accessTokenFor(api.db, config, staff.id);
+    people = await insertMembers(
+      api.db,
+      Array.from({ length: 12 }, (_, i) => ({ region: 'wales', category: 'prison-gp', name: `Invitee ${String(i).padStart(2, '0')}` })),
+    );
+    meetingId = await createMeeting('Hub meeting', people);
+    uid = calendarOf(sink.received.find((m) => m.to.includes(people[0].email))!).uid;
+  });
+
+  afterAll(async () => {
+    // The last test may have closed it already.
+    await worker?.close().catch(() => undefined);
+    await api?.close();
+    await sink?.stop();
+    await imap?.destroy();
+    if (config) await dropDatabase(config.databaseUrl);
+  });
+
+  it('reads the mailbox, and /health says so', async () => {
+    await eventually('inbound up', async () => (await api.http().get('/health')).body.inbound === 'up');
+    expect(worker.app.get(MailboxReaderService).reading).toBe(true);
+  });
+
+  it('sends each notice with an envelope sender naming it (VERP on the MAIL_FROM address)', () => {
+    const invite = sink.received.find((m) => m.to.includes(people[0].email))!;
+    expect(invite.from).toMatch(/^seg\+b\.[0-9a-f]{32}\.[0-9a-f]{10}@seg\.example$/);
+    expect(calendarOf(invite).organizer).toBe(`mailto:${MAILBOX}`);
+  });
+
+  it.each([
+    ['outlook-accept', 0, 'accepted', (email: string) => email.toUpperCase()],
+    ['google-calendar-accept', 1, 'accepted', (email: string) => email],
+    ['apple-calendar-decline', 2, 'declined', (email: string) => email],
+    // Thunderbird answers from its account's own address: here the member's without a +tag.
+    ['thunderbird-tentative', 3, 'tentative', (email: string) => email.replace('@', '+calendar@')],
+  ] as const)('records a reply sent by %s as the invitee\'s RSVP, from a calendar', async (fixture, who, rsvp, attendee) => {
+    const member = people[who];
+    const message = await deliver(fixture, { FROM: member.email, ATTENDEE: attendee(member.email), UID: uid, SEQUENCE: 0 });
+    expect(message.outcome).toBe('reply');
+    const invitation = await invitationOf(member.id);
+    expect(invitation).toMatchObject({ rsvp, rsvpSource: 'calendar', rsvpRevision: 0 });
+
+    const page = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
+    const row = page.body.items.find((i: { member: { id: string } }) => i.member.id === member.id);
+    expect(row).toMatchObject({ rsvp, rsvpSource: 'calendar', answersEarlierRevision: false });
+  });
+
+  it('records a message read twice once (keyed by its Message-ID)', async () => {
+    const member = people[4];
+    const raw = inboundFixture('google-calendar-accept', { TO: MAILBOX, FROM: member.email, UID: uid, ID: `twice-${Date.now()}` });
+    await imap.append(raw);
+    await imap.append(raw);
+    await eventually('both copies processed', async () => (await imap.messageIds('Processed')).filter((m) => m.startsWith('<twice-')).length === 2);
+    const audits = await api.db.select().from(auditLog).where(and(eq(auditLog.entityId, (await invitationOf(member.id)).id), eq(auditLog.action, 'rsvp')));
+    expect(audits).toHaveLength(1);
+    expect((await invitationOf(member.id)).rsvp).toBe('accepted');
+  });
+
+  it('keeps a COUNTER proposal for the secretariat and changes nothing else', async () => {
+    const member = people[5];
+    const message = await deliver('outlook-counter', { FROM: member.email, UID: uid, SEQUENCE: 0 });
+    expect(message.outcome).toBe('counter');
+    const page = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
+    const row = page.body.items.find((i: { member: { id: string } }) => i.member.id === member.id);
+    // The fixture proposes 11:00 in "GMT Standard Time" (Outlook's name, defined in the object): 10:00 UTC in June.
+    expect(row.counterProposal).toMatchObject({ startsAt: '2026-06-10T10:00:00.000Z', comment: expect.stringContaining('an hour later') });
+    expect(row.rsvp).toBe('needs-action');
+    const meeting = await api.http().get(`/meetings/${meetingId}`).set(asSecretariat()).expect(200);
+    expect(meeting.body.startsAt).toBe('2031-06-10T10:00:00+01:00');
+  });
+
+  it('sends a reply from someone not invited, or for a cancelled meeting, to Unmatched', async () => {
+    const stranger = await deliver('google-calendar-accept', { FROM: 'stranger@example.net', UID: uid }, 'Unmatched');
+    expect(stranger).toMatchObject({ outcome: 'unmatched', detail: expect.objectContaining({ reason: expect.stringContaining('not invited') }) });
+
+    const [guest] = await insertMembers(api.db, [{ region: 'wales' }]);
+    const cancelledId = await createMeeting('Cancelled meeting', [guest]);
+    const cancelledUid = calendarOf(sink.received.find((m) => m.to.includes(guest.email))!).uid;
+    await api.http().post(`/meetings/${cancelledId}/cancel`).set(asSecretariat()).expect(200);
+    const late = await deliver('outlook-accept', { FROM: guest.email, UID: cancelledUid }, 'Unmatched');
+    expect(late).toMatchObject({ outcome: 'unmatched', detail: expect.objectContaining({ reason: 'the meeting was cancelled' }) });
+    expect((await invitationOf(guest.id, cancelledId)).rsvp).toBe('needs-action');
+  });
+
+  it('ignores an out-of-office reply, and notes a delay without changing anything', async () => {
+    const member = people[6];
+    const notice = await noticeTo(member.id);
+    const away = await deliver('exchange-out-of-office', { FROM: member.email, ORIGINAL_MESSAGE_ID: notice.messageId! });
+    expect(away.outcome).toBe('auto-reply');
+
+    const delayed = await deliver('postfix-delayed', { BOUNCE_TO: sink.received.find((m) => m.to.includes(member.email))!.from, RECIPIENT: member.email, ORIGINAL_MESSAGE_ID: notice.messageId! });
+    expect(delayed).toMatchObject({ outcome: 'delay', noticeId: notice.id, detail: { status: '4.4.1', diagnostic: expect.stringContaining('timed out') } });
+    expect((await noticeTo(member.id)).status).toBe('sent');
+    expect((await memberRow(member.id)).emailStatus).toBe('ok');
+    expect((await invitationOf(member.id)).rsvp).toBe('needs-action');
+  });
+
+  it('marks the notice bounced and the member bouncing on a hard bounce, in every server\'s wording, and the next update skips them', async () => {
+    const bounced = [
+      { fixture: 'postfix-bounce', member: people[7], viaEnvelope: true, status: '5.1.1' },
+      { fixture: 'exim-bounce', member: people[8], viaEnvelope: true, status: '5.1.1' },
+      { fixture: 'exchange-online-bounce', member: people[9], viaEnvelope: true, status: '5.1.10' },
+      // A server that answers the plain address: matched by Final-Recipient and the quoted Message-ID.
+      { fixture: 'gmail-bounce', member: people[10], viaEnvelope: false, status: '5.1.1' },
+    ] as const;
+    for (const b of bounced) {
+      const notice = await noticeTo(b.member.id);
+      const envelope = sink.received.find((m) => m.to.includes(b.member.email))!.from;
+      const message = await deliver(b.fixture, { BOUNCE_TO: b.viaEnvelope ? envelope : MAILBOX, RECIPIENT: b.member.email, ORIGINAL_MESSAGE_ID: notice.messageId! });
+      expect(message).toMatchObject({ outcome: 'bounce', noticeId: notice.id, detail: expect.objectContaining({ status: b.status }) });
+      const after = await noticeTo(b.member.id);
+      expect(after.status).toBe('bounced');
+      expect(after.lastError).toMatch(/^55\d/);
+      expect((await memberRow(b.member.id)).emailStatus).toBe('bouncing');
+    }
+
+    const listed = await api.http().get('/directory/members?emailStatus=bouncing&limit=100').set(asSecretariat()).expect(200);
+    expect(listed.body.items.map((m: { id: string }) => m.id).sort()).toEqual(bounced.map((b) => b.member.id).sort());
+    expect(listed.body.items[0].emailStatus).toBe('bouncing');
+
+    const before = sink.received.length;
+    await api.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ venue: 'Online' }).expect(200);
+    await eventually('update notices settled', async () => {
+      const rows = await api.db.select().from(notices).where(and(eq(notices.meetingId, meetingId), eq(notices.kind, 'meeting-update')));
+      return rows.length > 0 && rows.every((n) => n.status === 'sent' || n.status === 'suppressed') && rows;
+    });
+    const updates = await api.db.select().from(notices).where(and(eq(notices.meetingId, meetingId), eq(notices.kind, 'meeting-update')));
+    const suppressed = updates.filter((n) => n.status === 'suppressed').map((n) => n.memberId);
+    expect(suppressed.sort()).toEqual(bounced.map((b) => b.member.id).sort());
+    const newMail = sink.received.slice(before).flatMap((m) => m.to);
+    for (const b of bounced) expect(newMail).not.toContain(b.member.email);
+
+    const ledger = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
+    const row = ledger.body.items.find((i: { member: { id: string } }) => i.member.id === bounced[0].member.id);
+    expect(row.member.emailStatus).toBe('bouncing');
+    expect(row.notices.map((n: { status: string }) => n.status)).toEqual(['bounced', 'suppressed']);
+    expect(ledger.body.totals.notices).toMatchObject({ bounced: 4, suppressed: 4 });
+
+    // Account emails still go, so the member can sign in and fix the address.
+    await api.http().post('/auth/password-reset').send({ email: bounced[0].member.email }).expect(202);
+    await eventually('password reset sent', () => sink.received.slice(before).some((m) => m.to.includes(bounced[0].member.email)));
+
+    // A new address clears the flag.
+    await api.http().patch(`/members/${bounced[1].member.id}`).set(asSecretariat()).send({ email: `fixed.${bounced[1].member.email}` }).expect(200);
+    expect((await memberRow(bounced[1].member.id)).emailStatus).toBe('ok');
+  });
+
+  it('records a reply to an earlier version of the meeting, marked as such', async () => {
+    const member = people[11];
+    // The update above raised the meeting's revision to 1.
+    await deliver('thunderbird-tentative', { FROM: member.email, UID: uid, SEQUENCE: 0 });
+    expect(await invitationOf(member.id)).toMatchObject({ rsvp: 'tentative', rsvpRevision: 0 });
+    const page = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
+    expect(page.body.items.find((i: { member: { id: string } }) => i.member.id === member.id).answersEarlierRevision).toBe(true);
+  });
+
+  it('keeps reading after the IMAP server goes away and comes back', async () => {
+    await imap.stop();
+    await eventually('inbound down', async () => (await api.http().get('/health')).body.inbound === 'down');
+    await imap.start();
+    await eventually('inbound up again', async () => (await api.http().get('/health')).body.inbound === 'up', 45_000);
+    const member = people[3];
+    await deliver('apple-calendar-decline', { FROM: member.email, UID: uid, SEQUENCE: 1 });
+    expect(await invitationOf(member.id)).toMatchObject({ rsvp: 'declined', rsvpRevision: 1 });
+  });
+
+  it('reads in one worker at a time, and another takes over when it stops', async () => {
+    const second = await startWorker(config);
+    try {
+      const readers = () => [worker, second].filter((w) => w.app.get(MailboxReaderService).reading).length;
+      expect(readers()).toBe(1);
+      const ids = Array.from({ length: 5 }, (_, i) => `pair-${i}-${Date.now()}`);
+      for (const [i, id] of ids.entries()) {
+        await imap.append(inboundFixture('google-calendar-accept', { TO: MAILBOX, FROM: people[i].email, UID: uid, SEQUENCE: 1, ID: id }));
+      }
+      await eventually('all five processed', async () => (await imap.messageIds('Processed')).filter((m) => m.startsWith('<pair-')).length === 5);
+      for (const id of ids) expect(await handled(`<${id}@google.com>`)).toBeDefined();
+      expect(readers()).toBe(1);
+
+      await worker.close();
+      await eventually('the second worker reads', () => second.app.get(MailboxReaderService).reading, 30_000);
+      const late = await deliver('outlook-accept', { FROM: people[6].email, UID: uid, SEQUENCE: 1 });
+      expect(late.outcome).toBe('reply');
+    } finally {
+      await second.close();
+    }
+  });
+});
