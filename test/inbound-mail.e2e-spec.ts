@@ -1,16 +1,12 @@
 import { auditLog, inboundMessages, invitations, members, notices } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { MailboxReaderService } from '../apps/worker/src/inbound/mailbox-reader.service';
-import { ApiHarness, startApi } from './support/api-harness';
-import { accessTokenFor } from './support/factories';
-import { OwnImap } from './support/imap-server';
+import { accessTokenFor, createMember, createMembers, TestMember } from './support/factories';
 import { inboundFixture, InboundFixture } from './support/inbound-fixtures';
-import { insertMembers, TestMember } from './support/meeting-factories';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
-import { SmtpSink, startSmtpSink } from './support/smtp-sink';
-import { dropDatabase, testConfig } from './support/test-config';
-import { startWorker, WorkerHarness } from './support/worker-harness';
+import { useStack } from './support/stack';
+import { startWorker } from './support/worker-harness';
 
 const MAILBOX = 'seg@seg.example';
 
@@ -20,12 +16,12 @@ const MAILBOX = 'seg@seg.example';
  * arrive in the mailbox that MAIL_FROM names, and the worker records what they say.
  */
 describe('inbound mail: calendar replies and bounces through IMAP', () => {
-  let imap: OwnImap;
-  let sink: SmtpSink;
-  let config: ReturnType<typeof testConfig>;
-  let api: ApiHarness;
-  let worker: WorkerHarness;
+  const stack = useStack({ smtp: true, worker: true, imap: true, env: { MAIL_FROM: `SEG Network <${MAILBOX}>`, IMAP_POLL_SECONDS: '1' } });
   let secretariat: string;
+  let api: typeof stack.api;
+  let sink: typeof stack.sink;
+  let imap: typeof stack.imap;
+  let config: typeof stack.config;
   let people: TestMember[];
   let meetingId: string;
   let uid: string;
@@ -61,14 +57,10 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     (await api.db.select().from(notices).where(and(eq(notices.meetingId, meeting), eq(notices.memberId, memberId))))[0];
 
   beforeAll(async () => {
-    imap = await OwnImap.start();
-    sink = await startSmtpSink();
-    config = testConfig({ SMTP_URL: sink.url, MAIL_FROM: `SEG Network <${MAILBOX}>`, IMAP_URL: imap.url, IMAP_POLL_SECONDS: '1' });
-    api = await startApi(config);
-    worker = await startWorker(config);
-    const [staff] = await insertMembers(api.db, [{ role: 'secretariat', name: 'Secretariat' }]);
+    ({ api, sink, imap, config } = stack);
+    const staff = await createMember(api.db, { role: 'secretariat', name: 'Secretariat' });
     secretariat = await accessTokenFor(api.db, config, staff.id);
-    people = await insertMembers(
+    people = await createMembers(
       api.db,
       Array.from({ length: 12 }, (_, i) => ({ region: 'wales', category: 'prison-gp', name: `Invitee ${String(i).padStart(2, '0')}` })),
     );
@@ -76,18 +68,9 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     uid = calendarOf(sink.received.find((m) => m.to.includes(people[0].email))!).uid;
   });
 
-  afterAll(async () => {
-    // The last test may have closed it already.
-    await worker?.close().catch(() => undefined);
-    await api?.close();
-    await sink?.stop();
-    await imap?.destroy();
-    if (config) await dropDatabase(config.databaseUrl);
-  });
-
   it('reads the mailbox, and /health says so', async () => {
     await eventually('inbound up', async () => (await api.http().get('/health')).body.inbound === 'up');
-    expect(worker.app.get(MailboxReaderService).reading).toBe(true);
+    expect(stack.worker.app.get(MailboxReaderService).reading).toBe(true);
   });
 
   it('sends each notice with an envelope sender naming it (VERP on the MAIL_FROM address)', () => {
@@ -142,7 +125,7 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     const stranger = await deliver('google-calendar-accept', { FROM: 'stranger@example.net', UID: uid }, 'Unmatched');
     expect(stranger).toMatchObject({ outcome: 'unmatched', detail: expect.objectContaining({ reason: expect.stringContaining('not invited') }) });
 
-    const [guest] = await insertMembers(api.db, [{ region: 'wales' }]);
+    const guest = await createMember(api.db, { region: 'wales' });
     const cancelledId = await createMeeting('Cancelled meeting', [guest]);
     const cancelledUid = calendarOf(sink.received.find((m) => m.to.includes(guest.email))!).uid;
     await api.http().post(`/meetings/${cancelledId}/cancel`).set(asSecretariat()).expect(200);
@@ -234,9 +217,10 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
   });
 
   it('reads in one worker at a time, and another takes over when it stops', async () => {
+    const first = stack.worker;
     const second = await startWorker(config);
     try {
-      const readers = () => [worker, second].filter((w) => w.app.get(MailboxReaderService).reading).length;
+      const readers = () => [first, second].filter((w) => w.app.get(MailboxReaderService).reading).length;
       expect(readers()).toBe(1);
       const ids = Array.from({ length: 5 }, (_, i) => `pair-${i}-${Date.now()}`);
       for (const [i, id] of ids.entries()) {
@@ -246,7 +230,7 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
       for (const id of ids) expect(await handled(`<${id}@google.com>`)).toBeDefined();
       expect(readers()).toBe(1);
 
-      await worker.close();
+      await stack.stopWorker();
       await eventually('the second worker reads', () => second.app.get(MailboxReaderService).reading, 30_000);
       const late = await deliver('outlook-accept', { FROM: people[6].email, UID: uid, SEQUENCE: 1 });
       expect(late.outcome).toBe('reply');

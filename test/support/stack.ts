@@ -4,6 +4,7 @@ import { NoticeQueue } from '@seg/queue';
 import { eq } from 'drizzle-orm';
 import IORedis from 'ioredis';
 import { ApiHarness, startApi } from './api-harness';
+import { OwnImap } from './imap-server';
 import { eventually } from './poll';
 import { OwnRedis } from './redis-server';
 import { SmtpSink, startSmtpSink } from './smtp-sink';
@@ -21,6 +22,8 @@ export interface StackOptions {
   ownRedis?: boolean;
   /** False to start no API: the test starts its own with `startApi()` (first boot of an empty database). */
   api?: boolean;
+  /** An IMAP server of the file's own (Dovecot), which its tests may stop; IMAP_URL points at it. */
+  imap?: boolean;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface StackOptions {
  */
 export class Stack {
   private ownRedis: OwnRedis | null = null;
+  private ownImap: OwnImap | null = null;
   private smtpSink: SmtpSink | null = null;
   private appConfig: AppConfig | null = null;
   private mainApi: ApiHarness | null = null;
@@ -73,13 +77,20 @@ export class Stack {
     return this.ownRedis;
   }
 
+  get imap(): OwnImap {
+    if (!this.ownImap) throw new Error('This stack has no IMAP server: useStack({ imap: true })');
+    return this.ownImap;
+  }
+
   async start(): Promise<void> {
     if (this.options.ownRedis) this.ownRedis = await OwnRedis.start();
+    if (this.options.imap) this.ownImap = await OwnImap.start();
     if (this.options.smtp) this.smtpSink = await startSmtpSink();
     this.appConfig = testConfig({
       ...this.options.env,
       ...(this.smtpSink ? { SMTP_URL: this.smtpSink.url } : {}),
       ...(this.ownRedis ? { REDIS_URL: this.ownRedis.url } : {}),
+      ...(this.ownImap ? { IMAP_URL: this.ownImap.url } : {}),
     });
     if (this.options.api !== false) this.mainApi = await startApi(this.appConfig);
     if (this.options.worker) await this.startWorker();
@@ -138,19 +149,21 @@ export class Stack {
 
   /** Stops whatever was started, each part even if another fails, and drops the database. */
   async stop(): Promise<void> {
-    const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis } = this;
+    const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis, ownImap: imap } = this;
     const steps: (() => Promise<unknown>)[] = [
       ...this.spawned.splice(0).map((w) => () => killWorker(w)),
       () => this.stopWorker(),
       ...this.extraApis.splice(0).map((a) => () => a.close()),
       async () => api?.close(),
       async () => sink?.stop(),
+      async () => imap?.destroy(),
       async () => (redis ? redis.stop() : config && deleteKeys(config.redisUrl, `${config.queuePrefix}:*`)),
       async () => config && dropDatabase(config.databaseUrl),
     ];
     this.mainApi = null;
     this.smtpSink = null;
     this.ownRedis = null;
+    this.ownImap = null;
     const failures: unknown[] = [];
     for (const step of steps) await step().catch((error: unknown) => failures.push(error));
     if (failures.length) throw failures[0];
