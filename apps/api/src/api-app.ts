@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, createValidationPipe } from '@seg/common';
+import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson } from '@seg/common';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
 import helmet from 'helmet';
@@ -26,8 +26,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     }),
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  // Declared here so that Nest adds no parsers of its own with default limits.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
+  app.useBodyParser('urlencoded', { extended: false, parameterLimit: FORM_PARAMETER_LIMIT });
   // The member import takes a CSV file as the request body.
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  app.use(answerBodyReadErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -30,8 +30,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message,
         ...(obj.details ? { details: obj.details as ApiErrorBody['details'] } : {}),
       };
-    } else if (isBodyParserError(exception)) {
-      body = { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON', details: [{ field: 'body', message: 'is not valid JSON' }] };
     } else {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
       body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong on our side' };
@@ -39,8 +37,4 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (requestId) body.requestId = requestId;
     response.status(body.statusCode).json(body);
   }
-}
-
-function isBodyParserError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { type?: string }).type === 'entity.parse.failed';
 }

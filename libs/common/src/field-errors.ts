@@ -6,8 +6,8 @@ import { FieldError } from './api-error';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    // A required field left out fails every check it has; one message says what is wrong.
-    const messages = e.value === undefined && e.constraints ? ['is required'] : Object.values(e.constraints ?? {});
+    // A required field left out, or cleared with null, fails every check it has; one message says what is wrong.
+    const messages = e.value === undefined && e.constraints ? ['is required'] : e.value === null && e.constraints ? ['cannot be cleared'] : Object.values(e.constraints ?? {});
     const own = messages.map((message) => ({
       field,
       // class-validator says "property x should not exist"; name the field plainly instead.

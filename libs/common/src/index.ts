@@ -7,3 +7,5 @@ export * from './id-param';
 export * from './london-time';
 export * from './rsvp-token';
 export * from './meeting-calendar';
+export * from './text-fields';
+export * from './request-body';

@@ -87,15 +87,22 @@ export function fromLondonWallClock(year: number, month: number, day: number, ho
   return new Date(asUtc);
 }
 
+/** Years a date may fall in: beyond them a date is a typing slip (and 0001 would read as 1901). */
+export const ACCEPTED_YEARS = { first: 1900, last: 2200 } as const;
+
+export function isAcceptedYear(year: number): boolean {
+  return year >= ACCEPTED_YEARS.first && year <= ACCEPTED_YEARS.last;
+}
+
 /**
  * Reads an ISO-8601 date-time. With `Z` or an offset it is that instant; without one it is a
- * London wall-clock time. Null when it is not a valid date-time.
+ * London wall-clock time. Null when it is not a valid date-time or falls outside ACCEPTED_YEARS.
  */
 export function parseDateTime(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (!isAcceptedYear(year) || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const calendarCheck = new Date(Date.UTC(year, month - 1, day));
   if (calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day) return null;
   if (!m[7]) return fromLondonWallClock(year, month, day, hour, minute, second);

@@ -1,3 +1,4 @@
+import { MultilineText } from '@seg/common';
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -16,6 +17,7 @@ export class CreateCategoryDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultilineText()
   description?: string;
 
   /** Members of this category start with their contact details visible to the secretariat only, and a post does not publish their email. */
@@ -24,4 +26,4 @@ export class CreateCategoryDto {
   contactsPrivateByDefault?: boolean;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto, { skipNullProperties: false }) {}

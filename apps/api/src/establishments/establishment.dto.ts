@@ -62,4 +62,4 @@ export class CreateEstablishmentDto {
   gpPracticeCode?: string;
 }
 
-export class UpdateEstablishmentDto extends PartialType(CreateEstablishmentDto) {}
+export class UpdateEstablishmentDto extends PartialType(CreateEstablishmentDto, { skipNullProperties: false }) {}

@@ -36,8 +36,6 @@ export interface InvitePreview {
   skipped: SkippedMembers;
 }
 
-/** Fields a meeting always has: a change may not set them to null. */
-const REQUIRED_FIELDS = ['title', 'kind', 'startsAt', 'endsAt'] as const;
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
 /** Everyone but those who declined hears of a change; everyone invited hears of a cancellation. */
@@ -106,8 +104,6 @@ export class MeetingsService {
   }
 
   async update(id: string, dto: UpdateMeetingDto, actor: Actor): Promise<MeetingView> {
-    const uncleared = REQUIRED_FIELDS.filter((f) => dto[f] === null);
-    if (uncleared.length) throw new InvalidFieldsException(uncleared.map((field) => ({ field, message: 'cannot be cleared' })));
     const { meeting, refs, before } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();

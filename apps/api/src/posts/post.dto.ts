@@ -1,17 +1,17 @@
 import { Transform } from 'class-transformer';
 import { Equals, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Validate, ValidateIf, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { PageQuery } from '@seg/common';
+import { ACCEPTED_YEARS, isAcceptedYear, PageQuery } from '@seg/common';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
     const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+    return !Number.isNaN(d.getTime()) && isAcceptedYear(d.getUTCFullYear()) && d.toISOString().slice(0, 10) === value;
   }
 
   defaultMessage(): string {
-    return 'must be a date like 2026-04-01';
+    return `must be a date like 2026-04-01, in the years ${ACCEPTED_YEARS.first} to ${ACCEPTED_YEARS.last}`;
   }
 }
 

@@ -22,7 +22,7 @@ export class CreateRegionDto {
   nation: string;
 }
 
-export class UpdateRegionDto extends PartialType(CreateRegionDto) {}
+export class UpdateRegionDto extends PartialType(CreateRegionDto, { skipNullProperties: false }) {}
 
 export class MergeRegionDto {
   /** The code of the region that absorbs this one: its members, establishments and current posts move there. */

@@ -1,3 +1,4 @@
+import { MultilineText } from '@seg/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
 import { IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
@@ -17,6 +18,7 @@ export class CreateMeetingDto {
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsString()
   @MaxLength(20_000)
+  @MultilineText()
   agenda?: string | null;
 
   /** ISO-8601; without an offset it is read as London time. */

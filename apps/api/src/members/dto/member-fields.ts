@@ -1,3 +1,4 @@
+import { MultilineText } from '@seg/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ContactVisibilityDto } from './contact-visibility.dto';
@@ -18,12 +19,14 @@ export class OwnMemberFields {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @MultilineText()
   bio?: string | null;
 
   /** When and how best to reach them, in their words. */
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @MultilineText()
   availability?: string | null;
 
   /** Where they work. */

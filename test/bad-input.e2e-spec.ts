@@ -1,0 +1,149 @@
+import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import request from 'supertest';
+import { ApiHarness, startApi } from './support/api-harness';
+import { createMember, loggedIn, uniqueEmail } from './support/factories';
+import { dropDatabase, testConfig, uniqueName } from './support/test-config';
+
+type Auth = Record<string, string>;
+
+/** Asserts a 400 in API.md's shape whose details name `field`. */
+function expectFieldError(res: request.Response, field: string): void {
+  expect(res.status).toBe(400);
+  expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+}
+
+describe('bad input is a 4xx naming the field, never a 500', () => {
+  const config = testConfig();
+  let api: ApiHarness;
+  let member: Auth;
+  let secretariat: Auth;
+
+  beforeAll(async () => {
+    api = await startApi(config);
+    member = (await loggedIn(api.db, config, { role: 'member' })).auth;
+    secretariat = (await loggedIn(api.db, config, { role: 'secretariat', category: null })).auth;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await dropDatabase(config.databaseUrl);
+  });
+
+  describe('control characters and lone surrogates', () => {
+    it('refuses a NUL byte in every create and update, naming the field', async () => {
+      const s = secretariat;
+      expectFieldError(await api.http().patch('/me').set(member).send({ name: 'Ann\u0000' }), 'name');
+      expectFieldError(await api.http().post('/regions').set(s).send({ code: 'nul-region', name: 'Nul\u0000', nation: 'England' }), 'name');
+      expectFieldError(await api.http().post('/categories').set(s).send({ code: 'nul-cat', name: 'Nul', description: 'a\u0000b' }), 'description');
+      expectFieldError(await api.http().post('/establishments').set(s).send({ name: 'HMP \u0000', type: 'prison', region: 'london' }), 'name');
+      const created = await createMember(api.db);
+      expectFieldError(await api.http().post('/posts').set(s).send({ memberId: created.id, regionCode: 'london', role: 'Lead\u0000', startsOn: '2026-01-01' }), 'role');
+      expectFieldError(
+        await api.http().post('/meetings').set(s).send({ title: 'T\u0000', kind: 'hub', startsAt: '2026-06-10T10:00', endsAt: '2026-06-10T12:00' }),
+        'title',
+      );
+      expectFieldError(await api.http().post('/members').set(s).send({ email: uniqueEmail(), name: 'New\u0000', category: 'prison-gp' }), 'name');
+      expectFieldError(await api.http().patch(`/members/${created.id}`).set(s).send({ title: 'Dr\u0000' }), 'title');
+      expectFieldError(await api.http().patch('/regions/london').set(s).send({ name: 'London\u0000' }), 'name');
+    });
+
+    it('refuses a NUL byte in a query parameter', async () => {
+      expectFieldError(await api.http().get('/directory/members?q=%00').set(member), 'q');
+      expectFieldError(await api.http().get('/audit?entity=%00').set(secretariat), 'entity');
+      expectFieldError(await api.http().get('/establishments?q=a%00b').set(member), 'q');
+    });
+
+    it('refuses line breaks in a single-line field, and keeps tab and newline in multi-line text', async () => {
+      expectFieldError(await api.http().patch('/me').set(member).send({ name: 'Ann\r\nBcc: x' }), 'name');
+      expectFieldError(await api.http().patch('/me').set(member).send({ bio: 'one\u0007' }), 'bio');
+      const ok = await api.http().patch('/me').set(member).send({ bio: 'Line one\n\tLine two', availability: 'Mon\nTue' }).expect(200);
+      expect(ok.body.bio).toBe('Line one\n\tLine two');
+    });
+
+    it('refuses a lone surrogate in an email at login, password reset and member create', async () => {
+      expectFieldError(await api.http().post('/auth/login').send({ email: '\ud800@x.org', password: 'whatever it is, long' }), 'email');
+      expectFieldError(await api.http().post('/auth/password-reset').send({ email: '\ud800@x.org' }), 'email');
+      expectFieldError(await api.http().post('/members').set(secretariat).send({ email: 'a\udc00@x.org', name: 'Surrogate', category: 'prison-gp' }), 'email');
+    });
+  });
+
+  describe('nulls and dates', () => {
+    it('refuses null for a required field on PATCH', async () => {
+      expectFieldError(await api.http().patch('/regions/london').set(secretariat).send({ name: null }), 'name');
+      expectFieldError(await api.http().patch('/categories/prison-gp').set(secretariat).send({ name: null }), 'name');
+      const created = await createMember(api.db);
+      expectFieldError(await api.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }), 'email');
+    });
+
+    it('refuses dates outside 1900 to 2200', async () => {
+      const meeting = (startsAt: string, endsAt: string) =>
+        api.http().post('/meetings').set(secretariat).send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
+      expectFieldError(await meeting('0001-01-01T10:00', '0001-01-01T12:00'), 'startsAt');
+      expectFieldError(await meeting('0000-01-01T10:00:00Z', '2026-01-01T12:00:00Z'), 'startsAt');
+      expectFieldError(await meeting('2026-01-01T10:00', '2201-01-01T12:00'), 'endsAt');
+      await meeting('2026-01-01T10:00', '2026-01-01T12:00').expect(201);
+      const created = await createMember(api.db);
+      expectFieldError(await api.http().post('/posts').set(secretariat).send({ memberId: created.id, regionCode: 'london', role: 'Lead', startsOn: '0001-01-01' }), 'startsOn');
+    });
+  });
+
+  describe('bodies the parser refuses keep their status and the error shape', () => {
+    const raw = (body: string | Buffer, headers: Record<string, string>) => {
+      let req = api.http().post('/auth/login');
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req.send(body);
+    };
+    const expectShape = (res: request.Response, status: number) => {
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: [{ field: 'body', message: expect.any(String) }] });
+      return res.body.message as string;
+    };
+
+    it('invalid JSON: 400 in our words, not the parser internals', async () => {
+      const message = expectShape(await raw('{"email": "a@b.org", ', { 'Content-Type': 'application/json' }), 400);
+      expect(message).toBe('The body is not valid JSON');
+    });
+
+    it('JSON nested deeper than the limit: 400 before anything walks it', async () => {
+      const deep = `{"email":${'['.repeat(1500)}${']'.repeat(1500)},"password":"x"}`;
+      expectShape(await raw(deep, { 'Content-Type': 'application/json' }), 400);
+      // Brackets inside strings are text, not nesting.
+      const res = await raw(JSON.stringify({ email: 'not an email', password: '['.repeat(100) }), { 'Content-Type': 'application/json' });
+      expectFieldError(res, 'email');
+    });
+
+    it('a body over the limit and a 20 MB body: 413', async () => {
+      // Plain node:http, which reads the answer that comes before the whole body is sent.
+      const post = (body: Buffer) =>
+        new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+          const url = new URL(`${api.baseUrl}/auth/login`);
+          const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      const over = await post(Buffer.from(JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(200_000) })));
+      const huge = await post(Buffer.alloc(20 * 1024 * 1024, 0x20));
+      for (const res of [over, huge]) {
+        expect(res).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The body is too large', details: [{ field: 'body', message: 'is too large' }] } });
+      }
+    });
+
+    it('an unknown Content-Encoding or charset: 415; a corrupt gzip: 400', async () => {
+      expectShape(await raw('{}', { 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' }), 415);
+      expectShape(await raw('{}', { 'Content-Type': 'application/json; charset=klingon' }), 415);
+      const gz = gzipSync(JSON.stringify({ email: 'a@b.org', password: 'x' }));
+      expectShape(await raw(gz.subarray(0, gz.length - 8), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
+      expectShape(await raw(Buffer.from('not gzip at all'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
+    });
+
+    it('too many form fields: 413', async () => {
+      const form = Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&');
+      expectShape(await api.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form), 413);
+    });
+  });
+});
