@@ -23,7 +23,7 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
   beforeAll(async () => {
     api = await startApi(config);
     member = (await loggedIn(api.db, config, { role: 'member' })).auth;
-    secretariat = (await loggedIn(api.db, config, { role: 'secretariat', category: null })).auth;
+    secretariat = (await loggedIn(api.db, config, { role: 'secretariat' })).auth;
   });
   afterAll(async () => {
     await api?.close();
