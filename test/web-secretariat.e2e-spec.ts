@@ -162,4 +162,31 @@ describe("the secretariat's working day", () => {
     await expect(api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toHaveLength(1);
     await page.context().close();
   });
+
+  it("Import members: the page's own example is checked first, then saved once the officer agrees", async () => {
+    const page = await signIn(officer);
+    await go(page, '/secretariat/members/import');
+    await page.getByText('Example', { exact: true }).click();
+    const example = await page.locator('details pre').innerText();
+    const broken = `${email('broken')},Bad Row,,prison-gp,nowhere,,`;
+    await page.getByLabel('Or paste the CSV').fill(`${example}\n${broken}`);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'What importing would do' }).waitFor();
+    const table = page.getByRole('table', { name: 'Each row of the file' });
+    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/created/);
+    await expect(table.getByRole('row').nth(2).innerText()).resolves.toMatch(/error[\s\S]*"nowhere" is not a region; use one of: .*London \(london\)/);
+    await page.getByText('Save 1 member and send 1 activation email?').waitFor();
+    await screenshot(page, 'members-import-check');
+    // Checking saved nothing.
+    await expect(api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'))).resolves.toEqual([]);
+
+    await page.getByRole('button', { name: 'Save and send 1 activation email' }).click();
+    await page.getByRole('heading', { name: 'Result' }).waitFor();
+    await page.getByText(/1 created, 0 updated, 1 with errors/).waitFor();
+    await screenshot(page, 'members-import-result');
+    const [saved] = await api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'));
+    expect(saved).toMatchObject({ name: 'Ann Lee', status: 'invited' });
+    await sink.waitForMailTo('ann.lee@example.nhs.uk');
+    await page.context().close();
+  });
 });

@@ -83,14 +83,9 @@ export class EstablishmentsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Establishments by code or exact name (case-insensitive), for imports. */
-  async findByCodeOrName(refs: string[], tx: Executor = this.db): Promise<{ id: string; code: string | null; name: string }[]> {
-    if (!refs.length) return [];
-    const lowered = refs.map((r) => r.toLowerCase());
-    return tx
-      .select({ id: establishments.id, code: establishments.code, name: establishments.name })
-      .from(establishments)
-      .where(or(inArray(sql`lower(${establishments.code})`, lowered), inArray(sql`lower(${establishments.name})`, lowered)));
+  /** Every establishment's id, code and name, for reading names as people write them (imports). */
+  listNames(tx: Executor = this.db): Promise<{ id: string; code: string | null; name: string }[]> {
+    return tx.select({ id: establishments.id, code: establishments.code, name: establishments.name }).from(establishments).orderBy(establishments.name);
   }
 
   async typeExists(code: string, tx: Executor = this.db): Promise<boolean> {

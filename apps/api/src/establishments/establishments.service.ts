@@ -33,6 +33,10 @@ export class EstablishmentsService {
     return view;
   }
 
+  listNames(): Promise<{ id: string; code: string | null; name: string }[]> {
+    return this.establishments.listNames();
+  }
+
   async listTypes() {
     const items = await this.establishments.listTypes();
     return { items, nextCursor: null, total: items.length };

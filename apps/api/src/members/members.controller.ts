@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
 import { IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateMemberDto } from './dto/create-member.dto';
+import { ImportQuery } from './dto/import-query.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberExportService } from './member-export.service';
 import { MemberImportService } from './member-import.service';
@@ -29,13 +30,16 @@ export class MembersController {
   /**
    * Creates or updates members by email from a CSV with a header row (columns email, name,
    * title, category, region, phone, establishments; establishments are codes or names separated
-   * by semicolons). Answers per row; a bad row saves nothing, the good rows are saved.
+   * by semicolons; region, category and establishments by code or name, in any case, with or
+   * without accents or the usual prefixes such as HMP). Answers per row; a bad row saves nothing,
+   * the good rows are saved. With `dryRun=true` nothing is saved and the answer is the report
+   * saving would give.
    */
   @Post('import')
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'email,name,category,region\nann@example.org,Ann Lee,prison-gp,london\n' } })
-  import(@Body() csv: string, @CurrentActor() actor: Actor) {
-    return this.importer.import(csv, actor);
+  @ApiBody({ schema: { type: 'string', example: 'email,name,category,region,establishments\nann@example.org,Ann Lee,Prison GP,London,HMP Brixton\n' } })
+  import(@Body() csv: string, @Query() query: ImportQuery, @CurrentActor() actor: Actor) {
+    return this.importer.import(csv, actor, query.dryRun === true);
   }
 
   /** The directory as CSV. */

@@ -128,16 +128,6 @@ export class MembersService {
   }
 
   /** The problems with the codes and ids a change names (category, region, establishments), without saving anything. */
-  async referenceErrors(dto: UpdateMemberDto | CreateMemberDto): Promise<FieldError[]> {
-    try {
-      await this.resolve(this.db, dto);
-      return [];
-    } catch (error) {
-      if (error instanceof InvalidFieldsException) return error.details;
-      throw error;
-    }
-  }
-
   /** Turns a DTO into column values, checking every code and id it names; one 400 lists all problems. */
   private async resolve(tx: Executor, dto: UpdateMemberDto | UpdateMeDto | CreateMemberDto) {
     const errors: FieldError[] = [];

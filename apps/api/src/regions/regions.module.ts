@@ -6,6 +6,6 @@ import { RegionsService } from './regions.service';
 @Module({
   controllers: [RegionsController],
   providers: [RegionsRepository, RegionsService],
-  exports: [RegionsRepository],
+  exports: [RegionsRepository, RegionsService],
 })
 export class RegionsModule {}
