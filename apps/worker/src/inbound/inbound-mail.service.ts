@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Executor, RsvpResponse } from '@seg/db';
+import { Executor, InboundOutcome, RsvpResponse } from '@seg/db';
 import { readNoticeBounceAddress } from '@seg/mail';
 import { CalendarAnswer } from './calendar-reply';
 import { DeliveryReport } from './delivery-report';
@@ -8,8 +8,14 @@ import { InboundMessage, readInboundMessage } from './inbound-message';
 import { InboundRecord, InboundRepository } from './inbound.repository';
 import { matchInvitee } from './invitee-match';
 
-/** Where a message goes once read: the done folder, or Unmatched for a person to look at. */
-export type InboundVerdict = 'done' | 'unmatched';
+/** What a message was found to be; `unmatched` ones go to the Unmatched folder for a person to look at. */
+export interface InboundResult {
+  messageId: string;
+  outcome: InboundOutcome;
+  /** True when the message had been handled before (read twice): nothing changed this time. */
+  repeated: boolean;
+  detail: Record<string, unknown>;
+}
 
 const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = { ACCEPTED: 'accepted', TENTATIVE: 'tentative', DECLINED: 'declined' };
 /** Members whose invitations still count (as for RSVP links). */
@@ -35,10 +41,10 @@ export class InboundMailService {
     private readonly repository: InboundRepository,
   ) {}
 
-  async handle(raw: Buffer): Promise<InboundVerdict> {
+  async handle(raw: Buffer): Promise<InboundResult> {
     const message = await readInboundMessage(raw);
     const earlier = await this.repository.findHandled(message.messageId);
-    if (earlier) return earlier === 'unmatched' ? 'unmatched' : 'done';
+    if (earlier) return { messageId: message.messageId, outcome: earlier, repeated: true, detail: {} };
 
     const plan = await this.plan(message);
     const claimed = await this.repository.transaction(async (tx) => {
@@ -46,9 +52,10 @@ export class InboundMailService {
       await plan.apply?.(tx);
       return true;
     });
-    const outcome = claimed ? plan.outcome : await this.repository.findHandled(message.messageId);
-    this.logger.log({ messageId: message.messageId, outcome, repeated: !claimed, ...plan.detail }, 'Inbound message handled');
-    return outcome === 'unmatched' ? 'unmatched' : 'done';
+    const outcome = claimed ? plan.outcome : ((await this.repository.findHandled(message.messageId)) ?? plan.outcome);
+    const result = { messageId: message.messageId, outcome, repeated: !claimed, detail: plan.detail ?? {} };
+    this.logger.log(result, 'Inbound message handled');
+    return result;
   }
 
   private async plan(message: InboundMessage): Promise<Plan> {

@@ -176,8 +176,8 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
       if (!message || !message.source) continue;
       let folder: string;
       try {
-        const verdict = await this.inbound.handle(message.source);
-        folder = verdict === 'done' ? this.config.inbound.doneFolder : this.config.inbound.unmatchedFolder;
+        const { outcome } = await this.inbound.handle(message.source);
+        folder = outcome === 'unmatched' ? this.config.inbound.unmatchedFolder : this.config.inbound.doneFolder;
       } catch (err) {
         // Left in the mailbox (the database may be down): the next pass tries again.
         this.logger.warn({ uid, err: (err as Error).message }, 'Could not handle an inbound message; will try again');
