@@ -34,7 +34,7 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -')
     .default('seg'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-  MAIL_FROM: z.string().min(3).default('SEG Network <no-reply@localhost>'),
+  MAIL_FROM: z.string().min(3).default('SEG Network <seg@localhost>'),
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),

@@ -4,7 +4,7 @@ export type Role = 'member' | 'secretariat' | 'admin';
 export type Visibility = 'members' | 'secretariat';
 export type Rsvp = 'needs-action' | 'accepted' | 'tentative' | 'declined';
 export type MeetingKind = 'hub' | 'regional' | 'summit' | 'other';
-export type NoticeStatus = 'queued' | 'sent' | 'failed';
+export type NoticeStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'suppressed';
 
 export interface SessionUser {
   id: string;
@@ -84,6 +84,8 @@ export interface Rep {
 
 export interface MyRecord extends DirectoryMember {
   email: string;
+  emailStatus?: 'ok' | 'bouncing';
+  emailBounce?: { at: string; reason: string | null } | null;
   contactVisibility: { email: Visibility; phone: Visibility };
   status: string;
   role: Role;
@@ -134,9 +136,12 @@ export interface NoticeState {
 
 export interface Invitee {
   invitationId: string;
-  member: { id: string; name: string; email: string; region: string | null; category: string | null };
+  member: { id: string; name: string; email: string; region: string | null; category: string | null; emailStatus?: 'ok' | 'bouncing' };
   rsvp: Rsvp;
   respondedAt: string | null;
+  rsvpSource?: 'link' | 'web' | 'calendar' | null;
+  answersEarlierRevision?: boolean;
+  counterProposal?: { startsAt: string | null; endsAt: string | null; comment: string | null; receivedAt: string } | null;
   notices: NoticeState[];
 }
 
@@ -152,7 +157,7 @@ export interface InvitationsPage {
   items: Invitee[];
   nextCursor: string | null;
   total: number;
-  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number } };
+  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number; bounced?: number; suppressed?: number } };
 }
 
 export interface Attendance {

@@ -200,6 +200,16 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
             <li>
               <strong data-testid="failed">{failed}</strong> failed
             </li>
+            {page.totals.notices.bounced ? (
+              <li>
+                <strong data-testid="bounced">{page.totals.notices.bounced}</strong> bounced
+              </li>
+            ) : null}
+            {page.totals.notices.suppressed ? (
+              <li>
+                <strong data-testid="suppressed">{page.totals.notices.suppressed}</strong> not sent (address bouncing)
+              </li>
+            ) : null}
           </ul>
           <ProgressBar value={sent + failed} max={all} label={queued > 0 ? 'Sending' : 'Delivery finished'} />
           <p role="status" className="small">
@@ -264,9 +274,22 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
               <tbody>
                 {page.items.map((i) => (
                   <tr key={i.invitationId}>
-                    <td>{i.member.name}</td>
+                    <td>
+                      {i.member.name}
+                      {i.member.emailStatus === 'bouncing' ? (
+                        <>
+                          {' '}
+                          <span className="tag tag-bounced">Email bouncing</span>
+                        </>
+                      ) : null}
+                    </td>
                     <td>{i.member.region ?? ''}</td>
-                    <td>{RSVP_LABELS[i.rsvp]}</td>
+                    <td>
+                      {RSVP_LABELS[i.rsvp]}
+                      {i.rsvpSource === 'calendar' ? ' (from their calendar)' : ''}
+                      {i.answersEarlierRevision ? ', to an earlier version' : ''}
+                      {i.counterProposal ? <span className="small"> · proposed {formatWhen(i.counterProposal.startsAt, i.counterProposal.endsAt)}</span> : null}
+                    </td>
                     <td>
                       {i.notices.map((n) => (
                         <span key={n.id} className={`tag tag-${n.status}`}>

@@ -191,6 +191,13 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
         ) : null
       }
     >
+      {record?.emailStatus === 'bouncing' ? (
+        <Alert kind="info" title="Their email address bounces">
+          <p>
+            Meeting notices are not sent to {record.email} until the address changes{record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
+          </p>
+        </Alert>
+      ) : null}
       {created ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary error={error} labels={LABELS} />
