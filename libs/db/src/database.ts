@@ -15,8 +15,22 @@ export type Executor = Database | Transaction;
 export const DB = Symbol('DB');
 export const PG_POOL = Symbol('PG_POOL');
 
+/**
+ * Strict word similarity (pg_trgm, 0 to 1) from which the directory offers a name as a near miss
+ * of a mistyped one: "mensha" finds Mensah (0.4), "obrian" O'Brien (0.4), while "zoe" does not
+ * find Zoltan (0.22). The `<<%` operator reads it from the session, so every connection starts
+ * with it set.
+ */
+export const NEAR_MISS_SIMILARITY = 0.35;
+
 export function createPool(url: string, options: PoolConfig = {}): Pool {
-  const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, ...options });
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    options: `-c pg_trgm.strict_word_similarity_threshold=${NEAR_MISS_SIMILARITY}`,
+    ...options,
+  });
   // A connection killed under us (server restart, pg_terminate_backend) emits 'error' on an idle
   // client; without a listener that would crash the process. The pool drops it and reconnects.
   pool.on('error', () => undefined);

@@ -1,5 +1,6 @@
 import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { seesEverything, Viewer, visibleContacts } from './contact-visibility';
+import { postIsCurrent } from '../posts/current-post';
 import { DirectoryRow, RepRow } from './directory.repository';
 
 /** A member as the directory shows them; contact fields are null where hidden from the viewer. */
@@ -34,8 +35,10 @@ export interface RepView {
   member: DirectoryMember;
 }
 
-export function directoryMember(row: DirectoryRow, viewer: Viewer): DirectoryMember {
-  const isRep = row.posts.length > 0;
+export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string): DirectoryMember {
+  // A card holds every post not ended when it was written; the calendar decides which hold today.
+  const posts = row.posts.filter((p) => postIsCurrent(p, today));
+  const isRep = posts.length > 0;
   const contacts = visibleContacts(
     {
       id: row.id,
@@ -59,7 +62,7 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer): DirectoryMem
     phone: contacts.phone,
     bio: row.bio,
     availability: row.availability,
-    posts: row.posts.map((p) => ({
+    posts: posts.map((p) => ({
       id: p.id,
       role: p.role,
       hub: p.regionCode === null,
@@ -78,6 +81,6 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer): DirectoryMem
   return view;
 }
 
-export function repView(row: RepRow, viewer: Viewer): RepView {
-  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer) };
+export function repView(row: RepRow, viewer: Viewer, today: string): RepView {
+  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer, today) };
 }

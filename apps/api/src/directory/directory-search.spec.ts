@@ -1,6 +1,6 @@
-import { isSelective, roughKeyLength } from './directory.repository';
+import { nameQuery, roughKeyLength } from './name-query';
 
-describe('directory search planning', () => {
+describe('name queries', () => {
   it('measures a search key as the database makes it: no accents, spaces or punctuation', () => {
     expect(roughKeyLength("O'Brien")).toBe(6);
     expect(roughKeyLength('Zoë')).toBe(3);
@@ -8,11 +8,14 @@ describe('directory search planning', () => {
     expect(roughKeyLength('%_%')).toBe(0);
   });
 
-  it('gathers matches first only for searches narrowed by an index of their own', () => {
-    expect(isSelective({ q: 'smi' })).toBe(true);
-    expect(isSelective({ q: 'zo' })).toBe(false);
-    expect(isSelective({ regionCode: 'london', categoryCode: 'prison-gp' })).toBe(false);
-    expect(isSelective({ establishmentId: 'x' })).toBe(true);
-    expect(isSelective({ repsOnly: true })).toBe(true);
+  it('splits a query into words where names split: spaces, hyphens and apostrophes', () => {
+    expect(nameQuery("  Máire Ní-Bhriain O'Neill ")).toEqual({ text: "Máire Ní-Bhriain O'Neill", words: ['Máire', 'Ní', 'Bhriain', 'O', 'Neill'], keyLength: 20 });
+    expect(nameQuery('li')?.words).toEqual(['li']);
+  });
+
+  it('is no query when nothing in it can match a name', () => {
+    expect(nameQuery(undefined)).toBeUndefined();
+    expect(nameQuery('  ')).toBeUndefined();
+    expect(nameQuery("%_' -")).toBeUndefined();
   });
 });

@@ -1,10 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
+import { NameQuery } from './name-query';
 
-/** One member as the directory reads them, with their places of work and current posts. */
+/** A post on a card: every post not ended when the card was written; the reader keeps today's. */
+export type CardPost = {
+  id: string;
+  role: string;
+  regionId: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  startsOn: string;
+  endsOn: string | null;
+};
+
+/** One member as the directory reads them: a row of the read model `directory_cards`. */
 export type DirectoryRow = {
   id: string;
+  listed: boolean;
   name: string;
   title: string | null;
   email: string;
@@ -25,7 +38,7 @@ export type DirectoryRow = {
   regionName: string | null;
   regionNation: string | null;
   establishments: { id: string; code: string | null; name: string }[];
-  posts: { id: string; role: string; regionCode: string | null; regionName: string | null; startsOn: string; endsOn: string | null }[];
+  posts: CardPost[];
 };
 
 export type RepRow = DirectoryRow & {
@@ -37,80 +50,107 @@ export type RepRow = DirectoryRow & {
 };
 
 export interface MemberSearch {
-  q?: string;
+  name?: NameQuery;
   /** Codes, looked up inside the search itself: an unknown one simply matches nobody. */
   regionCode?: string;
   categoryCode?: string;
   establishmentId?: string;
   repsOnly?: boolean;
+  /** Only members listed to other members (the member-facing directory). */
+  listedOnly?: boolean;
   statuses?: MemberStatus[];
   emailStatus?: EmailStatus;
 }
 
-/** Where the last page stopped: the name key and id of its last member. */
-export type SearchPosition = [key: string, id: string];
+/**
+ * Where a page stopped, in the order of the results: relevance group (0 for plain lists), the
+ * closeness of a near miss (0 otherwise, else minus its similarity, so nearer comes first),
+ * surname key, given names key, member id.
+ */
+export type SearchPosition = [rank: number, closeness: number, surname: string, given: string, id: string];
 
-/** Posts held today by the member of alias `m`. */
-const currentPostOf = (p: string, today: string) =>
+/** A total counted exactly, or estimated by the planner for a broad list. */
+export type Total = number | { estimate: number };
+
+/** Lists longer than this are not counted row by row: their total is the planner's estimate. */
+export const EXACT_TOTAL_LIMIT = 1000;
+
+const CARD_COLUMNS = sql.raw(`
+  d.member_id as id, d.listed, d.name, d.title, d.email, d.phone, d.bio, d.availability, d.registration, d.status, d.role,
+  d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
+  d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
+  d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
+  d.establishments, d.posts`);
+
+/** Posts held today, of alias `p`. */
+const currentPost = (p: string, today: string) =>
   sql.raw(`${p}.starts_on <= `).append(sql`${today}::date`).append(sql.raw(` and (${p}.ends_on is null or ${p}.ends_on > `)).append(sql`${today}::date)`);
 
-/** The columns of a DirectoryRow, read from members `m`, categories `c`, regions `r`. */
-const memberColumns = (today: string) => sql`
-  m.id, m.name, m.title, m.email, m.phone, m.bio, m.availability, m.registration, m.status, m.role,
-  m.email_visibility as "emailVisibility", m.phone_visibility as "phoneVisibility", m.email_status as "emailStatus",
-  c.code as "categoryCode", c.name as "categoryName", c.contacts_private_by_default as "categoryPrivate",
-  m.region_id as "regionId", r.code as "regionCode", r.name as "regionName", r.nation as "regionNation",
-  (select coalesce(json_agg(json_build_object('id', e.id, 'code', e.code, 'name', e.name) order by e.name), '[]'::json)
-     from member_establishments me join establishments e on e.id = me.establishment_id
-    where me.member_id = m.id) as establishments,
-  (select coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'regionCode', pr.code, 'regionName', pr.name,
-                                              'startsOn', p.starts_on, 'endsOn', p.ends_on) order by p.starts_on, p.id), '[]'::json)
-     from posts p left join regions pr on pr.id = p.region_id
-    where p.member_id = m.id and ${currentPostOf('p', today)}) as posts`;
+const SORT = sql.raw(`d.surname_key collate "C", d.given_key collate "C", d.member_id`);
 
 @Injectable()
 export class DirectoryRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
   /**
-   * A page of members in name order with the total (null on later pages). The name key
-   * ignores case, accents, spaces and punctuation; keys of three characters or more match
-   * anywhere in the name (trigram index), shorter ones match its start (the name-order index).
-   *
-   * A selective search (part of a name, an establishment, reps only) gathers its matches through
-   * their own index first and sorts them: walking the name order instead would pass every
-   * "Sarah" before reaching the first match of "sarah" anywhere but at the start. A broad one
-   * (everyone, a region, a category) walks the name-order index and stops after one page.
+   * A page of members and the total (null on later pages). With a name, the most relevant first
+   * (see `NameQuery`), each relevance group in surname order; without one, in surname order.
+   * Matches of a name or a narrow filter are gathered through their own index and sorted; a broad
+   * list walks the surname-order index and stops after one page, and its total is counted only up
+   * to EXACT_TOTAL_LIMIT, past which the planner's estimate is given instead.
    */
   async searchPage(
     filter: MemberSearch,
     today: string,
     limit: number,
     after?: SearchPosition,
-  ): Promise<{ rows: (DirectoryRow & { key: string })[]; total: number | null }> {
-    const where = sql.join(this.searchConditions(filter, today), sql` and `);
-    const afterKey = after ? sql`(key, id) > (${after[0]}::text collate "C", ${after[1]}::uuid)` : sql`true`;
-    const details = (page: SQL, total: SQL) => sql`
-      select ${memberColumns(today)}, page.key, ${total} as total
-        from ${page} page
-        join members m on m.id = page.id
-        left join categories c on c.id = m.category_id
-        left join regions r on r.id = m.region_id
-       order by page.key, page.id`;
-    if (isSelective(filter)) {
-      const result = await this.db.execute<DirectoryRow & { key: string; total: number }>(sql`
-        with matched as materialized (select m.id, m.name_key collate "C" as key from members m where ${where})
-        ${details(sql`(select id, key from matched where ${afterKey} order by key, id limit ${limit})`, sql`(select count(*)::int from matched)`)}`);
-      return { rows: result.rows, total: result.rows[0]?.total ?? (after ? null : 0) };
+  ): Promise<{ rows: (DirectoryRow & { position: SearchPosition })[]; total: Total | null }> {
+    const where = sql.join(this.conditions(filter, today), sql` and `);
+    const afterPosition = after
+      ? sql`(rank, closeness, surname, given, member_id) > (${after[0]}::int, ${after[1]}::float8, ${after[2]}::text collate "C", ${after[3]}::text collate "C", ${after[4]}::uuid)`
+      : sql`true`;
+    type Found = DirectoryRow & { rank: number; closeness: number; surname: string; given: string; total: number | null; estimate: number | null };
+    let rows: Found[];
+    if (filter.name || filter.establishmentId || filter.repsOnly) {
+      const { rank, closeness, matches } = filter.name ? relevance(filter.name) : { rank: sql`0`, closeness: sql`0::float8`, matches: sql`true` };
+      const result = await this.db.execute<Found>(sql`
+        with matched as materialized (
+          select d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given
+            from directory_cards d
+           where ${where} and (${matches}))
+        select ${CARD_COLUMNS}, page.rank, page.closeness, page.surname, page.given,
+               ${after ? sql`null::int` : sql`(select count(*)::int from matched)`} as total, null::int as estimate
+          from (select * from matched where ${afterPosition} order by rank, closeness, surname, given, member_id limit ${limit}) page
+          join directory_cards d on d.member_id = page.member_id
+         order by page.rank, page.closeness, page.surname, page.given, page.member_id`);
+      rows = result.rows;
+    } else {
+      // Counted up to one past the limit through the same index; past it the planner estimates.
+      const total = after
+        ? sql`null::int as total, null::int as estimate`
+        : sql`t.counted as total,
+              case when t.counted > ${EXACT_TOTAL_LIMIT} then public.seg_directory_estimate(${filter.listedOnly ?? false}, ${filter.statuses ? sql.param(filter.statuses) : null}::text[],
+                   ${filter.regionCode ?? null}::text, ${filter.categoryCode ?? null}::text) end as estimate`;
+      const result = await this.db.execute<Found>(sql`
+        select ${CARD_COLUMNS}, 0 as rank, 0::float8 as closeness, d.surname_key as surname, d.given_key as given, ${total}
+          from ${after ? sql`(select 1) t` : sql`(select count(*)::int as counted from (select 1 from directory_cards d where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) c) t`}
+          left join lateral (
+            select d.* from directory_cards d
+             where ${where} and ${after ? sql`(d.surname_key collate "C", d.given_key collate "C", d.member_id) > (${after[2]}::text collate "C", ${after[3]}::text collate "C", ${after[4]}::uuid)` : sql`true`}
+             order by ${SORT} limit ${limit}) d on true`);
+      rows = result.rows;
+      // The left join keeps the total when the page is empty.
+      if (rows.length === 1 && rows[0].id === null) {
+        const [{ total: counted, estimate }] = rows;
+        return { rows: [], total: after ? null : estimate !== null ? { estimate } : (counted ?? 0) };
+      }
     }
-    // The count is an uncorrelated subquery, run once; later pages carry the total in their cursor.
-    const result = await this.db.execute<DirectoryRow & { key: string; total: number | null }>(
-      details(
-        sql`(select id, key from (select m.id, m.name_key collate "C" as key from members m where ${where}) ordered where ${afterKey} order by key, id limit ${limit})`,
-        after ? sql`null::int` : sql`(select count(*)::int from members m where ${where})`,
-      ),
-    );
-    return { rows: result.rows, total: result.rows[0]?.total ?? (after ? null : 0) };
+    const first = rows[0];
+    const total: Total | null = after ? null : !first ? 0 : first.estimate !== null ? { estimate: Number(first.estimate) } : (first.total ?? 0);
+    return {
+      rows: rows.map((row) => ({ ...row, position: [row.rank, Number(row.closeness), row.surname, row.given, row.id] })),
+      total,
+    };
   }
 
   /** The ids behind a region code and a category code, in one round trip; null where unknown. */
@@ -122,19 +162,14 @@ export class DirectoryRepository {
   }
 
   /** One member, or null. */
-  async getMember(id: string, today: string): Promise<DirectoryRow | null> {
-    const result = await this.db.execute<DirectoryRow>(sql`
-      select ${memberColumns(today)}
-        from members m
-        left join categories c on c.id = m.category_id
-        left join regions r on r.id = m.region_id
-       where m.id = ${id}::uuid`);
+  async getMember(id: string): Promise<DirectoryRow | null> {
+    const result = await this.db.execute<DirectoryRow>(sql`select ${CARD_COLUMNS} from directory_cards d where d.member_id = ${id}::uuid`);
     return result.rows[0] ?? null;
   }
 
   /**
-   * Today's representatives, one row per post held by an active member: of the given regions,
-   * and of the hub when asked.
+   * Today's representatives who are listed, one row per post: of the given regions, and of the
+   * hub when asked; in order of taking the post, then surname.
    */
   async currentReps(scope: { regionIds: string[] | 'all'; hub: boolean }, today: string): Promise<RepRow[]> {
     const parts: SQL[] = [];
@@ -143,46 +178,55 @@ export class DirectoryRepository {
     if (scope.hub) parts.push(sql`post.region_id is null`);
     if (!parts.length) return [];
     const result = await this.db.execute<RepRow>(sql`
-      select ${memberColumns(today)},
+      select ${CARD_COLUMNS},
              post.id as "postId", post.role as "postRole", post.region_id as "postRegionId",
              post.starts_on as "postStartsOn", post.ends_on as "postEndsOn"
         from posts post
-        join members m on m.id = post.member_id
-        left join categories c on c.id = m.category_id
-        left join regions r on r.id = m.region_id
-       where m.status = 'active' and ${currentPostOf('post', today)} and (${sql.join(parts, sql` or `)})
-       order by post.starts_on, m.name, post.id`);
+        join directory_cards d on d.member_id = post.member_id
+       where d.listed and ${currentPost('post', today)} and (${sql.join(parts, sql` or `)})
+       order by post.starts_on, ${SORT}, post.id`);
     return result.rows;
   }
 
-  private searchConditions(filter: MemberSearch, today: string): SQL[] {
+  private conditions(filter: MemberSearch, today: string): SQL[] {
     const where: SQL[] = [sql`true`];
-    if (filter.statuses?.length) where.push(sql`m.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
-    if (filter.emailStatus) where.push(sql`m.email_status = ${filter.emailStatus}`);
-    if (filter.q) {
-      // Three characters are the least a trigram index can look up; shorter keys match the start.
-      where.push(
-        roughKeyLength(filter.q) >= 3
-          ? sql`m.name_key like '%' || public.seg_search_key(${filter.q}) || '%'`
-          : sql`m.name_key collate "C" like public.seg_search_key(${filter.q}) || '%'`,
-      );
-    }
-    if (filter.regionCode) where.push(sql`m.region_id = (select id from regions where code = ${filter.regionCode})`);
-    if (filter.categoryCode) where.push(sql`m.category_id = (select id from categories where code = ${filter.categoryCode})`);
-    if (filter.establishmentId) {
-      where.push(sql`exists (select 1 from member_establishments me where me.member_id = m.id and me.establishment_id = ${filter.establishmentId}::uuid)`);
-    }
-    if (filter.repsOnly) where.push(sql`exists (select 1 from posts p where p.member_id = m.id and ${currentPostOf('p', today)})`);
+    if (filter.listedOnly) where.push(sql`d.listed`);
+    if (filter.statuses?.length) where.push(sql`d.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
+    if (filter.emailStatus) where.push(sql`d.email_status = ${filter.emailStatus}`);
+    if (filter.regionCode) where.push(sql`d.region_id = (select id from regions where code = ${filter.regionCode})`);
+    if (filter.categoryCode) where.push(sql`d.category_id = (select id from categories where code = ${filter.categoryCode})`);
+    // Semi-joins, planned once, rather than a subquery per row.
+    if (filter.establishmentId) where.push(sql`d.member_id in (select me.member_id from member_establishments me where me.establishment_id = ${filter.establishmentId}::uuid)`);
+    if (filter.repsOnly) where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
     return where;
   }
 }
 
-/** The length of a search key as seg_search_key makes it, near enough to pick the index to use. */
-export function roughKeyLength(q: string): number {
-  return q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s\p{P}\p{S}]/gu, '').length;
-}
-
-/** Whether a search narrows the members through an index of its own rather than by walking the name order. */
-export function isSelective(filter: MemberSearch): boolean {
-  return Boolean((filter.q && roughKeyLength(filter.q) >= 3) || filter.establishmentId || filter.repsOnly);
+/**
+ * How well a card matches a name, as SQL over `d`: the relevance group (0 the whole name, 1 a
+ * surname, given name or word equal, 2 every word of the query starting a word of the name, 3 part
+ * of a word, 4 a near miss), the closeness of a near miss, and the condition that finds them all
+ * through the trigram indexes. Keys are made by seg_search_key in PostgreSQL, so case, accents,
+ * apostrophes and hyphens do not matter.
+ */
+function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL } {
+  const key = sql`public.seg_search_key(${name.text})`;
+  const every = (pattern: (word: SQL) => SQL) => sql.join(name.words.map((w) => pattern(sql`public.seg_search_key(${w})`)), sql` and `);
+  const wordsEqual = every((w) => sql`d.words like '% ' || ${w} || ' %'`);
+  const wordsStart = every((w) => sql`d.words like '% ' || ${w} || '%'`);
+  // Parts of words and near misses need a trigram to look up: three characters at least.
+  const long = name.keyLength >= 3;
+  const partOfWord = sql`d.name_key like '%' || ${key} || '%'`;
+  const spaced = sql`array_to_string(public.seg_name_words(${name.text}), ' ')`;
+  // Near misses from NEAR_MISS_SIMILARITY up (@seg/db sets it on every connection).
+  const nearMiss = sql`${spaced} <<% d.words`;
+  return {
+    rank: sql`case when d.name_key = ${key} or d.given_key || d.surname_key = ${key} then 0
+                   when d.surname_key = ${key} or d.given_key = ${key} or (${wordsEqual}) then 1
+                   when (${wordsStart}) or d.name_key like ${key} || '%' then 2
+                   ${long ? sql`when ${partOfWord} then 3` : sql``}
+                   else 4 end`,
+    closeness: long ? sql`case when (${wordsStart}) or ${partOfWord} then 0 else -round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8 end` : sql`0::float8`,
+    matches: long ? sql`(${wordsStart}) or ${partOfWord} or ${nearMiss}` : wordsStart,
+  };
 }

@@ -1,11 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, Page } from '@seg/common';
+import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException } from '@seg/common';
 import { EstablishmentsRepository, EstablishmentView } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from '../regions/regions.repository';
 import { seesEverything, Viewer } from './contact-visibility';
 import { DirectoryMember, directoryMember, RepView, repView } from './directory-member';
-import { DirectoryRepository, MemberSearch, RepRow, SearchPosition } from './directory.repository';
+import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
+import { nameQuery } from './name-query';
 import { MemberSearchQuery } from './member-search.dto';
 
 export const HUB_NAME = 'SEG national group (the hub)';
@@ -15,6 +16,13 @@ type RegionRef = { code: string; name: string; nation: string };
 export interface NetworkView {
   hub: { name: string; reps: RepView[] };
   spokes: { region: RegionRef; reps: RepView[] }[];
+}
+
+/** A page of the directory: `total` is an estimate (`{ estimate }`) for lists too long to count. */
+export interface DirectoryPage {
+  items: DirectoryMember[];
+  nextCursor: string | null;
+  total: Total;
 }
 
 export interface ContactsView {
@@ -36,17 +44,17 @@ export class DirectoryService {
     const today = todayInLondon();
     const [spokes, reps] = await Promise.all([this.regions.listLive(), this.directory.currentReps({ regionIds: 'all', hub: true }, today)]);
     return {
-      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer)) },
+      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer, today)) },
       spokes: spokes.map((region) => ({
         region: { code: region.code, name: region.name, nation: region.nation },
-        reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer)),
+        reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer, today)),
       })),
     };
   }
 
   /** Who to call in the viewer's own region and at the hub. */
   async myContacts(viewer: Viewer): Promise<ContactsView> {
-    const me = await this.directory.getMember(viewer.id, todayInLondon());
+    const me = await this.directory.getMember(viewer.id);
     return this.contactsOf(me?.regionId ?? null, viewer);
   }
 
@@ -57,41 +65,42 @@ export class DirectoryService {
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
   }
 
-  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<Page<DirectoryMember>> {
+  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<DirectoryPage> {
     const secretariat = seesEverything(viewer, '');
     if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
     if (query.emailStatus && !secretariat) throw new ForbiddenException('Only the secretariat can list members by email status');
     const filter: MemberSearch = {
-      q: query.q?.trim() || undefined,
+      name: nameQuery(query.q),
       regionCode: query.region,
       categoryCode: query.category,
       establishmentId: query.establishment,
       repsOnly: query.reps === true,
-      statuses: secretariat ? (query.status ? [query.status] : undefined) : ['active'],
+      listedOnly: !secretariat,
+      statuses: query.status ? [query.status] : undefined,
       emailStatus: query.emailStatus,
     };
     const today = todayInLondon();
     const limit = query.limit ?? 50;
     // The total rides in the cursor, so later pages skip the count.
-    const position = query.cursor ? decodeCursor<[string, string, number]>(query.cursor, 3) : undefined;
-    const after: SearchPosition | undefined = position ? [position[0], position[1]] : undefined;
+    const position = query.cursor ? decodeCursor<[...SearchPosition, Total]>(query.cursor, 6) : undefined;
+    const after = position ? (position.slice(0, 5) as SearchPosition) : undefined;
     const { rows, total: counted } = await this.directory.searchPage(filter, today, limit + 1, after);
     // Codes are checked only when nothing matched, so a good search costs no extra round trip.
     if (!rows.length) await this.checkCodes(query);
-    const total = position ? position[2] : (counted ?? 0);
+    const total = position ? position[5] : (counted ?? 0);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => directoryMember(row, viewer)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id, total]) : null,
+      items: page.map((row) => directoryMember(row, viewer, today)),
+      nextCursor: rows.length > limit && last ? encodeCursor([...last.position, total]) : null,
       total,
     };
   }
 
   async getMember(id: string, viewer: Viewer): Promise<DirectoryMember> {
-    const row = await this.directory.getMember(id, todayInLondon());
-    if (!row || (row.status !== 'active' && !seesEverything(viewer, id))) throw new NotFoundException('No such member');
-    return directoryMember(row, viewer);
+    const row = await this.directory.getMember(id);
+    if (!row || (!row.listed && !seesEverything(viewer, id))) throw new NotFoundException('No such member');
+    return directoryMember(row, viewer, todayInLondon());
   }
 
   private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {
@@ -100,7 +109,7 @@ export class DirectoryService {
       regionId ? this.regions.getById(regionId) : Promise.resolve(null),
       this.directory.currentReps({ regionIds: regionId ? [regionId] : [], hub: true }, today),
     ]);
-    const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer));
+    const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer, today));
     return {
       region: region ? { code: region.code, name: region.name, nation: region.nation } : null,
       regionalReps: views(reps.filter((r) => r.postRegionId !== null)),

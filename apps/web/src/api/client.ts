@@ -30,6 +30,26 @@ export interface Page<T> {
   total: number;
 }
 
+/** The directory counts long lists only roughly: `{ estimate }` past a thousand members. */
+export type DirectoryTotal = number | { estimate: number };
+
+export interface DirectoryPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: DirectoryTotal;
+}
+
+/** The number behind a directory total, exact or estimated. */
+export function totalCount(total: DirectoryTotal): number {
+  return typeof total === 'number' ? total : total.estimate;
+}
+
+/** "1 member", "12 members", "about 7,700 members". */
+export function membersText(total: DirectoryTotal): string {
+  if (typeof total !== 'number') return `about ${(Math.round(total.estimate / 100) * 100).toLocaleString('en-GB')} members`;
+  return `${total.toLocaleString('en-GB')} ${total === 1 ? 'member' : 'members'}`;
+}
+
 type Query = Record<string, string | number | boolean | undefined | null | string[]>;
 
 interface RequestOptions {

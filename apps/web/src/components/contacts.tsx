@@ -28,6 +28,11 @@ export function ContactLinks({ email, phone }: { email?: string | null; phone?: 
   );
 }
 
+/** Shown to the secretariat (the only viewers told a member's status): listed, but not signed in yet. */
+function NotActivated({ member }: { member: DirectoryMember }) {
+  return member.status === 'invited' ? <p className="small tag">Not activated yet</p> : null;
+}
+
 export function RepCard({ rep }: { rep: Rep }) {
   const m = rep.member;
   return (
@@ -37,6 +42,7 @@ export function RepCard({ rep }: { rep: Rep }) {
       </h3>
       <p className="role">{rep.role}</p>
       {m.title && m.title !== rep.role ? <p className="muted small">{m.title}</p> : null}
+      <NotActivated member={m} />
       <ContactLinks email={m.email} phone={m.phone} />
       {m.availability ? <p className="small">Available: {m.availability}</p> : null}
     </article>
@@ -70,6 +76,7 @@ export function MemberSummary({ member }: { member: DirectoryMember }) {
       {currentPosts.length ? (
         <p className="role">{currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`).join('; ')}</p>
       ) : null}
+      <NotActivated member={member} />
       <ContactLinks email={member.email} phone={member.phone} />
     </article>
   );

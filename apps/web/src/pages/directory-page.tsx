@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { api, DirectoryPage as ListPage, DirectoryTotal, membersText, totalCount } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { DirectoryMember } from '../api/types';
 import { MemberSummary } from '../components/contacts';
@@ -48,7 +48,7 @@ export function DirectoryPage() {
   const establishments = useReference(reference.establishments);
 
   const [results, setResults] = useState<DirectoryMember[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<DirectoryTotal | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -134,8 +134,8 @@ export function DirectoryPage() {
       <div aria-live="polite" className="result-count">
         {total !== null && !error ? (
           <p>
-            {total === 0 ? 'No members found' : `${total} ${total === 1 ? 'member' : 'members'}${filtered ? ' found' : ''}`}
-            {results.length < (total ?? 0) ? `, showing ${results.length}` : ''}
+            {total === 0 ? 'No members found' : `${membersText(total)}${filtered ? ' found' : ''}`}
+            {results.length < totalCount(total) ? `, showing ${results.length}` : ''}
           </p>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 import { ReactNode, useEffect, useState } from 'react';
-import { api, Page as ListPage, messageOf } from '../api/client';
+import { api, DirectoryPage, messageOf, totalCount } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { useDebounced, useResource } from '../hooks';
 
@@ -25,8 +25,8 @@ export function audienceBody(value: Audience, picked: { id: string }[]): { audie
 
 /** How many active members one part of an audience holds, from the directory's totals. */
 async function countOf(query: Record<string, string | boolean>): Promise<number> {
-  const page = await api.get<ListPage<unknown>>('/directory/members', { ...query, status: 'active', limit: 1 });
-  return page.total;
+  const page = await api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status: 'active', limit: 1 });
+  return totalCount(page.total);
 }
 
 /**

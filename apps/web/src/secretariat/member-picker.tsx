@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { api, DirectoryPage } from '../api/client';
 import { DirectoryMember } from '../api/types';
 import { useDebounced } from '../hooks';
 
@@ -12,7 +12,7 @@ export function MemberPicker({ id, label, error, onPick, exclude = [] }: { id: s
   useEffect(() => {
     if (settled.length < 2) return setFound([]);
     let live = true;
-    api.get<ListPage<DirectoryMember>>('/directory/members', { q: settled, limit: 8 }).then(
+    api.get<DirectoryPage<DirectoryMember>>('/directory/members', { q: settled, limit: 8 }).then(
       (page) => live && setFound(page.items),
       () => live && setFound([]),
     );

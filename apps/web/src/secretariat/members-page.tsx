@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { api, DirectoryPage as ListPage, membersText } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { DirectoryMember } from '../api/types';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
@@ -105,7 +105,7 @@ export function MembersPage() {
       </form>
       <ErrorMessage error={error} />
       <p aria-live="polite" className="result-count">
-        {page ? `${page.total} ${page.total === 1 ? 'member' : 'members'}` : ''}
+        {page ? membersText(page.total) : ''}
       </p>
       {loading && !page ? <Loading /> : null}
       {page?.items.length ? (

@@ -3,3 +3,4 @@ export * from './members.schema';
 export * from './auth.schema';
 export * from './meetings.schema';
 export * from './notices.schema';
+export * from './directory.schema';
