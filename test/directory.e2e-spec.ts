@@ -236,11 +236,11 @@ describe('the network directory', () => {
 
     beforeAll(async () => {
       for (const [name, status] of [['Ifan Invitedrep', 'invited'], ['Sioned Suspendedrep', 'suspended'], ['Llew Leftrep', 'left']] as const) {
-        const m = await createMember(db, { name, status, region: 'wales' });
-        await createPost(db, { memberId: m.id, region: 'wales', role: 'Regional lead' });
+        const m = await createMember(stack.db, { name, status, region: 'wales' });
+        await createPost(stack.db, { memberId: m.id, region: 'wales', role: 'Regional lead' });
         if (status === 'invited') invited = m.id;
       }
-      await createMember(db, { name: 'Staffa Rep', role: 'secretariat', category: null, region: 'wales' });
+      await createMember(stack.db, { name: 'Staffa Rep', role: 'secretariat', region: 'wales' });
     });
 
     it('lists invited members and their posts wherever members look, and no one suspended, left or staff', async () => {
