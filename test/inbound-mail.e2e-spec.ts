@@ -160,6 +160,8 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
       const envelope = sink.received.find((m) => m.to.includes(b.member.email))!.from;
       const message = await deliver(b.fixture, { BOUNCE_TO: b.viaEnvelope ? envelope : MAILBOX, RECIPIENT: b.member.email, ORIGINAL_MESSAGE_ID: notice.messageId! });
       expect(message).toMatchObject({ outcome: 'bounce', noticeId: notice.id, detail: expect.objectContaining({ status: b.status }) });
+      // The log of inbound messages names nobody; the diagnostic with the address is on the notice.
+      expect(JSON.stringify(message.detail)).not.toContain(b.member.email);
       const after = await noticeTo(b.member.id);
       expect(after.status).toBe('bounced');
       expect(after.lastError).toMatch(/^55\d/);

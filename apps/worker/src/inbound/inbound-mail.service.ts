@@ -134,7 +134,8 @@ export class InboundMailService {
     if (!notice) return unmatched(messageId, 'no notice matches this delivery report');
     const report = reports.find((r) => r.recipient?.toLowerCase() === notice.toEmail.toLowerCase()) ?? reports[0];
     if (!report) return unmatched(messageId, 'the delivery report says neither failed nor delayed', { noticeId: notice.id });
-    const detail = { status: report.status, diagnostic: report.diagnostic };
+    // Kept in inbound_messages, which must name nobody: the address is on the notice and the member.
+    const detail = { status: report.status, diagnostic: report.diagnostic?.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '[address]') ?? null };
     // A delay is only news: the sending server keeps trying, and may yet deliver.
     if (report.action === 'delayed') return { messageId, outcome: 'delay', noticeId: notice.id, detail };
     const diagnostic = report.diagnostic ?? report.status ?? 'permanent delivery failure';
