@@ -1,10 +1,12 @@
-import { members, posts } from '@seg/db';
+import { meetings, members, posts } from '@seg/db';
+import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { hash } from 'argon2';
 import { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from './support/api-harness';
 import { launchBrowser, screenshot, settled } from './support/browser';
-import { categoryIdOf, regionIdOf } from './support/factories';
+import { accessTokenFor, categoryIdOf, regionIdOf } from './support/factories';
 import { eventually } from './support/poll';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { dropDatabase, testConfig, uniqueName } from './support/test-config';
@@ -187,6 +189,37 @@ describe("the secretariat's working day", () => {
     const [saved] = await api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'));
     expect(saved).toMatchObject({ name: 'Ann Lee', status: 'invited' });
     await sink.waitForMailTo('ann.lee@example.nhs.uk');
+    await page.context().close();
+  });
+
+  it('Every invitee by name: the table shows region and category names, and downloads as CSV', async () => {
+    const invitee = await addMember({ name: 'Iolo Invitee', email: email('invitee'), region: 'wales', category: 'forensic-medical-examiner' });
+    const [meeting] = await api.db
+      .insert(meetings)
+      .values({ title: `Wales meeting ${run}`, kind: 'regional', venue: 'Cardiff', startsAt: new Date('2031-02-03T10:00:00Z'), endsAt: new Date('2031-02-03T12:00:00Z') })
+      .returning({ id: meetings.id });
+    const auth = { Authorization: `Bearer ${await accessTokenFor(api.db, config, officer.id)}` };
+    await api.http().post(`/meetings/${meeting.id}/invitations`).set(auth).send({ audience: { memberIds: [invitee.id] } }).expect(202);
+    await sink.waitForMailTo(invitee.email);
+
+    // The Accept header alone asks for the CSV.
+    const byHeader = await api.http().get(`/meetings/${meeting.id}/invitations`).set(auth).set('Accept', 'text/csv').expect(200);
+    expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parse(byHeader.text, { columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      { name: 'Iolo Invitee', email: invitee.email, category: 'Forensic medical examiner', region: 'Wales', reply: 'No reply yet', replied: '', 'last notice': expect.stringMatching(/^invite (queued|sent)$/) },
+    ]);
+
+    const page = await signIn(officer);
+    await go(page, `/secretariat/meetings/${meeting.id}`);
+    await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
+    await page.locator('summary', { hasText: 'Every invitee' }).click();
+    const table = page.getByRole('table', { name: 'Every invitee' });
+    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Iolo Invitee\tForensic medical examiner\tWales\tNo reply yet/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download every invitee (CSV)' }).click()]);
+    const downloaded = parse(readFileSync((await download.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(downloaded).toEqual([expect.objectContaining({ name: 'Iolo Invitee', region: 'Wales', reply: 'No reply yet', 'last notice': 'invite sent' })]);
+    await screenshot(page, 'meeting-invitees');
     await page.context().close();
   });
 });

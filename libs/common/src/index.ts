@@ -9,3 +9,4 @@ export * from './rsvp-token';
 export * from './meeting-calendar';
 export * from './text-fields';
 export * from './request-body';
+export * from './rsvp-wording';

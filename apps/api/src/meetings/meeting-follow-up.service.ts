@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page, PageQuery, toLondonIso } from '@seg/common';
+import { decodeCursor, encodeCursor, formatLondon, Page, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
 import type { CounterProposal, EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
 import { AttendanceRow, MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meetings.service';
@@ -19,7 +19,8 @@ export interface NoticeState {
 export interface InviteeView {
   invitationId: string;
   /** `emailStatus` is `bouncing` once a notice to the address was refused for good. */
-  member: { id: string; name: string; email: string; region: string | null; category: string | null; emailStatus: EmailStatus };
+  /** `region` and `category` are codes; `regionName` and `categoryName` are for people. */
+  member: { id: string; name: string; email: string; region: string | null; regionName: string | null; category: string | null; categoryName: string | null; emailStatus: EmailStatus };
   rsvp: RsvpResponse;
   respondedAt: string | null;
   /** How the reply came: the RSVP link, the web app, or a calendar program. Null before any reply. */
@@ -94,7 +95,16 @@ export class MeetingFollowUpService {
     return {
       items: page.map((r) => ({
         invitationId: r.invitationId,
-        member: { id: r.memberId, name: r.name, email: r.email, region: r.regionCode, category: r.categoryCode, emailStatus: r.emailStatus },
+        member: {
+          id: r.memberId,
+          name: r.name,
+          email: r.email,
+          region: r.regionCode,
+          regionName: r.regionName,
+          category: r.categoryCode,
+          categoryName: r.categoryName,
+          emailStatus: r.emailStatus,
+        },
         rsvp: r.rsvp,
         respondedAt: r.respondedAt ? toLondonIso(r.respondedAt) : null,
         rsvpSource: r.rsvpSource,
@@ -107,6 +117,41 @@ export class MeetingFollowUpService {
       total: totals.invitees,
       totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0, bounced: noticeCounts.bounced ?? 0, suppressed: noticeCounts.suppressed ?? 0 } },
     };
+  }
+
+  /** Every invitee as a spreadsheet row, by name: who they are, their reply, and their last notice. */
+  async invitationsCsv(meetingId: string): Promise<string> {
+    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+    const lines = [INVITEES_CSV_HEADER.join(',')];
+    let after: { name: string; id: string } | null = null;
+    for (;;) {
+      const rows = await this.meetings.listInvitees(meetingId, CSV_BATCH, after);
+      if (!rows.length) break;
+      const lastNotice = new Map<string, { kind: string; status: string; lastError: string | null; createdAt: Date }>();
+      for (const n of await this.meetings.listNoticesOfInvitations(rows.map((r) => r.invitationId))) {
+        const known = lastNotice.get(n.invitationId!);
+        if (!known || n.createdAt >= known.createdAt) lastNotice.set(n.invitationId!, n);
+      }
+      for (const r of rows) {
+        const notice = lastNotice.get(r.invitationId);
+        lines.push(
+          [
+            r.name,
+            r.email,
+            r.categoryName ?? '',
+            r.regionName ?? '',
+            RSVP_WORDING[r.rsvp],
+            r.respondedAt ? formatLondon(r.respondedAt) : '',
+            notice ? `${notice.kind.replace(/^meeting-/, '')} ${notice.status}${notice.lastError ? `: ${notice.lastError}` : ''}` : '',
+          ]
+            .map(csvCell)
+            .join(','),
+        );
+      }
+      const last = rows[rows.length - 1];
+      after = { name: last.name, id: last.invitationId };
+    }
+    return lines.join('\r\n') + '\r\n';
   }
 
   async attendance(meetingId: string): Promise<Attendance> {
@@ -137,6 +182,10 @@ function groups(rows: AttendanceRow[], unnamed: string): AttendanceGroup[] {
   }
   return [...byCode.entries()].map(([code, g]) => ({ code, name: g.name, ...rsvpCounts(g.counts) }));
 }
+
+const INVITEES_CSV_HEADER = ['name', 'email', 'category', 'region', 'reply', 'replied', 'last notice'];
+// Invitees read per statement for the download: a big meeting in a few round trips, in bounded memory.
+const CSV_BATCH = 1000;
 
 /** One table for a spreadsheet: a row per region, then per category, then the total. */
 export function attendanceCsv(attendance: Attendance): string {

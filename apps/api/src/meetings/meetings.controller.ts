@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { IdParam, PageQuery } from '@seg/common';
+import { IdParam } from '@seg/common';
 import type { Response } from 'express';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { InviteDto } from './dto/invite.dto';
-import { AttendanceQuery, ListMeetingsQuery } from './dto/list-meetings.query';
+import { AttendanceQuery, InvitationsQuery, ListMeetingsQuery } from './dto/list-meetings.query';
 import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpDto } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
@@ -66,10 +66,26 @@ export class MeetingsController {
     return this.meetings.previewInvite(id, dto.audience);
   }
 
-  /** Each invitee's reply and the delivery state of every notice sent to them, with totals. */
+  /**
+   * Each invitee's reply and the delivery state of every notice sent to them, with totals; or
+   * (Accept: text/csv or ?format=csv) every invitee as a CSV row: name, email, category and region
+   * names, reply, when they replied, and their last notice's state.
+   */
   @Secretariat()
   @Get(':id/invitations')
-  invitations(@IdParam() id: string, @Query() query: PageQuery): Promise<InvitationsPage> {
+  @ApiProduces('application/json', 'text/csv')
+  async invitations(
+    @IdParam() id: string,
+    @Query() query: InvitationsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InvitationsPage | string> {
+    if (wantsCsv(query.format, accept)) {
+      const csv = await this.followUp.invitationsCsv(id);
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="invitees-${id}.csv"`);
+      return csv;
+    }
     return this.followUp.invitations(id, query);
   }
 
@@ -121,11 +137,16 @@ export class MeetingsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Attendance | string> {
     const attendance = await this.followUp.attendance(id);
-    if (query.format === 'csv' || (query.format !== 'json' && /text\/csv/i.test(accept ?? ''))) {
+    if (wantsCsv(query.format, accept)) {
       res.type('text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="attendance-${id}.csv"`);
       return attendanceCsv(attendance);
     }
     return attendance;
   }
+}
+
+/** CSV when asked by ?format=csv, or by the Accept header unless ?format=json says otherwise. */
+function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | undefined): boolean {
+  return format === 'csv' || (format !== 'json' && /text\/csv/i.test(accept ?? ''));
 }

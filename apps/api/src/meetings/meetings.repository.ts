@@ -55,7 +55,9 @@ export interface InviteeRow {
   name: string;
   email: string;
   regionCode: string | null;
+  regionName: string | null;
   categoryCode: string | null;
+  categoryName: string | null;
   emailStatus: EmailStatus;
   rsvp: RsvpResponse;
   respondedAt: Date | null;
@@ -294,7 +296,9 @@ export class MeetingsRepository {
         name: members.name,
         email: members.email,
         regionCode: regions.code,
+        regionName: regions.name,
         categoryCode: categories.code,
+        categoryName: categories.name,
         emailStatus: members.emailStatus,
         rsvp: invitations.rsvp,
         respondedAt: invitations.respondedAt,

@@ -136,7 +136,7 @@ export interface NoticeState {
 
 export interface Invitee {
   invitationId: string;
-  member: { id: string; name: string; email: string; region: string | null; category: string | null; emailStatus?: 'ok' | 'bouncing' };
+  member: { id: string; name: string; email: string; region: string | null; regionName: string | null; category: string | null; categoryName: string | null; emailStatus?: 'ok' | 'bouncing' };
   rsvp: Rsvp;
   respondedAt: string | null;
   rsvpSource?: 'link' | 'web' | 'calendar' | null;

@@ -177,6 +177,14 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
     }
   }
 
+  async function downloadInvitees() {
+    try {
+      await api.download(`/meetings/${meetingId}/invitations`, 'invitees.csv', 'text/csv', { format: 'csv' });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   if (!page) return error ? <ErrorMessage error={error} /> : <Loading what="Loading delivery" />;
   const { queued, sent, failed } = page.totals.notices;
   const all = queued + sent + failed;
@@ -261,11 +269,16 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
             Every invitee ({page.total}
             {page.items.length < page.total ? `, first ${page.items.length} shown` : ''})
           </summary>
+          <button type="button" className="button secondary small" onClick={downloadInvitees}>
+            Download every invitee (CSV)
+          </button>
           <div className="table-wrap">
             <table>
+              <caption className="visually-hidden">Every invitee</caption>
               <thead>
                 <tr>
                   <th scope="col">Member</th>
+                  <th scope="col">Category</th>
                   <th scope="col">Region</th>
                   <th scope="col">Reply</th>
                   <th scope="col">Emails</th>
@@ -283,7 +296,8 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
                         </>
                       ) : null}
                     </td>
-                    <td>{i.member.region ?? ''}</td>
+                    <td>{i.member.categoryName ?? ''}</td>
+                    <td>{i.member.regionName ?? ''}</td>
                     <td>
                       {RSVP_LABELS[i.rsvp]}
                       {i.rsvpSource === 'calendar' ? ' (from their calendar)' : ''}

@@ -23,3 +23,11 @@ export class AttendanceQuery {
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
+
+export class InvitationsQuery extends PageQuery {
+  /** csv for every invitee as a spreadsheet (not paged); the Accept header text/csv does the same. */
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
