@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthGuardsModule } from '@seg/auth';
 import { AppConfig, ConfigModule } from '@seg/config';
+import { PagingModule } from '@seg/common';
 import { DatabaseModule } from '@seg/db';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
@@ -43,6 +44,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        PagingModule,
         QueueModule,
         AuthGuardsModule,
         NoticesModule,

@@ -14,6 +14,6 @@ export class AuditController {
   @Get()
   @Secretariat()
   list(@Query() query: AuditQuery) {
-    return this.audit.list({ entity: query.entity, entityId: query.id }, query.limit ?? 50, query.cursor);
+    return this.audit.list({ entity: query.entity, entityId: query.id }, query);
   }
 }

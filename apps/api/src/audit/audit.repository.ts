@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@seg/common';
 import { auditLog, Database, DB, Executor, members } from '@seg/db';
-import { and, count, desc, eq, lt, or, SQL } from 'drizzle-orm';
+import { and, count, desc, eq, SQL, sql } from 'drizzle-orm';
 
 export interface AuditEntry {
   id: string;
@@ -15,6 +14,9 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
+/** Where a page of the audit trail starts: the (at, id) of the last entry shown. */
+export type AuditPosition = [at: string, id: string];
+
 @Injectable()
 export class AuditRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
@@ -23,41 +25,44 @@ export class AuditRepository {
     await tx.insert(auditLog).values(row);
   }
 
-  /** Newest first; the cursor is the (at, id) of the last entry shown. */
-  async list(filter: { entity?: string; entityId?: string }, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+  /** Newest first, after the (at, id) of the last entry shown; with the total of the filter. */
+  async list(
+    filter: { entity?: string; entityId?: string },
+    limit: number,
+    after: AuditPosition | null,
+  ): Promise<{ rows: { entry: AuditEntry; position: AuditPosition }[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
     if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
     const where = and(...conditions);
     const pageConditions = [...conditions];
-    if (cursor) {
-      const [at, id] = decodeCursor<[string, string]>(cursor, 2);
-      const after = new Date(at);
-      pageConditions.push(or(lt(auditLog.at, after), and(eq(auditLog.at, after), lt(auditLog.id, id)))!);
+    if (after) {
+      pageConditions.push(sql`(${auditLog.at}, ${auditLog.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     }
     const rows = await this.db
-      .select({ log: auditLog, actorName: members.name, actorEmail: members.email })
+      .select({ log: auditLog, actorName: members.name, actorEmail: members.email, exactAt: sql<string>`to_json(${auditLog.at})#>>'{}'` })
       .from(auditLog)
       .leftJoin(members, eq(members.id, auditLog.actorId))
       .where(and(...pageConditions))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(limit + 1);
+      .limit(limit);
     const [{ total }] = await this.db.select({ total: count() }).from(auditLog).where(where);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     return {
-      items: page.map(({ log, actorName, actorEmail }) => ({
-        id: log.id,
-        at: log.at.toISOString(),
-        actor: log.actorId ? { id: log.actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
-        entity: log.entity,
-        entityId: log.entityId,
-        action: log.action,
-        before: log.before,
-        after: log.after,
-        requestId: log.requestId,
+      rows: rows.map(({ log, actorName, actorEmail, exactAt }) => ({
+        // The cursor keeps the microseconds that the ISO time drops: entries of one transaction share them.
+        position: [exactAt, log.id] as AuditPosition,
+        entry: {
+          id: log.id,
+          at: log.at.toISOString(),
+          actor: log.actorId ? { id: log.actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
+          entity: log.entity,
+          entityId: log.entityId,
+          action: log.action,
+          before: log.before,
+          after: log.after,
+          requestId: log.requestId,
+        },
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.log.at.toISOString(), last.log.id]) : null,
       total,
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Executor } from '@seg/db';
-import { Page } from '@seg/common';
-import { AuditEntry, AuditRepository } from './audit.repository';
+import { KeysetPages, Page, PageQuery } from '@seg/common';
+import { AuditEntry, AuditPosition, AuditRepository } from './audit.repository';
 import { Actor } from './actor.decorator';
 
 export interface AuditChange {
@@ -15,7 +15,10 @@ export interface AuditChange {
 /** Who changed which record, when, before and after: written in the changing transaction. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly pages: KeysetPages,
+  ) {}
 
   async record(tx: Executor, actor: Actor | null, change: AuditChange): Promise<void> {
     await this.audit.insert(tx, {
@@ -29,8 +32,10 @@ export class AuditService {
     });
   }
 
-  list(filter: { entity?: string; entityId?: string }, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
-    return this.audit.list(filter, limit, cursor);
+  async list(filter: { entity?: string; entityId?: string }, query: PageQuery): Promise<Page<AuditEntry>> {
+    const request = this.pages.open<AuditPosition>('audit', query, ['string', 'string']);
+    const { rows, total } = await this.audit.list(filter, request.fetch, request.after);
+    return request.page(rows, total, (row) => row.position, (row) => row.entry);
   }
 }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { PageQuery } from '@seg/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -113,8 +114,8 @@ export class AuthController {
   @Get('sessions')
   @ApiOperation({ summary: 'My logins that can still be refreshed' })
   @ApiOkResponse({ type: SessionPageDto })
-  listSessions(@CurrentMember() member: AuthenticatedMember): Promise<SessionPageDto> {
-    return this.auth.listSessions(member.id, member.sessionId);
+  listSessions(@CurrentMember() member: AuthenticatedMember, @Query() query: PageQuery): Promise<SessionPageDto> {
+    return this.auth.listSessions(member.id, member.sessionId, query);
   }
 
   @ApiBearerAuth()

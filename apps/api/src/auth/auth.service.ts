@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
-import { invalidField } from '@seg/common';
+import { invalidField, PageQuery, wholePage } from '@seg/common';
 import { DB, Database } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -113,10 +113,11 @@ export class AuthService {
     if (row && row.memberId === memberId) await this.refreshTokens.revokeFamily(this.db, row.familyId, memberId);
   }
 
-  async listSessions(memberId: string, currentSessionId: string): Promise<SessionPageDto> {
+  async listSessions(memberId: string, currentSessionId: string, query: PageQuery): Promise<SessionPageDto> {
     const rows = await this.refreshTokens.listLiveSessions(memberId);
-    return {
-      items: rows.map((r) => ({
+    return wholePage(
+      query,
+      rows.map((r) => ({
         id: r.familyId,
         device: r.device,
         startedAt: r.startedAt.toISOString(),
@@ -124,9 +125,7 @@ export class AuthService {
         expiresAt: r.expiresAt.toISOString(),
         current: r.familyId === currentSessionId,
       })),
-      nextCursor: null,
-      total: rows.length,
-    };
+    );
   }
 
   /** Ends one of the caller's own logins (a lost phone, say). */

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { IdParam, PageQuery } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateCategoryDto, UpdateCategoryDto } from './category.dto';
 import { CategoriesService } from './categories.service';
@@ -14,8 +14,8 @@ export class CategoriesController {
 
   /** The membership categories. */
   @Get()
-  list() {
-    return this.categories.list();
+  list(@Query() query: PageQuery) {
+    return this.categories.list(query);
   }
 
   @Post()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, Page } from '@seg/common';
+import { conflictOn, Page, PageQuery, wholePage } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -26,9 +26,9 @@ export class CategoriesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<Page<CategoryView>> {
+  async list(query: PageQuery): Promise<Page<CategoryView>> {
     const rows = await this.categories.listAll();
-    return { items: rows.map(categoryView), nextCursor: null, total: rows.length };
+    return wholePage(query, rows.map(categoryView));
   }
 
   async create(dto: CreateCategoryDto, actor: Actor): Promise<CategoryView> {

@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException } from '@seg/common';
+import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/common';
 import { EstablishmentsRepository, EstablishmentView } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from '../regions/regions.repository';
@@ -17,6 +17,9 @@ export interface NetworkView {
   hub: { name: string; reps: RepView[] };
   spokes: { region: RegionRef; reps: RepView[] }[];
 }
+
+/** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
+type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
 
 /** A page of the directory: `total` is an estimate (`{ estimate }`) for lists too long to count. */
 export interface DirectoryPage {
@@ -37,6 +40,7 @@ export class DirectoryService {
     private readonly directory: DirectoryRepository,
     private readonly regions: RegionsRepository,
     private readonly establishments: EstablishmentsRepository,
+    private readonly pages: KeysetPages,
   ) {}
 
   /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
@@ -80,21 +84,17 @@ export class DirectoryService {
       emailStatus: query.emailStatus,
     };
     const today = todayInLondon();
-    const limit = query.limit ?? 50;
-    // The total rides in the cursor, so later pages skip the count.
-    const position = query.cursor ? decodeCursor<[...SearchPosition, Total]>(query.cursor, 6) : undefined;
+    // The total rides in the signed cursor, so later pages skip the count; the cursor is bound
+    // to the search (and so to what the viewer may see), whose total it carries.
+    const request = this.pages.open<DirectoryCursor>(`directory/members?${JSON.stringify(filter)}`, query, ['number', 'number', 'string', 'string', 'string', 'number', 'number']);
+    const position = request.after;
     const after = position ? (position.slice(0, 5) as SearchPosition) : undefined;
-    const { rows, total: counted } = await this.directory.searchPage(filter, today, limit + 1, after);
+    const { rows, total: counted } = await this.directory.searchPage(filter, today, request.fetch, after);
     // Codes are checked only when nothing matched, so a good search costs no extra round trip.
     if (!rows.length) await this.checkCodes(query);
-    const total = position ? position[5] : (counted ?? 0);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => directoryMember(row, viewer, today)),
-      nextCursor: rows.length > limit && last ? encodeCursor([...last.position, total]) : null,
-      total,
-    };
+    const total: Total = position ? (position[6] ? { estimate: position[5] } : position[5]) : (counted ?? 0);
+    const totalKeys: [number, number] = typeof total === 'number' ? [total, 0] : [total.estimate, 1];
+    return request.page(rows, total, (row) => [...row.position, ...totalKeys], (row) => directoryMember(row, viewer, today));
   }
 
   async getMember(id: string, viewer: Viewer): Promise<DirectoryMember> {

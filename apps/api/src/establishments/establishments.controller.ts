@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { IdParam, PageQuery } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
 import { EstablishmentsService } from './establishments.service';
@@ -19,8 +19,8 @@ export class EstablishmentsController {
   }
 
   @Get('establishment-types')
-  listTypes() {
-    return this.establishments.listTypes();
+  listTypes(@Query() query: PageQuery) {
+    return this.establishments.listTypes(query);
   }
 
   @Get('establishments/:id')

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@seg/common';
 import { Database, DB, establishments, establishmentTypes, Executor, regions } from '@seg/db';
 import { and, asc, count, eq, gt, inArray, or, SQL, sql } from 'drizzle-orm';
 
@@ -23,11 +22,15 @@ export interface EstablishmentFilter {
   regionId?: string;
 }
 
+/** Where a page of establishments starts: the (name, id) of the last one shown. */
+export type EstablishmentPosition = [name: string, id: string];
+
 @Injectable()
 export class EstablishmentsRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
-  async search(filter: EstablishmentFilter, limit: number, cursor?: string): Promise<Page<EstablishmentView>> {
+  /** Name order, after the (name, id) of the last one shown; with the total of the filter. */
+  async search(filter: EstablishmentFilter, limit: number, after: EstablishmentPosition | null): Promise<{ rows: EstablishmentView[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.q) {
       const key = sql`'%' || public.seg_search_key(${filter.q}) || '%'`;
@@ -42,18 +45,16 @@ export class EstablishmentsRepository {
     if (filter.typeCode) conditions.push(eq(establishments.typeCode, filter.typeCode));
     if (filter.regionId) conditions.push(eq(establishments.regionId, filter.regionId));
     const pageConditions = [...conditions];
-    if (cursor) {
-      const [name, id] = decodeCursor<[string, string]>(cursor, 2);
+    if (after) {
+      const [name, id] = after;
       pageConditions.push(or(gt(establishments.name, name), and(eq(establishments.name, name), gt(establishments.id, id)))!);
     }
     const rows = await this.selectViews(this.db)
       .where(and(...pageConditions))
       .orderBy(asc(establishments.name), asc(establishments.id))
-      .limit(limit + 1);
+      .limit(limit);
     const [{ total }] = await this.db.select({ total: count() }).from(establishments).where(and(...conditions));
-    const page = rows.slice(0, limit).map(toView);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null, total };
+    return { rows: rows.map(toView), total };
   }
 
   async getView(id: string, tx: Executor = this.db): Promise<EstablishmentView | null> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, PageQuery, wholePage } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
-import { EstablishmentsRepository, EstablishmentView } from './establishments.repository';
+import { EstablishmentPosition, EstablishmentsRepository, EstablishmentView } from './establishments.repository';
 
 @Injectable()
 export class EstablishmentsService {
@@ -14,6 +14,7 @@ export class EstablishmentsService {
     private readonly establishments: EstablishmentsRepository,
     private readonly regions: RegionsRepository,
     private readonly audit: AuditService,
+    private readonly pages: KeysetPages,
   ) {}
 
   async search(query: EstablishmentQuery): Promise<Page<EstablishmentView>> {
@@ -24,7 +25,9 @@ export class EstablishmentsService {
       regionId = region.id;
     }
     if (query.type && !(await this.establishments.typeExists(query.type))) throw invalidField('type', 'is not an establishment type code');
-    return this.establishments.search({ q: query.q?.trim() || undefined, typeCode: query.type, regionId }, query.limit ?? 50, query.cursor);
+    const request = this.pages.open<EstablishmentPosition>('establishments', query, ['string', 'string']);
+    const { rows, total } = await this.establishments.search({ q: query.q?.trim() || undefined, typeCode: query.type, regionId }, request.fetch, request.after);
+    return request.page(rows, total, (e) => [e.name, e.id], (e) => e);
   }
 
   async get(id: string): Promise<EstablishmentView> {
@@ -37,9 +40,8 @@ export class EstablishmentsService {
     return this.establishments.listNames();
   }
 
-  async listTypes() {
-    const items = await this.establishments.listTypes();
-    return { items, nextCursor: null, total: items.length };
+  async listTypes(query: PageQuery) {
+    return wholePage(query, await this.establishments.listTypes());
   }
 
   async create(dto: CreateEstablishmentDto, actor: Actor): Promise<EstablishmentView> {

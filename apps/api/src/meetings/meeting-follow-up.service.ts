@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, formatLondon, Page, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
+import { formatLondon, KeysetPages, Page, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
 import type { CounterProposal, EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
 import { AttendanceRow, MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meetings.service';
@@ -60,19 +60,22 @@ export interface Attendance {
 /** What the secretariat follows after sending: replies and the delivery of every notice. */
 @Injectable()
 export class MeetingFollowUpService {
-  constructor(private readonly meetings: MeetingsRepository) {}
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly pages: KeysetPages,
+  ) {}
 
   async invitations(meetingId: string, query: PageQuery): Promise<InvitationsPage> {
     const meeting = await this.meetings.getById(meetingId);
     if (!meeting) throw meetingNotFound();
-    const limit = query.limit ?? 50;
-    const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, 2) : null;
+    const request = this.pages.open<[name: string, invitationId: string]>(`meetings/${meetingId}/invitations`, query, ['string', 'string']);
+    const after = request.after;
     const [rows, rsvps, noticeCounts] = await Promise.all([
-      this.meetings.listInvitees(meetingId, limit + 1, after ? { name: after[0], id: after[1] } : null),
+      this.meetings.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
       this.meetings.countRsvps(meetingId),
       this.meetings.countNotices(meetingId),
     ]);
-    const page = rows.slice(0, limit);
+    const page = rows.slice(0, request.size);
     const notices = await this.meetings.listNoticesOfInvitations(page.map((r) => r.invitationId));
     const byInvitation = new Map<string, NoticeState[]>();
     for (const n of notices) {
@@ -91,9 +94,8 @@ export class MeetingFollowUpService {
       byInvitation.set(n.invitationId!, list);
     }
     const totals = rsvpCounts(rsvps);
-    const last = page[page.length - 1];
     return {
-      items: page.map((r) => ({
+      ...request.page(rows, totals.invitees, (r) => [r.name, r.invitationId], (r) => ({
         invitationId: r.invitationId,
         member: {
           id: r.memberId,
@@ -113,8 +115,6 @@ export class MeetingFollowUpService {
         invitedAt: toLondonIso(r.invitedAt),
         notices: byInvitation.get(r.invitationId) ?? [],
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.invitationId]) : null,
-      total: totals.invitees,
       totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0, bounced: noticeCounts.bounced ?? 0, suppressed: noticeCounts.suppressed ?? 0 } },
     };
   }

@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
-import { decodeCursor, encodeCursor, FieldError, InvalidFieldsException, invalidField, Page, parseDateTime } from '@seg/common';
+import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, RsvpResponse, RsvpSource } from '@seg/db';
 import { NoticeQueue, NoticeRef } from '@seg/queue';
@@ -53,6 +53,7 @@ export class MeetingsService {
     private readonly outbox: NoticeOutbox,
     private readonly queue: NoticeQueue,
     private readonly audit: AuditService,
+    private readonly pages: KeysetPages,
   ) {}
 
   async create(dto: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
@@ -77,23 +78,18 @@ export class MeetingsService {
   }
 
   async list(query: ListMeetingsQuery, viewer: AuthenticatedMember): Promise<Page<MeetingView>> {
-    const limit = query.limit ?? 50;
-    const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, 2) : null;
+    // Upcoming and past run in opposite orders: a cursor of one is no cursor of the other.
+    const request = this.pages.open<[sortKey: string, id: string]>(`meetings:${query.when ?? 'all'}`, query, ['string', 'string']);
+    const after = request.after;
     const { rows, total } = await this.meetings.list({
       invitedMemberId: isSecretariat(viewer) ? null : viewer.id,
       viewerId: viewer.id,
       when: query.when,
       kind: query.kind,
       after: after ? { sortKey: after[0], id: after[1] } : undefined,
-      limit: limit + 1,
+      limit: request.fetch,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => toMeetingView(r, r.rsvp)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
-      total,
-    };
+    return request.page(rows, total, (r) => [r.sortKey, r.id], (r) => toMeetingView(r, r.rsvp));
   }
 
   async get(id: string, viewer: AuthenticatedMember): Promise<MeetingView> {

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@seg/common';
 import { Database, DB, Executor, members, posts, regions } from '@seg/db';
 import { and, asc, count, eq, gt, isNull, lt, or, sql, SQL } from 'drizzle-orm';
 import { isCurrentPost } from './current-post';
@@ -15,6 +14,9 @@ export interface PostView {
   startsOn: string;
   endsOn: string | null;
 }
+
+/** Where a page of posts starts: the (startsOn, id) of the last one shown. */
+export type PostPosition = [startsOn: string, id: string];
 
 @Injectable()
 export class PostsRepository {
@@ -74,25 +76,28 @@ export class PostsRepository {
       .returning();
   }
 
-  async list(filter: { memberId?: string; regionId?: string | null; currentOn?: string }, limit: number, cursor?: string): Promise<Page<PostView>> {
+  /** By start date, after the (startsOn, id) of the last one shown; with the total of the filter. */
+  async list(
+    filter: { memberId?: string; regionId?: string | null; currentOn?: string },
+    limit: number,
+    after: PostPosition | null,
+  ): Promise<{ rows: PostView[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.memberId) conditions.push(eq(posts.memberId, filter.memberId));
     if (filter.regionId === null) conditions.push(isNull(posts.regionId));
     else if (filter.regionId) conditions.push(eq(posts.regionId, filter.regionId));
     if (filter.currentOn) conditions.push(isCurrentPost(filter.currentOn));
     const pageConditions = [...conditions];
-    if (cursor) {
-      const [startsOn, id] = decodeCursor<[string, string]>(cursor, 2);
+    if (after) {
+      const [startsOn, id] = after;
       pageConditions.push(or(gt(posts.startsOn, startsOn), and(eq(posts.startsOn, startsOn), gt(posts.id, id)))!);
     }
     const rows = await this.views(this.db)
       .where(and(...pageConditions))
       .orderBy(asc(posts.startsOn), asc(posts.id))
-      .limit(limit + 1);
+      .limit(limit);
     const [{ total }] = await this.db.select({ total: count() }).from(posts).where(and(...conditions));
-    const items = rows.slice(0, limit).map(toView);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startsOn, last.id]) : null, total };
+    return { rows: rows.map(toView), total };
   }
 
   async getView(id: string, tx: Executor = this.db): Promise<PostView | null> {

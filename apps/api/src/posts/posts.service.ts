@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, Page } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { todayInLondon } from './current-post';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
-import { PostsRepository, PostView } from './posts.repository';
+import { PostPosition, PostsRepository, PostView } from './posts.repository';
 
 @Injectable()
 export class PostsService {
@@ -15,6 +15,7 @@ export class PostsService {
     private readonly posts: PostsRepository,
     private readonly regions: RegionsRepository,
     private readonly audit: AuditService,
+    private readonly pages: KeysetPages,
   ) {}
 
   async list(query: PostQuery): Promise<Page<PostView>> {
@@ -25,7 +26,10 @@ export class PostsService {
       if (!region) throw invalidField('region', 'is not a region code or hub');
       regionId = region.id;
     }
-    return this.posts.list({ memberId: query.memberId, regionId, currentOn: query.current ? todayInLondon() : undefined }, query.limit ?? 50, query.cursor);
+    const request = this.pages.open<PostPosition>('posts', query, ['string', 'string']);
+    const filter = { memberId: query.memberId, regionId, currentOn: query.current ? todayInLondon() : undefined };
+    const { rows, total } = await this.posts.list(filter, request.fetch, request.after);
+    return request.page(rows, total, (post) => [post.startsOn, post.id], (post) => post);
   }
 
   async create(dto: CreatePostDto, actor: Actor): Promise<PostView> {

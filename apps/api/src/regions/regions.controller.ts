@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { IdParam, PageQuery } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';
@@ -14,8 +14,8 @@ export class RegionsController {
 
   /** Every region; a merged one names the region that absorbed it. */
   @Get()
-  list() {
-    return this.regions.list();
+  list(@Query() query: PageQuery) {
+    return this.regions.list(query);
   }
 
   @Post()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, invalidField, Page } from '@seg/common';
+import { conflictOn, invalidField, Page, PageQuery, wholePage } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -27,9 +27,9 @@ export class RegionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<Page<RegionView>> {
+  async list(query: PageQuery): Promise<Page<RegionView>> {
     const rows = await this.regions.listAll();
-    return { items: rows.map((r) => regionView(r, r.mergedIntoCode)), nextCursor: null, total: rows.length };
+    return wholePage(query, rows.map((r) => regionView(r, r.mergedIntoCode)));
   }
 
   async create(dto: CreateRegionDto, actor: Actor): Promise<RegionView> {
