@@ -1,10 +1,8 @@
 import { invitations, meetings } from '@seg/db';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { ApiHarness, startApi } from './support/api-harness';
-import { createPost, loggedIn } from './support/factories';
-import { insertMembers, TestMember } from './support/meeting-factories';
-import { dropDatabase, testConfig } from './support/test-config';
+import { createMembers, createPost, loggedIn } from './support/factories';
+import { useStack } from './support/stack';
 
 type Headers = Record<string, string>;
 
@@ -20,19 +18,18 @@ const NOT_OURS = { field: 'cursor', message: 'is not a cursor this list gave out
 const unsigned = (keys: unknown) => Buffer.from(JSON.stringify(keys)).toString('base64url');
 
 describe('paged lists', () => {
-  const config = testConfig();
-  let api: ApiHarness;
+  const stack = useStack();
   let secretariat: Headers;
   const run = randomBytes(4).toString('hex');
   let lists: PagedList[];
 
   beforeAll(async () => {
-    api = await startApi(config);
-    const admin = await loggedIn(api.db, config, { role: 'secretariat' });
+    const api = stack.api;
+    const admin = await loggedIn(api.db, stack.config, { role: 'secretariat' });
     secretariat = admin.auth;
 
     // Directory: seven members found by a name of this run.
-    const people: TestMember[] = await insertMembers(
+    const people = await createMembers(
       api.db,
       Array.from({ length: 7 }, (_, i) => ({ name: `Pager ${run} ${String.fromCharCode(97 + i)}` })),
     );
@@ -72,12 +69,8 @@ describe('paged lists', () => {
       { name: 'invitations', path: `/meetings/${made[0].id}/invitations?`, made: 7 },
     ];
   });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
-  });
 
-  const get = (path: string, query: string) => api.http().get(`${path}${path.endsWith('?') ? '' : '&'}${query}`).set(secretariat);
+  const get = (path: string, query: string) => stack.http().get(`${path}${path.endsWith('?') ? '' : '&'}${query}`).set(secretariat);
 
   /** Follows nextCursor to the end, `limit` at a time, and answers every id seen with the totals. */
   async function walk(list: PagedList, limit: number): Promise<{ ids: string[]; totals: number[]; pages: number }> {
@@ -113,7 +106,7 @@ describe('paged lists', () => {
   });
 
   it('pages 50 at a time when no limit is given', async () => {
-    const res = await api.http().get('/establishments').set(secretariat).expect(200);
+    const res = await stack.http().get('/establishments').set(secretariat).expect(200);
     expect(res.body.total).toBeGreaterThan(50);
     expect(res.body.items).toHaveLength(50);
     expect(res.body.nextCursor).toEqual(expect.any(String));
@@ -161,11 +154,11 @@ describe('paged lists', () => {
     }
     // A search's cursor carries its total, so it is good for that search only.
     const directory = lists.find((l) => l.name === 'directory')!;
-    const res = await api.http().get(`/directory/members?q=pager&cursor=${encodeURIComponent(given.get('directory')!)}`).set(secretariat);
+    const res = await stack.http().get(`/directory/members?q=pager&cursor=${encodeURIComponent(given.get('directory')!)}`).set(secretariat);
     expect(res.status).toBe(400);
     // The lists that come whole give out no cursor and take none.
     for (const path of ['/regions', '/categories', '/establishment-types', '/auth/sessions']) {
-      const whole = await api.http().get(`${path}?cursor=${encodeURIComponent(given.get(directory.name)!)}`).set(secretariat);
+      const whole = await stack.http().get(`${path}?cursor=${encodeURIComponent(given.get(directory.name)!)}`).set(secretariat);
       expect({ path, status: whole.status, details: whole.body.details }).toEqual({ path, status: 400, details: [NOT_OURS] });
     }
   });
