@@ -36,7 +36,7 @@ export interface Page<T> {
 }
 
 /** A short list that always comes whole: it gives out no cursor, so none is accepted. */
-export function wholePage<T>(query: PageQuery, items: T[]): Page<T> & { nextCursor: null } {
+export function wholePage<T>(query: { cursor?: string }, items: T[]): Page<T> & { nextCursor: null } {
   if (query.cursor) throw invalidField('cursor', NOT_OURS);
   return { items, nextCursor: null, total: items.length };
 }
