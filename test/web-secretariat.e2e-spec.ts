@@ -1,4 +1,4 @@
-import { meetings, members, posts } from '@seg/db';
+import { invitations, meetings, members, posts } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
@@ -220,6 +220,49 @@ describe("the secretariat's working day", () => {
     const downloaded = parse(readFileSync((await download.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(downloaded).toEqual([expect.objectContaining({ name: 'Iolo Invitee', region: 'Wales', reply: 'No reply yet', 'last notice': 'invite sent' })]);
     await screenshot(page, 'meeting-invitees');
+    await page.context().close();
+  });
+
+  it('Sending is deliberate: the officer confirms each send with its count, and reads the agenda and how often it changed', async () => {
+    const guest = await addMember({ name: 'Gwen Guest', email: email('guest'), region: 'south-west' });
+    const [meeting] = await api.db
+      .insert(meetings)
+      .values({ title: `South West meeting ${run}`, kind: 'regional', agenda: '1. Welcome\n2. Winter pressures', venue: 'Exeter', startsAt: new Date('2031-04-01T09:00:00Z'), endsAt: new Date('2031-04-01T11:00:00Z') })
+      .returning({ id: meetings.id });
+    const page = await signIn(officer);
+    await go(page, `/secretariat/meetings/${meeting.id}`);
+    await page.getByRole('heading', { name: 'Agenda' }).waitFor();
+    await page.getByText('2. Winter pressures').waitFor();
+    await page.getByText('Not sent yet').waitFor();
+    await expect(page.getByText('Revision').count()).resolves.toBe(0);
+
+    const dialogs: string[] = [];
+    const answer = (accept: boolean) =>
+      page.once('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void (accept ? dialog.accept() : dialog.dismiss());
+      });
+    await page.getByRole('checkbox', { name: /^South West/ }).check();
+    await page.getByText(/1 member\s+will be invited/).waitFor();
+    answer(false);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await eventually('the question', () => dialogs.length === 1);
+    expect(dialogs[0]).toBe('Send the invitation to 1 member? Each is emailed now.');
+    await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual([]);
+    answer(true);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByText(/^1 invited\./).waitFor();
+    await page.getByText('Not changed since it was sent').waitFor();
+    await sink.waitForMailTo(guest.email);
+
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page.getByLabel('Venue').fill('Plymouth');
+    answer(true);
+    await page.getByRole('button', { name: /^Save/ }).click();
+    await page.getByText('Changed once since it was sent').waitFor();
+    expect(dialogs[2]).toBe('Save the change and email 1 invitee about it?');
+    await sink.waitFor(() => sink.to(guest.email).length === 2);
+    await screenshot(page, 'meeting-changed');
     await page.context().close();
   });
 });

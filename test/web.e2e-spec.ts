@@ -207,7 +207,15 @@ describe('web app', () => {
     await page.getByText(/2 members\s+will be invited/).waitFor();
     // Previewing wrote nothing.
     await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
+    // Sending asks first, naming how many will be emailed.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole('button', { name: 'Send invitations' }).click();
+    await expect(asked).resolves.toBe('Send the invitation to 2 members? Each is emailed now.');
     await page.getByText(/^2 invited\./).waitFor();
     // Those two again: nobody new, both already invited.
     await page.getByRole('checkbox', { name: /^London/ }).check();
@@ -271,6 +279,7 @@ describe('web app', () => {
     const page = await signIn(secretariat);
     await go(page, `/secretariat/meetings/${meeting.id}`);
     await page.getByRole('checkbox', { name: /^North West/ }).check();
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByText('All 1 emails handled: 0 sent, 1 failed.').waitFor({ timeout: 60_000 });
     const failed = page.getByRole('table', { name: 'Failed emails' });

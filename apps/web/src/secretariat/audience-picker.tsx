@@ -12,7 +12,7 @@ export interface Audience {
 }
 
 /** What `POST /meetings/:id/invitations` would do with this audience, counted by the API with the invitation's own query. */
-interface InvitePreview {
+export interface InvitePreview {
   wouldInvite: number;
   alreadyInvited: number;
   skipped: { suspended: number; left: number; notYetActive: number };

@@ -5,7 +5,7 @@ import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '.
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
-import { Audience, audienceBody, AudiencePicker, audienceIsEmpty } from './audience-picker';
+import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, InvitePreview } from './audience-picker';
 import { MemberPicker } from './member-picker';
 
 /** One meeting for the secretariat: invite, follow delivery, read replies, re-send, cancel. */
@@ -70,10 +70,16 @@ export function MeetingAdminPage({ id }: { id: string }) {
           </div>
         ) : null}
         <div>
-          <dt>Revision</dt>
-          <dd>{m.revision ?? 0}</dd>
+          <dt>Since it was sent</dt>
+          <dd>{changesSinceSent(m)}</dd>
         </div>
       </dl>
+      {m.agenda ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">Agenda</h2>
+          <p className="bio">{m.agenda}</p>
+        </section>
+      ) : null}
       {open ? (
         <InviteSection
           meetingId={m.id}
@@ -98,10 +104,17 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
   const [sends, setSends] = useState(0);
 
   async function send() {
-    setBusy(true);
     setError(null);
     setResult(null);
+    setBusy(true);
     try {
+      // Counted afresh at the click, by the same query that will invite.
+      const preview = await api.post<InvitePreview>(`/meetings/${meetingId}/invitations/preview`, audienceBody(audience, picked));
+      if (preview.wouldInvite === 0) {
+        setResult('Nobody new to invite: everyone chosen is already invited or cannot be invited.');
+        return;
+      }
+      if (!window.confirm(`Send the invitation to ${plural(preview.wouldInvite, 'member')}? Each is emailed now.`)) return;
       const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, audienceBody(audience, picked));
       const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left + answer.skipped.notYetActive : 0;
       setResult(
@@ -130,6 +143,16 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       </button>
     </section>
   );
+}
+
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** The revision is internal: people read how often the meeting changed after the invitations went out. */
+function changesSinceSent(m: Meeting): string {
+  if (m.status === 'draft') return 'Not sent yet';
+  const n = m.revision ?? 0;
+  if (n === 0) return 'Not changed since it was sent';
+  return n === 1 ? 'Changed once since it was sent' : `Changed ${n} times since it was sent`;
 }
 
 interface InviteResult {

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import { Meeting, MEETING_KIND_LABELS, MeetingKind } from '../api/types';
+import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind } from '../api/types';
 import { ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
@@ -28,6 +28,19 @@ function formOf(m?: Meeting): Form {
     venue: m?.venue ?? '',
     onlineUrl: m?.onlineUrl ?? '',
   };
+}
+
+/** The changes invitees are emailed about (the API raises the revision for these). */
+const NOTIFYING = ['startsAt', 'endsAt', 'venue', 'onlineUrl'];
+
+/** How many an update would email: every invitee who has not declined; null when it cannot be counted. */
+async function invitedNotDeclined(meetingId: string): Promise<number | null> {
+  try {
+    const { totals } = await api.get<Attendance>(`/meetings/${encodeURIComponent(meetingId)}/attendance`);
+    return totals.invitees - totals.declined;
+  } catch {
+    return null;
+  }
 }
 
 export function MeetingFormPage({ id }: { id?: string }) {
@@ -66,6 +79,14 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
       if (meeting) {
         const before = formOf(meeting);
         const changed = Object.fromEntries(Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]));
+        if (meeting.status === 'scheduled' && NOTIFYING.some((k) => k in changed)) {
+          const told = await invitedNotDeclined(meeting.id);
+          const question = told === null ? 'Save the change and email every invitee who has not declined?' : `Save the change and email ${told} ${told === 1 ? 'invitee' : 'invitees'} about it?`;
+          if (told !== 0 && !window.confirm(question)) {
+            setBusy(false);
+            return;
+          }
+        }
         if (Object.keys(changed).length) await api.patch(`/meetings/${meeting.id}`, changed);
         navigate(`/secretariat/meetings/${meeting.id}`);
       } else {
