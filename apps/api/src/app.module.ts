@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { MeModule } from './me/me.module';
 import { MembersModule } from './members/members.module';
 import { PostsModule } from './posts/posts.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RegionsModule } from './regions/regions.module';
 import { NoticesModule } from './notices/notices.module';
 import { RsvpModule } from './rsvp/rsvp.module';
@@ -60,6 +61,7 @@ export class AppModule {
         PostsModule,
         DirectoryModule,
         MeModule,
+        PrivacyModule,
         DemoModule,
         WebModule,
       ],

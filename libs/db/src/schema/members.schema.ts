@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories, establishments, regions, timestamps } from './reference.schema';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
@@ -11,6 +11,9 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** `bouncing` once a meeting notice to the member's address failed permanently; a new address clears it. */
 export const EMAIL_STATUSES = ['ok', 'bouncing'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** Numbers the anonymous records erasure leaves ("Former member 1001"). */
+export const formerMemberNumbers = pgSequence('former_member_numbers', { startWith: 1001 });
 
 export const members = pgTable(
   'members',
@@ -37,6 +40,8 @@ export const members = pgTable(
     // The name as the directory searches and sorts it (seg_search_key, migration 0001): kept by
     // PostgreSQL, so a search never recomputes it row by row.
     nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
+    // Set when the member was erased: the row is then an anonymous record holding their history.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

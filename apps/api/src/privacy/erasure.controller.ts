@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
+import { IdParam, InvalidFieldsException } from '@seg/common';
+import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { EraseMemberDto } from './erase-member.dto';
+import { ErasureService } from './erasure.service';
+
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller()
+@Secretariat()
+export class ErasureController {
+  constructor(private readonly erasure: ErasureService) {}
+
+  /**
+   * Replaces the member with an anonymous record ("Former member 1001"); see the README for
+   * what is kept and why. An admin may erase without a reason; the secretariat must give one.
+   */
+  @Post('members/:id/erase')
+  @HttpCode(HttpStatus.OK)
+  erase(@IdParam() id: string, @Body() dto: EraseMemberDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor) {
+    const reason = dto.reason?.trim() || null;
+    if (!reason && member.role !== 'admin') throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);
+    return this.erasure.erase(id, reason, actor);
+  }
+}

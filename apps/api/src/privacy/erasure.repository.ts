@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { auditLog, Executor, inboundMessages, invitations, memberEstablishments, members, notices, oneTimeTokens, refreshTokens } from '@seg/db';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+
+export type ErasableMember = typeof members.$inferSelect;
+
+export interface AuditRow {
+  id: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The rows erasure reads and rewrites; every method runs in the erasing transaction. */
+@Injectable()
+export class ErasureRepository {
+  async lockMember(tx: Executor, id: string): Promise<ErasableMember | null> {
+    const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update').limit(1);
+    return row ?? null;
+  }
+
+  async nextFormerNumber(tx: Executor): Promise<number> {
+    const { rows } = await tx.execute<{ n: string }>(sql`select nextval('public.former_member_numbers') as n`);
+    return Number(rows[0].n);
+  }
+
+  /** Audit entries about the member's own record. */
+  auditOfMember(tx: Executor, memberId: string): Promise<AuditRow[]> {
+    return tx
+      .select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)));
+  }
+
+  /** Any other audit entry whose values hold one of these texts (compared as the JSON text holds them, in any case). */
+  async auditMentioning(tx: Executor, texts: string[], memberId: string): Promise<AuditRow[]> {
+    if (!texts.length) return [];
+    const patterns = texts.map((t) => `%${JSON.stringify(t).slice(1, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const anyOf = sql`array[${sql.join(patterns.map((p) => sql`${p}`), sql`, `)}]::text[]`;
+    return tx
+      .select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(
+        and(
+          sql`not (${auditLog.entity} = 'member' and ${auditLog.entityId} = ${memberId})`,
+          or(sql`${auditLog.before}::text ilike any (${anyOf})`, sql`${auditLog.after}::text ilike any (${anyOf})`),
+        ),
+      );
+  }
+
+  async rewriteAudit(tx: Executor, id: string, before: unknown, after: unknown): Promise<void> {
+    await tx.update(auditLog).set({ before, after }).where(eq(auditLog.id, id));
+  }
+
+  /** Sessions, one-time tokens, places of work and notices not sent yet go. */
+  async deleteBelongings(tx: Executor, memberId: string): Promise<void> {
+    await tx.delete(refreshTokens).where(eq(refreshTokens.memberId, memberId));
+    await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.memberId, memberId));
+    await tx.delete(memberEstablishments).where(eq(memberEstablishments.memberId, memberId));
+    await tx.delete(notices).where(and(eq(notices.memberId, memberId), eq(notices.status, 'queued')));
+  }
+
+  /**
+   * The delivery ledger keeps kind, dates and states; the address, render inputs and the
+   * receiving server's words (which quote the address) go, as do the details of inbound
+   * messages about them and the times they proposed.
+   */
+  async anonymiseLedger(tx: Executor, memberId: string, placeholder: string): Promise<void> {
+    await tx.update(notices).set({ toEmail: placeholder, payload: {}, lastError: null }).where(eq(notices.memberId, memberId));
+    const theirNotices = tx.select({ id: notices.id }).from(notices).where(eq(notices.memberId, memberId));
+    const theirInvitations = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.memberId, memberId));
+    await tx
+      .update(inboundMessages)
+      .set({ detail: {} })
+      .where(or(inArray(inboundMessages.noticeId, theirNotices), inArray(inboundMessages.invitationId, theirInvitations)));
+    await tx.update(invitations).set({ counterProposal: null }).where(eq(invitations.memberId, memberId));
+  }
+
+  async replaceMember(tx: Executor, memberId: string, values: Partial<typeof members.$inferInsert>): Promise<void> {
+    await tx.update(members).set(values).where(eq(members.id, memberId));
+  }
+}

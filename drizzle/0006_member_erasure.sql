@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."former_member_numbers" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1001 CACHE 1;--> statement-breakpoint
+ALTER TABLE "members" ADD COLUMN "erased_at" timestamp with time zone;
