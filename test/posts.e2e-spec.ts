@@ -1,27 +1,20 @@
 import { posts } from '@seg/db';
 import { eq } from 'drizzle-orm';
-import { ApiHarness, startApi } from './support/api-harness';
 import { createMember, loggedIn } from './support/factories';
-import { dropDatabase, testConfig } from './support/test-config';
+import { useStack } from './support/stack';
 
 describe('representative posts', () => {
-  const config = testConfig();
-  let api: ApiHarness;
+  const stack = useStack();
   let secretariat: { Authorization: string };
 
   beforeAll(async () => {
-    api = await startApi(config);
-    secretariat = (await loggedIn(api.db, config, { role: 'secretariat' })).auth;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
+    secretariat = (await loggedIn(stack.db, stack.config, { role: 'secretariat' })).auth;
   });
 
-  const give = (body: object) => api.http().post('/posts').set(secretariat).send(body);
+  const give = (body: object) => stack.http().post('/posts').set(secretariat).send(body);
 
   it('answers 409 when the member already holds the same post, even when both requests come at once', async () => {
-    const rep = await createMember(api.db, { region: 'london' });
+    const rep = await createMember(stack.db, { region: 'london' });
     const post = { memberId: rep.id, regionCode: 'london', role: 'Regional lead', startsOn: '2025-01-01' };
     const answers = await Promise.all([give(post), give(post)]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
@@ -31,11 +24,11 @@ describe('representative posts', () => {
     await give({ ...post, role: 'regional LEAD', startsOn: '2026-02-01' }).expect(409);
     await give({ ...post, role: 'Deputy' }).expect(201);
     await give({ memberId: rep.id, hub: true, role: 'Regional lead', startsOn: '2025-01-01' }).expect(201);
-    await expect(api.db.select().from(posts).where(eq(posts.memberId, rep.id))).resolves.toHaveLength(3);
+    await expect(stack.db.select().from(posts).where(eq(posts.memberId, rep.id))).resolves.toHaveLength(3);
   });
 
   it('gives the post again once the first has ended, but not over the dates it was held', async () => {
-    const rep = await createMember(api.db, { region: 'wales' });
+    const rep = await createMember(stack.db, { region: 'wales' });
     const first = await give({ memberId: rep.id, regionCode: 'wales', role: 'Deputy', startsOn: '2020-01-01', endsOn: '2022-01-01' }).expect(201);
     expect(first.body.id).toBeDefined();
     await give({ memberId: rep.id, regionCode: 'wales', role: 'Deputy', startsOn: '2021-06-01' }).expect(409);

@@ -2,15 +2,12 @@ import { invitations, meetings, members, posts } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import { hash } from 'argon2';
 import { Browser, Page } from 'playwright-core';
-import { ApiHarness, startApi } from './support/api-harness';
 import { launchBrowser, screenshot, settled } from './support/browser';
-import { accessTokenFor, categoryIdOf, regionIdOf } from './support/factories';
+import { accessTokenFor, categoryIdOf, createMember, MemberInput, regionIdOf } from './support/factories';
 import { eventually } from './support/poll';
-import { SmtpSink, startSmtpSink } from './support/smtp-sink';
-import { dropDatabase, testConfig, uniqueName } from './support/test-config';
-import { startWorker, WorkerHarness } from './support/worker-harness';
+import { useStack } from './support/stack';
+import { uniqueName } from './support/test-config';
 
 /**
  * The secretariat's working day in real Chromium, against the real API, worker, PostgreSQL,
@@ -28,36 +25,20 @@ interface Person {
 }
 
 describe("the secretariat's working day", () => {
-  let sink: SmtpSink;
-  let config: ReturnType<typeof testConfig>;
-  let api: ApiHarness;
-  let worker: WorkerHarness;
+  const stack = useStack({ smtp: true, worker: true });
   let browser: Browser;
   const run = uniqueName('sec').slice(-8);
   const email = (who: string) => `${who}.${run}@example.nhs.uk`;
   let officer: Person;
 
-  async function addMember(values: { name: string; email: string; role?: 'member' | 'secretariat'; region?: string | null; category?: string | null; status?: 'invited' | 'active' }): Promise<Person> {
-    const db = api.db;
-    const [row] = await db
-      .insert(members)
-      .values({
-        name: values.name,
-        email: values.email,
-        role: values.role ?? 'member',
-        status: values.status ?? 'active',
-        regionId: values.region ? await regionIdOf(db, values.region) : null,
-        categoryId: values.category === null ? null : await categoryIdOf(db, values.category ?? 'prison-gp'),
-        passwordHash: values.status === 'invited' ? null : await hash(PASSWORD),
-      })
-      .returning({ id: members.id, email: members.email, name: members.name });
-    return row;
-  }
+  /** A prison GP who can sign in (an invited member cannot), unless told otherwise. */
+  const addMember = (input: MemberInput): Promise<Person> =>
+    createMember(stack.db, { category: 'prison-gp', ...(input.status === 'invited' ? {} : { password: PASSWORD }), ...input });
 
   async function signIn(who: Person): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.goto(`${stack.api.baseUrl}/sign-in`);
     await page.getByLabel('Work email').fill(who.email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -66,31 +47,23 @@ describe("the secretariat's working day", () => {
   }
 
   async function go(page: Page, path: string): Promise<void> {
-    await page.goto(`${api.baseUrl}${path}`);
+    await page.goto(`${stack.api.baseUrl}${path}`);
     await settled(page);
   }
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    config = testConfig({ SMTP_URL: sink.url });
-    api = await startApi(config);
-    worker = await startWorker(config);
     browser = await launchBrowser();
-    officer = await addMember({ name: 'Olu Officer', email: email('officer'), role: 'secretariat', category: null });
+    officer = await addMember({ name: 'Olu Officer', email: email('officer'), role: 'secretariat', category: undefined });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-    if (config) await dropDatabase(config.databaseUrl);
   });
 
   it('Members asks once per filter change, and "Show more" keeps the pages it added', async () => {
-    const regionId = await regionIdOf(api.db, 'east-midlands');
-    const categoryId = await categoryIdOf(api.db, 'prison-gp');
-    await api.db.insert(members).values(
+    const regionId = await regionIdOf(stack.api.db, 'east-midlands');
+    const categoryId = await categoryIdOf(stack.api.db, 'prison-gp');
+    await stack.api.db.insert(members).values(
       Array.from({ length: 55 }, (_, i) => ({ name: `Paging Person ${String(i).padStart(2, '0')}`, email: email(`paging${i}`), status: 'active' as const, regionId, categoryId })),
     );
     const page = await signIn(officer);
@@ -145,7 +118,7 @@ describe("the secretariat's working day", () => {
     await form.getByRole('button', { name: 'Assign the post' }).click();
     await eventually('the confirmation', () => asked.length === 1);
     expect(asked[0]).toBe('Lowenna Lead is a member in London. Appoint them for North West?');
-    await expect(api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toEqual([]);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await form.getByRole('button', { name: 'Assign the post' }).click();
@@ -161,7 +134,7 @@ describe("the secretariat's working day", () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await form.getByRole('button', { name: 'Assign the post' }).click();
     await form.getByRole('alert').getByText(/Role: is a post the member already holds/).waitFor();
-    await expect(api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toHaveLength(1);
+    await expect(stack.api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toHaveLength(1);
     await page.context().close();
   });
 
@@ -180,30 +153,30 @@ describe("the secretariat's working day", () => {
     await page.getByText('Save 1 member and send 1 activation email?').waitFor();
     await screenshot(page, 'members-import-check');
     // Checking saved nothing.
-    await expect(api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'))).resolves.toEqual([]);
 
     await page.getByRole('button', { name: 'Save and send 1 activation email' }).click();
     await page.getByRole('heading', { name: 'Result' }).waitFor();
     await page.getByText(/1 created, 0 updated, 1 with errors/).waitFor();
     await screenshot(page, 'members-import-result');
-    const [saved] = await api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'));
+    const [saved] = await stack.api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'));
     expect(saved).toMatchObject({ name: 'Ann Lee', status: 'invited' });
-    await sink.waitForMailTo('ann.lee@example.nhs.uk');
+    await stack.sink.waitForMailTo('ann.lee@example.nhs.uk');
     await page.context().close();
   });
 
   it('Every invitee by name: the table shows region and category names, and downloads as CSV', async () => {
     const invitee = await addMember({ name: 'Iolo Invitee', email: email('invitee'), region: 'wales', category: 'forensic-medical-examiner' });
-    const [meeting] = await api.db
+    const [meeting] = await stack.api.db
       .insert(meetings)
       .values({ title: `Wales meeting ${run}`, kind: 'regional', venue: 'Cardiff', startsAt: new Date('2031-02-03T10:00:00Z'), endsAt: new Date('2031-02-03T12:00:00Z') })
       .returning({ id: meetings.id });
-    const auth = { Authorization: `Bearer ${await accessTokenFor(api.db, config, officer.id)}` };
-    await api.http().post(`/meetings/${meeting.id}/invitations`).set(auth).send({ audience: { memberIds: [invitee.id] } }).expect(202);
-    await sink.waitForMailTo(invitee.email);
+    const auth = { Authorization: `Bearer ${await accessTokenFor(stack.api.db, stack.config, officer.id)}` };
+    await stack.api.http().post(`/meetings/${meeting.id}/invitations`).set(auth).send({ audience: { memberIds: [invitee.id] } }).expect(202);
+    await stack.sink.waitForMailTo(invitee.email);
 
     // The Accept header alone asks for the CSV.
-    const byHeader = await api.http().get(`/meetings/${meeting.id}/invitations`).set(auth).set('Accept', 'text/csv').expect(200);
+    const byHeader = await stack.api.http().get(`/meetings/${meeting.id}/invitations`).set(auth).set('Accept', 'text/csv').expect(200);
     expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(byHeader.text, { columns: true }) as Record<string, string>[];
     expect(rows).toEqual([

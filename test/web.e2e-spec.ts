@@ -1,16 +1,14 @@
-import { categories, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
-import { hash } from 'argon2';
+import { establishments, invitations, meetings, posts, regions } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiHarness, startApi } from './support/api-harness';
 import { accessibilityIssues, launchBrowser, screenshot, settled } from './support/browser';
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
-import { SmtpSink, startSmtpSink } from './support/smtp-sink';
-import { dropDatabase, testConfig, uniqueName } from './support/test-config';
-import { startWorker, WorkerHarness } from './support/worker-harness';
+import { createMember, MemberInput } from './support/factories';
+import { useStack } from './support/stack';
+import { uniqueName } from './support/test-config';
 
 /**
  * The web app in real Chromium (Debian's, never a downloaded build) against the real API,
@@ -28,10 +26,7 @@ interface Person {
 }
 
 describe('web app', () => {
-  let sink: SmtpSink;
-  let config: ReturnType<typeof testConfig>;
-  let api: ApiHarness;
-  let worker: WorkerHarness;
+  const stack = useStack({ smtp: true, worker: true });
   let browser: Browser;
   const run = uniqueName('web').slice(-8);
   const email = (who: string) => `${who}.${run}@example.nhs.uk`;
@@ -42,29 +37,12 @@ describe('web app', () => {
   let northWestRep: Person;
   let northWestPrison: { id: string; name: string };
 
-  async function addMember(values: { name: string; email: string; role?: 'member' | 'secretariat'; region?: string; category?: string; phone?: string }): Promise<Person> {
-    const db = api.db;
-    const [region] = values.region ? await db.select().from(regions).where(eq(regions.code, values.region)) : [];
-    const [category] = await db.select().from(categories).where(eq(categories.code, values.category ?? 'prison-gp'));
-    const [row] = await db
-      .insert(members)
-      .values({
-        name: values.name,
-        email: values.email,
-        role: values.role ?? 'member',
-        status: 'active',
-        regionId: region?.id ?? null,
-        categoryId: category.id,
-        phone: values.phone ?? null,
-        passwordHash: await hash(PASSWORD),
-      })
-      .returning({ id: members.id, email: members.email, name: members.name });
-    return row;
-  }
+  /** A prison GP who can sign in, unless told otherwise. */
+  const addMember = (input: MemberInput): Promise<Person> => createMember(stack.db, { category: 'prison-gp', password: PASSWORD, ...input });
 
   async function addPost(person: Person, regionCode: string | null, role: string): Promise<void> {
-    const [region] = regionCode ? await api.db.select().from(regions).where(eq(regions.code, regionCode)) : [];
-    await api.db.insert(posts).values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
+    const [region] = regionCode ? await stack.api.db.select().from(regions).where(eq(regions.code, regionCode)) : [];
+    await stack.api.db.insert(posts).values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
   }
 
   async function newContext(): Promise<BrowserContext> {
@@ -73,7 +51,7 @@ describe('web app', () => {
 
   async function signIn(who: Person, password = PASSWORD): Promise<Page> {
     const page = await (await newContext()).newPage();
-    await page.goto(`${api.baseUrl}/`);
+    await page.goto(`${stack.api.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Work email').fill(who.email);
     await page.getByLabel('Password', { exact: true }).fill(password);
@@ -83,7 +61,7 @@ describe('web app', () => {
   }
 
   async function go(page: Page, path: string): Promise<void> {
-    await page.goto(`${api.baseUrl}${path}`);
+    await page.goto(`${stack.api.baseUrl}${path}`);
     await settled(page);
   }
 
@@ -92,10 +70,6 @@ describe('web app', () => {
   }
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    config = testConfig({ SMTP_URL: sink.url });
-    api = await startApi(config);
-    worker = await startWorker(config);
     browser = await launchBrowser();
 
     secretariat = await addMember({ name: 'Sasha Secretariat', email: email('secretariat'), role: 'secretariat' });
@@ -107,7 +81,7 @@ describe('web app', () => {
     const hubChair = await addMember({ name: 'Hana Hub', email: email('chair'), region: 'wales' });
     await addPost(hubChair, null, 'Chair');
 
-    const [nw] = await api.db
+    const [nw] = await stack.api.db
       .select({ id: establishments.id, name: establishments.name })
       .from(establishments)
       .innerJoin(regions, eq(regions.id, establishments.regionId))
@@ -119,21 +93,17 @@ describe('web app', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-    if (config) await dropDatabase(config.databaseUrl);
   });
 
   it('serves the app at / with the built JavaScript, and leaves the API routes to the API', async () => {
-    const page = await api.http().get('/').set('Accept', 'text/html').expect(200);
+    const page = await stack.api.http().get('/').set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('<div id="root">');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
     expect(script).toBeDefined();
-    const js = await api.http().get(script!).expect(200);
+    const js = await stack.api.http().get(script!).expect(200);
     expect(js.headers['cache-control']).toContain('immutable');
-    await api.http().get('/health').set('Accept', 'text/html').expect(200).expect('Content-Type', /json/);
-    await api.http().get('/directory/network').set('Accept', 'application/json').expect(401);
+    await stack.api.http().get('/health').set('Accept', 'text/html').expect(200).expect('Content-Type', /json/);
+    await stack.api.http().get('/directory/network').set('Accept', 'application/json').expect(401);
   });
 
   it('a member signs in and finds their regional rep and the rep for an establishment', async () => {
@@ -206,7 +176,7 @@ describe('web app', () => {
     await page.getByRole('checkbox', { name: /^Every current representative/ }).uncheck();
     await page.getByText(/2 members\s+will be invited/).waitFor();
     // Previewing wrote nothing.
-    await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
     // Sending asks first, naming how many will be emailed.
     const asked = new Promise<string>((resolve) =>
       page.once('dialog', (dialog) => {
@@ -224,20 +194,20 @@ describe('web app', () => {
     await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('2');
     await screenshot(page, 'meeting-delivery');
 
-    const mail = await sink.waitForMailTo(member.email);
+    const mail = await stack.sink.waitForMailTo(member.email);
     const link = /\/rsvp\/[^\s"'<>?]+/.exec(mail.parsed.text ?? '')?.[0];
     expect(link).toBeDefined();
 
     // The link opens a page that asks; opening it records nothing.
     const stranger = await (await newContext()).newPage();
-    await stranger.goto(`${api.baseUrl}${link}`);
-    const [before] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    await stranger.goto(`${stack.api.baseUrl}${link}`);
+    const [before] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
     expect(before.rsvp).toBe('needs-action');
     await checkAccessibility(stranger, 'rsvp');
     await screenshot(stranger, 'rsvp');
     await stranger.locator('button[name="response"][value="accepted"]').click();
     await eventually('the reply to be recorded', async () => {
-      const [after] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+      const [after] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
       return after.rsvp === 'accepted';
     });
     await stranger.context().close();
@@ -263,7 +233,7 @@ describe('web app', () => {
     // A change of mind from the meeting page.
     await memberPage.getByRole('button', { name: 'Maybe' }).click();
     await memberPage.getByText('Reply saved: Maybe.').waitFor();
-    const [changed] = await api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    const [changed] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
     expect(changed.rsvp).toBe('tentative');
     await screenshot(memberPage, 'meeting');
     await memberPage.context().close();
@@ -271,11 +241,11 @@ describe('web app', () => {
   });
 
   it('the secretariat sees a refused email fail, and re-sends it once the mail server takes it', async () => {
-    const [meeting] = await api.db
+    const [meeting] = await stack.api.db
       .insert(meetings)
       .values({ title: `North West meeting ${run}`, kind: 'regional', venue: 'HMP Altcourse', startsAt: new Date('2031-06-03T09:00:00Z'), endsAt: new Date('2031-06-03T11:00:00Z') })
       .returning({ id: meetings.id });
-    sink.refuse.set(northWestRep.email.toLowerCase(), 550);
+    stack.sink.refuse.set(northWestRep.email.toLowerCase(), 550);
     const page = await signIn(secretariat);
     await go(page, `/secretariat/meetings/${meeting.id}`);
     await page.getByRole('checkbox', { name: /^North West/ }).check();
@@ -286,11 +256,11 @@ describe('web app', () => {
     await expect(failed.getByRole('row').nth(1).innerText()).resolves.toContain(northWestRep.email);
     await screenshot(page, 'meeting-failed');
 
-    sink.refuse.delete(northWestRep.email.toLowerCase());
+    stack.sink.refuse.delete(northWestRep.email.toLowerCase());
     await page.getByRole('button', { name: 'Re-send the 1 failed email' }).click();
     await page.getByText('1 email queued again.').waitFor();
     await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
-    await sink.waitForMailTo(northWestRep.email);
+    await stack.sink.waitForMailTo(northWestRep.email);
     await page.context().close();
   });
 
@@ -306,7 +276,7 @@ describe('web app', () => {
     await page.getByText('Member added; the activation email is on its way.').waitFor();
     await page.getByRole('heading', { level: 1, name: newcomer.name }).waitFor();
     // The first email is lost: the secretariat sends another, and only its link works.
-    const lost = await sink.waitForMailTo(newcomer.email);
+    const lost = await stack.sink.waitForMailTo(newcomer.email);
     await page.getByRole('button', { name: 'Send the activation email again' }).click();
     await page.getByText(`A new activation email is on its way to ${newcomer.email}.`, { exact: false }).waitFor();
     const memberPage = page.url();
@@ -320,17 +290,17 @@ describe('web app', () => {
     await page.getByRole('alert').first().waitFor();
     await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/email|taken|already/i);
 
-    await sink.waitFor(() => sink.to(newcomer.email).length === 2);
-    const [lostLink, link] = [lost, sink.to(newcomer.email)[1]].map((mail) => /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0]);
+    await stack.sink.waitFor(() => stack.sink.to(newcomer.email).length === 2);
+    const [lostLink, link] = [lost, stack.sink.to(newcomer.email)[1]].map((mail) => /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0]);
     expect(link).toBeDefined();
     expect(link).not.toBe(lostLink);
     const invited = await (await newContext()).newPage();
-    await invited.goto(`${api.baseUrl}${lostLink}`);
+    await invited.goto(`${stack.api.baseUrl}${lostLink}`);
     await invited.getByLabel('New password', { exact: true }).fill(PASSWORD);
     await invited.getByLabel('New password again').fill(PASSWORD);
     await invited.getByRole('button', { name: 'Activate my account' }).click();
     await invited.getByText('This link has expired or was already used').waitFor();
-    await invited.goto(`${api.baseUrl}${link}`);
+    await invited.goto(`${stack.api.baseUrl}${link}`);
     await invited.getByLabel('New password', { exact: true }).fill('too short');
     await invited.getByRole('button', { name: 'Activate my account' }).click();
     await invited.locator('.field-error #field-password').waitFor();
@@ -368,7 +338,7 @@ describe('web app', () => {
     await signedOut.context().close();
 
     const page = await signIn(secretariat);
-    const [meeting] = await api.db
+    const [meeting] = await stack.api.db
       .insert(meetings)
       .values({ title: 'Hub meeting for the accessibility check', kind: 'hub', startsAt: new Date('2031-05-01T09:00:00Z'), endsAt: new Date('2031-05-01T11:00:00Z') })
       .returning({ id: meetings.id });
@@ -427,7 +397,7 @@ describe('web app', () => {
       throw new Error(`Tab never reached ${target}; focus is on ${await focused()}`);
     }
 
-    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.goto(`${stack.api.baseUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.keyboard.press('Tab');
     await expect(focused()).resolves.toBe('Skip to main content');
@@ -467,14 +437,14 @@ describe('web app', () => {
     await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
     // Two tabs renewing around the same time both stay signed in.
     const tab = await page.context().newPage();
-    await Promise.all([page.reload(), tab.goto(`${api.baseUrl}/directory`)]);
+    await Promise.all([page.reload(), tab.goto(`${stack.api.baseUrl}/directory`)]);
     await page.getByRole('heading', { level: 1, name: `Hello, ${member.name}` }).waitFor();
     await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
     await tab.reload();
     await tab.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.goto(`${api.baseUrl}/directory`);
+    await page.goto(`${stack.api.baseUrl}/directory`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.context().close();
   });

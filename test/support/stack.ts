@@ -116,9 +116,17 @@ export class Stack {
     return worker;
   }
 
+  /** Kills every worker process started with spawnWorker (for afterEach, so the next test starts clean). */
+  async killSpawnedWorkers(): Promise<void> {
+    await Promise.all(this.spawned.splice(0).map(killWorker));
+  }
+
   /** Another API on the same database and Redis (a second process, as far as the app can tell); closed after the file. */
   async startApi(): Promise<ApiHarness> {
-    const api = await startApi(this.config);
+    const started = await startApi(this.config);
+    let closing: Promise<void> | null = null;
+    // A test may close it early; the stack's own close then does nothing.
+    const api = { ...started, close: () => (closing ??= started.close()) };
     this.extraApis.push(api);
     return api;
   }

@@ -63,6 +63,7 @@ export function workerEnv(config: AppConfig, extra: Record<string, string> = {})
     LOG_LEVEL: 'info',
     SMTP_URL: config.mail.smtpUrl ?? '',
     RELAY_INTERVAL_MS: String(config.worker.relayIntervalMs),
+    RELAY_GRACE_MS: String(config.worker.relayGraceMs),
     MAIL_RATE_PER_SECOND: String(config.mail.ratePerSecond),
     WORKER_CONCURRENCY: String(config.worker.concurrency),
     ...extra,

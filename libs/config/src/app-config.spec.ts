@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ email: expect.any(String), password: expect.any(String) });
     expect(config.auth.accessTtlSeconds).toBe(900);
     expect(config.auth.refreshTtlSeconds).toBe(30 * 24 * 3600);
+    expect(config.worker).toMatchObject({ relayIntervalMs: 5000, relayGraceMs: 5000 });
+    expect(loadConfig({ RELAY_GRACE_MS: '250' }).worker.relayGraceMs).toBe(250);
   });
 
   it('names a malformed variable in the message', () => {

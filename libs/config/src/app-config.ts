@@ -53,6 +53,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).optional(),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
+  RELAY_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
 });
 
@@ -91,7 +92,12 @@ export interface AppConfig {
    * without IMAP_URL; outside production the mail catcher then takes mail to MAIL_FROM.
    */
   inbound: { imapUrl: string | null; pollSeconds: number; doneFolder: string; unmatchedFolder: string };
-  worker: { concurrency: number; relayIntervalMs: number };
+  worker: {
+    concurrency: number;
+    relayIntervalMs: number;
+    /** The API queues a notice right after its commit; only rows queued longer ago than this are the relay's. */
+    relayGraceMs: number;
+  };
   meetings: { reminderHoursBefore: number };
   /** The built web app that the API serves at `/`. */
   web: { dir: string };
@@ -174,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       unmatchedFolder: UNMATCHED_FOLDER,
     },
     // Two notices per connection: one on the wire while the next is loaded and rendered.
-    worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS },
+    worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS, relayGraceMs: raw.RELAY_GRACE_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
     web: { dir: raw.WEB_DIR },
   };

@@ -3,8 +3,6 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { NoticeQueue, noticeJobId, NoticeRef } from '@seg/queue';
 import { NoticesRepository } from './notices.repository';
 
-// The API queues a notice right after its commit; only rows older than this are the relay's.
-const GRACE_MS = 5_000;
 const BATCH = 2_000;
 
 /**
@@ -39,7 +37,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   /** One pass; returns how many notices it queued again. */
   async relay(): Promise<number> {
     try {
-      const stale = await this.notices.listStaleQueued(GRACE_MS, BATCH);
+      const stale = await this.notices.listStaleQueued(this.config.worker.relayGraceMs, BATCH);
       const missing: NoticeRef[] = [];
       for (let i = 0; i < stale.length; i += 100) {
         const slice = stale.slice(i, i + 100);
