@@ -198,7 +198,7 @@ describe("the secretariat's working day", () => {
 
   it('Sending is deliberate: the officer confirms each send with its count, and reads the agenda and how often it changed', async () => {
     const guest = await addMember({ name: 'Gwen Guest', email: email('guest'), region: 'south-west' });
-    const [meeting] = await api.db
+    const [meeting] = await stack.api.db
       .insert(meetings)
       .values({ title: `South West meeting ${run}`, kind: 'regional', agenda: '1. Welcome\n2. Winter pressures', venue: 'Exeter', startsAt: new Date('2031-04-01T09:00:00Z'), endsAt: new Date('2031-04-01T11:00:00Z') })
       .returning({ id: meetings.id });
@@ -221,12 +221,12 @@ describe("the secretariat's working day", () => {
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await eventually('the question', () => dialogs.length === 1);
     expect(dialogs[0]).toBe('Send the invitation to 1 member? Each is emailed now.');
-    await expect(api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual([]);
     answer(true);
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByText(/^1 invited\./).waitFor();
     await page.getByText('Not changed since it was sent').waitFor();
-    await sink.waitForMailTo(guest.email);
+    await stack.sink.waitForMailTo(guest.email);
 
     await page.getByRole('link', { name: 'Change details' }).click();
     await page.getByLabel('Venue').fill('Plymouth');
@@ -234,7 +234,7 @@ describe("the secretariat's working day", () => {
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.getByText('Changed once since it was sent').waitFor();
     expect(dialogs[2]).toBe('Save the change and email 1 invitee about it?');
-    await sink.waitFor(() => sink.to(guest.email).length === 2);
+    await stack.sink.waitFor(() => stack.sink.to(guest.email).length === 2);
     await screenshot(page, 'meeting-changed');
     await page.context().close();
   });
