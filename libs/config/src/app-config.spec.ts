@@ -104,6 +104,13 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'é'.repeat(16) }).auth.jwtSecret).toBe('é'.repeat(16));
     });
 
+    it('refuses a PUBLIC_URL on plain http to anything but a loopback address, saying why', () => {
+      for (const host of ['seg.example.org', '192.168.1.20', '[2001:db8::1]']) {
+        expect(problemsOf({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be https in production .*Secure session cookie/)]);
+      }
+      for (const host of ['localhost', '127.0.0.1', '[::1]']) expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` }).publicUrl).toBe(`http://${host}:3000`);
+    });
+
     it('refuses missing SMTP_URL and PUBLIC_URL, naming both', () => {
       expect(problemsOf({ ...PRODUCTION, SMTP_URL: undefined, PUBLIC_URL: undefined }).sort()).toEqual([
         'PUBLIC_URL: is required in production',

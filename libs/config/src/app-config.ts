@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** Browsers keep Secure cookies on https, and on plain http only for loopback hosts. */
+function servesSecureCookies(publicUrl: string): boolean {
+  const url = new URL(publicUrl);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
 const DEV_ADMIN_EMAIL = 'admin@seg.localhost';
 const DEV_ADMIN_PASSWORD = 'demo-admin-passphrase';
@@ -128,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     else if (Buffer.byteLength(raw.JWT_SECRET, 'utf8') < 32) problems.push('JWT_SECRET: must be at least 32 bytes');
     if (!raw.SMTP_URL) problems.push('SMTP_URL: is required in production');
     if (!raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required in production');
+    else if (!servesSecureCookies(raw.PUBLIC_URL)) {
+      problems.push(
+        'PUBLIC_URL: must be https in production (http is allowed only for localhost, 127.0.0.1 or ::1): browsers drop the Secure session cookie on plain http to any other host, so every reload would sign people out',
+      );
+    }
     if (raw.SEG_ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) problems.push('SEG_ADMIN_PASSWORD: is the demo default');
   }
   if (Boolean(raw.SEG_ADMIN_EMAIL) !== Boolean(raw.SEG_ADMIN_PASSWORD)) {
