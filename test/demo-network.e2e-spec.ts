@@ -30,7 +30,7 @@ describe('the demo network', () => {
     expect(usedTypes.map((t) => t.type).sort()).toEqual(['immigration-removal-centre', 'police-custody', 'prison', 'secure-hospital', 'secure-training-centre', 'young-offender-institution']);
   });
 
-  it('gives working logins for one secretariat and one representative account', async () => {
+  it('gives working logins for a secretariat, a representative and an ordinary member', async () => {
     const service = stack.api.app.get(DemoNetworkService);
     for (const login of DEMO_LOGINS) {
       expect(login.password.length).toBeGreaterThanOrEqual(12);
@@ -44,6 +44,15 @@ describe('the demo network', () => {
     const repRow = await stack.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
     const rep = (await stack.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, repRow!.id)}` }).expect(200)).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
+    // An ordinary member too, so a newcomer sees the member's view at once.
+    const memberLogin = DEMO_LOGINS.find((l) => l.role === 'member')!;
+    const memberRow = await stack.db.query.members.findFirst({ where: eq(members.email, memberLogin.email) });
+    const member = (await stack.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, memberRow!.id)}` }).expect(200)).body;
+    expect(member).toMatchObject({ role: 'member', posts: [], category: expect.objectContaining({ code: 'prison-gp' }) });
+    // Names are stored without titles: the title is its own field.
+    const names = await stack.db.select({ name: members.name, title: members.title }).from(members);
+    expect(names.filter((n) => /^(Dr|Prof|Mr|Mrs|Ms|Miss)\.? /.test(n.name))).toEqual([]);
+    expect(member.title).toBe('Dr');
     // A database with members is left alone; the start banner still gets the logins...
     expect(await service.seedIfEmpty()).toBeNull();
     expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));

@@ -4,9 +4,10 @@
 import type { DemoLogin } from '../start-banner';
 
 /** Fixed so a developer can log in straight away; never seeded in production. */
-export const DEMO_LOGINS: readonly (DemoLogin & { role: 'secretariat' | 'representative' })[] = [
+export const DEMO_LOGINS: readonly (DemoLogin & { role: 'secretariat' | 'representative' | 'member' })[] = [
   { role: 'secretariat', label: 'Secretariat', email: 'secretariat@seg.localhost', password: 'demo-secretariat-passphrase' },
   { role: 'representative', label: 'Rep', email: 'rep@seg.localhost', password: 'demo-representative-passphrase' },
+  { role: 'member', label: 'Member', email: 'member@seg.localhost', password: 'demo-member-passphrase' },
 ];
 
 export interface DemoPerson {
@@ -18,53 +19,53 @@ export interface DemoPerson {
   phone?: string;
   private?: true;
   /** Holds the demo representative login. */
-  login?: 'representative';
+  login?: 'representative' | 'member';
 }
 
 /** Spokes left without a rep on purpose, so the gaps show in the network view. */
 export const DEMO_GAPS = ['north-east', 'south-central', 'northern-ireland'];
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { name: 'Dr Helen Marsh', title: 'Chair', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Chair', hub: true, since: '2023-04-01' }, phone: '0113 496 0001' },
-  { name: 'Dr Kwame Mensah', title: 'Vice chair', category: 'prison-gp', region: 'west-midlands', post: { role: 'Vice chair', hub: true, since: '2024-01-01' } },
+  { name: 'Helen Marsh', title: 'Dr', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Chair', hub: true, since: '2023-04-01' }, phone: '0113 496 0001' },
+  { name: 'Kwame Mensah', title: 'Dr', category: 'prison-gp', region: 'west-midlands', post: { role: 'Vice chair', hub: true, since: '2024-01-01' } },
   { name: 'Siân Llewellyn', title: 'Secretary', category: 'offender-healthcare-manager', region: 'wales', post: { role: 'Secretary', hub: true, since: '2022-09-01' } },
   { name: 'Jo Whitfield', category: 'patient-rep', region: 'east-midlands', post: { role: 'National lead for lived experience', hub: true, since: '2024-06-01' }, private: true },
-  { name: "Dr Seán O'Brien", title: 'Regional lead', category: 'prison-gp', region: 'london', post: { role: 'Regional lead', since: '2021-05-01' }, phone: '020 7946 0101', login: 'representative' },
-  { name: 'Dr Priya Raman', title: 'Deputy lead', category: 'prison-gp', region: 'london', post: { role: 'Deputy lead', since: '2023-02-01' } },
+  { name: "Seán O'Brien", title: 'Dr', category: 'prison-gp', region: 'london', post: { role: 'Regional lead', since: '2021-05-01' }, phone: '020 7946 0101', login: 'representative' },
+  { name: 'Priya Raman', title: 'Dr', category: 'prison-gp', region: 'london', post: { role: 'Deputy lead', since: '2023-02-01' } },
   { name: 'Zoë Ashworth-Clarke', category: 'forensic-medical-examiner', region: 'north-west', post: { role: 'Regional lead', since: '2022-11-01' } },
-  { name: 'Dr Ian McAllister', title: 'Regional lead', category: 'prison-gp', region: 'scotland', post: { role: 'Regional lead', since: '2020-03-01' } },
-  { name: 'Dr Amélie Durand', category: 'prison-gp', region: 'east-of-england', post: { role: 'Regional lead', since: '2023-09-01' } },
+  { name: 'Ian McAllister', title: 'Dr', category: 'prison-gp', region: 'scotland', post: { role: 'Regional lead', since: '2020-03-01' } },
+  { name: 'Amélie Durand', title: 'Dr', category: 'prison-gp', region: 'east-of-england', post: { role: 'Regional lead', since: '2023-09-01' } },
   { name: 'Marcus Bell', category: 'offender-healthcare-manager', region: 'south-east-coast', post: { role: 'Regional lead', since: '2024-02-01' } },
-  { name: 'Dr Fiona Trelawny', category: 'prison-gp', region: 'south-west', post: { role: 'Regional lead', since: '2019-07-01' } },
-  { name: 'Dr Tomasz Nowak', category: 'prison-gp', region: 'east-midlands', post: { role: 'Regional lead', since: '2022-01-01' } },
-  { name: 'Dr Gareth Pryce', category: 'prison-gp', region: 'wales', post: { role: 'Regional lead', since: '2021-10-01' } },
-  { name: 'Dr Naomi Adeyemi', category: 'prison-gp', region: 'west-midlands', post: { role: 'Regional lead', since: '2023-05-01' } },
-  { name: 'Dr Rachel Stein', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Regional lead', since: '2020-11-01' } },
+  { name: 'Fiona Trelawny', title: 'Dr', category: 'prison-gp', region: 'south-west', post: { role: 'Regional lead', since: '2019-07-01' } },
+  { name: 'Tomasz Nowak', title: 'Dr', category: 'prison-gp', region: 'east-midlands', post: { role: 'Regional lead', since: '2022-01-01' } },
+  { name: 'Gareth Pryce', title: 'Dr', category: 'prison-gp', region: 'wales', post: { role: 'Regional lead', since: '2021-10-01' } },
+  { name: 'Naomi Adeyemi', title: 'Dr', category: 'prison-gp', region: 'west-midlands', post: { role: 'Regional lead', since: '2023-05-01' } },
+  { name: 'Rachel Stein', title: 'Dr', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Regional lead', since: '2020-11-01' } },
   { name: 'Dele Okafor', category: 'patient-rep', region: 'london', post: { role: 'Patient representative', since: '2024-03-01' }, private: true },
-  { name: 'Dr Chloé Martin', category: 'prison-gp', region: 'north-east' },
-  { name: 'Dr Angus Fraser', category: 'forensic-medical-examiner', region: 'scotland' },
+  { name: 'Chloé Martin', title: 'Dr', category: 'prison-gp', region: 'north-east' },
+  { name: 'Angus Fraser', title: 'Dr', category: 'forensic-medical-examiner', region: 'scotland' },
   { name: 'Bridget Kelly', category: 'offender-healthcare-manager', region: 'northern-ireland' },
-  { name: 'Dr Li Wei', category: 'prison-gp', region: 'south-central' },
-  { name: 'Dr Hannah Greenwood', category: 'prison-gp', region: 'north-west' },
+  { name: 'Li Wei', title: 'Dr', category: 'prison-gp', region: 'south-central' },
+  { name: 'Hannah Greenwood', title: 'Dr', category: 'prison-gp', region: 'north-west' },
   { name: 'Owen Rhys-Jones', category: 'other-profession', region: 'wales', title: 'Pharmacist' },
-  { name: 'Dr Aisha Rahman', category: 'prison-gp', region: 'london' },
-  { name: 'Dr Björn Larsen', category: 'forensic-medical-examiner', region: 'south-east-coast' },
+  { name: 'Aisha Rahman', title: 'Dr', category: 'prison-gp', region: 'london', login: 'member' },
+  { name: 'Björn Larsen', title: 'Dr', category: 'forensic-medical-examiner', region: 'south-east-coast' },
   { name: 'Claire Dunmore', category: 'other-profession', region: 'south-west', title: 'Mental health nurse' },
-  { name: 'Dr Michael Osei', category: 'prison-gp', region: 'east-of-england' },
-  { name: "Dr Niamh D'Arcy", category: 'prison-gp', region: 'northern-ireland' },
+  { name: 'Michael Osei', title: 'Dr', category: 'prison-gp', region: 'east-of-england' },
+  { name: "Niamh D'Arcy", title: 'Dr', category: 'prison-gp', region: 'northern-ireland' },
   { name: 'Paul Hendry', category: 'patient-rep', region: 'north-east', private: true },
-  { name: 'Dr Sofia Costa', category: 'prison-gp', region: 'south-central' },
-  { name: 'Dr Rupert Ellis', category: 'forensic-medical-examiner', region: 'london' },
+  { name: 'Sofia Costa', title: 'Dr', category: 'prison-gp', region: 'south-central' },
+  { name: 'Rupert Ellis', title: 'Dr', category: 'forensic-medical-examiner', region: 'london' },
   { name: 'Karen Whitlock', category: 'offender-healthcare-manager', region: 'yorkshire-humber' },
-  { name: 'Dr Ewan Grant', category: 'prison-gp', region: 'scotland' },
-  { name: 'Dr Meera Patel', category: 'prison-gp', region: 'east-midlands' },
-  { name: 'Dr Oluwaseun Bakare', category: 'prison-gp', region: 'west-midlands' },
+  { name: 'Ewan Grant', title: 'Dr', category: 'prison-gp', region: 'scotland' },
+  { name: 'Meera Patel', title: 'Dr', category: 'prison-gp', region: 'east-midlands' },
+  { name: 'Oluwaseun Bakare', title: 'Dr', category: 'prison-gp', region: 'west-midlands' },
   { name: 'Gemma Frost', category: 'other-profession', region: 'north-west', title: 'Occupational therapist' },
-  { name: 'Dr François Lemaire', category: 'prison-gp', region: 'south-east-coast' },
-  { name: 'Dr Catrin Morgan', category: 'prison-gp', region: 'wales' },
+  { name: 'François Lemaire', title: 'Dr', category: 'prison-gp', region: 'south-east-coast' },
+  { name: 'Catrin Morgan', title: 'Dr', category: 'prison-gp', region: 'wales' },
   { name: 'Steve Ridley', category: 'patient-rep', region: 'south-west', private: true },
-  { name: 'Dr Yusuf Hassan', category: 'prison-gp', region: 'london' },
-  { name: 'Dr Emma Kowalczyk', category: 'forensic-medical-examiner', region: 'east-of-england' },
+  { name: 'Yusuf Hassan', title: 'Dr', category: 'prison-gp', region: 'london' },
+  { name: 'Emma Kowalczyk', title: 'Dr', category: 'forensic-medical-examiner', region: 'east-of-england' },
 ];
 
 /** Police custody suites: the seeded register has none, and the demo shows every type. */

@@ -72,10 +72,9 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     });
     await this.audit.record(tx, null, { entity: 'member', entityId: secretariat.id, action: 'create:demo', after: { email: secretariat.email, name: secretariat.name } });
 
-    const repLogin = DEMO_LOGINS.find((l) => l.role === 'representative')!;
     for (const [i, person] of DEMO_PEOPLE.entries()) {
       if (person.post && !person.post.hub && DEMO_GAPS.includes(person.region)) throw new Error(`Demo data: ${person.name} fills a gap`);
-      const email = person.login === 'representative' ? repLogin.email : demoEmail(person.name);
+      const email = DEMO_LOGINS.find((l) => l.role === person.login)?.email ?? demoEmail(person.name);
       const member = await this.demo.insertMember(tx, {
         email,
         name: person.name,
