@@ -4,6 +4,7 @@ import { Database, DB } from '@seg/db';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api-app';
+import { checkAnswersAgainstDocument } from './openapi-contract';
 
 export interface ApiHarness {
   app: INestApplication;
@@ -16,6 +17,7 @@ export interface ApiHarness {
 /** Boots the real API on a random loopback port. */
 export async function startApi(config: AppConfig): Promise<ApiHarness> {
   const app = await createApiApp(config);
+  checkAnswersAgainstDocument(app.getHttpServer());
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

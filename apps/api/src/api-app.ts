@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson } from '@seg/common';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { createApiDocument } from './api-document';
 import { AppModule } from './app.module';
 
 /** Builds the API on a validated config: migrations first, then the Nest app, not yet listening. */
@@ -36,15 +37,6 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('SEG Network API')
-      .setDescription('Membership and network directory of the RCGP Secure Environments Group')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, createApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

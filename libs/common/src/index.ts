@@ -1,4 +1,5 @@
 export * from './api-error';
+export * from './api-errors.decorator';
 export * from './field-errors';
 export * from './validation.pipe';
 export * from './all-exceptions.filter';

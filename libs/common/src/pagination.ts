@@ -1,5 +1,5 @@
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Global, Inject, Injectable, Module, Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
@@ -39,6 +39,21 @@ export interface Page<T> {
 export function wholePage<T>(query: { cursor?: string }, items: T[]): Page<T> & { nextCursor: null } {
   if (query.cursor) throw invalidField('cursor', NOT_OURS);
   return { items, nextCursor: null, total: items.length };
+}
+
+/** The documented shape of a page of `item`: extend it to name the schema (`class MeetingPage extends PageOf(MeetingView) {}`). */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items: T[];
+
+    @ApiProperty({ type: String, nullable: true, description: 'Give it back as `cursor` for the next page; null on the last page' })
+    nextCursor: string | null;
+
+    @ApiProperty({ description: 'How many items match, on every page' })
+    total: number;
+  }
+  return PageOfItems;
 }
 
 /** The sort keys of the last row a page showed; the next page starts after them. */

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@seg/common';
 import { Secretariat } from '@seg/auth';
+import { AuditPage } from './audit-entry.dto';
 import { AuditQuery } from './audit-query.dto';
 import { AuditService } from './audit.service';
 
@@ -13,7 +15,9 @@ export class AuditController {
   /** The audit trail, newest first. */
   @Get()
   @Secretariat()
-  list(@Query() query: AuditQuery) {
+  @ApiOkResponse({ type: AuditPage })
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: AuditQuery): Promise<AuditPage> {
     return this.audit.list({ entity: query.entity, entityId: query.id }, query);
   }
 }

@@ -1,18 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { auditLog, Database, DB, Executor, members } from '@seg/db';
 import { and, count, desc, eq, SQL, sql } from 'drizzle-orm';
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string; name: string; email: string } | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+import { AuditEntry } from './audit-entry.dto';
 
 /** Where a page of the audit trail starts: the (at, id) of the last entry shown. */
 export type AuditPosition = [at: string, id: string];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Executor } from '@seg/db';
 import { KeysetPages, Page, PageQuery } from '@seg/common';
-import { AuditEntry, AuditPosition, AuditRepository } from './audit.repository';
+import { AuditEntry } from './audit-entry.dto';
+import { AuditPosition, AuditRepository } from './audit.repository';
 import { Actor } from './actor.decorator';
 
 export interface AuditChange {

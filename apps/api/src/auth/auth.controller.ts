@@ -1,18 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { PageQuery } from '@seg/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
+import { ApiError, ApiErrors, PageQuery } from '@seg/common';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthService } from './auth.service';
@@ -39,8 +28,9 @@ export class AuthController {
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password (one answer for both), or the member is not active' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or from this address; see Retry-After' })
+  @ApiErrors(400)
+  @ApiError(401, 'Wrong email or password (one answer for both), or the member is not active')
+  @ApiError(429, 'Too many failed attempts for this account or from this address; see Retry-After')
   login(@Body() body: LoginDto, @Ip() address: string, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
     return this.auth.login(body, { address, userAgent });
   }
@@ -50,7 +40,8 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Swap a refresh token for a new pair', description: 'The old refresh token stops working; presenting it again ends that whole login.' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used refresh token' })
+  @ApiErrors(400)
+  @ApiError(401, 'Unknown, expired, revoked or already used refresh token')
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -61,8 +52,9 @@ export class AuthController {
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({ summary: 'Change my password', description: 'Checks the current password; every other login of mine ends, this one goes on. Audited.' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiBadRequestResponse({ description: '`currentPassword` wrong, or `newPassword` refused (the same, too short, common, equal to email or name)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this account or from this address (counted with failed logins); see Retry-After' })
+  @ApiErrors(401)
+  @ApiError(400, '`currentPassword` wrong, or `newPassword` refused (the same, too short, common, equal to email or name)')
+  @ApiError(429, 'Too many wrong passwords for this account or from this address (counted with failed logins); see Retry-After')
   changePassword(
     @CurrentMember() member: AuthenticatedMember,
     @Body() body: ChangePasswordDto,
@@ -77,6 +69,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the login this refresh token belongs to' })
   @ApiNoContentResponse({ description: 'Logged out (also when the token was already void)' })
+  @ApiErrors(400, 401)
   logout(@CurrentMember() member: AuthenticatedMember, @Body() body: RefreshTokenDto): Promise<void> {
     return this.auth.logout(member.id, body.refreshToken);
   }
@@ -86,7 +79,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)' })
+  @ApiError(400, '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)')
   activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
     return this.accountTokens.activate(body, { requestId, userAgent });
   }
@@ -96,6 +89,7 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a password reset link', description: 'Answers 202 whether or not the email is a member\'s; only active members are sent a link (valid one hour).' })
   @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiErrors(400)
   requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
     this.accountTokens.requestPasswordReset(body.email);
   }
@@ -105,7 +99,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Set a new password from the reset email', description: 'Every login of the member ends.' })
   @ApiNoContentResponse({ description: 'Password changed' })
-  @ApiBadRequestResponse({ description: '`token` not valid, used or expired; or `password` refused' })
+  @ApiError(400, '`token` not valid, used or expired; or `password` refused')
   confirmPasswordReset(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<void> {
     return this.accountTokens.confirmPasswordReset(body, requestId);
   }
@@ -114,6 +108,7 @@ export class AuthController {
   @Get('sessions')
   @ApiOperation({ summary: 'My logins that can still be refreshed' })
   @ApiOkResponse({ type: SessionPageDto })
+  @ApiErrors(400, 401)
   listSessions(@CurrentMember() member: AuthenticatedMember, @Query() query: PageQuery): Promise<SessionPageDto> {
     return this.auth.listSessions(member.id, member.sessionId, query);
   }
@@ -123,7 +118,8 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End one of my logins (a lost device, say)' })
   @ApiNoContentResponse({ description: 'Ended' })
-  @ApiNotFoundResponse({ description: 'No live session of mine with that id' })
+  @ApiErrors(400, 401)
+  @ApiError(404, 'No live session of mine with that id')
   endSession(@CurrentMember() member: AuthenticatedMember, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.auth.endOwnSession(member.id, id);
   }

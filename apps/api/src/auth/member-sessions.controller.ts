@@ -1,6 +1,7 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
+import { ApiError, ApiErrors } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { AuthService } from './auth.service';
 
@@ -18,8 +19,9 @@ export class MemberSessionsController {
     description: 'Their refresh tokens and the access tokens already out stop working at once. Audited.',
   })
   @ApiNoContentResponse({ description: 'Ended' })
-  @ApiNotFoundResponse({ description: 'No such member' })
-  @ApiForbiddenResponse({ description: 'Secretariat only' })
+  @ApiErrors(400, 401)
+  @ApiError(404, 'No such member')
+  @ApiError(403, 'Secretariat only')
   endAll(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.auth.endAllSessions(actor, id);
   }

@@ -5,14 +5,7 @@ import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreateCategoryDto, UpdateCategoryDto } from './category.dto';
 import { CategoriesRepository, CategoryRow } from './categories.repository';
-
-export interface CategoryView {
-  id: string;
-  code: string;
-  name: string;
-  description: string | null;
-  contactsPrivateByDefault: boolean;
-}
+import { CategoryView } from './category-view.dto';
 
 function categoryView(c: CategoryRow): CategoryView {
   return { id: c.id, code: c.code, name: c.name, description: c.description, contactsPrivateByDefault: c.contactsPrivateByDefault };

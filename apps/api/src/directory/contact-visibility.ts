@@ -28,9 +28,17 @@ export function seesEverything(viewer: Viewer, subjectId: string): boolean {
  */
 export function visibleContacts(subject: ContactSubject, viewer: Viewer): { email: string | null; phone: string | null } {
   if (seesEverything(viewer, subject.id)) return { email: subject.email, phone: subject.phone };
-  const emailShown = subject.emailVisibility === 'members' || (subject.isCurrentRep && !subject.categoryPrivate);
+  const emailShown = subject.emailVisibility === 'members' || emailAlwaysShown(subject);
   return {
     email: emailShown ? subject.email : null,
     phone: subject.phoneVisibility === 'members' ? subject.phone : null,
   };
 }
+
+/** A current representative's work email is what the post is for, unless the category keeps contacts private. */
+export function emailAlwaysShown(subject: Pick<ContactSubject, 'isCurrentRep' | 'categoryPrivate'>): boolean {
+  return subject.isCurrentRep && !subject.categoryPrivate;
+}
+
+/** Any member other than the subject and not the secretariat: whom the "what others see" preview stands for. */
+export const OTHER_MEMBER: Viewer = { id: '', role: 'member' };

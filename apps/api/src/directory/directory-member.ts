@@ -1,39 +1,7 @@
-import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { seesEverything, Viewer, visibleContacts } from './contact-visibility';
 import { postIsCurrent } from '../posts/current-post';
+import { DirectoryMember, RepView } from './directory-member.dto';
 import { DirectoryRow, RepRow } from './directory.repository';
-
-/** A member as the directory shows them; contact fields are null where hidden from the viewer. */
-export interface DirectoryMember {
-  id: string;
-  name: string;
-  title: string | null;
-  category: { code: string; name: string } | null;
-  region: { code: string; name: string; nation: string } | null;
-  establishments: { id: string; code: string | null; name: string }[];
-  email: string | null;
-  phone: string | null;
-  bio: string | null;
-  availability: string | null;
-  /** The posts held today. */
-  posts: { id: string; role: string; hub: boolean; region: { code: string; name: string } | null; startsOn: string }[];
-  isRep: boolean;
-  /** Shown to the secretariat and to the member themselves. */
-  status?: MemberStatus;
-  role?: Role;
-  registration?: string | null;
-  contactVisibility?: { email: Visibility; phone: Visibility };
-  /** `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes. */
-  emailStatus?: EmailStatus;
-}
-
-export interface RepView {
-  postId: string;
-  role: string;
-  startsOn: string;
-  endsOn: string | null;
-  member: DirectoryMember;
-}
 
 export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string): DirectoryMember {
   // A card holds every post not ended when it was written; the calendar decides which hold today.

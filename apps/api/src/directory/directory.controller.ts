@@ -1,36 +1,46 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/common';
+import { DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryService } from './directory.service';
 import { MemberSearchQuery } from './member-search.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
   /** The hub and all the spokes with their current reps; empty spokes included, so gaps show. */
   @Get('directory/network')
-  network(@CurrentMember() viewer: AuthenticatedMember) {
+  @ApiOkResponse({ type: NetworkView })
+  network(@CurrentMember() viewer: AuthenticatedMember): Promise<NetworkView> {
     return this.directory.network(viewer);
   }
 
   /** Search members by name (any part, any case, with or without accents) and filters that combine. */
   @Get('directory/members')
-  search(@Query() query: MemberSearchQuery, @CurrentMember() viewer: AuthenticatedMember) {
+  @ApiOkResponse({ type: DirectoryMemberPage })
+  @ApiErrors(400)
+  @ApiError(403, 'Only the secretariat can filter by status')
+  search(@Query() query: MemberSearchQuery, @CurrentMember() viewer: AuthenticatedMember): Promise<DirectoryMemberPage> {
     return this.directory.searchMembers(query, viewer);
   }
 
   @Get('directory/members/:id')
-  member(@IdParam() id: string, @CurrentMember() viewer: AuthenticatedMember) {
+  @ApiOkResponse({ type: DirectoryMember })
+  @ApiErrors(404)
+  member(@IdParam() id: string, @CurrentMember() viewer: AuthenticatedMember): Promise<DirectoryMember> {
     return this.directory.getMember(id, viewer);
   }
 
   /** The region of an establishment and who to call there. */
   @Get('establishments/:id/contacts')
-  establishmentContacts(@IdParam() id: string, @CurrentMember() viewer: AuthenticatedMember) {
+  @ApiOkResponse({ type: EstablishmentContacts })
+  @ApiErrors(404)
+  establishmentContacts(@IdParam() id: string, @CurrentMember() viewer: AuthenticatedMember): Promise<EstablishmentContacts> {
     return this.directory.establishmentContacts(id, viewer);
   }
 }

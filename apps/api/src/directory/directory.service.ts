@@ -1,38 +1,19 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/common';
-import { EstablishmentsRepository, EstablishmentView } from '../establishments/establishments.repository';
+import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from '../regions/regions.repository';
 import { seesEverything, Viewer } from './contact-visibility';
-import { DirectoryMember, directoryMember, RepView, repView } from './directory-member';
+import { directoryMember, repView } from './directory-member';
+import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
 import { nameQuery } from './name-query';
 import { MemberSearchQuery } from './member-search.dto';
 
 export const HUB_NAME = 'SEG national group (the hub)';
 
-type RegionRef = { code: string; name: string; nation: string };
-
-export interface NetworkView {
-  hub: { name: string; reps: RepView[] };
-  spokes: { region: RegionRef; reps: RepView[] }[];
-}
-
 /** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
 type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
-
-/** A page of the directory: `total` is an estimate (`{ estimate }`) for lists too long to count. */
-export interface DirectoryPage {
-  items: DirectoryMember[];
-  nextCursor: string | null;
-  total: Total;
-}
-
-export interface ContactsView {
-  region: RegionRef | null;
-  regionalReps: RepView[];
-  hubReps: RepView[];
-}
 
 @Injectable()
 export class DirectoryService {
@@ -63,13 +44,13 @@ export class DirectoryService {
   }
 
   /** The region of an establishment and its reps: "my patient is moving to HMP X, who do I call?" */
-  async establishmentContacts(id: string, viewer: Viewer): Promise<ContactsView & { establishment: EstablishmentView }> {
+  async establishmentContacts(id: string, viewer: Viewer): Promise<EstablishmentContacts> {
     const establishment = await this.establishments.getView(id);
     if (!establishment) throw new NotFoundException('No such establishment');
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
   }
 
-  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<DirectoryPage> {
+  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<DirectoryMemberPage> {
     const secretariat = seesEverything(viewer, '');
     if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
     if (query.emailStatus && !secretariat) throw new ForbiddenException('Only the secretariat can list members by email status');

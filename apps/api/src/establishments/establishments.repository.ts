@@ -1,20 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, establishments, establishmentTypes, Executor, regions } from '@seg/db';
+import { EstablishmentView } from './establishment-view.dto';
 import { and, asc, count, eq, gt, inArray, or, SQL, sql } from 'drizzle-orm';
 
 export type EstablishmentRow = typeof establishments.$inferSelect;
-
-export interface EstablishmentView {
-  id: string;
-  code: string | null;
-  name: string;
-  type: { code: string; name: string };
-  alsoYoi: boolean;
-  town: string | null;
-  postcode: string | null;
-  region: { id: string; code: string; name: string; nation: string };
-  gpPracticeCode: string | null;
-}
 
 export interface EstablishmentFilter {
   q?: string;

@@ -1,11 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, PageQuery, wholePage } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, PageQuery, wholePage } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
-import { EstablishmentPosition, EstablishmentsRepository, EstablishmentView } from './establishments.repository';
+import { EstablishmentPage, EstablishmentTypePage, EstablishmentView } from './establishment-view.dto';
+import { EstablishmentPosition, EstablishmentsRepository } from './establishments.repository';
 
 @Injectable()
 export class EstablishmentsService {
@@ -17,7 +18,7 @@ export class EstablishmentsService {
     private readonly pages: KeysetPages,
   ) {}
 
-  async search(query: EstablishmentQuery): Promise<Page<EstablishmentView>> {
+  async search(query: EstablishmentQuery): Promise<EstablishmentPage> {
     let regionId: string | undefined;
     if (query.region) {
       const region = await this.regions.getByCode(query.region);
@@ -40,7 +41,7 @@ export class EstablishmentsService {
     return this.establishments.listNames();
   }
 
-  async listTypes(query: PageQuery) {
+  async listTypes(query: PageQuery): Promise<EstablishmentTypePage> {
     return wholePage(query, await this.establishments.listTypes());
   }
 

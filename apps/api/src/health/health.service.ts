@@ -4,19 +4,7 @@ import { PG_POOL } from '@seg/db';
 import { readInboundState, REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { Pool } from 'pg';
-
-export interface HealthReport {
-  status: 'ok' | 'down';
-  db: 'up' | 'down';
-  redis: 'up' | 'down';
-  /**
-   * The inbound mailbox (calendar replies, bounces): `up` while a worker reads it, `down` while
-   * none can, `off` when there is none to read (no IMAP_URL and no development mail catcher).
-   * Informative: mail waits in the mailbox, so it never makes the service unhealthy.
-   */
-  inbound: 'up' | 'down' | 'off';
-  message?: string;
-}
+import { HealthReport } from './health-report.dto';
 
 const TIMEOUT_MS = 2_000;
 

@@ -1,19 +1,25 @@
 import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
+import { ApiErrors } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { ContactsView } from '../directory/directory-member.dto';
+import { MemberRecord } from '../members/dto/member-record.dto';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
+import { MyData } from './my-data.dto';
 import { MeService } from './me.service';
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('me')
 export class MeController {
   constructor(private readonly me: MeService) {}
 
   /** Your own full record, current posts included. */
   @Get()
-  get(@CurrentMember() member: AuthenticatedMember) {
+  @ApiOkResponse({ type: MemberRecord })
+  get(@CurrentMember() member: AuthenticatedMember): Promise<MemberRecord> {
     return this.me.get(member.id);
   }
 
@@ -23,20 +29,24 @@ export class MeController {
    * naming them is refused with a 400 and changes nothing.
    */
   @Patch()
-  update(@CurrentMember() member: AuthenticatedMember, @Body() dto: UpdateMeDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MemberRecord })
+  @ApiErrors(400, 409)
+  update(@CurrentMember() member: AuthenticatedMember, @Body() dto: UpdateMeDto, @CurrentActor() actor: Actor): Promise<MemberRecord> {
     return this.me.update(member.id, dto, actor);
   }
 
   /** Who to call: the reps of your own region and of the hub. */
   @Get('contacts')
-  contacts(@CurrentMember() member: AuthenticatedMember) {
+  @ApiOkResponse({ type: ContactsView })
+  contacts(@CurrentMember() member: AuthenticatedMember): Promise<ContactsView> {
     return this.me.contacts(member);
   }
 
   /** Everything held about you, as JSON. */
   @Get('export')
   @Header('Content-Disposition', 'attachment; filename="seg-my-data.json"')
-  export(@CurrentMember() member: AuthenticatedMember) {
+  @ApiOkResponse({ type: MyData })
+  export(@CurrentMember() member: AuthenticatedMember): Promise<MyData> {
     return this.me.export(member.id);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../audit/actor.decorator';
 import { Viewer } from '../directory/contact-visibility';
-import { ContactsView, DirectoryService } from '../directory/directory.service';
+import { ContactsView } from '../directory/directory-member.dto';
+import { DirectoryService } from '../directory/directory.service';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
-import { MemberRecord } from '../members/member-record';
+import { MemberRecord } from '../members/dto/member-record.dto';
 import { MembersService } from '../members/members.service';
 import { MeRepository } from './me.repository';
 

@@ -1,61 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { formatLondon, KeysetPages, Page, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
-import type { CounterProposal, EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
+import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
+import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { AttendanceRow, MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meetings.service';
-
-export interface NoticeState {
-  id: string;
-  kind: NoticeKind;
-  revision: number | null;
-  status: NoticeStatus;
-  attempts: number;
-  lastError: string | null;
-  messageId: string | null;
-  queuedAt: string;
-  sentAt: string | null;
-}
-
-export interface InviteeView {
-  invitationId: string;
-  /** `emailStatus` is `bouncing` once a notice to the address was refused for good. */
-  /** `region` and `category` are codes; `regionName` and `categoryName` are for people. */
-  member: { id: string; name: string; email: string; region: string | null; regionName: string | null; category: string | null; categoryName: string | null; emailStatus: EmailStatus };
-  rsvp: RsvpResponse;
-  respondedAt: string | null;
-  /** How the reply came: the RSVP link, the web app, or a calendar program. Null before any reply. */
-  rsvpSource: RsvpSource | null;
-  /** The reply answered an earlier version of the meeting (before its time, venue or link changed). */
-  answersEarlierRevision: boolean;
-  /** Another time the invitee proposed from their calendar program (COUNTER); never applied. */
-  counterProposal: CounterProposal | null;
-  invitedAt: string;
-  notices: NoticeState[];
-}
-
-export interface RsvpCounts {
-  invitees: number;
-  accepted: number;
-  tentative: number;
-  declined: number;
-  noReply: number;
-}
-
-export interface InvitationsPage extends Page<InviteeView> {
-  totals: RsvpCounts & { notices: { queued: number; sent: number; failed: number; bounced: number; suppressed: number } };
-}
-
-export interface AttendanceGroup extends RsvpCounts {
-  code: string | null;
-  name: string;
-}
-
-export interface Attendance {
-  meetingId: string;
-  totals: RsvpCounts;
-  byRegion: AttendanceGroup[];
-  byCategory: AttendanceGroup[];
-}
 
 /** What the secretariat follows after sending: replies and the delivery of every notice. */
 @Injectable()

@@ -1,28 +1,7 @@
 import { LONDON_TZID, toLondonIso } from '@seg/common';
-import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
+import type { RsvpResponse } from '@seg/db';
+import { MeetingView } from './dto/meeting-view.dto';
 import type { MeetingRow } from './meetings.repository';
-
-/** A meeting as the API shows it: times in London with their GMT/BST offset. */
-export interface MeetingView {
-  id: string;
-  title: string;
-  kind: MeetingKind;
-  agenda: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  timeZone: typeof LONDON_TZID;
-  venue: string | null;
-  onlineUrl: string | null;
-  status: MeetingStatus;
-  revision: number;
-  isOver: boolean;
-  summit: { number: number; year: number | null; theme: string | null } | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The viewer's own reply, when invited. */
-  rsvp: RsvpResponse | null;
-}
 
 export function isOver(meeting: Pick<MeetingRow, 'endsAt'>, now = new Date()): boolean {
   return !meeting.endsAt || meeting.endsAt.getTime() <= now.getTime();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import type { Response } from 'express';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
@@ -10,13 +10,15 @@ import { AttendanceQuery, InvitationsQuery, ListMeetingsQuery } from './dto/list
 import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpDto } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
-import { Attendance, attendanceCsv, InvitationsPage, MeetingFollowUpService } from './meeting-follow-up.service';
-import { MeetingView } from './meeting.view';
+import { Attendance, InvitationsPage } from './dto/invitation-views.dto';
+import { InvitePreview, InviteResult, MeetingPage, MeetingView, ResendResult } from './dto/meeting-view.dto';
+import { attendanceCsv, MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingCalendarService } from './meeting-calendar.service';
-import { InvitePreview, InviteResult, MeetingsService } from './meetings.service';
+import { MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('meetings')
 export class MeetingsController {
   constructor(
@@ -28,17 +30,23 @@ export class MeetingsController {
   /** Creates a draft; it becomes scheduled when first invited. */
   @Secretariat()
   @Post()
+  @ApiCreatedResponse({ type: MeetingView })
+  @ApiErrors(400, 403)
   create(@Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.create(dto, actor);
   }
 
   /** The secretariat sees every meeting; a member, those they are invited to (and the summit archive), each with their own RSVP. */
   @Get()
-  list(@Query() query: ListMeetingsQuery, @CurrentMember() member: AuthenticatedMember) {
+  @ApiOkResponse({ type: MeetingPage })
+  @ApiErrors(400)
+  list(@Query() query: ListMeetingsQuery, @CurrentMember() member: AuthenticatedMember): Promise<MeetingPage> {
     return this.meetings.list(query, member);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MeetingView })
+  @ApiErrors(404)
   get(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember): Promise<MeetingView> {
     return this.meetings.get(id, member);
   }
@@ -46,6 +54,9 @@ export class MeetingsController {
   /** A change of time, venue or link raises the revision and sends an update to everyone who has not declined. */
   @Secretariat()
   @Patch(':id')
+  @ApiOkResponse({ type: MeetingView })
+  @ApiErrors(400, 403, 404)
+  @ApiError(409, 'The meeting is cancelled or over')
   update(@IdParam() id: string, @Body() dto: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.update(id, dto, actor);
   }
@@ -54,6 +65,9 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/invitations')
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: InviteResult })
+  @ApiErrors(400, 403, 404)
+  @ApiError(409, 'The meeting is cancelled or over')
   invite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InviteResult> {
     return this.meetings.invite(id, dto.audience, actor);
   }
@@ -62,6 +76,8 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/invitations/preview')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: InvitePreview })
+  @ApiErrors(400, 403, 404)
   previewInvite(@IdParam() id: string, @Body() dto: InviteDto): Promise<InvitePreview> {
     return this.meetings.previewInvite(id, dto.audience);
   }
@@ -74,6 +90,12 @@ export class MeetingsController {
   @Secretariat()
   @Get(':id/invitations')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'JSON, or CSV (every invitee) when asked for',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(InvitationsPage) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiExtraModels(InvitationsPage)
+  @ApiErrors(400, 403, 404)
   async invitations(
     @IdParam() id: string,
     @Query() query: InvitationsQuery,
@@ -93,7 +115,9 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/notices/resend')
   @HttpCode(HttpStatus.ACCEPTED)
-  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<{ requeued: number }> {
+  @ApiAcceptedResponse({ type: ResendResult })
+  @ApiErrors(400, 403, 404)
+  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<ResendResult> {
     return this.meetings.resendNotices(id, dto, actor);
   }
 
@@ -101,12 +125,18 @@ export class MeetingsController {
   @Secretariat()
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MeetingView })
+  @ApiErrors(403, 404)
+  @ApiError(409, 'The meeting is over (cancelling a cancelled one answers it as it is)')
   cancel(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.cancel(id, actor);
   }
 
   /** The logged-in member's own reply. */
   @Put(':id/rsvp')
+  @ApiOkResponse({ type: MeetingView })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The meeting was cancelled or is over')
   rsvp(@IdParam() id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
     return this.meetings.rsvpAsMember(id, member, dto.response, actor.requestId);
   }
@@ -118,6 +148,8 @@ export class MeetingsController {
    */
   @Get(':id/calendar')
   @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'An iCalendar object (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiErrors(404)
   async calendar(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember, @Res({ passthrough: true }) res: Response): Promise<string> {
     const calendar = await this.calendars.forViewer(id, member);
     res.type('text/calendar; charset=utf-8');
@@ -129,7 +161,12 @@ export class MeetingsController {
   /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */
   @Secretariat()
   @Get(':id/attendance')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'JSON, or CSV when asked for',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(Attendance) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiExtraModels(Attendance)
+  @ApiErrors(400, 403, 404)
   async attendance(
     @IdParam() id: string,
     @Query() query: AttendanceQuery,

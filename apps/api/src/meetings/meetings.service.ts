@@ -13,28 +13,9 @@ import { ListMeetingsQuery } from './dto/list-meetings.query';
 import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpReply } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
-import { isOver, MeetingView, toMeetingView } from './meeting.view';
+import { InvitePreview, InviteResult, MeetingView, ResendResult } from './dto/meeting-view.dto';
+import { isOver, toMeetingView } from './meeting.view';
 import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.repository';
-
-/** Members of the audience left out because they are not active, by reason. */
-export interface SkippedMembers {
-  suspended: number;
-  left: number;
-  notYetActive: number;
-}
-
-export interface InviteResult {
-  invited: number;
-  alreadyInvited: number;
-  skipped: SkippedMembers;
-}
-
-/** What the same invitation call would do now. */
-export interface InvitePreview {
-  wouldInvite: number;
-  alreadyInvited: number;
-  skipped: SkippedMembers;
-}
 
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
@@ -197,7 +178,7 @@ export class MeetingsService {
     return toMeetingView(outcome.meeting);
   }
 
-  async resendNotices(id: string, dto: ResendNoticesDto, actor: Actor): Promise<{ requeued: number }> {
+  async resendNotices(id: string, dto: ResendNoticesDto, actor: Actor): Promise<ResendResult> {
     const refs = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();

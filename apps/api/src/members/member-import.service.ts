@@ -11,6 +11,7 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { NoticeOutbox } from '../notices/notice-outbox';
 import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
+import { ImportResult, ImportRowResult } from './dto/import-result.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { establishmentKey, Named, ReferenceMatcher } from './import-references';
 import { IMPORT_COLUMNS, ImportColumn, splitList } from './members-csv';
@@ -18,26 +19,6 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 export const MAX_IMPORT_ROWS = 5000;
-
-export interface ImportRowResult {
-  /** The line of the file, the header being line 1. */
-  row: number;
-  email: string | null;
-  status: 'created' | 'updated' | 'error';
-  id?: string;
-  errors?: FieldError[];
-}
-
-export interface ImportResult {
-  /** True when nothing was saved: the report says what saving would do. */
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  failed: number;
-  /** Activation emails sent (or, on a dry run, that saving would send): one per member created. */
-  activationEmails: number;
-  rows: ImportRowResult[];
-}
 
 type ImportRecord = Partial<Record<ImportColumn, string>>;
 

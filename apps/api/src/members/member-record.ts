@@ -1,36 +1,20 @@
-import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
+import { emailAlwaysShown, OTHER_MEMBER, visibleContacts } from '../directory/contact-visibility';
 import { postIsCurrent } from '../posts/current-post';
-import { MemberPostView, MemberRecordRow, MemberRow } from './members.repository';
-
-/** A member's full record, as they and the secretariat see it. */
-export interface MemberRecord {
-  id: string;
-  email: string;
-  name: string;
-  title: string | null;
-  registration: string | null;
-  phone: string | null;
-  bio: string | null;
-  availability: string | null;
-  status: MemberStatus;
-  role: Role;
-  category: { code: string; name: string } | null;
-  region: { code: string; name: string; nation: string } | null;
-  establishments: { id: string; code: string | null; name: string }[];
-  contactVisibility: { email: Visibility; phone: Visibility };
-  /**
-   * `bouncing` once a notice to this address was refused for good (with when and the receiving
-   * server's words): meeting notices stop until the address changes.
-   */
-  emailStatus: EmailStatus;
-  emailBounce: { at: string; reason: string | null } | null;
-  posts: (MemberPostView & { current: boolean })[];
-  createdAt: string;
-  updatedAt: string;
-}
+import { MemberRecord } from './dto/member-record.dto';
+import { MemberRecordRow, MemberRow } from './members.repository';
 
 export function memberRecord(row: MemberRecordRow, today: string): MemberRecord {
   const m = row.member;
+  const posts = row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) }));
+  const subject = {
+    id: m.id,
+    email: m.email,
+    phone: m.phone,
+    emailVisibility: m.emailVisibility,
+    phoneVisibility: m.phoneVisibility,
+    categoryPrivate: row.category?.contactsPrivateByDefault ?? false,
+    isCurrentRep: posts.some((p) => p.current),
+  };
   return {
     id: m.id,
     email: m.email,
@@ -42,13 +26,14 @@ export function memberRecord(row: MemberRecordRow, today: string): MemberRecord 
     availability: m.availability,
     status: m.status,
     role: m.role,
-    category: row.category ? { code: row.category.code, name: row.category.name } : null,
+    category: row.category ? { code: row.category.code, name: row.category.name, contactsPrivateByDefault: row.category.contactsPrivateByDefault } : null,
     region: row.region ? { code: row.region.code, name: row.region.name, nation: row.region.nation } : null,
     establishments: row.establishments,
     contactVisibility: { email: m.emailVisibility, phone: m.phoneVisibility },
     emailStatus: m.emailStatus,
     emailBounce: m.emailStatus === 'bouncing' && m.emailBouncedAt ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason } : null,
-    posts: row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) })),
+    seenByMembers: { ...visibleContacts(subject, OTHER_MEMBER), emailAlwaysShown: emailAlwaysShown(subject) },
+    posts,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ImportQuery } from './dto/import-query.dto';
+import { ImportResult } from './dto/import-result.dto';
+import { ActivationSent, MemberRecord } from './dto/member-record.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberExportService } from './member-export.service';
 import { MemberImportService } from './member-import.service';
@@ -14,6 +16,7 @@ import { MembersService } from './members.service';
 @ApiBearerAuth()
 @Controller('members')
 @Secretariat()
+@ApiErrors(401, 403)
 export class MembersController {
   constructor(
     private readonly members: MembersService,
@@ -23,6 +26,8 @@ export class MembersController {
 
   /** Creates a member (status invited) and mails them an activation link. */
   @Post()
+  @ApiCreatedResponse({ type: MemberRecord })
+  @ApiErrors(400, 409)
   create(@Body() dto: CreateMemberDto, @CurrentActor() actor: Actor) {
     return this.members.create(dto, actor);
   }
@@ -37,6 +42,8 @@ export class MembersController {
    */
   @Post('import')
   @ApiConsumes('text/csv')
+  @ApiCreatedResponse({ type: ImportResult, description: 'Per row: created, updated, or its errors' })
+  @ApiErrors(400, 413, 415)
   @ApiBody({ schema: { type: 'string', example: 'email,name,category,region,establishments\nann@example.org,Ann Lee,Prison GP,London,HMP Brixton\n' } })
   import(@Body() csv: string, @Query() query: ImportQuery, @CurrentActor() actor: Actor) {
     return this.importer.import(csv, actor, query.dryRun === true);
@@ -45,6 +52,7 @@ export class MembersController {
   /** The directory as CSV. */
   @Get('export')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One row per member', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="seg-members.csv"')
   async export() {
@@ -53,6 +61,8 @@ export class MembersController {
 
   /** A member's full record with every post they held. */
   @Get(':id')
+  @ApiOkResponse({ type: MemberRecord })
+  @ApiErrors(404)
   get(@IdParam() id: string) {
     return this.members.get(id);
   }
@@ -60,14 +70,17 @@ export class MembersController {
   /** Mails an invited member a new activation link (the old one stops working); 409 once they have activated. */
   @Post(':id/activation')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: 'The email is on its way to `email`' })
-  @ApiConflictResponse({ description: 'The member is not invited any more (active, suspended or left)' })
+  @ApiAcceptedResponse({ type: ActivationSent, description: 'The email is on its way to `email`' })
+  @ApiErrors(404)
+  @ApiError(409, 'The member is not invited any more (active, suspended or left)')
   resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor) {
     return this.members.resendActivation(id, actor);
   }
 
   /** Changes any field, role and status included; suspending or marking as left ends their sessions. */
   @Patch(':id')
+  @ApiOkResponse({ type: MemberRecord })
+  @ApiErrors(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateMemberDto, @CurrentActor() actor: Actor) {
     return this.members.update(id, dto, actor);
   }

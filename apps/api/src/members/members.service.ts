@@ -15,7 +15,8 @@ import { RegionsRepository } from '../regions/regions.repository';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
-import { MemberRecord, memberRecord, memberSnapshot } from './member-record';
+import { ActivationSent, MemberRecord } from './dto/member-record.dto';
+import { memberRecord, memberSnapshot } from './member-record';
 import { MemberRow, MembersRepository } from './members.repository';
 
 type MemberValues = Partial<typeof members.$inferInsert>;
@@ -55,7 +56,7 @@ export class MembersService {
    * A new activation link for a member who has not activated yet (the first expired, or went to
    * a mistyped email since corrected); earlier links stop working.
    */
-  async resendActivation(id: string, actor: Actor): Promise<{ email: string }> {
+  async resendActivation(id: string, actor: Actor): Promise<ActivationSent> {
     const { email, notices } = await this.db.transaction(async (tx) => {
       const member = await this.members.lockById(tx, id);
       if (!member) throw new NotFoundException('No such member');

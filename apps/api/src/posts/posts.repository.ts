@@ -2,18 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, Executor, members, posts, regions } from '@seg/db';
 import { and, asc, count, eq, gt, isNull, lt, or, sql, SQL } from 'drizzle-orm';
 import { isCurrentPost } from './current-post';
+import { PostView } from './post-view.dto';
 
 export type PostRow = typeof posts.$inferSelect;
-
-export interface PostView {
-  id: string;
-  member: { id: string; name: string };
-  hub: boolean;
-  region: { code: string; name: string } | null;
-  role: string;
-  startsOn: string;
-  endsOn: string | null;
-}
+/** A post with its holder and region; the service adds whether it is current. */
+export type PostListing = Omit<PostView, 'current'>;
 
 /** Where a page of posts starts: the (startsOn, id) of the last one shown. */
 export type PostPosition = [startsOn: string, id: string];
@@ -81,7 +74,7 @@ export class PostsRepository {
     filter: { memberId?: string; regionId?: string | null; currentOn?: string },
     limit: number,
     after: PostPosition | null,
-  ): Promise<{ rows: PostView[]; total: number }> {
+  ): Promise<{ rows: PostListing[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.memberId) conditions.push(eq(posts.memberId, filter.memberId));
     if (filter.regionId === null) conditions.push(isNull(posts.regionId));
@@ -100,7 +93,7 @@ export class PostsRepository {
     return { rows: rows.map(toView), total };
   }
 
-  async getView(id: string, tx: Executor = this.db): Promise<PostView | null> {
+  async getView(id: string, tx: Executor = this.db): Promise<PostListing | null> {
     const [row] = await this.views(tx).where(eq(posts.id, id)).limit(1);
     return row ? toView(row) : null;
   }
@@ -115,7 +108,7 @@ export class PostsRepository {
   }
 }
 
-function toView(row: { post: PostRow; memberName: string; regionCode: string | null; regionName: string | null }): PostView {
+function toView(row: { post: PostRow; memberName: string; regionCode: string | null; regionName: string | null }): PostListing {
   return {
     id: row.post.id,
     member: { id: row.post.memberId, name: row.memberName },

@@ -4,9 +4,10 @@ import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
-import { todayInLondon } from './current-post';
+import { postIsCurrent, todayInLondon } from './current-post';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
-import { PostPosition, PostsRepository, PostView } from './posts.repository';
+import { PostView } from './post-view.dto';
+import { PostListing, PostPosition, PostsRepository } from './posts.repository';
 
 @Injectable()
 export class PostsService {
@@ -27,9 +28,10 @@ export class PostsService {
       regionId = region.id;
     }
     const request = this.pages.open<PostPosition>('posts', query, ['string', 'string']);
-    const filter = { memberId: query.memberId, regionId, currentOn: query.current ? todayInLondon() : undefined };
+    const today = todayInLondon();
+    const filter = { memberId: query.memberId, regionId, currentOn: query.current ? today : undefined };
     const { rows, total } = await this.posts.list(filter, request.fetch, request.after);
-    return request.page(rows, total, (post) => [post.startsOn, post.id], (post) => post);
+    return request.page(rows, total, (post) => [post.startsOn, post.id], (post) => withCurrent(post, today));
   }
 
   async create(dto: CreatePostDto, actor: Actor): Promise<PostView> {
@@ -53,7 +55,7 @@ export class PostsService {
       if (await this.posts.findOverlapping(tx, values)) throw conflictOn('role', `is a post the member already holds ${regionId ? 'for this region' : 'in the hub'} over these dates`);
       const post = await this.posts.insert(tx, values);
       await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'create', after: post });
-      return (await this.posts.getView(post.id, tx))!;
+      return withCurrent((await this.posts.getView(post.id, tx))!, todayInLondon());
     });
   }
 
@@ -72,7 +74,11 @@ export class PostsService {
       });
       const ended = !before.endsOn && after.endsOn;
       await this.audit.record(tx, actor, { entity: 'post', entityId: id, action: ended ? 'end' : 'update', before, after });
-      return (await this.posts.getView(id, tx))!;
+      return withCurrent((await this.posts.getView(id, tx))!, todayInLondon());
     });
   }
+}
+
+function withCurrent(post: PostListing, today: string): PostView {
+  return { ...post, current: postIsCurrent(post, today) };
 }

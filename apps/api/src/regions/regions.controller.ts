@@ -1,25 +1,31 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { IdParam, PageQuery } from '@seg/common';
+import { ApiErrors, IdParam, PageQuery } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { MergedRegion, RegionPage, RegionView } from './region-view.dto';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   /** Every region; a merged one names the region that absorbed it. */
   @Get()
-  list(@Query() query: PageQuery) {
+  @ApiOkResponse({ type: RegionPage })
+  @ApiErrors(400)
+  list(@Query() query: PageQuery): Promise<RegionPage> {
     return this.regions.list(query);
   }
 
   @Post()
   @Secretariat()
+  @ApiCreatedResponse({ type: RegionView })
+  @ApiErrors(400, 403, 409)
   create(@Body() dto: CreateRegionDto, @CurrentActor() actor: Actor) {
     return this.regions.create(dto, actor);
   }
@@ -27,6 +33,8 @@ export class RegionsController {
   /** Renames or corrects a region; everything attached to it stays attached. */
   @Patch(':id')
   @Secretariat()
+  @ApiOkResponse({ type: RegionView })
+  @ApiErrors(400, 403, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateRegionDto, @CurrentActor() actor: Actor) {
     return this.regions.update(id, dto, actor);
   }
@@ -34,6 +42,8 @@ export class RegionsController {
   /** Merges this region into another. */
   @Post(':id/merge')
   @Secretariat()
+  @ApiCreatedResponse({ type: MergedRegion })
+  @ApiErrors(400, 403, 404)
   merge(@IdParam() id: string, @Body() dto: MergeRegionDto, @CurrentActor() actor: Actor) {
     return this.regions.merge(id, dto, actor);
   }

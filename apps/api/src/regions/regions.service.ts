@@ -5,15 +5,8 @@ import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { todayInLondon } from '../posts/current-post';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
+import { MergedRegion, RegionView } from './region-view.dto';
 import { RegionRow, RegionsRepository } from './regions.repository';
-
-export interface RegionView {
-  id: string;
-  code: string;
-  name: string;
-  nation: string;
-  mergedInto: string | null;
-}
 
 export function regionView(r: RegionRow, mergedIntoCode: string | null = null): RegionView {
   return { id: r.id, code: r.code, name: r.name, nation: r.nation, mergedInto: mergedIntoCode };
@@ -54,7 +47,7 @@ export class RegionsService {
     });
   }
 
-  async merge(id: string, dto: MergeRegionDto, actor: Actor): Promise<RegionView & { moved: { members: number; establishments: number; posts: number } }> {
+  async merge(id: string, dto: MergeRegionDto, actor: Actor): Promise<MergedRegion> {
     return this.db.transaction(async (tx) => {
       const before = await this.regions.getById(id, tx);
       if (!before) throw new NotFoundException('No such region');

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
-import { toLondonIso } from '@seg/common';
+import { ApiError, ApiErrors, toLondonIso } from '@seg/common';
 import { rsvpPage } from './rsvp-page';
+import { RsvpReplyView } from './rsvp-reply.dto';
 import { RsvpService } from './rsvp.service';
 
 /** The links in meeting emails. No login: the token is the invitee's key to this one invitation. */
@@ -18,6 +19,9 @@ export class RsvpController {
   /** A small page showing the meeting and asking for the click; opening it changes nothing. */
   @Get(':token')
   @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 410, description: 'The page saying the meeting was cancelled or is over', content: { 'text/html': { schema: { type: 'string' } } } })
   async show(@Param('token') token: string, @Query('response') response: string | undefined, @Query('saved') saved: string | undefined, @Res() res: Response): Promise<void> {
     const link = await this.rsvp.open(token);
     const { status, html } = rsvpPage(link, { chosen: response, saved: saved === '1' });
@@ -26,6 +30,11 @@ export class RsvpController {
 
   /** Records the reply: a form post is sent back to the page, a JSON call gets JSON. */
   @Post(':token')
+  @ApiOkResponse({ type: RsvpReplyView, description: 'The reply is recorded (a JSON call)' })
+  @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
+  @ApiErrors(400)
+  @ApiError(404, 'The link is not recognised (a form post gets the page)')
+  @ApiError(410, 'The meeting was cancelled or is over (a form post gets the page)')
   async reply(
     @Param('token') token: string,
     @Body() dto: RsvpDto,
@@ -48,10 +57,11 @@ export class RsvpController {
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
     if (result.state !== 'open') throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
-    res.status(HttpStatus.OK).json({
+    const reply: RsvpReplyView = {
       meetingId: result.invitation.meeting.id,
       response: result.saved!.response,
       respondedAt: result.saved!.respondedAt ? toLondonIso(result.saved!.respondedAt) : null,
-    });
+    };
+    res.status(HttpStatus.OK).json(reply);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
+import { ApiError, ApiErrors } from '@seg/common';
 import type { Request, Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from '../auth/account-tokens.service';
@@ -8,7 +9,8 @@ import { AuthService } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
 import { NewPasswordDto } from '../auth/dto/new-password.dto';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
-import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER, WebSession } from './web-session';
+import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER } from './web-session';
+import { WebSession } from './web-session.dto';
 
 /**
  * The web app's own login, refresh, activation and logout. The same auth service as /auth/*,
@@ -17,6 +19,7 @@ import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIE
  */
 @ApiTags('auth')
 @ApiHeader({ name: WEB_CLIENT_HEADER, required: true, description: 'Always 1: marks a call from the web app' })
+@ApiError(403, 'The X-SEG-Web header is missing')
 @Controller('auth/web')
 export class WebSessionController {
   constructor(
@@ -29,8 +32,9 @@ export class WebSessionController {
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({ summary: 'Log in from the web app; the refresh token is set as a cookie' })
-  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiOkResponse({ type: WebSession })
+  @ApiErrors(400, 429)
+  @ApiError(401, 'Wrong email or password')
   async login(@Body() body: LoginDto, @Ip() address: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
     requireWebClient(req);
     return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }));
@@ -40,8 +44,8 @@ export class WebSessionController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A new access token from the session cookie, which is rotated' })
-  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
-  @ApiUnauthorizedResponse({ description: 'No session cookie, or its login has ended' })
+  @ApiOkResponse({ type: WebSession })
+  @ApiError(401, 'No session cookie, or its login has ended')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
     requireWebClient(req);
     const token = readSessionCookie(req);
@@ -58,7 +62,8 @@ export class WebSessionController {
   @Post('activate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set the first password from the activation email and log in' })
-  @ApiOkResponse({ description: '`{accessToken, expiresIn, user}`' })
+  @ApiOkResponse({ type: WebSession })
+  @ApiError(400, '`token` not valid, used or expired; or `password` refused')
   async activate(
     @Body() body: NewPasswordDto,
     @RequestId() requestId: string | null,
@@ -74,6 +79,7 @@ export class WebSessionController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End this login and drop the session cookie' })
   @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiErrors(401)
   async logout(@CurrentMember() member: AuthenticatedMember, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     requireWebClient(req);
     const token = readSessionCookie(req);

@@ -1,18 +1,13 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SessionUserDto, TokenPairDto } from '../auth/dto/token-pair.dto';
+import { TokenPairDto } from '../auth/dto/token-pair.dto';
+import { WebSession } from './web-session.dto';
 
 /** The web app's refresh token: readable by the API only, sent only to the web session routes. */
 export const SESSION_COOKIE = 'seg_refresh';
 export const SESSION_COOKIE_PATH = '/auth/web';
 /** Sent by the web app on every session call; a form on another site cannot set a header. */
 export const WEB_CLIENT_HEADER = 'x-seg-web';
-
-export interface WebSession {
-  accessToken: string;
-  expiresIn: number;
-  user: SessionUserDto;
-}
 
 export function requireWebClient(req: Request): void {
   if (req.headers[WEB_CLIENT_HEADER] !== '1') throw new ForbiddenException(`Send the header ${WEB_CLIENT_HEADER}: 1 from the web app`);

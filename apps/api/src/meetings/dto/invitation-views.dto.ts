@@ -1,0 +1,87 @@
+import { PageOf } from '@seg/common';
+import type { EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
+
+/** One notice sent to an invitee and how its delivery went. */
+export class NoticeState {
+  id: string;
+  kind: NoticeKind;
+  revision: number | null;
+  status: NoticeStatus;
+  attempts: number;
+  lastError: string | null;
+  messageId: string | null;
+  queuedAt: string;
+  sentAt: string | null;
+}
+
+export class InviteeMember {
+  id: string;
+  name: string;
+  email: string;
+  /** Region code. */
+  region: string | null;
+  regionName: string | null;
+  /** Category code. */
+  category: string | null;
+  categoryName: string | null;
+  /** `bouncing` once a notice to the address was refused for good. */
+  emailStatus: EmailStatus;
+}
+
+/** Another time the invitee proposed from their calendar program (COUNTER); never applied. */
+export class CounterProposal {
+  startsAt: string | null;
+  endsAt: string | null;
+  comment: string | null;
+  receivedAt: string;
+}
+
+export class InviteeView {
+  invitationId: string;
+  member: InviteeMember;
+  rsvp: RsvpResponse;
+  respondedAt: string | null;
+  /** How the reply came: the RSVP link, the web app, or a calendar program. Null before any reply. */
+  rsvpSource: RsvpSource | null;
+  /** The reply answered an earlier version of the meeting (before its time, venue or link changed). */
+  answersEarlierRevision: boolean;
+  counterProposal: CounterProposal | null;
+  invitedAt: string;
+  notices: NoticeState[];
+}
+
+export class RsvpCounts {
+  invitees: number;
+  accepted: number;
+  tentative: number;
+  declined: number;
+  noReply: number;
+}
+
+export class NoticeCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+  bounced: number;
+  suppressed: number;
+}
+
+export class InvitationTotals extends RsvpCounts {
+  notices: NoticeCounts;
+}
+
+export class InvitationsPage extends PageOf(InviteeView) {
+  totals: InvitationTotals;
+}
+
+export class AttendanceGroup extends RsvpCounts {
+  code: string | null;
+  name: string;
+}
+
+export class Attendance {
+  meetingId: string;
+  totals: RsvpCounts;
+  byRegion: AttendanceGroup[];
+  byCategory: AttendanceGroup[];
+}

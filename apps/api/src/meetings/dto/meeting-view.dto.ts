@@ -1,0 +1,59 @@
+import { PageOf } from '@seg/common';
+import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
+
+export class MeetingSummit {
+  number: number;
+  year: number | null;
+  theme: string | null;
+}
+
+/** A meeting as the API shows it: times in London with their GMT/BST offset. */
+export class MeetingView {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  agenda: string | null;
+  /** ISO 8601 with the London offset. */
+  startsAt: string | null;
+  endsAt: string | null;
+  timeZone: 'Europe/London';
+  venue: string | null;
+  onlineUrl: string | null;
+  status: MeetingStatus;
+  /** The iCalendar SEQUENCE: raised by each change of time, venue or link. */
+  revision: number;
+  isOver: boolean;
+  summit: MeetingSummit | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The viewer's own reply, when invited. */
+  rsvp: RsvpResponse | null;
+}
+
+export class MeetingPage extends PageOf(MeetingView) {}
+
+/** Members of the audience left out because they are not active, by reason. */
+export class SkippedMembers {
+  suspended: number;
+  left: number;
+  notYetActive: number;
+}
+
+export class InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  skipped: SkippedMembers;
+}
+
+/** What the same invitation call would do now. */
+export class InvitePreview {
+  wouldInvite: number;
+  alreadyInvited: number;
+  skipped: SkippedMembers;
+}
+
+export class ResendResult {
+  /** How many failed notices were queued again. */
+  requeued: number;
+}

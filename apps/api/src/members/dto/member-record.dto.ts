@@ -1,0 +1,76 @@
+import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
+import { EstablishmentRef } from '../../establishments/establishment-view.dto';
+import { PostRegion, RegionRef } from '../../regions/region-view.dto';
+
+export class MemberCategory {
+  code: string;
+  name: string;
+  /** Contacts follow the member's choice alone: holding a post does not show the email. */
+  contactsPrivateByDefault: boolean;
+}
+
+export class ContactVisibility {
+  email: Visibility;
+  phone: Visibility;
+}
+
+/** What other members see of these contacts, by the directory's own rule. */
+export class SeenByMembers {
+  email: string | null;
+  phone: string | null;
+  /** Members see the email whatever its visibility: a current rep whose category is not private by default. */
+  emailAlwaysShown: boolean;
+}
+
+export class MemberPost {
+  id: string;
+  role: string;
+  hub: boolean;
+  region: PostRegion | null;
+  /** YYYY-MM-DD, the first day held. */
+  startsOn: string;
+  /** YYYY-MM-DD, the first day no longer held. */
+  endsOn: string | null;
+  /** Held today (London's date): from startsOn until the day before endsOn. */
+  current: boolean;
+}
+
+export class EmailBounce {
+  at: string;
+  /** The receiving server's words. */
+  reason: string | null;
+}
+
+/** A member's full record, as they and the secretariat see it. */
+export class MemberRecord {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  registration: string | null;
+  phone: string | null;
+  bio: string | null;
+  availability: string | null;
+  status: MemberStatus;
+  role: Role;
+  category: MemberCategory | null;
+  region: RegionRef | null;
+  establishments: EstablishmentRef[];
+  contactVisibility: ContactVisibility;
+  /**
+   * `bouncing` once a notice to this address was refused for good (with when and the receiving
+   * server's words): meeting notices stop until the address changes.
+   */
+  emailStatus: EmailStatus;
+  emailBounce: EmailBounce | null;
+  seenByMembers: SeenByMembers;
+  /** Every post held, past and present. */
+  posts: MemberPost[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ActivationSent {
+  /** Where the new activation link went. */
+  email: string;
+}
