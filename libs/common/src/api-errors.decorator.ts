@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorBody } from './api-error';
 
 /** What each error status means across the API (API.md); a route may say more in its own words. */
@@ -19,10 +19,11 @@ export type ErrorStatus = keyof typeof MEANING;
 
 /** Documents the error answers a route (or every route of a controller) can give, with the error body. */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: MEANING[status], type: ApiErrorBody })));
+  return applyDecorators(...statuses.map((status) => ApiError(status, MEANING[status])));
 }
 
 /** One error answer described in the route's own words. */
 export function ApiError(status: ErrorStatus, description: string): MethodDecorator & ClassDecorator {
-  return ApiResponse({ status, description, type: ApiErrorBody });
+  // Errors are JSON even where the route answers CSV, HTML or iCalendar.
+  return applyDecorators(ApiExtraModels(ApiErrorBody), ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } } }));
 }

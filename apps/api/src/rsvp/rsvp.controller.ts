@@ -1,13 +1,15 @@
 import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
-import { ApiError, ApiErrors, toLondonIso } from '@seg/common';
+import { ApiErrorBody, ApiErrors, toLondonIso } from '@seg/common';
 import { rsvpPage } from './rsvp-page';
 import { RsvpReplyView } from './rsvp-reply.dto';
 import { RsvpService } from './rsvp.service';
+
+const ERROR_OR_PAGE = { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } }, 'text/html': { schema: { type: 'string' } } };
 
 /** The links in meeting emails. No login: the token is the invitee's key to this one invitation. */
 @ApiTags('meetings')
@@ -33,8 +35,8 @@ export class RsvpController {
   @ApiOkResponse({ type: RsvpReplyView, description: 'The reply is recorded (a JSON call)' })
   @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
   @ApiErrors(400)
-  @ApiError(404, 'The link is not recognised (a form post gets the page)')
-  @ApiError(410, 'The meeting was cancelled or is over (a form post gets the page)')
+  @ApiResponse({ status: 404, description: 'The link is not recognised (a form post gets the page)', content: ERROR_OR_PAGE })
+  @ApiResponse({ status: 410, description: 'The meeting was cancelled or is over (a form post gets the page)', content: ERROR_OR_PAGE })
   async reply(
     @Param('token') token: string,
     @Body() dto: RsvpDto,

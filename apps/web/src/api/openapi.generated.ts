@@ -3326,7 +3326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -4572,6 +4572,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                    "text/html": string;
                 };
             };
             /** @description The meeting was cancelled or is over (a form post gets the page) */
@@ -4581,6 +4582,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                    "text/html": string;
                 };
             };
         };
