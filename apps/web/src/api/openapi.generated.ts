@@ -741,7 +741,10 @@ export interface paths {
         /**
          * Creates or updates members by email from a CSV with a header row (columns email, name,
          *     title, category, region, phone, establishments; establishments are codes or names separated
-         *     by semicolons). Answers per row; a bad row saves nothing, the good rows are saved.
+         *     by semicolons; region, category and establishments by code or name, in any case, with or
+         *     without accents or the usual prefixes such as HMP). Answers per row; a bad row saves nothing,
+         *     the good rows are saved. With `dryRun=true` nothing is saved and the answer is the report
+         *     saving would give.
          */
         post: operations["MembersController_import"];
         delete?: never;
@@ -970,6 +973,12 @@ export interface components {
             /** @enum {string} */
             phone: "secretariat" | "members";
         };
+        CounterProposal: {
+            comment: string | null;
+            endsAt: string | null;
+            receivedAt: string;
+            startsAt: string | null;
+        };
         CreateCategoryDto: {
             /** @description Stable code, e.g. `prison-gp`. */
             code: string;
@@ -1049,6 +1058,11 @@ export interface components {
             category: components["schemas"]["CategoryRef"] | null;
             contactVisibility?: components["schemas"]["ContactVisibility"];
             email: string | null;
+            /**
+             * @description `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes.
+             * @enum {string}
+             */
+            emailStatus?: "ok" | "bouncing";
             establishments: components["schemas"]["EstablishmentRef"][];
             id: string;
             isRep: boolean;
@@ -1071,8 +1085,13 @@ export interface components {
             items: components["schemas"]["DirectoryMember"][];
             /** @description Give it back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description How many items match, on every page */
-            total: number;
+            /** @description How many members match: a count, or `{ estimate }` for long lists */
+            total: number | components["schemas"]["TotalEstimate"];
+        };
+        EmailBounce: {
+            at: string;
+            /** @description The receiving server's words. */
+            reason: string | null;
         };
         EstablishmentContacts: {
             establishment: components["schemas"]["EstablishmentView"];
@@ -1132,13 +1151,20 @@ export interface components {
         };
         HealthReport: {
             /** @enum {string} */
-            db: "down" | "up";
+            db: "up" | "down";
+            /**
+             * @description The inbound mailbox (calendar replies, bounces): `up` while a worker reads it, `down` while
+             *     none can, `off` when there is none to read (no IMAP_URL and no development mail catcher).
+             *     Informative: mail waits in the mailbox, so it never makes the service unhealthy.
+             * @enum {string}
+             */
+            inbound: "off" | "up" | "down";
             /** @description What is down. */
             message?: string;
             /** @enum {string} */
-            redis: "down" | "up";
+            redis: "up" | "down";
             /** @enum {string} */
-            status: "down" | "ok";
+            status: "ok" | "down";
         };
         HeldPost: {
             hub: boolean;
@@ -1152,7 +1178,11 @@ export interface components {
             reps: components["schemas"]["RepView"][];
         };
         ImportResult: {
+            /** @description Activation emails sent (or, on a dry run, that saving would send): one per member created. */
+            activationEmails: number;
             created: number;
+            /** @description True when nothing was saved: the report says what saving would do. */
+            dryRun: boolean;
             failed: number;
             rows: components["schemas"]["ImportRowResult"][];
             updated: number;
@@ -1189,12 +1219,20 @@ export interface components {
             /** @description Category code. */
             category: string | null;
             email: string;
+            /**
+             * @description `bouncing` once a notice to the address was refused for good.
+             * @enum {string}
+             */
+            emailStatus: "ok" | "bouncing";
             id: string;
             name: string;
             /** @description Region code. */
             region: string | null;
         };
         InviteeView: {
+            /** @description The reply answered an earlier version of the meeting (before its time, venue or link changed). */
+            answersEarlierRevision: boolean;
+            counterProposal: components["schemas"]["CounterProposal"] | null;
             invitationId: string;
             invitedAt: string;
             member: components["schemas"]["InviteeMember"];
@@ -1202,6 +1240,11 @@ export interface components {
             respondedAt: string | null;
             /** @enum {string} */
             rsvp: "needs-action" | "accepted" | "tentative" | "declined";
+            /**
+             * @description How the reply came: the RSVP link, the web app, or a calendar program. Null before any reply.
+             * @enum {string|null}
+             */
+            rsvpSource: "link" | "web" | "calendar" | null;
         };
         InvitePreview: {
             alreadyInvited: number;
@@ -1286,6 +1329,13 @@ export interface components {
             contactVisibility: components["schemas"]["ContactVisibility"];
             createdAt: string;
             email: string;
+            emailBounce: components["schemas"]["EmailBounce"] | null;
+            /**
+             * @description `bouncing` once a notice to this address was refused for good (with when and the receiving
+             *     server's words): meeting notices stop until the address changes.
+             * @enum {string}
+             */
+            emailStatus: "ok" | "bouncing";
             establishments: components["schemas"]["EstablishmentRef"][];
             id: string;
             name: string;
@@ -1354,9 +1404,11 @@ export interface components {
             token: string;
         };
         NoticeCounts: {
+            bounced: number;
             failed: number;
             queued: number;
             sent: number;
+            suppressed: number;
         };
         NoticeState: {
             attempts: number;
@@ -1369,7 +1421,7 @@ export interface components {
             revision: number | null;
             sentAt: string | null;
             /** @enum {string} */
-            status: "queued" | "sent" | "failed";
+            status: "queued" | "sent" | "failed" | "bounced" | "suppressed";
         };
         PasswordResetRequestDto: {
             /**
@@ -1533,6 +1585,9 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["SessionUserDto"];
         };
+        TotalEstimate: {
+            estimate: number;
+        };
         UpdateCategoryDto: {
             /** @description Stable code, e.g. `prison-gp`. */
             code?: string;
@@ -1635,6 +1690,7 @@ export type CategoryView = components['schemas']['CategoryView'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type ContactsView = components['schemas']['ContactsView'];
 export type ContactVisibility = components['schemas']['ContactVisibility'];
+export type CounterProposal = components['schemas']['CounterProposal'];
 export type CreateCategoryDto = components['schemas']['CreateCategoryDto'];
 export type CreateEstablishmentDto = components['schemas']['CreateEstablishmentDto'];
 export type CreateMeetingDto = components['schemas']['CreateMeetingDto'];
@@ -1643,6 +1699,7 @@ export type CreatePostDto = components['schemas']['CreatePostDto'];
 export type CreateRegionDto = components['schemas']['CreateRegionDto'];
 export type DirectoryMember = components['schemas']['DirectoryMember'];
 export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
+export type EmailBounce = components['schemas']['EmailBounce'];
 export type EstablishmentContacts = components['schemas']['EstablishmentContacts'];
 export type EstablishmentPage = components['schemas']['EstablishmentPage'];
 export type EstablishmentRef = components['schemas']['EstablishmentRef'];
@@ -1700,6 +1757,7 @@ export type SessionUserDto = components['schemas']['SessionUserDto'];
 export type SkippedMembers = components['schemas']['SkippedMembers'];
 export type SpokeReps = components['schemas']['SpokeReps'];
 export type TokenPairDto = components['schemas']['TokenPairDto'];
+export type TotalEstimate = components['schemas']['TotalEstimate'];
 export type UpdateCategoryDto = components['schemas']['UpdateCategoryDto'];
 export type UpdateEstablishmentDto = components['schemas']['UpdateEstablishmentDto'];
 export type UpdateMeDto = components['schemas']['UpdateMeDto'];
@@ -2464,6 +2522,8 @@ export interface operations {
                 /** @description A category code. */
                 category?: string;
                 cursor?: string;
+                /** @description Secretariat only: `bouncing` lists the members whose address bounces. */
+                emailStatus?: "ok" | "bouncing";
                 /** @description An establishment id. */
                 establishment?: string;
                 limit?: number;
@@ -4032,7 +4092,10 @@ export interface operations {
     };
     MembersController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` saves nothing and answers the report that saving would give. */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4194,6 +4257,15 @@ export interface operations {
             };
             /** @description Not allowed for this member */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member already holds a post of this role for this region (or the hub) over these dates */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
