@@ -578,7 +578,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each invitee's reply and the delivery state of every notice sent to them, with totals. */
+        /**
+         * Each invitee's reply and the delivery state of every notice sent to them, with totals; or
+         *     (Accept: text/csv or ?format=csv) every invitee as a CSV row: name, email, category and region
+         *     names, reply, when they replied, and their last notice's state.
+         */
         get: operations["MeetingsController_invitations"];
         put?: never;
         /** Invites the audience (the union of its parts); the notices go out in the background. */
@@ -1218,6 +1222,7 @@ export interface components {
         InviteeMember: {
             /** @description Category code. */
             category: string | null;
+            categoryName: string | null;
             email: string;
             /**
              * @description `bouncing` once a notice to the address was refused for good.
@@ -1228,6 +1233,7 @@ export interface components {
             name: string;
             /** @description Region code. */
             region: string | null;
+            regionName: string | null;
         };
         InviteeView: {
             /** @description The reply answered an earlier version of the meeting (before its time, venue or link changed). */
@@ -3452,6 +3458,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                format?: "json" | "csv";
                 limit?: number;
             };
             header?: never;
@@ -3462,12 +3469,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON, or CSV (every invitee) when asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationsPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: every invalid field is named in `details` */
