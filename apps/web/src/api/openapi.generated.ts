@@ -696,6 +696,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/members/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces the member with an anonymous record ("Former member 1001"); see the README for
+         *     what is kept and why. An admin may erase without a reason; the secretariat must give one.
+         */
+        post: operations["ErasureController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{id}/sessions": {
         parameters: {
             query?: never;
@@ -1096,6 +1116,10 @@ export interface components {
             at: string;
             /** @description The receiving server's words. */
             reason: string | null;
+        };
+        EraseMemberDto: {
+            /** @description Why the member is erased (their request, the retention period...): the secretariat must say; an admin may. */
+            reason?: string;
         };
         EstablishmentContacts: {
             establishment: components["schemas"]["EstablishmentView"];
@@ -1706,6 +1730,7 @@ export type CreateRegionDto = components['schemas']['CreateRegionDto'];
 export type DirectoryMember = components['schemas']['DirectoryMember'];
 export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
 export type EmailBounce = components['schemas']['EmailBounce'];
+export type EraseMemberDto = components['schemas']['EraseMemberDto'];
 export type EstablishmentContacts = components['schemas']['EstablishmentContacts'];
 export type EstablishmentPage = components['schemas']['EstablishmentPage'];
 export type EstablishmentRef = components['schemas']['EstablishmentRef'];
@@ -2233,7 +2258,10 @@ export interface operations {
     };
     AuthController_listSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2246,6 +2274,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */
@@ -2583,7 +2620,10 @@ export interface operations {
     };
     CategoriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2596,6 +2636,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryPage"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */
@@ -2906,7 +2955,10 @@ export interface operations {
     };
     EstablishmentsController_listTypes: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2919,6 +2971,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EstablishmentTypePage"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */
@@ -4509,6 +4570,58 @@ export interface operations {
             };
         };
     };
+    ErasureController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     MemberSessionsController_endAll: {
         parameters: {
             query?: never;
@@ -4887,7 +5000,10 @@ export interface operations {
     };
     RegionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4900,6 +5016,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionPage"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */
