@@ -6,7 +6,7 @@ import { QueueName, SendNoticeJob } from '@seg/queue';
 import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MailerService } from './mailer.service';
-import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
+import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
 import { SentRecorder } from './sent-recorder';
 
@@ -74,6 +74,15 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       return `skipped: ${rendered.skip}`;
     }
 
+    const release = await this.sent.slot();
+    try {
+      return await this.sendAndRecord(job, notice, rendered);
+    } finally {
+      release();
+    }
+  }
+
+  private async sendAndRecord(job: Job<SendNoticeJob>, notice: NoticeToSend, rendered: RenderedEmail): Promise<string> {
     let messageId: string;
     try {
       messageId = await this.mailer.send({
