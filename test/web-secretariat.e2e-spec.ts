@@ -238,4 +238,11 @@ describe("the secretariat's working day", () => {
     await screenshot(page, 'meeting-changed');
     await page.context().close();
   });
+
+  it('the establishments page offers to "Add an establishment"', async () => {
+    const page = await signIn(officer);
+    await go(page, '/secretariat/establishments');
+    await page.getByRole('heading', { name: 'Add an establishment' }).waitFor();
+    await page.context().close();
+  });
 });

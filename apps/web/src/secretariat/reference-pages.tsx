@@ -75,7 +75,7 @@ function ListEditor<T extends { id?: string; code?: string | null; name: string 
   return (
     <Page title={props.title} lead={props.lead}>
       <section id="list-form" className="card" aria-labelledby="form-heading">
-        <h2 id="form-heading">{editing ? `Change ${editing.name}` : `Add a ${props.noun}`}</h2>
+        <h2 id="form-heading">{editing ? `Change ${editing.name}` : `Add ${/^[aeiou]/i.test(props.noun) ? 'an' : 'a'} ${props.noun}`}</h2>
         {done ? <Alert kind="success">{done}</Alert> : null}
         <ErrorSummary error={error} labels={Object.fromEntries(props.columns.map((c) => [c.name, c.label]))} />
         <form onSubmit={submit} noValidate>
