@@ -1,7 +1,7 @@
 import { auditLog, members, notices } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { AccountTokensService } from '../apps/api/src/auth/account-tokens.service';
-import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
+import { NoticeOutbox } from '@seg/notices';
 import { authRoutes, forgetAddressFailures, linkTokenInEmail } from './support/auth';
 import { createMember, TestMember } from './support/factories';
 import { useStack } from './support/stack';

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
+import { NoticeOutbox } from '@seg/notices';
 import { commitNotices, noticeRow, noticeRows } from './support/notices';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';

@@ -1,7 +1,7 @@
 import { QueueName } from '@seg/queue';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { NoticeOutbox } from '../apps/api/src/notices/notice-outbox';
+import { NoticeOutbox } from '@seg/notices';
 import { QueueConsumer } from '../apps/worker/src/queue/queue-consumer';
 import { commitNotices, noticeRows } from './support/notices';
 import { eventually } from './support/poll';

@@ -1,7 +1,7 @@
 import { Database, members, notices } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { eq, inArray } from 'drizzle-orm';
-import { NoticeOutbox } from '../../apps/api/src/notices/notice-outbox';
+import { NoticeOutbox } from '@seg/notices';
 import { uniqueName } from './test-config';
 
 /**

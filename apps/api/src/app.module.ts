@@ -3,6 +3,7 @@ import { AuthGuardsModule } from '@seg/auth';
 import { AppConfig, ConfigModule } from '@seg/config';
 import { PagingModule } from '@seg/common';
 import { DatabaseModule } from '@seg/db';
+import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,7 +20,6 @@ import { MembersModule } from './members/members.module';
 import { PostsModule } from './posts/posts.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RegionsModule } from './regions/regions.module';
-import { NoticesModule } from './notices/notices.module';
 import { RsvpModule } from './rsvp/rsvp.module';
 import { WebModule } from './web/web.module';
 

@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@seg/config';
 import { DatabaseModule } from '@seg/db';
+import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountNoticeRenderer } from './accounts/account-notice.renderer';
+import { AccountsWorkerModule } from './accounts/accounts-worker.module';
 import { InboundWorkerModule } from './inbound/inbound-worker.module';
+import { MeetingNoticeRenderer } from './meetings/meeting-notice.renderer';
+import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
 
 @Module({})
@@ -16,7 +21,12 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DatabaseModule,
         QueueModule,
-        NoticesWorkerModule,
+        NoticesModule,
+        // Every notice kind of @seg/notices needs a renderer here; the sender refuses to start without.
+        NoticesWorkerModule.withRenderers({
+          imports: [AccountsWorkerModule, MeetingsWorkerModule],
+          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer],
+        }),
         InboundWorkerModule,
       ],
     };

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } 
 import { AuthenticatedMember } from '@seg/auth';
 import { invalidField, PageQuery, wholePage } from '@seg/common';
 import { DB, Database } from '@seg/db';
+import { NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
-import { NoticeOutbox } from '../notices/notice-outbox';
 import { AccountsRepository } from './accounts.repository';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';

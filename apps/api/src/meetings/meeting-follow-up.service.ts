@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
+import { NoticeDelivery } from '@seg/notices';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { AttendanceRow, MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meetings.service';
@@ -10,6 +11,7 @@ export class MeetingFollowUpService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly pages: KeysetPages,
+    private readonly delivery: NoticeDelivery,
   ) {}
 
   async invitations(meetingId: string, query: PageQuery): Promise<InvitationsPage> {
@@ -20,10 +22,10 @@ export class MeetingFollowUpService {
     const [rows, rsvps, noticeCounts] = await Promise.all([
       this.meetings.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
       this.meetings.countRsvps(meetingId),
-      this.meetings.countNotices(meetingId),
+      this.delivery.countOfMeeting(meetingId),
     ]);
     const page = rows.slice(0, request.size);
-    const notices = await this.meetings.listNoticesOfInvitations(page.map((r) => r.invitationId));
+    const notices = await this.delivery.ofInvitations(page.map((r) => r.invitationId));
     const byInvitation = new Map<string, NoticeState[]>();
     for (const n of notices) {
       const list = byInvitation.get(n.invitationId!) ?? [];
@@ -75,7 +77,7 @@ export class MeetingFollowUpService {
       const rows = await this.meetings.listInvitees(meetingId, CSV_BATCH, after);
       if (!rows.length) break;
       const lastNotice = new Map<string, { kind: string; status: string; lastError: string | null; createdAt: Date }>();
-      for (const n of await this.meetings.listNoticesOfInvitations(rows.map((r) => r.invitationId))) {
+      for (const n of await this.delivery.ofInvitations(rows.map((r) => r.invitationId))) {
         const known = lastNotice.get(n.invitationId!);
         if (!known || n.createdAt >= known.createdAt) lastNotice.set(n.invitationId!, n);
       }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, notices, NoticeKind, posts, regions, RsvpResponse, RsvpSource } from '@seg/db';
-import { NoticeRef } from '@seg/queue';
+import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, posts, regions, RsvpResponse, RsvpSource } from '@seg/db';
+import { newInvitationNotices, NoticeRef } from '@seg/notices';
 import { isCurrentPost, todayInLondon } from '../posts/current-post';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
 
@@ -191,14 +191,7 @@ export class MeetingsRepository {
         select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a where a.status = 'active' and not a.invited
         on conflict (meeting_id, member_id) do nothing
         returning id, member_id
-      ), noticed as (
-        insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
-        select 'meeting-invite', i.member_id, m.email, ${meetingId}::uuid, i.id, ${revision}::int
-        -- Joined by primary key, not to the CTE: the planner cannot estimate a CTE and would loop over it.
-        from invited i join ${members} m on m.id = i.member_id
-        on conflict do nothing
-        returning id, generation
-      )
+      ), noticed as (${newInvitationNotices('meeting-invite', sql`invited`, meetingId, revision)})
       select t.*,
              (select count(*) from invited)::int as invited,
              coalesce((select json_agg(json_build_object('id', id, 'generation', generation)) from noticed), '[]'::json) as notices
@@ -207,26 +200,7 @@ export class MeetingsRepository {
     return { tally, invited, notices: refs };
   }
 
-  /** Writes one notice of a kind to each active invitee whose reply is one of `rsvps`. */
-  async addNoticesToInvitees(tx: Executor, meetingId: string, kind: NoticeKind, revision: number, rsvps: readonly RsvpResponse[]): Promise<NoticeRef[]> {
-    const result = await tx.execute<{ id: string; generation: number }>(sql`
-      insert into ${notices} (kind, member_id, to_email, meeting_id, invitation_id, revision)
-      select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int
-      from ${invitations} i join ${members} m on m.id = i.member_id
-      where i.meeting_id = ${meetingId}::uuid and m.status = 'active' and i.rsvp = any(${sql.param([...rsvps])}::text[])
-      on conflict do nothing
-      returning id, generation`);
-    return result.rows;
-  }
 
-  /** Failed notices of the meeting back to queued, with a new generation so their jobs are new. */
-  async requeueFailedNotices(tx: Executor, meetingId: string, noticeIds: string[] | null): Promise<NoticeRef[]> {
-    const result = await tx.execute<{ id: string; generation: number }>(sql`
-      update ${notices} set status = 'queued', generation = generation + 1, attempts = 0, last_error = null, updated_at = now()
-      where meeting_id = ${meetingId}::uuid and status = 'failed' ${noticeIds ? sql`and id = any(${uuidArray(noticeIds)})` : sql``}
-      returning id, generation`);
-    return result.rows;
-  }
 
   async getInvitationContext(invitationId: string): Promise<InvitationContext | null> {
     const [row] = await this.db
@@ -316,25 +290,6 @@ export class MeetingsRepository {
       .limit(limit);
   }
 
-  async listNoticesOfInvitations(invitationIds: string[]) {
-    if (!invitationIds.length) return [];
-    return this.db
-      .select({
-        id: notices.id,
-        invitationId: notices.invitationId,
-        kind: notices.kind,
-        revision: notices.revision,
-        status: notices.status,
-        attempts: notices.attempts,
-        lastError: notices.lastError,
-        messageId: notices.messageId,
-        sentAt: notices.sentAt,
-        createdAt: notices.createdAt,
-      })
-      .from(notices)
-      .where(inArray(notices.invitationId, invitationIds))
-      .orderBy(asc(notices.createdAt));
-  }
 
   async countRsvps(meetingId: string): Promise<Record<string, number>> {
     const rows = await this.db
@@ -345,14 +300,6 @@ export class MeetingsRepository {
     return Object.fromEntries(rows.map((r) => [r.rsvp, r.count]));
   }
 
-  async countNotices(meetingId: string): Promise<Record<string, number>> {
-    const rows = await this.db
-      .select({ status: notices.status, count: sql<number>`count(*)::int` })
-      .from(notices)
-      .where(eq(notices.meetingId, meetingId))
-      .groupBy(notices.status);
-    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
-  }
 
   async attendanceByRegion(meetingId: string): Promise<AttendanceRow[]> {
     return this.db

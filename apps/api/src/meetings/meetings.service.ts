@@ -1,12 +1,10 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
-import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, RsvpResponse, RsvpSource } from '@seg/db';
-import { NoticeQueue, NoticeRef } from '@seg/queue';
+import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
-import { NoticeOutbox } from '../notices/notice-outbox';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { AudienceDto } from './dto/invite.dto';
 import { ListMeetingsQuery } from './dto/list-meetings.query';
@@ -19,20 +17,16 @@ import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.rep
 
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
-/** Everyone but those who declined hears of a change; everyone invited hears of a cancellation. */
-const UPDATE_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative'];
-const CANCELLATION_TO: RsvpResponse[] = ['needs-action', 'accepted', 'tentative', 'declined'];
 
 @Injectable()
 export class MeetingsService {
   private readonly logger = new Logger(MeetingsService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DB) private readonly db: Database,
     private readonly meetings: MeetingsRepository,
     private readonly outbox: NoticeOutbox,
-    private readonly queue: NoticeQueue,
+    private readonly reminders: MeetingReminders,
     private readonly audit: AuditService,
     private readonly pages: KeysetPages,
   ) {}
@@ -102,11 +96,11 @@ export class MeetingsService {
 
       const notify = current.status === 'scheduled' && NOTIFIED_FIELDS.some((f) => !sameValue(current[f], next[f]));
       const updated = await this.meetings.update(tx, id, { ...changes, ...(notify ? { revision: current.revision + 1 } : {}) });
-      const refs = notify ? await this.meetings.addNoticesToInvitees(tx, id, 'meeting-update', updated.revision, UPDATE_TO) : [];
+      const refs = notify ? await this.outbox.addToInvitees(tx, 'meeting-update', id, updated.revision) : [];
       await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
       return { meeting: updated, refs, before: current };
     });
-    this.dispatch(refs);
+    this.outbox.dispatchSoon(refs);
     if (meeting.revision !== before.revision) {
       await this.dropReminder(id, before.revision);
       await this.planReminder(meeting);
@@ -146,7 +140,7 @@ export class MeetingsService {
       return { result, meeting, refs: written.notices };
     });
     await this.planReminder(meeting);
-    this.dispatch(refs);
+    this.outbox.dispatchSoon(refs);
     return result;
   }
 
@@ -169,11 +163,11 @@ export class MeetingsService {
         cancelledAt: new Date(),
         revision: current.status === 'scheduled' ? current.revision + 1 : current.revision,
       });
-      const refs = await this.meetings.addNoticesToInvitees(tx, id, 'meeting-cancellation', cancelled.revision, CANCELLATION_TO);
+      const refs = await this.outbox.addToInvitees(tx, 'meeting-cancellation', id, cancelled.revision);
       await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'cancel', before: current, after: cancelled });
       return { meeting: cancelled, refs, before: current };
     });
-    this.dispatch(outcome.refs);
+    this.outbox.dispatchSoon(outcome.refs);
     if (outcome.before) await this.dropReminder(id, outcome.before.revision);
     return toMeetingView(outcome.meeting);
   }
@@ -182,13 +176,13 @@ export class MeetingsService {
     const refs = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
-      const refs = await this.meetings.requeueFailedNotices(tx, id, dto.noticeIds ?? null);
+      const refs = await this.outbox.requeueFailed(tx, id, dto.noticeIds ?? null);
       if (refs.length) {
         await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'resend-notices', after: { noticeIds: refs.map((r) => r.id) } });
       }
       return refs;
     });
-    this.dispatch(refs);
+    this.outbox.dispatchSoon(refs);
     return { requeued: refs.length };
   }
 
@@ -250,19 +244,10 @@ export class MeetingsService {
     };
   }
 
-  private dispatch(refs: NoticeRef[]): void {
-    // After the answer has gone: the caller must not wait on queuing thousands of jobs. The rows
-    // are committed; anything this misses (Redis down, process stopped) the worker's relay queues.
-    if (refs.length) setImmediate(() => void this.outbox.dispatch(refs));
-  }
-
   /** The reminder of the meeting's current revision, unless its time has already passed. */
   private async planReminder(meeting: MeetingRow): Promise<void> {
-    if (meeting.status !== 'scheduled' || !meeting.startsAt) return;
-    const delay = meeting.startsAt.getTime() - this.config.meetings.reminderHoursBefore * 3600_000 - Date.now();
-    if (delay <= 0) return;
     try {
-      await this.queue.planReminder({ meetingId: meeting.id, revision: meeting.revision }, delay);
+      await this.reminders.plan(meeting);
     } catch (err) {
       this.logger.warn({ err, meetingId: meeting.id }, 'Could not plan the reminder');
     }
@@ -270,7 +255,7 @@ export class MeetingsService {
 
   private async dropReminder(meetingId: string, revision: number): Promise<void> {
     try {
-      await this.queue.dropReminder(meetingId, revision);
+      await this.reminders.drop(meetingId, revision);
     } catch (err) {
       // The reminder job checks the meeting's status and revision before sending anything.
       this.logger.warn({ err, meetingId }, 'Could not drop the old reminder');

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NoticesWorkerModule } from '../notices/notices-worker.module';
+import { MailerModule } from '../notices/mailer.module';
 import { CatcherInboundService } from './catcher-inbound.service';
 import { InboundMailService } from './inbound-mail.service';
 import { InboundRepository } from './inbound.repository';
@@ -7,7 +7,7 @@ import { MailboxReaderService } from './mailbox-reader.service';
 
 /** Inbound mail: calendar replies and bounces, read from IMAP_URL or the development mail catcher. */
 @Module({
-  imports: [NoticesWorkerModule],
+  imports: [MailerModule],
   providers: [InboundRepository, InboundMailService, MailboxReaderService, CatcherInboundService],
   exports: [InboundMailService, MailboxReaderService],
 })

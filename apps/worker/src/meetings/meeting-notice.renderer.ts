@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatLondon, formatLondonRange, meetingCalendar, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import type { NoticeKind, RsvpResponse } from '@seg/db';
+import type { RsvpResponse } from '@seg/db';
+import type { NoticeKind } from '@seg/notices';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 

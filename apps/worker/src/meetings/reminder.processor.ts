@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { NoticeQueue, QueueName, SendRemindersJob } from '@seg/queue';
+import { DB, Database } from '@seg/db';
+import { MeetingReminders, NoticeOutbox, NoticeRef } from '@seg/notices';
+import { QueueName, SendRemindersJob } from '@seg/queue';
 import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MeetingNoticesRepository } from './meeting-notices.repository';
@@ -19,9 +21,11 @@ export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicat
   readonly consumer: QueueConsumer<SendRemindersJob>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DB) private readonly db: Database,
     private readonly repository: MeetingNoticesRepository,
-    private readonly queue: NoticeQueue,
+    private readonly outbox: NoticeOutbox,
+    private readonly reminders: MeetingReminders,
   ) {
     this.consumer = new QueueConsumer<SendRemindersJob>(
       { queueName: QueueName.Meetings, redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: 2 },
@@ -48,12 +52,11 @@ export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicat
    */
   async planMissing(): Promise<number> {
     try {
-      const hoursBefore = this.config.meetings.reminderHoursBefore;
-      const upcoming = await this.repository.listAwaitingReminder(hoursBefore);
-      for (const m of upcoming) {
-        await this.queue.planReminder({ meetingId: m.id, revision: m.revision }, m.startsAt!.getTime() - hoursBefore * 3600_000 - Date.now());
+      let planned = 0;
+      for (const meeting of await this.repository.listScheduledToStart()) {
+        if (await this.reminders.plan(meeting)) planned++;
       }
-      return upcoming.length;
+      return planned;
     } catch (err) {
       this.logger.warn({ err }, 'Could not check the planned reminders; will try again');
       return 0;
@@ -68,14 +71,26 @@ export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicat
     if (!meeting.startsAt || meeting.startsAt.getTime() <= Date.now()) return 'skipped: meeting started';
     if (meeting.revision !== revision) {
       // Normally the API planned it when the meeting moved; planning again adds nothing (same job id).
-      const delay = meeting.startsAt.getTime() - this.config.meetings.reminderHoursBefore * 3600_000 - Date.now();
-      if (delay > 0) await this.queue.planReminder({ meetingId, revision: meeting.revision }, delay);
+      await this.reminders.plan(meeting);
       return 'skipped: meeting moved';
     }
-    const refs = await this.repository.writeReminders(meetingId, revision);
+    const refs = await this.writeReminders(meetingId, revision);
     if (!refs) return 'skipped: meeting changed meanwhile';
-    await this.queue.enqueue(refs);
+    await this.outbox.dispatch(refs);
     this.logger.log({ meetingId, revision, reminders: refs.length, jobId: job.id }, 'Reminders written');
     return `reminded ${refs.length}`;
+  }
+
+  /**
+   * In one transaction, under the meeting's row lock and only if it is still scheduled at that
+   * revision, the reminder notices. A second run adds nothing (one notice per invitation, kind
+   * and revision). Null when the meeting changed meanwhile.
+   */
+  private async writeReminders(meetingId: string, revision: number): Promise<NoticeRef[] | null> {
+    return this.db.transaction(async (tx) => {
+      const meeting = await this.repository.lockStatus(tx, meetingId);
+      if (!meeting || meeting.status !== 'scheduled' || meeting.revision !== revision) return null;
+      return this.outbox.addToInvitees(tx, 'meeting-reminder', meetingId, revision);
+    });
   }
 }

@@ -1,4 +1,5 @@
-import type { EmailStatus, meetings, NoticeKind, notices, RsvpResponse } from '@seg/db';
+import type { EmailStatus, meetings, notices, RsvpResponse } from '@seg/db';
+import type { NoticeKind } from '@seg/notices';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -7,7 +8,8 @@ export type MeetingRow = typeof meetings.$inferSelect;
  * A notice with everything a renderer reads, loaded in one query: the member's name and, for a
  * meeting notice, the invitation's RSVP and its meeting as they are now.
  */
-export interface NoticeToSend extends NoticeRow {
+export interface NoticeToSend extends Omit<NoticeRow, 'kind'> {
+  kind: NoticeKind;
   /** Null when the member is gone. */
   memberName: string | null;
   /** Null when the member is gone. */

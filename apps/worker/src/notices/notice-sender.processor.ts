@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { describeMailError, isPermanentMailError, noticeBounceAddress } from '@seg/mail';
-import { NoticeKind } from '@seg/db';
+import { NOTICE_KINDS } from '@seg/notices';
 import { QueueName, SendNoticeJob } from '@seg/queue';
 import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
@@ -9,12 +9,6 @@ import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
 import { SentRecorder } from './sent-recorder';
-
-/**
- * Meeting notices stop for a member whose address bounces; account emails (activation, password
- * reset) still go, so they can sign in and fix it.
- */
-const SUPPRESSED_WHEN_BOUNCING: ReadonlySet<NoticeKind> = new Set(['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation']);
 
 /** Sends one notice per job and records the outcome on the notice row. */
 @Injectable()
@@ -31,6 +25,9 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     private readonly sent: SentRecorder,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
+    const unrendered = Object.keys(NOTICE_KINDS).filter((kind) => !this.renderers.has(kind));
+    // A kind written but never rendered would fail every notice of it, silently, at send time.
+    if (unrendered.length) throw new Error(`No renderer for notice kinds: ${unrendered.join(', ')}`);
     this.consumer = new QueueConsumer<SendNoticeJob>(
       {
         queueName: QueueName.Notices,
@@ -58,7 +55,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 
-    if (notice.memberEmailStatus === 'bouncing' && SUPPRESSED_WHEN_BOUNCING.has(notice.kind)) {
+    if (notice.memberEmailStatus === 'bouncing' && NOTICE_KINDS[notice.kind].suppressedWhenBouncing) {
       await this.notices.markSuppressed(notice.id);
       return 'skipped: the address bounces';
     }

@@ -1,29 +1,33 @@
-import { Module } from '@nestjs/common';
-import { AccountNoticeRenderer } from '../accounts/account-notice.renderer';
-import { MeetingNoticeRenderer } from '../meetings/meeting-notice.renderer';
-import { MeetingsWorkerModule } from '../meetings/meetings-worker.module';
-import { MailerService } from './mailer.service';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { MailerModule } from './mailer.module';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
 import { SentRecorder } from './sent-recorder';
 
-@Module({
-  imports: [MeetingsWorkerModule],
-  providers: [
-    AccountNoticeRenderer,
-    {
-      provide: NOTICE_RENDERERS,
-      inject: [AccountNoticeRenderer, MeetingNoticeRenderer],
-      useFactory: (...renderers: NoticeRenderer[]) => renderers,
-    },
-    NoticesRepository,
-    SentRecorder,
-    MailerService,
-    NoticeSenderProcessor,
-    OutboxRelayService,
-  ],
-  exports: [NoticeSenderProcessor, OutboxRelayService, MailerService],
-})
-export class NoticesWorkerModule {}
+/**
+ * Sending notices: the sender and the relay. The renderers come from the feature
+ * modules, named by the worker module that assembles the app, so this module imports no feature.
+ */
+@Module({})
+export class NoticesWorkerModule {
+  static withRenderers(options: { imports: Type[]; renderers: Type<NoticeRenderer>[] }): DynamicModule {
+    return {
+      module: NoticesWorkerModule,
+      imports: [MailerModule, ...options.imports],
+      providers: [
+        {
+          provide: NOTICE_RENDERERS,
+          inject: options.renderers,
+          useFactory: (...renderers: NoticeRenderer[]) => renderers,
+        },
+        NoticesRepository,
+        SentRecorder,
+        NoticeSenderProcessor,
+        OutboxRelayService,
+      ],
+      exports: [NoticeSenderProcessor, OutboxRelayService],
+    };
+  }
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { NoticeKind } from '@seg/notices';
 import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
@@ -26,6 +27,8 @@ export class NoticesRepository {
     if (!row) return null;
     return {
       ...row.notice,
+      // Only @seg/notices writes the column, with kinds of its list.
+      kind: row.notice.kind as NoticeKind,
       memberName: row.memberName,
       memberEmailStatus: row.memberEmailStatus,
       invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,

@@ -1,5 +1,6 @@
 import { PageOf } from '@seg/common';
-import type { EmailStatus, NoticeKind, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
+import type { EmailStatus, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
+import type { NoticeKind } from '@seg/notices';
 
 /** One notice sent to an invitee and how its delivery went. */
 export class NoticeState {

@@ -1,0 +1,50 @@
+import type { RsvpResponse } from '@seg/db';
+
+/**
+ * Every kind of notice (email) the system sends, and who receives it. This is the one list:
+ * a new kind is an entry here plus a renderer in the worker (the worker refuses to start when
+ * a kind has none).
+ *
+ * - `member`: one member, named by the caller with the address to write to (`NoticeOutbox.add`).
+ * - `invitees`: every active invitee of a meeting whose reply is one of `rsvps`
+ *   (`NoticeOutbox.addToInvitees`).
+ * - `new-invitations`: each invitation an invitation call has just written, in the same
+ *   statement (`newInvitationNotices`).
+ *
+ * `suppressedWhenBouncing`: the worker does not send it to a member whose address bounces.
+ */
+export const NOTICE_KINDS = {
+  // Account emails still go to an address that bounces, so the member can sign in and fix it.
+  activation: { to: 'member', suppressedWhenBouncing: false },
+  'password-reset': { to: 'member', suppressedWhenBouncing: false },
+  'password-changed': { to: 'member', suppressedWhenBouncing: false },
+  // Meeting notices stop for a member whose address bounces.
+  'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true },
+  /** Everyone but those who declined hears of a change. */
+  'meeting-update': { to: 'invitees', rsvps: ['needs-action', 'accepted', 'tentative'], suppressedWhenBouncing: true },
+  /** A reminder goes to those coming or who have not answered. */
+  'meeting-reminder': { to: 'invitees', rsvps: ['accepted', 'needs-action'], suppressedWhenBouncing: true },
+  /** Everyone invited hears of a cancellation, even those who declined. */
+  'meeting-cancellation': { to: 'invitees', rsvps: ['needs-action', 'accepted', 'tentative', 'declined'], suppressedWhenBouncing: true },
+} as const satisfies Record<string, NoticeKindRule>;
+
+/** Who receives a notice of a kind, and whether it is held back from an address that bounces. */
+export type NoticeKindRule = (
+  | { to: 'member' }
+  | { to: 'new-invitations' }
+  | { to: 'invitees'; rsvps: readonly RsvpResponse[] }
+) & { suppressedWhenBouncing: boolean };
+export type NoticeRecipients = NoticeKindRule['to'];
+
+export type NoticeKind = keyof typeof NOTICE_KINDS;
+type KindTo<T extends NoticeRecipients> = { [K in NoticeKind]: (typeof NOTICE_KINDS)[K]['to'] extends T ? K : never }[NoticeKind];
+/** Kinds written for one member at a time. */
+export type MemberNoticeKind = KindTo<'member'>;
+/** Kinds written to a meeting's invitees by their reply. */
+export type InviteeNoticeKind = KindTo<'invitees'>;
+/** Kinds written with the invitations an invitation call creates. */
+export type NewInvitationNoticeKind = KindTo<'new-invitations'>;
+
+export function isNoticeKind(kind: string): kind is NoticeKind {
+  return Object.hasOwn(NOTICE_KINDS, kind);
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DB, Database, Executor, invitations, members, notices, RsvpResponse } from '@seg/db';
+import type { NoticeRef } from '@seg/queue';
+import { asc, eq, inArray, sql, SQL } from 'drizzle-orm';
+import { InviteeNoticeKind, MemberNoticeKind, NewInvitationNoticeKind, NoticeKind } from './notice-kinds';
+
+/** A notice to one member, at the address given. */
+export interface NewNotice {
+  kind: MemberNoticeKind;
+  memberId: string;
+  toEmail: string;
+  /** Small render inputs (a one-time token, say); cleared of `token` once sent. */
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * The one statement that writes notices: `source` selects (kind, member_id, to_email,
+ * meeting_id, invitation_id, revision, payload). One notice per invitation, kind and revision:
+ * a repeat is skipped.
+ */
+function insertNotices(source: SQL): SQL {
+  return sql`insert into notices (kind, member_id, to_email, meeting_id, invitation_id, revision, payload)
+    ${source}
+    on conflict do nothing
+    returning id, generation`;
+}
+
+/**
+ * The notices of the invitations an invitation call has just written, as a statement to put in
+ * that call's own `with`: `invited` names a relation of (id, member_id) of new invitations.
+ */
+export function newInvitationNotices(kind: NewInvitationNoticeKind, invited: SQL, meetingId: string, revision: number): SQL {
+  return insertNotices(sql`
+    select ${kind}::text, i.member_id, m.email, ${meetingId}::uuid, i.id, ${revision}::int, '{}'::jsonb
+    -- Joined by primary key: the planner cannot estimate a CTE and would loop over it.
+    from ${invited} i join ${members} m on m.id = i.member_id`);
+}
+
+/** Writes and reads the `notices` table; nothing else writes it. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  async insertForMembers(tx: Executor, rows: NewNotice[]): Promise<NoticeRef[]> {
+    if (!rows.length) return [];
+    // Four array parameters however many rows: far from PostgreSQL's 65,535 bind parameters.
+    const result = await tx.execute<{ id: string; generation: number }>(insertNotices(sql`
+      select r.kind, r.member_id, r.to_email, null::uuid, null::uuid, null::int, r.payload
+      from unnest(${sql.param(rows.map((r) => r.kind))}::text[], ${sql.param(rows.map((r) => r.memberId))}::uuid[],
+                  ${sql.param(rows.map((r) => r.toEmail))}::text[], ${sql.param(rows.map((r) => JSON.stringify(r.payload ?? {})))}::jsonb[])
+           as r(kind, member_id, to_email, payload)`));
+    return result.rows;
+  }
+
+  async insertForInvitees(tx: Executor, kind: InviteeNoticeKind, meetingId: string, revision: number, rsvps: readonly RsvpResponse[]): Promise<NoticeRef[]> {
+    const result = await tx.execute<{ id: string; generation: number }>(insertNotices(sql`
+      select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int, '{}'::jsonb
+      from ${invitations} i join ${members} m on m.id = i.member_id
+      where i.meeting_id = ${meetingId}::uuid and m.status = 'active' and i.rsvp = any(${sql.param([...rsvps])}::text[])`));
+    return result.rows;
+  }
+
+  /** Failed notices of the meeting back to queued, with a new generation so their jobs are new. */
+  async requeueFailedOfMeeting(tx: Executor, meetingId: string, noticeIds: string[] | null): Promise<NoticeRef[]> {
+    const result = await tx.execute<{ id: string; generation: number }>(sql`
+      update ${notices} set status = 'queued', generation = generation + 1, attempts = 0, last_error = null, updated_at = now()
+      where meeting_id = ${meetingId}::uuid and status = 'failed' ${noticeIds ? sql`and id = any(${sql.param(noticeIds)}::uuid[])` : sql``}
+      returning id, generation`);
+    return result.rows;
+  }
+
+  async listOfInvitations(invitationIds: string[]) {
+    if (!invitationIds.length) return [];
+    return this.db
+      .select({
+        id: notices.id,
+        invitationId: notices.invitationId,
+        // Only this lib writes the column, with kinds of its list.
+        kind: sql<NoticeKind>`${notices.kind}`,
+        revision: notices.revision,
+        status: notices.status,
+        attempts: notices.attempts,
+        lastError: notices.lastError,
+        messageId: notices.messageId,
+        sentAt: notices.sentAt,
+        createdAt: notices.createdAt,
+      })
+      .from(notices)
+      .where(inArray(notices.invitationId, invitationIds))
+      .orderBy(asc(notices.createdAt));
+  }
+
+  async countByStatusOfMeeting(meetingId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .select({ status: notices.status, count: sql<number>`count(*)::int` })
+      .from(notices)
+      .where(eq(notices.meetingId, meetingId))
+      .groupBy(notices.status);
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  }
+}
