@@ -393,8 +393,11 @@ describe('meetings and their notices', () => {
     const resend = await stack.http().post(`/meetings/${id}/notices/resend`).set(asSecretariat()).send({}).expect(202);
     expect(resend.body).toEqual({ requeued: 1 });
     await stack.sink.waitFor(() => stack.sink.to(people[1].email).length === 1);
-    const [row] = await stack.db.select().from(notices).where(eq(notices.id, failed.id));
-    expect(row).toMatchObject({ status: 'sent', generation: 1 });
+    const row = await eventually('the re-sent notice to be recorded sent', async () => {
+      const [row] = await stack.db.select().from(notices).where(eq(notices.id, failed.id));
+      return row.status === 'sent' && row;
+    });
+    expect(row.generation).toBe(1);
   });
 
   it('previews exactly what the invitation then does, overlaps and skipped members included, writing nothing', async () => {
