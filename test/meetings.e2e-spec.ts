@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processor';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
 import { parseCalendar } from './support/ical';
-import { calendarOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
+import { calendarOf, contentTypesOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
 
@@ -120,6 +120,14 @@ describe('meetings and their notices', () => {
     });
     expect(event.start.toISOString()).toBe('2027-03-26T10:00:00.000Z');
     expect(event.attendees).toEqual([{ value: `mailto:${wales[0].email}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Aled Wales' }]);
+    // The calendar goes once inline, beside text and HTML, and once as an attachment.
+    const types = contentTypesOf(mail);
+    expect(types[0]).toMatch(/^multipart\/mixed/);
+    expect(types[1]).toMatch(/^multipart\/alternative/);
+    expect(types.filter((t) => t.startsWith('text/calendar'))).toEqual([expect.stringMatching(/charset=utf-8/)]);
+    expect(types.filter((t) => t.startsWith('text/calendar'))[0]).toContain('method=request');
+    expect(types.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=invite.ics')]);
+    expect(mail.parsed.attachments.filter((a) => a.contentDisposition === 'attachment').map((a) => a.filename)).toEqual(['invite.ics']);
     // Every invitee's calendar object names the same meeting.
     expect(new Set(wales.map((m) => calendarOf(stack.sink.to(m.email)[0]).uid)).size).toBe(1);
   });
@@ -309,7 +317,11 @@ describe('meetings and their notices', () => {
     }
     expect(await stack.api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
 
-    const cancellation = calendarOf(stack.sink.to(wales[0].email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!);
+    const cancelMail = stack.sink.to(wales[0].email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!;
+    const cancelTypes = contentTypesOf(cancelMail);
+    expect(cancelTypes.filter((t) => t.startsWith('text/calendar'))).toEqual([expect.stringContaining('method=cancel')]);
+    expect(cancelTypes.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=cancel.ics')]);
+    const cancellation = calendarOf(cancelMail);
     const downloaded = await downloadedCalendar(meetingId, await as(wales[0]));
     expect(downloaded).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: cancellation.uid, sequence: cancellation.sequence });
     expect(downloaded.attendees[0]).toMatchObject({ value: `mailto:${wales[0].email}`, partstat: 'ACCEPTED', rsvp: 'FALSE' });

@@ -8,6 +8,12 @@ export function calendarOf(mail: ReceivedMail): ParsedEvent {
   return parseCalendar(attachment.content.toString('utf8'));
 }
 
+/** The Content-Type of every MIME part of a received message, in order, unfolded and lower-cased. */
+export function contentTypesOf(mail: ReceivedMail): string[] {
+  const raw = mail.raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
+  return [...raw.matchAll(/^content-type:\s*([^\r\n]+)/gim)].map((m) => m[1].trim().toLowerCase());
+}
+
 /** The RSVP token in a notice's text part. */
 export function rsvpTokenOf(mail: ReceivedMail): string {
   const match = /\/rsvp\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\?response=/.exec(mail.parsed.text ?? '');

@@ -23,16 +23,10 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     ...(email.bounceTo ? { envelope: { from: email.bounceTo, to: [email.to] } } : {}),
     ...(email.calendar
       ? {
-          // The text/calendar part lets mail clients show the invitation inline; the .ics
-          // attachment is what a person can save or open by hand.
-          icalEvent: { method: email.calendar.method, content: email.calendar.content },
-          attachments: [
-            {
-              filename: email.calendar.filename,
-              content: email.calendar.content,
-              contentType: `application/ics; name="${email.calendar.filename}"`,
-            },
-          ],
+          // nodemailer puts the calendar once in the multipart/alternative (text/calendar with
+          // its method, which mail clients show as an invitation) and once as an application/ics
+          // attachment, the layout calendar programs expect; adding our own would repeat it.
+          icalEvent: { method: email.calendar.method, content: email.calendar.content, filename: email.calendar.filename },
         }
       : {}),
   };
