@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson } from '@seg/common';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createApiDocument } from './api-document';
@@ -26,6 +27,13 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       },
     }),
   );
+  // Answers with a member's data are never stored by a browser or proxy (API.md): no ETag to
+  // revalidate against, and no-store on every signed-in request.
+  app.set('etag', false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.headers.authorization) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   // Declared here so that Nest adds no parsers of its own with default limits.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });

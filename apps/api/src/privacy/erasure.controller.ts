@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { IdParam, InvalidFieldsException } from '@seg/common';
+import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { EraseMemberDto } from './erase-member.dto';
 import { ErasureService } from './erasure.service';
@@ -10,6 +10,7 @@ import { ErasureService } from './erasure.service';
 @ApiBearerAuth()
 @Controller()
 @Secretariat()
+@ApiErrors(401, 403)
 export class ErasureController {
   constructor(private readonly erasure: ErasureService) {}
 
@@ -19,6 +20,7 @@ export class ErasureController {
    */
   @Post('members/:id/erase')
   @HttpCode(HttpStatus.OK)
+  @ApiErrors(404, 409)
   erase(@IdParam() id: string, @Body() dto: EraseMemberDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor) {
     const reason = dto.reason?.trim() || null;
     if (!reason && member.role !== 'admin') throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);
