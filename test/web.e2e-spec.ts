@@ -125,6 +125,11 @@ describe('web app', () => {
     await answer.getByRole('link', { name: northWestRep.name }).waitFor();
     await expect(answer.getByRole('link', { name: /0161 496 0033/ }).count()).resolves.toBe(1);
     await screenshot(page, 'where');
+
+    // Typed as people say it ("HMP Altcourse" for "Altcourse (HMP & YOI)"), a single match is the answer at once.
+    await page.getByLabel('Establishment', { exact: true }).selectOption('');
+    await page.getByLabel('Type part of the name, town or postcode').fill(`HMP ${northWestPrison.name.split(' (')[0]}`);
+    await page.getByRole('region', { name: northWestPrison.name }).getByRole('link', { name: northWestRep.name }).waitFor();
     await page.context().close();
   });
 

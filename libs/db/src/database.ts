@@ -17,11 +17,11 @@ export const PG_POOL = Symbol('PG_POOL');
 
 /**
  * Strict word similarity (pg_trgm, 0 to 1) from which the directory offers a name as a near miss
- * of a mistyped one: "mensha" finds Mensah (0.4), "obrian" O'Brien (0.4), while "zoe" does not
- * find Zoltan (0.22). The `<<%` operator reads it from the session, so every connection starts
+ * of a mistyped one: "mensha" finds Mensah (0.4), "obrian" O'Brien (0.4), "price" Pryce (0.33),
+ * while "zoe" does not find Zoltan (0.22). The `<<%` operator reads it from the session, so every connection starts
  * with it set.
  */
-export const NEAR_MISS_SIMILARITY = 0.35;
+export const NEAR_MISS_SIMILARITY = 0.3;
 
 export function createPool(url: string, options: PoolConfig = {}): Pool {
   const pool = new Pool({

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
 import { EstablishmentPage, EstablishmentTypePage, EstablishmentView } from './establishment-view.dto';
-import { EstablishmentPosition, EstablishmentsRepository } from './establishments.repository';
+import { EstablishmentPosition, EstablishmentsRepository, RankedEstablishmentPosition } from './establishments.repository';
 
 @Injectable()
 export class EstablishmentsService {
@@ -26,8 +26,16 @@ export class EstablishmentsService {
       regionId = region.id;
     }
     if (query.type && !(await this.establishments.typeExists(query.type))) throw invalidField('type', 'is not an establishment type code');
+    const q = query.q?.trim();
+    if (q) {
+      // Ranked by relevance: the cursor is bound to the search, whose order it follows.
+      const filter = { q, typeCode: query.type, regionId };
+      const request = this.pages.open<RankedEstablishmentPosition>(`establishments?${JSON.stringify(filter)}`, query, ['number', 'number', 'string', 'string']);
+      const { rows, total } = await this.establishments.searchByName(filter, request.fetch, request.after);
+      return request.page(rows, total, (e) => e.position, ({ position: _position, ...view }) => view);
+    }
     const request = this.pages.open<EstablishmentPosition>('establishments', query, ['string', 'string']);
-    const { rows, total } = await this.establishments.search({ q: query.q?.trim() || undefined, typeCode: query.type, regionId }, request.fetch, request.after);
+    const { rows, total } = await this.establishments.search({ typeCode: query.type, regionId }, request.fetch, request.after);
     return request.page(rows, total, (e) => [e.name, e.id], (e) => e);
   }
 

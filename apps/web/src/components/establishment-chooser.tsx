@@ -1,12 +1,19 @@
 import { useState } from 'react';
+import { api, Page } from '../api/client';
 import { Establishment } from '../api/types';
+import { useDebounced, useResource } from '../hooks';
 
 /** Chosen establishments as removable chips, and a name filter to add more. */
 export function EstablishmentChooser(props: { legend: string; all: Establishment[]; chosen: Establishment[]; error?: string; onChange: (ids: string[]) => void }) {
   const [filter, setFilter] = useState('');
   const ids = props.chosen.map((e) => e.id);
-  const f = filter.trim().toLowerCase();
-  const matches = f.length >= 2 ? props.all.filter((e) => e.name.toLowerCase().includes(f) && !ids.includes(e.id)).slice(0, 8) : [];
+  // The API's ranking, as everywhere a place is looked up: "HMP Belmarsh" finds Belmarsh (HMP & YOI).
+  const settled = useDebounced(filter.trim(), 250);
+  const found = useResource(
+    () => (settled.length >= 2 ? api.get<Page<Establishment>>('/establishments', { q: settled, limit: 10 }) : Promise.resolve(null)),
+    [settled],
+  );
+  const matches = filter.trim().length >= 2 ? (found.data?.items ?? []).filter((e) => !ids.includes(e.id)).slice(0, 8) : [];
   return (
     <fieldset className={`fieldset${props.error ? ' field-error' : ''}`} id="field-establishmentIds" tabIndex={-1}>
       <legend>{props.legend}</legend>

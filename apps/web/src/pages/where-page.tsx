@@ -1,23 +1,29 @@
-import { useMemo, useState } from 'react';
-import { api } from '../api/client';
+import { useState } from 'react';
+import { api, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { EstablishmentContacts, establishmentType } from '../api/types';
+import { Establishment, EstablishmentContacts, establishmentType } from '../api/types';
 import { RepList } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
-import { useResource } from '../hooks';
+import { useDebounced, useResource } from '../hooks';
 import { navigate, useLocation } from '../router';
 
-/** "Where is my patient going?": pick an establishment, see its region and whom to call. */
+/**
+ * "Where is my patient going?": type the name as people say it ("HMP Belmarsh"), see its region
+ * and whom to call. The API ranks the matches; a single match is the answer at once.
+ */
 export function WherePage() {
   const { query } = useLocation();
-  const chosen = query.get('establishment') ?? '';
   const establishments = useReference(reference.establishments);
   const [filter, setFilter] = useState('');
-  const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    const list = establishments ?? [];
-    return f ? list.filter((e) => `${e.name} ${e.town ?? ''} ${e.postcode ?? ''}`.toLowerCase().includes(f)) : list;
-  }, [establishments, filter]);
+  const settled = useDebounced(filter.trim(), 250);
+  const found = useResource(
+    () => (settled ? api.get<ListPage<Establishment>>('/establishments', { q: settled, limit: 50 }) : Promise.resolve(null)),
+    [settled],
+  );
+  const matches = settled ? found.data?.items : undefined;
+  const shown = matches ?? establishments ?? [];
+  const single = matches?.length === 1 && found.data?.total === 1 ? matches[0].id : '';
+  const chosen = query.get('establishment') || single;
 
   return (
     <Page title="Where is my patient going?" lead="Choose the establishment to see its region and the representatives to call.">
