@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled } from './support/browser';
+import { launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
 import { accessTokenFor, categoryIdOf, createMember, MemberInput, regionIdOf } from './support/factories';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
@@ -14,15 +14,7 @@ import { uniqueName } from './support/test-config';
  * Redis and a loopback SMTP server: each test clicks through one task as an officer would.
  */
 
-const PASSWORD = 'a long and unguessable passphrase 42';
-
 jest.setTimeout(300_000);
-
-interface Person {
-  id: string;
-  email: string;
-  name: string;
-}
 
 describe("the secretariat's working day", () => {
   const stack = useStack({ smtp: true, worker: true });

@@ -2,7 +2,7 @@ import { establishments, invitations, meetings, posts, regions } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, screenshot, settled } from './support/browser';
+import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -15,15 +15,7 @@ import { uniqueName } from './support/test-config';
  * worker, PostgreSQL, Redis and a loopback SMTP server. `npm test` builds the app first.
  */
 
-const PASSWORD = 'a long and unguessable passphrase 42';
-
 jest.setTimeout(300_000);
-
-interface Person {
-  id: string;
-  email: string;
-  name: string;
-}
 
 describe('web app', () => {
   const stack = useStack({ smtp: true, worker: true });

@@ -11,6 +11,16 @@ export function findChromium(): string {
   return found;
 }
 
+/** The password of every test member who signs in through the browser. */
+export const PASSWORD = 'a long and unguessable passphrase 42';
+
+/** A member as the browser tests refer to them. */
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const ARTIFACTS = resolve(__dirname, '../../test-results/web');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

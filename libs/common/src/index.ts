@@ -11,3 +11,4 @@ export * from './meeting-calendar';
 export * from './text-fields';
 export * from './request-body';
 export * from './rsvp-wording';
+export * from './secret-keys';

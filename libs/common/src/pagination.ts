@@ -3,8 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { invalidField } from './field-errors';
+import { purposeKey } from './secret-keys';
 
 /** A page when the client names no limit, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -102,7 +103,7 @@ export class KeysetPages {
   private readonly key: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.auth.jwtSecret, 'seg-network', 'page-cursor-v1', 32));
+    this.key = purposeKey(config.auth.jwtSecret, 'page-cursor-v1');
   }
 
   /**

@@ -1,26 +1,12 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { purposeKey } from './secret-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // 22 base64url characters of the MAC: 132 bits, beyond guessing.
 const MAC_CHARS = 22;
 
-const keys = new Map<string, Buffer>();
-
-/**
- * A key of its own for RSVP links, so a token can never double as any other signature of the
- * secret. Derived once per secret: the worker signs a link in every meeting notice.
- */
-function rsvpKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', secret, 'seg-network', 'rsvp-token-v1', 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 function mac(secret: string, invitationId: string): string {
-  return createHmac('sha256', rsvpKey(secret)).update(`rsvp:${invitationId}`).digest('base64url').slice(0, MAC_CHARS);
+  return createHmac('sha256', purposeKey(secret, 'rsvp-token-v1')).update(`rsvp:${invitationId}`).digest('base64url').slice(0, MAC_CHARS);
 }
 
 /**

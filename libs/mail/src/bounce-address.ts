@@ -1,21 +1,12 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { purposeKey } from '@seg/common';
 
-const keys = new Map<string, Buffer>();
 // 40 bits: enough that nobody forges a bounce that marks a member's address bouncing.
 const MAC_HEX = 10;
 const TAG = /^(.+)\+b\.([0-9a-f]{32})\.([0-9a-f]{10})$/;
 
-function bounceKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', secret, 'seg-network', 'bounce-address-v1', 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 function mac(secret: string, hex: string): string {
-  return createHmac('sha256', bounceKey(secret)).update(`bounce:${hex}`).digest('hex').slice(0, MAC_HEX);
+  return createHmac('sha256', purposeKey(secret, 'bounce-address-v1')).update(`bounce:${hex}`).digest('hex').slice(0, MAC_HEX);
 }
 
 /**
@@ -35,7 +26,9 @@ export function readNoticeBounceAddress(address: string, bounceAddress: string, 
   const baseAt = bounceAddress.lastIndexOf('@');
   if (at < 0 || address.slice(at).toLowerCase() !== bounceAddress.slice(baseAt).toLowerCase()) return null;
   const match = TAG.exec(address.slice(0, at).toLowerCase());
-  if (!match || match[1] !== bounceAddress.slice(0, baseAt).toLowerCase() || match[3] !== mac(secret, match[2])) return null;
+  if (!match || match[1] !== bounceAddress.slice(0, baseAt).toLowerCase()) return null;
+  const expected = Buffer.from(mac(secret, match[2]));
+  if (!timingSafeEqual(expected, Buffer.from(match[3]))) return null;
   const h = match[2];
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
+import { MeetingAgenda } from '../components/meeting-agenda';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -64,12 +65,7 @@ export function MeetingPage({ id }: { id: string }) {
           </div>
         ) : null}
       </dl>
-      {m.agenda ? (
-        <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">Agenda</h2>
-          <p className="bio">{m.agenda}</p>
-        </section>
-      ) : null}
+      <MeetingAgenda agenda={m.agenda} />
       {upcoming && m.startsAt && m.endsAt && m.status !== 'cancelled' ? (
         <>
           <h2>Your reply</h2>

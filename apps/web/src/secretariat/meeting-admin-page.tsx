@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { Attendance, InvitationsPage, Meeting, MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
+import { MeetingAgenda } from '../components/meeting-agenda';
 import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -74,12 +75,7 @@ export function MeetingAdminPage({ id }: { id: string }) {
           <dd>{changesSinceSent(m)}</dd>
         </div>
       </dl>
-      {m.agenda ? (
-        <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">Agenda</h2>
-          <p className="bio">{m.agenda}</p>
-        </section>
-      ) : null}
+      <MeetingAgenda agenda={m.agenda} />
       {open ? (
         <InviteSection
           meetingId={m.id}
