@@ -80,6 +80,32 @@ describe('members, posts and reference data', () => {
       expect(audit.body.items[0]).toMatchObject({ action: 'update', actor: { id: secretariatId }, before: { role: 'member', title: null }, after: { role: 'secretariat', title: 'Nurse' } });
     });
 
+    it('reads the audit trail as English, and finds everything involving a person without their id', async () => {
+      const m = await createMember(stack.db, { name: 'Kwame Audited', region: 'london', phone: '020 7946 0000' });
+      const other = await createMember(stack.db, { name: 'Someone Else' });
+      const moved = await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ phone: '020 7946 0001', region: 'wales' }).expect(200);
+      await stack.http().patch(`/members/${other.id}`).set(secretariat).send({ phone: '020 7946 0002' }).expect(200);
+      await stack.http().post('/posts').set(secretariat).send({ memberId: m.id, regionCode: 'wales', role: 'Regional lead', startsOn: '2024-01-01' }).expect(201);
+
+      const audit = await stack.http().get(`/audit?member=${m.id}`).set(secretariat).expect(200);
+      expect(audit.body.items.map((e: { summary: string }) => e.summary)).toEqual([
+        `Kwame Audited given the post of Regional lead, ${moved.body.region.name}`,
+        "Kwame Audited's phone and region changed",
+      ]);
+      const update = audit.body.items[1];
+      expect(update.changes).toEqual([
+        { field: 'phone', label: 'phone', before: '020 7946 0000', after: '020 7946 0001' },
+        { field: 'regionId', label: 'region', before: expect.any(String), after: moved.body.region.name },
+      ]);
+      expect(update.changes[1].before).not.toMatch(/^[0-9a-f]{8}-/);
+      expect(update).toMatchObject({ subject: 'Kwame Audited', actor: { id: secretariatId } });
+
+      // What the secretariat officer did is theirs too, with the other member's change among it.
+      const byOfficer = await stack.http().get(`/audit?member=${secretariatId}&entity=member`).set(secretariat).expect(200);
+      expect(byOfficer.body.items.map((e: { summary: string }) => e.summary)).toEqual(expect.arrayContaining(["Someone Else's phone changed", "Kwame Audited's phone and region changed"]));
+      await stack.http().get('/audit?member=not-an-id').set(secretariat).expect(400);
+    });
+
     it('suspending ends the member’s sessions at once', async () => {
       const { member, auth } = await loggedIn(stack.db, stack.config, { name: 'To Suspend' });
       await stack.db.insert(refreshTokens).values({ memberId: member.id, familyId: crypto.randomUUID(), tokenHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 3600_000) });

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
+import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
 import { accessTokenFor, categoryIdOf, createMember, MemberInput, regionIdOf } from './support/factories';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
@@ -238,6 +238,27 @@ describe("the secretariat's working day", () => {
     const page = await signIn(officer);
     await go(page, '/secretariat/establishments');
     await page.getByRole('heading', { name: 'Add an establishment' }).waitFor();
+    await page.context().close();
+  });
+
+  it('The audit trail reads as English and is filtered by person, without pasting an id', async () => {
+    const kwame = await addMember({ name: 'Kwame Trail', email: email('kwame'), region: 'london', phone: '020 7946 0101' });
+    const token = await accessTokenFor(stack.api.db, stack.config, officer.id);
+    await stack.api.http().patch(`/members/${kwame.id}`).set({ Authorization: `Bearer ${token}` }).send({ phone: '020 7946 0202', region: 'wales' }).expect(200);
+
+    const page = await signIn(officer);
+    await go(page, '/secretariat/audit');
+    await page.getByLabel('Involving a person').fill('Kwame Tr');
+    await page.getByRole('button', { name: /^Choose Kwame Trail/ }).click();
+    await page.getByText('Everything involving Kwame Trail').waitFor();
+    const row = page.getByRole('row').filter({ hasText: "Kwame Trail's phone and region changed" });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('020 7946 0101 → 020 7946 0202');
+    expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await accessibilityIssues(page, 'audit')).toEqual([]);
+    // On a phone the table scrolls sideways, and a keyboard can reach it.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await accessibilityIssues(page, 'audit on a phone')).toEqual([]);
     await page.context().close();
   });
 });

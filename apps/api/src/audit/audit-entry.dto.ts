@@ -7,6 +7,18 @@ export class AuditActor {
   email: string;
 }
 
+export class AuditChange {
+  /** The field as stored, such as `regionId`. */
+  field: string;
+  /** The field in words, such as "region". */
+  label: string;
+  /** The value before, with ids replaced by names; null when there was none. */
+  @ApiProperty({ type: String, nullable: true })
+  before: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  after: string | null;
+}
+
 export class AuditEntry {
   id: string;
   at: string;
@@ -15,6 +27,12 @@ export class AuditEntry {
   entity: string;
   entityId: string;
   action: string;
+  /** The record in words: a member's name, "the region London", a meeting's title. */
+  subject: string;
+  /** What happened, as a sentence: "Kwame Mensah's phone changed". */
+  summary: string;
+  /** The fields that changed, named and with names in place of ids. */
+  changes: AuditChange[];
   @ApiProperty({ description: 'The record before the change (null when created)', nullable: true, type: 'object', additionalProperties: true })
   before: unknown;
   @ApiProperty({ description: 'The record after the change', nullable: true, type: 'object', additionalProperties: true })

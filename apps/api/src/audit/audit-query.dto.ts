@@ -1,5 +1,5 @@
 import { PageQuery } from '@seg/common';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class AuditQuery extends PageQuery {
   /** The kind of record: member, post, region, category, establishment. */
@@ -13,4 +13,9 @@ export class AuditQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   id?: string;
+
+  /** A member: everything involving them (their record, posts and invitations) and every change they made. */
+  @IsOptional()
+  @IsUUID()
+  member?: string;
 }

@@ -18,6 +18,6 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPage })
   @ApiErrors(400, 401, 403)
   list(@Query() query: AuditQuery): Promise<AuditPage> {
-    return this.audit.list({ entity: query.entity, entityId: query.id }, query);
+    return this.audit.list({ entity: query.entity, entityId: query.id, memberId: query.member }, query);
   }
 }

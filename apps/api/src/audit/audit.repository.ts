@@ -1,7 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, Database, DB, Executor, members } from '@seg/db';
-import { and, count, desc, eq, SQL, sql } from 'drizzle-orm';
-import { AuditEntry } from './audit-entry.dto';
+import { auditLog, categories, Database, DB, establishments, Executor, invitations, meetings, members, posts, regions } from '@seg/db';
+import { and, count, desc, eq, inArray, or, SQL, sql } from 'drizzle-orm';
+import { AuditNames, AuditLine, idsMentioned } from './audit-wording';
+
+/** An entry as stored, with who made it; the service words it. */
+export interface AuditRecord extends AuditLine {
+  id: string;
+  at: string;
+  actor: { id: string; name: string; email: string } | null;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  /** Everything involving this member: their record, posts and invitations, and what they did. */
+  memberId?: string;
+}
 
 /** Where a page of the audit trail starts: the (at, id) of the last entry shown. */
 export type AuditPosition = [at: string, id: string];
@@ -16,13 +31,14 @@ export class AuditRepository {
 
   /** Newest first, after the (at, id) of the last entry shown; with the total of the filter. */
   async list(
-    filter: { entity?: string; entityId?: string },
+    filter: AuditFilter,
     limit: number,
     after: AuditPosition | null,
-  ): Promise<{ rows: { entry: AuditEntry; position: AuditPosition }[]; total: number }> {
+  ): Promise<{ rows: { entry: AuditRecord; position: AuditPosition }[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
     if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+    if (filter.memberId) conditions.push(involving(filter.memberId));
     const where = and(...conditions);
     const pageConditions = [...conditions];
     if (after) {
@@ -55,4 +71,62 @@ export class AuditRepository {
       total,
     };
   }
+
+  /** The names an audit page mentions, one query per table. */
+  async namesFor(lines: AuditLine[]): Promise<AuditNames> {
+    const idsOf = (entity: string) => [...new Set(lines.filter((l) => l.entity === entity).map((l) => l.entityId))].filter(isUuid);
+    const postIds = idsOf('post');
+    const invitationIds = idsOf('invitation');
+    const [postRows, invitationRows] = await Promise.all([
+      postIds.length ? this.db.select({ id: posts.id, memberId: posts.memberId, role: posts.role, regionId: posts.regionId }).from(posts).where(inArray(posts.id, postIds)) : [],
+      invitationIds.length
+        ? this.db.select({ id: invitations.id, memberId: invitations.memberId, meetingId: invitations.meetingId }).from(invitations).where(inArray(invitations.id, invitationIds))
+        : [],
+    ]);
+    const wanted = { members: new Set<string>(), regions: new Set<string>(), categories: new Set<string>(), establishments: new Set<string>(), meetings: new Set<string>() };
+    for (const line of lines) for (const { lookup, id } of idsMentioned(line)) if (isUuid(id)) wanted[lookup].add(id);
+    for (const post of postRows) {
+      wanted.members.add(post.memberId);
+      if (post.regionId) wanted.regions.add(post.regionId);
+    }
+    for (const invitation of invitationRows) {
+      wanted.members.add(invitation.memberId);
+      wanted.meetings.add(invitation.meetingId);
+    }
+    const named = async (table: typeof members | typeof regions | typeof categories | typeof establishments, ids: Set<string>) =>
+      new Map(ids.size ? (await this.db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, [...ids]))).map((r) => [r.id, r.name]) : []);
+    const [memberNames, regionNames, categoryNames, establishmentNames, meetingRows] = await Promise.all([
+      named(members, wanted.members),
+      named(regions, wanted.regions),
+      named(categories, wanted.categories),
+      named(establishments, wanted.establishments),
+      wanted.meetings.size ? this.db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, [...wanted.meetings])) : [],
+    ]);
+    return {
+      members: memberNames,
+      regions: regionNames,
+      categories: categoryNames,
+      establishments: establishmentNames,
+      meetings: new Map(meetingRows.map((m) => [m.id, m.title])),
+      posts: new Map(postRows.map(({ id, ...post }) => [id, post])),
+      invitations: new Map(invitationRows.map(({ id, ...invitation }) => [id, invitation])),
+    };
+  }
+}
+
+/** Entries about a member (their record, posts and invitations) and the changes they made. */
+function involving(memberId: string): SQL {
+  return or(
+    and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)),
+    eq(auditLog.actorId, memberId),
+    and(eq(auditLog.entity, 'post'), or(sql`${auditLog.after}->>'memberId' = ${memberId}`, sql`${auditLog.before}->>'memberId' = ${memberId}`)),
+    and(eq(auditLog.entity, 'invitation'), sql`${auditLog.entityId} in (select ${invitations.id}::text from ${invitations} where ${invitations.memberId} = ${memberId})`),
+  )!;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Old entries may name ids of other shapes; they are left unnamed rather than failing the page. */
+function isUuid(id: string): boolean {
+  return UUID.test(id);
 }

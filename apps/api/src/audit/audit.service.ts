@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Executor } from '@seg/db';
 import { KeysetPages, Page, PageQuery } from '@seg/common';
 import { AuditEntry } from './audit-entry.dto';
-import { AuditPosition, AuditRepository } from './audit.repository';
+import { AuditFilter, AuditPosition, AuditRepository } from './audit.repository';
+import { describeAudit } from './audit-wording';
 import { Actor } from './actor.decorator';
 
 export interface AuditChange {
@@ -33,10 +34,11 @@ export class AuditService {
     });
   }
 
-  async list(filter: { entity?: string; entityId?: string }, query: PageQuery): Promise<Page<AuditEntry>> {
+  async list(filter: AuditFilter, query: PageQuery): Promise<Page<AuditEntry>> {
     const request = this.pages.open<AuditPosition>('audit', query, ['string', 'string']);
     const { rows, total } = await this.audit.list(filter, request.fetch, request.after);
-    return request.page(rows, total, (row) => row.position, (row) => row.entry);
+    const names = await this.audit.namesFor(rows.map((row) => row.entry));
+    return request.page(rows, total, (row) => row.position, (row) => ({ ...row.entry, ...describeAudit(row.entry, names) }));
   }
 }
 

@@ -933,6 +933,15 @@ export interface components {
             id: string;
             name: string;
         };
+        AuditChange: {
+            after: string | null;
+            /** @description The value before, with ids replaced by names; null when there was none. */
+            before: string | null;
+            /** @description The field as stored, such as `regionId`. */
+            field: string;
+            /** @description The field in words, such as "region". */
+            label: string;
+        };
         AuditEntry: {
             action: string;
             /** @description Null for changes made by the system or by a link from an email without login. */
@@ -946,10 +955,16 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
+            /** @description The fields that changed, named and with names in place of ids. */
+            changes: components["schemas"]["AuditChange"][];
             entity: string;
             entityId: string;
             id: string;
             requestId: string | null;
+            /** @description The record in words: a member's name, "the region London", a meeting's title. */
+            subject: string;
+            /** @description What happened, as a sentence: "Kwame Mensah's phone changed". */
+            summary: string;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -1712,6 +1727,7 @@ export type Attendance = components['schemas']['Attendance'];
 export type AttendanceGroup = components['schemas']['AttendanceGroup'];
 export type AudienceDto = components['schemas']['AudienceDto'];
 export type AuditActor = components['schemas']['AuditActor'];
+export type AuditChange = components['schemas']['AuditChange'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditPage = components['schemas']['AuditPage'];
 export type CategoryPage = components['schemas']['CategoryPage'];
@@ -1808,6 +1824,8 @@ export interface operations {
                 /** @description The record's id. */
                 id?: string;
                 limit?: number;
+                /** @description A member: everything involving them (their record, posts and invitations) and every change they made. */
+                member?: string;
             };
             header?: never;
             path?: never;

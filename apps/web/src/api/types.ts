@@ -166,17 +166,7 @@ export interface Attendance {
   byCategory: (RsvpCounts & { code: string | null; name: string })[];
 }
 
-export interface AuditEntry {
-  id: string;
-  actor?: { id: string; name: string } | null;
-  actorId?: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before?: unknown;
-  after?: unknown;
-  at: string;
-}
+export type { AuditEntry } from './openapi.generated';
 
 export const RSVP_LABELS: Record<Rsvp, string> = {
   'needs-action': 'No reply yet',

@@ -5,65 +5,68 @@ import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { navigate } from '../router';
 import { formatStamp } from '../time';
+import { MemberPicker } from './member-picker';
 
-const ENTITIES = ['member', 'post', 'region', 'category', 'establishment', 'meeting', 'invitation'];
+const KINDS: [string, string][] = [
+  ['member', 'Members'],
+  ['post', 'Posts'],
+  ['meeting', 'Meetings'],
+  ['invitation', 'Replies to meetings'],
+  ['region', 'Regions'],
+  ['category', 'Categories'],
+  ['establishment', 'Establishments'],
+];
 
-/** Changed fields only, so a long record does not hide the one value that changed. */
-function changes(before: unknown, after: unknown): [string, unknown, unknown][] {
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const empty = (v: unknown) => v === undefined || v === null;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => k !== 'updatedAt' && k !== 'createdAt' && !(empty(b[k]) && empty(a[k])) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
-  );
-  return keys.map((k) => [k, b[k], a[k]]);
+interface AuditFilter {
+  entity: string;
+  id: string;
+  member: string;
 }
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+function auditPath(filter: AuditFilter): string {
+  const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
+  return `/secretariat/audit${q.toString() ? `?${q}` : ''}`;
+}
 
-export function AuditPage({ entity, id }: { entity: string; id: string }) {
-  const [formEntity, setFormEntity] = useState(entity);
-  const [formId, setFormId] = useState(id);
+export function AuditPage({ entity, id, member }: AuditFilter) {
+  const [kind, setKind] = useState(entity);
   const [more, setMore] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const query = { entity, id, member, limit: 50 };
   const log = useResource(async () => {
-    const page = await api.get<ListPage<AuditEntry>>('/audit', { entity, id, limit: 50 });
+    const page = await api.get<ListPage<AuditEntry>>('/audit', query);
     setMore([]);
     setCursor(page.nextCursor);
     return page;
-  }, [entity, id]);
+  }, [entity, id, member]);
+  const person = useResource(async () => (member ? (await api.get<{ name: string }>(`/members/${encodeURIComponent(member)}`)).name : null), [member]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const q = new URLSearchParams();
-    if (formEntity) q.set('entity', formEntity);
-    if (formId.trim()) q.set('id', formId.trim());
-    navigate(`/secretariat/audit${q.toString() ? `?${q}` : ''}`);
+    navigate(auditPath({ entity: kind, id, member }));
   }
 
   async function loadMore() {
     if (!cursor) return;
-    const page = await api.get<ListPage<AuditEntry>>('/audit', { entity, id, limit: 50, cursor });
+    const page = await api.get<ListPage<AuditEntry>>('/audit', { ...query, cursor });
     setMore((m) => [...m, ...page.items]);
     setCursor(page.nextCursor);
   }
 
   const entries = [...(log.data?.items ?? []), ...more];
   return (
-    <Page title="Audit trail" lead="Every change by anyone: who, when, before and after.">
+    <Page title="Audit trail" lead="Every change by anyone: who, when, and what it was before and after.">
       <form className="filters" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="a-entity">Record type</label>
-          <select id="a-entity" value={formEntity} onChange={(e) => setFormEntity(e.target.value)}>
+          <label htmlFor="a-kind">Kind of record</label>
+          <select id="a-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">Any</option>
-            {ENTITIES.map((x) => (
-              <option key={x}>{x}</option>
+            {KINDS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="a-id">Record id</label>
-          <input id="a-id" value={formId} onChange={(e) => setFormId(e.target.value)} />
         </div>
         <div className="field">
           <button type="submit" className="button">
@@ -71,40 +74,54 @@ export function AuditPage({ entity, id }: { entity: string; id: string }) {
           </button>
         </div>
       </form>
+      {member ? (
+        <p>
+          Everything involving <strong>{person.data ?? 'this person'}</strong>.{' '}
+          <button type="button" className="button secondary small" onClick={() => navigate(auditPath({ entity, id: '', member: '' }))}>
+            Show everyone
+          </button>
+        </p>
+      ) : (
+        <MemberPicker id="a-person" label="Involving a person" onPick={(m) => navigate(auditPath({ entity, id: '', member: m.id }))} />
+      )}
+      {id ? (
+        <p>
+          One record only.{' '}
+          <button type="button" className="button secondary small" onClick={() => navigate(auditPath({ entity, id: '', member }))}>
+            Show all records
+          </button>
+        </p>
+      ) : null}
       <ErrorMessage error={log.error} retry={log.reload} />
       {log.loading ? <Loading /> : null}
       {log.data && !log.loading ? (
         entries.length ? (
-          <div className="table-wrap">
+          // Focusable so the table scrolls by keyboard on a phone.
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Changes">
             <table>
               <thead>
                 <tr>
                   <th scope="col">When</th>
                   <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Changes</th>
+                  <th scope="col">What happened</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td>{formatStamp(e.at)}</td>
-                    <td>{e.actor?.name ?? 'The system'}</td>
+                    <td>{e.actor?.name ?? 'The system or an emailed link'}</td>
                     <td>
-                      {e.action} {e.entity}
-                      <br />
-                      <span className="muted small">{e.entityId}</span>
-                    </td>
-                    <td>
-                      <ul className="plain small">
-                        {changes(e.before, e.after)
-                          .slice(0, 12)
-                          .map(([k, b, a]) => (
-                            <li key={k}>
-                              <strong>{k}</strong>: {show(b)} → {show(a)}
+                      {e.summary}
+                      {e.changes.length ? (
+                        <ul className="plain small">
+                          {e.changes.slice(0, 12).map((c) => (
+                            <li key={c.field}>
+                              <strong>{c.label}</strong>: {c.before ?? '(none)'} → {c.after ?? '(none)'}
                             </li>
                           ))}
-                      </ul>
+                        </ul>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -112,7 +129,7 @@ export function AuditPage({ entity, id }: { entity: string; id: string }) {
             </table>
           </div>
         ) : (
-          <p className="empty">Nothing recorded{entity || id ? ' for this record' : ''}.</p>
+          <p className="empty">Nothing recorded{entity || id || member ? ' for this choice' : ''}.</p>
         )
       ) : null}
       {cursor ? (

@@ -184,7 +184,7 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
                 Suspend
               </button>
             )}
-            <Link className="button secondary" to={`/secretariat/audit?entity=member&id=${record.id}`}>
+            <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
               Audit trail
             </Link>
           </div>
