@@ -150,6 +150,25 @@ describe('tokens and sessions', () => {
       await stack.http().delete(`/auth/sessions/${otherId}`).set('Authorization', `Bearer ${laptop.accessToken}`).expect(404);
       await refresh(otherPair.refreshToken).expect(200);
     });
+
+    it('"Sign out everywhere else" ends every other login at once, keeps this one and leaves other members alone', async () => {
+      const m = await newMember();
+      const here = (await login(m.email, m.password).set('User-Agent', 'curl/8.5.0').expect(200)).body;
+      const phone = (await login(m.email, m.password).expect(200)).body;
+      const tablet = (await login(m.email, m.password).expect(200)).body;
+      const other = await newMember();
+      const otherPair = (await login(other.email, other.password).expect(200)).body;
+
+      const res = await stack.http().post('/auth/sessions/sign-out-others').set('Authorization', `Bearer ${here.accessToken}`).expect(200);
+      expect(res.body).toEqual({ ended: 2 });
+      await sessions(phone.accessToken).expect(401);
+      await refresh(tablet.refreshToken).expect(401);
+      expect((await sessions(here.accessToken).expect(200)).body.items).toEqual([expect.objectContaining({ current: true })]);
+      await refresh(otherPair.refreshToken).expect(200);
+      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'sign-out-others')));
+      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 } })]);
+      await stack.http().post('/auth/sessions/sign-out-others').expect(401);
+    });
   });
 
   describe('access tokens', () => {

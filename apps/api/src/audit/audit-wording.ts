@@ -164,7 +164,9 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
     case 'resend-activation':
       return `A new activation link sent to ${subject}`;
     case 'end-sessions':
-      return `${subject} signed out of other devices`;
+      return `Every login of ${subject} ended`;
+    case 'sign-out-others':
+      return `${subject} signed out everywhere else`;
     case 'erase':
       return `${subject} erased`;
     default:

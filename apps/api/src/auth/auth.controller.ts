@@ -10,7 +10,7 @@ import { LoginDto } from './dto/login.dto';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
-import { SessionPageDto } from './dto/session.dto';
+import { SessionPageDto, SessionsEndedDto } from './dto/session.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
@@ -111,6 +111,16 @@ export class AuthController {
   @ApiErrors(400, 401)
   listSessions(@CurrentMember() member: AuthenticatedMember, @Query() query: PageQuery): Promise<SessionPageDto> {
     return this.auth.listSessions(member.id, member.sessionId, query);
+  }
+
+  @ApiBearerAuth()
+  @Post('sessions/sign-out-others')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Sign out everywhere else', description: 'Ends every login of mine except the one making the request.' })
+  @ApiOkResponse({ type: SessionsEndedDto })
+  @ApiErrors(401)
+  signOutOthers(@CurrentMember() member: AuthenticatedMember, @RequestId() requestId: string | null): Promise<SessionsEndedDto> {
+    return this.auth.endOtherSessions(member.id, member.sessionId, requestId);
   }
 
   @ApiBearerAuth()

@@ -134,6 +134,15 @@ export class AuthService {
     if (!revoked) throw new NotFoundException('No such session');
   }
 
+  /** "Sign out everywhere else": every login of the member but this one ends. */
+  async endOtherSessions(memberId: string, currentSessionId: string, requestId: string | null): Promise<{ ended: number }> {
+    return this.db.transaction(async (tx) => {
+      const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId, currentSessionId);
+      await this.audit.record(tx, { memberId, requestId }, { entity: 'member', entityId: memberId, action: 'sign-out-others', after: { sessionsEnded: ended } });
+      return { ended };
+    });
+  }
+
   /** The secretariat ends every login of a member; their access tokens stop working at once. */
   async endAllSessions(actor: Actor, memberId: string): Promise<void> {
     await this.db.transaction(async (tx) => {

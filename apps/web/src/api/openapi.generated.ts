@@ -191,6 +191,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sessions/sign-out-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere else
+         * @description Ends every login of mine except the one making the request.
+         */
+        post: operations["AuthController_signOutOthers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/web/activate": {
         parameters: {
             query?: never;
@@ -1592,6 +1612,10 @@ export interface components {
             nextCursor: string | null;
             total: number;
         };
+        SessionsEndedDto: {
+            /** @description How many logins ended */
+            ended: number;
+        };
         SessionUserDto: {
             /** @example a.gp@nhs.net */
             email: string;
@@ -1800,6 +1824,7 @@ export type RsvpReplyView = components['schemas']['RsvpReplyView'];
 export type SeenByMembers = components['schemas']['SeenByMembers'];
 export type SessionDto = components['schemas']['SessionDto'];
 export type SessionPageDto = components['schemas']['SessionPageDto'];
+export type SessionsEndedDto = components['schemas']['SessionsEndedDto'];
 export type SessionUserDto = components['schemas']['SessionUserDto'];
 export type SkippedMembers = components['schemas']['SkippedMembers'];
 export type SpokeReps = components['schemas']['SpokeReps'];
@@ -2352,6 +2377,61 @@ export interface operations {
             };
             /** @description No live session of mine with that id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_signOutOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedDto"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -174,7 +174,6 @@ function DetailsForm({ me }: { me: MyRecord }) {
               </div>
             </dl>
           </section>
-          <MySignIn />
         </div>
         <aside aria-labelledby="preview-heading" className="preview">
           <h2 id="preview-heading">What other members see</h2>
@@ -188,6 +187,10 @@ function DetailsForm({ me }: { me: MyRecord }) {
           </div>
           <p className="muted small">The secretariat always sees all your details.</p>
         </aside>
+        {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
+        <div>
+          <MySignIn />
+        </div>
       </div>
     </Page>
   );

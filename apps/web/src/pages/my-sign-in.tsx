@@ -75,65 +75,105 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   );
 }
 
+interface Device {
+  device: string;
+  sessions: Session[];
+  current: boolean;
+  lastActive: string;
+}
+
+/** One row per device: a browser that signed in five times is one place, not five. */
+function byDevice(sessions: Session[]): Device[] {
+  const devices = new Map<string, Device>();
+  for (const s of sessions) {
+    const name = s.device ?? 'Unknown device';
+    const d = devices.get(name) ?? { device: name, sessions: [], current: false, lastActive: s.lastRefreshedAt };
+    d.sessions.push(s);
+    d.current ||= s.current;
+    if (s.lastRefreshedAt > d.lastActive) d.lastActive = s.lastRefreshedAt;
+    devices.set(name, d);
+  }
+  // This device first, then the most recently active.
+  return [...devices.values()].sort((a, b) => Number(b.current) - Number(a.current) || b.lastActive.localeCompare(a.lastActive));
+}
+
 /** Where the member is signed in, so a login left open on a shared computer can be ended. */
 function MySessions({ changes }: { changes: number }) {
   const sessions = useResource(() => api.get<Page<Session>>('/auth/sessions'), [changes]);
-  const [ended, setEnded] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  async function end(id: string) {
+  async function act(work: () => Promise<unknown>, message: string) {
     setError(null);
-    setEnded(false);
+    setDone(null);
     try {
-      await api.delete(`/auth/sessions/${id}`);
-      setEnded(true);
+      await work();
+      setDone(message);
       sessions.reload();
     } catch (err) {
       setError(err);
     }
   }
 
+  const endDevice = (d: Device) =>
+    act(() => Promise.all(d.sessions.filter((s) => !s.current).map((s) => api.delete(`/auth/sessions/${s.id}`))), `Signed out of ${d.device}.`);
+  const endOthers = () => act(() => api.post('/auth/sessions/sign-out-others', {}), 'Signed out everywhere else. You are still signed in here.');
+
+  const devices = sessions.data ? byDevice(sessions.data.items) : [];
+  const others = sessions.data ? sessions.data.items.filter((s) => !s.current).length : 0;
   return (
     <section className="section" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Where you are signed in</h2>
       <p className="muted">Sign out of any you do not recognise or no longer use, such as a shared computer.</p>
-      {ended ? <Alert kind="success">Signed out there.</Alert> : null}
+      {done ? <Alert kind="success">{done}</Alert> : null}
       <ErrorMessage error={error} />
       {sessions.data ? null : <ErrorMessage error={sessions.error} retry={sessions.reload} />}
       {sessions.loading && !sessions.data ? <Loading what="Loading where you are signed in" /> : null}
       {sessions.data ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.device ?? 'Unknown'}</td>
-                  <td>{formatStamp(s.startedAt)}</td>
-                  <td>{formatStamp(s.lastRefreshedAt)}</td>
-                  <td>
-                    {s.current ? (
-                      <strong>This browser</strong>
-                    ) : (
-                      <button type="button" className="button secondary small" onClick={() => end(s.id)} aria-label={`Sign out ${s.device ?? 'the login'} from ${formatStamp(s.startedAt)}`}>
-                        Sign out
-                      </button>
-                    )}
-                  </td>
+        <>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Devices you are signed in on">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Device</th>
+                  <th scope="col">First signed in</th>
+                  <th scope="col">Last active</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {devices.map((d) => {
+                  const ending = d.sessions.filter((s) => !s.current).length;
+                  return (
+                    <tr key={d.device}>
+                      <td>
+                        {d.device}
+                        {d.sessions.length > 1 ? <span className="muted small"> ({d.sessions.length} sign-ins)</span> : null}
+                      </td>
+                      <td>{formatStamp(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
+                      <td>{formatStamp(d.lastActive)}</td>
+                      <td>
+                        {d.current ? <strong>This browser</strong> : null}
+                        {ending ? (
+                          <button type="button" className="button secondary small" onClick={() => endDevice(d)} aria-label={`Sign out ${d.device}${d.current ? ' elsewhere' : ''}`}>
+                            {d.current ? `Sign out the other ${ending}` : 'Sign out'}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {others ? (
+            <button type="button" className="button secondary" onClick={endOthers}>
+              Sign out everywhere else
+            </button>
+          ) : null}
+        </>
       ) : null}
     </section>
   );

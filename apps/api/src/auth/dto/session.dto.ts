@@ -31,3 +31,8 @@ export class SessionPageDto {
   @ApiProperty()
   total: number;
 }
+
+export class SessionsEndedDto {
+  @ApiProperty({ description: 'How many logins ended' })
+  ended: number;
+}
