@@ -157,8 +157,9 @@ function MySessions({ changes }: { changes: number }) {
                       <td>
                         {d.current ? <strong>This browser</strong> : null}
                         {ending ? (
-                          <button type="button" className="button secondary small" onClick={() => endDevice(d)} aria-label={`Sign out ${d.device}${d.current ? ' elsewhere' : ''}`}>
+                          <button type="button" className="button secondary small" onClick={() => endDevice(d)}>
                             {d.current ? `Sign out the other ${ending}` : 'Sign out'}
+                            <span className="visually-hidden"> on {d.device}</span>
                           </button>
                         ) : null}
                       </td>
