@@ -145,7 +145,7 @@ describe('meetings and their notices', () => {
     expect(posted.headers.location).toBe(`${token}?saved=1`);
     expect(await rsvpOf(wales[1])).toBe('declined');
     const saved = await stack.http().get(`/rsvp/${token}`).query({ saved: '1' }).expect(200);
-    expect(saved.text).toContain('Your reply is recorded: <strong>not attending</strong>');
+    expect(saved.text).toContain('Your reply is recorded: <strong>Not going</strong>');
 
     const json = await stack.http().post(`/rsvp/${rsvpTokenOf(stack.sink.to(wales[0].email)[0])}`).send({ response: 'accepted' }).expect(200);
     expect(json.body).toMatchObject({ meetingId, response: 'accepted' });
@@ -241,7 +241,12 @@ describe('meetings and their notices', () => {
 
     const expected = [wales[0], wales[2], scotland[0]];
     await stack.sink.waitFor(() => expected.every((m) => subjectsTo(stack.sink.received, m.email).some((s) => s.startsWith('Updated:'))));
-    const event = calendarOf(stack.sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!);
+    const updateMail = stack.sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!;
+    // It says what changed, old and new, before the details as they now stand.
+    expect(updateMail.parsed.text).toContain('- The time: was Friday 26 March 2027, 10:00 to 12:30 GMT; now Friday 2 April 2027, 10:00 to 12:30 BST');
+    expect(updateMail.parsed.text).not.toContain('The venue');
+    expect(updateMail.parsed.html).toContain('<li>The time: was Friday 26 March 2027');
+    const event = calendarOf(updateMail);
     expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meetingId}@seg.example`, sequence: 1, startLocal: '2027-04-02T10:00:00', startOffsetSeconds: 3600 });
     expect(event.start.toISOString()).toBe('2027-04-02T09:00:00.000Z');
     expect(event.attendees[0].partstat).toBe('TENTATIVE');

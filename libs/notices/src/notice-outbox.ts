@@ -28,10 +28,11 @@ export class NoticeOutbox {
 
   /**
    * A notice of the kind to each active invitee of the meeting its rule names (by reply),
-   * announcing `revision`; a second call for the same revision adds nothing.
+   * announcing `revision`, with what the renderer needs beyond the meeting as it then is (an
+   * update's old values); a second call for the same revision adds nothing.
    */
-  async addToInvitees(tx: Executor, kind: InviteeNoticeKind, meetingId: string, revision: number): Promise<NoticeRef[]> {
-    return this.repository.insertForInvitees(tx, kind, meetingId, revision, NOTICE_KINDS[kind].rsvps);
+  async addToInvitees(tx: Executor, kind: InviteeNoticeKind, meetingId: string, revision: number, payload: Record<string, unknown> = {}): Promise<NoticeRef[]> {
+    return this.repository.insertForInvitees(tx, kind, meetingId, revision, NOTICE_KINDS[kind].rsvps, payload);
   }
 
   /** Failed notices of the meeting (or those of them named) queued again, under new job ids. */

@@ -52,9 +52,16 @@ export class OutboxRepository {
     return result.rows;
   }
 
-  async insertForInvitees(tx: Executor, kind: InviteeNoticeKind, meetingId: string, revision: number, rsvps: readonly RsvpResponse[]): Promise<NoticeRef[]> {
+  async insertForInvitees(
+    tx: Executor,
+    kind: InviteeNoticeKind,
+    meetingId: string,
+    revision: number,
+    rsvps: readonly RsvpResponse[],
+    payload: Record<string, unknown> = {},
+  ): Promise<NoticeRef[]> {
     const result = await tx.execute<{ id: string; generation: number }>(insertNotices(sql`
-      select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int, '{}'::jsonb
+      select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int, ${JSON.stringify(payload)}::jsonb
       from ${invitations} i join ${members} m on m.id = i.member_id
       where i.meeting_id = ${meetingId}::uuid and m.status = 'active' and i.rsvp = any(${sql.param([...rsvps])}::text[])`));
     return result.rows;

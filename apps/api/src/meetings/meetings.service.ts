@@ -94,9 +94,12 @@ export class MeetingsService {
       const next = { ...current, ...changes };
       if (next.startsAt && next.endsAt) checkTimes(next.startsAt, next.endsAt);
 
-      const notify = current.status === 'scheduled' && NOTIFIED_FIELDS.some((f) => !sameValue(current[f], next[f]));
+      const changed = NOTIFIED_FIELDS.filter((f) => !sameValue(current[f], next[f]));
+      const notify = current.status === 'scheduled' && changed.length > 0;
       const updated = await this.meetings.update(tx, id, { ...changes, ...(notify ? { revision: current.revision + 1 } : {}) });
-      const refs = notify ? await this.outbox.addToInvitees(tx, 'meeting-update', id, updated.revision) : [];
+      // The update email says what each changed field was: "was 10:00 to 12:00".
+      const was = Object.fromEntries(changed.map((f) => [f, current[f]]));
+      const refs = notify ? await this.outbox.addToInvitees(tx, 'meeting-update', id, updated.revision, { was }) : [];
       await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
       return { meeting: updated, refs, before: current };
     });

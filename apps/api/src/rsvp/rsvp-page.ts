@@ -1,10 +1,6 @@
-import { formatLondonRange } from '@seg/common';
-import type { RsvpResponse } from '@seg/db';
-import { RSVP_REPLIES, RsvpReply } from '../meetings/dto/rsvp.dto';
+import { formatLondonRange, RSVP_WORDING } from '@seg/common';
+import { RSVP_REPLIES } from '../meetings/dto/rsvp.dto';
 import type { RsvpLink } from './rsvp.service';
-
-const REPLY_LABELS: Record<RsvpReply, string> = { accepted: 'Yes, I will attend', tentative: 'Maybe', declined: 'No, I cannot attend' };
-const STATE_LABELS: Record<RsvpResponse, string> = { 'needs-action': 'not replied yet', accepted: 'attending', tentative: 'maybe', declined: 'not attending' };
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -68,12 +64,12 @@ export function rsvpPage(link: RsvpLink, options: { chosen?: string; saved?: boo
   const current = link.invitation.rsvp;
   const chosen = RSVP_REPLIES.find((r) => r === options.chosen);
   const status = options.saved
-    ? `<p class="notice" role="status">Thank you, ${escapeHtml(link.invitation.memberName)}. Your reply is recorded: <strong>${STATE_LABELS[current]}</strong>. You can change it below until the meeting starts.</p>`
-    : `<p>Dear ${escapeHtml(link.invitation.memberName)}, your reply so far: <strong>${STATE_LABELS[current]}</strong>.</p>`;
-  const prompt = chosen && !options.saved ? `Confirm your reply: press “${REPLY_LABELS[chosen]}”` : 'Will you attend?';
+    ? `<p class="notice" role="status">Thank you, ${escapeHtml(link.invitation.memberName)}. Your reply is recorded: <strong>${RSVP_WORDING[current]}</strong>. You can change it below until the meeting starts.</p>`
+    : `<p>Dear ${escapeHtml(link.invitation.memberName)}, your reply so far: <strong>${RSVP_WORDING[current]}</strong>.</p>`;
+  const prompt = chosen && !options.saved ? `Confirm your reply: press “${RSVP_WORDING[chosen]}”` : 'Will you attend?';
   const buttons = RSVP_REPLIES.map((r) => {
     const cls = r === chosen && !options.saved ? ' class="primary"' : '';
-    return `<button type="submit" name="response" value="${r}"${cls} aria-pressed="${r === current}">${REPLY_LABELS[r]}</button>`;
+    return `<button type="submit" name="response" value="${r}"${cls} aria-pressed="${r === current}">${RSVP_WORDING[r]}</button>`;
   }).join('\n');
   // The form posts back to this same address: nothing is recorded until a button is pressed.
   return {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatLondon, formatLondonRange, meetingCalendar, rsvpLink } from '@seg/common';
+import { formatLondon, formatLondonRange, meetingCalendar, RSVP_WORDING, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
 import type { NoticeKind } from '@seg/notices';
@@ -8,17 +8,12 @@ import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../noti
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
-const REPLY_NOW: Record<RsvpResponse, string> = {
-  'needs-action': 'You have not replied yet.',
-  accepted: 'You said you will attend.',
-  tentative: 'You said you might attend.',
-  declined: 'You said you cannot attend.',
-};
-const REPLIES = [
-  { response: 'accepted', label: 'Yes, I will attend' },
-  { response: 'tentative', label: 'Maybe' },
-  { response: 'declined', label: 'No, I cannot attend' },
-] as const;
+// The one wording of a reply (RSVP_WORDING), as the RSVP page's buttons say it.
+const REPLIES = (['accepted', 'tentative', 'declined'] as const).map((response) => ({ response, label: RSVP_WORDING[response] }));
+
+function replySoFar(rsvp: RsvpResponse): string {
+  return `Your reply so far: ${RSVP_WORDING[rsvp]}.`;
+}
 
 /**
  * The four meeting notices. Each is rendered from the meeting as it is when sent, with the
@@ -48,6 +43,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
     const greeting = memberName ? `Dear ${memberName},` : 'Hello,';
     const lead = leadSentence(kind, meeting);
+    const changes = kind === 'meeting-update' ? whatChanged(notice.payload, meeting) : [];
     const details: [string, string][] = [
       ['When', when],
       ...(meeting.venue ? [['Where', meeting.venue] as [string, string]] : []),
@@ -58,6 +54,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       greeting,
       '',
       lead,
+      ...changes.map((c) => `- ${c}`),
       '',
       meeting.title,
       ...details.map(([k, v]) => `${k}: ${v}`),
@@ -65,7 +62,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       '',
       ...(cancelled
         ? ['Your calendar will remove the meeting when you open the attached invitation.']
-        : [REPLY_NOW[rsvp], 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
+        : [replySoFar(rsvp), 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
       '',
       'The secretariat, RCGP Secure Environments Group',
       '',
@@ -76,6 +73,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       [
         `<p>${escapeHtml(greeting)}</p>`,
         `<p>${escapeHtml(lead)}</p>`,
+        changes.length ? `<ul>${changes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>` : '',
         `<h1 style="font-size:22px;margin:16px 0">${escapeHtml(meeting.title)}</h1>`,
         `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${details
           .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${k === 'Online' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`)
@@ -83,7 +81,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
         meeting.agenda ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>` : '',
         cancelled
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
-          : `<p>${escapeHtml(REPLY_NOW[rsvp])} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
+          : `<p>${escapeHtml(replySoFar(rsvp))} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
         '<p>The secretariat, RCGP Secure Environments Group</p>',
       ].join('\n'),
     );
@@ -110,10 +108,34 @@ function leadSentence(kind: MeetingNoticeKind, meeting: MeetingRow): string {
     case 'meeting-invite':
       return 'The secretariat of the RCGP Secure Environments Group invites you to this meeting.';
     case 'meeting-update':
-      return 'This meeting has changed. Here are its details as they now stand.';
+      return 'This meeting has changed:';
     case 'meeting-reminder':
       return `A reminder: this meeting starts on ${formatLondon(meeting.startsAt!)}.`;
     case 'meeting-cancellation':
       return 'This meeting has been cancelled.';
   }
+}
+
+/**
+ * An update's changes in words, from the old values the notice carries (`was`) and the meeting
+ * as it now is: "The time: was Tue 3 March 2026, 10:00 to 12:00; now Wed 4 March 2026, 14:00 to 16:00".
+ */
+function whatChanged(payload: Record<string, unknown>, meeting: MeetingRow): string[] {
+  const was = (payload.was ?? {}) as Partial<Record<'startsAt' | 'endsAt' | 'venue' | 'onlineUrl', string | null>>;
+  const lines: string[] = [];
+  if ('startsAt' in was || 'endsAt' in was) {
+    const oldStart = was.startsAt ? new Date(was.startsAt) : meeting.startsAt!;
+    const oldEnd = was.endsAt ? new Date(was.endsAt) : meeting.endsAt!;
+    lines.push(`The time: was ${formatLondonRange(oldStart, oldEnd)}; now ${formatLondonRange(meeting.startsAt!, meeting.endsAt!)}`);
+  }
+  if ('venue' in was) lines.push(changeLine('The venue', was.venue ?? null, meeting.venue));
+  if ('onlineUrl' in was) lines.push(changeLine('The online link', was.onlineUrl ?? null, meeting.onlineUrl));
+  // Sent before old values were recorded: the details below are still right.
+  return lines.length ? lines : ['See the details below as they now stand.'];
+}
+
+function changeLine(what: string, before: string | null, now: string | null): string {
+  if (!before) return `${what}: now ${now}`;
+  if (!now) return `${what}: was ${before}; there is none now`;
+  return `${what}: was ${before}; now ${now}`;
 }
