@@ -84,7 +84,7 @@ describe('meetings and their notices', () => {
     expect(audit.action).toBe('create');
   });
 
-  it('invites exactly the active members of a region and says who was skipped', async () => {
+  it('invites exactly the current members of a region, not yet activated ones too, and says who was skipped', async () => {
     const bad = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales', 'atlantis'], categories: ['nope'] } }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['audience.regions[1]', 'audience.categories[0]']);
     await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: {} }).expect(400);
@@ -92,10 +92,12 @@ describe('meetings and their notices', () => {
     const started = Date.now();
     const res = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(res.body).toEqual({ invited: 3, alreadyInvited: 0, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    expect(res.body).toEqual({ invited: 4, alreadyInvited: 0, skipped: { suspended: 1, left: 1 } });
 
-    await stack.sink.waitFor(() => wales.every((m) => stack.sink.to(m.email).length === 1));
-    for (const m of [...scotland, ...inactive]) expect(stack.sink.to(m.email)).toHaveLength(0);
+    // A member who has not set a password yet is a member all the same: the RSVP link needs no login.
+    const notYetActive = inactive[2];
+    await stack.sink.waitFor(() => [...wales, notYetActive].every((m) => stack.sink.to(m.email).length === 1));
+    for (const m of [...scotland, inactive[0], inactive[1]]) expect(stack.sink.to(m.email)).toHaveLength(0);
     const meeting = await stack.http().get(`/meetings/${meetingId}`).set(asSecretariat()).expect(200);
     expect(meeting.body.status).toBe('scheduled');
   });
@@ -163,7 +165,7 @@ describe('meetings and their notices', () => {
 
   it('invites nobody twice, on a repeat or when two calls cross', async () => {
     const repeat = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
-    expect(repeat.body).toMatchObject({ invited: 0, alreadyInvited: 3 });
+    expect(repeat.body).toMatchObject({ invited: 0, alreadyInvited: 4 });
 
     const body = { audience: { regions: ['wales'], memberIds: [scotland[0].id] } };
     const [a, b] = await Promise.all([
@@ -172,14 +174,14 @@ describe('meetings and their notices', () => {
     ]);
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(a.body.invited + b.body.invited).toBe(1);
-    expect([a.body.alreadyInvited, b.body.alreadyInvited].sort()).toEqual([3, 4]);
+    expect([a.body.alreadyInvited, b.body.alreadyInvited].sort()).toEqual([4, 5]);
 
     await stack.sink.waitFor(() => stack.sink.to(scotland[0].email).length === 1);
     // Nothing is left to send, and a relay pass finds nothing lost: no copy can still come.
     await stack.noticesSettled();
     expect(await stack.worker.relay.relay()).toBe(0);
-    expect((await noticesOf(meetingId)).length).toBe(4);
-    for (const m of [...wales, scotland[0]]) expect(stack.sink.to(m.email)).toHaveLength(1);
+    expect((await noticesOf(meetingId)).length).toBe(5);
+    for (const m of [...wales, inactive[2], scotland[0]]) expect(stack.sink.to(m.email)).toHaveLength(1);
   });
 
   it('invites the union of current reps, categories and a list, each member once', async () => {
@@ -288,8 +290,8 @@ describe('meetings and their notices', () => {
 
   it('reports each invitee with the delivery of every notice, and attendance by region and category', async () => {
     const res = await stack.http().get(`/meetings/${meetingId}/invitations`).set(asSecretariat()).expect(200);
-    expect(res.body.total).toBe(4);
-    expect(res.body.totals).toMatchObject({ invitees: 4, accepted: 1, tentative: 1, declined: 1, noReply: 1 });
+    expect(res.body.total).toBe(5);
+    expect(res.body.totals).toMatchObject({ invitees: 5, accepted: 1, tentative: 1, declined: 1, noReply: 2 });
     const aled = res.body.items.find((i: { member: { id: string } }) => i.member.id === wales[0].id);
     expect(aled.rsvp).toBe('accepted');
     expect(aled.notices.map((n: { kind: string }) => n.kind)).toEqual(['meeting-invite', 'meeting-update']);
@@ -299,14 +301,14 @@ describe('meetings and their notices', () => {
     const attendance = await stack.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).expect(200);
     expect(attendance.body.byRegion).toEqual(
       expect.arrayContaining([
-        { code: 'wales', name: 'Wales', invitees: 3, accepted: 1, tentative: 1, declined: 1, noReply: 0 },
+        { code: 'wales', name: 'Wales', invitees: 4, accepted: 1, tentative: 1, declined: 1, noReply: 1 },
         { code: 'scotland', name: 'Scotland', invitees: 1, accepted: 0, tentative: 0, declined: 0, noReply: 1 },
       ]),
     );
     expect(attendance.body.byCategory).toEqual(expect.arrayContaining([{ code: 'prison-gp', name: 'Prison GP', invitees: 3, accepted: 1, tentative: 0, declined: 1, noReply: 1 }]));
     const csv = await stack.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['group,code,name,invitees,accepted,tentative,declined,noReply', 'region,wales,Wales,3,1,1,1,0', 'total,,All invitees,4,1,1,1,1']));
+    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['group,code,name,invitees,accepted,tentative,declined,noReply', 'region,wales,Wales,4,1,1,1,1', 'total,,All invitees,5,1,1,1,2']));
   });
 
   it('cancels: METHOD:CANCEL to every invitee, the reminder dropped and the links dead', async () => {
@@ -314,7 +316,7 @@ describe('meetings and their notices', () => {
     const res = await stack.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
     expect(res.body).toMatchObject({ status: 'cancelled', revision: 2 });
 
-    const everyone = [...wales, scotland[0]];
+    const everyone = [...wales, inactive[2], scotland[0]];
     await stack.sink.waitFor(() => everyone.every((m) => subjectsTo(stack.sink.received, m.email).some((s) => s.startsWith('Cancelled:'))));
     for (const m of everyone) {
       const mail = stack.sink.to(m.email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!;
@@ -339,7 +341,7 @@ describe('meetings and their notices', () => {
     await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { all: true } }).expect(409);
     // Cancelling again sends nothing more.
     await stack.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
-    expect((await noticesOf(meetingId)).filter((n) => n.kind === 'meeting-cancellation')).toHaveLength(4);
+    expect((await noticesOf(meetingId)).filter((n) => n.kind === 'meeting-cancellation')).toHaveLength(5);
   });
 
   it('closes the links of a meeting that is over', async () => {
@@ -429,21 +431,21 @@ describe('meetings and their notices', () => {
       return { status: row.status, updatedAt: row.updatedAt.getTime(), invitations: await count(invitations), notices: await count(notices), audits };
     };
 
-    // Wales (3 active, 3 not), prison GPs (two of them Welsh, one Scottish) and two listed, one
+    // Wales (4 current, 2 not), prison GPs (two of them Welsh, one Scottish) and two listed, one
     // of whom is Welsh already: the parts overlap, so their sizes add up to more than the union.
     const audience = { regions: ['wales'], categories: ['prison-gp'], memberIds: [wales[0].id, scotland[1].id] };
     const before = await writes();
     const first = await preview(audience).expect(200);
-    expect(first.body).toEqual({ wouldInvite: 5, alreadyInvited: 0, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    expect(first.body).toEqual({ wouldInvite: 6, alreadyInvited: 0, skipped: { suspended: 1, left: 1 } });
     expect(await writes()).toEqual(before);
     expect(before).toMatchObject({ status: 'draft', invitations: 0, notices: 0 });
 
     await invite({ memberIds: [wales[1].id, scotland[0].id] }).expect(202);
     const second = await preview(audience).expect(200);
-    expect(second.body).toEqual({ wouldInvite: 3, alreadyInvited: 2, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    expect(second.body).toEqual({ wouldInvite: 4, alreadyInvited: 2, skipped: { suspended: 1, left: 1 } });
     const invited = await invite(audience).expect(202);
     expect(invited.body).toEqual({ invited: second.body.wouldInvite, alreadyInvited: second.body.alreadyInvited, skipped: second.body.skipped });
-    expect((await preview(audience).expect(200)).body).toEqual({ wouldInvite: 0, alreadyInvited: 5, skipped: { suspended: 1, left: 1, notYetActive: 1 } });
+    expect((await preview(audience).expect(200)).body).toEqual({ wouldInvite: 0, alreadyInvited: 6, skipped: { suspended: 1, left: 1 } });
 
     // Refused as the invitation is, and to anyone but the secretariat.
     const bad = await preview({ regions: ['atlantis'] }).expect(400);

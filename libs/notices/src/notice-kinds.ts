@@ -6,7 +6,7 @@ import type { RsvpResponse } from '@seg/db';
  * a kind has none).
  *
  * - `member`: one member, named by the caller with the address to write to (`NoticeOutbox.add`).
- * - `invitees`: every active invitee of a meeting whose reply is one of `rsvps`
+ * - `invitees`: every current (invited or active) invitee of a meeting whose reply is one of `rsvps`
  *   (`NoticeOutbox.addToInvitees`).
  * - `new-invitations`: each invitation an invitation call has just written, in the same
  *   statement (`newInvitationNotices`).

@@ -5,6 +5,8 @@ import type { AuthenticatedMember } from '@seg/auth';
 export interface Actor {
   memberId: string;
   requestId: string | null;
+  /** The representative post that allowed a change made for a region; absent for the secretariat's own. */
+  postId?: string | null;
 }
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

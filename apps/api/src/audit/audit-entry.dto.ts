@@ -7,6 +7,17 @@ export class AuditActor {
   email: string;
 }
 
+/** The representative post a change was made under. */
+export class AuditActorPost {
+  id: string;
+  role: string;
+  /** The region's code; null for a hub post. */
+  @ApiProperty({ type: String, nullable: true })
+  region: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  regionName: string | null;
+}
+
 export class AuditChange {
   /** The field as stored, such as `regionId`. */
   field: string;
@@ -24,6 +35,8 @@ export class AuditEntry {
   at: string;
   /** Null for changes made by the system or by a link from an email without login. */
   actor: AuditActor | null;
+  /** The post that allowed the change, when a representative made it for their region. */
+  actorPost: AuditActorPost | null;
   entity: string;
   entityId: string;
   action: string;

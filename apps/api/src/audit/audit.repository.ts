@@ -8,6 +8,7 @@ export interface AuditRecord extends AuditLine {
   id: string;
   at: string;
   actor: { id: string; name: string; email: string } | null;
+  actorPost: { id: string; role: string; region: string | null; regionName: string | null } | null;
   requestId: string | null;
 }
 
@@ -45,21 +46,32 @@ export class AuditRepository {
       pageConditions.push(sql`(${auditLog.at}, ${auditLog.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     }
     const rows = await this.db
-      .select({ log: auditLog, actorName: members.name, actorEmail: members.email, exactAt: sql<string>`to_json(${auditLog.at})#>>'{}'` })
+      .select({
+        log: auditLog,
+        actorName: members.name,
+        actorEmail: members.email,
+        postRole: posts.role,
+        postRegion: regions.code,
+        postRegionName: regions.name,
+        exactAt: sql<string>`to_json(${auditLog.at})#>>'{}'`,
+      })
       .from(auditLog)
       .leftJoin(members, eq(members.id, auditLog.actorId))
+      .leftJoin(posts, eq(posts.id, auditLog.actorPostId))
+      .leftJoin(regions, eq(regions.id, posts.regionId))
       .where(and(...pageConditions))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(limit);
     const [{ total }] = await this.db.select({ total: count() }).from(auditLog).where(where);
     return {
-      rows: rows.map(({ log, actorName, actorEmail, exactAt }) => ({
+      rows: rows.map(({ log, actorName, actorEmail, postRole, postRegion, postRegionName, exactAt }) => ({
         // The cursor keeps the microseconds that the ISO time drops: entries of one transaction share them.
         position: [exactAt, log.id] as AuditPosition,
         entry: {
           id: log.id,
           at: log.at.toISOString(),
           actor: log.actorId ? { id: log.actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
+          actorPost: log.actorPostId ? { id: log.actorPostId, role: postRole ?? '', region: postRegion, regionName: postRegionName } : null,
           entity: log.entity,
           entityId: log.entityId,
           action: log.action,

@@ -26,6 +26,7 @@ export class AuditService {
     await this.audit.insert(tx, {
       actorId: actor?.memberId ?? null,
       requestId: actor?.requestId ?? null,
+      actorPostId: actor?.postId ?? null,
       entity: change.entity,
       entityId: change.entityId,
       action: change.action,

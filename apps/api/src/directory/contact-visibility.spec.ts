@@ -1,5 +1,5 @@
 import type { Visibility } from '@seg/db';
-import { ContactSubject, visibleContacts } from './contact-visibility';
+import { ContactSubject, seesRecord, visibleContacts } from './contact-visibility';
 
 const subject = (over: Partial<ContactSubject>): ContactSubject => ({
   id: 'subject',
@@ -29,4 +29,22 @@ describe('visibleContacts', () => {
             expect(visibleContacts(s, member)).toEqual({ email: emailShown ? s.email : null, phone: phone === 'members' ? s.phone : null });
           });
         }
+});
+
+describe('seesRecord', () => {
+  const inLondon = { id: 'subject', regionId: 'london' };
+
+  it("shows a member's record to the secretariat, to the member, and to the representatives of the member's region only", () => {
+    expect(seesRecord({ id: 'x', role: 'secretariat' }, inLondon)).toBe(true);
+    expect(seesRecord({ id: 'subject', role: 'member' }, inLondon)).toBe(true);
+    expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['london'] }, inLondon)).toBe(true);
+    expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['wales'] }, inLondon)).toBe(false);
+    expect(seesRecord({ id: 'x', role: 'member' }, inLondon)).toBe(false);
+    expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['london'] }, { id: 'subject', regionId: null })).toBe(false);
+  });
+
+  it('leaves contact details to the member\'s choice even for their representative', () => {
+    const rep = { id: 'x', role: 'member' as const, representedRegionIds: ['london'] };
+    expect(visibleContacts(subject({ emailVisibility: 'secretariat', phoneVisibility: 'secretariat' }), rep)).toEqual({ email: null, phone: null });
+  });
 });

@@ -3,6 +3,8 @@ import type { Role, Visibility } from '@seg/db';
 export interface Viewer {
   id: string;
   role: Role;
+  /** The regions the viewer represents today, where the answer shows their members' records. */
+  representedRegionIds?: readonly string[];
 }
 
 export interface ContactSubject {
@@ -19,6 +21,17 @@ export interface ContactSubject {
 
 export function seesEverything(viewer: Viewer, subjectId: string): boolean {
   return viewer.role === 'secretariat' || viewer.role === 'admin' || viewer.id === subjectId;
+}
+
+/**
+ * Whom a viewer sees the record of (status, registration, contact choices, a bouncing address):
+ * the secretariat, the member themselves, and the representatives of the member's region, who
+ * organise it. Contact details still follow `visibleContacts`: a member may keep them for the
+ * secretariat only, representatives included.
+ */
+export function seesRecord(viewer: Viewer, subject: { id: string; regionId: string | null }): boolean {
+  if (seesEverything(viewer, subject.id)) return true;
+  return subject.regionId !== null && (viewer.representedRegionIds ?? []).includes(subject.regionId);
 }
 
 /**

@@ -13,6 +13,12 @@ export class HeldPost {
   startsOn: string;
 }
 
+/** A post the member held and that has ended. */
+export class PastPost extends HeldPost {
+  /** YYYY-MM-DD, the first day no longer held. */
+  endsOn: string;
+}
+
 /** A member as the directory shows them; contact fields are null where hidden from the viewer. */
 export class DirectoryMember {
   id: string;
@@ -28,7 +34,9 @@ export class DirectoryMember {
   /** The posts held today. */
   posts: HeldPost[];
   isRep: boolean;
-  /** Shown to the secretariat and to the member themselves. */
+  /** Posts held before and ended, oldest first: on a single member's answer only. */
+  pastPosts?: PastPost[];
+  /** Shown to the secretariat, to the member themselves and to the representatives of their region. */
   status?: MemberStatus;
   role?: Role;
   registration?: string | null;

@@ -1,4 +1,4 @@
-import { seesEverything, Viewer, visibleContacts } from './contact-visibility';
+import { seesRecord, Viewer, visibleContacts } from './contact-visibility';
 import { postIsCurrent } from '../posts/current-post';
 import { DirectoryMember, RepView } from './directory-member.dto';
 import { DirectoryRow, RepRow } from './directory.repository';
@@ -39,7 +39,7 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string
     })),
     isRep,
   };
-  if (seesEverything(viewer, row.id)) {
+  if (seesRecord(viewer, row)) {
     view.status = row.status;
     view.role = row.role;
     view.registration = row.registration;

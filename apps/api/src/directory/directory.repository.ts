@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
+import { PastPost } from './directory-member.dto';
 import { NameQuery } from './name-query';
 
 /** A post on a card: every post not ended when the card was written; the reader keeps today's. */
@@ -165,6 +166,23 @@ export class DirectoryRepository {
   async getMember(id: string): Promise<DirectoryRow | null> {
     const result = await this.db.execute<DirectoryRow>(sql`select ${CARD_COLUMNS} from directory_cards d where d.member_id = ${id}::uuid`);
     return result.rows[0] ?? null;
+  }
+
+  /** The posts the member held that have ended by the day, oldest first. */
+  async endedPostsOf(memberId: string, day: string): Promise<PastPost[]> {
+    const result = await this.db.execute<{ id: string; role: string; regionCode: string | null; regionName: string | null; startsOn: string; endsOn: string }>(sql`
+      select p.id, p.role, r.code as "regionCode", r.name as "regionName", to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
+        from posts p left join regions r on r.id = p.region_id
+       where p.member_id = ${memberId}::uuid and p.ends_on <= ${day}::date
+       order by p.starts_on, p.id`);
+    return result.rows.map((p) => ({
+      id: p.id,
+      role: p.role,
+      hub: p.regionCode === null,
+      region: p.regionCode ? { code: p.regionCode, name: p.regionName! } : null,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+    }));
   }
 
   /**

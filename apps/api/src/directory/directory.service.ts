@@ -2,8 +2,9 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/common';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
+import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsRepository } from '../regions/regions.repository';
-import { seesEverything, Viewer } from './contact-visibility';
+import { seesEverything, seesRecord, Viewer } from './contact-visibility';
 import { directoryMember, repView } from './directory-member';
 import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
@@ -22,6 +23,7 @@ export class DirectoryService {
     private readonly regions: RegionsRepository,
     private readonly establishments: EstablishmentsRepository,
     private readonly pages: KeysetPages,
+    private readonly rights: RegionalRights,
   ) {}
 
   /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
@@ -50,17 +52,23 @@ export class DirectoryService {
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
   }
 
-  async searchMembers(query: MemberSearchQuery, viewer: Viewer): Promise<DirectoryMemberPage> {
-    const secretariat = seesEverything(viewer, '');
-    if (query.status && !secretariat) throw new ForbiddenException('Only the secretariat can list members by status');
-    if (query.emailStatus && !secretariat) throw new ForbiddenException('Only the secretariat can list members by email status');
+  /**
+   * The secretariat sees every member with their record; so does a representative listing their
+   * own region (`region=`), unlisted members included, contact details as each member chose.
+   */
+  async searchMembers(query: MemberSearchQuery, given: Viewer): Promise<DirectoryMemberPage> {
+    const secretariat = seesEverything(given, '');
+    const viewer = !secretariat && query.region ? await this.asRepresentativeOf(given, query.region) : given;
+    const seesRecords = secretariat || !!viewer.representedRegionIds?.length;
+    if (query.status && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by status');
+    if (query.emailStatus && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by email status');
     const filter: MemberSearch = {
       name: nameQuery(query.q),
       regionCode: query.region,
       categoryCode: query.category,
       establishmentId: query.establishment,
       repsOnly: query.reps === true,
-      listedOnly: !secretariat,
+      listedOnly: !seesRecords,
       statuses: query.status ? [query.status] : undefined,
       emailStatus: query.emailStatus,
     };
@@ -78,10 +86,21 @@ export class DirectoryService {
     return request.page(rows, total, (row) => [...row.position, ...totalKeys], (row) => directoryMember(row, viewer, today));
   }
 
-  async getMember(id: string, viewer: Viewer): Promise<DirectoryMember> {
+  /** One member, with the posts they held before. */
+  async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
     const row = await this.directory.getMember(id);
-    if (!row || (!row.listed && !seesEverything(viewer, id))) throw new NotFoundException('No such member');
-    return directoryMember(row, viewer, todayInLondon());
+    const viewer = row && !seesEverything(given, id) ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) } : given;
+    if (!row || (!row.listed && !seesRecord(viewer, row))) throw new NotFoundException('No such member');
+    const today = todayInLondon();
+    const pastPosts = await this.directory.endedPostsOf(id, today);
+    return { ...directoryMember(row, viewer, today), pastPosts };
+  }
+
+  /** The viewer, seeing the records of the region's members when they represent it today. */
+  private async asRepresentativeOf(viewer: Viewer, regionCode: string): Promise<Viewer> {
+    const region = await this.regions.getByCode(regionCode);
+    const authority = region ? await this.rights.authorityFor(viewer, region.id) : null;
+    return authority?.by === 'post' ? { ...viewer, representedRegionIds: [authority.post.regionId] } : viewer;
   }
 
   private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {

@@ -3,7 +3,7 @@ import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { meetingCalendar, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MeetingsRepository } from './meetings.repository';
-import { meetingNotFound } from './meetings.service';
+import { meetingNotFound } from './meeting.view';
 
 /** A meeting's iCalendar object for download, built as the worker builds the emailed one. */
 @Injectable()

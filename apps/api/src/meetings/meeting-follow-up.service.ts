@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
+import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
+import { Actor } from '../audit/actor.decorator';
+import { visibleContacts } from '../directory/contact-visibility';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
-import { AttendanceRow, MeetingsRepository } from './meetings.repository';
-import { meetingNotFound } from './meetings.service';
+import { MeetingAccess } from './meeting-access.service';
+import { AttendanceRow, InviteeRow, MeetingsRepository } from './meetings.repository';
 
-/** What the secretariat follows after sending: replies and the delivery of every notice. */
+/**
+ * What those who run a meeting follow after sending: replies and the delivery of every notice.
+ * A representative sees an invitee's email only as the invitee chose, as in the directory.
+ */
 @Injectable()
 export class MeetingFollowUpService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly pages: KeysetPages,
     private readonly delivery: NoticeDelivery,
+    private readonly access: MeetingAccess,
   ) {}
 
-  async invitations(meetingId: string, query: PageQuery): Promise<InvitationsPage> {
-    const meeting = await this.meetings.getById(meetingId);
-    if (!meeting) throw meetingNotFound();
+  async invitations(meetingId: string, query: PageQuery, viewer: AuthenticatedMember, actor: Actor): Promise<InvitationsPage> {
+    const { meeting } = await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const request = this.pages.open<[name: string, invitationId: string]>(`meetings/${meetingId}/invitations`, query, ['string', 'string']);
     const after = request.after;
     const [rows, rsvps, noticeCounts] = await Promise.all([
@@ -49,7 +55,7 @@ export class MeetingFollowUpService {
         member: {
           id: r.memberId,
           name: r.name,
-          email: r.email,
+          email: emailShown(r, viewer),
           region: r.regionCode,
           regionName: r.regionName,
           category: r.categoryCode,
@@ -69,8 +75,8 @@ export class MeetingFollowUpService {
   }
 
   /** Every invitee as a spreadsheet row, by name: who they are, their reply, and their last notice. */
-  async invitationsCsv(meetingId: string): Promise<string> {
-    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+  async invitationsCsv(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<string> {
+    await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const lines = [INVITEES_CSV_HEADER.join(',')];
     let after: { name: string; id: string } | null = null;
     for (;;) {
@@ -86,7 +92,7 @@ export class MeetingFollowUpService {
         lines.push(
           [
             r.name,
-            r.email,
+            emailShown(r, viewer) ?? '',
             r.categoryName ?? '',
             r.regionName ?? '',
             RSVP_WORDING[r.rsvp],
@@ -103,8 +109,8 @@ export class MeetingFollowUpService {
     return lines.join('\r\n') + '\r\n';
   }
 
-  async attendance(meetingId: string): Promise<Attendance> {
-    if (!(await this.meetings.getById(meetingId))) throw meetingNotFound();
+  async attendance(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<Attendance> {
+    await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const [rsvps, regions, categories] = await Promise.all([
       this.meetings.countRsvps(meetingId),
       this.meetings.attendanceByRegion(meetingId),
@@ -112,6 +118,21 @@ export class MeetingFollowUpService {
     ]);
     return { meetingId, totals: rsvpCounts(rsvps), byRegion: groups(regions, 'No region'), byCategory: groups(categories, 'No category') };
   }
+}
+
+function emailShown(invitee: InviteeRow, viewer: AuthenticatedMember): string | null {
+  return visibleContacts(
+    {
+      id: invitee.memberId,
+      email: invitee.email,
+      phone: null,
+      emailVisibility: invitee.emailVisibility,
+      phoneVisibility: 'secretariat',
+      categoryPrivate: invitee.categoryPrivate ?? false,
+      isCurrentRep: invitee.isCurrentRep,
+    },
+    viewer,
+  ).email;
 }
 
 function rsvpCounts(counts: Record<string, number>): RsvpCounts {

@@ -1,7 +1,8 @@
+import { NotFoundException } from '@nestjs/common';
 import { LONDON_TZID, toLondonIso } from '@seg/common';
 import type { RsvpResponse } from '@seg/db';
 import { MeetingView } from './dto/meeting-view.dto';
-import type { MeetingRow } from './meetings.repository';
+import type { MeetingRow, MeetingWithRegion } from './meetings.repository';
 
 export function isOver(meeting: Pick<MeetingRow, 'endsAt'>, now = new Date()): boolean {
   return !meeting.endsAt || meeting.endsAt.getTime() <= now.getTime();
@@ -9,7 +10,8 @@ export function isOver(meeting: Pick<MeetingRow, 'endsAt'>, now = new Date()): b
 
 const iso = (d: Date | null) => (d ? toLondonIso(d) : null);
 
-export function toMeetingView(meeting: MeetingRow, rsvp: RsvpResponse | null = null): MeetingView {
+/** The meeting as the API shows it; `mayRun` says whether the viewer runs it. */
+export function toMeetingView(meeting: MeetingWithRegion, mayRun: boolean, rsvp: RsvpResponse | null = null): MeetingView {
   return {
     id: meeting.id,
     title: meeting.title,
@@ -24,9 +26,15 @@ export function toMeetingView(meeting: MeetingRow, rsvp: RsvpResponse | null = n
     revision: meeting.revision,
     isOver: isOver(meeting),
     summit: meeting.summitNumber ? { number: meeting.summitNumber, year: meeting.summitYear, theme: meeting.theme } : null,
+    region: meeting.regionCode ? { code: meeting.regionCode, name: meeting.regionName! } : null,
+    mayRun,
     cancelledAt: iso(meeting.cancelledAt),
     createdAt: toLondonIso(meeting.createdAt),
     updatedAt: toLondonIso(meeting.updatedAt),
     rsvp,
   };
+}
+
+export function meetingNotFound(): NotFoundException {
+  return new NotFoundException('No such meeting');
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
+import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import type { Response } from 'express';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
@@ -27,19 +27,26 @@ export class MeetingsController {
     private readonly calendars: MeetingCalendarService,
   ) {}
 
-  /** Creates a draft; it becomes scheduled when first invited. */
-  @Secretariat()
+  /**
+   * Creates a draft; it becomes scheduled when first invited. The secretariat calls any meeting;
+   * a representative, regional meetings of a region where they hold a post today.
+   */
   @Post()
   @ApiCreatedResponse({ type: MeetingView })
   @ApiErrors(400, 403)
-  create(@Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
-    return this.meetings.create(dto, actor);
+  create(@Body() dto: CreateMeetingDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.create(dto, member, actor);
   }
 
-  /** The secretariat sees every meeting; a member, those they are invited to (and the summit archive), each with their own RSVP. */
+  /**
+   * The secretariat sees every meeting; a member, those they are invited to (and the summit
+   * archive), each with their own RSVP; with `region`, every meeting of that region, for the
+   * secretariat and the region's representatives.
+   */
   @Get()
   @ApiOkResponse({ type: MeetingPage })
   @ApiErrors(400)
+  @ApiError(403, 'Only the secretariat or a representative of the region lists its meetings')
   list(@Query() query: ListMeetingsQuery, @CurrentMember() member: AuthenticatedMember): Promise<MeetingPage> {
     return this.meetings.list(query, member);
   }
@@ -51,35 +58,40 @@ export class MeetingsController {
     return this.meetings.get(id, member);
   }
 
-  /** A change of time, venue or link raises the revision and sends an update to everyone who has not declined. */
-  @Secretariat()
+  /**
+   * A change of time, venue or link raises the revision and sends an update to everyone who has
+   * not declined. Open to the secretariat and, for a meeting of their region, its representatives
+   * (as are the routes below that run a meeting).
+   */
   @Patch(':id')
   @ApiOkResponse({ type: MeetingView })
   @ApiErrors(400, 403, 404)
   @ApiError(409, 'The meeting is cancelled or over')
-  update(@IdParam() id: string, @Body() dto: UpdateMeetingDto, @CurrentActor() actor: Actor): Promise<MeetingView> {
-    return this.meetings.update(id, dto, actor);
+  update(@IdParam() id: string, @Body() dto: UpdateMeetingDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.update(id, dto, member, actor);
   }
 
-  /** Invites the audience (the union of its parts); the notices go out in the background. */
-  @Secretariat()
+  /**
+   * Invites the audience (the union of its parts); the notices go out in the background. A
+   * representative's audience lies inside the meeting's region: anything wider is 403 naming the
+   * parts outside it, and nobody is invited.
+   */
   @Post(':id/invitations')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: InviteResult })
   @ApiErrors(400, 403, 404)
   @ApiError(409, 'The meeting is cancelled or over')
-  invite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InviteResult> {
-    return this.meetings.invite(id, dto.audience, actor);
+  invite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<InviteResult> {
+    return this.meetings.invite(id, dto.audience, member, actor);
   }
 
   /** What the same invitation call would do now, counted by the invitation's own query; changes nothing. */
-  @Secretariat()
   @Post(':id/invitations/preview')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvitePreview })
   @ApiErrors(400, 403, 404)
-  previewInvite(@IdParam() id: string, @Body() dto: InviteDto): Promise<InvitePreview> {
-    return this.meetings.previewInvite(id, dto.audience);
+  previewInvite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<InvitePreview> {
+    return this.meetings.previewInvite(id, dto.audience, member, actor);
   }
 
   /**
@@ -87,7 +99,6 @@ export class MeetingsController {
    * (Accept: text/csv or ?format=csv) every invitee as a CSV row: name, email, category and region
    * names, reply, when they replied, and their last notice's state.
    */
-  @Secretariat()
   @Get(':id/invitations')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
@@ -100,36 +111,36 @@ export class MeetingsController {
     @IdParam() id: string,
     @Query() query: InvitationsQuery,
     @Headers('accept') accept: string | undefined,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InvitationsPage | string> {
     if (wantsCsv(query.format, accept)) {
-      const csv = await this.followUp.invitationsCsv(id);
+      const csv = await this.followUp.invitationsCsv(id, member, actor);
       res.type('text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="invitees-${id}.csv"`);
       return csv;
     }
-    return this.followUp.invitations(id, query);
+    return this.followUp.invitations(id, query, member, actor);
   }
 
   /** Queues failed notices again (all of the meeting's, or those named). */
-  @Secretariat()
   @Post(':id/notices/resend')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ResendResult })
   @ApiErrors(400, 403, 404)
-  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentActor() actor: Actor): Promise<ResendResult> {
-    return this.meetings.resendNotices(id, dto, actor);
+  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<ResendResult> {
+    return this.meetings.resendNotices(id, dto, member, actor);
   }
 
   /** Cancels the meeting and sends a cancellation to every invitee. */
-  @Secretariat()
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MeetingView })
   @ApiErrors(403, 404)
   @ApiError(409, 'The meeting is over (cancelling a cancelled one answers it as it is)')
-  cancel(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<MeetingView> {
-    return this.meetings.cancel(id, actor);
+  cancel(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+    return this.meetings.cancel(id, member, actor);
   }
 
   /** The logged-in member's own reply. */
@@ -159,7 +170,6 @@ export class MeetingsController {
   }
 
   /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */
-  @Secretariat()
   @Get(':id/attendance')
   @ApiOkResponse({
     description: 'JSON, or CSV when asked for',
@@ -171,9 +181,11 @@ export class MeetingsController {
     @IdParam() id: string,
     @Query() query: AttendanceQuery,
     @Headers('accept') accept: string | undefined,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Attendance | string> {
-    const attendance = await this.followUp.attendance(id);
+    const attendance = await this.followUp.attendance(id, member, actor);
     if (wantsCsv(query.format, accept)) {
       res.type('text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="attendance-${id}.csv"`);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
+import { MeetingAccess } from './meeting-access.service';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingsController } from './meetings.controller';
@@ -6,8 +8,9 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
+  imports: [RegionsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsRepository, MeetingsService, MeetingFollowUpService, MeetingCalendarService],
+  providers: [MeetingsRepository, MeetingsService, MeetingAccess, MeetingFollowUpService, MeetingCalendarService],
   exports: [MeetingsRepository, MeetingsService],
 })
 export class MeetingsModule {}

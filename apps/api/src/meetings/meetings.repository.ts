@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, posts, regions, RsvpResponse, RsvpSource } from '@seg/db';
+import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
 import { newInvitationNotices, NoticeRef } from '@seg/notices';
 import { isCurrentPost, todayInLondon } from '../posts/current-post';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
@@ -14,18 +14,25 @@ export interface ResolvedAudience {
   regionIds: string[];
   categoryIds: string[];
   memberIds: string[];
+  /** A representative's audience: only members of this region, whatever the parts say. */
+  withinRegionId: string | null;
 }
 
-/** An audience counted: active members to invite and already invited, the others skipped by status. */
+/** An audience counted: current members to invite and already invited, the others skipped by status. */
 export type AudienceTally = {
   wouldInvite: number;
   alreadyInvited: number;
   suspended: number;
   left: number;
-  notYetActive: number;
 };
 
-export interface MeetingWithRsvp extends MeetingRow {
+/** A meeting with its region's code and name (null for a meeting of no region). */
+export interface MeetingWithRegion extends MeetingRow {
+  regionCode: string | null;
+  regionName: string | null;
+}
+
+export interface MeetingWithRsvp extends MeetingWithRegion {
   rsvp: RsvpResponse | null;
 }
 
@@ -34,6 +41,8 @@ export interface ListMeetingsFilter {
   invitedMemberId: string | null;
   /** The member whose own RSVP comes with each meeting. */
   viewerId: string;
+  /** Only the meetings of this region. */
+  regionId?: string;
   when?: 'upcoming' | 'past';
   kind?: string;
   after?: { sortKey: string; id: string };
@@ -59,6 +68,10 @@ export interface InviteeRow {
   categoryCode: string | null;
   categoryName: string | null;
   emailStatus: EmailStatus;
+  /** What the invitee chose to show of their email, for viewers other than the secretariat. */
+  emailVisibility: Visibility;
+  categoryPrivate: boolean | null;
+  isCurrentRep: boolean;
   rsvp: RsvpResponse;
   respondedAt: Date | null;
   rsvpSource: RsvpSource | null;
@@ -112,14 +125,25 @@ export class MeetingsRepository {
     return row;
   }
 
-  async getWithRsvp(id: string, viewerId: string): Promise<MeetingWithRsvp | null> {
+  async getWithRegion(id: string): Promise<MeetingWithRegion | null> {
     const [row] = await this.db
-      .select({ meeting: meetings, rsvp: invitations.rsvp })
+      .select({ meeting: meetings, regionCode: regions.code, regionName: regions.name })
       .from(meetings)
-      .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, viewerId)))
+      .leftJoin(regions, eq(regions.id, meetings.regionId))
       .where(eq(meetings.id, id))
       .limit(1);
-    return row ? { ...row.meeting, rsvp: row.rsvp } : null;
+    return row ? { ...row.meeting, regionCode: row.regionCode, regionName: row.regionName } : null;
+  }
+
+  async getWithRsvp(id: string, viewerId: string): Promise<MeetingWithRsvp | null> {
+    const [row] = await this.db
+      .select({ meeting: meetings, rsvp: invitations.rsvp, regionCode: regions.code, regionName: regions.name })
+      .from(meetings)
+      .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, viewerId)))
+      .leftJoin(regions, eq(regions.id, meetings.regionId))
+      .where(eq(meetings.id, id))
+      .limit(1);
+    return row ? { ...row.meeting, rsvp: row.rsvp, regionCode: row.regionCode, regionName: row.regionName } : null;
   }
 
   async list(filter: ListMeetingsFilter): Promise<{ rows: (MeetingWithRsvp & { sortKey: string })[]; total: number }> {
@@ -130,6 +154,7 @@ export class MeetingsRepository {
         sql`(exists (select 1 from ${invitations} i where i.meeting_id = ${meetings.id} and i.member_id = ${filter.invitedMemberId}) or ${meetings.summitNumber} is not null)`,
       );
     }
+    if (filter.regionId) conditions.push(eq(meetings.regionId, filter.regionId));
     if (filter.kind) conditions.push(eq(meetings.kind, filter.kind as MeetingRow['kind']));
     if (filter.when === 'upcoming') conditions.push(sql`${meetings.endsAt} >= now()`);
     if (filter.when === 'past') conditions.push(sql`(${meetings.endsAt} is null or ${meetings.endsAt} < now())`);
@@ -143,14 +168,15 @@ export class MeetingsRepository {
       page.push(ascending ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
     }
     const rows = await this.db
-      .select({ meeting: meetings, rsvp: invitations.rsvp, sortKey: sql<string>`to_json(${sortKey})#>>'{}'` })
+      .select({ meeting: meetings, rsvp: invitations.rsvp, regionCode: regions.code, regionName: regions.name, sortKey: sql<string>`to_json(${sortKey})#>>'{}'` })
       .from(meetings)
       .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, filter.viewerId)))
+      .leftJoin(regions, eq(regions.id, meetings.regionId))
       .where(page.length ? and(...page) : undefined)
       .orderBy(ascending ? sql`${sortKey} asc, ${meetings.id} asc` : sql`${sortKey} desc, ${meetings.id} desc`)
       .limit(filter.limit);
     const [{ total }] = await this.db.select({ total: sql<number>`count(*)::int` }).from(meetings).where(where);
-    return { rows: rows.map((r) => ({ ...r.meeting, rsvp: r.rsvp, sortKey: r.sortKey })), total };
+    return { rows: rows.map((r) => ({ ...r.meeting, rsvp: r.rsvp, regionCode: r.regionCode, regionName: r.regionName, sortKey: r.sortKey })), total };
   }
 
   async findRegionIds(codes: string[]): Promise<Map<string, string>> {
@@ -165,10 +191,11 @@ export class MeetingsRepository {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
-  async findMemberIds(ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const result = await this.db.execute<{ id: string }>(sql`select id from ${members} where id = any(${uuidArray(ids)})`);
-    return new Set(result.rows.map((r) => r.id));
+  /** The members of these ids that exist, with their region (null for none). */
+  async findMemberRegions(ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const result = await this.db.execute<{ id: string; region_id: string | null }>(sql`select id, region_id from ${members} where id = any(${uuidArray(ids)})`);
+    return new Map(result.rows.map((r) => [r.id, r.region_id]));
   }
 
   /** What inviting the audience would do now, counted by the invitation's own audience query; writes nothing. */
@@ -180,7 +207,7 @@ export class MeetingsRepository {
   }
 
   /**
-   * Invites every active member of the audience not yet invited, and writes each new
+   * Invites every current member (invited or active) of the audience not yet invited, and writes each new
    * invitation's invite notice, in one statement; counts the audience as the preview does.
    */
   async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; invited: number; notices: NoticeRef[] }> {
@@ -188,7 +215,7 @@ export class MeetingsRepository {
       with audience as (${audienceOf(meetingId, audience)}),
       invited as (
         insert into ${invitations} (meeting_id, member_id, invited_by_id)
-        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a where a.status = 'active' and not a.invited
+        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a where a.status in ('invited', 'active') and not a.invited
         on conflict (meeting_id, member_id) do nothing
         returning id, member_id
       ), noticed as (${newInvitationNotices('meeting-invite', sql`invited`, meetingId, revision)})
@@ -274,6 +301,9 @@ export class MeetingsRepository {
         categoryCode: categories.code,
         categoryName: categories.name,
         emailStatus: members.emailStatus,
+        emailVisibility: members.emailVisibility,
+        categoryPrivate: categories.contactsPrivateByDefault,
+        isCurrentRep: sql<boolean>`exists (select 1 from ${posts} where ${posts.memberId} = ${members.id} and ${isCurrentPost(todayInLondon())})`,
         rsvp: invitations.rsvp,
         respondedAt: invitations.respondedAt,
         rsvpSource: invitations.rsvpSource,
@@ -331,24 +361,29 @@ export class MeetingsRepository {
  */
 function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const parts: SQL[] = [];
-  if (a.all) parts.push(sql`true`);
+  // Staff accounts (secretariat or admin with no category) are not members: only named ones are invited.
+  const member = sql`(m.role = 'member' or m.category_id is not null)`;
+  if (a.all) parts.push(member);
   if (a.reps) {
     parts.push(sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(todayInLondon())})`);
   }
-  if (a.regionIds.length) parts.push(sql`m.region_id = any(${uuidArray(a.regionIds)})`);
+  if (a.regionIds.length) parts.push(sql`(m.region_id = any(${uuidArray(a.regionIds)}) and ${member})`);
   if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);
   if (a.memberIds.length) parts.push(sql`m.id = any(${uuidArray(a.memberIds)})`);
   const union = parts.length ? sql.join(parts, sql` or `) : sql`false`;
+  const within = a.withinRegionId ? sql` and m.region_id = ${a.withinRegionId}::uuid` : sql``;
   return sql`
     select m.id, m.status,
            exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId}::uuid and i.member_id = m.id) as invited
-    from ${members} m where (${union})`;
+    from ${members} m where (${union})${within}`;
 }
 
-/** Only active members are invited; the others are counted by status, as skipped. */
+/**
+ * Current members (invited or active: not having set a password yet does not make someone less a
+ * member) are invited; the others are counted by status, as skipped.
+ */
 const audienceTally = sql`
-  count(*) filter (where a.status = 'active' and not a.invited)::int as "wouldInvite",
-  count(*) filter (where a.status = 'active' and a.invited)::int as "alreadyInvited",
+  count(*) filter (where a.status in ('invited', 'active') and not a.invited)::int as "wouldInvite",
+  count(*) filter (where a.status in ('invited', 'active') and a.invited)::int as "alreadyInvited",
   count(*) filter (where a.status = 'suspended')::int as suspended,
-  count(*) filter (where a.status = 'left')::int as "left",
-  count(*) filter (where a.status = 'invited')::int as "notYetActive"`;
+  count(*) filter (where a.status = 'left')::int as "left"`;

@@ -1,10 +1,12 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
 import { DB, Database, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
+import { RegionalRights } from '../regions/regional-rights.service';
+import { RegionRow, RegionsRepository } from '../regions/regions.repository';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { AudienceDto } from './dto/invite.dto';
 import { ListMeetingsQuery } from './dto/list-meetings.query';
@@ -12,8 +14,9 @@ import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpReply } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { InvitePreview, InviteResult, MeetingView, ResendResult } from './dto/meeting-view.dto';
-import { isOver, toMeetingView } from './meeting.view';
-import { MeetingRow, MeetingsRepository, ResolvedAudience } from './meetings.repository';
+import { isOver, meetingNotFound, toMeetingView } from './meeting.view';
+import { actingAs, MeetingAccess, RunnableMeeting } from './meeting-access.service';
+import { MeetingRow, MeetingsRepository, MeetingWithRegion, ResolvedAudience } from './meetings.repository';
 
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
@@ -29,12 +32,28 @@ export class MeetingsService {
     private readonly reminders: MeetingReminders,
     private readonly audit: AuditService,
     private readonly pages: KeysetPages,
+    private readonly access: MeetingAccess,
+    private readonly rights: RegionalRights,
+    private readonly regions: RegionsRepository,
   ) {}
 
-  async create(dto: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
+  /** The secretariat calls any meeting; a representative, regional meetings of a region they represent. */
+  async create(dto: CreateMeetingDto, member: AuthenticatedMember, actor: Actor): Promise<MeetingView> {
     const startsAt = parseDateTime(dto.startsAt)!;
     const endsAt = parseDateTime(dto.endsAt)!;
     checkTimes(startsAt, endsAt);
+    let region = dto.regionCode ? await this.regionByCode(dto.regionCode) : null;
+    if (!isSecretariat(member)) {
+      const posts = await this.rights.postsOf(member.id);
+      if (!posts.length) throw new ForbiddenException('Only the secretariat or a representative of a region may call a meeting');
+      if (dto.kind !== 'regional') throw new ForbiddenException('A representative calls regional meetings only: kind must be regional');
+      if (!region) {
+        const represented = new Set(posts.map((p) => p.regionId));
+        if (represented.size > 1) throw invalidField('regionCode', 'name the region: you represent more than one');
+        region = (await this.regions.getById(posts[0].regionId))!;
+      }
+    }
+    const authority = await this.rights.require(member, region, 'call its meetings');
     const meeting = await this.db.transaction(async (tx) => {
       const row = await this.meetings.create(tx, {
         title: dto.title.trim(),
@@ -44,37 +63,57 @@ export class MeetingsService {
         endsAt,
         venue: dto.venue ?? null,
         onlineUrl: dto.onlineUrl ?? null,
+        regionId: region?.id ?? null,
         createdById: actor.memberId,
       });
-      await this.audit.record(tx, actor, { entity: 'meeting', entityId: row.id, action: 'create', after: row });
+      await this.audit.record(tx, actingAs(actor, authority), { entity: 'meeting', entityId: row.id, action: 'create', after: row });
       return row;
     });
-    return toMeetingView(meeting);
+    return toMeetingView(inRegion(meeting, region), true);
   }
 
   async list(query: ListMeetingsQuery, viewer: AuthenticatedMember): Promise<Page<MeetingView>> {
     // Upcoming and past run in opposite orders: a cursor of one is no cursor of the other.
     const request = this.pages.open<[sortKey: string, id: string]>(`meetings:${query.when ?? 'all'}`, query, ['string', 'string']);
     const after = request.after;
+    let regionId: string | undefined;
+    if (query.region) {
+      const region = await this.regions.getByCode(query.region);
+      if (!region) throw invalidField('region', 'is not a region code');
+      await this.rights.require(viewer, region, 'list its meetings');
+      regionId = region.id;
+    }
+    const runs = await this.access.regionsRunBy(viewer);
     const { rows, total } = await this.meetings.list({
-      invitedMemberId: isSecretariat(viewer) ? null : viewer.id,
+      // A region's meetings are listed whole to those who run them.
+      invitedMemberId: isSecretariat(viewer) || regionId ? null : viewer.id,
+      regionId,
       viewerId: viewer.id,
       when: query.when,
       kind: query.kind,
       after: after ? { sortKey: after[0], id: after[1] } : undefined,
       limit: request.fetch,
     });
-    return request.page(rows, total, (r) => [r.sortKey, r.id], (r) => toMeetingView(r, r.rsvp));
+    return request.page(rows, total, (r) => [r.sortKey, r.id], (r) => toMeetingView(r, mayRun(runs, r), r.rsvp));
   }
 
   async get(id: string, viewer: AuthenticatedMember): Promise<MeetingView> {
     const meeting = await this.meetings.getWithRsvp(id, viewer.id);
+    const runs = meeting ? mayRun(await this.access.regionsRunBy(viewer), meeting) : false;
     // A member is told nothing of meetings they are not invited to, not even that they exist.
-    if (!meeting || (!isSecretariat(viewer) && !meeting.rsvp && !meeting.summitNumber)) throw meetingNotFound();
-    return toMeetingView(meeting, meeting.rsvp);
+    if (!meeting || (!runs && !meeting.rsvp && !meeting.summitNumber)) throw meetingNotFound();
+    return toMeetingView(meeting, runs, meeting.rsvp);
   }
 
-  async update(id: string, dto: UpdateMeetingDto, actor: Actor): Promise<MeetingView> {
+  async update(id: string, dto: UpdateMeetingDto, member: AuthenticatedMember, given: Actor): Promise<MeetingView> {
+    const { meeting: found, authority, actor } = await this.access.toRun(id, member, given, 'change this meeting');
+    let region: RegionRow | null | undefined;
+    if (dto.regionCode !== undefined) region = dto.regionCode === null ? null : await this.regionByCode(dto.regionCode);
+    // A representative's meeting stays a regional meeting of a region they represent.
+    if (authority.by === 'post') {
+      if (dto.kind && dto.kind !== 'regional') throw new ForbiddenException('A representative runs regional meetings only: kind must stay regional');
+      if (region !== undefined) await this.rights.require(member, region, 'move a meeting into it');
+    }
     const { meeting, refs, before } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
@@ -91,6 +130,7 @@ export class MeetingsService {
       if (dto.endsAt) changes.endsAt = parseDateTime(dto.endsAt)!;
       if (dto.venue !== undefined) changes.venue = dto.venue;
       if (dto.onlineUrl !== undefined) changes.onlineUrl = dto.onlineUrl;
+      if (region !== undefined) changes.regionId = region?.id ?? null;
       const next = { ...current, ...changes };
       if (next.startsAt && next.endsAt) checkTimes(next.startsAt, next.endsAt);
 
@@ -108,7 +148,7 @@ export class MeetingsService {
       await this.dropReminder(id, before.revision);
       await this.planReminder(meeting);
     }
-    return toMeetingView(meeting);
+    return toMeetingView(region === undefined ? { ...meeting, regionCode: found.regionCode, regionName: found.regionName } : inRegion(meeting, region), true);
   }
 
   /**
@@ -116,8 +156,10 @@ export class MeetingsService {
    * and their notices set-based, so two concurrent calls invite nobody twice. The notices are
    * queued after the answer; whatever that misses, the worker's relay queues.
    */
-  async invite(id: string, audience: AudienceDto, actor: Actor): Promise<InviteResult> {
-    const resolved = await this.resolveAudience(audience);
+  async invite(id: string, audience: AudienceDto, member: AuthenticatedMember, given: Actor): Promise<InviteResult> {
+    const run = await this.access.toRun(id, member, given, 'invite people to this meeting');
+    const resolved = await this.resolveAudience(audience, run);
+    const actor = run.actor;
     const { result, meeting, refs } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
@@ -129,7 +171,7 @@ export class MeetingsService {
       const { wouldInvite, alreadyInvited, ...skipped } = written.tally;
       const result: InviteResult = {
         invited: written.invited,
-        // Every active member of the audience this call did not invite was invited before.
+        // Every current member of the audience this call did not invite was invited before.
         alreadyInvited: wouldInvite + alreadyInvited - written.invited,
         skipped,
       };
@@ -148,14 +190,14 @@ export class MeetingsService {
   }
 
   /** Counts the audience as `invite` would, with the same query; changes nothing. */
-  async previewInvite(id: string, audience: AudienceDto): Promise<InvitePreview> {
-    const resolved = await this.resolveAudience(audience);
-    if (!(await this.meetings.getById(id))) throw meetingNotFound();
+  async previewInvite(id: string, audience: AudienceDto, member: AuthenticatedMember, given: Actor): Promise<InvitePreview> {
+    const resolved = await this.resolveAudience(audience, await this.access.toRun(id, member, given, 'invite people to this meeting'));
     const { wouldInvite, alreadyInvited, ...skipped } = await this.meetings.previewInvite(id, resolved);
     return { wouldInvite, alreadyInvited, skipped };
   }
 
-  async cancel(id: string, actor: Actor): Promise<MeetingView> {
+  async cancel(id: string, member: AuthenticatedMember, given: Actor): Promise<MeetingView> {
+    const { meeting: found, actor } = await this.access.toRun(id, member, given, 'cancel this meeting');
     const outcome = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
@@ -172,10 +214,11 @@ export class MeetingsService {
     });
     this.outbox.dispatchSoon(outcome.refs);
     if (outcome.before) await this.dropReminder(id, outcome.before.revision);
-    return toMeetingView(outcome.meeting);
+    return toMeetingView({ ...outcome.meeting, regionCode: found.regionCode, regionName: found.regionName }, true);
   }
 
-  async resendNotices(id: string, dto: ResendNoticesDto, actor: Actor): Promise<ResendResult> {
+  async resendNotices(id: string, dto: ResendNoticesDto, member: AuthenticatedMember, given: Actor): Promise<ResendResult> {
+    const { actor } = await this.access.toRun(id, member, given, 'follow this meeting');
     const refs = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
@@ -212,10 +255,24 @@ export class MeetingsService {
     const invitationId = await this.meetings.findInvitationId(meetingId, member.id);
     if (!invitationId) throw meetingNotFound();
     const saved = await this.recordRsvp(invitationId, response, 'web', requestId);
-    return toMeetingView(saved.meeting, saved.response);
+    const meeting = (await this.meetings.getWithRegion(meetingId))!;
+    return toMeetingView({ ...meeting, ...saved.meeting }, mayRun(await this.access.regionsRunBy(member), meeting), saved.response);
   }
 
-  private async resolveAudience(audience: AudienceDto): Promise<ResolvedAudience> {
+  /** A region named by code for a meeting: 400 when unknown or merged away. */
+  private async regionByCode(code: string): Promise<RegionRow> {
+    const region = await this.regions.getByCode(code);
+    if (!region) throw invalidField('regionCode', 'is not a region code');
+    if (region.mergedIntoId) throw invalidField('regionCode', 'was merged into another region');
+    return region;
+  }
+
+  /**
+   * Codes to ids, unknown ones refused (400). A representative's audience must lie inside the
+   * meeting's region: a wider part is refused (403, each part named) and nobody is invited;
+   * categories are narrowed to the region's members.
+   */
+  private async resolveAudience(audience: AudienceDto, run: RunnableMeeting): Promise<ResolvedAudience> {
     const regionCodes = unique(audience.regions ?? []);
     const categoryCodes = unique(audience.categories ?? []);
     const memberIds = unique((audience.memberIds ?? []).map((id) => id.toLowerCase()));
@@ -225,7 +282,7 @@ export class MeetingsService {
     const [regionIds, categoryIds, knownMembers] = await Promise.all([
       this.meetings.findRegionIds(regionCodes),
       this.meetings.findCategoryIds(categoryCodes),
-      this.meetings.findMemberIds(memberIds),
+      this.meetings.findMemberRegions(memberIds),
     ]);
     const errors: FieldError[] = [];
     (audience.regions ?? []).forEach((code, i) => {
@@ -238,12 +295,32 @@ export class MeetingsService {
       if (!knownMembers.has(id.toLowerCase())) errors.push({ field: `audience.memberIds[${i}]`, message: `no member has the id ${id}` });
     });
     if (errors.length) throw new InvalidFieldsException(errors.slice(0, 100));
+    const withinRegionId = run.authority.by === 'post' ? run.meeting.regionId : null;
+    if (withinRegionId) {
+      const name = run.meeting.regionName!;
+      const outside: FieldError[] = [];
+      if (audience.all) outside.push({ field: 'audience.all', message: `is every member, not only those of ${name}` });
+      if (audience.reps) outside.push({ field: 'audience.reps', message: `is every representative, not only those of ${name}` });
+      (audience.regions ?? []).forEach((code, i) => {
+        if (regionIds.get(code) !== withinRegionId) outside.push({ field: `audience.regions[${i}]`, message: `"${code}" is not ${name}` });
+      });
+      (audience.memberIds ?? []).forEach((id, i) => {
+        if (knownMembers.get(id.toLowerCase()) !== withinRegionId) outside.push({ field: `audience.memberIds[${i}]`, message: `${id} is not a member of ${name}` });
+      });
+      if (outside.length) {
+        throw new ForbiddenException({
+          message: `A representative of ${name} invites members of ${name} only; outside it: ${outside.map((o) => o.field).join(', ')}`,
+          details: outside.slice(0, 100),
+        });
+      }
+    }
     return {
       all: audience.all === true,
       reps: audience.reps === true,
       regionIds: [...regionIds.values()],
       categoryIds: [...categoryIds.values()],
-      memberIds: [...knownMembers],
+      memberIds: [...knownMembers.keys()],
+      withinRegionId,
     };
   }
 
@@ -266,6 +343,14 @@ export class MeetingsService {
   }
 }
 
+function inRegion(meeting: MeetingRow, region: Pick<RegionRow, 'code' | 'name'> | null): MeetingWithRegion {
+  return { ...meeting, regionCode: region?.code ?? null, regionName: region?.name ?? null };
+}
+
+function mayRun(runs: Set<string> | 'all', meeting: Pick<MeetingRow, 'regionId'>): boolean {
+  return runs === 'all' || (meeting.regionId !== null && runs.has(meeting.regionId));
+}
+
 function checkTimes(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() <= startsAt.getTime()) throw invalidField('endsAt', 'must be after startsAt');
 }
@@ -277,8 +362,4 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
-}
-
-export function meetingNotFound(): NotFoundException {
-  return new NotFoundException('No such meeting');
 }

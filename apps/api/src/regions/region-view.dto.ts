@@ -34,3 +34,27 @@ export class PostRegion {
   code: string;
   name: string;
 }
+
+export class RegionPostHolder {
+  id: string;
+  name: string;
+}
+
+/** A post of a region, held now or before. */
+export class RegionPost {
+  id: string;
+  role: string;
+  holder: RegionPostHolder;
+  /** YYYY-MM-DD, the first day held. */
+  startsOn: string;
+  /** YYYY-MM-DD, the first day no longer held; null while it runs. */
+  endsOn: string | null;
+}
+
+/** A region with the posts held in it today and those held before. */
+export class RegionDetail extends RegionView {
+  /** Posts held today, longest held first. */
+  currentPosts: RegionPost[];
+  /** Posts that have ended, most recently ended first. */
+  pastPosts: RegionPost[];
+}

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Secretariat } from '@seg/auth';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiErrors, IdParam, PageQuery } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
-import { MergedRegion, RegionPage, RegionView } from './region-view.dto';
+import { MergedRegion, RegionDetail, RegionPage, RegionView } from './region-view.dto';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';
 
@@ -20,6 +20,14 @@ export class RegionsController {
   @ApiErrors(400)
   list(@Query() query: PageQuery): Promise<RegionPage> {
     return this.regions.list(query);
+  }
+
+  /** The region with its current posts (with start dates) and past holders (with their dates). */
+  @Get(':code')
+  @ApiOkResponse({ type: RegionDetail })
+  @ApiErrors(404)
+  detail(@Param('code') code: string, @CurrentMember() viewer: AuthenticatedMember): Promise<RegionDetail> {
+    return this.regions.detail(code, viewer);
   }
 
   @Post()

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RegionsController } from './regions.controller';
 import { RegionsRepository } from './regions.repository';
+import { RegionalRights } from './regional-rights.service';
 import { RegionsService } from './regions.service';
 
 @Module({
   controllers: [RegionsController],
-  providers: [RegionsRepository, RegionsService],
-  exports: [RegionsRepository, RegionsService],
+  providers: [RegionsRepository, RegionsService, RegionalRights],
+  exports: [RegionsRepository, RegionsService, RegionalRights],
 })
 export class RegionsModule {}

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, establishments, Executor, members, posts, regions } from '@seg/db';
-import { and, asc, eq, isNull, or, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { isCurrentPost } from '../posts/current-post';
+import type { RegionalPost } from './regional-rights.service';
 import { alias } from 'drizzle-orm/pg-core';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -32,6 +34,33 @@ export class RegionsRepository {
   async getByCode(code: string, tx: Executor = this.db): Promise<RegionRow | null> {
     const [row] = await tx.select().from(regions).where(eq(regions.code, code)).limit(1);
     return row ?? null;
+  }
+
+  /**
+   * Every post of the region that has started by the day, with its holder; `unlisted` when the
+   * holder is a current member who chose not to be listed (only the secretariat sees those).
+   */
+  async postsOfRegion(regionId: string, day: string): Promise<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }[]> {
+    const result = await this.db.execute<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }>(sql`
+      select p.id, p.role, m.id as "holderId", m.name as "holderName",
+             (m.status in ('invited', 'active') and not coalesce(d.listed, false)) as unlisted,
+             to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
+        from ${posts} p
+        join ${members} m on m.id = p.member_id
+        left join directory_cards d on d.member_id = m.id
+       where p.region_id = ${regionId}::uuid and p.starts_on <= ${day}::date
+       order by p.starts_on, p.id`);
+    return result.rows;
+  }
+
+  /** The member's posts in regions (not the hub) held on the day, oldest first. */
+  regionalPostsHeldOn(memberId: string, day: string): Promise<RegionalPost[]> {
+    return this.db
+      .select({ id: posts.id, role: posts.role, regionId: regions.id, regionCode: regions.code, regionName: regions.name })
+      .from(posts)
+      .innerJoin(regions, eq(regions.id, posts.regionId))
+      .where(and(eq(posts.memberId, memberId), isNotNull(posts.regionId), isCurrentPost(day)))
+      .orderBy(asc(posts.startsOn), asc(posts.id));
   }
 
   async insert(tx: Executor, values: typeof regions.$inferInsert): Promise<RegionRow> {

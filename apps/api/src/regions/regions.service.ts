@@ -3,9 +3,10 @@ import { conflictOn, invalidField, Page, PageQuery, wholePage } from '@seg/commo
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
-import { todayInLondon } from '../posts/current-post';
+import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { postIsCurrent, todayInLondon } from '../posts/current-post';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
-import { MergedRegion, RegionView } from './region-view.dto';
+import { MergedRegion, RegionDetail, RegionPost, RegionView } from './region-view.dto';
 import { RegionRow, RegionsRepository } from './regions.repository';
 
 export function regionView(r: RegionRow, mergedIntoCode: string | null = null): RegionView {
@@ -24,6 +25,27 @@ export class RegionsService {
   async list(query: Partial<PageQuery> = {}): Promise<Page<RegionView>> {
     const rows = await this.regions.listAll();
     return wholePage(query, rows.map((r) => regionView(r, r.mergedIntoCode)));
+  }
+
+  /**
+   * The region with its posts: those held today and past holders, with their dates. Holders who
+   * chose not to be listed are shown to the secretariat only.
+   */
+  async detail(code: string, viewer: Pick<AuthenticatedMember, 'role'>): Promise<RegionDetail> {
+    const region = await this.regions.getByCode(code);
+    if (!region) throw new NotFoundException('No such region');
+    const today = todayInLondon();
+    const merged = region.mergedIntoId ? await this.regions.getById(region.mergedIntoId) : null;
+    const rows = (await this.regions.postsOfRegion(region.id, today)).filter((p) => isSecretariat(viewer) || !p.unlisted);
+    const post = (p: (typeof rows)[number]): RegionPost => ({ id: p.id, role: p.role, holder: { id: p.holderId, name: p.holderName }, startsOn: p.startsOn, endsOn: p.endsOn });
+    return {
+      ...regionView(region, merged?.code ?? null),
+      currentPosts: rows.filter((p) => postIsCurrent(p, today)).map(post),
+      pastPosts: rows
+        .filter((p) => !postIsCurrent(p, today))
+        .sort((a, b) => (b.endsOn ?? '').localeCompare(a.endsOn ?? ''))
+        .map(post),
+    };
   }
 
   async create(dto: CreateRegionDto, actor: Actor): Promise<RegionView> {

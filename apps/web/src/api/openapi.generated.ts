@@ -508,10 +508,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The secretariat sees every meeting; a member, those they are invited to (and the summit archive), each with their own RSVP. */
+        /**
+         * The secretariat sees every meeting; a member, those they are invited to (and the summit
+         *     archive), each with their own RSVP; with `region`, every meeting of that region, for the
+         *     secretariat and the region's representatives.
+         */
         get: operations["MeetingsController_list"];
         put?: never;
-        /** Creates a draft; it becomes scheduled when first invited. */
+        /**
+         * Creates a draft; it becomes scheduled when first invited. The secretariat calls any meeting;
+         *     a representative, regional meetings of a region where they hold a post today.
+         */
         post: operations["MeetingsController_create"];
         delete?: never;
         options?: never;
@@ -532,7 +539,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** A change of time, venue or link raises the revision and sends an update to everyone who has not declined. */
+        /**
+         * A change of time, venue or link raises the revision and sends an update to everyone who has
+         *     not declined. Open to the secretariat and, for a meeting of their region, its representatives
+         *     (as are the routes below that run a meeting).
+         */
         patch: operations["MeetingsController_update"];
         trace?: never;
     };
@@ -605,7 +616,11 @@ export interface paths {
          */
         get: operations["MeetingsController_invitations"];
         put?: never;
-        /** Invites the audience (the union of its parts); the notices go out in the background. */
+        /**
+         * Invites the audience (the union of its parts); the notices go out in the background. A
+         *     representative's audience lies inside the meeting's region: anything wider is 403 naming the
+         *     parts outside it, and nobody is invited.
+         */
         post: operations["MeetingsController_invite"];
         delete?: never;
         options?: never;
@@ -847,6 +862,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region with its current posts (with start dates) and past holders (with their dates). */
+        get: operations["RegionsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions/{id}": {
         parameters: {
             query?: never;
@@ -936,7 +968,7 @@ export interface components {
         };
         AudienceDto: {
             /**
-             * @description Every active member.
+             * @description Every current member (invited or active).
              * @enum {boolean}
              */
             all?: true;
@@ -953,6 +985,13 @@ export interface components {
             id: string;
             name: string;
         };
+        AuditActorPost: {
+            id: string;
+            /** @description The region's code; null for a hub post. */
+            region: string | null;
+            regionName: string | null;
+            role: string;
+        };
         AuditChange: {
             after: string | null;
             /** @description The value before, with ids replaced by names; null when there was none. */
@@ -966,6 +1005,8 @@ export interface components {
             action: string;
             /** @description Null for changes made by the system or by a link from an email without login. */
             actor: components["schemas"]["AuditActor"] | null;
+            /** @description The post that allowed the change, when a representative made it for their region. */
+            actorPost: components["schemas"]["AuditActorPost"] | null;
             /** @description The record after the change */
             after: {
                 [key: string]: unknown;
@@ -1068,6 +1109,13 @@ export interface components {
             /** Format: uri */
             onlineUrl?: string | null;
             /**
+             * @description The region the meeting belongs to (a region code); its representatives run it with the
+             *     secretariat. A representative's meeting is `regional` and of their own region, which is the
+             *     default when they hold posts in one region only.
+             * @example north-west
+             */
+            regionCode?: string | null;
+            /**
              * @description ISO-8601; without an offset it is read as London time.
              * @example 2026-06-10T10:00:00+01:00
              */
@@ -1126,6 +1174,8 @@ export interface components {
             id: string;
             isRep: boolean;
             name: string;
+            /** @description Posts held before and ended, oldest first: on a single member's answer only. */
+            pastPosts?: components["schemas"]["PastPost"][];
             phone: string | null;
             /** @description The posts held today. */
             posts: components["schemas"]["HeldPost"][];
@@ -1134,7 +1184,7 @@ export interface components {
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
             /**
-             * @description Shown to the secretariat and to the member themselves.
+             * @description Shown to the secretariat, to the member themselves and to the representatives of their region.
              * @enum {string}
              */
             status?: "invited" | "active" | "suspended" | "left";
@@ -1282,7 +1332,8 @@ export interface components {
             /** @description Category code. */
             category: string | null;
             categoryName: string | null;
-            email: string;
+            /** @description Null to a representative when the invitee keeps their email for the secretariat. */
+            email: string | null;
             /**
              * @description `bouncing` once a notice to the address was refused for good.
              * @enum {string}
@@ -1337,6 +1388,10 @@ export interface components {
             /** @description How many items match, on every page */
             total: number;
         };
+        MeetingRegion: {
+            code: string;
+            name: string;
+        };
         MeetingSummit: {
             number: number;
             theme: string | null;
@@ -1351,7 +1406,11 @@ export interface components {
             isOver: boolean;
             /** @enum {string} */
             kind: "hub" | "regional" | "summit" | "other";
+            /** @description The viewer may change, invite to, follow and cancel it (the secretariat, or a representative of its region). */
+            mayRun: boolean;
             onlineUrl: string | null;
+            /** @description The region whose representatives run the meeting with the secretariat; null for none. */
+            region: components["schemas"]["MeetingRegion"] | null;
             /** @description The iCalendar SEQUENCE: raised by each change of time, venue or link. */
             revision: number;
             /**
@@ -1495,6 +1554,15 @@ export interface components {
              */
             email: string;
         };
+        PastPost: {
+            /** @description YYYY-MM-DD, the first day no longer held. */
+            endsOn: string;
+            hub: boolean;
+            id: string;
+            region: components["schemas"]["PostRegion"] | null;
+            role: string;
+            startsOn: string;
+        };
         PostHolder: {
             id: string;
             name: string;
@@ -1528,12 +1596,37 @@ export interface components {
             /** @description The refreshToken of the last login or refresh */
             refreshToken: string;
         };
+        RegionDetail: {
+            code: string;
+            /** @description Posts held today, longest held first. */
+            currentPosts: components["schemas"]["RegionPost"][];
+            id: string;
+            /** @description The code of the region that absorbed this one, once merged. */
+            mergedInto: string | null;
+            name: string;
+            nation: string;
+            /** @description Posts that have ended, most recently ended first. */
+            pastPosts: components["schemas"]["RegionPost"][];
+        };
         RegionPage: {
             items: components["schemas"]["RegionView"][];
             /** @description Give it back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /** @description How many items match, on every page */
             total: number;
+        };
+        RegionPost: {
+            /** @description YYYY-MM-DD, the first day no longer held; null while it runs. */
+            endsOn: string | null;
+            holder: components["schemas"]["RegionPostHolder"];
+            id: string;
+            role: string;
+            /** @description YYYY-MM-DD, the first day held. */
+            startsOn: string;
+        };
+        RegionPostHolder: {
+            id: string;
+            name: string;
         };
         RegionRef: {
             code: string;
@@ -1630,7 +1723,6 @@ export interface components {
         };
         SkippedMembers: {
             left: number;
-            notYetActive: number;
             suspended: number;
         };
         SpokeReps: {
@@ -1689,6 +1781,13 @@ export interface components {
             kind?: "hub" | "regional" | "summit" | "other";
             /** Format: uri */
             onlineUrl?: string | null;
+            /**
+             * @description The region the meeting belongs to (a region code); its representatives run it with the
+             *     secretariat. A representative's meeting is `regional` and of their own region, which is the
+             *     default when they hold posts in one region only.
+             * @example north-west
+             */
+            regionCode?: string | null;
             /**
              * @description ISO-8601; without an offset it is read as London time.
              * @example 2026-06-10T10:00:00+01:00
@@ -1751,6 +1850,7 @@ export type Attendance = components['schemas']['Attendance'];
 export type AttendanceGroup = components['schemas']['AttendanceGroup'];
 export type AudienceDto = components['schemas']['AudienceDto'];
 export type AuditActor = components['schemas']['AuditActor'];
+export type AuditActorPost = components['schemas']['AuditActorPost'];
 export type AuditChange = components['schemas']['AuditChange'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditPage = components['schemas']['AuditPage'];
@@ -1793,6 +1893,7 @@ export type InvitePreview = components['schemas']['InvitePreview'];
 export type InviteResult = components['schemas']['InviteResult'];
 export type LoginDto = components['schemas']['LoginDto'];
 export type MeetingPage = components['schemas']['MeetingPage'];
+export type MeetingRegion = components['schemas']['MeetingRegion'];
 export type MeetingSummit = components['schemas']['MeetingSummit'];
 export type MeetingView = components['schemas']['MeetingView'];
 export type MemberCategory = components['schemas']['MemberCategory'];
@@ -1807,12 +1908,16 @@ export type NewPasswordDto = components['schemas']['NewPasswordDto'];
 export type NoticeCounts = components['schemas']['NoticeCounts'];
 export type NoticeState = components['schemas']['NoticeState'];
 export type PasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
+export type PastPost = components['schemas']['PastPost'];
 export type PostHolder = components['schemas']['PostHolder'];
 export type PostPage = components['schemas']['PostPage'];
 export type PostRegion = components['schemas']['PostRegion'];
 export type PostView = components['schemas']['PostView'];
 export type RefreshTokenDto = components['schemas']['RefreshTokenDto'];
+export type RegionDetail = components['schemas']['RegionDetail'];
 export type RegionPage = components['schemas']['RegionPage'];
+export type RegionPost = components['schemas']['RegionPost'];
+export type RegionPostHolder = components['schemas']['RegionPostHolder'];
 export type RegionRef = components['schemas']['RegionRef'];
 export type RegionView = components['schemas']['RegionView'];
 export type RepView = components['schemas']['RepView'];
@@ -3600,6 +3705,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Only the secretariat or a representative of the region lists its meetings */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     MeetingsController_create: {
@@ -5240,6 +5354,45 @@ export interface operations {
             };
             /** @description The body has a content type, encoding or charset this API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    RegionsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDetail"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,7 +15,7 @@ export interface Audience {
 export interface InvitePreview {
   wouldInvite: number;
   alreadyInvited: number;
-  skipped: { suspended: number; left: number; notYetActive: number };
+  skipped: { suspended: number; left: number };
 }
 
 /** The invitation's body: the ticked parts and the hand-picked members. */
@@ -32,7 +32,7 @@ async function countOf(query: Record<string, string | boolean>): Promise<number>
 /**
  * Everyone, the reps, regions, categories and hand-picked members: the union of what is ticked.
  * Each part shows its size from the directory; the total is the API's exact preview of the
- * invitation, counting each member once and leaving out those already invited or not active.
+ * invitation, counting each member once and leaving out those already invited or no longer members.
  */
 export function AudiencePicker({
   meetingId,
@@ -148,13 +148,13 @@ function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: n
   else if (counting) text = 'Counting…';
   else if (preview.error || !p) text = `Could not count the audience: ${messageOf(preview.error)}`;
   else {
-    const { suspended, left, notYetActive } = p.skipped;
-    const skipped = [suspended && `${suspended} suspended`, left && `${left} who left the group`, notYetActive && `${notYetActive} not yet activated`].filter(Boolean);
+    const { suspended, left } = p.skipped;
+    const skipped = [suspended && `${suspended} suspended`, left && `${left} who left the group`].filter(Boolean);
     text = (
       <>
         <strong>{p.wouldInvite}</strong> {p.wouldInvite === 1 ? 'member' : 'members'} will be invited.
         {p.alreadyInvited ? ` ${p.alreadyInvited} already invited ${p.alreadyInvited === 1 ? 'is' : 'are'} not invited twice.` : ''}
-        {skipped.length ? ` Left out because their account is not active: ${skipped.join(', ')}.` : ''}
+        {skipped.length ? ` Left out because they are no longer members: ${skipped.join(', ')}.` : ''}
       </>
     );
   }

@@ -112,9 +112,9 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       }
       if (!window.confirm(`Send the invitation to ${plural(preview.wouldInvite, 'member')}? Each is emailed now.`)) return;
       const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, audienceBody(audience, picked));
-      const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left + answer.skipped.notYetActive : 0;
+      const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left : 0;
       setResult(
-        `${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}${skipped ? `; ${skipped} left out because their account is not active` : ''}. The emails go out in the background: follow them below.`,
+        `${answer.invited} invited${answer.alreadyInvited ? `; ${answer.alreadyInvited} were already invited` : ''}${skipped ? `; ${skipped} left out because they are no longer members` : ''}. The emails go out in the background: follow them below.`,
       );
       setAudience({});
       setPicked([]);
@@ -154,7 +154,7 @@ function changesSinceSent(m: Meeting): string {
 interface InviteResult {
   invited: number;
   alreadyInvited: number;
-  skipped?: { suspended: number; left: number; notYetActive: number };
+  skipped?: { suspended: number; left: number };
 }
 
 const POLL_MS = 1500;

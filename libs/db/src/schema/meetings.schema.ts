@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members.schema';
-import { timestamps } from './reference.schema';
+import { regions, timestamps } from './reference.schema';
 
 export const MEETING_KINDS = ['hub', 'regional', 'summit', 'other'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -40,11 +40,14 @@ export const meetings = pgTable(
     summitYear: integer('summit_year'),
     theme: text('theme'),
     createdById: uuid('created_by_id').references(() => members.id),
+    // The region a regional meeting belongs to: its representatives run it with the secretariat.
+    regionId: uuid('region_id').references(() => regions.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     index('meetings_starts_at_idx').on(t.startsAt),
+    index('meetings_region_idx').on(t.regionId),
     check('meetings_kind_check', sql`${t.kind} in ('hub', 'regional', 'summit', 'other')`),
     check('meetings_status_check', sql`${t.status} in ('draft', 'scheduled', 'cancelled')`),
     check('meetings_when_check', sql`(${t.startsAt} is not null and ${t.endsAt} is not null and ${t.endsAt} > ${t.startsAt}) or (${t.startsAt} is null and ${t.endsAt} is null and ${t.summitYear} is not null)`),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { invitations, meetings } from './meetings.schema';
-import { members } from './members.schema';
+import { members, posts } from './members.schema';
 
 /**
  * `bounced`: sent, then refused for good by the receiving server (a 5.x.x delivery report);
@@ -84,6 +84,8 @@ export const auditLog = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     actorId: uuid('actor_id').references(() => members.id),
+    // The representative post that allowed a change made for a region (null for the secretariat's own).
+    actorPostId: uuid('actor_post_id').references(() => posts.id),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),

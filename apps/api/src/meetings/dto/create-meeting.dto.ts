@@ -42,4 +42,16 @@ export class CreateMeetingDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http or https URL' })
   @MaxLength(2_000)
   onlineUrl?: string | null;
+
+  /**
+   * The region the meeting belongs to (a region code); its representatives run it with the
+   * secretariat. A representative's meeting is `regional` and of their own region, which is the
+   * default when they hold posts in one region only.
+   */
+  @ApiPropertyOptional({ nullable: true, example: 'north-west' })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  regionCode?: string | null;
 }

@@ -18,7 +18,8 @@ export class NoticeState {
 export class InviteeMember {
   id: string;
   name: string;
-  email: string;
+  /** Null to a representative when the invitee keeps their email for the secretariat. */
+  email: string | null;
   /** Region code. */
   region: string | null;
   regionName: string | null;

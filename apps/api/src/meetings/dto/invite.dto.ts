@@ -4,7 +4,7 @@ import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsDefined, IsOptional, IsStri
 
 /** Who to invite: the union of the parts given. */
 export class AudienceDto {
-  /** Every active member. */
+  /** Every current member (invited or active). */
   @ApiPropertyOptional({ enum: [true] })
   @IsOptional()
   @Equals(true, { message: 'must be true when given' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@seg/common';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ListMeetingsQuery extends PageQuery {
   /** upcoming: not yet over, soonest first; past: over, latest first. Default: all, latest first. */
@@ -14,6 +14,12 @@ export class ListMeetingsQuery extends PageQuery {
   @IsOptional()
   @IsIn(MEETING_KINDS)
   kind?: MeetingKind;
+
+  /** A region code: every meeting of that region (the secretariat, or a representative of the region). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
 }
 
 export class AttendanceQuery {

@@ -1,6 +1,12 @@
 import { PageOf } from '@seg/common';
 import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
 
+/** The region a regional meeting belongs to. */
+export class MeetingRegion {
+  code: string;
+  name: string;
+}
+
 export class MeetingSummit {
   number: number;
   year: number | null;
@@ -24,6 +30,10 @@ export class MeetingView {
   revision: number;
   isOver: boolean;
   summit: MeetingSummit | null;
+  /** The region whose representatives run the meeting with the secretariat; null for none. */
+  region: MeetingRegion | null;
+  /** The viewer may change, invite to, follow and cancel it (the secretariat, or a representative of its region). */
+  mayRun: boolean;
   cancelledAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -33,11 +43,10 @@ export class MeetingView {
 
 export class MeetingPage extends PageOf(MeetingView) {}
 
-/** Members of the audience left out because they are not active, by reason. */
+/** Members of the audience left out because they are no longer current members, by reason. */
 export class SkippedMembers {
   suspended: number;
   left: number;
-  notYetActive: number;
 }
 
 export class InviteResult {

@@ -1,0 +1,55 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { todayInLondon } from '../posts/current-post';
+import { RegionsRepository } from './regions.repository';
+
+/** A post held today in a region (not the hub): what lets a representative act for that region. */
+export interface RegionalPost {
+  id: string;
+  role: string;
+  regionId: string;
+  regionCode: string;
+  regionName: string;
+}
+
+/** Why a member may act for a region: being the secretariat, or a post held there today. */
+export type RegionAuthority = { by: 'secretariat' } | { by: 'post'; post: RegionalPost };
+
+/**
+ * The one place that decides who may act for a region: the secretariat for every region, and a
+ * member for each region where they hold a post today (London's date). Hub posts give no
+ * regional rights, and the rights end the day the post ends.
+ */
+@Injectable()
+export class RegionalRights {
+  constructor(private readonly regions: RegionsRepository) {}
+
+  /** The member's regional posts held today, oldest first. */
+  postsOf(memberId: string, today = todayInLondon()): Promise<RegionalPost[]> {
+    return this.regions.regionalPostsHeldOn(memberId, today);
+  }
+
+  /** Why the member may act for the region, or null when they may not. */
+  async authorityFor(member: Pick<AuthenticatedMember, 'id' | 'role'>, regionId: string | null): Promise<RegionAuthority | null> {
+    if (isSecretariat(member)) return { by: 'secretariat' };
+    if (!regionId) return null;
+    const post = (await this.postsOf(member.id)).find((p) => p.regionId === regionId);
+    return post ? { by: 'post', post } : null;
+  }
+
+  /** As `authorityFor`, refusing with 403 naming what is missing. */
+  async require(member: Pick<AuthenticatedMember, 'id' | 'role'>, region: { id: string; name: string } | null, what: string): Promise<RegionAuthority> {
+    const authority = await this.authorityFor(member, region?.id ?? null);
+    if (authority) return authority;
+    throw notRepresentative(what, region?.name ?? null);
+  }
+}
+
+/** 403 for a member acting outside the regions they represent today. */
+export function notRepresentative(what: string, regionName: string | null): ForbiddenException {
+  return new ForbiddenException(
+    regionName
+      ? `Only the secretariat or a representative of ${regionName} may ${what}`
+      : `Only the secretariat may ${what}: it belongs to no region`,
+  );
+}
