@@ -261,4 +261,36 @@ describe("the secretariat's working day", () => {
     expect(await accessibilityIssues(page, 'audit on a phone')).toEqual([]);
     await page.context().close();
   });
+
+  it('Field errors say what to do, dates are typed as day, month and year and read as "1 July 2019"', async () => {
+    const page = await signIn(officer);
+    await go(page, '/secretariat/members/new');
+    await page.getByRole('button', { name: 'Add member and send invitation' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByText('Enter the full name, like Amara Okafor').waitFor();
+    await summary.getByText('Enter an email address, like amara.okafor@nhs.net').waitFor();
+    expect(await summary.innerText()).not.toMatch(/should not be empty|is required/);
+
+    const holder = await addMember({ name: 'Dafydd Dates', email: email('dates'), region: 'wales' });
+    await go(page, `/secretariat/posts?memberId=${holder.id}`);
+    const form = page.getByRole('region', { name: 'Assign a post' });
+    await form.getByText('Member: Dafydd Dates').waitFor();
+    await form.getByLabel('For').selectOption('wales');
+    await form.getByLabel('Role').fill('Deputy');
+    const from = form.getByRole('group', { name: 'From' });
+    await from.getByLabel('Day').fill('31');
+    await from.getByLabel('Month').fill('2');
+    await from.getByLabel('Year').fill('2019');
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await form.getByRole('alert').getByText('From: Enter a real date, like 27 3 2026').waitFor();
+    await expect(stack.api.db.select().from(posts).where(eq(posts.memberId, holder.id))).resolves.toEqual([]);
+
+    await from.getByLabel('Day').fill('1');
+    await from.getByLabel('Month').fill('7');
+    await form.getByRole('button', { name: 'Assign the post' }).click();
+    await form.getByText('Dafydd Dates now holds the post "Deputy" for Wales.').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Dafydd Dates' }).getByText('1 July 2019').waitFor();
+    expect(await accessibilityIssues(page, 'posts with date input')).toEqual([]);
+    await page.context().close();
+  });
 });

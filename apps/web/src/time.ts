@@ -25,6 +25,14 @@ export function formatWhen(startsAt: string | null, endsAt: string | null, year?
   return sameDay ? `${dateTime.format(start).replace(/\s\S+$/, '')} to ${timeOnly.format(end)}` : `${dateTime.format(start)} to ${dateTime.format(end)}`;
 }
 
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar day as people write it: `2019-07-01` → "1 July 2019". */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dayMonthYear.format(date);
+}
+
 export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }

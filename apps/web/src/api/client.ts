@@ -1,5 +1,7 @@
 /** The one way the app talks to the API: JSON in and out, the access token kept in memory only. */
 
+import { withAdvice } from './field-advice';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -116,7 +118,7 @@ export async function errorFrom(res: Response): Promise<ApiError> {
     if (body && typeof body === 'object') {
       if (Array.isArray(body.message)) message = body.message.join('. ');
       else if (typeof body.message === 'string') message = body.message;
-      if (Array.isArray(body.details)) details = body.details.filter((d: FieldError) => d && typeof d.field === 'string');
+      if (Array.isArray(body.details)) details = withAdvice(body.details.filter((d: FieldError) => d && typeof d.field === 'string'));
     }
   } catch {
     // Not JSON (a proxy error page, say): the status text will do.

@@ -7,6 +7,7 @@ import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
+import { formatDay } from '../time';
 
 type MemberRecord = MyRecord & { posts: (Post & { current?: boolean })[]; updatedAt?: string };
 
@@ -317,8 +318,8 @@ function MemberPosts({ record, reload }: { record: MemberRecord; reload: () => v
                   <tr key={p.id}>
                     <td>{p.role}</td>
                     <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
-                    <td>{p.startsOn}</td>
-                    <td>{p.endsOn ?? '—'}</td>
+                    <td>{formatDay(p.startsOn)}</td>
+                    <td>{p.endsOn ? formatDay(p.endsOn) : '—'}</td>
                     <td>
                       {current ? (
                         <button type="button" className="button secondary small" onClick={() => end(p)}>

@@ -3,9 +3,11 @@ import { api, ApiError, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Post } from '../api/types';
 import { today } from '../components/contacts';
+import { DateInput } from '../components/date-input';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
+import { formatDay } from '../time';
 import { MemberPicker } from './member-picker';
 
 const HUB = 'hub';
@@ -70,8 +72,8 @@ export function PostsPage() {
                       <td>{p.member ? <Link to={`/secretariat/members/${p.member.id}`}>{p.member.name}</Link> : ''}</td>
                       <td>{p.role}</td>
                       <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
-                      <td>{p.startsOn}</td>
-                      <td>{p.endsOn ?? '—'}</td>
+                      <td>{formatDay(p.startsOn)}</td>
+                      <td>{p.endsOn ? formatDay(p.endsOn) : '—'}</td>
                       <td>
                         {!p.endsOn || p.endsOn > today() ? (
                           <button type="button" className="button secondary small" onClick={() => end(p)}>
@@ -175,12 +177,8 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
         <Field name="role" label="Role" hint="For example: Regional lead, Deputy, Chair" error={errors.role}>
           {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
         </Field>
-        <Field name="startsOn" label="From" error={errors.startsOn}>
-          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
-        </Field>
-        <Field name="endsOn" label="Until (optional)" hint="The first day the post is no longer held" error={errors.endsOn}>
-          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
-        </Field>
+        <DateInput name="startsOn" legend="From" hint="For example, 27 3 2026" error={errors.startsOn} value={startsOn} onChange={setStartsOn} />
+        <DateInput name="endsOn" legend="Until (optional)" hint="The first day the post is no longer held, for example 31 3 2027" error={errors.endsOn} value={endsOn} onChange={setEndsOn} />
         <button type="submit" className="button">
           Assign the post
         </button>
