@@ -38,6 +38,20 @@ describe('invited members', () => {
       expect(again.body.details).toEqual([{ field: 'token', message: expect.stringMatching(/used|expired|not valid/) }]);
     });
 
+    it('says whether a link still works before anyone types a password, and spends nothing', async () => {
+      const status = (token: string, purpose = 'activation') => stack.http().post('/auth/link-status').send({ token, purpose });
+      const { token } = await invite();
+      expect((await status(token).expect(200)).body).toEqual({ usable: true });
+      expect((await status(token).expect(200)).body).toEqual({ usable: true });
+      // A reset page given an activation token, and a token never issued, do not work.
+      expect((await status(token, 'password-reset').expect(200)).body).toEqual({ usable: false });
+      expect((await status('not-a-real-token').expect(200)).body).toEqual({ usable: false });
+      await stack.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(200);
+      expect((await status(token).expect(200)).body).toEqual({ usable: false });
+      const bad = await status(token, 'anything').expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['purpose']);
+    });
+
     it('refuses weak passwords naming `password`, and keeps the token usable', async () => {
       const { member, token } = await invite();
       const tooShort = await stack.http().post('/auth/activate').send({ token, password: 'short' }).expect(400);

@@ -59,7 +59,7 @@ export class AccountTokensService {
   /** Sets the first password of an invited member and logs them in. */
   async activate(input: NewPasswordDto, client: { requestId: string | null; userAgent?: string }): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
-      const account = await this.useToken(tx, input.token, 'activation', 'invited');
+      const account = await this.useToken(tx, input.token, 'activation');
       await this.setPassword(tx, account, input.password, 'active');
       await this.audit.record(tx, { memberId: account.id, requestId: client.requestId }, {
         entity: 'member',
@@ -83,7 +83,7 @@ export class AccountTokensService {
   /** Sets a new password from a reset link and ends every login of that member. */
   async confirmPasswordReset(input: NewPasswordDto, requestId: string | null): Promise<void> {
     const account = await this.db.transaction(async (tx) => {
-      const account = await this.useToken(tx, input.token, 'password-reset', 'active');
+      const account = await this.useToken(tx, input.token, 'password-reset');
       await this.setPassword(tx, account, input.password);
       const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id);
       await this.audit.record(tx, { memberId: account.id, requestId }, {
@@ -133,11 +133,21 @@ export class AccountTokensService {
     return this.outbox.add(tx, [{ kind: purpose, memberId: member.id, toEmail: member.email, payload: { token: secret.token } }]);
   }
 
+  /**
+   * Whether an emailed link still works, so its page can say so when it opens rather than after
+   * the password is typed twice. Spends nothing.
+   */
+  async linkStatus(token: string, purpose: OneTimeTokenPurpose): Promise<{ usable: boolean }> {
+    const row = await this.oneTimeTokens.findByHash(this.db, hashSecretToken(token), purpose);
+    const account = row && liveToken(row) ? await this.accounts.getById(row.memberId) : null;
+    return { usable: account?.status === ACCOUNT_STATUS_FOR[purpose] };
+  }
+
   /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used. */
-  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose, status: Account['status']): Promise<Account> {
+  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose): Promise<Account> {
     const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
-    const account = row && !row.usedAt && row.expiresAt.getTime() > Date.now() ? await this.accounts.lockById(tx, row.memberId) : null;
-    if (!account || account.status !== status) throw invalidField('token', 'is not valid, has been used or has expired');
+    const account = row && liveToken(row) ? await this.accounts.lockById(tx, row.memberId) : null;
+    if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose]) throw invalidField('token', 'is not valid, has been used or has expired');
     await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
     return account;
   }
@@ -148,3 +158,11 @@ export class AccountTokensService {
     await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password), status);
   }
 }
+
+/** Unused and unexpired. */
+function liveToken(row: { usedAt: Date | null; expiresAt: Date }): boolean {
+  return !row.usedAt && row.expiresAt.getTime() > Date.now();
+}
+
+/** Who a link is for: an activation link for an invited member, a reset link for an active one. */
+const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = { activation: 'invited', 'password-reset': 'active' };

@@ -6,6 +6,7 @@ import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { LinkCheckDto, LinkStatusDto } from './dto/link-status.dto';
 import { LoginDto } from './dto/login.dto';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
@@ -102,6 +103,16 @@ export class AuthController {
   @ApiError(400, '`token` not valid, used or expired; or `password` refused')
   confirmPasswordReset(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<void> {
     return this.accountTokens.confirmPasswordReset(body, requestId);
+  }
+
+  @Public()
+  @Post('link-status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Whether an activation or reset link still works', description: 'Changes nothing: the page behind the link asks before the member types a password.' })
+  @ApiOkResponse({ type: LinkStatusDto })
+  @ApiErrors(400)
+  linkStatus(@Body() body: LinkCheckDto): Promise<LinkStatusDto> {
+    return this.accountTokens.linkStatus(body.token, body.purpose);
   }
 
   @ApiBearerAuth()

@@ -10,6 +10,16 @@ export class OneTimeTokensRepository {
     await tx.insert(oneTimeTokens).values(row);
   }
 
+  /** The token without locking it: whether a link still works, before anyone uses it. */
+  async findByHash(executor: Executor, tokenHash: string, purpose: OneTimeTokenPurpose): Promise<OneTimeTokenRow | null> {
+    const [row] = await executor
+      .select()
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose)))
+      .limit(1);
+    return row ?? null;
+  }
+
   /** Row-locks the token so that it can be used once even when presented twice at once. */
   async lockByHash(tx: Executor, tokenHash: string, purpose: OneTimeTokenPurpose): Promise<OneTimeTokenRow | null> {
     const [row] = await tx

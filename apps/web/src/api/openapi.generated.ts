@@ -43,6 +43,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/link-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether an activation or reset link still works
+         * @description Changes nothing: the page behind the link asks before the member types a password.
+         */
+        post: operations["AuthController_linkStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -1372,6 +1392,16 @@ export interface components {
             invited: number;
             skipped: components["schemas"]["SkippedMembers"];
         };
+        LinkCheckDto: {
+            /** @enum {string} */
+            purpose: "activation" | "password-reset";
+            /** @description The `token` parameter of the link in the email */
+            token: string;
+        };
+        LinkStatusDto: {
+            /** @description False when the link has been used, has expired, was replaced by a newer email, or was never ours */
+            usable: boolean;
+        };
         LoginDto: {
             /**
              * Format: email
@@ -1891,6 +1921,8 @@ export type InviteeMember = components['schemas']['InviteeMember'];
 export type InviteeView = components['schemas']['InviteeView'];
 export type InvitePreview = components['schemas']['InvitePreview'];
 export type InviteResult = components['schemas']['InviteResult'];
+export type LinkCheckDto = components['schemas']['LinkCheckDto'];
+export type LinkStatusDto = components['schemas']['LinkStatusDto'];
 export type LoginDto = components['schemas']['LoginDto'];
 export type MeetingPage = components['schemas']['MeetingPage'];
 export type MeetingRegion = components['schemas']['MeetingRegion'];
@@ -2024,6 +2056,56 @@ export interface operations {
                 };
             };
             /** @description `token` not valid, used or expired; or `password` refused (length, common, equal to email or name) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_linkStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkStatusDto"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,7 @@ export function ActivatePage() {
     <Page title="Activate your account" lead="Choose the password you will use to sign in.">
       <div className="narrow">
         <SetPasswordForm
+          link={{ token, purpose: 'activation' }}
           save={async (password) => {
             await activate(token, password);
             navigate('/?welcome=1', { replace: true });

@@ -1,6 +1,7 @@
 import { FormEvent, ReactNode, useState } from 'react';
-import { ApiError, FieldError } from '../api/client';
-import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
+import { api, ApiError, FieldError } from '../api/client';
+import { Alert, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
+import { useResource } from '../hooks';
 
 const MIN_LENGTH = 12;
 
@@ -47,10 +48,22 @@ export function tokenProblem(error: unknown): boolean {
  * The form behind an activation or reset link: the new password twice, then `save`, which
  * calls the API and moves on. A dead link shows `expired` instead of field errors.
  */
-export function SetPasswordForm({ save, submitLabel, expired }: { save: (password: string) => Promise<void>; submitLabel: string; expired: ReactNode }) {
+export function SetPasswordForm({
+  link,
+  save,
+  submitLabel,
+  expired,
+}: {
+  link: { token: string; purpose: 'activation' | 'password-reset' };
+  save: (password: string) => Promise<void>;
+  submitLabel: string;
+  expired: ReactNode;
+}) {
   const pair = usePasswordPair();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Asked when the page opens, so a used link is said before the password is typed twice.
+  const status = useResource(() => api.post<{ usable: boolean }>('/auth/link-status', link), [link.token, link.purpose]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -66,6 +79,14 @@ export function SetPasswordForm({ save, submitLabel, expired }: { save: (passwor
     }
   }
 
+  if (status.loading) return <Loading what="Checking your link" />;
+  if (status.data?.usable === false) {
+    return (
+      <Alert kind="error" title="This link has expired or was already used">
+        <p>{expired}</p>
+      </Alert>
+    );
+  }
   return (
     <>
       {tokenProblem(error) ? (

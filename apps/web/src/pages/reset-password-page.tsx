@@ -65,6 +65,7 @@ function ChooseNewPassword({ token }: { token: string }) {
     <Page title="Choose a new password" lead="You will be signed out everywhere else.">
       <div className="narrow">
         <SetPasswordForm
+          link={{ token, purpose: 'password-reset' }}
           save={async (password) => {
             await api.post('/auth/password-reset/confirm', { token, password });
             navigate('/sign-in?done=reset', { replace: true });
