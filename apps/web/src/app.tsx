@@ -10,6 +10,7 @@ import { MeetingPage } from './pages/meeting-page';
 import { MyDetailsPage } from './pages/my-details-page';
 import { MyMeetingsPage } from './pages/my-meetings-page';
 import { PersonPage } from './pages/person-page';
+import { RegionPage } from './pages/region-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { WherePage } from './pages/where-page';
@@ -18,6 +19,8 @@ import { SessionProvider, useSession } from './session';
 
 // The secretariat's screens are a separate chunk: members never download them.
 const SecretariatRoutes = lazy(() => import('./secretariat/secretariat-routes'));
+// A representative's screens reuse the secretariat's meeting screens: loaded on first use only.
+const RegionRoutes = lazy(() => import('./region/region-routes'));
 
 export function App() {
   return (
@@ -66,6 +69,14 @@ function Routes() {
   if (path === '/my/meetings') return <MyMeetingsPage />;
   let params = matchPath('/people/:id', path);
   if (params) return <PersonPage id={params.id} />;
+  params = matchPath('/regions/:code', path);
+  if (params) return <RegionPage code={params.code} />;
+  if (path === '/my/region' || path.startsWith('/my/region/'))
+    return (
+      <Suspense fallback={<Loading what="Opening your region" />}>
+        <RegionRoutes path={path} query={query} />
+      </Suspense>
+    );
   params = matchPath('/my/meetings/:id', path);
   if (params) return <MeetingPage id={params.id} />;
   if (path === '/secretariat' || path.startsWith('/secretariat/')) {

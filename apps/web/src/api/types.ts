@@ -68,9 +68,12 @@ export interface DirectoryMember {
   region?: Region | null;
   establishments?: Establishment[];
   posts?: Post[];
+  /** Posts held before, on a single member's answer. */
+  pastPosts?: (Post & { endsOn: string })[];
   status?: string;
   role?: Role;
   registration?: string | null;
+  contactVisibility?: { email: Visibility; phone: Visibility };
 }
 
 /** A representative post as listed in contacts and in the network, with its holder. */
@@ -121,6 +124,10 @@ export interface Meeting {
   summit?: { number: number; year: number | null; theme: string | null } | null;
   /** The viewer's own reply, on meetings they are invited to. */
   rsvp?: Rsvp | null;
+  /** The region whose representatives run the meeting with the secretariat. */
+  region?: { code: string; name: string } | null;
+  /** The viewer may change, invite to, follow and cancel it. */
+  mayRun?: boolean;
 }
 
 export interface NoticeState {
@@ -166,7 +173,7 @@ export interface Attendance {
   byCategory: (RsvpCounts & { code: string | null; name: string })[];
 }
 
-export type { AuditEntry } from './openapi.generated';
+export type { AuditEntry, RegionDetail, RegionPost } from './openapi.generated';
 
 export const RSVP_LABELS: Record<Rsvp, string> = {
   'needs-action': 'No reply yet',

@@ -1,11 +1,13 @@
 import { ReactNode, useState } from 'react';
 import { isSecretariat } from '../api/types';
 import { Link, NavLink } from '../router';
+import { useRepresentedRegions } from '../region/represented-regions';
 import { useSession } from '../session';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { regions } = useRepresentedRegions();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -42,6 +44,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/my/details">My details</NavLink>
                 </li>
+                {regions.length ? (
+                  <li>
+                    <NavLink to="/my/region">My region</NavLink>
+                  </li>
+                ) : null}
                 {isSecretariat(user.role) ? (
                   <li>
                     <NavLink to="/secretariat">Secretariat</NavLink>

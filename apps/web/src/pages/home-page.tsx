@@ -76,7 +76,7 @@ export function HomePage() {
                 {network.data.spokes.map((s) => (
                   <li key={s.region.code} className={s.reps.length ? undefined : 'empty-spoke'}>
                     <p className="spoke-name">
-                      <Link to={`/directory?region=${encodeURIComponent(s.region.code)}&reps=true`}>{s.region.name}</Link>
+                      <Link to={`/regions/${encodeURIComponent(s.region.code)}`}>{s.region.name}</Link>
                     </p>
                     {s.reps.length ? (
                       <ul className="spoke-reps">

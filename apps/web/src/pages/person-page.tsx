@@ -4,6 +4,7 @@ import { ContactLinks, today } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
+import { formatDay } from '../time';
 
 /** A member's card, with only the contact details they chose to show. */
 export function PersonPage({ id }: { id: string }) {
@@ -34,7 +35,7 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
           </div>
           <div>
             <dt>Region</dt>
-            <dd>{member.region?.name ?? 'Not given'}</dd>
+            <dd>{member.region ? <Link to={`/regions/${encodeURIComponent(member.region.code)}`}>{member.region.name}</Link> : 'Not given'}</dd>
           </div>
           <div>
             <dt>Works at</dt>
@@ -48,6 +49,20 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
                   {current.map((p) => (
                     <li key={p.id}>
                       {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ) : null}
+          {member.pastPosts?.length ? (
+            <div>
+              <dt>Posts held before</dt>
+              <dd>
+                <ul className="plain">
+                  {member.pastPosts.map((p) => (
+                    <li key={p.id}>
+                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}, {formatDay(p.startsOn)} to {formatDay(p.endsOn)}
                     </li>
                   ))}
                 </ul>

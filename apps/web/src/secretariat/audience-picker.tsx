@@ -23,10 +23,10 @@ export function audienceBody(value: Audience, picked: { id: string }[]): { audie
   return { audience: { ...value, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
 }
 
-/** How many active members one part of an audience holds, from the directory's totals. */
+/** How many current members (active, or invited and not activated yet) one part of an audience holds, from the directory's totals. */
 async function countOf(query: Record<string, string | boolean>): Promise<number> {
-  const page = await api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status: 'active', limit: 1 });
-  return totalCount(page.total);
+  const counts = await Promise.all(['active', 'invited'].map((status) => api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status, limit: 1 })));
+  return counts.reduce((sum, page) => sum + totalCount(page.total), 0);
 }
 
 /**
@@ -36,6 +36,7 @@ async function countOf(query: Record<string, string | boolean>): Promise<number>
  */
 export function AudiencePicker({
   meetingId,
+  region,
   sends,
   value,
   onChange,
@@ -43,6 +44,8 @@ export function AudiencePicker({
   onPickedChange,
 }: {
   meetingId: string;
+  /** A representative's picker: the meeting's region as a whole, or its members by category. */
+  region?: { code: string; name: string } | null;
   /** Invitation calls made so far: after each, the preview counts again, even for the same selection. */
   sends: number;
   value: Audience;
@@ -56,17 +59,21 @@ export function AudiencePicker({
 
   useEffect(() => {
     let live = true;
-    const parts: [string, Record<string, string | boolean>][] = [
-      ['all', {}],
-      ['reps', { reps: true }],
-      ...(regions ?? []).map((r) => [`region:${r.code}`, { region: r.code }] as [string, Record<string, string>]),
-      ...(categories ?? []).map((c) => [`category:${c.code}`, { category: c.code }] as [string, Record<string, string>]),
-    ];
+    // A representative's parts are counted inside their region, as the invitation narrows them.
+    const within: Record<string, string> = region ? { region: region.code } : {};
+    const parts: [string, Record<string, string | boolean>][] = region
+      ? [[`region:${region.code}`, within], ...(categories ?? []).map((c) => [`category:${c.code}`, { ...within, category: c.code }] as [string, Record<string, string>])]
+      : [
+          ['all', {}],
+          ['reps', { reps: true }],
+          ...(regions ?? []).map((r) => [`region:${r.code}`, { region: r.code }] as [string, Record<string, string>]),
+          ...(categories ?? []).map((c) => [`category:${c.code}`, { category: c.code }] as [string, Record<string, string>]),
+        ];
     Promise.all(parts.map(([key, q]) => countOf(q).then((n) => [key, n] as const, () => [key, NaN] as const))).then((entries) => live && setCounts(Object.fromEntries(entries)));
     return () => {
       live = false;
     };
-  }, [regions, categories]);
+  }, [regions, categories, region?.code]);
 
   const toggle = (list: string[] | undefined, code: string, on: boolean) => {
     const next = new Set(list ?? []);
@@ -76,23 +83,27 @@ export function AudiencePicker({
   };
   const n = (key: string) => (Number.isFinite(counts[key]) ? ` (${counts[key]})` : '');
 
+  if (region === null) return <p>This meeting belongs to no region: only the secretariat invites to it.</p>;
+  const scopedRegions = region ? [region] : regions;
   return (
     <>
+      {region ? null : (
       <fieldset className="fieldset">
         <legend>Everyone or all representatives</legend>
         <div className="checkbox">
           <input id="aud-all" type="checkbox" checked={Boolean(value.all)} onChange={(e) => onChange({ ...value, all: e.target.checked ? true : undefined })} />
-          <label htmlFor="aud-all">Every active member{n('all')}</label>
+          <label htmlFor="aud-all">Every member{n('all')}</label>
         </div>
         <div className="checkbox">
           <input id="aud-reps" type="checkbox" checked={Boolean(value.reps)} onChange={(e) => onChange({ ...value, reps: e.target.checked ? true : undefined })} />
           <label htmlFor="aud-reps">Every current representative{n('reps')}</label>
         </div>
       </fieldset>
+      )}
       <fieldset className="fieldset">
-        <legend>Members of these regions</legend>
+        <legend>{region ? 'Your region' : 'Members of these regions'}</legend>
         <div className="check-grid">
-          {regions?.map((r) => (
+          {scopedRegions?.map((r) => (
             <div className="checkbox" key={r.code}>
               <input id={`aud-region-${r.code}`} type="checkbox" checked={value.regions?.includes(r.code) ?? false} onChange={(e) => onChange({ ...value, regions: toggle(value.regions, r.code, e.target.checked) })} />
               <label htmlFor={`aud-region-${r.code}`}>
@@ -104,7 +115,7 @@ export function AudiencePicker({
         </div>
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Members of these categories</legend>
+        <legend>{region ? `Members of ${region.name} in these categories` : 'Members of these categories'}</legend>
         <div className="check-grid">
           {categories?.map((c) => (
             <div className="checkbox" key={c.code}>

@@ -9,8 +9,12 @@ import { formatWhen } from '../time';
 import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, InvitePreview } from './audience-picker';
 import { MemberPicker } from './member-picker';
 
-/** One meeting for the secretariat: invite, follow delivery, read replies, re-send, cancel. */
-export function MeetingAdminPage({ id }: { id: string }) {
+/**
+ * One meeting for those who run it: invite, follow delivery, read replies, re-send, cancel. The
+ * secretariat's screen; a representative gets the same under "My region" (`base`), inviting from
+ * the meeting's region only (`regional`).
+ */
+export function MeetingAdminPage({ id, base = '/secretariat/meetings', regional = false }: { id: string; base?: string; regional?: boolean }) {
   const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
   const [deliveryTick, setDeliveryTick] = useState(0);
   const [error, setError] = useState<unknown>(null);
@@ -41,11 +45,11 @@ export function MeetingAdminPage({ id }: { id: string }) {
   return (
     <Page
       title={m.title}
-      lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind} · ${formatWhen(m.startsAt, m.endsAt, m.summit?.year)} · ${m.status}`}
+      lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind}${m.region ? ` of ${m.region.name}` : ''} · ${formatWhen(m.startsAt, m.endsAt, m.summit?.year)} · ${m.status}`}
       actions={
         open ? (
           <div className="button-row">
-            <Link to={`/secretariat/meetings/${m.id}/edit`} className="button secondary">
+            <Link to={`${base}/${m.id}/edit`} className="button secondary">
               Change details
             </Link>
             <button type="button" className="button danger" onClick={cancel}>
@@ -79,6 +83,7 @@ export function MeetingAdminPage({ id }: { id: string }) {
       {open ? (
         <InviteSection
           meetingId={m.id}
+          region={regional ? (m.region ?? null) : undefined}
           onSent={() => {
             meeting.reload();
             setDeliveryTick((t) => t + 1);
@@ -91,7 +96,8 @@ export function MeetingAdminPage({ id }: { id: string }) {
   );
 }
 
-function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () => void }) {
+/** `region`: a representative's invitation, inside the meeting's region only. */
+function InviteSection({ meetingId, region, onSent }: { meetingId: string; region?: { code: string; name: string } | null; onSent: () => void }) {
   const [audience, setAudience] = useState<Audience>({});
   const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
   const [result, setResult] = useState<string | null>(null);
@@ -132,8 +138,14 @@ function InviteSection({ meetingId, onSent }: { meetingId: string; onSent: () =>
       <h2 id="invite-heading">Invite</h2>
       {result ? <Alert kind="success">{result}</Alert> : null}
       <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
-      <AudiencePicker meetingId={meetingId} sends={sends} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
-      <MemberPicker id="aud-member" label="Add a member by name" exclude={picked.map((p) => p.id)} onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])} />
+      <AudiencePicker meetingId={meetingId} region={region} sends={sends} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
+      <MemberPicker
+        id="aud-member"
+        label={region ? `Add a member of ${region.name} by name` : 'Add a member by name'}
+        region={region?.code}
+        exclude={picked.map((p) => p.id)}
+        onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])}
+      />
       <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
         {busy ? 'Sending…' : 'Send invitations'}
       </button>

@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind } from '../api/types';
-import { ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { reference, useReference } from '../api/reference';
+import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, Region } from '../api/types';
+import { CodeOptions, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
 import { isoToLondonLocal, londonLocalToIso } from '../time';
@@ -14,9 +15,10 @@ interface Form {
   endsAt: string;
   venue: string;
   onlineUrl: string;
+  regionCode: string;
 }
 
-const LABELS = { title: 'Title', kind: 'Kind', agenda: 'Agenda', startsAt: 'Starts', endsAt: 'Ends', venue: 'Venue', onlineUrl: 'Online link' };
+const LABELS = { title: 'Title', kind: 'Kind', agenda: 'Agenda', startsAt: 'Starts', endsAt: 'Ends', venue: 'Venue', onlineUrl: 'Online link', regionCode: 'Region' };
 
 function formOf(m?: Meeting): Form {
   return {
@@ -27,6 +29,7 @@ function formOf(m?: Meeting): Form {
     endsAt: isoToLondonLocal(m?.endsAt),
     venue: m?.venue ?? '',
     onlineUrl: m?.onlineUrl ?? '',
+    regionCode: m?.region?.code ?? '',
   };
 }
 
@@ -43,7 +46,12 @@ async function invitedNotDeclined(meetingId: string): Promise<number | null> {
   }
 }
 
-export function MeetingFormPage({ id }: { id?: string }) {
+/**
+ * A new meeting or a change. A representative's form (`region` for a new meeting, `regional`
+ * for a change) keeps a regional meeting of their region (the API refuses anything else);
+ * `base`: where the meeting's own screen lives.
+ */
+export function MeetingFormPage({ id, base = '/secretariat/meetings', region, regional = false }: { id?: string; base?: string; region?: Region; regional?: boolean }) {
   const meeting = useResource(() => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
   if (id && meeting.loading) return <Loading />;
   if (id && !meeting.data)
@@ -52,11 +60,12 @@ export function MeetingFormPage({ id }: { id?: string }) {
         <ErrorMessage error={meeting.error} retry={meeting.reload} />
       </Page>
     );
-  return <MeetingForm meeting={meeting.data} />;
+  return <MeetingForm meeting={meeting.data} base={base} region={region ?? (regional ? (meeting.data?.region ?? undefined) : undefined)} />;
 }
 
-function MeetingForm({ meeting }: { meeting?: Meeting }) {
-  const [form, setForm] = useState<Form>(() => formOf(meeting));
+function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: string; region?: Region }) {
+  const regions = useReference(reference.regions);
+  const [form, setForm] = useState<Form>(() => (region ? { ...formOf(meeting), kind: 'regional', regionCode: region.code } : formOf(meeting)));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
@@ -74,6 +83,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
       endsAt: form.endsAt ? londonLocalToIso(form.endsAt) : '',
       venue: form.venue.trim() || null,
       onlineUrl: form.onlineUrl.trim() || null,
+      regionCode: form.regionCode || null,
     };
     try {
       if (meeting) {
@@ -88,12 +98,13 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
           }
         }
         if (Object.keys(changed).length) await api.patch(`/meetings/${meeting.id}`, changed);
-        navigate(`/secretariat/meetings/${meeting.id}`);
+        navigate(`${base}/${meeting.id}`);
       } else {
         if (!body.venue) delete body.venue;
         if (!body.onlineUrl) delete body.onlineUrl;
+        if (!body.regionCode) delete body.regionCode;
         const created = await api.post<Meeting>('/meetings', body);
-        navigate(`/secretariat/meetings/${created.id}`);
+        navigate(`${base}/${created.id}`);
       }
     } catch (err) {
       setError(err);
@@ -102,23 +113,42 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
   }
 
   return (
-    <Page title={meeting ? `Change ${meeting.title}` : 'New meeting'} lead={meeting ? 'Invitees hear about a change of time, venue or link by email.' : 'A draft until you invite people.'}>
+    <Page
+      title={meeting ? `Change ${meeting.title}` : region ? `New meeting of ${region.name}` : 'New meeting'}
+      lead={meeting ? 'Invitees hear about a change of time, venue or link by email.' : 'A draft until you invite people.'}
+    >
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
         <Field name="title" label="Title" error={errors.title}>
           {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
         </Field>
-        <Field name="kind" label="Kind" error={errors.kind}>
-          {(p) => (
-            <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
-              {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {region ? (
+          <p>
+            A regional meeting of <strong>{region.name}</strong>: you invite its members, and the secretariat can follow it too.
+          </p>
+        ) : (
+          <>
+            <Field name="kind" label="Kind" error={errors.kind}>
+              {(p) => (
+                <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
+                  {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="regionCode" label="Region" hint="A region's representatives run its meetings with the secretariat" error={errors.regionCode}>
+              {(p) => (
+                <select {...p} value={form.regionCode} onChange={(e) => set({ regionCode: e.target.value })}>
+                  <option value="">No region</option>
+                  <CodeOptions items={regions} />
+                </select>
+              )}
+            </Field>
+          </>
+        )}
         <Field name="startsAt" label="Starts" hint="London time (GMT or BST as the date falls)" error={errors.startsAt}>
           {(p) => <input {...p} type="datetime-local" value={form.startsAt} onChange={(e) => set({ startsAt: e.target.value })} />}
         </Field>
@@ -138,7 +168,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
           <button type="submit" className="button" disabled={busy}>
             {meeting ? 'Save changes' : 'Create draft'}
           </button>
-          <Link to={meeting ? `/secretariat/meetings/${meeting.id}` : '/secretariat/meetings'} className="button secondary">
+          <Link to={meeting ? `${base}/${meeting.id}` : base} className="button secondary">
             Cancel
           </Link>
         </div>

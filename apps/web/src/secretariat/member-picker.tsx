@@ -4,7 +4,8 @@ import { DirectoryMember } from '../api/types';
 import { useDebounced } from '../hooks';
 
 /** Finds a member by name and hands back the one chosen. */
-export function MemberPicker({ id, label, error, onPick, exclude = [] }: { id: string; label: string; error?: string; onPick: (m: DirectoryMember) => void; exclude?: string[] }) {
+/** `region`: only members of that region (a region code). */
+export function MemberPicker({ id, label, error, onPick, exclude = [], region }: { id: string; label: string; error?: string; onPick: (m: DirectoryMember) => void; exclude?: string[]; region?: string }) {
   const [q, setQ] = useState('');
   const settled = useDebounced(q.trim(), 250);
   const [found, setFound] = useState<DirectoryMember[]>([]);
@@ -12,14 +13,14 @@ export function MemberPicker({ id, label, error, onPick, exclude = [] }: { id: s
   useEffect(() => {
     if (settled.length < 2) return setFound([]);
     let live = true;
-    api.get<DirectoryPage<DirectoryMember>>('/directory/members', { q: settled, limit: 8 }).then(
+    api.get<DirectoryPage<DirectoryMember>>('/directory/members', { q: settled, limit: 8, ...(region ? { region } : {}) }).then(
       (page) => live && setFound(page.items),
       () => live && setFound([]),
     );
     return () => {
       live = false;
     };
-  }, [settled]);
+  }, [settled, region]);
 
   const shown = found.filter((m) => !exclude.includes(m.id));
   return (

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { api, DirectoryPage, membersText, Page as ListPage } from '../api/client';
+import { DirectoryMember, Meeting, MEETING_KIND_LABELS, RegionDetail } from '../api/types';
+import { RegionPosts } from '../components/region-posts';
+import { ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { Link } from '../router';
+import { formatWhen } from '../time';
+import { RepresentedRegion, useRepresentedRegions } from './represented-regions';
+
+/**
+ * "My region": what a representative runs for their region. Its meetings (opening on the same
+ * screens the secretariat uses), its members as the secretariat sees them but for contact details
+ * a member keeps for the secretariat, and its posts.
+ */
+export function MyRegionPage({ code }: { code: string | null }) {
+  const { regions, loading, error } = useRepresentedRegions();
+  if (loading) return <Loading />;
+  if (error) return <Page title="My region"><ErrorMessage error={error} /></Page>;
+  const region = regions.find((r) => r.code === code) ?? regions[0];
+  if (!region)
+    return (
+      <Page title="My region">
+        <p>
+          You hold no post in a region today. Representatives run their region&apos;s meetings here; the <Link to="/">network</Link> shows who represents each region.
+        </p>
+      </Page>
+    );
+  return <RegionWork region={region} others={regions.filter((r) => r.code !== region.code)} />;
+}
+
+function RegionWork({ region, others }: { region: RepresentedRegion; others: RepresentedRegion[] }) {
+  const code = encodeURIComponent(region.code);
+  return (
+    <Page
+      title={`My region: ${region.name}`}
+      lead={`You represent ${region.name} as ${region.roles.join(' and ')}.`}
+      actions={
+        <Link to={`/my/region/meetings/new?region=${code}`} className="button">
+          Call a meeting
+        </Link>
+      }
+    >
+      {others.length ? (
+        <p>
+          You also represent{' '}
+          {others.map((r, i) => (
+            <span key={r.code}>
+              {i ? ', ' : ''}
+              <Link to={`/my/region?region=${encodeURIComponent(r.code)}`}>{r.name}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      <RegionMeetings regionCode={region.code} />
+      <RegionMembers regionCode={region.code} />
+      <RegionPostsSection regionCode={region.code} />
+    </Page>
+  );
+}
+
+function RegionMeetings({ regionCode }: { regionCode: string }) {
+  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
+  const meetings = useResource(() => api.get<ListPage<Meeting>>('/meetings', { region: regionCode, when, limit: 100 }), [regionCode, when]);
+  return (
+    <section className="section" aria-labelledby="region-meetings-heading">
+      <h2 id="region-meetings-heading">Meetings</h2>
+      <div className="button-row" role="group" aria-label="Which meetings">
+        <button type="button" className={`button ${when === 'upcoming' ? '' : 'secondary'}`} aria-pressed={when === 'upcoming'} onClick={() => setWhen('upcoming')}>
+          Coming up
+        </button>
+        <button type="button" className={`button ${when === 'past' ? '' : 'secondary'}`} aria-pressed={when === 'past'} onClick={() => setWhen('past')}>
+          Past
+        </button>
+      </div>
+      <ErrorMessage error={meetings.error} retry={meetings.reload} />
+      {meetings.loading && !meetings.data ? <Loading /> : null}
+      {meetings.data ? (
+        meetings.data.items.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Meetings of the region</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Meeting</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {meetings.data.items.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/my/region/meetings/${m.id}`}>{m.title}</Link>
+                    </td>
+                    <td>{MEETING_KIND_LABELS[m.kind] ?? m.kind}</td>
+                    <td>{formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</td>
+                    <td>
+                      <span className={`tag${m.status === 'cancelled' ? ' tag-cancelled' : ''}`}>{m.status}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="empty">No meetings {when === 'upcoming' ? 'coming up' : 'in the past'}.</p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+const STATUS_WORDS: Record<string, string> = { invited: 'Not activated yet', active: 'Active', suspended: 'Suspended', left: 'Left' };
+
+function RegionMembers({ regionCode }: { regionCode: string }) {
+  const [pages, setPages] = useState<DirectoryPage<DirectoryMember>[]>([]);
+  const first = useResource(async () => {
+    const page = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50 });
+    setPages([page]);
+    return page;
+  }, [regionCode]);
+  const [error, setError] = useState<unknown>(null);
+  const last = pages[pages.length - 1];
+
+  async function more() {
+    if (!last?.nextCursor) return;
+    try {
+      const page = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50, cursor: last.nextCursor });
+      setPages((p) => [...p, page]);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const members = pages.flatMap((p) => p.items);
+  return (
+    <section className="section" aria-labelledby="region-members-heading">
+      <h2 id="region-members-heading">Members</h2>
+      <ErrorMessage error={first.error ?? error} retry={first.reload} />
+      {first.loading && !pages.length ? <Loading /> : null}
+      {pages.length ? <p className="result-count">{membersText(pages[0].total)}</p> : null}
+      {members.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Members of the region</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Category</th>
+                <th scope="col">Status</th>
+                <th scope="col">Email</th>
+                <th scope="col">Phone</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/people/${m.id}`}>{m.name}</Link>
+                    {m.posts?.length ? <span className="muted small"> · rep</span> : null}
+                  </td>
+                  <td>{m.category?.name}</td>
+                  <td>{m.status ? (STATUS_WORDS[m.status] ?? m.status) : ''}</td>
+                  <td>{m.email ?? <span className="muted small">Kept for the secretariat</span>}</td>
+                  <td>{m.phone ?? <span className="muted small">{m.contactVisibility?.phone === 'secretariat' ? 'Kept for the secretariat' : 'Not given'}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {last?.nextCursor ? (
+        <button type="button" className="button secondary" onClick={more}>
+          Show more members
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function RegionPostsSection({ regionCode }: { regionCode: string }) {
+  const region = useResource(() => api.get<RegionDetail>(`/regions/${encodeURIComponent(regionCode)}`), [regionCode]);
+  if (!region.data) return <ErrorMessage error={region.error} retry={region.reload} />;
+  return <RegionPosts region={region.data} />;
+}
