@@ -9,6 +9,12 @@ describe('health and docs', () => {
     expect(res.headers['x-request-id']).toMatch(/.+/);
   });
 
+  it('says how to reach the secretariat, to anyone', async () => {
+    const res = await stack.http().get('/about').expect(200);
+    expect(res.body).toEqual({ secretariatEmail: stack.config.secretariatEmail });
+    expect(stack.config.secretariatEmail).toMatch(/^[^@\s]+@[^@\s]+$/);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await stack.http().get('/docs-json').expect(200);
     expect(res.body.paths['/health']).toBeDefined();

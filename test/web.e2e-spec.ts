@@ -125,6 +125,29 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('a directory card shows availability, wraps an email only at its parts, and says how to reach a private member', async () => {
+    await addMember({ name: 'Ffion Private', email: email('private'), region: 'wales', emailVisibility: 'secretariat', phoneVisibility: 'secretariat', phone: '029 2018 0101' });
+    await addMember({ name: 'Bethan Available', email: email('available.with.a.long.address'), region: 'wales', availability: 'Tuesdays and Thursdays' });
+    const page = await signIn(member);
+    await go(page, '/directory');
+    await page.getByLabel('Name').fill('Ffion Private');
+    const hidden = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: 'Ffion Private' });
+    await hidden.getByText(`Contact through the secretariat: ${stack.config.secretariatEmail}`).waitFor();
+    await expect(hidden.getByRole('link', { name: stack.config.secretariatEmail }).getAttribute('href')).resolves.toBe(`mailto:${stack.config.secretariatEmail}`);
+    expect(await hidden.innerText()).not.toContain('029 2018 0101');
+
+    await page.getByLabel('Name').fill('Bethan Available');
+    const card = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: 'Bethan Available' });
+    await card.getByText('Available: Tuesdays and Thursdays').waitFor();
+    // On a phone the address breaks after the @ or before a dot, never inside a word.
+    await page.setViewportSize({ width: 320, height: 700 });
+    const link = card.getByRole('link', { name: /^Email / });
+    expect(await link.innerHTML()).toMatch(/@<wbr>/);
+    // Runs in the page: the browser's own getComputedStyle.
+    await expect(link.evaluate((a) => (globalThis as unknown as { getComputedStyle(e: unknown): { overflowWrap: string } }).getComputedStyle(a).overflowWrap)).resolves.toBe('break-word');
+    await page.context().close();
+  });
+
   it('a rep changes their phone and sees it in the directory', async () => {
     const page = await signIn(londonRep);
     await page.getByRole('link', { name: 'My details' }).click();

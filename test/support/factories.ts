@@ -37,6 +37,7 @@ export interface MemberInput {
   /** A region code. */
   region?: string;
   phone?: string;
+  availability?: string;
   emailVisibility?: Visibility;
   phoneVisibility?: Visibility;
   establishmentIds?: string[];
@@ -74,6 +75,7 @@ export async function createMembers(db: Database, inputs: MemberInput[]): Promis
     categoryId: idOf(categoryIds, 'category', input.category),
     regionId: idOf(regionIds, 'region', input.region),
     phone: input.phone ?? null,
+    availability: input.availability ?? null,
     emailVisibility: input.emailVisibility ?? 'members',
     phoneVisibility: input.phoneVisibility ?? 'members',
     passwordHash: input.passwordHash ?? (input.password ? hashes.get(input.password)! : null),

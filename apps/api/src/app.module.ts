@@ -7,6 +7,7 @@ import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AboutModule } from './about/about.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CategoriesModule } from './categories/categories.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NoticesModule,
         AuthModule,
         HealthModule,
+        AboutModule,
         MeetingsModule,
         RsvpModule,
         AuditModule,

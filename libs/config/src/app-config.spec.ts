@@ -136,6 +136,9 @@ describe('loadConfig', () => {
     expect(set.inbound.imapUrl).toBe('imaps://seg:pw@imap.example.org/INBOX');
     expect(set.inbound.pollSeconds).toBe(5);
     expect(set.mail.bounceAddress).toBe('bounces@example.org');
+    expect(none.secretariatEmail).toBe('seg@example.org');
+    expect(loadConfig({ SECRETARIAT_EMAIL: 'secretariat@example.org' }).secretariatEmail).toBe('secretariat@example.org');
+    expect(problemsOf({ SECRETARIAT_EMAIL: 'the office' }).map((p) => p.split(':')[0])).toEqual(['SECRETARIAT_EMAIL']);
     expect(problemsOf({ IMAP_URL: 'pop3://mail.example.org', IMAP_DONE_FOLDER: 'INBOX', MAIL_FROM: 'no address' }).map((p) => p.split(':')[0]).sort()).toEqual([
       'IMAP_URL',
     ]);

@@ -46,6 +46,7 @@ const schema = z.object({
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
   BOUNCE_ADDRESS: z.string().email().optional(),
+  SECRETARIAT_EMAIL: z.string().email().optional(),
   IMAP_URL: url(['imap:', 'imaps:']).optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   IMAP_DONE_FOLDER: z.string().min(1).max(200).default('Processed'),
@@ -93,6 +94,8 @@ export interface AppConfig {
     /** Where bounces go: each notice's envelope sender is this address plus a tag (VERP). */
     bounceAddress: string;
   };
+  /** Where members write to reach the secretariat: shown wherever a contact detail is kept private. */
+  secretariatEmail: string;
   /**
    * The mailbox the worker reads (MAIL_FROM's mailbox): calendar replies and bounces. Null
    * without IMAP_URL; outside production the mail catcher then takes mail to MAIL_FROM.
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       dir: raw.MAIL_DIR,
       bounceAddress: raw.BOUNCE_ADDRESS ?? mailFromAddress,
     },
+    secretariatEmail: raw.SECRETARIAT_EMAIL ?? mailFromAddress,
     inbound: {
       imapUrl: raw.IMAP_URL ?? null,
       pollSeconds: raw.IMAP_POLL_SECONDS,

@@ -6,6 +6,23 @@
 // Regenerate with `npm run api:types` after changing a route or DTO of the API.
 
 export interface paths {
+    "/about": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to reach the secretariat; public, as the sign-in page needs it too. */
+        get: operations["AboutController_about"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -955,6 +972,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        About: {
+            /** @description Where members write to reach the secretariat (SECRETARIAT_EMAIL). */
+            secretariatEmail: string;
+        };
         ActivationSent: {
             /** @description Where the new activation link went. */
             email: string;
@@ -1874,6 +1895,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type About = components['schemas']['About'];
 export type ActivationSent = components['schemas']['ActivationSent'];
 export type ApiErrorBody = components['schemas']['ApiErrorBody'];
 export type Attendance = components['schemas']['Attendance'];
@@ -1977,6 +1999,25 @@ export type UpdateRegionDto = components['schemas']['UpdateRegionDto'];
 export type WebSession = components['schemas']['WebSession'];
 export type $defs = Record<string, never>;
 export interface operations {
+    AboutController_about: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["About"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {

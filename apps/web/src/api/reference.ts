@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, Page } from './client';
+import type { About } from './openapi.generated';
 import { Category, Establishment, Region } from './types';
 
 /** Regions, categories and establishments change rarely: fetched once per visit and shared. */
@@ -20,6 +21,7 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export const reference = {
+  about: () => cached('about', () => api.get<About>('/about')),
   regions: () => cached('regions', async () => items(await api.get<Region[] | Page<Region>>('/regions', { limit: 200 }))),
   categories: () => cached('categories', async () => items(await api.get<Category[] | Page<Category>>('/categories', { limit: 200 }))),
   establishments: () =>

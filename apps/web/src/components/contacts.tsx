@@ -1,9 +1,44 @@
+import { Fragment } from 'react';
+import { reference, useReference } from '../api/reference';
 import { DirectoryMember, Rep } from '../api/types';
 import { Link } from '../router';
 
+/** An email address that wraps only after the @ or before a dot, never inside a word. */
+export function EmailText({ email }: { email: string }) {
+  const parts = email.split(/(?<=@)|(?=\.)/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** For a member who shows no contact detail: how to reach them all the same. */
+function ThroughTheSecretariat() {
+  const about = useReference(reference.about);
+  return (
+    <p className="muted small">
+      Contact through the secretariat
+      {about ? (
+        <>
+          :{' '}
+          <a href={`mailto:${about.secretariatEmail}`} className="contact-link">
+            <EmailText email={about.secretariatEmail} />
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 /** Click-to-call and click-to-email for whatever contact details the member chose to show. */
 export function ContactLinks({ email, phone }: { email?: string | null; phone?: string | null }) {
-  if (!email && !phone) return <p className="muted small">Contact through the secretariat</p>;
+  if (!email && !phone) return <ThroughTheSecretariat />;
   return (
     <ul className="contact-links">
       {phone ? (
@@ -20,7 +55,7 @@ export function ContactLinks({ email, phone }: { email?: string | null; phone?: 
           <a href={`mailto:${email}`} className="contact-link">
             <span aria-hidden="true">✉ </span>
             <span className="visually-hidden">Email </span>
-            {email}
+            <EmailText email={email} />
           </a>
         </li>
       ) : null}
@@ -74,10 +109,12 @@ export function MemberSummary({ member }: { member: DirectoryMember }) {
         {[member.category?.name, member.region?.name].filter(Boolean).join(' · ')}
       </p>
       {currentPosts.length ? (
-        <p className="role">{currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`).join('; ')}</p>
+        // Each post once, however the answer lists it.
+        <p className="role">{[...new Set(currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`))].join('; ')}</p>
       ) : null}
       <NotActivated member={member} />
       <ContactLinks email={member.email} phone={member.phone} />
+      {member.availability ? <p className="small">Available: {member.availability}</p> : null}
     </article>
   );
 }

@@ -1,0 +1,19 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@seg/auth';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { About } from './about.dto';
+
+@ApiTags('about')
+@Controller('about')
+export class AboutController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** How to reach the secretariat; public, as the sign-in page needs it too. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: About })
+  about(): About {
+    return { secretariatEmail: this.config.secretariatEmail };
+  }
+}
