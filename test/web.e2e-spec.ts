@@ -139,6 +139,7 @@ describe('web app', () => {
     await page.getByLabel('Name').fill('Bethan Available');
     const card = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: 'Bethan Available' });
     await card.getByText('Available: Tuesdays and Thursdays').waitFor();
+    expect(await accessibilityIssues(page, 'directory', 'moderate')).toEqual([]);
     // On a phone the address breaks after the @ or before a dot, never inside a word.
     await page.setViewportSize({ width: 320, height: 700 });
     const link = card.getByRole('link', { name: /^Email / });

@@ -42,13 +42,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** axe-core on the page as it stands: the serious or critical WCAG 2.x A/AA issues, as lines. */
-export async function accessibilityIssues(page: Page, name: string): Promise<string[]> {
+/**
+ * axe-core on the page as it stands: the serious or critical WCAG 2.x A/AA issues, as lines.
+ * `moderate` adds moderate issues and axe's best practices, such as heading order.
+ */
+export async function accessibilityIssues(page: Page, name: string, least: 'serious' | 'moderate' = 'serious'): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(least === 'moderate' ? ['best-practice'] : [])];
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`)) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || (least === 'moderate' && v.impact === 'moderate'))
     .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -141,7 +141,11 @@ export function DirectoryPage() {
       </div>
       <ErrorMessage error={error} retry={() => setAttempt((a) => a + 1)} />
       {total === 0 ? <EmptyState>Try part of a name, or fewer filters.</EmptyState> : null}
-      <ul className="card-grid results" aria-label="Members">
+      {/* Names the list, and keeps the headings in order: the cards' names are h3. */}
+      <h2 className="visually-hidden" id="results-heading">
+        Members
+      </h2>
+      <ul className="card-grid results" aria-labelledby="results-heading">
         {results.map((m) => (
           <li key={m.id}>
             <MemberSummary member={m} />
