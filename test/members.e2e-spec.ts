@@ -1,4 +1,4 @@
-import { auditLog, members, notices, posts, refreshTokens } from '@seg/db';
+import { auditLog, meetings, members, notices, posts, refreshTokens } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
@@ -195,8 +195,17 @@ describe('members, posts and reference data', () => {
       const current = await createPost(stack.db, { memberId: m.id, region: 'south-central' });
       const ended = await createPost(stack.db, { memberId: m.id, region: 'south-central', startsOn: '2010-01-01', endsOn: '2012-01-01' });
       const id = await regionIdOf(stack.db, 'south-central');
+      const [coming, held] = await stack.db
+        .insert(meetings)
+        .values([
+          { title: 'South Central, coming', kind: 'regional', regionId: id, startsAt: new Date('2031-01-01T10:00:00Z'), endsAt: new Date('2031-01-01T12:00:00Z') },
+          { title: 'South Central, held', kind: 'regional', regionId: id, startsAt: new Date('2015-01-01T10:00:00Z'), endsAt: new Date('2015-01-01T12:00:00Z') },
+        ])
+        .returning();
       const res = await stack.http().post(`/regions/${id}/merge`).set(secretariat).send({ into: 'south-east-coast' }).expect(201);
-      expect(res.body).toMatchObject({ mergedInto: 'south-east-coast', moved: { members: 1, posts: 1 } });
+      expect(res.body).toMatchObject({ mergedInto: 'south-east-coast', moved: { members: 1, posts: 1, meetings: 1 } });
+      const regionOf = async (meetingId: string) => (await stack.http().get(`/meetings/${meetingId}`).set(secretariat).expect(200)).body.region.code;
+      expect([await regionOf(coming.id), await regionOf(held.id)]).toEqual(['south-east-coast', 'south-central']);
       expect(res.body.moved.establishments).toBeGreaterThan(0);
       const record = await stack.http().get(`/members/${m.id}`).set(secretariat).expect(200);
       expect(record.body.region.code).toBe('south-east-coast');

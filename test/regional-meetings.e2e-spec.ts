@@ -74,6 +74,8 @@ describe("regional meetings run by the region's representatives", () => {
 
     const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'create')));
     expect(audit).toEqual([expect.objectContaining({ actorId: lead.id, actorPostId: leadPostId })]);
+    const trail = await stack.http().get('/audit').query({ entity: 'meeting', id: meetingId }).set(secretariat).expect(200);
+    expect(trail.body.items[0]).toMatchObject({ action: 'create', actor: { id: lead.id }, actorPost: { id: leadPostId, role: 'Regional lead', region: 'north-west', regionName: 'North West' } });
   });
 
   it('refuses an audience wider than the region, naming the parts, and invites nobody', async () => {

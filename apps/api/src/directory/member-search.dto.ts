@@ -31,12 +31,15 @@ export class MemberSearchQuery extends PageQuery {
   @IsIn([true, false], { message: 'must be true or false' })
   reps?: boolean;
 
-  /** Secretariat only: members of this status (members see active members only). */
+  /**
+   * The secretariat, or a representative listing their own region: members of this status
+   * (otherwise members see the current members who are listed).
+   */
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 
-  /** Secretariat only: `bouncing` lists the members whose address bounces. */
+  /** The secretariat, or a representative listing their own region: `bouncing` lists the members whose address bounces. */
   @IsOptional()
   @IsIn(EMAIL_STATUSES)
   emailStatus?: EmailStatus;

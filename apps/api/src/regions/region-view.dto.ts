@@ -15,6 +15,8 @@ export class MovedByMerge {
   members: number;
   establishments: number;
   posts: number;
+  /** Meetings still to come; past ones keep the region they were held in. */
+  meetings: number;
 }
 
 export class MergedRegion extends RegionView {

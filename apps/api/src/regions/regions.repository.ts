@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, establishments, Executor, members, posts, regions } from '@seg/db';
+import { Database, DB, establishments, Executor, meetings, members, posts, regions } from '@seg/db';
 import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { isCurrentPost } from '../posts/current-post';
 import type { RegionalPost } from './regional-rights.service';
@@ -73,8 +73,8 @@ export class RegionsRepository {
     return row;
   }
 
-  /** Moves members, establishments and the posts still running from one region to another. */
-  async moveInto(tx: Executor, fromId: string, intoId: string, today: string): Promise<{ members: number; establishments: number; posts: number }> {
+  /** Moves members, establishments, the posts still running and the meetings still to come from one region to another. */
+  async moveInto(tx: Executor, fromId: string, intoId: string, today: string): Promise<{ members: number; establishments: number; posts: number; meetings: number }> {
     const movedMembers = await tx.update(members).set({ regionId: intoId, updatedAt: new Date() }).where(eq(members.regionId, fromId)).returning({ id: members.id });
     const movedEstablishments = await tx
       .update(establishments)
@@ -87,6 +87,12 @@ export class RegionsRepository {
       .set({ regionId: intoId, updatedAt: new Date() })
       .where(and(eq(posts.regionId, fromId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
       .returning({ id: posts.id });
-    return { members: movedMembers.length, establishments: movedEstablishments.length, posts: movedPosts.length };
+    // Meetings still to come are run by the new region's representatives; past ones stay as history.
+    const movedMeetings = await tx
+      .update(meetings)
+      .set({ regionId: intoId, updatedAt: new Date() })
+      .where(and(eq(meetings.regionId, fromId), sql`${meetings.endsAt} > now()`))
+      .returning({ id: meetings.id });
+    return { members: movedMembers.length, establishments: movedEstablishments.length, posts: movedPosts.length, meetings: movedMeetings.length };
   }
 }

@@ -1543,6 +1543,8 @@ export interface components {
         };
         MovedByMerge: {
             establishments: number;
+            /** @description Meetings still to come; past ones keep the region they were held in. */
+            meetings: number;
             members: number;
             posts: number;
         };
@@ -3155,7 +3157,7 @@ export interface operations {
                 /** @description A category code. */
                 category?: string;
                 cursor?: string;
-                /** @description Secretariat only: `bouncing` lists the members whose address bounces. */
+                /** @description The secretariat, or a representative listing their own region: `bouncing` lists the members whose address bounces. */
                 emailStatus?: "ok" | "bouncing";
                 /** @description An establishment id. */
                 establishment?: string;
@@ -3166,7 +3168,10 @@ export interface operations {
                 region?: string;
                 /** @description Only members holding a post today. */
                 reps?: true | false;
-                /** @description Secretariat only: members of this status (members see active members only). */
+                /**
+                 * @description The secretariat, or a representative listing their own region: members of this status
+                 *     (otherwise members see the current members who are listed).
+                 */
                 status?: "invited" | "active" | "suspended" | "left";
             };
             header?: never;

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
+import { isSecretariat, Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
 import { MeetingAgenda } from '../components/meeting-agenda';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
+import { useSession } from '../session';
 import { formatWhen } from '../time';
 import { RsvpButtons } from './rsvp-buttons';
 
 export function MeetingPage({ id }: { id: string }) {
+  const { user } = useSession();
   const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
   const [reply, setReply] = useState<Rsvp | null>(null);
   const [calendarError, setCalendarError] = useState<unknown>(null);
@@ -35,7 +37,7 @@ export function MeetingPage({ id }: { id: string }) {
   }
 
   return (
-    <Page title={m.title} lead={MEETING_KIND_LABELS[m.kind] ?? m.kind}>
+    <Page title={m.title} lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind}${m.region ? ` of ${m.region.name}` : ''}`}>
       {m.status === 'cancelled' ? <p className="alert alert-error">This meeting has been cancelled.</p> : null}
       <dl className="facts">
         <div>
@@ -81,6 +83,11 @@ export function MeetingPage({ id }: { id: string }) {
             </button>
           </p>
         </>
+      ) : null}
+      {m.mayRun ? (
+        <p>
+          <Link to={isSecretariat(user?.role) ? `/secretariat/meetings/${m.id}` : `/my/region/meetings/${m.id}`}>Invitations and replies of this meeting</Link>
+        </p>
       ) : null}
       <p>
         <Link to="/my/meetings">Back to my meetings</Link>

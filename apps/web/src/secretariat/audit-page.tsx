@@ -110,7 +110,10 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td>{formatStamp(e.at)}</td>
-                    <td>{e.actor?.name ?? 'The system or an emailed link'}</td>
+                    <td>
+                      {e.actor?.name ?? 'The system or an emailed link'}
+                      {e.actorPost ? <span className="muted small"> as {e.actorPost.role}{e.actorPost.regionName ? `, ${e.actorPost.regionName}` : ''}</span> : null}
+                    </td>
                     <td>
                       {e.summary}
                       {e.changes.length ? (

@@ -36,6 +36,7 @@ export function MeetingsAdminPage() {
                 <tr>
                   <th scope="col">Meeting</th>
                   <th scope="col">Kind</th>
+                  <th scope="col">Region</th>
                   <th scope="col">When</th>
                   <th scope="col">Status</th>
                 </tr>
@@ -47,6 +48,7 @@ export function MeetingsAdminPage() {
                       <Link to={`/secretariat/meetings/${m.id}`}>{m.title}</Link>
                     </td>
                     <td>{MEETING_KIND_LABELS[m.kind] ?? m.kind}</td>
+                    <td>{m.region?.name ?? ''}</td>
                     <td>{formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</td>
                     <td>
                       <span className={`tag${m.status === 'cancelled' ? ' tag-cancelled' : ''}`}>{m.status}</span>
