@@ -149,6 +149,38 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('the network picture goes round the map with no circle over another, and gives way to the list on a phone', async () => {
+    const page = await signIn(member);
+    const picture = page.locator('svg.network-picture');
+    await picture.waitFor();
+    const spokes = await picture.locator('circle[data-region]').evaluateAll((circles) =>
+      circles.map((c) => ({ code: c.getAttribute('data-region')!, x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) })),
+    );
+    expect(spokes.map((s) => s.code)).toEqual([
+      'scotland',
+      'north-east',
+      'yorkshire-humber',
+      'east-midlands',
+      'east-of-england',
+      'london',
+      'south-east-coast',
+      'south-central',
+      'south-west',
+      'wales',
+      'west-midlands',
+      'north-west',
+      'northern-ireland',
+    ]);
+    for (const [i, a] of spokes.entries()) {
+      for (const b of spokes.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+    }
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect(picture.isVisible()).resolves.toBe(false);
+    await page.getByRole('heading', { name: 'Regions and their representatives' }).waitFor();
+    await page.getByRole('link', { name: 'Northern Ireland' }).waitFor();
+    await page.context().close();
+  });
+
   it('a rep changes their phone and sees it in the directory', async () => {
     const page = await signIn(londonRep);
     await page.getByRole('link', { name: 'My details' }).click();
