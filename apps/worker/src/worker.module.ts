@@ -6,6 +6,7 @@ import { QueueModule } from '@seg/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountNoticeRenderer } from './accounts/account-notice.renderer';
 import { AccountsWorkerModule } from './accounts/accounts-worker.module';
+import { DailyJobsModule } from './daily/daily-jobs.module';
 import { InboundWorkerModule } from './inbound/inbound-worker.module';
 import { MeetingNoticeRenderer } from './meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
@@ -28,6 +29,8 @@ export class WorkerModule {
           renderers: [AccountNoticeRenderer, MeetingNoticeRenderer],
         }),
         InboundWorkerModule,
+        // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.
+        DailyJobsModule.withHandlers({ imports: [], handlers: [] }),
       ],
     };
   }

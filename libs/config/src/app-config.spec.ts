@@ -148,4 +148,12 @@ describe('loadConfig', () => {
   it('in production reads mail without a mailbox (only warns at start)', () => {
     expect(loadConfig(PRODUCTION).inbound.imapUrl).toBeNull();
   });
+
+  it('reads the time of the daily nudges, 09:00 UK time by default', () => {
+    expect(loadConfig({}).daily).toEqual({ nudgeTime: { hour: 9, minute: 0 }, timeZone: 'Europe/London' });
+    expect(loadConfig({ NUDGE_TIME: '17:45' }).daily.nudgeTime).toEqual({ hour: 17, minute: 45 });
+    for (const bad of ['9:00', '24:00', '09:60', 'nine']) {
+      expect(problemsOf({ NUDGE_TIME: bad })).toEqual([expect.stringMatching(/^NUDGE_TIME: must be a time of day as HH:MM/)]);
+    }
+  });
 });

@@ -62,6 +62,10 @@ const schema = z.object({
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   RELAY_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  NUDGE_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)')
+    .default('09:00'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -108,9 +112,19 @@ export interface AppConfig {
     relayGraceMs: number;
   };
   meetings: { reminderHoursBefore: number };
+  /** The worker's daily jobs: when the daily nudges go out, as a time of day in `timeZone`. */
+  daily: { nudgeTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
   web: { dir: string };
 }
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+/** The group works on UK time: daily jobs run at a wall-clock time there, through GMT and BST. */
+const DAILY_TIME_ZONE = 'Europe/London';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -197,6 +211,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     // Two notices per connection: one on the wire while the next is loaded and rendered.
     worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS, relayGraceMs: raw.RELAY_GRACE_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
+    daily: {
+      nudgeTime: { hour: Number(raw.NUDGE_TIME.slice(0, 2)), minute: Number(raw.NUDGE_TIME.slice(3)) },
+      timeZone: DAILY_TIME_ZONE,
+    },
     web: { dir: raw.WEB_DIR },
   };
 }

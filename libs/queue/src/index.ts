@@ -3,3 +3,4 @@ export * from './redis-connection';
 export * from './notice-queue';
 export * from './queue.module';
 export * from './inbound-state';
+export * from './daily-jobs';

@@ -4,6 +4,8 @@ export const QueueName = {
   Notices: 'notices',
   /** Meeting housekeeping: delayed reminder jobs. */
   Meetings: 'meetings',
+  /** The daily jobs (`DAILY_JOBS`), each one job a day from its scheduler; the job's name is the daily job's. */
+  Daily: 'daily',
 } as const;
 
 export const JobName = {

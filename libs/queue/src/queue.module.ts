@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type IORedis from 'ioredis';
+import { DailyJobs } from './daily-jobs';
 import { NoticeQueue, REDIS_PRODUCER } from './notice-queue';
 import { createRedisConnection } from './redis-connection';
 
@@ -14,14 +15,15 @@ import { createRedisConnection } from './redis-connection';
       useFactory: (config: AppConfig) => createRedisConnection(config.redisUrl, 'producer', `${config.queuePrefix}:producer`),
     },
     NoticeQueue,
+    DailyJobs,
   ],
-  exports: [REDIS_PRODUCER, NoticeQueue],
+  exports: [REDIS_PRODUCER, NoticeQueue, DailyJobs],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_PRODUCER) private readonly redis: IORedis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    // After NoticeQueue has closed its queues (module shutdown order is reverse of creation).
+    // After NoticeQueue and DailyJobs have closed their queues (module shutdown order is reverse of creation).
     this.redis.disconnect();
   }
 }
