@@ -159,6 +159,10 @@ describe("regional meetings run by the region's representatives", () => {
     expect(byId.get(notYetActive.id)).toMatchObject({ status: 'invited' });
     expect(byId.get(northWest[1].id)).toMatchObject({ status: 'active', email: null, phone: null, contactVisibility: { email: 'secretariat', phone: 'secretariat' } });
     expect(byId.get(northWest[0].id)).toMatchObject({ status: 'active', email: northWest[0].email });
+    // Current members only: the suspended one is the secretariat's to see.
+    expect(byId.has(northWest[2].id)).toBe(false);
+    await stack.http().get('/directory/members').query({ region: 'north-west', status: 'suspended' }).set(leadAuth).expect(403);
+    await stack.http().get(`/directory/members/${northWest[2].id}`).set(leadAuth).expect(404);
     const invited = await stack.http().get('/directory/members').query({ region: 'north-west', status: 'invited' }).set(leadAuth).expect(200);
     expect(invited.body.items.map((m: { id: string }) => m.id)).toEqual([notYetActive.id]);
 

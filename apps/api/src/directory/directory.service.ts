@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/common';
+import type { MemberStatus } from '@seg/db';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { todayInLondon } from '../posts/current-post';
 import { RegionalRights } from '../regions/regional-rights.service';
@@ -12,6 +13,9 @@ import { nameQuery } from './name-query';
 import { MemberSearchQuery } from './member-search.dto';
 
 export const HUB_NAME = 'SEG national group (the hub)';
+
+/** Current members: invited (not activated yet) or active. */
+const CURRENT_STATUSES: readonly MemberStatus[] = ['invited', 'active'];
 
 /** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
 type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
@@ -62,6 +66,11 @@ export class DirectoryService {
     const seesRecords = secretariat || !!viewer.representedRegionIds?.length;
     if (query.status && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by status');
     if (query.emailStatus && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by email status');
+    // A representative organises the region's current members; former and suspended ones are the secretariat's.
+    const representative = seesRecords && !secretariat;
+    if (representative && query.status && !CURRENT_STATUSES.includes(query.status)) {
+      throw new ForbiddenException('A representative lists the current members of their region (invited or active) only');
+    }
     const filter: MemberSearch = {
       name: nameQuery(query.q),
       regionCode: query.region,
@@ -69,7 +78,7 @@ export class DirectoryService {
       establishmentId: query.establishment,
       repsOnly: query.reps === true,
       listedOnly: !seesRecords,
-      statuses: query.status ? [query.status] : undefined,
+      statuses: query.status ? [query.status] : representative ? [...CURRENT_STATUSES] : undefined,
       emailStatus: query.emailStatus,
     };
     const today = todayInLondon();
@@ -90,7 +99,9 @@ export class DirectoryService {
   async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
     const row = await this.directory.getMember(id);
     const viewer = row && !seesEverything(given, id) ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) } : given;
-    if (!row || (!row.listed && !seesRecord(viewer, row))) throw new NotFoundException('No such member');
+    // Unlisted: the secretariat and the member see them; a representative, current members of their region.
+    const seen = row && (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
+    if (!row || !seen) throw new NotFoundException('No such member');
     const today = todayInLondon();
     const pastPosts = await this.directory.endedPostsOf(id, today);
     return { ...directoryMember(row, viewer, today), pastPosts };
