@@ -1,5 +1,5 @@
 import { parseCalendar } from '../../../test/support/ical';
-import { buildMeetingCalendar, CalendarMeeting, escapeText, foldLine, meetingCalendar, MeetingCalendarEvent, meetingUid, parseMailbox } from './meeting-calendar';
+import { buildMeetingCalendar, CalendarMeeting, meetingCalendar, MeetingCalendarEvent, meetingUid, parseMailbox } from './meeting-calendar';
 
 const base: MeetingCalendarEvent = {
   method: 'REQUEST',
@@ -69,16 +69,24 @@ describe('meeting calendar object', () => {
   });
 
   it('folds without splitting a multi-byte character', () => {
-    const folded = foldLine(`SUMMARY:${'é'.repeat(60)}`);
-    const lines = folded.split('\r\n');
-    expect(lines.length).toBe(2);
-    expect(lines[1].startsWith(' ')).toBe(true);
-    expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`SUMMARY:${'é'.repeat(60)}`);
+    const summary = `${'é'.repeat(60)}😀${'é'.repeat(30)}`;
+    const text = buildMeetingCalendar({ ...base, summary });
+    const all = text.split('\r\n');
+    const first = all.findIndex((l) => l.startsWith('SUMMARY:'));
+    const continued = all.slice(first + 1).findIndex((l) => !l.startsWith(' '));
+    const lines = all.slice(first, first + 1 + continued);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
+    expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`SUMMARY:${summary}`);
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(parseCalendar(text).summary).toBe(summary);
   });
 
-  it('escapes text values', () => {
-    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  it('escapes text values and quotes parameters that need it', () => {
+    const text = buildMeetingCalendar({ ...base, summary: 'a\\b;c,d\ne' });
+    expect(text).toContain('SUMMARY:a\\\\b\\;c\\,d\\ne\r\n');
+    expect(text).toContain('CN="Dr Siân O’Brien, GP"');
+    expect(parseCalendar(text).summary).toBe('a\\b;c,d\ne');
   });
 
   it('reads the organizer from MAIL_FROM', () => {

@@ -1,5 +1,10 @@
 import type { RsvpResponse } from '@seg/db';
+import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { LONDON_TZID, londonParts } from './london-time';
+
+// ical.js ships an ES module and a CommonJS build; the apps are CommonJS.
+const ICAL: typeof ICALModule = require('ical.js');
+type Time = InstanceType<typeof ICAL.Time>;
 
 export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'TENTATIVE' | 'DECLINED';
 
@@ -32,11 +37,10 @@ export interface MeetingCalendarEvent {
   status?: 'CONFIRMED' | 'CANCELLED';
 }
 
-const CRLF = '\r\n';
-
 /**
  * Europe/London as a VTIMEZONE: BST from 01:00 GMT on the last Sunday of March, GMT again from
  * 02:00 BST on the last Sunday of October (each DTSTART in the local time before the change).
+ * Written out because ical.js carries no time zone database.
  */
 const LONDON_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
@@ -56,92 +60,81 @@ const LONDON_VTIMEZONE = [
   'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
   'END:STANDARD',
   'END:VTIMEZONE',
-];
+].join('\r\n');
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** `20260610T100000`: London wall-clock time, for DTSTART;TZID=Europe/London. */
-export function londonDateTime(at: Date): string {
+/** A London wall-clock time, for DTSTART;TZID=Europe/London. */
+function londonTime(at: Date): Time {
   const p = londonParts(at);
-  return `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
+  return ICAL.Time.fromData({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second, isDate: false });
 }
 
-/** `20260610T090000Z`. */
-export function utcDateTime(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+function utcTime(at: Date): Time {
+  return ICAL.Time.fromJSDate(at, true);
 }
 
-/** TEXT value escaping (RFC 5545 3.3.11). */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+/** A parameter value such as CN: ical.js quotes it as needed; DQUOTE and controls cannot appear inside. */
+function paramText(value: string): string {
+  return value.replace(/["\x00-\x1f\x7f]/g, (c) => (c === '"' ? "'" : ' ')).trim();
 }
 
-/** A parameter value (e.g. CN): quoted when it holds : ; or , and never with a DQUOTE or control character inside. */
-export function paramValue(value: string): string {
-  const clean = value.replace(/["\x00-\x1f\x7f]/g, (c) => (c === '"' ? "'" : ' ')).trim();
-  return /[:;,]/.test(clean) ? `"${clean}"` : clean;
-}
-
-/** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    if (octets + size > 75) {
-      out.push(current);
-      // The continuation line's leading space counts towards its 75 octets.
-      current = ' ';
-      octets = 1;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join(CRLF);
-}
-
-function mailto(email: string): string {
-  return `mailto:${email}`;
-}
-
-/** The whole VCALENDAR object, CRLF line ends, folded. */
+/**
+ * The whole VCALENDAR object, built and written by ical.js (text escaping, parameter quoting,
+ * folding at 75 octets without splitting a character, CRLF line ends).
+ */
 export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
   const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
-  const organizerName = event.organizer.name ? `;CN=${paramValue(event.organizer.name)}` : '';
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('prodid', '-//RCGP Secure Environments Group//SEG Network//EN');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', event.method);
+  calendar.addSubcomponent(ICAL.Component.fromString(LONDON_VTIMEZONE));
+
+  const vevent = new ICAL.Component('vevent');
+  vevent.addPropertyWithValue('uid', event.uid);
+  vevent.addPropertyWithValue('sequence', event.sequence);
+  vevent.addPropertyWithValue('dtstamp', utcTime(event.stamp));
+  if (event.created) vevent.addPropertyWithValue('created', utcTime(event.created));
+  if (event.lastModified) vevent.addPropertyWithValue('last-modified', utcTime(event.lastModified));
+  for (const [name, at] of [['dtstart', event.start], ['dtend', event.end]] as const) {
+    const property = new ICAL.Property(name);
+    property.setValue(londonTime(at));
+    property.setParameter('tzid', LONDON_TZID);
+    vevent.addProperty(property);
+  }
+  vevent.addPropertyWithValue('summary', event.summary);
+  if (event.description) vevent.addPropertyWithValue('description', event.description);
+  if (event.location) vevent.addPropertyWithValue('location', event.location);
+  if (event.url) vevent.addPropertyWithValue('url', event.url);
+  vevent.addPropertyWithValue('status', cancelled ? 'CANCELLED' : 'CONFIRMED');
+  vevent.addPropertyWithValue('transp', 'OPAQUE');
+  const organizer = vevent.addPropertyWithValue('organizer', `mailto:${event.organizer.email}`);
+  if (event.organizer.name) organizer.setParameter('cn', paramText(event.organizer.name));
   const { attendee } = event;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'PRODID:-//RCGP Secure Environments Group//SEG Network//EN',
-    'VERSION:2.0',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${event.method}`,
-    ...LONDON_VTIMEZONE,
-    'BEGIN:VEVENT',
-    `UID:${event.uid}`,
-    `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${utcDateTime(event.stamp)}`,
-    ...(event.created ? [`CREATED:${utcDateTime(event.created)}`] : []),
-    ...(event.lastModified ? [`LAST-MODIFIED:${utcDateTime(event.lastModified)}`] : []),
-    `DTSTART;TZID=${LONDON_TZID}:${londonDateTime(event.start)}`,
-    `DTEND;TZID=${LONDON_TZID}:${londonDateTime(event.end)}`,
-    `SUMMARY:${escapeText(event.summary)}`,
-    ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
-    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
-    ...(event.url ? [`URL:${event.url}`] : []),
-    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    'TRANSP:OPAQUE',
-    `ORGANIZER${organizerName}:${mailto(event.organizer.email)}`,
-    ...(attendee
-      ? [
-          `ATTENDEE${attendee.name ? `;CN=${paramValue(attendee.name)}` : ''};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${attendee.partstat};RSVP=${cancelled ? 'FALSE' : 'TRUE'}:${mailto(attendee.email)}`,
-        ]
-      : []),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  if (attendee) {
+    const property = vevent.addPropertyWithValue('attendee', `mailto:${attendee.email}`);
+    if (attendee.name) property.setParameter('cn', paramText(attendee.name));
+    property.setParameter('cutype', 'INDIVIDUAL');
+    property.setParameter('role', 'REQ-PARTICIPANT');
+    property.setParameter('partstat', attendee.partstat);
+    property.setParameter('rsvp', cancelled ? 'FALSE' : 'TRUE');
+  }
+  calendar.addSubcomponent(vevent);
+  return `${written(calendar)}\r\n`;
+}
+
+/**
+ * ical.js folds 75 octets of content after the leading space of a continuation line, one more
+ * than RFC 5545's 75 octets a line: written with 74, every line fits.
+ */
+function written(calendar: InstanceType<typeof ICAL.Component>): string {
+  const was = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return calendar.toString();
+  } finally {
+    ICAL.foldLength = was;
+  }
 }
 
 /** `SEG Network <no-reply@example.org>` → name and address. */
