@@ -71,6 +71,9 @@ describe("regional meetings run by the region's representatives", () => {
     const bySecretariat = await stack.http().post('/meetings').set(secretariat).send(regional({ title: 'Set up for the spoke', regionCode: 'north-west' })).expect(201);
     expect(bySecretariat.body.region.code).toBe('north-west');
     await stack.http().patch(`/meetings/${bySecretariat.body.id}`).set(leadAuth).send({ agenda: '1. Welcome' }).expect(200);
+    // Not invited to it, the lead gets it published for their calendar, as the secretariat does.
+    expect((await stack.http().get(`/meetings/${bySecretariat.body.id}/calendar`).set(leadAuth).expect(200)).text).toContain('METHOD:PUBLISH');
+    await stack.http().get(`/meetings/${bySecretariat.body.id}/calendar`).set(await as(londoner)).expect(404);
 
     const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'create')));
     expect(audit).toEqual([expect.objectContaining({ actorId: lead.id, actorPostId: leadPostId })]);
@@ -142,6 +145,10 @@ describe("regional meetings run by the region's representatives", () => {
     const attendance = await stack.http().get(`/meetings/${meetingId}/attendance`).set(leadAuth).expect(200);
     expect(attendance.body.totals).toMatchObject({ invitees: 8, accepted: 1 });
     await stack.http().post(`/meetings/${meetingId}/notices/resend`).set(leadAuth).send({}).expect(202);
+    // Their own invitation as a calendar; the deputy, invited too, the same; a London member, nothing.
+    const calendar = await stack.http().get(`/meetings/${meetingId}/calendar`).set(leadAuth).expect(200);
+    expect(calendar.text).toContain('METHOD:REQUEST');
+    await stack.http().get(`/meetings/${meetingId}/calendar`).set(await as(londoner)).expect(404);
 
     const listed = await stack.http().get('/meetings').query({ region: 'north-west' }).set(leadAuth).expect(200);
     expect(listed.body.items.map((m: { id: string }) => m.id)).toContain(meetingId);

@@ -38,6 +38,11 @@ export class MeetingAccess {
     return { meeting, authority, actor: actingAs(actor, authority) };
   }
 
+  /** Whether the member runs the meeting, without refusing. */
+  async mayRun(member: AuthenticatedMember, meeting: Pick<MeetingWithRegion, 'regionId'>): Promise<boolean> {
+    return (await this.rights.authorityFor(member, meeting.regionId)) !== null;
+  }
+
   /** The ids of the regions whose meetings the member may run; 'all' for the secretariat. */
   async regionsRunBy(member: AuthenticatedMember): Promise<Set<string> | 'all'> {
     if (isSecretariat(member)) return 'all';

@@ -1,7 +1,8 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { AuthenticatedMember } from '@seg/auth';
 import { meetingCalendar, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { MeetingAccess } from './meeting-access.service';
 import { MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meeting.view';
 
@@ -11,17 +12,19 @@ export class MeetingCalendarService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly meetings: MeetingsRepository,
+    private readonly access: MeetingAccess,
   ) {}
 
   /**
    * The viewer's own invitation: METHOD:REQUEST with them as ATTENDEE and their reply, or
-   * METHOD:CANCEL once cancelled, with the UID and SEQUENCE of their emails. The secretariat,
-   * when not invited, gets the meeting published (no attendee).
+   * METHOD:CANCEL once cancelled, with the UID and SEQUENCE of their emails. Those who run the
+   * meeting (the secretariat, a representative of its region), when not invited, get it
+   * published (no attendee).
    */
   async forViewer(id: string, viewer: AuthenticatedMember): Promise<string> {
     const [meeting, invitee] = await Promise.all([this.meetings.getById(id), this.meetings.findInvitee(id, viewer.id)]);
     // A member is told nothing of meetings they are not invited to, not even that they exist.
-    if (!meeting || (!invitee && !isSecretariat(viewer))) throw meetingNotFound();
+    if (!meeting || (!invitee && !(await this.access.mayRun(viewer, meeting)))) throw meetingNotFound();
     const { startsAt, endsAt } = meeting;
     if (!startsAt || !endsAt) throw new ConflictException('The meeting has no date to put in a calendar');
     return meetingCalendar({
