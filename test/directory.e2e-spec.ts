@@ -1,5 +1,5 @@
+import { todayInLondon } from '@seg/common';
 import { Visibility } from '@seg/db';
-import { todayInLondon } from '../apps/api/src/posts/current-post';
 import { accessTokenFor, createMember, createPost, loggedIn } from './support/factories';
 import { useStack } from './support/stack';
 

@@ -1,8 +1,8 @@
+import { todayInLondon } from '@seg/common';
 import { auditLog, meetings, members, notices, posts, refreshTokens } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { todayInLondon } from '../apps/api/src/posts/current-post';
 import { createMember, createPost, loggedIn, regionIdOf, uniqueEmail } from './support/factories';
 import { useStack } from './support/stack';
 

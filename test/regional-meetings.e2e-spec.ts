@@ -1,6 +1,6 @@
+import { todayInLondon } from '@seg/common';
 import { auditLog, invitations, posts } from '@seg/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { todayInLondon } from '../apps/api/src/posts/current-post';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
 import { calendarOf, rsvpTokenOf } from './support/meeting-mail';
 import { useStack } from './support/stack';

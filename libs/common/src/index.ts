@@ -12,3 +12,4 @@ export * from './text-fields';
 export * from './request-body';
 export * from './rsvp-wording';
 export * from './secret-keys';
+export * from './current-post';

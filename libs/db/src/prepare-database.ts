@@ -1,22 +1,12 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Client } from 'pg';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
+import { drizzleFolder } from './drizzle-folder';
 import { seedReferenceData } from './reference-data';
 import * as schema from './schema';
 
 // Any fixed number; every process that migrates takes the same lock.
 const MIGRATION_LOCK_ID = 7_349_021;
-
-/** The project's `drizzle/` folder, found upwards from here (source and build trees differ in depth). */
-export function drizzleFolder(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'drizzle');
-    if (existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('drizzle/ migrations folder not found above ' + __dirname);
-  }
-}
 
 /** Creates the database named in the URL if it does not exist yet. */
 export async function ensureDatabase(url: string): Promise<void> {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { drizzleFolder } from './prepare-database';
+import { drizzleFolder } from './drizzle-folder';
 import * as schema from './schema';
 import { categories, establishments, establishmentTypes, meetings, regions } from './schema';
 

@@ -1,5 +1,5 @@
+import { postIsCurrent } from '@seg/common';
 import { seesRecord, Viewer, visibleContacts } from './contact-visibility';
-import { postIsCurrent } from '../posts/current-post';
 import { DirectoryMember, RepView } from './directory-member.dto';
 import { DirectoryRow, RepRow } from './directory.repository';
 

@@ -1,8 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/common';
+import { FieldError, InvalidFieldsException, KeysetPages, todayInLondon } from '@seg/common';
 import type { MemberStatus } from '@seg/db';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
-import { todayInLondon } from '../posts/current-post';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { seesEverything, seesRecord, Viewer } from './contact-visibility';

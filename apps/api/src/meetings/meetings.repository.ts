@@ -1,7 +1,7 @@
+import { todayInLondon } from '@seg/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, CounterProposal, DB, Database, EmailStatus, Executor, invitations, meetings, members, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
+import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
 import { newInvitationNotices, NoticeRef } from '@seg/notices';
-import { isCurrentPost, todayInLondon } from '../posts/current-post';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
 
 export type MeetingRow = typeof meetings.$inferSelect;

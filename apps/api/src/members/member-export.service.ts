@@ -1,5 +1,5 @@
+import { todayInLondon } from '@seg/common';
 import { Injectable } from '@nestjs/common';
-import { todayInLondon } from '../posts/current-post';
 import { csvLine, IMPORT_COLUMNS } from './members-csv';
 import { MembersRepository } from './members.repository';
 

@@ -1,5 +1,5 @@
+import { postIsCurrent } from '@seg/common';
 import { emailAlwaysShown, OTHER_MEMBER, visibleContacts } from '../directory/contact-visibility';
-import { postIsCurrent } from '../posts/current-post';
 import { MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
+import { categories, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { isCurrentPost } from '../posts/current-post';
 
 export type MemberRow = typeof members.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, todayInLondon } from '@seg/common';
 import { Database, DB, Executor, members, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
@@ -9,7 +9,6 @@ import { AccountTokensService } from '../auth/account-tokens.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
-import { todayInLondon } from '../posts/current-post';
 import { PostsRepository } from '../posts/posts.repository';
 import { RegionsRepository } from '../regions/regions.repository';
 import { CreateMemberDto } from './dto/create-member.dto';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, Executor, members, posts, regions } from '@seg/db';
+import { Database, DB, Executor, isCurrentPost, members, posts, regions } from '@seg/db';
 import { and, asc, count, eq, gt, isNull, lt, or, sql, SQL } from 'drizzle-orm';
-import { isCurrentPost } from './current-post';
 import { PostView } from './post-view.dto';
 
 export type PostRow = typeof posts.$inferSelect;

@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/common';
+import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page, postIsCurrent, todayInLondon } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsRepository } from '../regions/regions.repository';
-import { postIsCurrent, todayInLondon } from './current-post';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
 import { PostView } from './post-view.dto';
 import { PostListing, PostPosition, PostsRepository } from './posts.repository';

@@ -1,6 +1,6 @@
+import { todayInLondon } from '@seg/common';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
-import { todayInLondon } from '../posts/current-post';
 import { RegionsRepository } from './regions.repository';
 
 /** A post held today in a region (not the hub): what lets a representative act for that region. */

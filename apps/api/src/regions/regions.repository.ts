@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, establishments, Executor, meetings, members, posts, regions } from '@seg/db';
+import { Database, DB, establishments, Executor, isCurrentPost, meetings, members, posts, regions } from '@seg/db';
 import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { isCurrentPost } from '../posts/current-post';
 import type { RegionalPost } from './regional-rights.service';
 import { alias } from 'drizzle-orm/pg-core';
 

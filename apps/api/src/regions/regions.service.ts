@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, invalidField, Page, PageQuery, wholePage } from '@seg/common';
+import { conflictOn, invalidField, Page, PageQuery, postIsCurrent, todayInLondon, wholePage } from '@seg/common';
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
-import { postIsCurrent, todayInLondon } from '../posts/current-post';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { MergedRegion, RegionDetail, RegionPost, RegionView } from './region-view.dto';
 import { RegionRow, RegionsRepository } from './regions.repository';

@@ -1,6 +1,3 @@
-import { posts } from '@seg/db';
-import { and, gt, isNull, lte, or, SQL } from 'drizzle-orm';
-
 // Made once: building a formatter costs far more than using it.
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -11,12 +8,8 @@ export function todayInLondon(now = new Date()): string {
 
 /**
  * A post is current from its first day until the day it ends: ending a post today takes the
- * member out of the live directory at once.
+ * member out of the live directory at once. `isCurrentPost` in @seg/db is the same rule in SQL.
  */
-export function isCurrentPost(today: string): SQL {
-  return and(lte(posts.startsOn, today), or(isNull(posts.endsOn), gt(posts.endsOn, today)))!;
-}
-
 export function postIsCurrent(post: { startsOn: string; endsOn: string | null }, today: string): boolean {
   return post.startsOn <= today && (post.endsOn === null || post.endsOn > today);
 }
