@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, DirectoryPage, membersText, Page as ListPage } from '../api/client';
 import { DirectoryMember, Meeting, MEETING_KIND_LABELS, RegionDetail } from '../api/types';
 import { RegionPosts } from '../components/region-posts';
@@ -116,32 +116,47 @@ function RegionMeetings({ regionCode }: { regionCode: string }) {
 const STATUS_WORDS: Record<string, string> = { invited: 'Not activated yet', active: 'Active', suspended: 'Suspended', left: 'Left' };
 
 function RegionMembers({ regionCode }: { regionCode: string }) {
-  const [pages, setPages] = useState<DirectoryPage<DirectoryMember>[]>([]);
-  const first = useResource(async () => {
-    const page = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50 });
-    setPages([page]);
-    return page;
-  }, [regionCode]);
+  const [page, setPage] = useState<DirectoryPage<DirectoryMember>>();
   const [error, setError] = useState<unknown>(null);
-  const last = pages[pages.length - 1];
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setPage(undefined);
+    api
+      .get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50 })
+      .then(
+        (p) => {
+          if (!live) return;
+          setPage(p);
+          setError(null);
+        },
+        (err) => live && setError(err),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [regionCode]);
 
   async function more() {
-    if (!last?.nextCursor) return;
+    if (!page?.nextCursor) return;
     try {
-      const page = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50, cursor: last.nextCursor });
-      setPages((p) => [...p, page]);
+      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50, cursor: page.nextCursor });
+      setPage({ ...next, items: [...page.items, ...next.items] });
     } catch (err) {
       setError(err);
     }
   }
 
-  const members = pages.flatMap((p) => p.items);
+  const members = page?.items ?? [];
   return (
     <section className="section" aria-labelledby="region-members-heading">
       <h2 id="region-members-heading">Members</h2>
-      <ErrorMessage error={first.error ?? error} retry={first.reload} />
-      {first.loading && !pages.length ? <Loading /> : null}
-      {pages.length ? <p className="result-count">{membersText(pages[0].total)}</p> : null}
+      <ErrorMessage error={error} />
+      {loading && !page ? <Loading /> : null}
+      {page ? <p className="result-count">{membersText(page.total)}</p> : null}
       {members.length ? (
         <div className="table-wrap">
           <table>
@@ -172,7 +187,7 @@ function RegionMembers({ regionCode }: { regionCode: string }) {
           </table>
         </div>
       ) : null}
-      {last?.nextCursor ? (
+      {page?.nextCursor ? (
         <button type="button" className="button secondary" onClick={more}>
           Show more members
         </button>
