@@ -33,6 +33,13 @@ export function formatDay(day: string): string {
   return Number.isNaN(date.getTime()) ? day : dayMonthYear.format(date);
 }
 
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in London as YYYY-MM-DD, the calendar the API keeps posts by (not the UTC date). */
+export function todayInLondon(): string {
+  return londonDay.format(new Date());
+}
+
 export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }

@@ -98,7 +98,8 @@ export function RepList({ reps, empty }: { reps: Rep[]; empty: string }) {
 }
 
 export function MemberSummary({ member }: { member: DirectoryMember }) {
-  const currentPosts = (member.posts ?? []).filter((p) => !p.endsOn || p.endsOn >= today());
+  // The directory answers with the posts held today only.
+  const currentPosts = member.posts ?? [];
   return (
     <article className="card member-card">
       <h3 className="card-title">
@@ -117,8 +118,4 @@ export function MemberSummary({ member }: { member: DirectoryMember }) {
       {member.availability ? <p className="small">Available: {member.availability}</p> : null}
     </article>
   );
-}
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@ import { FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Establishment, MyRecord, Visibility } from '../api/types';
-import { ContactLinks, today } from '../components/contacts';
+import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -97,7 +97,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
   const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
 
-  const currentPosts = (saved.posts ?? []).filter((p) => !p.endsOn || p.endsOn >= today());
+  const currentPosts = (saved.posts ?? []).filter((p) => p.current);
   const patientRep = saved.category?.code === 'patient-rep';
   const emailShown = form.contactVisibility.email === 'members' || (currentPosts.length > 0 && !patientRep);
   const phoneShown = form.contactVisibility.phone === 'members';

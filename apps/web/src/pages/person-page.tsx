@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import { DirectoryMember } from '../api/types';
-import { ContactLinks, today } from '../components/contacts';
+import { ContactLinks } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -23,8 +23,8 @@ export function PersonPage({ id }: { id: string }) {
 }
 
 export function MemberCard({ member, title }: { member: DirectoryMember; title?: string }) {
-  const posts = member.posts ?? [];
-  const current = posts.filter((p) => !p.endsOn || p.endsOn >= today());
+  // The directory answers with the posts held today; those that ended are pastPosts.
+  const current = member.posts ?? [];
   return (
     <Page title={title ?? member.name} lead={member.title ?? undefined}>
       <div className="profile">

@@ -2,12 +2,11 @@ import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Establishment, MyRecord, Post } from '../api/types';
-import { today } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
-import { formatDay } from '../time';
+import { formatDay, todayInLondon } from '../time';
 
 type MemberRecord = MyRecord & { posts: (Post & { current?: boolean })[]; updatedAt?: string };
 
@@ -287,7 +286,7 @@ function MemberPosts({ record, reload }: { record: MemberRecord; reload: () => v
   async function end(post: Post) {
     if (!window.confirm(`End the post "${post.role}" today?`)) return;
     try {
-      await api.patch(`/posts/${post.id}`, { endsOn: today() });
+      await api.patch(`/posts/${post.id}`, { endsOn: todayInLondon() });
       reload();
     } catch (err) {
       setError(err);
@@ -313,7 +312,7 @@ function MemberPosts({ record, reload }: { record: MemberRecord; reload: () => v
             </thead>
             <tbody>
               {record.posts.map((p) => {
-                const current = p.current ?? (!p.endsOn || p.endsOn > today());
+                const current = p.current;
                 return (
                   <tr key={p.id}>
                     <td>{p.role}</td>

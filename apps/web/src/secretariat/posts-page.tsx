@@ -2,12 +2,11 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, Page as ListPage } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Post } from '../api/types';
-import { today } from '../components/contacts';
 import { DateInput } from '../components/date-input';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
-import { formatDay } from '../time';
+import { formatDay, todayInLondon } from '../time';
 import { MemberPicker } from './member-picker';
 
 const HUB = 'hub';
@@ -22,7 +21,7 @@ export function PostsPage() {
   async function end(post: Post) {
     if (!window.confirm(`End ${post.member?.name}'s post "${post.role}" today?`)) return;
     try {
-      await api.patch(`/posts/${post.id}`, { endsOn: today() });
+      await api.patch(`/posts/${post.id}`, { endsOn: todayInLondon() });
       posts.reload();
     } catch (err) {
       setError(err);
@@ -75,7 +74,7 @@ export function PostsPage() {
                       <td>{formatDay(p.startsOn)}</td>
                       <td>{p.endsOn ? formatDay(p.endsOn) : '—'}</td>
                       <td>
-                        {!p.endsOn || p.endsOn > today() ? (
+                        {p.current ? (
                           <button type="button" className="button secondary small" onClick={() => end(p)}>
                             End<span className="visually-hidden"> {p.member?.name}'s post</span>
                           </button>
@@ -107,7 +106,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
   const [member, setMember] = useState<Holder | null>(null);
   const [forWhat, setForWhat] = useState('');
   const [role, setRole] = useState('');
-  const [startsOn, setStartsOn] = useState(today());
+  const [startsOn, setStartsOn] = useState(todayInLondon());
   const [endsOn, setEndsOn] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -140,7 +139,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
       setMember(null);
       setForWhat('');
       setRole('');
-      setStartsOn(today());
+      setStartsOn(todayInLondon());
       setEndsOn('');
       onAssigned();
     } catch (err) {
