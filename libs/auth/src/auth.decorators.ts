@@ -19,13 +19,16 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Restricts a route to these roles; `admin` always passes where `secretariat` does. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+/** The roles that act as the secretariat: an admin can do all the secretariat can. */
+export const SECRETARIAT_ROLES: readonly Role[] = ['secretariat', 'admin'];
+
 /** Shorthand for the secretariat's routes. */
-export const Secretariat = () => Roles('secretariat', 'admin');
+export const Secretariat = () => Roles(...SECRETARIAT_ROLES);
 
 export const CurrentMember = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthenticatedMember => {
   return ctx.switchToHttp().getRequest().user;
 });
 
 export function isSecretariat(member: Pick<AuthenticatedMember, 'role'>): boolean {
-  return member.role === 'secretariat' || member.role === 'admin';
+  return SECRETARIAT_ROLES.includes(member.role);
 }

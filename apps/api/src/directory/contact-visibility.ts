@@ -1,3 +1,4 @@
+import { isSecretariat } from '@seg/auth';
 import type { Role, Visibility } from '@seg/db';
 
 export interface Viewer {
@@ -20,7 +21,7 @@ export interface ContactSubject {
 }
 
 export function seesEverything(viewer: Viewer, subjectId: string): boolean {
-  return viewer.role === 'secretariat' || viewer.role === 'admin' || viewer.id === subjectId;
+  return isSecretariat(viewer) || viewer.id === subjectId;
 }
 
 /**
