@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-// Benchmark of GET /directory/members (not a test). Seeds 100,000 members in a database of its
-// own, loads the built API with a realistic mix of name searches and filters for 15 s at 50
-// connections, and a bare node:http + pg server answering the same query (the yardstick) for
-// 15 s, in turns of 7.5 s (API, yardstick, yardstick, API), one at a time.
-// Prints requests/s, p50 and p99 of both, their ratio and the API's peak memory, and ends with
-// one JSON line of those figures. Run `npm run build` first (`npm run bench:directory` does).
+// Benchmark of GET /directory/members (not a test, not part of npm test; it passes or fails
+// nothing). Three contenders, each with 100,000 members seeded alike:
+//  - the API: this checkout's build, on a database of its own;
+//  - the baseline: the code as it stood before the directory read model (the parent of the
+//    commit that added drizzle/0005_directory_cards.sql, or BENCH_BASELINE=<rev>), checked out
+//    into a temporary git worktree, built and started the same way, on its own database
+//    migrated by its own code;
+//  - the yardstick: a bare node:http + pg server running the SQL the API runs, on the API's
+//    database (yardstick.js).
+// Each is loaded with the same mix of name searches and filters for 15 s at 5 connections and
+// 15 s at 50, in turns of 7.5 s (API, baseline, yardstick, yardstick, baseline, API), one at a
+// time, so a machine that speeds up or slows down weighs on all alike. Prints requests/s, p50 and
+// p99 of each at each load, the ratios API/baseline and API/yardstick, peak memory and the
+// machine's load average, and ends with one JSON line of those figures.
+// Run `npm run build` first (`npm run bench:directory` does).
 const autocannon = require('autocannon');
-const { fork, spawn } = require('node:child_process');
+const { execFileSync, fork, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { readFileSync, existsSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { JwtService } = require('@nestjs/jwt');
@@ -17,10 +27,12 @@ const { seedMembers, FIRST, LAST, prng } = require('./seed');
 
 const root = path.resolve(__dirname, '..', '..');
 const PG_BASE = process.env.BENCH_PG_BASE || 'postgres://postgres@127.0.0.1:5432';
-const MEMBERS = 100_000;
-const DURATION_S = 15;
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_S = 3;
-const CONNECTIONS = 50;
+const CONNECTION_LEVELS = [5, 50];
+const TURNS = ['api', 'baseline', 'yardstick', 'yardstick', 'baseline', 'api'];
+const AIMS = { baselineRatio50: 2, yardstickRatio50: 0.8, p99Ms: { 5: 50, 50: 250 }, rssMb: 300 };
 const JWT_SECRET = randomBytes(32).toString('base64url');
 
 function log(line) {
@@ -40,7 +52,7 @@ async function admin(sql) {
 async function waitForHealth(url, child) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('The API stopped while starting');
+    if (child.exitCode !== null) throw new Error(`${url} stopped while starting`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) return;
@@ -49,7 +61,7 @@ async function waitForHealth(url, child) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('The API did not become healthy within 60 s');
+  throw new Error(`${url} did not become healthy within 60 s`);
 }
 
 /** The search mix: what members type and pick, in a fixed pseudo-random order. */
@@ -80,11 +92,11 @@ function requestMix(seeded) {
   return paths;
 }
 
-function load(url, paths, headers, seconds) {
+function load(url, paths, headers, seconds, connections) {
   let next = 0;
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     headers,
     requests: [
@@ -118,100 +130,220 @@ function peakRssMb(pid) {
   return Math.round(kb / 1024);
 }
 
-async function main() {
-  const main = path.join(root, 'dist', 'apps', 'api', 'src', 'main.js');
-  if (!existsSync(main)) throw new Error('Build the API first: npm run build');
-  const { ACCESS_TOKEN } = require(path.join(root, 'dist', 'libs', 'auth', 'src', 'access-token.js'));
-  const dbName = `seg_bench_directory_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = `${PG_BASE}/${dbName}`;
-  const children = [];
-  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
-  process.on('SIGINT', () => {
-    stopAll();
-    process.exit(130);
-  });
+function loadAverage() {
+  return os.loadavg().map((n) => Math.round(n * 100) / 100);
+}
 
+function git(args, cwd = root) {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** The code as it stood before the directory read model: the parent of the commit adding its migration. */
+function baselineRevision() {
+  if (process.env.BENCH_BASELINE) return git(['rev-parse', '--verify', `${process.env.BENCH_BASELINE}^{commit}`]);
+  const added = git(['log', '--format=%H', '--diff-filter=A', '-1', 'HEAD', '--', 'drizzle/0005_directory_cards.sql']);
+  if (!added) throw new Error('No commit adds drizzle/0005_directory_cards.sql: name the baseline with BENCH_BASELINE=<rev>');
+  return git(['rev-parse', `${added}^`]);
+}
+
+/**
+ * Checks the baseline out into a temporary worktree and builds its API with this checkout's
+ * node_modules; when that build fails, installs the baseline's own lock file and builds again.
+ */
+function buildBaseline(rev) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-bench-baseline-'));
+  git(['worktree', 'add', '--detach', '--force', dir, rev]);
+  const build = () => execFileSync(process.execPath, [path.join(dir, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  let installed = 'this checkout\'s node_modules';
   try {
-    const port = 3900 + Math.floor(Math.random() * 500);
-    const api = spawn(process.execPath, [main], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        DATABASE_URL: databaseUrl,
-        QUEUE_PREFIX: dbName,
-        JWT_SECRET,
-        SMTP_URL: 'smtp://127.0.0.1:2525',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-      },
-    });
-    children.push(api);
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(apiUrl, api);
+    build();
+  } catch (error) {
+    log(`The baseline does not build with this checkout's node_modules (${String(error.stderr || error.message).split('\n')[0]}); installing its own`);
+    rmSync(path.join(dir, 'node_modules'));
+    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    build();
+    installed = 'its own npm ci';
+  }
+  return { dir, installed, main: path.join(dir, 'dist', 'apps', 'api', 'src', 'main.js') };
+}
 
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
+function removeWorktree(dir) {
+  try {
+    rmSync(path.join(dir, 'node_modules'), { force: true });
+    git(['worktree', 'remove', '--force', dir]);
+  } catch (error) {
+    log(`Could not remove the worktree ${dir}: ${error.message}`);
+  }
+}
+
+/** Starts a built API as `npm start` would, on its own database (which it migrates) and port. */
+async function startApi(main, cwd, dbName, children) {
+  const port = 3900 + Math.floor(Math.random() * 500);
+  const child = spawn(process.execPath, [main], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: `${PG_BASE}/${dbName}`,
+      QUEUE_PREFIX: dbName,
+      JWT_SECRET,
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child);
+  return { url, child };
+}
+
+/** Seeds the members and signs in a viewer (an ordinary member) as POST /auth/login would. */
+async function seedAndSignIn(dbName, accessToken) {
+  const client = new Client({ connectionString: `${PG_BASE}/${dbName}` });
+  await client.connect();
+  try {
     const started = Date.now();
     const seeded = await seedMembers(client, MEMBERS);
-    log(`Seeded ${MEMBERS} members and ${seeded.posts} posts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`${dbName}: seeded ${MEMBERS} members and ${seeded.posts} posts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const viewer = await client.query(`insert into members (email, name, status) values ('bench.viewer@example.org', 'Bench Viewer', 'active') returning id`);
-    // A login of the viewer, as POST /auth/login starts one: access tokens name theirs.
+    // Access tokens name their login (refresh token family).
     const session = await client.query(
       `insert into refresh_tokens (member_id, family_id, token_hash, expires_at)
        values ($1, gen_random_uuid(), gen_random_uuid()::text, now() + interval '1 day') returning family_id`,
       [viewer.rows[0].id],
     );
-    await client.end();
     const token = new JwtService().sign(
-      { sub: viewer.rows[0].id, sid: session.rows[0].family_id, typ: ACCESS_TOKEN.type },
-      { secret: JWT_SECRET, algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: 3600 },
+      { sub: viewer.rows[0].id, sid: session.rows[0].family_id, typ: accessToken.type },
+      { secret: JWT_SECRET, algorithm: accessToken.algorithm, issuer: accessToken.issuer, audience: accessToken.audience, expiresIn: 3600 },
     );
-    const headers = { authorization: `Bearer ${token}` };
-    const paths = requestMix(seeded);
+    return { seeded, headers: { authorization: `Bearer ${token}` } };
+  } finally {
+    await client.end();
+  }
+}
 
-    const probe = await fetch(`${apiUrl}${paths[0]}`, { headers });
-    if (!probe.ok) throw new Error(`The API answered ${probe.status} to ${paths[0]}`);
+const round = (n) => Math.round(n * 100) / 100;
 
-    const yardstick = fork(path.join(__dirname, 'yardstick.js'), [], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+async function main() {
+  const apiMain = path.join(root, 'dist', 'apps', 'api', 'src', 'main.js');
+  if (!existsSync(apiMain)) throw new Error('Build the API first: npm run build');
+  const { ACCESS_TOKEN } = require(path.join(root, 'dist', 'libs', 'auth', 'src', 'access-token.js'));
+  const suffix = randomBytes(4).toString('hex');
+  const db = { api: `seg_bench_directory_${suffix}`, baseline: `seg_bench_directory_${suffix}_baseline` };
+  const children = [];
+  let worktree = null;
+  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+  process.on('SIGINT', () => {
+    stopAll();
+    if (worktree) removeWorktree(worktree);
+    process.exit(130);
+  });
+
+  try {
+    const loadAtStart = loadAverage();
+    log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')} (1, 5, 15 min)`);
+    const rev = baselineRevision();
+    const built = buildBaseline(rev);
+    worktree = built.dir;
+    log(`Baseline ${rev.slice(0, 10)} (${git(['log', '-1', '--format=%s', rev]).slice(0, 70)}...) built with ${built.installed}`);
+    const head = git(['rev-parse', '--short=10', 'HEAD']);
+
+    const api = await startApi(apiMain, root, db.api, children);
+    const baseline = await startApi(built.main, built.dir, db.baseline, children);
+    const apiSide = await seedAndSignIn(db.api, ACCESS_TOKEN);
+    const baselineSide = await seedAndSignIn(db.baseline, ACCESS_TOKEN);
+
+    const yardstick = fork(path.join(__dirname, 'yardstick.js'), [], {
+      env: { ...process.env, DATABASE_URL: `${PG_BASE}/${db.api}`, PORT: '0' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     children.push(yardstick);
-    const yPort = await new Promise((resolve, reject) => {
-      yardstick.once('message', (m) => resolve(m.port));
+    const yardstickUrl = await new Promise((resolve, reject) => {
+      yardstick.once('message', (m) => resolve(`http://127.0.0.1:${m.port}`));
       yardstick.once('exit', () => reject(new Error('The yardstick stopped while starting')));
     });
-    const yUrl = `http://127.0.0.1:${yPort}`;
-    await load(apiUrl, paths, headers, WARMUP_S);
-    await load(yUrl, paths, headers, WARMUP_S);
-    // Half the time each, in the order API, yardstick, yardstick, API: a machine that speeds up
-    // or slows down during the run weighs on both sides alike. Only one is loaded at a time.
-    const half = DURATION_S / 2;
-    const runs = { api: [], yardstick: [] };
-    for (const side of ['api', 'yardstick', 'yardstick', 'api']) runs[side].push(await load(side === 'api' ? apiUrl : yUrl, paths, headers, half));
-    const apiResult = combined(runs.api);
-    const yResult = combined(runs.yardstick);
-    const apiPeak = peakRssMb(api.pid);
-    log(`API        ${apiResult.rps} req/s   p50 ${apiResult.p50} ms   p99 ${apiResult.p99} ms   non-2xx/errors ${apiResult.non2xx}   peak RSS ${apiPeak} MB`);
-    log(`Yardstick  ${yResult.rps} req/s   p50 ${yResult.p50} ms   p99 ${yResult.p99} ms   non-2xx/errors ${yResult.non2xx}`);
-    const ratio = Math.round((apiResult.rps / yResult.rps) * 100) / 100;
-    log(`Ratio      ${ratio} of the yardstick's throughput (aim: 0.7 or more; p99 under 50 ms; peak RSS under 300 MB)`);
+
+    // The same requests for each: establishments are picked by place in name order, so each
+    // database's own ids stand for the same establishments.
+    const sides = {
+      api: { url: api.url, headers: apiSide.headers, paths: requestMix(apiSide.seeded) },
+      baseline: { url: baseline.url, headers: baselineSide.headers, paths: requestMix(baselineSide.seeded) },
+      yardstick: { url: yardstickUrl, headers: {}, paths: requestMix(apiSide.seeded) },
+    };
+    for (const [name, side] of Object.entries(sides)) {
+      const probe = await fetch(`${side.url}${side.paths[0]}`, { headers: side.headers });
+      if (!probe.ok) throw new Error(`The ${name} answered ${probe.status} to ${side.paths[0]}`);
+      await load(side.url, side.paths, side.headers, WARMUP_S, CONNECTION_LEVELS.at(-1));
+    }
+
+    const loadBefore = loadAverage();
+    const results = {};
+    for (const connections of CONNECTION_LEVELS) {
+      const runs = { api: [], baseline: [], yardstick: [] };
+      for (const name of TURNS) {
+        const side = sides[name];
+        runs[name].push(await load(side.url, side.paths, side.headers, DURATION_S / 2, connections));
+      }
+      results[connections] = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, combined(r)]));
+    }
+    const loadAfter = loadAverage();
+    const rss = { api: peakRssMb(api.child.pid), baseline: peakRssMb(baseline.child.pid), yardstick: peakRssMb(yardstick.pid) };
+
+    log('');
+    log(`Machine load average before the measured turns ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
+    log(`API ${head} against baseline ${rev.slice(0, 10)}; ${MEMBERS} members; ${DURATION_S} s per contender per load, turns of ${DURATION_S / 2} s`);
+    const figures = { connections: {} };
+    for (const connections of CONNECTION_LEVELS) {
+      const r = results[connections];
+      log(`-- ${connections} connections`);
+      for (const name of ['api', 'baseline', 'yardstick']) {
+        const x = r[name];
+        log(`${name.padEnd(10)} ${String(x.rps).padStart(6)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(5)} ms   non-2xx/errors ${x.non2xx}`);
+      }
+      const ratios = { apiToBaseline: round(r.api.rps / r.baseline.rps), apiToYardstick: round(r.api.rps / r.yardstick.rps) };
+      log(`ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}`);
+      figures.connections[connections] = { ...r, ...ratios };
+    }
+    log(`peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB`);
+
+    const high = figures.connections[CONNECTION_LEVELS.at(-1)];
+    const aims = {
+      [`API/baseline >= ${AIMS.baselineRatio50} at 50`]: high.apiToBaseline >= AIMS.baselineRatio50,
+      [`API/yardstick >= ${AIMS.yardstickRatio50} at 50`]: high.apiToYardstick >= AIMS.yardstickRatio50,
+      ...Object.fromEntries(CONNECTION_LEVELS.map((c) => [`API p99 < ${AIMS.p99Ms[c]} ms at ${c}`, figures.connections[c].api.p99 < AIMS.p99Ms[c]])),
+      [`API peak RSS < ${AIMS.rssMb} MB`]: rss.api < AIMS.rssMb,
+    };
+    log(`aims       ${Object.entries(aims).map(([aim, met]) => `${aim}: ${met ? 'met' : 'missed'}`).join('; ')}`);
     log(
       JSON.stringify({
         bench: 'directory',
+        head,
+        baseline: rev,
         members: MEMBERS,
-        connections: CONNECTIONS,
+        cores: os.cpus().length,
+        loadAverage: { start: loadAtStart, before: loadBefore, after: loadAfter },
         durationSeconds: DURATION_S,
-        api: { rps: apiResult.rps, p50Ms: apiResult.p50, p99Ms: apiResult.p99, errors: apiResult.non2xx, peakRssMb: apiPeak },
-        yardstick: { rps: yResult.rps, p50Ms: yResult.p50, p99Ms: yResult.p99, errors: yResult.non2xx },
-        ratio,
+        connections: Object.fromEntries(
+          CONNECTION_LEVELS.map((c) => {
+            const f = figures.connections[c];
+            const side = (x) => ({ rps: x.rps, p50Ms: x.p50, p99Ms: x.p99, errors: x.non2xx });
+            return [c, { api: side(f.api), baseline: side(f.baseline), yardstick: side(f.yardstick), apiToBaseline: f.apiToBaseline, apiToYardstick: f.apiToYardstick }];
+          }),
+        ),
+        peakRssMb: rss,
+        aims,
       }),
     );
   } finally {
     stopAll();
     await new Promise((r) => setTimeout(r, 500));
-    await admin(`drop database if exists "${dbName}" with (force)`).catch((e) => log(`Could not drop ${dbName}: ${e.message}`));
+    if (worktree) removeWorktree(worktree);
+    for (const name of Object.values(db)) await admin(`drop database if exists "${name}" with (force)`).catch((e) => log(`Could not drop ${name}: ${e.message}`));
   }
 }
 

@@ -1,7 +1,9 @@
 'use strict';
 // 100,000 members with names as varied as the group's: accents, apostrophes, double-barrelled
 // surnames; each in a region and category, most working in one or two establishments, a few
-// hundred holding posts.
+// hundred holding posts. Names are stored without titles: "Dr" is the title. The same network is
+// seeded into any version's schema (members, member_establishments, posts), so the baseline and
+// the API are loaded with the same data.
 
 const FIRST = (
   'Aaron Abigail Adam Aisha Alan Alice Amélie Amir Andrew Aoife Ben Bethan Björn Catrin Charlotte Chloé Chris Ciarán Claire Daniel David ' +
@@ -32,17 +34,18 @@ function prng(seed) {
 async function seedMembers(client, count) {
   const random = prng(42);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const regions = (await client.query('select id, code from regions')).rows;
-  const categories = (await client.query('select id, code from categories')).rows;
-  const establishments = (await client.query('select id, region_id from establishments')).rows;
+  const regions = (await client.query('select id, code from regions order by code')).rows;
+  const categories = (await client.query('select id, code from categories order by code')).rows;
+  const establishments = (await client.query('select id, region_id from establishments order by name, code, postcode')).rows;
   const byRegion = new Map(regions.map((r) => [r.id, establishments.filter((e) => e.region_id === r.id)]));
 
   const batch = 5000;
   for (let start = 0; start < count; start += batch) {
-    const rows = { email: [], name: [], category: [], region: [], phone: [], emailVis: [], phoneVis: [] };
+    const rows = { email: [], name: [], title: [], category: [], region: [], phone: [], emailVis: [], phoneVis: [] };
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const last = random() < 0.08 ? `${pick(LAST)}-${pick(LAST)}` : pick(LAST);
-      rows.name.push(`${random() < 0.4 ? 'Dr ' : ''}${pick(FIRST)} ${last}`);
+      rows.title.push(random() < 0.4 ? 'Dr' : null);
+      rows.name.push(`${pick(FIRST)} ${last}`);
       rows.email.push(`bench.member.${i}@example.org`);
       rows.category.push(pick(categories).id);
       rows.region.push(pick(regions).id);
@@ -51,14 +54,16 @@ async function seedMembers(client, count) {
       rows.phoneVis.push(random() < 0.5 ? 'members' : 'secretariat');
     }
     const inserted = await client.query(
-      `insert into members (email, name, category_id, region_id, phone, email_visibility, phone_visibility, status)
-       select e, n, c, r, p, ev, pv, 'active'
-         from unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) as t(e, n, c, r, p, ev, pv)
-       returning id, region_id`,
-      [rows.email, rows.name, rows.category, rows.region, rows.phone, rows.emailVis, rows.phoneVis],
+      `insert into members (email, name, title, category_id, region_id, phone, email_visibility, phone_visibility, status)
+       select e, n, ti, c, r, p, ev, pv, 'active'
+         from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[]) as t(e, n, ti, c, r, p, ev, pv)
+       returning id, region_id, email`,
+      [rows.email, rows.name, rows.title, rows.category, rows.region, rows.phone, rows.emailVis, rows.phoneVis],
     );
     const links = { member: [], establishment: [] };
-    for (const m of inserted.rows) {
+    // In the order written, whatever order the database returns them in: every version gets the same links.
+    const byEmail = new Map(inserted.rows.map((m) => [m.email, m]));
+    for (const m of rows.email.map((e) => byEmail.get(e))) {
       const local = byRegion.get(m.region_id) ?? [];
       const n = local.length ? Math.floor(random() * 3) : 0;
       const chosen = new Set();
@@ -75,7 +80,7 @@ async function seedMembers(client, count) {
   }
 
   // A few hundred reps: most spokes have two or three, some none; the hub has six.
-  const sample = (await client.query('select id, region_id from members order by id limit 2000')).rows;
+  const sample = (await client.query("select id, region_id from members where email like 'bench.member.%' order by email limit 2000")).rows;
   const gaps = new Set(regions.slice(0, 2).map((r) => r.id));
   const posts = { member: [], region: [], role: [] };
   for (const [i, m] of sample.entries()) {
