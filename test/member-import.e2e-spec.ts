@@ -1,4 +1,4 @@
-import { auditLog, memberEstablishments, members, notices } from '@seg/db';
+import { auditLog, establishments, memberEstablishments, members, notices } from '@seg/db';
 import { eq, inArray } from 'drizzle-orm';
 import { loggedIn, uniqueEmail } from './support/factories';
 import { useStack } from './support/stack';
@@ -14,18 +14,24 @@ describe('member import', () => {
   const upload = (csv: string, query = '') => stack.http().post(`/members/import${query}`).set(secretariat).set('Content-Type', 'text/csv').send(csv);
 
   it('reads region, category and establishment by code or by name, in any case, with or without accents and prefixes', async () => {
-    const [a, b, c] = [uniqueEmail('names'), uniqueEmail('names'), uniqueEmail('names')];
+    const [a, b, c, d] = [uniqueEmail('names'), uniqueEmail('names'), uniqueEmail('names'), uniqueEmail('names')];
     const csv = [
       'email,name,category,region,establishments',
       `${a},Ann Names,Prison GP,London,HMP Brixton`,
       `${b},Bea Names,prison-gp,LONDON,brixton (hmp); Wandsworth`,
       `${c},Cai Names,prison_gp,yorkshire and the humber,BXI`,
+      // Type words are the search's (seg_place_words): "prison", "HMP & YOI", "Hospital".
+      `${d},Dee Names,prison-gp,london,Brixton Prison; HMP & YOI Altcourse; broadmoor`,
     ].join('\n');
     const res = await upload(csv).expect(201);
-    expect(res.body).toMatchObject({ dryRun: false, created: 3, failed: 0, activationEmails: 3 });
-    const saved = await stack.db.select().from(members).where(inArray(members.email, [a, b, c]));
+    expect(res.body).toMatchObject({ dryRun: false, created: 4, failed: 0, activationEmails: 4 });
+    const saved = await stack.db.select().from(members).where(inArray(members.email, [a, b, c, d]));
     const places = await stack.db.select().from(memberEstablishments).where(inArray(memberEstablishments.memberId, saved.map((m) => m.id)));
-    expect(places).toHaveLength(4);
+    expect(places).toHaveLength(7);
+    const dee = saved.find((m) => m.email === d)!;
+    const named = await stack.db.select({ code: establishments.code, name: establishments.name }).from(memberEstablishments)
+      .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId)).where(eq(memberEstablishments.memberId, dee.id));
+    expect(named.map((e) => e.code ?? e.name).sort()).toEqual(['ACI', 'BROADMOOR', 'BXI']);
   });
 
   it('names the accepted values of an unknown region or category, and the nearest establishments', async () => {

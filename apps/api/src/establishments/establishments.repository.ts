@@ -122,6 +122,19 @@ export class EstablishmentsRepository {
     return tx.select({ id: establishments.id, code: establishments.code, name: establishments.name }).from(establishments).orderBy(establishments.name);
   }
 
+  /**
+   * The place key of each text: its words as people say the place, type words and abbreviations
+   * (HMP, YOI, IRC, "prison"...) left out by seg_place_words, run together. The one list of type
+   * words is that function's, which the establishment search uses too.
+   */
+  async placeKeys(texts: string[], tx: Executor = this.db): Promise<Map<string, string>> {
+    if (!texts.length) return new Map();
+    const result = await tx.execute<{ text: string; key: string }>(
+      sql`select t as text, array_to_string(public.seg_place_words(t), '') as key from unnest(${sql.param(texts)}::text[]) t`,
+    );
+    return new Map(result.rows.map((r) => [r.text, r.key]));
+  }
+
   async typeExists(code: string, tx: Executor = this.db): Promise<boolean> {
     const [row] = await tx.select({ code: establishmentTypes.code }).from(establishmentTypes).where(eq(establishmentTypes.code, code)).limit(1);
     return Boolean(row);

@@ -49,6 +49,11 @@ export class EstablishmentsService {
     return this.establishments.listNames();
   }
 
+  /** Each text's key as a place's name (type words left out), for matching names people write. */
+  placeKeys(texts: string[]): Promise<Map<string, string>> {
+    return this.establishments.placeKeys(texts);
+  }
+
   async listTypes(query: PageQuery): Promise<EstablishmentTypePage> {
     return wholePage(query, await this.establishments.listTypes());
   }

@@ -1,4 +1,8 @@
-import { establishmentKey, plainKey, ReferenceMatcher } from './import-references';
+import { plainKey, ReferenceMatcher } from './import-references';
+
+// Place keys come from PostgreSQL (seg_place_words, proven by the import's e2e test); here a
+// stand-in that drops an "HMP" and what is in brackets.
+const placeKey = (text: string) => plainKey(text.replace(/\(.*\)|^HMP /gi, ''));
 
 describe('import references', () => {
   const categories = new ReferenceMatcher(
@@ -17,7 +21,7 @@ describe('import references', () => {
       ...Array.from({ length: 30 }, (_, i) => ({ code: `X${i}`, name: `Elsewhere ${i} (HMP)` })),
     ],
     'establishment',
-    establishmentKey,
+    placeKey,
   );
 
   it('reads a category by code or name, whatever the case and punctuation', () => {
@@ -25,10 +29,9 @@ describe('import references', () => {
     expect(plainKey('Zoë-Jane')).toBe('zoejane');
   });
 
-  it('reads an establishment with or without its usual prefixes and suffixes', () => {
-    for (const value of ['HMP Brixton', 'Brixton', 'brixton (hmp)', 'BXI', 'bxi', 'Brixton Prison']) expect(places.match(value)).toEqual({ found: expect.objectContaining({ code: 'BXI' }) });
-    expect(places.match('HMP & YOI Altcourse')).toEqual({ found: expect.objectContaining({ code: 'ACI' }) });
-    expect(places.match('broadmoor')).toEqual({ found: expect.objectContaining({ name: 'Broadmoor Hospital' }) });
+  it('reads an establishment by code, or by name through its key', () => {
+    for (const value of ['HMP Brixton', 'Brixton', 'brixton (hmp)', 'BXI', 'bxi']) expect(places.match(value)).toEqual({ found: expect.objectContaining({ code: 'BXI' }) });
+    expect(places.match('Broadmoor Hospital')).toEqual({ found: expect.objectContaining({ name: 'Broadmoor Hospital' }) });
   });
 
   it('lists the accepted values of a short list, and the nearest of a long one', () => {

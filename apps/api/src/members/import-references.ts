@@ -1,7 +1,8 @@
 /**
  * Reads the region, category and establishments of an imported row the way people write them:
- * by code or by name, in any case, with or without accents, punctuation and the usual prefixes
- * and suffixes of establishment names ("HMP Brixton", "Brixton", "brixton (hmp)" are one place).
+ * by code or by name, in any case, with or without accents and punctuation. Establishments are
+ * keyed by the caller (with PostgreSQL's seg_place_words, which knows the type words such as HMP
+ * and YOI, so "HMP Brixton", "Brixton", "brixton (hmp)" are one place, as in a search).
  */
 
 export interface Named {
@@ -24,15 +25,6 @@ function words(text: string): string[] {
 /** "Prison GP", "prison-gp" and "prison_gp" are one key. */
 export function plainKey(text: string): string {
   return words(text).join('');
-}
-
-/** What establishment names carry around the place's own name: HMP, YOI, IRC, "Secure Hospital"... */
-const ESTABLISHMENT_AFFIXES = new Set(['hmp', 'hm', 'yoi', 'hmyoi', 'hmpyoi', 'irc', 'stc', 'prison', 'secure', 'hospital', 'and']);
-
-export function establishmentKey(text: string): string {
-  const all = words(text);
-  const own = all.filter((w) => !ESTABLISHMENT_AFFIXES.has(w));
-  return (own.length ? own : all).join('');
 }
 
 function editDistance(a: string, b: string): number {

@@ -13,7 +13,7 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ImportResult, ImportRowResult } from './dto/import-result.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
-import { establishmentKey, Named, ReferenceMatcher } from './import-references';
+import { Named, plainKey, ReferenceMatcher } from './import-references';
 import { IMPORT_COLUMNS, ImportColumn, splitList } from './members-csv';
 import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
@@ -55,7 +55,7 @@ export class MemberImportService {
 
   async import(csv: unknown, actor: Actor, dryRun = false): Promise<ImportResult> {
     const records = this.parse(csv);
-    const references = await this.references();
+    const references = await this.references(records.map(({ record }) => record));
     const rows: ImportRowResult[] = [];
     const notices: NoticeRef[] = [];
     const tryEach = async (inTransaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>) => {
@@ -114,16 +114,18 @@ export class MemberImportService {
     return parsed.map(({ record, info }) => ({ record, line: info.lines }));
   }
 
-  /** The lists a row may name, read once per import. */
-  private async references(): Promise<References> {
+  /** The lists a row may name, read once per import, with the place keys of every establishment named. */
+  private async references(records: ImportRecord[]): Promise<References> {
     const [regions, categories, establishments] = await Promise.all([this.regions.list(), this.categories.list(), this.establishments.listNames()]);
+    const named = records.flatMap((r) => (r.establishments ? splitList(r.establishments) : []));
+    const placeKeys = await this.establishments.placeKeys([...new Set([...establishments.map((e) => e.name), ...named])]);
     return {
       regions: new ReferenceMatcher(
         regions.items.filter((r) => !r.mergedInto),
         'region',
       ),
       categories: new ReferenceMatcher(categories.items, 'category'),
-      establishments: new ReferenceMatcher(establishments, 'establishment', establishmentKey),
+      establishments: new ReferenceMatcher(establishments, 'establishment', (text) => placeKeys.get(text) ?? plainKey(text)),
     };
   }
 
