@@ -3,7 +3,7 @@ import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPag
 import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
-import { RegionsRepository } from '../regions/regions.repository';
+import { RegionsService } from '../regions/regions.service';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
 import { EstablishmentPage, EstablishmentTypePage, EstablishmentView } from './establishment-view.dto';
 import { EstablishmentPosition, EstablishmentsRepository, RankedEstablishmentPosition } from './establishments.repository';
@@ -13,7 +13,7 @@ export class EstablishmentsService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly establishments: EstablishmentsRepository,
-    private readonly regions: RegionsRepository,
+    private readonly regions: RegionsService,
     private readonly audit: AuditService,
     private readonly pages: KeysetPages,
   ) {}
@@ -21,9 +21,7 @@ export class EstablishmentsService {
   async search(query: EstablishmentQuery): Promise<EstablishmentPage> {
     let regionId: string | undefined;
     if (query.region) {
-      const region = await this.regions.getByCode(query.region);
-      if (!region) throw invalidField('region', 'is not a region code');
-      regionId = region.id;
+      regionId = (await this.regions.forFilter(query.region)).id;
     }
     if (query.type && !(await this.establishments.typeExists(query.type))) throw invalidField('type', 'is not an establishment type code');
     const q = query.q?.trim();
@@ -87,9 +85,8 @@ export class EstablishmentsService {
     let regionId: string | undefined;
     if (refs.type !== undefined && !(await this.establishments.typeExists(refs.type, tx))) errors.push({ field: 'type', message: 'is not an establishment type code' });
     if (refs.region !== undefined) {
-      const region = await this.regions.getByCode(refs.region, tx);
-      if (!region) errors.push({ field: 'region', message: 'is not a region code' });
-      else if (region.mergedIntoId) errors.push({ field: 'region', message: 'was merged into another region' });
+      const region = await this.regions.forRecord(refs.region, 'region', tx);
+      if ('field' in region) errors.push(region);
       else regionId = region.id;
     }
     if (errors.length) throw new InvalidFieldsException(errors);

@@ -6,7 +6,8 @@ import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionalRights } from '../regions/regional-rights.service';
-import { RegionRow, RegionsRepository } from '../regions/regions.repository';
+import { RegionRow } from '../regions/regions.repository';
+import { RegionsService } from '../regions/regions.service';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { AudienceDto } from './dto/invite.dto';
 import { ListMeetingsQuery } from './dto/list-meetings.query';
@@ -34,7 +35,7 @@ export class MeetingsService {
     private readonly pages: KeysetPages,
     private readonly access: MeetingAccess,
     private readonly rights: RegionalRights,
-    private readonly regions: RegionsRepository,
+    private readonly regions: RegionsService,
   ) {}
 
   /** The secretariat calls any meeting; a representative, regional meetings of a region they represent. */
@@ -50,7 +51,7 @@ export class MeetingsService {
       if (!region) {
         const represented = new Set(posts.map((p) => p.regionId));
         if (represented.size > 1) throw invalidField('regionCode', 'name the region: you represent more than one');
-        region = (await this.regions.getById(posts[0].regionId))!;
+        region = (await this.regions.byId(posts[0].regionId))!;
       }
     }
     const authority = await this.rights.require(member, region, 'call its meetings');
@@ -78,8 +79,7 @@ export class MeetingsService {
     const after = request.after;
     let regionId: string | undefined;
     if (query.region) {
-      const region = await this.regions.getByCode(query.region);
-      if (!region) throw invalidField('region', 'is not a region code');
+      const region = await this.regions.forFilter(query.region);
       await this.rights.require(viewer, region, 'list its meetings');
       regionId = region.id;
     }
@@ -261,9 +261,8 @@ export class MeetingsService {
 
   /** A region named by code for a meeting: 400 when unknown or merged away. */
   private async regionByCode(code: string): Promise<RegionRow> {
-    const region = await this.regions.getByCode(code);
-    if (!region) throw invalidField('regionCode', 'is not a region code');
-    if (region.mergedIntoId) throw invalidField('regionCode', 'was merged into another region');
+    const region = await this.regions.forRecord(code, 'regionCode');
+    if ('field' in region) throw new InvalidFieldsException([region]);
     return region;
   }
 

@@ -10,7 +10,7 @@ import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { PostsRepository } from '../posts/posts.repository';
-import { RegionsRepository } from '../regions/regions.repository';
+import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
@@ -29,7 +29,7 @@ export class MembersService {
     @Inject(DB) private readonly db: Database,
     private readonly members: MembersRepository,
     private readonly categories: CategoriesRepository,
-    private readonly regions: RegionsRepository,
+    private readonly regions: RegionsService,
     private readonly establishments: EstablishmentsRepository,
     private readonly posts: PostsRepository,
     private readonly audit: AuditService,
@@ -154,9 +154,8 @@ export class MembersService {
     if (input.region !== undefined) {
       if (input.region === null || input.region === '') values.regionId = null;
       else {
-        const region = await this.regions.getByCode(input.region, tx);
-        if (!region) errors.push({ field: 'region', message: 'is not a region code' });
-        else if (region.mergedIntoId) errors.push({ field: 'region', message: 'was merged into another region' });
+        const region = await this.regions.forRecord(input.region, 'region', tx);
+        if ('field' in region) errors.push(region);
         else values.regionId = region.id;
       }
     }

@@ -3,7 +3,7 @@ import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPag
 import { Database, DB } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
-import { RegionsRepository } from '../regions/regions.repository';
+import { RegionsService } from '../regions/regions.service';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
 import { PostView } from './post-view.dto';
 import { PostListing, PostPosition, PostsRepository } from './posts.repository';
@@ -13,7 +13,7 @@ export class PostsService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly posts: PostsRepository,
-    private readonly regions: RegionsRepository,
+    private readonly regions: RegionsService,
     private readonly audit: AuditService,
     private readonly pages: KeysetPages,
   ) {}
@@ -22,9 +22,7 @@ export class PostsService {
     let regionId: string | null | undefined;
     if (query.region === 'hub') regionId = null;
     else if (query.region) {
-      const region = await this.regions.getByCode(query.region);
-      if (!region) throw invalidField('region', 'is not a region code or hub');
-      regionId = region.id;
+      regionId = (await this.regions.forFilter(query.region, 'region', 'is not a region code or hub')).id;
     }
     const request = this.pages.open<PostPosition>('posts', query, ['string', 'string']);
     const today = todayInLondon();
@@ -42,9 +40,8 @@ export class PostsService {
       else if (member.status === 'left' || member.status === 'suspended') errors.push({ field: 'memberId', message: `is ${member.status}` });
       let regionId: string | null = null;
       if (dto.regionCode) {
-        const region = await this.regions.getByCode(dto.regionCode, tx);
-        if (!region) errors.push({ field: 'regionCode', message: 'is not a region code' });
-        else if (region.mergedIntoId) errors.push({ field: 'regionCode', message: 'was merged into another region' });
+        const region = await this.regions.forRecord(dto.regionCode, 'regionCode', tx);
+        if ('field' in region) errors.push(region);
         else regionId = region.id;
       }
       if (dto.endsOn && dto.endsOn < dto.startsOn) errors.push({ field: 'endsOn', message: 'must not be before startsOn' });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, invalidField, Page, PageQuery, postIsCurrent, todayInLondon, wholePage } from '@seg/common';
-import { Database, DB } from '@seg/db';
+import { conflictOn, FieldError, invalidField, Page, PageQuery, postIsCurrent, todayInLondon, wholePage } from '@seg/common';
+import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
@@ -19,6 +19,28 @@ export class RegionsService {
     private readonly regions: RegionsRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The region a new or changed record names by code, or the error to report against `field`:
+   * an unknown code, or a region merged into another (new records go to the region it became).
+   */
+  async forRecord(code: string, field: string, tx: Executor = this.db): Promise<RegionRow | FieldError> {
+    const region = await this.regions.getByCode(code, tx);
+    if (!region) return { field, message: 'is not a region code' };
+    if (region.mergedIntoId) return { field, message: 'was merged into another region' };
+    return region;
+  }
+
+  byId(id: string): Promise<RegionRow | null> {
+    return this.regions.getById(id);
+  }
+
+  /** The region a list is filtered by: merged ones too, as their history stays theirs. 400 when unknown. */
+  async forFilter(code: string, field = 'region', message = 'is not a region code'): Promise<RegionRow> {
+    const region = await this.regions.getByCode(code);
+    if (!region) throw invalidField(field, message);
+    return region;
+  }
 
   /** Every region; the query only from a client, whose cursor is refused. */
   async list(query: Partial<PageQuery> = {}): Promise<Page<RegionView>> {
