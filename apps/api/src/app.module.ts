@@ -11,6 +11,7 @@ import { AboutModule } from './about/about.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CategoriesModule } from './categories/categories.module';
+import { ConfirmDetailsModule } from './confirm-details/confirm-details.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EstablishmentsModule } from './establishments/establishments.module';
@@ -55,6 +56,7 @@ export class AppModule {
         AboutModule,
         MeetingsModule,
         RsvpModule,
+        ConfirmDetailsModule,
         AuditModule,
         RegionsModule,
         CategoriesModule,

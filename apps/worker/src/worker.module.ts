@@ -10,6 +10,9 @@ import { DailyJobsModule } from './daily/daily-jobs.module';
 import { InboundWorkerModule } from './inbound/inbound-worker.module';
 import { MeetingNoticeRenderer } from './meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
+import { ConfirmDetailsJob } from './members/confirm-details.job';
+import { ConfirmDetailsRenderer } from './members/confirm-details.renderer';
+import { MembersWorkerModule } from './members/members-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
 
 @Module({})
@@ -25,12 +28,12 @@ export class WorkerModule {
         NoticesModule,
         // Every notice kind of @seg/notices needs a renderer here; the sender refuses to start without.
         NoticesWorkerModule.withRenderers({
-          imports: [AccountsWorkerModule, MeetingsWorkerModule],
-          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer],
+          imports: [AccountsWorkerModule, MeetingsWorkerModule, MembersWorkerModule],
+          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer, ConfirmDetailsRenderer],
         }),
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.
-        DailyJobsModule.withHandlers({ imports: [], handlers: [] }),
+        DailyJobsModule.withHandlers({ imports: [MembersWorkerModule], handlers: [ConfirmDetailsJob] }),
       ],
     };
   }

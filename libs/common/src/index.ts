@@ -13,3 +13,6 @@ export * from './request-body';
 export * from './rsvp-wording';
 export * from './secret-keys';
 export * from './current-post';
+export * from './contact-visibility';
+export * from './id-token';
+export * from './details-confirmation';

@@ -149,6 +149,12 @@ describe('loadConfig', () => {
     expect(loadConfig(PRODUCTION).inbound.imapUrl).toBeNull();
   });
 
+  it('asks members to confirm their details yearly and representatives every six months, unless told otherwise', () => {
+    expect(loadConfig({}).detailsConfirm).toEqual({ months: 12, repMonths: 6 });
+    expect(loadConfig({ DETAILS_CONFIRM_MONTHS: '24', DETAILS_CONFIRM_REP_MONTHS: '3' }).detailsConfirm).toEqual({ months: 24, repMonths: 3 });
+    expect(problemsOf({ DETAILS_CONFIRM_MONTHS: '0' })).toEqual([expect.stringMatching(/^DETAILS_CONFIRM_MONTHS:/)]);
+  });
+
   it('reads the time of the daily nudges, 09:00 UK time by default', () => {
     expect(loadConfig({}).daily).toEqual({ nudgeTime: { hour: 9, minute: 0 }, timeZone: 'Europe/London' });
     expect(loadConfig({ NUDGE_TIME: '17:45' }).daily.nudgeTime).toEqual({ hour: 17, minute: 45 });

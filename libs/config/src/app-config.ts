@@ -62,6 +62,8 @@ const schema = z.object({
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   RELAY_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  DETAILS_CONFIRM_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+  DETAILS_CONFIRM_REP_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   NUDGE_TIME: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)')
@@ -112,6 +114,8 @@ export interface AppConfig {
     relayGraceMs: number;
   };
   meetings: { reminderHoursBefore: number };
+  /** How often members are asked to confirm their details; representatives holding a post today more often. */
+  detailsConfirm: { months: number; repMonths: number };
   /** The worker's daily jobs: when the daily nudges go out, as a time of day in `timeZone`. */
   daily: { nudgeTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
@@ -211,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     // Two notices per connection: one on the wire while the next is loaded and rendered.
     worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS, relayGraceMs: raw.RELAY_GRACE_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
+    detailsConfirm: { months: raw.DETAILS_CONFIRM_MONTHS, repMonths: raw.DETAILS_CONFIRM_REP_MONTHS },
     daily: {
       nudgeTime: { hour: Number(raw.NUDGE_TIME.slice(0, 2)), minute: Number(raw.NUDGE_TIME.slice(3)) },
       timeZone: DAILY_TIME_ZONE,

@@ -18,6 +18,12 @@ export const NOTICE_KINDS = {
   activation: { to: 'member', suppressedWhenBouncing: false },
   'password-reset': { to: 'member', suppressedWhenBouncing: false },
   'password-changed': { to: 'member', suppressedWhenBouncing: false },
+  /**
+   * The daily run asks a member to confirm their details (`payload.round`: 1, then 2 if
+   * unanswered), showing what other members see of them. Not sent to an address that bounces:
+   * such a member goes on the not-confirmed list instead.
+   */
+  'confirm-details': { to: 'member', suppressedWhenBouncing: true },
   // Meeting notices stop for a member whose address bounces.
   'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true },
   /** Everyone but those who declined hears of a change. */

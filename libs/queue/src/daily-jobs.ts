@@ -10,7 +10,10 @@ import { QueueName } from './queue.contract';
  * daily job is one entry here plus its handler in the worker's daily jobs module (the worker
  * refuses to start while an entry has no handler).
  */
-export const DAILY_JOBS = {} as const satisfies Record<string, DailyJobRule>;
+export const DAILY_JOBS = {
+  /** Asks members whose details are due to confirm them, and asks again those who have not answered. */
+  'confirm-details': { at: (config: AppConfig) => config.daily.nudgeTime },
+} as const satisfies Record<string, DailyJobRule>;
 
 /** When a daily job runs: a time of day in `config.daily.timeZone`, read from the config. */
 export interface DailyJobRule {

@@ -73,7 +73,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** Bookkeeping that changes with every write and says nothing to a reader. */
-const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'nameKey', 'revision', 'sequence', 'detailsConfirmedAt']);
+const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'nameKey', 'revision', 'sequence', 'detailsConfirmedAt', 'detailsRequestedAt', 'detailsRemindedAt']);
 
 /** The ids an entry mentions, so one query per table finds every name on a page. */
 export function idsMentioned(line: AuditLine): { lookup: Lookup; id: string }[] {

@@ -2,7 +2,7 @@ import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { EmailStatus, MemberStatus, Role } from '@seg/db';
 import { CategoryRef } from '../categories/category-view.dto';
 import { EstablishmentRef, EstablishmentView } from '../establishments/establishment-view.dto';
-import { ContactVisibility } from '../members/dto/member-record.dto';
+import { ContactVisibility, DetailsConfirmation } from '../members/dto/member-record.dto';
 import { PostRegion, RegionRef } from '../regions/region-view.dto';
 
 export class HeldPost {
@@ -34,6 +34,8 @@ export class DirectoryMember {
   /** The posts held today. */
   posts: HeldPost[];
   isRep: boolean;
+  /** When they last confirmed their details; cards show it for representatives. */
+  detailsConfirmation: DetailsConfirmation;
   /** Posts held before and ended, oldest first: on a single member's answer only. */
   pastPosts?: PastPost[];
   /** Shown to the secretariat, to the member themselves and to the representatives of their region. */

@@ -1,9 +1,16 @@
-import { postIsCurrent } from '@seg/common';
-import { seesRecord, Viewer, visibleContacts } from './contact-visibility';
+import { detailsConfirmMonths, postIsCurrent, seesRecord, Viewer, visibleContacts } from '@seg/common';
+import type { AppConfig } from '@seg/config';
+import { detailsConfirmation } from '../members/member-record';
 import { DirectoryMember, RepView } from './directory-member.dto';
 import { DirectoryRow, RepRow } from './directory.repository';
 
-export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string): DirectoryMember {
+/** What a card needs beyond its row: the day (posts) and how long a confirmation of details holds. */
+export interface CardContext {
+  today: string;
+  config: Pick<AppConfig, 'detailsConfirm'>;
+}
+
+export function directoryMember(row: DirectoryRow, viewer: Viewer, { today, config }: CardContext): DirectoryMember {
   // A card holds every post not ended when it was written; the calendar decides which hold today.
   const posts = row.posts.filter((p) => postIsCurrent(p, today));
   const isRep = posts.length > 0;
@@ -38,6 +45,7 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string
       startsOn: p.startsOn,
     })),
     isRep,
+    detailsConfirmation: detailsConfirmation(row.detailsConfirmedAt ? new Date(row.detailsConfirmedAt) : null, detailsConfirmMonths(config, isRep)),
   };
   if (seesRecord(viewer, row)) {
     view.status = row.status;
@@ -49,6 +57,6 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, today: string
   return view;
 }
 
-export function repView(row: RepRow, viewer: Viewer, today: string): RepView {
-  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer, today) };
+export function repView(row: RepRow, viewer: Viewer, card: CardContext): RepView {
+  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer, card) };
 }

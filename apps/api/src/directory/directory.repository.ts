@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
+import { DETAILS_STALE_AFTER_DAYS } from '@seg/common';
 import { PastPost } from './directory-member.dto';
 import { NameQuery } from './name-query';
 
@@ -40,6 +41,8 @@ export type DirectoryRow = {
   regionNation: string | null;
   establishments: { id: string; code: string | null; name: string }[];
   posts: CardPost[];
+  /** ISO time, or null: never confirmed. */
+  detailsConfirmedAt: string | null;
 };
 
 export type RepRow = DirectoryRow & {
@@ -61,6 +64,8 @@ export interface MemberSearch {
   listedOnly?: boolean;
   statuses?: MemberStatus[];
   emailStatus?: EmailStatus;
+  /** Only members who have not answered a request to confirm their details for DETAILS_STALE_AFTER_DAYS. */
+  stale?: boolean;
 }
 
 /**
@@ -81,7 +86,8 @@ const CARD_COLUMNS = sql.raw(`
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
-  d.establishments, d.posts`);
+  d.establishments, d.posts,
+  (select to_json(m.details_confirmed_at) #>> '{}' from members m where m.id = d.member_id) as "detailsConfirmedAt"`);
 
 /** Posts held today, of alias `p`. */
 const currentPost = (p: string, today: string) =>
@@ -112,7 +118,7 @@ export class DirectoryRepository {
       : sql`true`;
     type Found = DirectoryRow & { rank: number; closeness: number; surname: string; given: string; total: number | null; estimate: number | null };
     let rows: Found[];
-    if (filter.name || filter.establishmentId || filter.repsOnly) {
+    if (filter.name || filter.establishmentId || filter.repsOnly || filter.stale) {
       const { rank, closeness, matches } = filter.name ? relevance(filter.name) : { rank: sql`0`, closeness: sql`0::float8`, matches: sql`true` };
       const result = await this.db.execute<Found>(sql`
         with matched as materialized (
@@ -216,6 +222,10 @@ export class DirectoryRepository {
     // Semi-joins, planned once, rather than a subquery per row.
     if (filter.establishmentId) where.push(sql`d.member_id in (select me.member_id from member_establishments me where me.establishment_id = ${filter.establishmentId}::uuid)`);
     if (filter.repsOnly) where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
+    if (filter.stale) {
+      where.push(sql`d.status in ('invited', 'active') and d.member_id in (
+        select m.id from members m where m.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int))`);
+    }
     return where;
   }
 }

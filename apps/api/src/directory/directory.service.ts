@@ -1,11 +1,12 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
 import { FieldError, InvalidFieldsException, KeysetPages, todayInLondon } from '@seg/common';
 import type { MemberStatus } from '@seg/db';
 import { EstablishmentsRepository } from '../establishments/establishments.repository';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsRepository } from '../regions/regions.repository';
-import { seesEverything, seesRecord, Viewer } from './contact-visibility';
-import { directoryMember, repView } from './directory-member';
+import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/common';
+import { CardContext, directoryMember, repView } from './directory-member';
 import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
 import { nameQuery } from './name-query';
@@ -22,6 +23,7 @@ type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
 @Injectable()
 export class DirectoryService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: DirectoryRepository,
     private readonly regions: RegionsRepository,
     private readonly establishments: EstablishmentsRepository,
@@ -34,10 +36,10 @@ export class DirectoryService {
     const today = todayInLondon();
     const [spokes, reps] = await Promise.all([this.regions.listLive(), this.directory.currentReps({ regionIds: 'all', hub: true }, today)]);
     return {
-      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer, today)) },
+      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer, this.card(today))) },
       spokes: spokes.map((region) => ({
         region: { code: region.code, name: region.name, nation: region.nation },
-        reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer, today)),
+        reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer, this.card(today))),
       })),
     };
   }
@@ -65,6 +67,7 @@ export class DirectoryService {
     const seesRecords = secretariat || !!viewer.representedRegionIds?.length;
     if (query.status && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by status');
     if (query.emailStatus && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by email status');
+    if (query.stale && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members who have not confirmed their details');
     // A representative organises the region's current members; former and suspended ones are the secretariat's.
     const representative = seesRecords && !secretariat;
     if (representative && query.status && !CURRENT_STATUSES.includes(query.status)) {
@@ -79,6 +82,7 @@ export class DirectoryService {
       listedOnly: !seesRecords,
       statuses: query.status ? [query.status] : representative ? [...CURRENT_STATUSES] : undefined,
       emailStatus: query.emailStatus,
+      stale: query.stale === true,
     };
     const today = todayInLondon();
     // The total rides in the signed cursor, so later pages skip the count; the cursor is bound
@@ -91,7 +95,7 @@ export class DirectoryService {
     if (!rows.length) await this.checkCodes(query);
     const total: Total = position ? (position[6] ? { estimate: position[5] } : position[5]) : (counted ?? 0);
     const totalKeys: [number, number] = typeof total === 'number' ? [total, 0] : [total.estimate, 1];
-    return request.page(rows, total, (row) => [...row.position, ...totalKeys], (row) => directoryMember(row, viewer, today));
+    return request.page(rows, total, (row) => [...row.position, ...totalKeys], (row) => directoryMember(row, viewer, this.card(today)));
   }
 
   /** One member, with the posts they held before. */
@@ -103,7 +107,20 @@ export class DirectoryService {
     if (!row || !seen) throw new NotFoundException('No such member');
     const today = todayInLondon();
     const pastPosts = await this.directory.endedPostsOf(id, today);
-    return { ...directoryMember(row, viewer, today), pastPosts };
+    return { ...directoryMember(row, viewer, this.card(today)), pastPosts };
+  }
+
+  /**
+   * What other members see of a member (their card as any member sees it, listed or not), for
+   * the member to check; null when there is no such member.
+   */
+  async seenByOthers(id: string): Promise<{ listed: boolean; card: DirectoryMember } | null> {
+    const row = await this.directory.getMember(id);
+    return row ? { listed: row.listed, card: directoryMember(row, OTHER_MEMBER, this.card(todayInLondon())) } : null;
+  }
+
+  private card(today: string): CardContext {
+    return { today, config: this.config };
   }
 
   /** The viewer, seeing the records of the region's members when they represent it today. */
@@ -119,7 +136,7 @@ export class DirectoryService {
       regionId ? this.regions.getById(regionId) : Promise.resolve(null),
       this.directory.currentReps({ regionIds: regionId ? [regionId] : [], hub: true }, today),
     ]);
-    const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer, today));
+    const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer, this.card(today)));
     return {
       region: region ? { code: region.code, name: region.name, nation: region.nation } : null,
       regionalReps: views(reps.filter((r) => r.postRegionId !== null)),

@@ -43,4 +43,13 @@ export class MemberSearchQuery extends PageQuery {
   @IsOptional()
   @IsIn(EMAIL_STATUSES)
   emailStatus?: EmailStatus;
+
+  /**
+   * The secretariat, or a representative listing their own region: `true` lists the current
+   * members who have not answered a request to confirm their details within 30 days.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  stale?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiErrors } from '@seg/common';
@@ -26,13 +26,21 @@ export class MeController {
   /**
    * Changes your own details: name, title, phone, bio, availability, establishmentIds,
    * contactVisibility. Role, status, category, region and posts are the secretariat's: a body
-   * naming them is refused with a 400 and changes nothing.
+   * naming them is refused with a 400 and changes nothing. Saving also confirms your details.
    */
   @Patch()
   @ApiOkResponse({ type: MemberRecord })
   @ApiErrors(400, 409)
   update(@CurrentMember() member: AuthenticatedMember, @Body() dto: UpdateMeDto, @CurrentActor() actor: Actor): Promise<MemberRecord> {
     return this.me.update(member.id, dto, actor);
+  }
+
+  /** Your details are still right: records the date (saving them with PATCH /me does too). */
+  @Post('confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MemberRecord })
+  confirm(@CurrentMember() member: AuthenticatedMember): Promise<MemberRecord> {
+    return this.me.confirm(member.id);
   }
 
   /** Who to call: the reps of your own region and of the hub. */

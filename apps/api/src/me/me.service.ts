@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../audit/actor.decorator';
-import { Viewer } from '../directory/contact-visibility';
+import { Viewer } from '@seg/common';
 import { ContactsView } from '../directory/directory-member.dto';
 import { DirectoryService } from '../directory/directory.service';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
@@ -22,6 +22,11 @@ export class MeService {
 
   update(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
     return this.members.updateOwn(memberId, dto, actor);
+  }
+
+  async confirm(memberId: string): Promise<MemberRecord> {
+    await this.members.confirmDetails(memberId);
+    return this.members.get(memberId);
   }
 
   contacts(viewer: Viewer): Promise<ContactsView> {

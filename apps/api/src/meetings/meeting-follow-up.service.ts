@@ -3,7 +3,7 @@ import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from 
 import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
-import { visibleContacts } from '../directory/contact-visibility';
+import { visibleContacts } from '@seg/common';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';
 import { AttendanceRow, InviteeRow, MeetingsRepository } from './meetings.repository';

@@ -1,9 +1,9 @@
-import { postIsCurrent } from '@seg/common';
-import { emailAlwaysShown, OTHER_MEMBER, visibleContacts } from '../directory/contact-visibility';
+import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/common';
+import type { AppConfig } from '@seg/config';
 import { MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
 
-export function memberRecord(row: MemberRecordRow, today: string): MemberRecord {
+export function memberRecord(row: MemberRecordRow, today: string, config: Pick<AppConfig, 'detailsConfirm'>): MemberRecord {
   const m = row.member;
   const posts = row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) }));
   const subject = {
@@ -34,6 +34,7 @@ export function memberRecord(row: MemberRecordRow, today: string): MemberRecord 
     emailBounce: m.emailStatus === 'bouncing' && m.emailBouncedAt ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason } : null,
     seenByMembers: { ...visibleContacts(subject, OTHER_MEMBER), emailAlwaysShown: emailAlwaysShown(subject) },
     posts,
+    detailsConfirmation: detailsConfirmation(m.detailsConfirmedAt, detailsConfirmMonths(config, subject.isCurrentRep)),
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
@@ -43,4 +44,9 @@ export function memberRecord(row: MemberRecordRow, today: string): MemberRecord 
 export function memberSnapshot(m: MemberRow, establishmentIds: string[]): Record<string, unknown> {
   const { passwordHash: _secret, nameKey: _derived, ...rest } = m;
   return { ...rest, establishmentIds };
+}
+
+/** A confirmation date as members read it, with whether its period has run out. */
+export function detailsConfirmation(confirmedAt: Date | null, months: number, now = new Date()): { confirmedAt: string | null; overdue: boolean } {
+  return { confirmedAt: confirmedAt?.toISOString() ?? null, overdue: detailsConfirmationOverdue(confirmedAt, months, now) };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -50,6 +50,19 @@ export class MembersRepository {
   async insert(tx: Executor, values: typeof members.$inferInsert): Promise<MemberRow> {
     const [row] = await tx.insert(members).values(values).returning();
     return row;
+  }
+
+  /**
+   * Records that a current member says their details are right, which closes any open request
+   * to confirm them. Null when the member is not current (or gone).
+   */
+  async confirmDetails(tx: Executor, id: string): Promise<MemberRow | null> {
+    const [row] = await tx
+      .update(members)
+      .set({ detailsConfirmedAt: sql`now()`, detailsRequestedAt: null, detailsRemindedAt: null })
+      .where(and(eq(members.id, id), inArray(members.status, ['invited', 'active']), isNull(members.erasedAt)))
+      .returning();
+    return row ?? null;
   }
 
   /** A new email address clears a bouncing one: the next notices go to the new address. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, InvalidFieldsException, todayInLondon } from '@seg/common';
+import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
@@ -27,6 +28,7 @@ const REQUIRED = ['email', 'name', 'category', 'role', 'status', 'contactVisibil
 export class MembersService {
   constructor(
     @Inject(DB) private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MembersRepository,
     private readonly categories: CategoriesRepository,
     private readonly regions: RegionsService,
@@ -41,7 +43,7 @@ export class MembersService {
   async get(id: string): Promise<MemberRecord> {
     const row = await this.members.loadRecord(id);
     if (!row) throw new NotFoundException('No such member');
-    return memberRecord(row, todayInLondon());
+    return memberRecord(row, todayInLondon(), this.config);
   }
 
   /** A new member, status invited; the activation email goes out once the member is saved. */
@@ -74,8 +76,20 @@ export class MembersService {
 
   /** A member changing their own details: the DTO holds only the fields they may change. */
   async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
-    await this.db.transaction((tx) => this.updateIn(tx, memberId, dto, actor));
+    await this.db.transaction(async (tx) => {
+      await this.updateIn(tx, memberId, dto, actor);
+      // Saving their details is saying they are right.
+      await this.members.confirmDetails(tx, memberId);
+    });
     return this.get(memberId);
+  }
+
+  /**
+   * A member says their details are still right (signed in, or from the email link). False when
+   * the member is not current: their link no longer works.
+   */
+  async confirmDetails(memberId: string): Promise<boolean> {
+    return (await this.members.confirmDetails(this.db, memberId)) !== null;
   }
 
   /** Creates a member in the caller's transaction; the caller dispatches the notices after commit. */

@@ -349,6 +349,24 @@ export interface paths {
         patch: operations["CategoriesController_update"];
         trace?: never;
     };
+    "/confirm-details/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What other members see of the member; opening the link changes nothing. */
+        get: operations["ConfirmDetailsController_open"];
+        put?: never;
+        /** The member says their details are still right. */
+        post: operations["ConfirmDetailsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/members": {
         parameters: {
             query?: never;
@@ -499,9 +517,26 @@ export interface paths {
         /**
          * Changes your own details: name, title, phone, bio, availability, establishmentIds,
          *     contactVisibility. Role, status, category, region and posts are the secretariat's: a body
-         *     naming them is refused with a 400 and changes nothing.
+         *     naming them is refused with a 400 and changes nothing. Saving also confirms your details.
          */
         patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/me/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Your details are still right: records the date (saving them with PATCH /me does too). */
+        post: operations["MeController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/me/contacts": {
@@ -1103,6 +1138,14 @@ export interface components {
              */
             newPassword: string;
         };
+        ConfirmDetailsView: {
+            detailsConfirmation: components["schemas"]["DetailsConfirmation"];
+            /** @description Whether other members find them in the directory at all. */
+            listed: boolean;
+            name: string;
+            /** @description Their card as any other member sees it. */
+            seenByMembers: components["schemas"]["DirectoryMember"];
+        };
         ContactsView: {
             hubReps: components["schemas"]["RepView"][];
             region: components["schemas"]["RegionRef"] | null;
@@ -1200,11 +1243,22 @@ export interface components {
             /** @description England, Scotland, Wales or Northern Ireland. */
             nation: string;
         };
+        DetailsConfirmation: {
+            /** @description Null: never confirmed. */
+            confirmedAt: string | null;
+            /** @description The period (DETAILS_CONFIRM_MONTHS, shorter for a representative holding a post) has passed since, or never confirmed. */
+            overdue: boolean;
+        };
+        DetailsConfirmed: {
+            detailsConfirmation: components["schemas"]["DetailsConfirmation"];
+        };
         DirectoryMember: {
             availability: string | null;
             bio: string | null;
             category: components["schemas"]["CategoryRef"] | null;
             contactVisibility?: components["schemas"]["ContactVisibility"];
+            /** @description When they last confirmed their details; cards show it for representatives. */
+            detailsConfirmation: components["schemas"]["DetailsConfirmation"];
             email: string | null;
             /**
              * @description `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes.
@@ -1503,6 +1557,7 @@ export interface components {
             category: components["schemas"]["MemberCategory"] | null;
             contactVisibility: components["schemas"]["ContactVisibility"];
             createdAt: string;
+            detailsConfirmation: components["schemas"]["DetailsConfirmation"];
             email: string;
             emailBounce: components["schemas"]["EmailBounce"] | null;
             /**
@@ -1591,7 +1646,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "activation" | "password-reset" | "password-changed" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "confirm-details" | "activation" | "password-reset" | "password-changed" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -1912,6 +1967,7 @@ export type CategoryPage = components['schemas']['CategoryPage'];
 export type CategoryRef = components['schemas']['CategoryRef'];
 export type CategoryView = components['schemas']['CategoryView'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
+export type ConfirmDetailsView = components['schemas']['ConfirmDetailsView'];
 export type ContactsView = components['schemas']['ContactsView'];
 export type ContactVisibility = components['schemas']['ContactVisibility'];
 export type CounterProposal = components['schemas']['CounterProposal'];
@@ -1921,6 +1977,8 @@ export type CreateMeetingDto = components['schemas']['CreateMeetingDto'];
 export type CreateMemberDto = components['schemas']['CreateMemberDto'];
 export type CreatePostDto = components['schemas']['CreatePostDto'];
 export type CreateRegionDto = components['schemas']['CreateRegionDto'];
+export type DetailsConfirmation = components['schemas']['DetailsConfirmation'];
+export type DetailsConfirmed = components['schemas']['DetailsConfirmed'];
 export type DirectoryMember = components['schemas']['DirectoryMember'];
 export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
 export type EmailBounce = components['schemas']['EmailBounce'];
@@ -3151,6 +3209,111 @@ export interface operations {
             };
         };
     };
+    ConfirmDetailsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmDetailsView"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member: nothing of them is shown */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConfirmDetailsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailsConfirmed"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     DirectoryController_search: {
         parameters: {
             query?: {
@@ -3168,6 +3331,11 @@ export interface operations {
                 region?: string;
                 /** @description Only members holding a post today. */
                 reps?: true | false;
+                /**
+                 * @description The secretariat, or a representative listing their own region: `true` lists the current
+                 *     members who have not answered a request to confirm their details within 30 days.
+                 */
+                stale?: true | false;
                 /**
                  * @description The secretariat, or a representative listing their own region: members of this status
                  *     (otherwise members see the current members who are listed).
@@ -3710,6 +3878,61 @@ export interface operations {
             };
             /** @description Conflicts with what is there (named in `details`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MeController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRecord"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,6 +42,12 @@ export const members = pgTable(
     nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
     // Set when the member was erased: the row is then an anonymous record holding their history.
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    // When the member last said their details are right (the email link, or saving them); null: never.
+    detailsConfirmedAt: timestamp('details_confirmed_at', { withTimezone: true }),
+    // The open request to confirm: when the first email of it was written, and the second. Both
+    // are cleared by confirming; a daily run that finds them set writes nothing again.
+    detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),
+    detailsRemindedAt: timestamp('details_reminded_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -53,6 +59,8 @@ export const members = pgTable(
     // With the status, a directory count by region or category is read from the index alone.
     index('members_region_status_idx').on(t.regionId, t.status),
     index('members_category_status_idx').on(t.categoryId, t.status),
+    // The open requests to confirm details: the daily run's second emails and the not-confirmed list.
+    index('members_details_requested_idx').on(t.detailsRequestedAt).where(sql`${t.detailsRequestedAt} is not null`),
     // The secretariat's list of bouncing addresses: few rows, so a partial index.
     index('members_bouncing_idx').on(t.id).where(sql`${t.emailStatus} = 'bouncing'`),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),

@@ -22,6 +22,14 @@ export class SeenByMembers {
   emailAlwaysShown: boolean;
 }
 
+/** When the member last said their details are right, and whether that has run out. */
+export class DetailsConfirmation {
+  /** Null: never confirmed. */
+  confirmedAt: string | null;
+  /** The period (DETAILS_CONFIRM_MONTHS, shorter for a representative holding a post) has passed since, or never confirmed. */
+  overdue: boolean;
+}
+
 export class MemberPost {
   id: string;
   role: string;
@@ -66,6 +74,7 @@ export class MemberRecord {
   seenByMembers: SeenByMembers;
   /** Every post held, past and present. */
   posts: MemberPost[];
+  detailsConfirmation: DetailsConfirmation;
   createdAt: string;
   updatedAt: string;
 }
