@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, Executor, Visibility } from '@seg/db';
-import { DETAILS_SECOND_ASK_AFTER_DAYS } from '@seg/common';
+import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/common';
 import { AppConfig, APP_CONFIG } from '@seg/config';
 import { sql } from 'drizzle-orm';
 
@@ -82,10 +82,10 @@ export class DetailsConfirmationRepository {
              d.establishments, d.posts as "allPosts"
         from directory_cards d
        where d.member_id in (select unnest(${sql.param(ids)}::uuid[]))`);
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(at));
+    const day = todayInLondon(new Date(at));
     return result.rows.map(({ allPosts, ...row }) => ({
       ...row,
-      posts: allPosts.filter((p) => p.startsOn <= day && (p.endsOn === null || p.endsOn > day)).map((p) => ({ role: p.role, regionName: p.regionName })),
+      posts: allPosts.filter((p) => postIsCurrent(p, day)).map((p) => ({ role: p.role, regionName: p.regionName })),
     }));
   }
 }
