@@ -219,6 +219,9 @@ describe("regional meetings run by the region's representatives", () => {
   it('ends the rights the day the post ends; the meeting stays with the region and the secretariat', async () => {
     const leadAuth = await as(lead);
     await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ title: 'North West spoke meeting (May)' }).expect(200);
+    const cleared = await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ regionCode: null }).expect(403);
+    expect(cleared.body.message).toMatch(/regionCode cannot be cleared/);
+    await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ regionCode: 'london' }).expect(403);
     const post = await stack.http().patch(`/posts/${leadPostId}`).set(secretariat).send({ endsOn: today }).expect(200);
     expect(post.body.current).toBe(false);
 

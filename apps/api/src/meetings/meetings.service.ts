@@ -112,7 +112,8 @@ export class MeetingsService {
     // A representative's meeting stays a regional meeting of a region they represent.
     if (authority.by === 'post') {
       if (dto.kind && dto.kind !== 'regional') throw new ForbiddenException('A representative runs regional meetings only: kind must stay regional');
-      if (region !== undefined) await this.rights.require(member, region, 'move a meeting into it');
+      if (region === null) throw new ForbiddenException("A representative's meeting stays with a region they represent: regionCode cannot be cleared");
+      if (region) await this.rights.require(member, region, 'move a meeting into it');
     }
     const { meeting, refs, before } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
