@@ -113,6 +113,9 @@ describe('a representative organises their spoke', () => {
     // A member with no post has no "My region".
     const other = await signIn(colleague);
     await expect(other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My region' }).count()).resolves.toBe(0);
+    await other.goto(`${stack.api.baseUrl}/my/region/meetings/${meeting.id}`);
+    await other.getByText('Only the secretariat and the representatives of North West run this meeting.', { exact: false }).waitFor();
+    await expect(other.getByRole('button', { name: 'Send invitations' }).count()).resolves.toBe(0);
     await other.context().close();
   });
 });

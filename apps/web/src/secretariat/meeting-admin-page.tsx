@@ -40,6 +40,15 @@ export function MeetingAdminPage({ id, base = '/secretariat/meetings', regional 
         <ErrorMessage error={meeting.error} retry={meeting.reload} />
       </Page>
     );
+  if (m.mayRun === false)
+    return (
+      <Page title={m.title}>
+        <p>
+          Only the secretariat and the representatives of {m.region ? m.region.name : 'its region'} run this meeting. Your invitation is under{' '}
+          <Link to={`/my/meetings/${m.id}`}>My meetings</Link>.
+        </p>
+      </Page>
+    );
   const open = m.status !== 'cancelled' && !m.isOver;
 
   return (
