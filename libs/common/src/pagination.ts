@@ -15,7 +15,7 @@ const NOT_OURS = 'is not a cursor this list gave out';
 
 export class PageQuery {
   /** How many items, 1 to 200. */
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
