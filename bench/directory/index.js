@@ -177,25 +177,26 @@ function removeWorktree(dir) {
   }
 }
 
+/** The environment an API is started with (the yardstick reads its settings from the same). */
+function apiEnv(port, dbName) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `${PG_BASE}/${dbName}`,
+    QUEUE_PREFIX: dbName,
+    JWT_SECRET,
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  };
+}
+
 /** Starts a built API as `npm start` would, on its own database (which it migrates) and port. */
 async function startApi(main, cwd, dbName, children) {
   const port = 3900 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, [main], {
-    cwd,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `${PG_BASE}/${dbName}`,
-      QUEUE_PREFIX: dbName,
-      JWT_SECRET,
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-  });
+  const child = spawn(process.execPath, [main], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: apiEnv(port, dbName) });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
@@ -259,7 +260,7 @@ async function main() {
     const baselineSide = await seedAndSignIn(db.baseline, ACCESS_TOKEN);
 
     const yardstick = fork(path.join(__dirname, 'yardstick.js'), [], {
-      env: { ...process.env, DATABASE_URL: `${PG_BASE}/${db.api}`, PORT: '0' },
+      env: apiEnv(0, db.api),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     children.push(yardstick);

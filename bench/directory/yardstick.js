@@ -13,11 +13,15 @@ const dist = path.resolve(__dirname, '..', '..', 'dist');
 const { DirectoryRepository } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'directory.repository.js'));
 const { directoryMember } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'directory-member.js'));
 const { nameQuery } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'name-query.js'));
-const { todayInLondon } = require(path.join(dist, 'apps', 'api', 'src', 'posts', 'current-post.js'));
+const { todayInLondon } = require(path.join(dist, 'libs', 'common', 'src', 'current-post.js'));
+const { loadConfig } = require(path.join(dist, 'libs', 'config', 'src', 'app-config.js'));
 const { NEAR_MISS_SIMILARITY } = require(path.join(dist, 'libs', 'db', 'src', 'database.js'));
 
+// The API's environment, as the bench starts the API with it: the cards read settings of it.
+const config = loadConfig(process.env);
+
 const pool = new Pool({
-  connectionString: process.env.DATABASE_URL,
+  connectionString: config.databaseUrl,
   max: 10,
   options: `-c pg_trgm.strict_word_similarity_threshold=${NEAR_MISS_SIMILARITY}`,
 });
@@ -48,7 +52,7 @@ async function search(params) {
   };
   const { rows, total } = await directory.searchPage(filter, today, limit + 1);
   return {
-    items: rows.slice(0, limit).map((row) => directoryMember(row, VIEWER, today)),
+    items: rows.slice(0, limit).map((row) => directoryMember(row, VIEWER, { today, config })),
     nextCursor: rows.length > limit ? 'more' : null,
     total: total ?? 0,
   };
@@ -74,5 +78,5 @@ const server = http.createServer((req, res) => {
     },
   );
 });
-server.listen(Number(process.env.PORT) || 0, '127.0.0.1', () => process.send?.({ port: server.address().port }));
+server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
