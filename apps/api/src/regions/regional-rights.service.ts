@@ -37,6 +37,13 @@ export class RegionalRights {
     return post ? { by: 'post', post } : null;
   }
 
+  /** As `authorityFor`, for a region named by its code: one query, as posts carry their region's code. */
+  async authorityForCode(member: Pick<AuthenticatedMember, 'id' | 'role'>, regionCode: string): Promise<RegionAuthority | null> {
+    if (isSecretariat(member)) return { by: 'secretariat' };
+    const post = (await this.postsOf(member.id)).find((p) => p.regionCode === regionCode);
+    return post ? { by: 'post', post } : null;
+  }
+
   /** As `authorityFor`, refusing with 403 naming what is missing. */
   async require(member: Pick<AuthenticatedMember, 'id' | 'role'>, region: { id: string; name: string } | null, what: string): Promise<RegionAuthority> {
     const authority = await this.authorityFor(member, region?.id ?? null);
