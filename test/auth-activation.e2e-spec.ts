@@ -62,6 +62,12 @@ describe('invited members', () => {
       expect(email.body.details).toEqual([{ field: 'password', message: expect.stringMatching(/email address or name/) }]);
       const name = await stack.http().post('/auth/activate').send({ token, password: member.name.toUpperCase() }).expect(400);
       expect(name.body.details).toEqual([{ field: 'password', message: expect.stringMatching(/email address or name/) }]);
+      const spaces = await stack.http().post('/auth/activate').send({ token, password: ' '.repeat(12) }).expect(400);
+      expect(spaces.body.details).toEqual([{ field: 'password', message: 'must use at least 5 different characters' }]);
+      const wide = await stack.http().post('/auth/activate').send({ token, password: '\uff41\uff42'.repeat(6) }).expect(400);
+      expect(wide.body.details).toEqual([{ field: 'password', message: 'must use at least 5 different characters' }]);
+      const nul = await stack.http().post('/auth/activate').send({ token, password: '\u0000'.repeat(12) }).expect(400);
+      expect(nul.body.details).toEqual([{ field: 'password', message: expect.stringMatching(/control characters/) }]);
       const [still] = await stack.db.select({ status: members.status }).from(members).where(eq(members.id, member.id));
       expect(still.status).toBe('invited');
       await stack.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(200);

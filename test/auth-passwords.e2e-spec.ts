@@ -27,6 +27,8 @@ describe('passwords', () => {
       expect(same.body.details).toEqual([{ field: 'newPassword', message: 'must differ from your current password' }]);
       const common = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'password1234' }).expect(400);
       expect(common.body.details).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
+      const spaces = await change(pair.accessToken, { currentPassword: m.password, newPassword: ' '.repeat(12) }).expect(400);
+      expect(spaces.body.details).toEqual([{ field: 'newPassword', message: 'must use at least 5 different characters' }]);
       const missing = await change(pair.accessToken, { currentPassword: m.password }).expect(400);
       expect(missing.body.details).toEqual([{ field: 'newPassword', message: 'is required' }]);
       await stack.http().put('/auth/password').send({ currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(401);
@@ -92,12 +94,16 @@ describe('passwords', () => {
 
       const weak = await stack.http().post('/auth/password-reset/confirm').send({ token, password: m.email }).expect(400);
       expect(weak.body.details).toEqual([{ field: 'password', message: expect.any(String) }]);
+      const spaces = await stack.http().post('/auth/password-reset/confirm').send({ token, password: ' '.repeat(12) }).expect(400);
+      expect(spaces.body.details).toEqual([{ field: 'password', message: 'must use at least 5 different characters' }]);
       await stack.http().post('/auth/password-reset/confirm').set('X-Request-Id', 'reset-1').send({ token, password: 'lanterns over the Tyne' }).expect(204);
 
       await refresh(phone.refreshToken).expect(401);
       await refresh(laptop.refreshToken).expect(401);
       await login(m.email, m.password).expect(401);
       await login(m.email, 'lanterns over the Tyne').expect(200);
+      // The same passphrase typed in full-width letters is the same password once normalised.
+      await login(m.email, 'ｌａｎｔｅｒｎｓ over the Tyne').expect(200);
       await stack.http().post('/auth/password-reset/confirm').send({ token, password: 'another new passphrase' }).expect(400);
 
       const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-reset')));

@@ -1,4 +1,5 @@
-import { PasswordHasher } from './password-hasher';
+import * as argon2 from 'argon2';
+import { ARGON2_OPTIONS, PasswordHasher } from './password-hasher';
 
 describe('PasswordHasher', () => {
   const hasher = new PasswordHasher();
@@ -16,6 +17,15 @@ describe('PasswordHasher', () => {
     const hash = await hasher.hash('river walk in the rain');
     await expect(hasher.verify(hash, 'river walk in the rain')).resolves.toBe(true);
     await expect(hasher.verify(hash, 'River walk in the rain')).resolves.toBe(false);
+  });
+
+  it('compares the NFKC form, and still accepts a hash of the password as typed', async () => {
+    const composed = 'caf\u00e9 by the river';
+    const decomposed = 'cafe\u0301 by the river';
+    await expect(hasher.verify(await hasher.hash(composed), decomposed)).resolves.toBe(true);
+    const beforeNormalising = await argon2.hash(decomposed, ARGON2_OPTIONS);
+    await expect(hasher.verify(beforeNormalising, decomposed)).resolves.toBe(true);
+    await expect(hasher.verify(beforeNormalising, 'cafe by the river')).resolves.toBe(false);
   });
 
   it('answers false, never throws, without a usable hash', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
+import { normalisePassword } from './password-policy';
 
 /** OWASP's argon2id minimum: 19 MiB, two passes, one lane. */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -13,15 +14,23 @@ export class PasswordHasher implements OnModuleInit {
     this.dummyHash = await argon2.hash(randomBytes(32).toString('base64url'), ARGON2_OPTIONS);
   }
 
+  /** Hashes the normalised form of the password. */
   hash(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2_OPTIONS);
+    return argon2.hash(normalisePassword(password), ARGON2_OPTIONS);
   }
 
   /**
    * True when the password matches. Without a hash (unknown email, account never activated) it
-   * still verifies against a throw-away hash, so the answer takes as long either way.
+   * still verifies against a throw-away hash, so the answer takes as long either way. A password
+   * whose normalised form differs is also tried as typed: hashes made before normalisation.
    */
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {
+    const normalised = normalisePassword(password);
+    if (await this.matches(hash, normalised)) return true;
+    return normalised !== password && (await this.matches(hash, password));
+  }
+
+  private async matches(hash: string | null | undefined, password: string): Promise<boolean> {
     try {
       const matches = await argon2.verify(hash || this.dummyHash, password);
       return Boolean(hash) && matches;

@@ -1,4 +1,5 @@
 import commonPasswords from './common-passwords/passwords.json';
+import { DEMO_LOGINS } from '../demo/demo-network.data';
 import { passwordProblem } from './password-policy';
 
 const member = { email: 'Asha.Patel@nhs.net', name: 'Asha Patel' };
@@ -16,7 +17,7 @@ describe('passwordProblem', () => {
   it('refuses fewer than 12 and more than 128 characters', () => {
     expect(passwordProblem('elevenchars', member)).toBe('must be at least 12 characters');
     expect(passwordProblem('x'.repeat(129), member)).toBe('must be at most 128 characters');
-    expect(passwordProblem('q'.repeat(128), member)).toBeNull();
+    expect(passwordProblem('quiet'.repeat(25) + 'end', member)).toBeNull();
   });
 
   it('counts characters, not UTF-16 units', () => {
@@ -35,5 +36,23 @@ describe('passwordProblem', () => {
     expect(passwordProblem('Asha Patel MD', { ...member, name: 'Asha Patel Jones' })).toBeNull();
     expect(passwordProblem('ashapateljones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
     expect(passwordProblem('Asha Patel Jones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
+  });
+
+  it('refuses control characters and too few different characters', () => {
+    expect(passwordProblem(' '.repeat(12), member)).toBe('must use at least 5 different characters');
+    expect(passwordProblem('\u0000'.repeat(12), member)).toBe('must not contain control characters');
+    expect(passwordProblem('heather moor\u0007', member)).toBe('must not contain control characters');
+    expect(passwordProblem('abcdabcdabcd', member)).toBe('must use at least 5 different characters');
+    expect(passwordProblem('abcdeabcdeab', member)).toBeNull();
+  });
+
+  it('checks the NFKC form: full-width letters are the letters', () => {
+    // Twelve full-width 'ａ' are twelve 'a' once normalised; ligature 'ﬃ' is three letters.
+    expect(passwordProblem('\uff41'.repeat(12), member)).toBe('must use at least 5 different characters');
+    expect(passwordProblem('\ufb03\ufb03\ufb03\ufb03', member)).toBe('must use at least 5 different characters');
+  });
+
+  it('keeps the demo passwords valid', () => {
+    for (const login of DEMO_LOGINS) expect(passwordProblem(login.password, login)).toBeNull();
   });
 });

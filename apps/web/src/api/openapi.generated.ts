@@ -1134,7 +1134,7 @@ export interface components {
             currentPassword: string;
             /**
              * Format: password
-             * @description Not the current password, not a common password, and not the member's email address or name
+             * @description Not the current password, not a common password, not the member's email address or name, at least 5 different characters and no control characters; compared in Unicode NFKC form
              */
             newPassword: string;
         };
@@ -1629,7 +1629,7 @@ export interface components {
         NewPasswordDto: {
             /**
              * Format: password
-             * @description Not a common password, and not the member's email address or name
+             * @description Not a common password, not the member's email address or name, at least 5 different characters and no control characters; compared in Unicode NFKC form
              */
             password: string;
             /** @description The `token` parameter of the link in the email */
