@@ -1,18 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
 import { useResource } from '../hooks';
 import { formatStamp } from '../time';
 import { PasswordFields, usePasswordPair } from './password-fields';
 
-interface Session {
-  id: string;
-  device: string | null;
-  startedAt: string;
-  lastRefreshedAt: string;
-  expiresAt: string;
-  current: boolean;
-}
+type Session = Api.SessionDto;
 
 /** The member's password and logins, at the foot of My details. */
 export function MySignIn() {

@@ -1,10 +1,10 @@
 import { api } from '../api/client';
-import { MyRecord, Region } from '../api/types';
+import { MyRecord, RegionName } from '../api/types';
 import { useResource } from '../hooks';
 import { useSession } from '../session';
 
 /** A region the signed-in member represents today, with the roles they hold there. */
-export interface RepresentedRegion extends Region {
+export interface RepresentedRegion extends RegionName {
   roles: string[];
 }
 

@@ -1,5 +1,6 @@
 import { ReactNode, useEffect, useState } from 'react';
 import { api, DirectoryPage, messageOf, totalCount } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { reference, useReference } from '../api/reference';
 import { useDebounced, useResource } from '../hooks';
 
@@ -12,11 +13,7 @@ export interface Audience {
 }
 
 /** What `POST /meetings/:id/invitations` would do with this audience, counted by the API with the invitation's own query. */
-export interface InvitePreview {
-  wouldInvite: number;
-  alreadyInvited: number;
-  skipped: { suspended: number; left: number };
-}
+export type InvitePreview = Api.InvitePreview;
 
 /** The invitation's body: the ticked parts and the hand-picked members. */
 export function audienceBody(value: Audience, picked: { id: string }[]): { audience: Audience } {

@@ -1,24 +1,8 @@
 import { FormEvent, useState } from 'react';
-import { api, FieldError } from '../api/client';
+import { api } from '../api/client';
+import type { ImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
-
-interface ImportRow {
-  row: number;
-  email: string | null;
-  status: 'created' | 'updated' | 'error';
-  id?: string;
-  errors?: FieldError[];
-}
-
-interface ImportResult {
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  failed: number;
-  activationEmails: number;
-  rows: ImportRow[];
-}
 
 const EXAMPLE = 'email,name,title,category,region,phone,establishments\nann.lee@example.nhs.uk,Ann Lee,Dr,Prison GP,London,020 7946 0000,HMP Brixton';
 

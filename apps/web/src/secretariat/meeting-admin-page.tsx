@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { Attendance, InvitationsPage, Meeting, MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
 import { MeetingAgenda } from '../components/meeting-agenda';
 import { Alert, ErrorMessage, ErrorSummary, Loading, Page, ProgressBar } from '../components/ui';
@@ -172,11 +173,7 @@ function changesSinceSent(m: Meeting): string {
   return n === 1 ? 'Changed once since it was sent' : `Changed ${n} times since it was sent`;
 }
 
-interface InviteResult {
-  invited: number;
-  alreadyInvited: number;
-  skipped?: { suspended: number; left: number };
-}
+type InviteResult = Api.InviteResult;
 
 const POLL_MS = 1500;
 

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, Region } from '../api/types';
+import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, RegionName } from '../api/types';
 import { CodeOptions, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
@@ -51,7 +51,7 @@ async function invitedNotDeclined(meetingId: string): Promise<number | null> {
  * for a change) keeps a regional meeting of their region (the API refuses anything else);
  * `base`: where the meeting's own screen lives.
  */
-export function MeetingFormPage({ id, base = '/secretariat/meetings', region, regional = false }: { id?: string; base?: string; region?: Region; regional?: boolean }) {
+export function MeetingFormPage({ id, base = '/secretariat/meetings', region, regional = false }: { id?: string; base?: string; region?: RegionName; regional?: boolean }) {
   const meeting = useResource(() => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
   if (id && meeting.loading) return <Loading />;
   if (id && !meeting.data)
@@ -63,7 +63,7 @@ export function MeetingFormPage({ id, base = '/secretariat/meetings', region, re
   return <MeetingForm meeting={meeting.data} base={base} region={region ?? (regional ? (meeting.data?.region ?? undefined) : undefined)} />;
 }
 
-function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: string; region?: Region }) {
+function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: string; region?: RegionName }) {
   const regions = useReference(reference.regions);
   const [form, setForm] = useState<Form>(() => (region ? { ...formOf(meeting), kind: 'regional', regionCode: region.code } : formOf(meeting)));
   const [error, setError] = useState<unknown>(null);

@@ -1,14 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Establishment, MyRecord, Post } from '../api/types';
+import { Establishment, MemberPost, MyRecord } from '../api/types';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
 import { formatDay, todayInLondon } from '../time';
 
-type MemberRecord = MyRecord & { posts: (Post & { current?: boolean })[]; updatedAt?: string };
 
 interface Form {
   email: string;
@@ -40,7 +39,7 @@ const LABELS: Record<string, string> = {
   establishmentIds: 'Works at',
 };
 
-function formOf(m?: MemberRecord): Form {
+function formOf(m?: MyRecord): Form {
   return {
     email: m?.email ?? '',
     name: m?.name ?? '',
@@ -58,7 +57,7 @@ function formOf(m?: MemberRecord): Form {
 }
 
 export function MemberEditPage({ id }: { id?: string }) {
-  const record = useResource(() => (id ? api.get<MemberRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
+  const record = useResource(() => (id ? api.get<MyRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
   if (id && record.loading && !record.data) return <Loading />;
   if (id && !record.data)
     return (
@@ -69,7 +68,7 @@ export function MemberEditPage({ id }: { id?: string }) {
   return <MemberForm key={record.data?.updatedAt} record={record.data} reload={record.reload} />;
 }
 
-function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => void }) {
+function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void }) {
   const [form, setForm] = useState<Form>(() => formOf(record));
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -281,9 +280,9 @@ function MemberForm({ record, reload }: { record?: MemberRecord; reload: () => v
   );
 }
 
-function MemberPosts({ record, reload }: { record: MemberRecord; reload: () => void }) {
+function MemberPosts({ record, reload }: { record: MyRecord; reload: () => void }) {
   const [error, setError] = useState<unknown>(null);
-  async function end(post: Post) {
+  async function end(post: MemberPost) {
     if (!window.confirm(`End the post "${post.role}" today?`)) return;
     try {
       await api.patch(`/posts/${post.id}`, { endsOn: todayInLondon() });

@@ -196,8 +196,8 @@ export function CategoriesPage() {
 export function EstablishmentsPage() {
   const regions = useReference(reference.regions);
   const types = useReference(loadTypes);
-  const regionCode = (e: Establishment) => e.region?.code ?? e.regionCode ?? '';
-  const typeCode = (e: Establishment) => (typeof e.type === 'object' && e.type ? e.type.code : (e.type ?? e.typeCode ?? ''));
+  const regionCode = (e: Establishment) => e.region.code;
+  const typeCode = (e: Establishment) => e.type.code;
   if (!regions || !types) return <Loading />;
   return (
     <ListEditor<Establishment>
