@@ -172,6 +172,18 @@ describe('the network directory', () => {
       expect(await names('q=brie')).toEqual(["Seán O'Brien", 'Chloé Obrien-Hart']);
     });
 
+    it('offers near misses only while the name matches fewer than 10 members', async () => {
+      const given = ['Ada', 'Bea', 'Cai', 'Dot', 'Eve', 'Fay', 'Gil', 'Hal', 'Ivy'];
+      for (const name of given) await createMember(stack.db, { name: `${name} Vexholm` });
+      await createMember(stack.db, { name: 'Jo Vexhelm' });
+      // Nine matches: the typo's neighbour comes after them.
+      expect(await names('q=vexholm')).toEqual([...given.map((g) => `${g} Vexholm`), 'Jo Vexhelm']);
+      await createMember(stack.db, { name: 'Kit Vexholm' });
+      const ten = await names('q=vexholm');
+      expect(ten).toHaveLength(10);
+      expect(ten).not.toContain('Jo Vexhelm');
+    });
+
     it('combines the name with filters', async () => {
       expect(await names('q=obrien&region=london')).toEqual(["Seán O'Brien"]);
       expect(await names('q=obrien&reps=true')).toEqual(["Seán O'Brien"]);

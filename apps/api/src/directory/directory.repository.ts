@@ -81,6 +81,9 @@ export type Total = number | { estimate: number };
 /** Lists longer than this are not counted row by row: their total is the planner's estimate. */
 export const EXACT_TOTAL_LIMIT = 1000;
 
+/** A name search offers near misses (typos) only when it matches fewer members than this. */
+export const NEAR_MISSES_BELOW = 10;
+
 const CARD_COLUMNS = sql.raw(`
   d.member_id as id, d.listed, d.name, d.title, d.email, d.phone, d.bio, d.availability, d.registration, d.status, d.role,
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
@@ -119,12 +122,15 @@ export class DirectoryRepository {
     type Found = DirectoryRow & { rank: number; closeness: number; surname: string; given: string; total: number | null; estimate: number | null };
     let rows: Found[];
     if (filter.name || filter.establishmentId || filter.repsOnly || filter.stale) {
-      const { rank, closeness, matches } = filter.name ? relevance(filter.name) : { rank: sql`0`, closeness: sql`0::float8`, matches: sql`true` };
+      const { rank, closeness, matches, nearMiss } = filter.name ? relevance(filter.name) : { rank: sql`0`, closeness: sql`0::float8`, matches: sql`true`, nearMiss: null };
+      const columns = sql`d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given`;
+      // Near misses are looked for only while the name matches few members: past that they would
+      // sit under the matches unseen, and their similarity costs more than all the matches.
       const result = await this.db.execute<Found>(sql`
-        with matched as materialized (
-          select d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given
-            from directory_cards d
-           where ${where} and (${matches}))
+        with found as materialized (select ${columns} from directory_cards d where ${where} and (${matches})),
+        matched as materialized (
+          select * from found
+          ${nearMiss ? sql`union all select ${columns} from directory_cards d where (select count(*) from found) < ${NEAR_MISSES_BELOW} and ${where} and ${nearMiss}` : sql``})
         select ${CARD_COLUMNS}, page.rank, page.closeness, page.surname, page.given,
                ${after ? sql`null::int` : sql`(select count(*)::int from matched)`} as total, null::int as estimate
           from (select * from matched where ${afterPosition} order by rank, closeness, surname, given, member_id limit ${limit}) page
@@ -233,11 +239,11 @@ export class DirectoryRepository {
 /**
  * How well a card matches a name, as SQL over `d`: the relevance group (0 the whole name, 1 a
  * surname, given name or word equal, 2 every word of the query starting a word of the name, 3 part
- * of a word, 4 a near miss), the closeness of a near miss, and the condition that finds them all
- * through the trigram indexes. Keys are made by seg_search_key in PostgreSQL, so case, accents,
+ * of a word, 4 a near miss), the closeness of a near miss, the condition that finds the matches
+ * and the one that finds the near misses through the trigram indexes. Keys are made by seg_search_key in PostgreSQL, so case, accents,
  * apostrophes and hyphens do not matter.
  */
-function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL } {
+function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL; nearMiss: SQL | null } {
   const key = sql`public.seg_search_key(${name.text})`;
   const every = (pattern: (word: SQL) => SQL) => sql.join(name.words.map((w) => pattern(sql`public.seg_search_key(${w})`)), sql` and `);
   const wordsEqual = every((w) => sql`d.words like '% ' || ${w} || ' %'`);
@@ -246,15 +252,16 @@ function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL }
   const long = name.keyLength >= 3;
   const partOfWord = sql`d.name_key like '%' || ${key} || '%'`;
   const spaced = sql`array_to_string(public.seg_name_words(${name.text}), ' ')`;
-  // Near misses from NEAR_MISS_SIMILARITY up (@seg/db sets it on every connection).
-  const nearMiss = sql`${spaced} <<% d.words`;
+  const matches = long ? sql`(${wordsStart}) or ${partOfWord}` : wordsStart;
   return {
     rank: sql`case when d.name_key = ${key} or d.given_key || d.surname_key = ${key} then 0
                    when d.surname_key = ${key} or d.given_key = ${key} or (${wordsEqual}) then 1
                    when (${wordsStart}) or d.name_key like ${key} || '%' then 2
                    ${long ? sql`when ${partOfWord} then 3` : sql``}
                    else 4 end`,
-    closeness: long ? sql`case when (${wordsStart}) or ${partOfWord} then 0 else -round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8 end` : sql`0::float8`,
-    matches: long ? sql`(${wordsStart}) or ${partOfWord} or ${nearMiss}` : wordsStart,
+    closeness: long ? sql`case when ${matches} then 0 else -round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8 end` : sql`0::float8`,
+    matches,
+    // Near misses from NEAR_MISS_SIMILARITY up (@seg/db sets it on every connection).
+    nearMiss: long ? sql`${spaced} <<% d.words and not (${matches})` : null,
   };
 }
