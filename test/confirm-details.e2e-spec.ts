@@ -29,7 +29,7 @@ describe('confirm your details', () => {
   }
 
   const mailsTo = (member: TestMember) => stack.sink.to(member.email);
-  const tokenIn = (text: string) => /\/confirm-details\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  const tokenIn = (text: string) => /\/confirm-details\?token=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const memberRow = async (member: TestMember) => (await stack.db.select().from(members).where(eq(members.id, member.id)))[0];
 
   it('asks a due member once, showing what others see; opening the link changes nothing and the button confirms', async () => {

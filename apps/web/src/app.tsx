@@ -4,6 +4,7 @@ import { Layout } from './components/layout';
 import { Loading, Page } from './components/ui';
 import { isSecretariat } from './api/types';
 import { ActivatePage } from './pages/activate-page';
+import { ConfirmDetailsPage } from './pages/confirm-details-page';
 import { DirectoryPage } from './pages/directory-page';
 import { HomePage } from './pages/home-page';
 import { MeetingPage } from './pages/meeting-page';
@@ -45,6 +46,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/sign-in': () => <SignInPage />,
   '/activate': () => <ActivatePage />,
   '/reset-password': () => <ResetPasswordPage />,
+  // The "still right" link of the confirm-details email: the token is the member's key.
+  '/confirm-details': () => <ConfirmDetailsPage />,
 };
 
 function Routes() {

@@ -73,3 +73,10 @@ function londonOffsetMinutes(at: Date): number {
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
 }
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, month: 'long', year: 'numeric' });
+
+/** An instant as its month in London: "March 2026". */
+export function formatMonth(iso: string): string {
+  return monthYear.format(new Date(iso));
+}

@@ -19,9 +19,9 @@ export function detailsConfirmationOverdue(confirmedAt: Date | null, months: num
   return until.getTime() <= now.getTime();
 }
 
-/** The "still right" page of a member's confirm-details email. */
+/** The "still right" page of a member's confirm-details email (the web app's; it reads `/confirm-details/:token`). */
 export function confirmDetailsLink(publicUrl: string, secret: string, memberId: string): string {
-  return `${publicUrl}/confirm-details/${createIdToken(secret, 'confirm-details', memberId)}`;
+  return `${publicUrl}/confirm-details?token=${createIdToken(secret, 'confirm-details', memberId)}`;
 }
 
 /** The member id a confirm-details token was made for, or null when malformed or forged. */

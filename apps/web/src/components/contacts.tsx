@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import { reference, useReference } from '../api/reference';
-import { DirectoryMember, Rep } from '../api/types';
+import { DetailsConfirmation, DirectoryMember, Rep } from '../api/types';
 import { Link } from '../router';
+import { formatMonth } from '../time';
 
 /** An email address that wraps only after the @ or before a dot, never inside a word. */
 export function EmailText({ email }: { email: string }) {
@@ -63,6 +64,21 @@ export function ContactLinks({ email, phone }: { email?: string | null; phone?: 
   );
 }
 
+/**
+ * When a representative last said their details are right, with a quiet warning once the
+ * server counts that as run out (their period is shorter than other members').
+ */
+export function DetailsConfirmedNote({ confirmation }: { confirmation: DetailsConfirmation | undefined }) {
+  if (!confirmation) return null;
+  const when = confirmation.confirmedAt ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}` : 'Details not confirmed yet';
+  return (
+    <p className={`small ${confirmation.overdue ? 'details-overdue' : 'muted'}`}>
+      {when}
+      {confirmation.overdue && confirmation.confirmedAt ? ': they may have changed since' : ''}
+    </p>
+  );
+}
+
 /** Shown to the secretariat (the only viewers told a member's status): listed, but not signed in yet. */
 function NotActivated({ member }: { member: DirectoryMember }) {
   return member.status === 'invited' ? <p className="small tag">Not activated yet</p> : null;
@@ -80,6 +96,7 @@ export function RepCard({ rep }: { rep: Rep }) {
       <NotActivated member={m} />
       <ContactLinks email={m.email} phone={m.phone} />
       {m.availability ? <p className="small">Available: {m.availability}</p> : null}
+      <DetailsConfirmedNote confirmation={m.detailsConfirmation} />
     </article>
   );
 }
@@ -116,6 +133,7 @@ export function MemberSummary({ member }: { member: DirectoryMember }) {
       <NotActivated member={member} />
       <ContactLinks email={member.email} phone={member.phone} />
       {member.availability ? <p className="small">Available: {member.availability}</p> : null}
+      {currentPosts.length ? <DetailsConfirmedNote confirmation={member.detailsConfirmation} /> : null}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Establishment, MyRecord, Visibility } from '../api/types';
+import { DetailsConfirmation, Establishment, MyRecord, Visibility } from '../api/types';
+import { formatMonth } from '../time';
 import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
@@ -93,6 +94,19 @@ function DetailsForm({ me }: { me: MyRecord }) {
     }
   }
 
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      setSaved(await api.post<MyRecord>('/me/confirm', {}));
+      setDone(false);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const errors = fieldErrors(error);
   const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
   const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
@@ -107,6 +121,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
       <div className="two-col">
         <div>
           {done ? <Alert kind="success">Your details are saved.</Alert> : null}
+          <ConfirmedLine confirmation={saved.detailsConfirmation} busy={busy} onConfirm={confirm} />
           <ErrorSummary error={error} labels={LABELS} />
           <form onSubmit={submit} noValidate>
             <Field name="name" label="Name" error={errors.name}>
@@ -212,5 +227,21 @@ function VisibilityChoice(props: { name: string; legend: string; value: Visibili
         <label htmlFor={`${id}-secretariat`}>Only the secretariat</label>
       </div>
     </fieldset>
+  );
+}
+
+/** When the member last said their details are right; saving them, or the button, says so again. */
+function ConfirmedLine({ confirmation, busy, onConfirm }: { confirmation: DetailsConfirmation | undefined; busy: boolean; onConfirm: () => void }) {
+  if (!confirmation) return null;
+  return (
+    <div className="section" aria-live="polite">
+      <p className={confirmation.overdue ? 'details-overdue' : 'muted'}>
+        {confirmation.confirmedAt ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}.` : 'You have not confirmed your details yet.'}
+        {confirmation.overdue ? ' Please check them and confirm they are still right.' : ''}
+      </p>
+      <button type="button" className="button secondary" onClick={onConfirm} disabled={busy}>
+        My details are still right
+      </button>
+    </div>
   );
 }
