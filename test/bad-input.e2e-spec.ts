@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { ApiHarness, startApi } from './support/api-harness';
@@ -15,7 +18,10 @@ function expectFieldError(res: request.Response, field: string): void {
 }
 
 describe('bad input is a 4xx naming the field, never a 500', () => {
-  const config = testConfig();
+  // A built web app of one page, so that its middleware answers page loads and file paths.
+  const webDir = mkdtempSync(join(tmpdir(), 'seg-bad-input-web-'));
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>SEG</title>');
+  const config = testConfig({ WEB_DIR: webDir });
   let api: ApiHarness;
   let member: Auth;
   let secretariat: Auth;
@@ -28,6 +34,7 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
   afterAll(async () => {
     await api?.close();
     await dropDatabase(config.databaseUrl);
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   describe('control characters and lone surrogates', () => {
@@ -144,6 +151,36 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     it('too many form fields: 413', async () => {
       const form = Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&');
       expectShape(await api.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form), 413);
+    });
+  });
+
+  describe('paths and field names that are not what they seem', () => {
+    const expectNotFound = (res: request.Response) => {
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+      expect(Object.keys(res.body).sort()).toEqual(expect.arrayContaining(['error', 'message', 'statusCode']));
+    };
+
+    it('a %-escape that is not UTF-8 in a path: 404 in the error shape, for a route and for a web app file', async () => {
+      expectNotFound(await api.http().get('/meetings/%E0%A4%A').set(member));
+      expectNotFound(await api.http().get('/directory/members/x%ED%A0%80y').set(member));
+      expectNotFound(await api.http().get('/assets/%E0%A4%A.js').set('Accept', 'text/html'));
+      expectNotFound(await api.http().get('/%C0.svg'));
+    });
+
+    it('a control character in a path value names nothing: 404', async () => {
+      expectNotFound(await api.http().get('/meetings/%07%1B').set(member));
+      expectNotFound(await api.http().patch('/regions/lon%00don').set(secretariat).send({ name: 'London' }));
+    });
+
+    it('an unknown field named like a pattern, or sent as null, is that field, not a 500', async () => {
+      const res = await api.http().patch('/regions/london').set(secretariat).send({ ')': null, 'a*(': 1, role: null });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: ')', message: 'this field should not exist' },
+        { field: 'a*(', message: 'this field should not exist' },
+        { field: 'role', message: 'this field should not exist' },
+      ]);
     });
   });
 });

@@ -173,7 +173,8 @@ export class SchemaArbitraries {
     return fc
       .tuple(
         fc.oneof({ arbitrary: complete, weight: 4 }, { arbitrary: fc.record(properties, { requiredKeys: [] }), weight: 1 }),
-        fc.option(fc.dictionary(fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'id'), hostileValue, { maxKeys: 2 }), { freq: 4 }),
+        // Stranger names too: `)` once reached a RegExp built from the field name.
+        fc.option(fc.dictionary(fc.oneof(fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'id', ')', 'a*(', '[x'), hostileString), hostileValue, { maxKeys: 2 }), { freq: 4 }),
       )
       .map(([value, extra]) => (extra ? { ...(value as object), ...extra } : value));
   }

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson } from '@seg/common';
+import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson, refuseUndecodablePaths } from '@seg/common';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
 import type { NextFunction, Request, Response } from 'express';
@@ -34,6 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     if (req.headers.authorization) res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use(refuseUndecodablePaths);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   // Declared here so that Nest adds no parsers of its own with default limits.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });

@@ -47,4 +47,12 @@ describe('flattenValidationErrors', () => {
       { field: 'contactVisibility.email', message: 'must be a string' },
     ]);
   });
+
+  it('names an unknown field whose name is no pattern (a bracket, a star), null or not', async () => {
+    expect(await errorsOf({ name: 'Ann', ')': null, 'a*(': 2, role: null })).toEqual([
+      { field: ')', message: 'this field should not exist' },
+      { field: 'a*(', message: 'this field should not exist' },
+      { field: 'role', message: 'this field should not exist' },
+    ]);
+  });
 });

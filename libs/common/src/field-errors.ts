@@ -7,11 +7,23 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
     // A required field left out, or cleared with null, fails every check it has; one message says what is wrong.
-    const messages = e.value === undefined && e.constraints ? ['is required'] : e.value === null && e.constraints ? ['cannot be cleared'] : Object.values(e.constraints ?? {});
+    // A field the request may not send is that, whatever its value.
+    const messages = e.constraints?.whitelistValidation
+      ? [e.constraints.whitelistValidation]
+      : e.value === undefined && e.constraints
+        ? ['is required']
+        : e.value === null && e.constraints
+          ? ['cannot be cleared']
+          : Object.values(e.constraints ?? {});
     const own = messages.map((message) => ({
       field,
       // class-validator says "property x should not exist"; name the field plainly instead.
-      message: message.startsWith(`property ${e.property} `) ? message.replace(`property ${e.property} `, 'this field ') : message.replace(new RegExp(`^${e.property} `), ''),
+      // (The name is the client's: compared as text, never made into a pattern.)
+      message: message.startsWith(`property ${e.property} `)
+        ? `this field ${message.slice(`property ${e.property} `.length)}`
+        : message.startsWith(`${e.property} `)
+          ? message.slice(e.property.length + 1)
+          : message,
     }));
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });

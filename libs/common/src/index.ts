@@ -16,3 +16,4 @@ export * from './current-post';
 export * from './contact-visibility';
 export * from './id-token';
 export * from './details-confirmation';
+export * from './request-path';

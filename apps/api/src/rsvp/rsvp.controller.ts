@@ -22,7 +22,9 @@ export class RsvpController {
   @Get(':token')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: { 'text/html': { schema: { type: 'string' } } } })
+  // A token or query with control characters is refused before any page (JSON, as every bad request).
+  @ApiErrors(400)
+  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
   @ApiResponse({ status: 410, description: 'The page saying the meeting was cancelled or is over', content: { 'text/html': { schema: { type: 'string' } } } })
   async show(@Param('token') token: string, @Query('response') response: string | undefined, @Query('saved') saved: string | undefined, @Res() res: Response): Promise<void> {
     const link = await this.rsvp.open(token);

@@ -5943,12 +5943,22 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description The page saying the link is not recognised */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                     "text/html": string;
                 };
             };
