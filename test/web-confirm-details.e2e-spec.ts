@@ -94,4 +94,27 @@ describe('web: confirm your details', () => {
     await expect(cardOf('Stan Stale').locator('.details-overdue').innerText()).resolves.toBe(`Details confirmed in ${monthOf(staleAt)}: they may have changed since`);
     await page.context().close();
   });
+
+  it('the secretariat lists the members who have not confirmed their details', async () => {
+    const staff = await createMember(stack.db, { name: 'Sol Secretariat', role: 'secretariat', password: PASSWORD });
+    const quiet = await createMember(stack.db, { name: 'Quinn Quiet', category: 'prison-gp', region: 'london' });
+    const asked = await createMember(stack.db, { name: 'Asa Asked', category: 'prison-gp', region: 'london' });
+    await stack.db.update(members).set({ detailsRequestedAt: new Date(Date.now() - 31 * 24 * 3600_000) }).where(eq(members.id, quiet.id));
+    await stack.db.update(members).set({ detailsRequestedAt: new Date(Date.now() - 5 * 24 * 3600_000) }).where(eq(members.id, asked.id));
+
+    const page = await newPage();
+    await page.goto(`${stack.api.baseUrl}/`);
+    await page.getByLabel('Work email').fill(staff.email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Sol Secretariat' }).waitFor();
+    await page.goto(`${stack.api.baseUrl}/secretariat/members`);
+    await settled(page);
+    await page.getByRole('link', { name: 'Asa Asked' }).waitFor();
+    await page.getByLabel('Not confirmed their details (asked 30 days ago or more)').check();
+    await eventually('the list to hold only the member asked 31 days ago', async () => (await page.locator('tbody tr').allInnerTexts()).length === 1);
+    await expect(page.locator('tbody tr').first().innerText()).resolves.toContain('Quinn Quiet');
+    expect(await accessibilityIssues(page, 'members-not-confirmed')).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -5,6 +5,7 @@ import { DirectoryMember } from '../api/types';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced } from '../hooks';
 import { Link } from '../router';
+import { formatMonth } from '../time';
 
 const STATUSES = ['invited', 'active', 'suspended', 'left'];
 
@@ -13,7 +14,8 @@ export function MembersPage() {
   const [status, setStatus] = useState('');
   const [region, setRegion] = useState('');
   const [category, setCategory] = useState('');
-  const filters = useDebounced({ q: q.trim(), status, region, category }, 250);
+  const [stale, setStale] = useState(false);
+  const filters = useDebounced({ q: q.trim(), status, region, category, stale }, 250);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const [page, setPage] = useState<ListPage<DirectoryMember>>();
@@ -102,6 +104,10 @@ export function MembersPage() {
             <CodeOptions items={categories} />
           </select>
         </div>
+        <div className="field checkbox">
+          <input id="m-stale" type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
+          <label htmlFor="m-stale">Not confirmed their details (asked 30 days ago or more)</label>
+        </div>
       </form>
       <ErrorMessage error={error} />
       <p aria-live="polite" className="result-count">
@@ -120,6 +126,7 @@ export function MembersPage() {
                 <th scope="col">Region</th>
                 <th scope="col">Status</th>
                 <th scope="col">Role</th>
+                <th scope="col">Details confirmed</th>
               </tr>
             </thead>
             <tbody>
@@ -134,6 +141,9 @@ export function MembersPage() {
                   <td>{m.region?.name}</td>
                   <td>{m.status}</td>
                   <td>{m.role}</td>
+                  <td className={m.detailsConfirmation.overdue ? 'details-overdue' : undefined}>
+                    {m.detailsConfirmation.confirmedAt ? formatMonth(m.detailsConfirmation.confirmedAt) : 'Never'}
+                  </td>
                 </tr>
               ))}
             </tbody>
