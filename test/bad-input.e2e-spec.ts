@@ -83,6 +83,18 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       expectFieldError(await api.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }), 'email');
     });
 
+    it('refuses null for an optional field that cannot be empty', async () => {
+      const s = secretariat;
+      expectFieldError(await api.http().post('/establishments').set(s).send({ name: 'HMP Nullby', type: 'prison', region: 'london', alsoYoi: null }), 'alsoYoi');
+      const created = await api.http().post('/establishments').set(s).send({ name: 'HMP Nullton', type: 'prison', region: 'london' }).expect(201);
+      expectFieldError(await api.http().patch(`/establishments/${created.body.id}`).set(s).send({ alsoYoi: null }), 'alsoYoi');
+      expectFieldError(await api.http().patch('/me').set(member).send({ establishmentIds: null }), 'establishmentIds');
+      const other = await createMember(api.db);
+      expectFieldError(await api.http().patch(`/members/${other.id}`).set(s).send({ establishmentIds: null }), 'establishmentIds');
+      expectFieldError(await api.http().patch('/me').set(member).send({ contactVisibility: null }), 'contactVisibility');
+      expectFieldError(await api.http().patch('/categories/patient-rep').set(s).send({ contactsPrivateByDefault: null }), 'contactsPrivateByDefault');
+    });
+
     it('refuses dates outside 1900 to 2200', async () => {
       const meeting = (startsAt: string, endsAt: string) =>
         api.http().post('/meetings').set(secretariat).send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });

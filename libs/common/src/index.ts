@@ -17,3 +17,4 @@ export * from './contact-visibility';
 export * from './id-token';
 export * from './details-confirmation';
 export * from './request-path';
+export * from './optional-field';

@@ -1,4 +1,4 @@
-import { MultilineText } from '@seg/common';
+import { MayBeLeftOut, MultilineText } from '@seg/common';
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -21,7 +21,7 @@ export class CreateCategoryDto {
   description?: string;
 
   /** Members of this category start with their contact details visible to the secretariat only, and a post does not publish their email. */
-  @IsOptional()
+  @MayBeLeftOut()
   @IsBoolean()
   contactsPrivateByDefault?: boolean;
 }

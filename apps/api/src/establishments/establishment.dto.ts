@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { PageQuery } from '@seg/common';
+import { MayBeLeftOut, PageQuery } from '@seg/common';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class EstablishmentQuery extends PageQuery {
@@ -42,7 +42,7 @@ export class CreateEstablishmentDto {
   @IsNotEmpty()
   region: string;
 
-  @IsOptional()
+  @MayBeLeftOut()
   @IsBoolean()
   alsoYoi?: boolean;
 

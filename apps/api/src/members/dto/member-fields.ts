@@ -1,4 +1,4 @@
-import { MultilineText } from '@seg/common';
+import { MayBeLeftOut, MultilineText } from '@seg/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ContactVisibilityDto } from './contact-visibility.dto';
@@ -30,13 +30,13 @@ export class OwnMemberFields {
   availability?: string | null;
 
   /** Where they work. */
-  @IsOptional()
+  @MayBeLeftOut()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID(undefined, { each: true })
   establishmentIds?: string[];
 
-  @IsOptional()
+  @MayBeLeftOut()
   @ValidateNested()
   @Type(() => ContactVisibilityDto)
   contactVisibility?: ContactVisibilityDto;
