@@ -88,10 +88,10 @@ describe('invited members', () => {
       await stack.db.execute(`update one_time_tokens set expires_at = now() - interval '1 second' where member_id = '${member.id}'`);
       await stack.http().post('/auth/activate').send({ token, password: 'a quiet week in Durham' }).expect(400);
 
-      // A link cannot bring back a member who is no longer invited (suspended since, say).
+      // A link cannot bring back a member who is no longer current (suspended since, say).
       const suspended = await invite();
       await stack.db.update(members).set({ status: 'suspended' }).where(eq(members.id, suspended.member.id));
-      await stack.http().post('/auth/activate').send({ token: suspended.token, password: 'a quiet week in Durham' }).expect(400);
+      await stack.http().post('/auth/activate').send({ token: suspended.token, password: 'a quiet week in Durham' }).expect(410);
       const [still] = await stack.db.select({ status: members.status }).from(members).where(eq(members.id, suspended.member.id));
       expect(still.status).toBe('suspended');
     });

@@ -5,3 +5,4 @@ export * from './drizzle-folder';
 export * from './prepare-database';
 export * from './reference-data';
 export * from './current-post';
+export * from './current-member';

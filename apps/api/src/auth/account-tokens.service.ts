@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GoneException, Inject, Injectable, Logger } from '@nestjs/common';
 import { invalidField } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { DB, Database, Executor, OneTimeTokenPurpose } from '@seg/db';
+import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeTokenPurpose } from '@seg/db';
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import type IORedis from 'ioredis';
@@ -143,10 +143,11 @@ export class AccountTokensService {
     return { usable: account?.status === ACCOUNT_STATUS_FOR[purpose] };
   }
 
-  /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used. */
+  /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used, 410 when its member is no longer current. */
   private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose): Promise<Account> {
     const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
     const account = row && liveToken(row) ? await this.accounts.lockById(tx, row.memberId) : null;
+    if (account && !isCurrentMember(account)) throw new GoneException(MEMBERSHIP_ENDED);
     if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose]) throw invalidField('token', 'is not valid, has been used or has expired');
     await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
     return account;

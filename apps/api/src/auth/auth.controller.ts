@@ -81,6 +81,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiError(400, '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)')
+  @ApiError(410, 'The member is no longer a current member (left, suspended or erased): nothing is changed')
   activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
     return this.accountTokens.activate(body, { requestId, userAgent });
   }
@@ -101,6 +102,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password from the reset email', description: 'Every login of the member ends.' })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiError(400, '`token` not valid, used or expired; or `password` refused')
+  @ApiError(410, 'The member is no longer a current member (left, suspended or erased): nothing is changed')
   confirmPasswordReset(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<void> {
     return this.accountTokens.confirmPasswordReset(body, requestId);
   }

@@ -1,6 +1,7 @@
 import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { readConfirmDetailsToken } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { isCurrentMember, MEMBERSHIP_ENDED } from '@seg/db';
 import { DirectoryService } from '../directory/directory.service';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { MembersService } from '../members/members.service';
@@ -31,7 +32,7 @@ export class ConfirmDetailsService {
   async confirm(token: string): Promise<DetailsConfirmed> {
     const record = await this.currentMember(token);
     // Refused only if the member stopped being current since the line above.
-    if (!(await this.members.confirmDetails(record.id))) throw new GoneException('This link no longer works: the membership it was sent for has ended');
+    if (!(await this.members.confirmDetails(record.id))) throw new GoneException(MEMBERSHIP_ENDED);
     return { detailsConfirmation: (await this.members.get(record.id)).detailsConfirmation };
   }
 
@@ -40,7 +41,7 @@ export class ConfirmDetailsService {
     const id = readConfirmDetailsToken(this.config.auth.jwtSecret, token);
     const record = id ? await this.members.get(id).catch((error: unknown) => (error instanceof NotFoundException ? null : Promise.reject(error))) : null;
     if (!record) throw new NotFoundException(NOT_RECOGNISED);
-    if (record.status !== 'invited' && record.status !== 'active') throw new GoneException('This link no longer works: the membership it was sent for has ended');
+    if (!isCurrentMember(record)) throw new GoneException(MEMBERSHIP_ENDED);
     return record;
   }
 }

@@ -1,6 +1,6 @@
 import { todayInLondon } from '@seg/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
+import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, MemberStatus, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
 import { newInvitationNotices, NoticeRef } from '@seg/notices';
 import { and, asc, eq, inArray, sql, SQL } from 'drizzle-orm';
 
@@ -53,6 +53,8 @@ export interface InvitationContext {
   invitationId: string;
   memberId: string;
   memberName: string;
+  memberStatus: MemberStatus;
+  memberErasedAt: Date | null;
   rsvp: RsvpResponse;
   respondedAt: Date | null;
   meeting: MeetingRow;
@@ -235,6 +237,8 @@ export class MeetingsRepository {
         invitationId: invitations.id,
         memberId: invitations.memberId,
         memberName: members.name,
+        memberStatus: members.status,
+        memberErasedAt: members.erasedAt,
         rsvp: invitations.rsvp,
         respondedAt: invitations.respondedAt,
         meeting: meetings,
@@ -267,12 +271,25 @@ export class MeetingsRepository {
     return row ?? null;
   }
 
-  /** Locks the invitation and its meeting, so a reply and a cancellation cannot cross. */
-  async lockInvitation(tx: Executor, invitationId: string): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null; memberId: string; meeting: MeetingRow } | null> {
+  /**
+   * Locks the invitation, its meeting and its member, so a reply crosses neither a cancellation
+   * nor the member leaving or being suspended.
+   */
+  async lockInvitation(
+    tx: Executor,
+    invitationId: string,
+  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null; memberId: string; member: { status: MemberStatus; erasedAt: Date | null }; meeting: MeetingRow } | null> {
     const [row] = await tx
-      .select({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt, memberId: invitations.memberId, meeting: meetings })
+      .select({
+        rsvp: invitations.rsvp,
+        respondedAt: invitations.respondedAt,
+        memberId: invitations.memberId,
+        member: { status: members.status, erasedAt: members.erasedAt },
+        meeting: meetings,
+      })
       .from(invitations)
       .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .innerJoin(members, eq(members.id, invitations.memberId))
       .where(eq(invitations.id, invitationId))
       .for('update')
       .limit(1);

@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
-import { DB, Database, RsvpResponse, RsvpSource } from '@seg/db';
+import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -238,6 +238,7 @@ export class MeetingsService {
     return this.db.transaction(async (tx) => {
       const invitation = await this.meetings.lockInvitation(tx, invitationId);
       if (!invitation) throw new NotFoundException('No such invitation');
+      if (!isCurrentMember(invitation.member)) throw new GoneException(MEMBERSHIP_ENDED);
       if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
       if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
       const saved = await this.meetings.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { categories, currentMemberCondition, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -60,7 +60,7 @@ export class MembersRepository {
     const [row] = await tx
       .update(members)
       .set({ detailsConfirmedAt: sql`now()`, detailsRequestedAt: null, detailsRemindedAt: null })
-      .where(and(eq(members.id, id), inArray(members.status, ['invited', 'active']), isNull(members.erasedAt)))
+      .where(and(eq(members.id, id), currentMemberCondition()))
       .returning();
     return row ?? null;
   }

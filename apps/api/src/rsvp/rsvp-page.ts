@@ -55,6 +55,12 @@ export function rsvpPage(link: RsvpLink, options: { chosen?: string; saved?: boo
       html: page('Link not recognised', `<h1>This link is not recognised</h1><p>Please check that you copied the whole address from the email, or reply from the meetings page after signing in.</p>`),
     };
   }
+  if (link.state === 'ended') {
+    return {
+      status: 410,
+      html: page('Link no longer works', `<h1>This link no longer works</h1><p>The membership it was sent for has ended. If you think this is a mistake, please contact the SEG secretariat.</p>`),
+    };
+  }
   const m = link.invitation.meeting;
   const title = escapeHtml(m.title);
   if (link.state !== 'open') {

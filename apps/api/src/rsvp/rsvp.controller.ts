@@ -1,6 +1,7 @@
 import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
+import { MEMBERSHIP_ENDED } from '@seg/db';
 import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
@@ -25,7 +26,7 @@ export class RsvpController {
   // A token or query with control characters is refused before any page (JSON, as every bad request).
   @ApiErrors(400)
   @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
-  @ApiResponse({ status: 410, description: 'The page saying the meeting was cancelled or is over', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 410, description: 'The page saying the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting)', content: { 'text/html': { schema: { type: 'string' } } } })
   async show(@Param('token') token: string, @Query('response') response: string | undefined, @Query('saved') saved: string | undefined, @Res() res: Response): Promise<void> {
     const link = await this.rsvp.open(token);
     const { status, html } = rsvpPage(link, { chosen: response, saved: saved === '1' });
@@ -38,7 +39,7 @@ export class RsvpController {
   @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
   @ApiErrors(400)
   @ApiResponse({ status: 404, description: 'The link is not recognised (a form post gets the page)', content: ERROR_OR_PAGE })
-  @ApiResponse({ status: 410, description: 'The meeting was cancelled or is over (a form post gets the page)', content: ERROR_OR_PAGE })
+  @ApiResponse({ status: 410, description: 'The meeting was cancelled or is over, or the member is no longer current (a form post gets the page)', content: ERROR_OR_PAGE })
   async reply(
     @Param('token') token: string,
     @Body() dto: RsvpDto,
@@ -60,6 +61,7 @@ export class RsvpController {
       return;
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
+    if (result.state === 'ended') throw new GoneException(MEMBERSHIP_ENDED);
     if (result.state !== 'open') throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
     const reply: RsvpReplyView = {
       meetingId: result.invitation.meeting.id,

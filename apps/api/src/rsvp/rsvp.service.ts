@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readRsvpToken } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import type { RsvpResponse } from '@seg/db';
+import { isCurrentMember, type RsvpResponse } from '@seg/db';
 import { RsvpReply } from '../meetings/dto/rsvp.dto';
 import { isOver } from '../meetings/meeting.view';
 import { InvitationContext, MeetingsRepository } from '../meetings/meetings.repository';
@@ -11,7 +11,9 @@ import { MeetingsService } from '../meetings/meetings.service';
 export type RsvpLink =
   | { state: 'open'; invitation: InvitationContext }
   | { state: 'cancelled' | 'over'; invitation: InvitationContext }
-  | { state: 'invalid' };
+  | { state: 'invalid' }
+  /** The member is no longer current: nothing of the meeting is shown. */
+  | { state: 'ended' };
 
 @Injectable()
 export class RsvpService {
@@ -26,6 +28,7 @@ export class RsvpService {
     const invitationId = readRsvpToken(this.config.auth.jwtSecret, token);
     const invitation = invitationId ? await this.meetingsRepository.getInvitationContext(invitationId) : null;
     if (!invitation) return { state: 'invalid' };
+    if (!isCurrentMember({ status: invitation.memberStatus, erasedAt: invitation.memberErasedAt })) return { state: 'ended' };
     if (invitation.meeting.status === 'cancelled') return { state: 'cancelled', invitation };
     if (isOver(invitation.meeting)) return { state: 'over', invitation };
     return { state: 'open', invitation };

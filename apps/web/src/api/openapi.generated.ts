@@ -2165,6 +2165,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The member is no longer a current member (left, suspended or erased): nothing is changed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -2501,6 +2510,15 @@ export interface operations {
             };
             /** @description `token` not valid, used or expired; or `password` refused */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member (left, suspended or erased): nothing is changed */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5962,7 +5980,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The page saying the meeting was cancelled or is over */
+            /** @description The page saying the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -6023,7 +6041,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The meeting was cancelled or is over (a form post gets the page) */
+            /** @description The meeting was cancelled or is over, or the member is no longer current (a form post gets the page) */
             410: {
                 headers: {
                     [name: string]: unknown;
