@@ -1,5 +1,5 @@
 import type { Visibility } from '@seg/db';
-import { ContactSubject, seesRecord, visibleContacts } from './contact-visibility';
+import { ContactSubject, listedToMembers, seesRecord, visibleContacts } from './contact-visibility';
 
 const subject = (over: Partial<ContactSubject>): ContactSubject => ({
   id: 'subject',
@@ -46,5 +46,22 @@ describe('seesRecord', () => {
   it('leaves contact details to the member\'s choice even for their representative', () => {
     const rep = { id: 'x', role: 'member' as const, representedRegionIds: ['london'] };
     expect(visibleContacts(subject({ emailVisibility: 'secretariat', phoneVisibility: 'secretariat' }), rep)).toEqual({ email: null, phone: null });
+  });
+});
+
+describe('listedToMembers', () => {
+  const base = { listable: true, listed: true, isCurrentRep: false, categoryPrivate: false };
+
+  it('lists a current member as they chose', () => {
+    expect(listedToMembers(base)).toBe(true);
+    expect(listedToMembers({ ...base, listed: false })).toBe(false);
+    expect(listedToMembers({ ...base, listable: false })).toBe(false);
+  });
+
+  it('lists a current representative whatever they chose, except a patient / service-user representative, who chooses', () => {
+    expect(listedToMembers({ ...base, listed: false, isCurrentRep: true })).toBe(true);
+    expect(listedToMembers({ ...base, listed: false, isCurrentRep: true, categoryPrivate: true })).toBe(false);
+    expect(listedToMembers({ ...base, listed: true, isCurrentRep: true, categoryPrivate: true })).toBe(true);
+    expect(listedToMembers({ ...base, listable: false, isCurrentRep: true })).toBe(false);
   });
 });

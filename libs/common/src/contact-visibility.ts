@@ -56,3 +56,36 @@ export function emailAlwaysShown(subject: Pick<ContactSubject, 'isCurrentRep' | 
 
 /** Any member other than the subject and not the secretariat: whom the "what others see" preview stands for. */
 export const OTHER_MEMBER: Viewer = { id: '', role: 'member' };
+
+/**
+ * Who may be listed at all: a current member (invited or active), and no staff account
+ * (secretariat or admin with no membership category). The directory cards' `listed` column is
+ * the same rule in SQL.
+ */
+export function isListable(m: { status: string; role: Role; hasCategory: boolean }): boolean {
+  return (m.status === 'invited' || m.status === 'active') && (m.role === 'member' || m.hasCategory);
+}
+
+export interface ListingSubject {
+  /** `isListable`. */
+  listable: boolean;
+  /** The member's own choice. */
+  listed: boolean;
+  isCurrentRep: boolean;
+  categoryPrivate: boolean;
+}
+
+/**
+ * Whether other members find the member (directory, contacts, the network, counts): a current
+ * member who chose to be listed, or a current representative whatever they chose (that is what
+ * the post is for) except in categories whose members always choose (patient / service-user
+ * representatives). The secretariat sees everyone. `listedToMembers` in @seg/db is the same rule in SQL.
+ */
+export function listedToMembers(subject: ListingSubject): boolean {
+  return subject.listable && (subject.listed || listedWhateverChosen(subject));
+}
+
+/** A current representative is listed whatever they chose, unless their category keeps the choice theirs. */
+export function listedWhateverChosen(subject: Pick<ListingSubject, 'isCurrentRep' | 'categoryPrivate'>): boolean {
+  return subject.isCurrentRep && !subject.categoryPrivate;
+}

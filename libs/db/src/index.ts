@@ -6,3 +6,4 @@ export * from './prepare-database';
 export * from './reference-data';
 export * from './current-post';
 export * from './current-member';
+export * from './listing';

@@ -70,6 +70,7 @@ const LABELS: Record<string, string> = {
   rsvp: 'reply',
   respondedAt: 'replied at',
   emailStatus: 'email delivery',
+  listed: 'listed in the directory',
 };
 
 /** Bookkeeping that changes with every write and says nothing to a reader. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
+import { Database, DB, EmailStatus, listedToMembers, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
 import { DETAILS_STALE_AFTER_DAYS } from '@seg/common';
 import { PastPost } from './directory-member.dto';
@@ -19,6 +19,7 @@ export type CardPost = {
 /** One member as the directory reads them: a row of the read model `directory_cards`. */
 export type DirectoryRow = {
   id: string;
+  /** Listed to other members on the day read (listedToMembers). */
   listed: boolean;
   name: string;
   title: string | null;
@@ -85,12 +86,15 @@ export const EXACT_TOTAL_LIMIT = 1000;
 export const NEAR_MISSES_BELOW = 10;
 
 const CARD_COLUMNS = sql.raw(`
-  d.member_id as id, d.listed, d.name, d.title, d.email, d.phone, d.bio, d.availability, d.registration, d.status, d.role,
+  d.name, d.title, d.email, d.phone, d.bio, d.availability, d.registration, d.status, d.role,
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
   d.establishments, d.posts,
   (select to_json(m.details_confirmed_at) #>> '{}' from members m where m.id = d.member_id) as "detailsConfirmedAt"`);
+
+/** A card's columns, with whether it is listed to members on the day. */
+const cardColumns = (today: string) => sql`d.member_id as id, ${listedToMembers('d', today)} as listed, ${CARD_COLUMNS}`;
 
 /** Posts held today, of alias `p`. */
 const currentPost = (p: string, today: string) =>
@@ -131,7 +135,7 @@ export class DirectoryRepository {
         matched as materialized (
           select * from found
           ${nearMiss ? sql`union all select ${columns} from directory_cards d where (select count(*) from found) < ${NEAR_MISSES_BELOW} and ${where} and ${nearMiss}` : sql``})
-        select ${CARD_COLUMNS}, page.rank, page.closeness, page.surname, page.given,
+        select ${cardColumns(today)}, page.rank, page.closeness, page.surname, page.given,
                ${after ? sql`null::int` : sql`(select count(*)::int from matched)`} as total, null::int as estimate
           from (select * from matched where ${afterPosition} order by rank, closeness, surname, given, member_id limit ${limit}) page
           join directory_cards d on d.member_id = page.member_id
@@ -145,7 +149,7 @@ export class DirectoryRepository {
               case when t.counted > ${EXACT_TOTAL_LIMIT} then public.seg_directory_estimate(${filter.listedOnly ?? false}, ${filter.statuses ? sql.param(filter.statuses) : null}::text[],
                    ${filter.regionCode ?? null}::text, ${filter.categoryCode ?? null}::text) end as estimate`;
       const result = await this.db.execute<Found>(sql`
-        select ${CARD_COLUMNS}, 0 as rank, 0::float8 as closeness, d.surname_key as surname, d.given_key as given, ${total}
+        select ${cardColumns(today)}, 0 as rank, 0::float8 as closeness, d.surname_key as surname, d.given_key as given, ${total}
           from ${after ? sql`(select 1) t` : sql`(select count(*)::int as counted from (select 1 from directory_cards d where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) c) t`}
           left join lateral (
             select d.* from directory_cards d
@@ -174,9 +178,9 @@ export class DirectoryRepository {
     return result.rows[0];
   }
 
-  /** One member, or null. */
-  async getMember(id: string): Promise<DirectoryRow | null> {
-    const result = await this.db.execute<DirectoryRow>(sql`select ${CARD_COLUMNS} from directory_cards d where d.member_id = ${id}::uuid`);
+  /** One member, or null; `listed` as on the day. */
+  async getMember(id: string, today: string): Promise<DirectoryRow | null> {
+    const result = await this.db.execute<DirectoryRow>(sql`select ${cardColumns(today)} from directory_cards d where d.member_id = ${id}::uuid`);
     return result.rows[0] ?? null;
   }
 
@@ -208,19 +212,19 @@ export class DirectoryRepository {
     if (scope.hub) parts.push(sql`post.region_id is null`);
     if (!parts.length) return [];
     const result = await this.db.execute<RepRow>(sql`
-      select ${CARD_COLUMNS},
+      select ${cardColumns(today)},
              post.id as "postId", post.role as "postRole", post.region_id as "postRegionId",
              post.starts_on as "postStartsOn", post.ends_on as "postEndsOn"
         from posts post
         join directory_cards d on d.member_id = post.member_id
-       where d.listed and ${currentPost('post', today)} and (${sql.join(parts, sql` or `)})
+       where ${listedToMembers('d', today)} and ${currentPost('post', today)} and (${sql.join(parts, sql` or `)})
        order by post.starts_on, ${SORT}, post.id`);
     return result.rows;
   }
 
   private conditions(filter: MemberSearch, today: string): SQL[] {
     const where: SQL[] = [sql`true`];
-    if (filter.listedOnly) where.push(sql`d.listed`);
+    if (filter.listedOnly) where.push(listedToMembers('d', today));
     if (filter.statuses?.length) where.push(sql`d.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
     if (filter.emailStatus) where.push(sql`d.email_status = ${filter.emailStatus}`);
     if (filter.regionCode) where.push(sql`d.region_id = (select id from regions where code = ${filter.regionCode})`);

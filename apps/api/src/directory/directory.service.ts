@@ -46,7 +46,7 @@ export class DirectoryService {
 
   /** Who to call in the viewer's own region and at the hub. */
   async myContacts(viewer: Viewer): Promise<ContactsView> {
-    const me = await this.directory.getMember(viewer.id);
+    const me = await this.directory.getMember(viewer.id, todayInLondon());
     return this.contactsOf(me?.regionId ?? null, viewer);
   }
 
@@ -100,12 +100,12 @@ export class DirectoryService {
 
   /** One member, with the posts they held before. */
   async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
-    const row = await this.directory.getMember(id);
+    const today = todayInLondon();
+    const row = await this.directory.getMember(id, today);
     const viewer = row && !seesEverything(given, id) ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) } : given;
     // Unlisted: the secretariat and the member see them; a representative, current members of their region.
     const seen = row && (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
     if (!row || !seen) throw new NotFoundException('No such member');
-    const today = todayInLondon();
     const pastPosts = await this.directory.endedPostsOf(id, today);
     return { ...directoryMember(row, viewer, this.card(today)), pastPosts };
   }
@@ -115,8 +115,9 @@ export class DirectoryService {
    * the member to check; null when there is no such member.
    */
   async seenByOthers(id: string): Promise<{ listed: boolean; card: DirectoryMember } | null> {
-    const row = await this.directory.getMember(id);
-    return row ? { listed: row.listed, card: directoryMember(row, OTHER_MEMBER, this.card(todayInLondon())) } : null;
+    const today = todayInLondon();
+    const row = await this.directory.getMember(id, today);
+    return row ? { listed: row.listed, card: directoryMember(row, OTHER_MEMBER, this.card(today)) } : null;
   }
 
   private card(today: string): CardContext {

@@ -1,4 +1,4 @@
-import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/common';
+import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, isListable, listedToMembers, listedWhateverChosen, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/common';
 import type { AppConfig } from '@seg/config';
 import { MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
@@ -32,7 +32,13 @@ export function memberRecord(row: MemberRecordRow, today: string, config: Pick<A
     contactVisibility: { email: m.emailVisibility, phone: m.phoneVisibility },
     emailStatus: m.emailStatus,
     emailBounce: m.emailStatus === 'bouncing' && m.emailBouncedAt ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason } : null,
-    seenByMembers: { ...visibleContacts(subject, OTHER_MEMBER), emailAlwaysShown: emailAlwaysShown(subject) },
+    listed: m.listed,
+    seenByMembers: {
+      ...visibleContacts(subject, OTHER_MEMBER),
+      emailAlwaysShown: emailAlwaysShown(subject),
+      listed: listedToMembers({ ...subject, listed: m.listed, listable: isListable({ ...m, hasCategory: row.category !== null }) }),
+      listedWhateverChosen: listedWhateverChosen(subject),
+    },
     posts,
     detailsConfirmation: detailsConfirmation(m.detailsConfirmedAt, detailsConfirmMonths(config, subject.isCurrentRep)),
     createdAt: m.createdAt.toISOString(),

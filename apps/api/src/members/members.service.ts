@@ -22,7 +22,7 @@ import { MemberRow, MembersRepository } from './members.repository';
 type MemberValues = Partial<typeof members.$inferInsert>;
 
 /** Fields that may be left out of a change but never emptied. */
-const REQUIRED = ['email', 'name', 'category', 'role', 'status', 'contactVisibility'] as const;
+const REQUIRED = ['email', 'name', 'category', 'role', 'status', 'contactVisibility', 'listed'] as const;
 
 @Injectable()
 export class MembersService {
@@ -96,11 +96,13 @@ export class MembersService {
   async createIn(tx: Transaction, dto: CreateMemberDto, actor: Actor | null): Promise<{ id: string; notices: NoticeRef[] }> {
     const { values, establishmentIds, category } = await this.resolve(tx, dto);
     if (await this.members.getByEmail(dto.email, tx)) throw conflictOn('email', 'is already the email of a member');
-    // Patient / service-user representatives start with everything visible to the secretariat only.
+    // Patient / service-user representatives start with everything visible to the secretariat
+    // only, and unlisted.
     const hidden = category?.contactsPrivateByDefault ? 'secretariat' : 'members';
     const member = await this.insertMember(tx, {
       emailVisibility: hidden,
       phoneVisibility: hidden,
+      listed: !category?.contactsPrivateByDefault,
       ...values,
       status: 'invited',
     } as typeof members.$inferInsert);
@@ -156,6 +158,7 @@ export class MembersService {
     }
     if (input.role != null) values.role = input.role;
     if (input.status != null) values.status = input.status;
+    if (input.listed != null) values.listed = input.listed;
     if (input.contactVisibility) {
       if (input.contactVisibility.email) values.emailVisibility = input.contactVisibility.email;
       if (input.contactVisibility.phone) values.phoneVisibility = input.contactVisibility.phone;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, establishments, Executor, isCurrentPost, meetings, members, posts, regions } from '@seg/db';
+import { Database, DB, establishments, Executor, isCurrentPost, listedToMembers, meetings, members, posts, regions } from '@seg/db';
 import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { RegionalPost } from './regional-rights.service';
 import { alias } from 'drizzle-orm/pg-core';
@@ -42,7 +42,7 @@ export class RegionsRepository {
   async postsOfRegion(regionId: string, day: string): Promise<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }[]> {
     const result = await this.db.execute<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }>(sql`
       select p.id, p.role, m.id as "holderId", m.name as "holderName",
-             (m.status in ('invited', 'active') and not coalesce(d.listed, false)) as unlisted,
+             (m.status in ('invited', 'active') and not coalesce(${listedToMembers('d', day)}, false)) as unlisted,
              to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
         from ${posts} p
         join ${members} m on m.id = p.member_id

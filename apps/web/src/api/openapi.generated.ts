@@ -1568,6 +1568,8 @@ export interface components {
             emailStatus: "ok" | "bouncing";
             establishments: components["schemas"]["EstablishmentRef"][];
             id: string;
+            /** @description Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
+            listed: boolean;
             name: string;
             phone: string | null;
             /** @description Every post held, past and present. */
@@ -1785,6 +1787,10 @@ export interface components {
             email: string | null;
             /** @description Members see the email whatever its visibility: a current rep whose category is not private by default. */
             emailAlwaysShown: boolean;
+            /** @description Other members find them today (directory, contacts, the network): their choice, or a current post. */
+            listed: boolean;
+            /** @description Listed whatever they choose: a current rep whose category is not private by default. */
+            listedWhateverChosen: boolean;
             phone: string | null;
         };
         SessionDto: {

@@ -17,6 +17,7 @@ interface Form {
   availability: string;
   establishmentIds: string[];
   contactVisibility: { email: Visibility; phone: Visibility };
+  listed: boolean;
 }
 
 const LABELS: Record<string, string> = {
@@ -28,6 +29,7 @@ const LABELS: Record<string, string> = {
   establishmentIds: 'Where you work',
   'contactVisibility.email': 'Who sees your email',
   'contactVisibility.phone': 'Who sees your phone',
+  listed: 'Listed in the directory',
 };
 
 function formOf(me: MyRecord): Form {
@@ -39,6 +41,7 @@ function formOf(me: MyRecord): Form {
     availability: me.availability ?? '',
     establishmentIds: (me.establishments ?? []).map((e) => e.id),
     contactVisibility: { email: me.contactVisibility?.email ?? 'members', phone: me.contactVisibility?.phone ?? 'members' },
+    listed: me.listed,
   };
 }
 
@@ -81,6 +84,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         availability: form.availability.trim() || null,
         establishmentIds: form.establishmentIds,
         contactVisibility: form.contactVisibility,
+        listed: form.listed,
       };
       const updated = await api.patch<MyRecord>('/me', body);
       const record = updated && typeof updated === 'object' ? updated : await api.get<MyRecord>('/me');
@@ -163,6 +167,15 @@ function DetailsForm({ me }: { me: MyRecord }) {
               error={errors['contactVisibility.phone']}
               onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, phone: v } })}
             />
+            <fieldset className={`fieldset${errors.listed ? ' field-error' : ''}`} id="field-listed" tabIndex={-1}>
+              <legend>Listed in the directory</legend>
+              {errors.listed ? <p className="error-text">{errors.listed}</p> : null}
+              {saved.seenByMembers.listedWhateverChosen ? <p className="hint">While you hold a representative post, members find you in the directory whatever you choose.</p> : null}
+              <div className="checkbox">
+                <input id="field-listed-input" type="checkbox" checked={form.listed} onChange={(e) => set({ listed: e.target.checked })} />
+                <label htmlFor="field-listed-input">Other members can find me in the directory, contacts and the network</label>
+              </div>
+            </fieldset>
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Saving…' : 'Save my details'}
             </button>
@@ -192,6 +205,12 @@ function DetailsForm({ me }: { me: MyRecord }) {
         </div>
         <aside aria-labelledby="preview-heading" className="preview">
           <h2 id="preview-heading">What other members see</h2>
+          {saved.seenByMembers.listed ? null : (
+            <p className="small" data-testid="unlisted-note">
+              You are not listed: other members do not find you in the directory, contacts or the network. If you were, they would see:
+            </p>
+          )}
+          {form.listed !== saved.listed ? <p className="muted small">Save to apply your listing choice.</p> : null}
           <div className="card">
             <p className="card-title">{form.name || 'Your name'}</p>
             {form.title ? <p className="muted small">{form.title}</p> : null}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DB, Database, Executor, Visibility } from '@seg/db';
+import { DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
 import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/common';
 import { AppConfig, APP_CONFIG } from '@seg/config';
 import { sql } from 'drizzle-orm';
@@ -75,14 +75,14 @@ export class DetailsConfirmationRepository {
 
   private async cards(tx: Executor, ids: string[], at: string): Promise<AskedMember[]> {
     if (!ids.length) return [];
+    const day = todayInLondon(new Date(at));
     const result = await tx.execute<AskedMember & { allPosts: { role: string; regionName: string | null; startsOn: string; endsOn: string | null }[] }>(sql`
-      select d.member_id as id, d.email, d.listed, d.name, d.title, d.phone, d.bio, d.availability,
+      select d.member_id as id, d.email, ${listedToMembers('d', day)} as listed, d.name, d.title, d.phone, d.bio, d.availability,
              d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility",
              d.category_name as "categoryName", d.category_private as "categoryPrivate", d.region_name as "regionName",
              d.establishments, d.posts as "allPosts"
         from directory_cards d
        where d.member_id in (select unnest(${sql.param(ids)}::uuid[]))`);
-    const day = todayInLondon(new Date(at));
     return result.rows.map(({ allPosts, ...row }) => ({
       ...row,
       posts: allPosts.filter((p) => postIsCurrent(p, day)).map((p) => ({ role: p.role, regionName: p.regionName })),

@@ -14,8 +14,11 @@ export const directoryCards = pgTable(
     memberId: uuid('member_id')
       .primaryKey()
       .references(() => members.id, { onDelete: 'cascade' }),
-    // A current member (invited or active) who is not a staff account: shown to members.
+    // A current member (invited or active) who is not a staff account: may be shown to members
+    // (listedToMembers in @seg/db adds the member's choice and their posts on the day).
     listed: boolean('listed').notNull(),
+    // The member chose not to be listed (members.listed false).
+    choseUnlisted: boolean('chose_unlisted').notNull().default(false),
     name: text('name').notNull(),
     title: text('title'),
     email: text('email').notNull(),

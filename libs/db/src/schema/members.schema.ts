@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories, establishments, regions, timestamps } from './reference.schema';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
@@ -32,6 +32,9 @@ export const members = pgTable(
     role: text('role').$type<Role>().notNull().default('member'),
     emailVisibility: text('email_visibility').$type<Visibility>().notNull().default('members'),
     phoneVisibility: text('phone_visibility').$type<Visibility>().notNull().default('members'),
+    // The member's choice to be listed to other members; a current representative is listed
+    // whatever it says, except in categories whose members always choose (see listedToMembers).
+    listed: boolean('listed').notNull().default(true),
     passwordHash: text('password_hash'),
     emailStatus: text('email_status').$type<EmailStatus>().notNull().default('ok'),
     // The last permanent failure: when, and the receiving server's diagnostic.

@@ -1,6 +1,6 @@
 import { MayBeLeftOut, MultilineText } from '@seg/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ContactVisibilityDto } from './contact-visibility.dto';
 import { IsUkPhone } from './uk-phone.validator';
 
@@ -40,4 +40,12 @@ export class OwnMemberFields {
   @ValidateNested()
   @Type(() => ContactVisibilityDto)
   contactVisibility?: ContactVisibilityDto;
+
+  /**
+   * Whether other members find you in the directory, contacts and the network. A current
+   * representative is listed whatever this says, except patient / service-user representatives.
+   */
+  @IsOptional()
+  @IsBoolean()
+  listed?: boolean;
 }

@@ -20,6 +20,10 @@ export class SeenByMembers {
   phone: string | null;
   /** Members see the email whatever its visibility: a current rep whose category is not private by default. */
   emailAlwaysShown: boolean;
+  /** Other members find them today (directory, contacts, the network): their choice, or a current post. */
+  listed: boolean;
+  /** Listed whatever they choose: a current rep whose category is not private by default. */
+  listedWhateverChosen: boolean;
 }
 
 /** When the member last said their details are right, and whether that has run out. */
@@ -65,6 +69,8 @@ export class MemberRecord {
   region: RegionRef | null;
   establishments: EstablishmentRef[];
   contactVisibility: ContactVisibility;
+  /** Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
+  listed: boolean;
   /**
    * `bouncing` once a notice to this address was refused for good (with when and the receiving
    * server's words): meeting notices stop until the address changes.
