@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { ApiErrorBody } from './api-error';
+import { loggableError } from './loggable-error';
 
 /**
  * Expected failures are HttpExceptions and keep their status and field details; anything else is
@@ -31,7 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ...(obj.details ? { details: obj.details as ApiErrorBody['details'] } : {}),
       };
     } else {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      this.logger.error({ err: loggableError(exception), requestId }, 'Unhandled error');
       body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong on our side' };
     }
     if (requestId) body.requestId = requestId;

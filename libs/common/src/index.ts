@@ -3,6 +3,7 @@ export * from './api-errors.decorator';
 export * from './field-errors';
 export * from './validation.pipe';
 export * from './all-exceptions.filter';
+export * from './loggable-error';
 export * from './pagination';
 export * from './id-param';
 export * from './london-time';
