@@ -56,6 +56,27 @@ describe('members, posts and reference data', () => {
       expect(audit).toEqual([expect.objectContaining({ actorId: secretariatId, after: { email: fixed } })]);
     });
 
+    it('sends at most 3 activation emails again to one member in an hour, like password reset', async () => {
+      const member = await createMember(stack.db, { status: 'invited' });
+      for (let i = 0; i < 3; i++) await stack.http().post(`/members/${member.id}/activation`).set(secretariat).expect(202);
+      const refused = await stack.http().post(`/members/${member.id}/activation`).set(secretariat).expect(429);
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'This member was sent 3 activation emails in the last hour; try again in 60 minutes',
+        requestId: expect.any(String),
+      });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
+      await stack.http().post(`/members/${member.id}/activation`).set(secretariat).expect(429);
+      const sent = await stack.db.select().from(notices).where(and(eq(notices.memberId, member.id), eq(notices.kind, 'activation')));
+      expect(sent).toHaveLength(3);
+      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'resend-activation')));
+      expect(audit).toHaveLength(3);
+      // Another member is not held back by this one's cap.
+      const other = await createMember(stack.db, { status: 'invited' });
+      await stack.http().post(`/members/${other.id}/activation`).set(secretariat).expect(202);
+    });
+
     it('answers 409 for an email taken in any case', async () => {
       const taken = await createMember(stack.db, { email: uniqueEmail('taken') });
       const res = await stack.http().post('/members').set(secretariat).send({ email: taken.email.toUpperCase(), name: 'Copy', category: 'prison-gp' }).expect(409);

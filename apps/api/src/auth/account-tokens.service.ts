@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, TooManyAttemptsException } from './login-throttle';
 import { OneTimeTokensRepository } from './one-time-tokens.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -23,7 +23,8 @@ const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
 };
 
 /** Reset emails one member can be sent per hour, so the form cannot be used to flood a mailbox. */
-const RESET_EMAILS_PER_HOUR = 3;
+/** Password reset emails, and activation emails sent again, to one member in an hour. */
+const LINK_EMAILS_PER_HOUR = 3;
 
 /** Activation and password-reset links: the one-time tokens behind them and what using one does. */
 @Injectable()
@@ -108,15 +109,29 @@ export class AccountTokensService {
     await this.outbox.dispatch(refs);
   }
 
+  /**
+   * Refuses (429) a fourth activation email to one member within the hour, the cap of password
+   * reset emails: a staff account cannot be used to flood someone's inbox.
+   */
+  async limitActivationResends(memberId: string): Promise<void> {
+    const { under, retryAfterSeconds } = await this.countLinkEmail('activation-mail', memberId);
+    if (!under) throw new TooManyAttemptsException(retryAfterSeconds, `This member was sent ${LINK_EMAILS_PER_HOUR} activation emails in the last hour`);
+  }
+
   private async underResetLimit(memberId: string): Promise<boolean> {
-    const key = `${this.config.queuePrefix}:auth:reset-mail:${memberId}`;
+    return (await this.countLinkEmail('reset-mail', memberId)).under;
+  }
+
+  /** Counts one link email of the kind to the member in the hour: whether it is within the cap. */
+  private async countLinkEmail(kind: 'reset-mail' | 'activation-mail', memberId: string): Promise<{ under: boolean; retryAfterSeconds: number }> {
+    const key = `${this.config.queuePrefix}:auth:${kind}:${memberId}`;
     try {
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [[Error | null, number]];
-      return count <= RESET_EMAILS_PER_HOUR;
+      const [[, count], , [, ttl]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').ttl(key).exec()) as [[Error | null, number], unknown, [Error | null, number]];
+      return { under: count <= LINK_EMAILS_PER_HOUR, retryAfterSeconds: Math.max(ttl, 1) };
     } catch (err) {
       // A member locked out matters more than a few extra emails while Redis is down.
-      this.logger.warn({ err }, 'Reset email limit unavailable; sending');
-      return true;
+      this.logger.warn({ err }, 'Link email limit unavailable; sending');
+      return { under: true, retryAfterSeconds: 0 };
     }
   }
 

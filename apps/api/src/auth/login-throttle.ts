@@ -13,9 +13,12 @@ export const LOGIN_LIMITS = { perAccountAndAddress: 5, perAddress: 30, perAccoun
 
 /** A 429 that knows when to try again; RetryAfterInterceptor turns that into the header. */
 export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'Too many failed attempts',
+  ) {
     super(
-      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes` },
+      { statusCode: 429, error: 'Too Many Requests', message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes` },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ImportQuery } from './dto/import-query.dto';
 import { ImportResult } from './dto/import-result.dto';
@@ -73,6 +74,8 @@ export class MembersController {
   @ApiAcceptedResponse({ type: ActivationSent, description: 'The email is on its way to `email`' })
   @ApiErrors(404)
   @ApiError(409, 'The member is not invited any more (active, suspended or left)')
+  @ApiError(429, 'Three activation emails went to this member in the last hour (the cap of password reset emails); see Retry-After')
+  @UseInterceptors(RetryAfterInterceptor)
   resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor) {
     return this.members.resendActivation(id, actor);
   }

@@ -62,6 +62,7 @@ export class MembersService {
       const member = await this.members.lockById(tx, id);
       if (!member) throw new NotFoundException('No such member');
       if (member.status !== 'invited') throw conflictOn('status', `is ${member.status}: only an invited member is sent an activation link`);
+      await this.accountTokens.limitActivationResends(id);
       await this.audit.record(tx, actor, { entity: 'member', entityId: id, action: 'resend-activation', after: { email: member.email } });
       return { email: member.email, notices: await this.accountTokens.issueActivation(tx, member) };
     });
