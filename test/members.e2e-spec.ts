@@ -234,6 +234,9 @@ describe('members, posts and reference data', () => {
       expect(byId).toEqual({ [current.id]: 'south-east-coast', [ended.id]: 'south-central' });
       const network = await stack.http().get('/directory/network').set(secretariat).expect(200);
       expect(network.body.spokes.map((s: { region: { code: string } }) => s.region.code)).not.toContain('south-central');
+      // A merged region keeps its history under its own name; renaming it says where it went.
+      const renamed = await stack.http().patch(`/regions/${id}`).set(secretariat).send({ name: 'South Central (former)' }).expect(200);
+      expect(renamed.body).toMatchObject({ code: 'south-central', name: 'South Central (former)', mergedInto: 'south-east-coast' });
     });
 
     it('refuses a taken code with 409', async () => {

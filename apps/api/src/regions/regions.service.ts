@@ -86,7 +86,8 @@ export class RegionsService {
       if (dto.code && dto.code !== before.code && (await this.regions.getByCode(dto.code, tx))) throw conflictOn('code', 'is taken by another region');
       const after = await this.regions.update(tx, id, dto);
       await this.audit.record(tx, actor, { entity: 'region', entityId: id, action: 'update', before, after });
-      return regionView(after);
+      const mergedInto = after.mergedIntoId ? await this.regions.getById(after.mergedIntoId, tx) : null;
+      return regionView(after, mergedInto?.code ?? null);
     });
   }
 
