@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Secretariat } from '@seg/auth';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
@@ -80,11 +80,15 @@ export class MembersController {
     return this.members.resendActivation(id, actor);
   }
 
-  /** Changes any field, role and status included; suspending or marking as left ends their sessions. */
+  /**
+   * Changes any field, role and status included; suspending or marking as left ends their
+   * sessions. Only an admin grants or removes admin or changes an admin's status or email (403);
+   * the last active admin cannot be demoted or suspended (409).
+   */
   @Patch(':id')
   @ApiOkResponse({ type: MemberRecord })
   @ApiErrors(400, 404, 409)
-  update(@IdParam() id: string, @Body() dto: UpdateMemberDto, @CurrentActor() actor: Actor) {
-    return this.members.update(id, dto, actor);
+  update(@IdParam() id: string, @Body() dto: UpdateMemberDto, @CurrentActor() actor: Actor, @CurrentMember() me: AuthenticatedMember) {
+    return this.members.update(id, dto, actor, me.role);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, currentMemberCondition, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -35,6 +35,19 @@ export class MembersRepository {
   async lockById(tx: Executor, id: string): Promise<MemberRow | null> {
     const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update').limit(1);
     return row ?? null;
+  }
+
+  /**
+   * Row-locks every active admin and answers their ids: two admins demoting or suspending each
+   * other at once wait in turn, and the second sees that the first is no longer an admin.
+   */
+  async lockActiveAdmins(tx: Executor): Promise<string[]> {
+    const rows = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.role, 'admin'), eq(members.status, 'active'), isNull(members.erasedAt)))
+      .for('update');
+    return rows.map((r) => r.id);
   }
 
   /** Emails compare case-insensitively (the unique index is on lower(email)). */

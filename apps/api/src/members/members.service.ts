@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, InvalidFieldsException, todayInLondon } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Database, DB, Executor, members, Transaction } from '@seg/db';
+import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
@@ -70,8 +70,27 @@ export class MembersService {
     return { email };
   }
 
-  async update(id: string, dto: UpdateMemberDto, actor: Actor): Promise<MemberRecord> {
-    await this.db.transaction((tx) => this.updateIn(tx, id, dto, actor));
+  /**
+   * The staff's change of a member. Admins stand above the secretariat: only an admin grants or
+   * removes admin or changes an admin's status or email (else a secretariat user could take over
+   * an admin's account through a password reset), and the last active admin stays one.
+   */
+  async update(id: string, dto: UpdateMemberDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
+    await this.db.transaction(async (tx) => {
+      const before = await this.members.lockById(tx, id);
+      if (!before) throw new NotFoundException('No such member');
+      if (actorRole !== 'admin' && touchesAdmin(before, dto)) {
+        throw new ForbiddenException("Only an admin may grant or remove admin, or change an admin's status or email");
+      }
+      const leavesAdmins = (dto.role != null && dto.role !== 'admin') || (dto.status != null && dto.status !== 'active');
+      if (before.role === 'admin' && before.status === 'active' && leavesAdmins) {
+        const admins = await this.members.lockActiveAdmins(tx);
+        if (!admins.some((adminId) => adminId !== id)) {
+          throw conflictOn(dto.role != null && dto.role !== 'admin' ? 'role' : 'status', 'is the last active admin: make another member admin first');
+        }
+      }
+      await this.updateIn(tx, id, dto, actor);
+    });
     return this.get(id);
   }
 
@@ -204,6 +223,14 @@ export class MembersService {
       throw emailTaken(error) ? conflictOn('email', 'is already the email of a member') : error;
     }
   }
+}
+
+/** Whether a change grants or removes admin, or changes an admin's status or email. */
+function touchesAdmin(before: MemberRow, dto: UpdateMemberDto): boolean {
+  if (dto.role != null && (dto.role === 'admin') !== (before.role === 'admin')) return true;
+  if (before.role !== 'admin') return false;
+  if (dto.status != null && dto.status !== before.status) return true;
+  return dto.email != null && dto.email.trim().toLowerCase() !== before.email.toLowerCase();
 }
 
 /** A race lost to another request creating the same email ends on the unique index. */

@@ -782,7 +782,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes any field, role and status included; suspending or marking as left ends their sessions. */
+        /**
+         * Changes any field, role and status included; suspending or marking as left ends their
+         *     sessions. Only an admin grants or removes admin or changes an admin's status or email (403);
+         *     the last active admin cannot be demoted or suspended (409).
+         */
         patch: operations["MembersController_update"];
         trace?: never;
     };
