@@ -65,12 +65,15 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
     return fc.oneof({ arbitrary: pool, weight: 2 }, { arbitrary: fc.uuid(), weight: 1 }, { arbitrary: fc.constantFrom('%00', '%E0%A4%A', 'x'.repeat(300), '..', '%2e%2e', 'null'), weight: 1 });
   }
 
-  /** Half the cases keep to the documented shapes, to reach the handlers; half mix in hostile values. */
+  /**
+   * A third of the cases keep to the documented shapes, to reach the handlers; a third mix in
+   * hostile values; a third (with a body) spoil one field of an otherwise valid body.
+   */
   function caseOf(op: Operation) {
-    return fc.constantFrom('valid' as const, 'mixed' as const).chain((mode) => casesIn(op, mode));
+    return fc.constantFrom('valid' as const, 'mixed' as const, 'spoiled' as const).chain((kind) => casesIn(op, kind === 'spoiled' ? 'valid' : kind, kind === 'spoiled'));
   }
 
-  function casesIn(op: Operation, mode: 'valid' | 'mixed') {
+  function casesIn(op: Operation, mode: 'valid' | 'mixed', spoiled: boolean) {
     const pathParams = op.parameters.filter((p) => p.in === 'path');
     // No valid cursor can be made up: in valid cases the first page is asked for.
     const queryParams = op.parameters.filter((p) => p.in === 'query' && (mode === 'mixed' || p.name !== 'cursor'));
@@ -86,8 +89,10 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
       raw: mode === 'mixed' ? fc.option(fc.constantFrom(...RAW_QUERY_PIECES), { freq: 3, nil: null }) : fc.constant(null),
       body: op.body
         ? op.body.type === 'application/json'
-          ? mode === 'valid'
-            ? arbitraries.of(op.body.schema, mode)
+          ? spoiled
+            ? arbitraries.spoiled(op.body.schema)
+            : mode === 'valid'
+              ? arbitraries.of(op.body.schema, mode)
             : fc.option(arbitraries.of(op.body.schema, mode), { freq: 8, nil: undefined })
           : fc.oneof(fc.string(), hostileValue)
         : fc.constant(undefined),

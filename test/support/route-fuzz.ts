@@ -23,6 +23,7 @@ type Schema = {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  pattern?: string;
   example?: unknown;
 };
 
@@ -99,6 +100,15 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.integer(), weight: 1 },
 );
 
+/** Stable codes of the seeded reference data (API.md), by the field that names one: valid bodies name things that exist. */
+const KNOWN_CODES: Record<string, string[]> = {
+  type: ['prison', 'secure-hospital'],
+  region: ['london', 'wales'],
+  regionCode: ['london', 'wales'],
+  category: ['prison-gp', 'patient-rep'],
+  nation: ['England', 'Wales'],
+};
+
 export class SchemaArbitraries {
   constructor(private readonly document: OpenApiDocument) {}
 
@@ -109,6 +119,20 @@ export class SchemaArbitraries {
   of(schema: Schema | undefined, mode: 'valid' | 'mixed', depth = 0): fc.Arbitrary<unknown> {
     const valid = this.valid(schema ?? {}, mode, depth);
     return mode === 'valid' ? valid : fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: hostileValue, weight: 1 });
+  }
+
+  /**
+   * A body of the documented shape with one documented field (sent or not) set to null or a
+   * hostile value: a bad field behind otherwise good ones reaches the handler and the database.
+   */
+  spoiled(schema: Schema | undefined): fc.Arbitrary<unknown> {
+    const resolved = this.resolve(schema ?? {});
+    const names = Object.keys(resolved.properties ?? {});
+    const valid = this.valid(resolved, 'valid', 0);
+    if (!names.length) return valid;
+    return fc
+      .tuple(valid, fc.constantFrom(...names), fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: hostileValue, weight: 3 }))
+      .map(([value, name, bad]) => (value && typeof value === 'object' ? { ...(value as object), [name]: bad } : value));
   }
 
   private resolve(schema: Schema): Schema {
@@ -148,6 +172,7 @@ export class SchemaArbitraries {
   }
 
   private plainString(schema: Schema): fc.Arbitrary<unknown> {
+    if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length <= (schema.maxLength ?? 1000));
     switch (schema.format) {
       case 'uri':
         return fc.webUrl();
@@ -166,7 +191,9 @@ export class SchemaArbitraries {
 
   /** Required fields there (mostly, when mixed), optional ones sometimes, and when mixed now and then a field nobody asked for. */
   private object(schema: Schema, mode: 'valid' | 'mixed', depth: number): fc.Arbitrary<unknown> {
-    const properties = Object.fromEntries(Object.entries(schema.properties!).map(([name, s]) => [name, this.of(s, mode, depth + 1)]));
+    const properties = Object.fromEntries(
+      Object.entries(schema.properties!).map(([name, s]) => [name, mode === 'valid' && KNOWN_CODES[name] ? fc.constantFrom(...KNOWN_CODES[name]) : this.of(s, mode, depth + 1)]),
+    );
     const required = (schema.required ?? []).filter((name) => name in properties);
     const complete = fc.record(properties, { requiredKeys: required });
     if (mode === 'valid') return complete;
