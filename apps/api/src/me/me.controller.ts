@@ -6,7 +6,7 @@ import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { ContactsView } from '../directory/directory-member.dto';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
-import { MyData } from './my-data.dto';
+import { MyData } from '../privacy/subject-access.dto';
 import { MeService } from './me.service';
 
 @ApiTags('me')

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { MembersModule } from '../members/members.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { MeController } from './me.controller';
-import { MeRepository } from './me.repository';
 import { MeService } from './me.service';
 
 @Module({
-  imports: [MembersModule, DirectoryModule],
+  imports: [MembersModule, DirectoryModule, PrivacyModule],
   controllers: [MeController],
-  providers: [MeRepository, MeService],
+  providers: [MeService],
 })
 export class MeModule {}

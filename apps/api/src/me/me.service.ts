@@ -6,14 +6,15 @@ import { DirectoryService } from '../directory/directory.service';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { MembersService } from '../members/members.service';
-import { MeRepository } from './me.repository';
+import { MyData } from '../privacy/subject-access.dto';
+import { SubjectAccessService } from '../privacy/subject-access.service';
 
 @Injectable()
 export class MeService {
   constructor(
     private readonly members: MembersService,
     private readonly directory: DirectoryService,
-    private readonly me: MeRepository,
+    private readonly subjectAccess: SubjectAccessService,
   ) {}
 
   get(memberId: string): Promise<MemberRecord> {
@@ -33,16 +34,8 @@ export class MeService {
     return this.directory.myContacts(viewer);
   }
 
-  /** Everything held about the member: their record and posts, invitations, emails, logins and the audit of their record. */
-  async export(memberId: string) {
-    const [record, invitations, notices, sessions, oneTimeLinks, audit] = await Promise.all([
-      this.members.get(memberId),
-      this.me.invitationsOf(memberId),
-      this.me.noticesTo(memberId),
-      this.me.sessionsOf(memberId),
-      this.me.oneTimeLinksOf(memberId),
-      this.me.auditOf(memberId),
-    ]);
-    return { exportedAt: new Date().toISOString(), member: record, invitations, notices, sessions, oneTimeLinks, audit };
+  /** Everything held about the member (a subject access request). */
+  export(memberId: string): Promise<MyData> {
+    return this.subjectAccess.export(memberId);
   }
 }

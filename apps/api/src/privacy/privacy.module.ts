@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
 import { ErasureController } from './erasure.controller';
 import { ErasureRepository } from './erasure.repository';
 import { ErasureService } from './erasure.service';
+import { SubjectAccessController } from './subject-access.controller';
+import { SubjectAccessRepository } from './subject-access.repository';
+import { SubjectAccessService } from './subject-access.service';
 
 @Module({
-  controllers: [ErasureController],
-  providers: [ErasureRepository, ErasureService],
-  exports: [ErasureService],
+  imports: [MembersModule],
+  controllers: [ErasureController, SubjectAccessController],
+  providers: [ErasureRepository, ErasureService, SubjectAccessRepository, SubjectAccessService],
+  exports: [ErasureService, SubjectAccessService],
 })
 export class PrivacyModule {}

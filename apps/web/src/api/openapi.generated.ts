@@ -827,6 +827,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/members/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a member, as GET /me/export gives it to them: for a request they make another way. */
+        get: operations["SubjectAccessController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{id}/sessions": {
         parameters: {
             query?: never;
@@ -1610,20 +1627,37 @@ export interface components {
             posts: number;
         };
         MyData: {
+            /** @description Changes to their record: who, when, before and after. */
             audit: {
                 [key: string]: unknown;
             }[];
+            /** @description Changes they made to other records: which, when, what kind. */
+            auditByThem: {
+                [key: string]: unknown;
+            }[];
             exportedAt: string;
+            /** @description Meetings they were invited to, with their replies. */
             invitations: {
                 [key: string]: unknown;
             }[];
+            /** @description Invitations they sent, running a meeting of their region. */
+            invitationsSent: {
+                [key: string]: unknown;
+            }[];
+            meetingsCreated: {
+                [key: string]: unknown;
+            }[];
+            /** @description Their record: details, category, region, establishments, posts past and present. */
             member: components["schemas"]["MemberRecord"];
+            /** @description Every email sent to them, with its dates and delivery state. */
             notices: {
                 [key: string]: unknown;
             }[];
+            /** @description Activation and password-reset links (never the link itself). */
             oneTimeLinks: {
                 [key: string]: unknown;
             }[];
+            /** @description Their sign-ins (device and dates). */
             sessions: {
                 [key: string]: unknown;
             }[];
@@ -5249,6 +5283,54 @@ export interface operations {
             };
             /** @description The body has a content type, encoding or charset this API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyData"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

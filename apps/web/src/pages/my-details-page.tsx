@@ -7,6 +7,7 @@ import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
+import { MyData } from './my-data';
 import { MySignIn } from './my-sign-in';
 
 interface Form {
@@ -224,6 +225,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
         <div>
           <MySignIn />
+          <MyData />
         </div>
       </div>
     </Page>

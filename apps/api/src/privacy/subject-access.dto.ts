@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MemberRecord } from '../members/dto/member-record.dto';
+
+const ROWS = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+
+/** Everything held about a member (a subject access request): each table's rows that refer to them. */
+export class MyData {
+  exportedAt: string;
+  /** Their record: details, category, region, establishments, posts past and present. */
+  member: MemberRecord;
+  /** Meetings they were invited to, with their replies. */
+  @ApiProperty(ROWS)
+  invitations: Record<string, unknown>[];
+  /** Invitations they sent, running a meeting of their region. */
+  @ApiProperty(ROWS)
+  invitationsSent: Record<string, unknown>[];
+  @ApiProperty(ROWS)
+  meetingsCreated: Record<string, unknown>[];
+  /** Every email sent to them, with its dates and delivery state. */
+  @ApiProperty(ROWS)
+  notices: Record<string, unknown>[];
+  /** Their sign-ins (device and dates). */
+  @ApiProperty(ROWS)
+  sessions: Record<string, unknown>[];
+  /** Activation and password-reset links (never the link itself). */
+  @ApiProperty(ROWS)
+  oneTimeLinks: Record<string, unknown>[];
+  /** Changes to their record: who, when, before and after. */
+  @ApiProperty(ROWS)
+  audit: Record<string, unknown>[];
+  /** Changes they made to other records: which, when, what kind. */
+  @ApiProperty(ROWS)
+  auditByThem: Record<string, unknown>[];
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { auditLog, Database, DB, invitations, meetings, notices, oneTimeTokens, refreshTokens } from '@seg/db';
+import { and, asc, eq } from 'drizzle-orm';
+
+/**
+ * What is held about a member beyond their record, for a subject access export: every table that
+ * refers to them (test/subject-access.e2e-spec.ts walks the foreign keys to check). Secrets
+ * (password and token hashes) are left out.
+ */
+@Injectable()
+export class SubjectAccessRepository {
+  constructor(@Inject(DB) private readonly db: Database) {}
+
+  invitationsOf(memberId: string) {
+    return this.db
+      .select({
+        id: invitations.id,
+        rsvp: invitations.rsvp,
+        rsvpSource: invitations.rsvpSource,
+        respondedAt: invitations.respondedAt,
+        counterProposal: invitations.counterProposal,
+        createdAt: invitations.createdAt,
+        meeting: { id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status },
+      })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(invitations.memberId, memberId))
+      .orderBy(asc(invitations.createdAt));
+  }
+
+  /** Invitations the member sent (as a representative running a meeting): which, not whom. */
+  invitationsSentBy(memberId: string) {
+    return this.db
+      .select({ id: invitations.id, meetingId: invitations.meetingId, createdAt: invitations.createdAt })
+      .from(invitations)
+      .where(eq(invitations.invitedById, memberId))
+      .orderBy(asc(invitations.createdAt));
+  }
+
+  meetingsCreatedBy(memberId: string) {
+    return this.db
+      .select({ id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, status: meetings.status, createdAt: meetings.createdAt })
+      .from(meetings)
+      .where(eq(meetings.createdById, memberId))
+      .orderBy(asc(meetings.createdAt));
+  }
+
+  noticesTo(memberId: string) {
+    return this.db
+      .select({
+        id: notices.id,
+        kind: notices.kind,
+        toEmail: notices.toEmail,
+        meetingId: notices.meetingId,
+        status: notices.status,
+        attempts: notices.attempts,
+        lastError: notices.lastError,
+        sentAt: notices.sentAt,
+        bouncedAt: notices.bouncedAt,
+        createdAt: notices.createdAt,
+      })
+      .from(notices)
+      .where(eq(notices.memberId, memberId))
+      .orderBy(asc(notices.createdAt));
+  }
+
+  sessionsOf(memberId: string) {
+    return this.db
+      .select({
+        id: refreshTokens.id,
+        device: refreshTokens.device,
+        createdAt: refreshTokens.createdAt,
+        expiresAt: refreshTokens.expiresAt,
+        replacedAt: refreshTokens.replacedAt,
+        revokedAt: refreshTokens.revokedAt,
+      })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.memberId, memberId))
+      .orderBy(asc(refreshTokens.createdAt));
+  }
+
+  oneTimeLinksOf(memberId: string) {
+    return this.db
+      .select({ id: oneTimeTokens.id, purpose: oneTimeTokens.purpose, createdAt: oneTimeTokens.createdAt, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
+      .from(oneTimeTokens)
+      .where(eq(oneTimeTokens.memberId, memberId))
+      .orderBy(asc(oneTimeTokens.createdAt));
+  }
+
+  /** The audit trail of the member's own record. */
+  auditOf(memberId: string) {
+    return this.db
+      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)))
+      .orderBy(asc(auditLog.at));
+  }
+
+  /** What the member changed: which record, when and how, without the values (other people's). */
+  auditBy(memberId: string) {
+    return this.db
+      .select({ id: auditLog.id, at: auditLog.at, entity: auditLog.entity, entityId: auditLog.entityId, action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, memberId))
+      .orderBy(asc(auditLog.at));
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { MembersService } from '../members/members.service';
+import { MyData } from './subject-access.dto';
+import { SubjectAccessRepository } from './subject-access.repository';
+
+/** A member's subject access export, for themselves or for the secretariat. */
+@Injectable()
+export class SubjectAccessService {
+  constructor(
+    private readonly members: MembersService,
+    private readonly held: SubjectAccessRepository,
+  ) {}
+
+  async export(memberId: string): Promise<MyData> {
+    const member = await this.members.get(memberId);
+    const [invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem] = await Promise.all([
+      this.held.invitationsOf(memberId),
+      this.held.invitationsSentBy(memberId),
+      this.held.meetingsCreatedBy(memberId),
+      this.held.noticesTo(memberId),
+      this.held.sessionsOf(memberId),
+      this.held.oneTimeLinksOf(memberId),
+      this.held.auditOf(memberId),
+      this.held.auditBy(memberId),
+    ]);
+    return { exportedAt: new Date().toISOString(), member, invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem };
+  }
+}
