@@ -33,6 +33,15 @@ describe('admins above the secretariat', () => {
     await stack.http().patch(`/members/${other.id}`).set(secretariat).send({ phone: '020 7000 0000', role: 'admin', email: other.email.toUpperCase() }).expect(200);
   });
 
+  it('a secretariat user cannot erase an admin; an admin can', async () => {
+    const other = await createMember(stack.db, { name: 'Erasable Admin', role: 'admin', status: 'active' });
+    const res = await stack.http().post(`/members/${other.id}/erase`).set(secretariat).send({ reason: 'asked to' }).expect(403);
+    expect(res.body.message).toBe('Only an admin may erase an admin');
+    const [row] = await stack.db.select().from(members).where(eq(members.id, other.id));
+    expect(row).toMatchObject({ role: 'admin', name: 'Erasable Admin', erasedAt: null });
+    await stack.http().post(`/members/${other.id}/erase`).set(admin).send({}).expect(200);
+  });
+
   it('a secretariat user cannot make anyone admin, themselves included', async () => {
     const m = await createMember(stack.db, { name: 'Would Be Admin' });
     await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ role: 'admin' }).expect(403);

@@ -24,6 +24,6 @@ export class ErasureController {
   erase(@IdParam() id: string, @Body() dto: EraseMemberDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor) {
     const reason = dto.reason?.trim() || null;
     if (!reason && member.role !== 'admin') throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);
-    return this.erasure.erase(id, reason, actor);
+    return this.erasure.erase(id, reason, actor, member.role);
   }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, InvalidFieldsException } from '@seg/common';
-import { Database, DB } from '@seg/db';
+import { Database, DB, Role } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ErasureRepository } from './erasure.repository';
@@ -30,14 +30,16 @@ export class ErasureService {
    * Replaces the member with an anonymous record, in one transaction. Kept, as the network's
    * history: their posts (held by the anonymous record), their replies (so attendance counts
    * stay right), the notices' kinds, dates and states, and who did what and when in the audit
-   * log. Everything that says who they were goes.
+   * log. Everything that says who they were goes. Only an admin erases an admin, as only an admin
+   * changes an admin's status.
    */
-  async erase(memberId: string, reason: string | null, actor: Actor | null): Promise<ErasureResult> {
+  async erase(memberId: string, reason: string | null, actor: Actor, actorRole: Role): Promise<ErasureResult> {
     return this.db.transaction(async (tx) => {
       const member = await this.erasure.lockMember(tx, memberId);
       if (!member) throw new NotFoundException('No such member');
       if (member.erasedAt) throw conflictOn('id', 'is a member erased already');
-      if (actor?.memberId === memberId) throw new InvalidFieldsException([{ field: 'id', message: 'is you: another member of the secretariat erases your record' }]);
+      if (member.role === 'admin' && actorRole !== 'admin') throw new ForbiddenException('Only an admin may erase an admin');
+      if (actor.memberId === memberId) throw new InvalidFieldsException([{ field: 'id', message: 'is you: another member of the secretariat erases your record' }]);
 
       // Every personal value the member ever had: the current ones and those the audit log kept.
       const own = await this.erasure.auditOfMember(tx, memberId);
