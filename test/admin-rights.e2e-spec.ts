@@ -26,6 +26,7 @@ describe('admins above the secretariat', () => {
     for (const change of [{ role: 'member' }, { role: 'secretariat' }, { status: 'suspended' }, { status: 'left' }, { email: uniqueEmail('takeover') }]) {
       const res = await stack.http().patch(`/members/${other.id}`).set(secretariat).send(change).expect(403);
       expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: "Only an admin may grant or remove admin, or change an admin's status or email" });
+      expect(res.body.details).toEqual([{ field: Object.keys(change)[0], message: expect.stringMatching(/^Only an admin may/) }]);
     }
     const [row] = await stack.db.select().from(members).where(eq(members.id, other.id));
     expect(row).toMatchObject({ role: 'admin', status: 'active', email: other.email });
@@ -45,7 +46,8 @@ describe('admins above the secretariat', () => {
   it('a secretariat user cannot make anyone admin, themselves included', async () => {
     const m = await createMember(stack.db, { name: 'Would Be Admin' });
     await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ role: 'admin' }).expect(403);
-    await stack.http().patch(`/members/${secretariatId}`).set(secretariat).send({ role: 'admin' }).expect(403);
+    const self = await stack.http().patch(`/members/${secretariatId}`).set(secretariat).send({ role: 'admin' }).expect(403);
+    expect(self.body.details).toEqual([{ field: 'role', message: expect.stringMatching(/^Only an admin may/) }]);
     const rows = await stack.db.select({ role: members.role }).from(members).where(eq(members.id, secretariatId));
     expect(rows).toEqual([{ role: 'secretariat' }]);
     // Giving the secretariat role stays theirs.

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { FieldError } from './api-error';
 
@@ -43,6 +43,11 @@ export class InvalidFieldsException extends BadRequestException {
 
 export function invalidField(field: string, message: string): InvalidFieldsException {
   return new InvalidFieldsException([{ field, message }]);
+}
+
+/** A 403 that names the field the caller may not change. */
+export function forbiddenOn(field: string, message: string): ForbiddenException {
+  return new ForbiddenException({ statusCode: 403, error: 'Forbidden', message, details: [{ field, message }] });
 }
 
 /** A 409 that names the field in conflict (an email already taken, say). */

@@ -1,5 +1,5 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, todayInLondon } from '@seg/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { conflictOn, FieldError, forbiddenOn, InvalidFieldsException, todayInLondon } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
@@ -79,9 +79,8 @@ export class MembersService {
     await this.db.transaction(async (tx) => {
       const before = await this.members.lockById(tx, id);
       if (!before) throw new NotFoundException('No such member');
-      if (actorRole !== 'admin' && touchesAdmin(before, dto)) {
-        throw new ForbiddenException("Only an admin may grant or remove admin, or change an admin's status or email");
-      }
+      const adminField = actorRole === 'admin' ? null : adminFieldTouched(before, dto);
+      if (adminField) throw forbiddenOn(adminField, "Only an admin may grant or remove admin, or change an admin's status or email");
       const leavesAdmins = (dto.role != null && dto.role !== 'admin') || (dto.status != null && dto.status !== 'active');
       if (before.role === 'admin' && before.status === 'active' && leavesAdmins) {
         const admins = await this.members.lockActiveAdmins(tx);
@@ -225,12 +224,12 @@ export class MembersService {
   }
 }
 
-/** Whether a change grants or removes admin, or changes an admin's status or email. */
-function touchesAdmin(before: MemberRow, dto: UpdateMemberDto): boolean {
-  if (dto.role != null && (dto.role === 'admin') !== (before.role === 'admin')) return true;
-  if (before.role !== 'admin') return false;
-  if (dto.status != null && dto.status !== before.status) return true;
-  return dto.email != null && dto.email.trim().toLowerCase() !== before.email.toLowerCase();
+/** The field by which a change grants or removes admin, or changes an admin's status or email; null when none. */
+function adminFieldTouched(before: MemberRow, dto: UpdateMemberDto): 'role' | 'status' | 'email' | null {
+  if (dto.role != null && (dto.role === 'admin') !== (before.role === 'admin')) return 'role';
+  if (before.role !== 'admin') return null;
+  if (dto.status != null && dto.status !== before.status) return 'status';
+  return dto.email != null && dto.email.trim().toLowerCase() !== before.email.toLowerCase() ? 'email' : null;
 }
 
 /** A race lost to another request creating the same email ends on the unique index. */
