@@ -22,7 +22,6 @@ const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
   'password-reset': 3600 * 1000,
 };
 
-/** Reset emails one member can be sent per hour, so the form cannot be used to flood a mailbox. */
 /** Password reset emails, and activation emails sent again, to one member in an hour. */
 const LINK_EMAILS_PER_HOUR = 3;
 

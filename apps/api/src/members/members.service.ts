@@ -162,7 +162,6 @@ export class MembersService {
     return after;
   }
 
-  /** The problems with the codes and ids a change names (category, region, establishments), without saving anything. */
   /** Turns a DTO into column values, checking every code and id it names; one 400 lists all problems. */
   private async resolve(tx: Executor, dto: UpdateMemberDto | UpdateMeDto | CreateMemberDto) {
     const errors: FieldError[] = [];
