@@ -24,6 +24,7 @@ describe('subject access export', () => {
     await stack.http().patch('/me').set(auth).send({ bio: 'Prison GP in Cardiff', establishmentIds: [place.id] }).expect(200);
     await stack.http().post('/auth/login').set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0').send({ email: member.email, password: 'Correct horse 42' }).expect(200);
     await stack.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
+    await stack.http().post('/me/erasure-request').set(auth).expect(202);
     // A meeting they created and ran, inviting themselves and a colleague; an audit entry of theirs.
     const [meeting] = await stack.db
       .insert(meetings)

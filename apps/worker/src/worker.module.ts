@@ -12,6 +12,7 @@ import { MeetingNoticeRenderer } from './meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { ConfirmDetailsJob } from './members/confirm-details.job';
 import { ConfirmDetailsRenderer } from './members/confirm-details.renderer';
+import { ErasureRequestRenderer } from './members/erasure-request.renderer';
 import { MembersWorkerModule } from './members/members-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
 
@@ -29,7 +30,7 @@ export class WorkerModule {
         // Every notice kind of @seg/notices needs a renderer here; the sender refuses to start without.
         NoticesWorkerModule.withRenderers({
           imports: [AccountsWorkerModule, MeetingsWorkerModule, MembersWorkerModule],
-          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer, ConfirmDetailsRenderer],
+          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer, ConfirmDetailsRenderer, ErasureRequestRenderer],
         }),
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.

@@ -24,6 +24,11 @@ export const NOTICE_KINDS = {
    * such a member goes on the not-confirmed list instead.
    */
   'confirm-details': { to: 'member', suppressedWhenBouncing: true },
+  /**
+   * To the secretariat (SECRETARIAT_EMAIL) about the member who asked to be erased
+   * (`payload.requestId`); the member's own address plays no part, so a bounce does not stop it.
+   */
+  'erasure-requested': { to: 'member', suppressedWhenBouncing: false },
   // Meeting notices stop for a member whose address bounces.
   'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true },
   /** Everyone but those who declined hears of a change. */

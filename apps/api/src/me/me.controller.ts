@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiErrors } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { ContactsView } from '../directory/directory-member.dto';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
+import { ErasureRequestReceipt } from '../privacy/erasure-request.dto';
 import { MyData } from '../privacy/subject-access.dto';
 import { MeService } from './me.service';
 
@@ -56,5 +57,13 @@ export class MeController {
   @ApiOkResponse({ type: MyData })
   export(@CurrentMember() member: AuthenticatedMember): Promise<MyData> {
     return this.me.export(member.id);
+  }
+
+  /** Asks the secretariat to erase you: they are told at once and answer within a month. Asking again while a request is open changes nothing. */
+  @Post('erasure-request')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: ErasureRequestReceipt })
+  requestErasure(@CurrentMember() member: AuthenticatedMember): Promise<ErasureRequestReceipt> {
+    return this.me.requestErasure(member.id);
   }
 }

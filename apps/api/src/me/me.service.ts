@@ -6,6 +6,8 @@ import { DirectoryService } from '../directory/directory.service';
 import { UpdateMeDto } from '../members/dto/update-me.dto';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { MembersService } from '../members/members.service';
+import { ErasureRequestReceipt } from '../privacy/erasure-request.dto';
+import { ErasureRequestsService } from '../privacy/erasure-requests.service';
 import { MyData } from '../privacy/subject-access.dto';
 import { SubjectAccessService } from '../privacy/subject-access.service';
 
@@ -15,6 +17,7 @@ export class MeService {
     private readonly members: MembersService,
     private readonly directory: DirectoryService,
     private readonly subjectAccess: SubjectAccessService,
+    private readonly erasureRequests: ErasureRequestsService,
   ) {}
 
   get(memberId: string): Promise<MemberRecord> {
@@ -37,5 +40,9 @@ export class MeService {
   /** Everything held about the member (a subject access request). */
   export(memberId: string): Promise<MyData> {
     return this.subjectAccess.export(memberId);
+  }
+
+  requestErasure(memberId: string): Promise<ErasureRequestReceipt> {
+    return this.erasureRequests.request(memberId);
   }
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/common';
 import { Actor, CurrentActor } from '../audit/actor.decorator';
 import { EraseMemberDto } from './erase-member.dto';
+import { OpenErasureRequests } from './erasure-request.dto';
+import { ErasureRequestsService } from './erasure-requests.service';
 import { ErasureService } from './erasure.service';
 
 @ApiTags('privacy')
@@ -12,7 +14,17 @@ import { ErasureService } from './erasure.service';
 @Secretariat()
 @ApiErrors(401, 403)
 export class ErasureController {
-  constructor(private readonly erasure: ErasureService) {}
+  constructor(
+    private readonly erasure: ErasureService,
+    private readonly requests: ErasureRequestsService,
+  ) {}
+
+  /** Members' open requests to be erased, oldest first, with their age: each is answered within a month. */
+  @Get('privacy/erasure-requests')
+  @ApiOkResponse({ type: OpenErasureRequests })
+  openRequests(): Promise<OpenErasureRequests> {
+    return this.requests.listOpen();
+  }
 
   /**
    * Replaces the member with an anonymous record ("Former member 1001"); see the README for

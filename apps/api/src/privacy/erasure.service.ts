@@ -3,6 +3,7 @@ import { conflictOn, InvalidFieldsException } from '@seg/common';
 import { Database, DB, Role } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasureRepository } from './erasure.repository';
 
 /** What replaces every personal value erasure finds in the audit log. */
@@ -23,6 +24,7 @@ export class ErasureService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly erasure: ErasureRepository,
+    private readonly requests: ErasureRequestsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -63,6 +65,7 @@ export class ErasureService {
         await this.erasure.rewriteAudit(tx, entry.id, blankTexts(entry.before, values), blankTexts(entry.after, values));
       }
 
+      await this.requests.closeAllOf(tx, memberId);
       await this.erasure.deleteBelongings(tx, memberId);
       await this.erasure.anonymiseLedger(tx, memberId, ERASED);
       const number = await this.erasure.nextFormerNumber(tx);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { ErasureController } from './erasure.controller';
+import { ErasureRequestsRepository } from './erasure-requests.repository';
+import { ErasureRequestsService } from './erasure-requests.service';
 import { ErasureRepository } from './erasure.repository';
 import { ErasureService } from './erasure.service';
 import { SubjectAccessController } from './subject-access.controller';
@@ -10,7 +12,7 @@ import { SubjectAccessService } from './subject-access.service';
 @Module({
   imports: [MembersModule],
   controllers: [ErasureController, SubjectAccessController],
-  providers: [ErasureRepository, ErasureService, SubjectAccessRepository, SubjectAccessService],
-  exports: [ErasureService, SubjectAccessService],
+  providers: [ErasureRepository, ErasureService, ErasureRequestsRepository, ErasureRequestsService, SubjectAccessRepository, SubjectAccessService],
+  exports: [ErasureService, ErasureRequestsService, SubjectAccessService],
 })
 export class PrivacyModule {}

@@ -31,4 +31,7 @@ export class MyData {
   /** Changes they made to other records: which, when, what kind. */
   @ApiProperty(ROWS)
   auditByThem: Record<string, unknown>[];
+  /** Their requests to be erased, open or answered. */
+  @ApiProperty(ROWS)
+  erasureRequests: Record<string, unknown>[];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MembersService } from '../members/members.service';
 import { MyData } from './subject-access.dto';
+import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 
 /** A member's subject access export, for themselves or for the secretariat. */
@@ -9,11 +10,12 @@ export class SubjectAccessService {
   constructor(
     private readonly members: MembersService,
     private readonly held: SubjectAccessRepository,
+    private readonly erasureRequests: ErasureRequestsRepository,
   ) {}
 
   async export(memberId: string): Promise<MyData> {
     const member = await this.members.get(memberId);
-    const [invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem] = await Promise.all([
+    const [invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem, erasureRequests] = await Promise.all([
       this.held.invitationsOf(memberId),
       this.held.invitationsSentBy(memberId),
       this.held.meetingsCreatedBy(memberId),
@@ -22,7 +24,8 @@ export class SubjectAccessService {
       this.held.oneTimeLinksOf(memberId),
       this.held.auditOf(memberId),
       this.held.auditBy(memberId),
+      this.erasureRequests.requestsOf(memberId),
     ]);
-    return { exportedAt: new Date().toISOString(), member, invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem };
+    return { exportedAt: new Date().toISOString(), member, invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem, erasureRequests };
   }
 }

@@ -556,6 +556,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/erasure-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the secretariat to erase you: they are told at once and answer within a month. Asking again while a request is open changes nothing. */
+        post: operations["MeController_requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/export": {
         parameters: {
             query?: never;
@@ -936,6 +953,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["PostsController_update"];
+        trace?: never;
+    };
+    "/privacy/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members' open requests to be erased, oldest first, with their age: each is answered within a month. */
+        get: operations["ErasureController_openRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/regions": {
@@ -1322,6 +1356,16 @@ export interface components {
             /** @description Why the member is erased (their request, the retention period...): the secretariat must say; an admin may. */
             reason?: string;
         };
+        ErasureRequestMember: {
+            id: string;
+            name: string;
+        };
+        ErasureRequestReceipt: {
+            /** @description A month after the request: when the secretariat should have answered. */
+            answerBy: string;
+            id: string;
+            requestedAt: string;
+        };
         EstablishmentContacts: {
             establishment: components["schemas"]["EstablishmentView"];
             hubReps: components["schemas"]["RepView"][];
@@ -1635,6 +1679,10 @@ export interface components {
             auditByThem: {
                 [key: string]: unknown;
             }[];
+            /** @description Their requests to be erased, open or answered. */
+            erasureRequests: {
+                [key: string]: unknown;
+            }[];
             exportedAt: string;
             /** @description Meetings they were invited to, with their replies. */
             invitations: {
@@ -1686,7 +1734,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "confirm-details" | "activation" | "password-reset" | "password-changed" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "confirm-details" | "activation" | "password-reset" | "password-changed" | "erasure-requested" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -1694,6 +1742,19 @@ export interface components {
             sentAt: string | null;
             /** @enum {string} */
             status: "queued" | "sent" | "failed" | "bounced" | "suppressed";
+        };
+        OpenErasureRequest: {
+            /** @description Whole days since the request. */
+            ageDays: number;
+            answerBy: string;
+            id: string;
+            member: components["schemas"]["ErasureRequestMember"];
+            /** @description The month has passed. */
+            overdue: boolean;
+            requestedAt: string;
+        };
+        OpenErasureRequests: {
+            items: components["schemas"]["OpenErasureRequest"][];
         };
         PasswordResetRequestDto: {
             /**
@@ -2027,6 +2088,8 @@ export type DirectoryMember = components['schemas']['DirectoryMember'];
 export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
 export type EmailBounce = components['schemas']['EmailBounce'];
 export type EraseMemberDto = components['schemas']['EraseMemberDto'];
+export type ErasureRequestMember = components['schemas']['ErasureRequestMember'];
+export type ErasureRequestReceipt = components['schemas']['ErasureRequestReceipt'];
 export type EstablishmentContacts = components['schemas']['EstablishmentContacts'];
 export type EstablishmentPage = components['schemas']['EstablishmentPage'];
 export type EstablishmentRef = components['schemas']['EstablishmentRef'];
@@ -2065,6 +2128,8 @@ export type NetworkView = components['schemas']['NetworkView'];
 export type NewPasswordDto = components['schemas']['NewPasswordDto'];
 export type NoticeCounts = components['schemas']['NoticeCounts'];
 export type NoticeState = components['schemas']['NoticeState'];
+export type OpenErasureRequest = components['schemas']['OpenErasureRequest'];
+export type OpenErasureRequests = components['schemas']['OpenErasureRequests'];
 export type PasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type PastPost = components['schemas']['PastPost'];
 export type PostHolder = components['schemas']['PostHolder'];
@@ -4050,6 +4115,61 @@ export interface operations {
             };
         };
     };
+    MeController_requestErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestReceipt"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     MeController_export: {
         parameters: {
             query?: never;
@@ -5707,6 +5827,43 @@ export interface operations {
             };
             /** @description The body has a content type, encoding or charset this API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ErasureController_openRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenErasureRequests"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

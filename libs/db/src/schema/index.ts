@@ -4,3 +4,4 @@ export * from './auth.schema';
 export * from './meetings.schema';
 export * from './notices.schema';
 export * from './directory.schema';
+export * from './privacy.schema';
