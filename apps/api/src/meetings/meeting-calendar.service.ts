@@ -3,6 +3,7 @@ import { AuthenticatedMember } from '@seg/auth';
 import { meetingCalendar, rsvpLink } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MeetingAccess } from './meeting-access.service';
+import { InvitationsRepository } from './invitations.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { meetingNotFound } from './meeting.view';
 
@@ -12,6 +13,7 @@ export class MeetingCalendarService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly meetings: MeetingsRepository,
+    private readonly invitations: InvitationsRepository,
     private readonly access: MeetingAccess,
   ) {}
 
@@ -22,7 +24,7 @@ export class MeetingCalendarService {
    * published (no attendee).
    */
   async forViewer(id: string, viewer: AuthenticatedMember): Promise<string> {
-    const [meeting, invitee] = await Promise.all([this.meetings.getById(id), this.meetings.findInvitee(id, viewer.id)]);
+    const [meeting, invitee] = await Promise.all([this.meetings.getById(id), this.invitations.findInvitee(id, viewer.id)]);
     // A member is told nothing of meetings they are not invited to, not even that they exist.
     if (!meeting || (!invitee && !(await this.access.mayRun(viewer, meeting)))) throw meetingNotFound();
     const { startsAt, endsAt } = meeting;

@@ -6,7 +6,8 @@ import { Actor } from '../audit/actor.decorator';
 import { visibleContacts } from '@seg/common';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';
-import { AttendanceRow, InviteeRow, MeetingsRepository } from './meetings.repository';
+import { AttendanceRepository, AttendanceRow } from './attendance.repository';
+import { InviteeRow, InvitationsRepository } from './invitations.repository';
 
 /**
  * What those who run a meeting follow after sending: replies and the delivery of every notice.
@@ -15,7 +16,8 @@ import { AttendanceRow, InviteeRow, MeetingsRepository } from './meetings.reposi
 @Injectable()
 export class MeetingFollowUpService {
   constructor(
-    private readonly meetings: MeetingsRepository,
+    private readonly invitationRows: InvitationsRepository,
+    private readonly attendanceRows: AttendanceRepository,
     private readonly pages: KeysetPages,
     private readonly delivery: NoticeDelivery,
     private readonly access: MeetingAccess,
@@ -26,8 +28,8 @@ export class MeetingFollowUpService {
     const request = this.pages.open<[name: string, invitationId: string]>(`meetings/${meetingId}/invitations`, query, ['string', 'string']);
     const after = request.after;
     const [rows, rsvps, noticeCounts] = await Promise.all([
-      this.meetings.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
-      this.meetings.countRsvps(meetingId),
+      this.invitationRows.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
+      this.attendanceRows.countRsvps(meetingId),
       this.delivery.countOfMeeting(meetingId),
     ]);
     const page = rows.slice(0, request.size);
@@ -80,7 +82,7 @@ export class MeetingFollowUpService {
     const lines = [INVITEES_CSV_HEADER.join(',')];
     let after: { name: string; id: string } | null = null;
     for (;;) {
-      const rows = await this.meetings.listInvitees(meetingId, CSV_BATCH, after);
+      const rows = await this.invitationRows.listInvitees(meetingId, CSV_BATCH, after);
       if (!rows.length) break;
       const lastNotice = new Map<string, { kind: string; status: string; lastError: string | null; createdAt: Date }>();
       for (const n of await this.delivery.ofInvitations(rows.map((r) => r.invitationId))) {
@@ -112,9 +114,9 @@ export class MeetingFollowUpService {
   async attendance(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<Attendance> {
     await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const [rsvps, regions, categories] = await Promise.all([
-      this.meetings.countRsvps(meetingId),
-      this.meetings.attendanceByRegion(meetingId),
-      this.meetings.attendanceByCategory(meetingId),
+      this.attendanceRows.countRsvps(meetingId),
+      this.attendanceRows.attendanceByRegion(meetingId),
+      this.attendanceRows.attendanceByCategory(meetingId),
     ]);
     return { meetingId, totals: rsvpCounts(rsvps), byRegion: groups(regions, 'No region'), byCategory: groups(categories, 'No category') };
   }

@@ -4,13 +4,16 @@ import { MeetingAccess } from './meeting-access.service';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingsController } from './meetings.controller';
+import { AttendanceRepository } from './attendance.repository';
+import { AudienceLookupsRepository } from './audience-lookups.repository';
+import { InvitationsRepository } from './invitations.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [RegionsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsRepository, MeetingsService, MeetingAccess, MeetingFollowUpService, MeetingCalendarService],
-  exports: [MeetingsRepository, MeetingsService],
+  providers: [MeetingsRepository, InvitationsRepository, AttendanceRepository, AudienceLookupsRepository, MeetingsService, MeetingAccess, MeetingFollowUpService, MeetingCalendarService],
+  exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -17,7 +17,11 @@ import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { InvitePreview, InviteResult, MeetingView, ResendResult } from './dto/meeting-view.dto';
 import { isOver, meetingNotFound, toMeetingView } from './meeting.view';
 import { actingAs, MeetingAccess, RunnableMeeting } from './meeting-access.service';
-import { MeetingRow, MeetingsRepository, MeetingWithRegion, ResolvedAudience } from './meetings.repository';
+import { AudienceLookupsRepository } from './audience-lookups.repository';
+import { InvitationContext, InvitationsRepository, ResolvedAudience } from './invitations.repository';
+import { MeetingRow, MeetingsRepository, MeetingWithRegion } from './meetings.repository';
+
+export type { InvitationContext };
 
 /** Changes to these fields are what invitees must hear about: they raise the revision. */
 const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl'] as const;
@@ -29,6 +33,8 @@ export class MeetingsService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly meetings: MeetingsRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly lookups: AudienceLookupsRepository,
     private readonly outbox: NoticeOutbox,
     private readonly reminders: MeetingReminders,
     private readonly audit: AuditService,
@@ -168,7 +174,7 @@ export class MeetingsService {
       if (isOver(current)) throw new ConflictException('The meeting is over');
       if (!current.venue && !current.onlineUrl) throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
       const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
-      const written = await this.meetings.invite(tx, id, meeting.revision, resolved, actor.memberId);
+      const written = await this.invitations.invite(tx, id, meeting.revision, resolved, actor.memberId);
       const { wouldInvite, alreadyInvited, ...skipped } = written.tally;
       const result: InviteResult = {
         invited: written.invited,
@@ -193,7 +199,7 @@ export class MeetingsService {
   /** Counts the audience as `invite` would, with the same query; changes nothing. */
   async previewInvite(id: string, audience: AudienceDto, member: AuthenticatedMember, given: Actor): Promise<InvitePreview> {
     const resolved = await this.resolveAudience(audience, await this.access.toRun(id, member, given, 'invite people to this meeting'));
-    const { wouldInvite, alreadyInvited, ...skipped } = await this.meetings.previewInvite(id, resolved);
+    const { wouldInvite, alreadyInvited, ...skipped } = await this.invitations.previewInvite(id, resolved);
     return { wouldInvite, alreadyInvited, skipped };
   }
 
@@ -233,15 +239,20 @@ export class MeetingsService {
     return { requeued: refs.length };
   }
 
+  /** An invitation as its RSVP link shows it, whatever the state of the meeting or the member; null when there is none. */
+  invitationForLink(invitationId: string): Promise<InvitationContext | null> {
+    return this.invitations.getInvitationContext(invitationId);
+  }
+
   /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
   async recordRsvp(invitationId: string, response: RsvpReply, source: RsvpSource, requestId: string | null): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
     return this.db.transaction(async (tx) => {
-      const invitation = await this.meetings.lockInvitation(tx, invitationId);
+      const invitation = await this.invitations.lockInvitation(tx, invitationId);
       if (!invitation) throw new NotFoundException('No such invitation');
       if (!isCurrentMember(invitation.member)) throw new GoneException(MEMBERSHIP_ENDED);
       if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
       if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
-      const saved = await this.meetings.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);
+      const saved = await this.invitations.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);
       await this.audit.record(tx, { memberId: invitation.memberId, requestId }, {
         entity: 'invitation',
         entityId: invitationId,
@@ -254,7 +265,7 @@ export class MeetingsService {
   }
 
   async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId: string | null): Promise<MeetingView> {
-    const invitationId = await this.meetings.findInvitationId(meetingId, member.id);
+    const invitationId = await this.invitations.findInvitationId(meetingId, member.id);
     if (!invitationId) throw meetingNotFound();
     const saved = await this.recordRsvp(invitationId, response, 'web', requestId);
     const meeting = (await this.meetings.getWithRegion(meetingId))!;
@@ -281,9 +292,9 @@ export class MeetingsService {
       throw invalidField('audience', 'name at least one of all, reps, regions, categories or memberIds');
     }
     const [regionIds, categoryIds, knownMembers] = await Promise.all([
-      this.meetings.findRegionIds(regionCodes),
-      this.meetings.findCategoryIds(categoryCodes),
-      this.meetings.findMemberRegions(memberIds),
+      this.lookups.findRegionIds(regionCodes),
+      this.lookups.findCategoryIds(categoryCodes),
+      this.lookups.findMemberRegions(memberIds),
     ]);
     const errors: FieldError[] = [];
     (audience.regions ?? []).forEach((code, i) => {

@@ -1,4 +1,4 @@
-import type { InvitationContext } from '../meetings/meetings.repository';
+import type { InvitationContext } from '../meetings/meetings.service';
 import { rsvpPage } from './rsvp-page';
 
 const invitation = {

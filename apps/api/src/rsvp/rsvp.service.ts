@@ -4,8 +4,7 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { isCurrentMember, type RsvpResponse } from '@seg/db';
 import { RsvpReply } from '../meetings/dto/rsvp.dto';
 import { isOver } from '../meetings/meeting.view';
-import { InvitationContext, MeetingsRepository } from '../meetings/meetings.repository';
-import { MeetingsService } from '../meetings/meetings.service';
+import { InvitationContext, MeetingsService } from '../meetings/meetings.service';
 
 /** What a token leads to: an open invitation, or why it no longer works. */
 export type RsvpLink =
@@ -19,14 +18,13 @@ export type RsvpLink =
 export class RsvpService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly meetingsRepository: MeetingsRepository,
     private readonly meetings: MeetingsService,
   ) {}
 
   /** Reads the link; changes nothing. */
   async open(token: string): Promise<RsvpLink> {
     const invitationId = readRsvpToken(this.config.auth.jwtSecret, token);
-    const invitation = invitationId ? await this.meetingsRepository.getInvitationContext(invitationId) : null;
+    const invitation = invitationId ? await this.meetings.invitationForLink(invitationId) : null;
     if (!invitation) return { state: 'invalid' };
     if (!isCurrentMember({ status: invitation.memberStatus, erasedAt: invitation.memberErasedAt })) return { state: 'ended' };
     if (invitation.meeting.status === 'cancelled') return { state: 'cancelled', invitation };
