@@ -9,9 +9,9 @@ describe('health and docs', () => {
     expect(res.headers['x-request-id']).toMatch(/.+/);
   });
 
-  it('says how to reach the secretariat, to anyone', async () => {
+  it('says how to reach the secretariat and how long data is kept, to anyone', async () => {
     const res = await stack.http().get('/about').expect(200);
-    expect(res.body).toEqual({ secretariatEmail: stack.config.secretariatEmail });
+    expect(res.body).toEqual({ secretariatEmail: stack.config.secretariatEmail, retention: { ...stack.config.retention, detailsConfirmMonths: stack.config.detailsConfirm.months } });
     expect(stack.config.secretariatEmail).toMatch(/^[^@\s]+@[^@\s]+$/);
   });
 

@@ -12,6 +12,7 @@ import { MyDetailsPage } from './pages/my-details-page';
 import { MyMeetingsPage } from './pages/my-meetings-page';
 import { PersonPage } from './pages/person-page';
 import { RegionPage } from './pages/region-page';
+import { PrivacyPage } from './pages/privacy-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { WherePage } from './pages/where-page';
@@ -48,6 +49,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/reset-password': () => <ResetPasswordPage />,
   // The "still right" link of the confirm-details email: the token is the member's key.
   '/confirm-details': () => <ConfirmDetailsPage />,
+  // What is held and for how long: readable before signing in.
+  '/privacy': () => <PrivacyPage />,
 };
 
 function Routes() {

@@ -64,6 +64,8 @@ const schema = z.object({
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
   DETAILS_CONFIRM_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   DETAILS_CONFIRM_REP_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  RETENTION_LEFT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  RETENTION_NOTICE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   NUDGE_TIME: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)')
@@ -116,6 +118,8 @@ export interface AppConfig {
   meetings: { reminderHoursBefore: number };
   /** How often members are asked to confirm their details; representatives holding a post today more often. */
   detailsConfirm: { months: number; repMonths: number };
+  /** Storage limitation: members who left are erased after `leftMonths`; notices are stripped of bodies and addresses after `noticeMonths`. */
+  retention: { leftMonths: number; noticeMonths: number };
   /** The worker's daily jobs: when the daily nudges go out, as a time of day in `timeZone`. */
   daily: { nudgeTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
@@ -216,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS, relayGraceMs: raw.RELAY_GRACE_MS },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
     detailsConfirm: { months: raw.DETAILS_CONFIRM_MONTHS, repMonths: raw.DETAILS_CONFIRM_REP_MONTHS },
+    retention: { leftMonths: raw.RETENTION_LEFT_MONTHS, noticeMonths: raw.RETENTION_NOTICE_MONTHS },
     daily: {
       nudgeTime: { hour: Number(raw.NUDGE_TIME.slice(0, 2)), minute: Number(raw.NUDGE_TIME.slice(3)) },
       timeZone: DAILY_TIME_ZONE,

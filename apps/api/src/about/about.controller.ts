@@ -9,11 +9,12 @@ import { About } from './about.dto';
 export class AboutController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** How to reach the secretariat; public, as the sign-in page needs it too. */
+  /** How to reach the secretariat and how long data is kept; public, as the sign-in and privacy pages need it. */
   @Public()
   @Get()
   @ApiOkResponse({ type: About })
   about(): About {
-    return { secretariatEmail: this.config.secretariatEmail };
+    const { retention, detailsConfirm } = this.config;
+    return { secretariatEmail: this.config.secretariatEmail, retention: { ...retention, detailsConfirmMonths: detailsConfirm.months } };
   }
 }

@@ -1,5 +1,16 @@
-/** What anyone may know about the network's own contact points. */
+/** How long things are kept, in months (from the configuration). */
+export class RetentionPeriods {
+  /** Members who left are erased this long after (RETENTION_LEFT_MONTHS). */
+  leftMonths: number;
+  /** Emails sent are stripped of their text and address this long after (RETENTION_NOTICE_MONTHS). */
+  noticeMonths: number;
+  /** Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
+  detailsConfirmMonths: number;
+}
+
+/** What anyone may know about the network's own contact points and its privacy terms. */
 export class About {
   /** Where members write to reach the secretariat (SECRETARIAT_EMAIL). */
   secretariatEmail: string;
+  retention: RetentionPeriods;
 }

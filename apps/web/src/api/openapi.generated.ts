@@ -13,7 +13,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How to reach the secretariat; public, as the sign-in page needs it too. */
+        /** How to reach the secretariat and how long data is kept; public, as the sign-in and privacy pages need it. */
         get: operations["AboutController_about"];
         put?: never;
         post?: never;
@@ -1063,6 +1063,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         About: {
+            retention: components["schemas"]["RetentionPeriods"];
             /** @description Where members write to reach the secretariat (SECRETARIAT_EMAIL). */
             secretariatEmail: string;
         };
@@ -1865,6 +1866,14 @@ export interface components {
             /** @description How many failed notices were queued again. */
             requeued: number;
         };
+        RetentionPeriods: {
+            /** @description Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
+            detailsConfirmMonths: number;
+            /** @description Members who left are erased this long after (RETENTION_LEFT_MONTHS). */
+            leftMonths: number;
+            /** @description Emails sent are stripped of their text and address this long after (RETENTION_NOTICE_MONTHS). */
+            noticeMonths: number;
+        };
         RsvpCounts: {
             accepted: number;
             declined: number;
@@ -2146,6 +2155,7 @@ export type RegionView = components['schemas']['RegionView'];
 export type RepView = components['schemas']['RepView'];
 export type ResendNoticesDto = components['schemas']['ResendNoticesDto'];
 export type ResendResult = components['schemas']['ResendResult'];
+export type RetentionPeriods = components['schemas']['RetentionPeriods'];
 export type RsvpCounts = components['schemas']['RsvpCounts'];
 export type RsvpDto = components['schemas']['RsvpDto'];
 export type RsvpReplyView = components['schemas']['RsvpReplyView'];

@@ -68,7 +68,9 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>SEG Network · RCGP Secure Environments Group{user ? ` · Signed in as ${user.name}` : ''}</p>
+        <p>
+          SEG Network · RCGP Secure Environments Group{user ? ` · Signed in as ${user.name}` : ''} · <Link to="/privacy">Privacy</Link>
+        </p>
       </footer>
     </>
   );
