@@ -2,9 +2,9 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { FieldError, InvalidFieldsException, KeysetPages, todayInLondon } from '@seg/common';
 import type { MemberStatus } from '@seg/db';
-import { EstablishmentsRepository } from '../establishments/establishments.repository';
+import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
-import { RegionsRepository } from '../regions/regions.repository';
+import { RegionsService } from '../regions/regions.service';
 import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/common';
 import { CardContext, directoryMember, repView } from './directory-member';
 import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
@@ -25,8 +25,8 @@ export class DirectoryService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: DirectoryRepository,
-    private readonly regions: RegionsRepository,
-    private readonly establishments: EstablishmentsRepository,
+    private readonly regions: RegionsService,
+    private readonly establishments: EstablishmentsService,
     private readonly pages: KeysetPages,
     private readonly rights: RegionalRights,
   ) {}
@@ -52,8 +52,7 @@ export class DirectoryService {
 
   /** The region of an establishment and its reps: "my patient is moving to HMP X, who do I call?" */
   async establishmentContacts(id: string, viewer: Viewer): Promise<EstablishmentContacts> {
-    const establishment = await this.establishments.getView(id);
-    if (!establishment) throw new NotFoundException('No such establishment');
+    const establishment = await this.establishments.get(id);
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
   }
 
@@ -134,7 +133,7 @@ export class DirectoryService {
   private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {
     const today = todayInLondon();
     const [region, reps] = await Promise.all([
-      regionId ? this.regions.getById(regionId) : Promise.resolve(null),
+      regionId ? this.regions.byId(regionId) : Promise.resolve(null),
       this.directory.currentReps({ regionIds: regionId ? [regionId] : [], hub: true }, today),
     ]);
     const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer, this.card(today)));

@@ -8,6 +8,8 @@ import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { MergedRegion, RegionDetail, RegionPost, RegionView } from './region-view.dto';
 import { RegionRow, RegionsRepository } from './regions.repository';
 
+export type { RegionRow };
+
 export function regionView(r: RegionRow, mergedIntoCode: string | null = null): RegionView {
   return { id: r.id, code: r.code, name: r.name, nation: r.nation, mergedInto: mergedIntoCode };
 }
@@ -33,6 +35,11 @@ export class RegionsService {
 
   byId(id: string): Promise<RegionRow | null> {
     return this.regions.getById(id);
+  }
+
+  /** The spokes of today's network: every region not merged into another. */
+  listLive(): Promise<RegionRow[]> {
+    return this.regions.listLive();
   }
 
   /** The region a list is filtered by: merged ones too, as their history stays theirs. 400 when unknown. */
