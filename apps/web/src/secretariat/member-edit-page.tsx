@@ -156,6 +156,17 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
     }
   }
 
+  /** Everything held about the member, for a subject access request they made another way. */
+  async function downloadData() {
+    if (!record) return;
+    setError(null);
+    try {
+      await api.download(`/members/${record.id}/export`, `seg-member-data-${record.id}.json`, 'application/json');
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   const created = new URLSearchParams(location.search).get('created');
   return (
     <Page
@@ -164,6 +175,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
       actions={
         record ? (
           <div className="button-row">
+            <button type="button" className="button secondary" onClick={downloadData}>
+              Download their data
+            </button>
             {record.status === 'invited' ? (
               <button type="button" className="button secondary" onClick={resendActivation}>
                 Send the activation email again

@@ -1,9 +1,34 @@
+import { api } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { Page } from '../components/ui';
+import { useResource } from '../hooks';
 import { Link } from '../router';
+import { formatStamp } from '../time';
+
+/** Members' open requests to be erased, with the one-month clock. */
+function ErasureRequests() {
+  const open = useResource(() => api.get<Api.OpenErasureRequests>('/privacy/erasure-requests'), []);
+  const items = open.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <section className="section" aria-labelledby="erasure-heading">
+      <h2 id="erasure-heading">Open erasure requests</h2>
+      <ul>
+        {items.map((r) => (
+          <li key={r.id}>
+            <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {r.ageDays} days ago, answer by {formatStamp(r.answerBy)}
+            {r.overdue ? <strong> (overdue)</strong> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function OverviewPage() {
   return (
     <Page title="Secretariat" lead="Manage the membership, the network and meetings.">
+      <ErasureRequests />
       <ul className="card-grid">
         <li className="card">
           <h2 className="card-title">
