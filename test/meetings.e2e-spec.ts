@@ -17,7 +17,6 @@ describe('meetings and their notices', () => {
   let wales: TestMember[];
   let scotland: TestMember[];
   let inactive: TestMember[];
-  let meetingId: string;
 
   const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
   const as = async (m: TestMember) => ({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}` });
@@ -27,6 +26,43 @@ describe('meetings and their notices', () => {
     const res = await stack.http().get(`/meetings/${id}/calendar`).set(headers).expect(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     return parseCalendar(res.text);
+  };
+  /** A member's mails about one meeting, in the order they came: each test has its own meeting. */
+  const mailsAbout = (id: string, m: TestMember) =>
+    stack.sink.to(m.email).filter((mail) => mail.parsed.attachments.some((a) => a.filename?.endsWith('.ics')) && calendarOf(mail).uid === `meeting-${id}@seg.example`);
+  const withSubject = (id: string, m: TestMember, prefix: string) => mailsAbout(id, m).filter((mail) => mail.parsed.subject!.startsWith(prefix));
+
+  /** The spring hub meeting, a draft. */
+  const springDraft = async (): Promise<string> => {
+    const res = await stack
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'Spring hub meeting', kind: 'hub', agenda: '1. Minutes\n2. Regional reports', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
+      .expect(201);
+    return res.body.id;
+  };
+  /** The spring meeting with Wales invited: its three active members and the one not yet activated, each with their invite. */
+  const springWithWales = async (): Promise<string> => {
+    const id = await springDraft();
+    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    await stack.sink.waitFor(() => [...wales, inactive[2]].every((m) => mailsAbout(id, m).length === 1));
+    return id;
+  };
+  /** Then Dougal (Scotland) invited too, and replies: Aled accepts, Bethan declines, Carys is unsure, the others say nothing. */
+  const springReplied = async (): Promise<string> => {
+    const id = await springWithWales();
+    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: [scotland[0].id] } }).expect(202);
+    await stack.sink.waitFor(() => mailsAbout(id, scotland[0]).length === 1);
+    const replies: [TestMember, string][] = [[wales[0], 'accepted'], [wales[1], 'declined'], [wales[2], 'tentative']];
+    for (const [m, response] of replies) await stack.http().put(`/meetings/${id}/rsvp`).set(await as(m)).send({ response }).expect(200);
+    return id;
+  };
+  /** Moved to 2 April, across the clock change; the update reaches everyone who had not declined. */
+  const movedToApril = async (id: string) => {
+    const res = await stack.http().patch(`/meetings/${id}`).set(asSecretariat()).send({ startsAt: '2027-04-02T10:00', endsAt: '2027-04-02T12:30' }).expect(200);
+    await stack.sink.waitFor(() => [wales[0], wales[2], scotland[0]].every((m) => withSubject(id, m, 'Updated:').length === 1));
+    return res;
   };
 
   beforeAll(async () => {
@@ -76,15 +112,16 @@ describe('meetings and their notices', () => {
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: 'Spring hub meeting', kind: 'hub', agenda: '1. Minutes\n2. Regional reports', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
+      .send({ title: 'Spring hub meeting', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
       .expect(201);
-    meetingId = res.body.id;
+    const meetingId = res.body.id;
     expect(res.body).toMatchObject({ status: 'draft', revision: 0, startsAt: '2027-03-26T10:00:00+00:00', endsAt: '2027-03-26T12:30:00+00:00', timeZone: 'Europe/London', kind: 'hub' });
     const [audit] = await stack.db.select().from(auditLog).where(and(eq(auditLog.entity, 'meeting'), eq(auditLog.entityId, meetingId)));
     expect(audit.action).toBe('create');
   });
 
   it('invites exactly the current members of a region, not yet activated ones too, and says who was skipped', async () => {
+    const meetingId = await springDraft();
     const bad = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales', 'atlantis'], categories: ['nope'] } }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['audience.regions[1]', 'audience.categories[0]']);
     await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: {} }).expect(400);
@@ -96,14 +133,15 @@ describe('meetings and their notices', () => {
 
     // A member who has not set a password yet is a member all the same: the RSVP link needs no login.
     const notYetActive = inactive[2];
-    await stack.sink.waitFor(() => [...wales, notYetActive].every((m) => stack.sink.to(m.email).length === 1));
-    for (const m of [...scotland, inactive[0], inactive[1]]) expect(stack.sink.to(m.email)).toHaveLength(0);
+    await stack.sink.waitFor(() => [...wales, notYetActive].every((m) => mailsAbout(meetingId, m).length === 1));
+    for (const m of [...scotland, inactive[0], inactive[1]]) expect(mailsAbout(meetingId, m)).toHaveLength(0);
     const meeting = await stack.http().get(`/meetings/${meetingId}`).set(asSecretariat()).expect(200);
     expect(meeting.body.status).toBe('scheduled');
   });
 
   it('sends an invite with text, HTML and a calendar object a calendar library accepts', async () => {
-    const mail = stack.sink.to(wales[0].email)[0];
+    const meetingId = await springWithWales();
+    const mail = mailsAbout(meetingId, wales[0])[0];
     expect(mail.parsed.subject).toBe('Invitation: Spring hub meeting, Friday 26 March 2027, 10:00 GMT');
     expect(mail.parsed.text).toContain('Friday 26 March 2027, 10:00 to 12:30 GMT');
     expect(mail.parsed.html).toContain('Spring hub meeting');
@@ -131,11 +169,12 @@ describe('meetings and their notices', () => {
     expect(types.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=invite.ics')]);
     expect(mail.parsed.attachments.filter((a) => a.contentDisposition === 'attachment').map((a) => a.filename)).toEqual(['invite.ics']);
     // Every invitee's calendar object names the same meeting.
-    expect(new Set(wales.map((m) => calendarOf(stack.sink.to(m.email)[0]).uid)).size).toBe(1);
+    expect(new Set(wales.map((m) => calendarOf(mailsAbout(meetingId, m)[0]).uid)).size).toBe(1);
   });
 
   it('takes replies through the emailed link only when the button is pressed', async () => {
-    const token = rsvpTokenOf(stack.sink.to(wales[1].email)[0]);
+    const meetingId = await springWithWales();
+    const token = rsvpTokenOf(mailsAbout(meetingId, wales[1])[0]);
     const page = await stack.http().get(`/rsvp/${token}`).query({ response: 'declined' }).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Spring hub meeting');
@@ -149,7 +188,7 @@ describe('meetings and their notices', () => {
     const saved = await stack.http().get(`/rsvp/${token}`).query({ saved: '1' }).expect(200);
     expect(saved.text).toContain('Your reply is recorded: <strong>Not going</strong>');
 
-    const json = await stack.http().post(`/rsvp/${rsvpTokenOf(stack.sink.to(wales[0].email)[0])}`).send({ response: 'accepted' }).expect(200);
+    const json = await stack.http().post(`/rsvp/${rsvpTokenOf(mailsAbout(meetingId, wales[0])[0])}`).send({ response: 'accepted' }).expect(200);
     expect(json.body).toMatchObject({ meetingId, response: 'accepted' });
     expect(await rsvpOf(wales[0])).toBe('accepted');
 
@@ -164,6 +203,7 @@ describe('meetings and their notices', () => {
   });
 
   it('invites nobody twice, on a repeat or when two calls cross', async () => {
+    const meetingId = await springWithWales();
     const repeat = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
     expect(repeat.body).toMatchObject({ invited: 0, alreadyInvited: 4 });
 
@@ -176,12 +216,12 @@ describe('meetings and their notices', () => {
     expect(a.body.invited + b.body.invited).toBe(1);
     expect([a.body.alreadyInvited, b.body.alreadyInvited].sort()).toEqual([4, 5]);
 
-    await stack.sink.waitFor(() => stack.sink.to(scotland[0].email).length === 1);
+    await stack.sink.waitFor(() => mailsAbout(meetingId, scotland[0]).length === 1);
     // Nothing is left to send, and a relay pass finds nothing lost: no copy can still come.
     await stack.noticesSettled();
     expect(await stack.worker.relay.relay()).toBe(0);
     expect((await noticesOf(meetingId)).length).toBe(5);
-    for (const m of [...wales, inactive[2], scotland[0]]) expect(stack.sink.to(m.email)).toHaveLength(1);
+    for (const m of [...wales, inactive[2], scotland[0]]) expect(mailsAbout(meetingId, m)).toHaveLength(1);
   });
 
   it('invites the union of current reps, categories and a list, each member once', async () => {
@@ -215,6 +255,8 @@ describe('meetings and their notices', () => {
   });
 
   it('shows a member only their meetings, with their own reply, and the summit archive', async () => {
+    const meetingId = await springWithWales();
+    await stack.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[0])).send({ response: 'accepted' }).expect(200);
     const mine = await stack.http().get('/meetings').set(await as(wales[0])).expect(200);
     const ids = mine.body.items.map((m: { id: string }) => m.id);
     expect(ids).toContain(meetingId);
@@ -235,15 +277,14 @@ describe('meetings and their notices', () => {
   });
 
   it('sends an update with SEQUENCE raised and the new London time, skipping those who declined', async () => {
+    const meetingId = await springReplied();
     const queue = stack.api.app.get(NoticeQueue);
     expect(await queue.meetings.getJob(reminderJobId(meetingId, 0))).toBeDefined();
     // Moved across the clock change: 10:00 London is now 09:00 UTC.
-    const res = await stack.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ startsAt: '2027-04-02T10:00', endsAt: '2027-04-02T12:30' }).expect(200);
+    const res = await movedToApril(meetingId);
     expect(res.body).toMatchObject({ revision: 1, startsAt: '2027-04-02T10:00:00+01:00' });
 
-    const expected = [wales[0], wales[2], scotland[0]];
-    await stack.sink.waitFor(() => expected.every((m) => subjectsTo(stack.sink.received, m.email).some((s) => s.startsWith('Updated:'))));
-    const updateMail = stack.sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!;
+    const [updateMail] = withSubject(meetingId, wales[2], 'Updated:');
     // It says what changed, old and new, before the details as they now stand.
     expect(updateMail.parsed.text).toContain('- The time: was Friday 26 March 2027, 10:00 to 12:30 GMT; now Friday 2 April 2027, 10:00 to 12:30 BST');
     expect(updateMail.parsed.text).not.toContain('The venue');
@@ -253,7 +294,7 @@ describe('meetings and their notices', () => {
     expect(event.start.toISOString()).toBe('2027-04-02T09:00:00.000Z');
     expect(event.attendees[0].partstat).toBe('TENTATIVE');
     await stack.noticesSettled();
-    expect(subjectsTo(stack.sink.received, wales[1].email).filter((s) => s.startsWith('Updated:'))).toHaveLength(0);
+    expect(withSubject(meetingId, wales[1], 'Updated:')).toHaveLength(0);
 
     // The reminder moved with the meeting.
     expect(await queue.meetings.getJob(reminderJobId(meetingId, 0))).toBeUndefined();
@@ -271,13 +312,15 @@ describe('meetings and their notices', () => {
   });
 
   it('serves each invitee their own calendar object, with the UID and SEQUENCE of their emails', async () => {
-    const invite = calendarOf(stack.sink.to(wales[2].email)[0]);
-    const update = calendarOf(stack.sink.to(wales[2].email).find((m) => m.parsed.subject!.startsWith('Updated:'))!);
+    const meetingId = await springReplied();
+    await movedToApril(meetingId);
+    const invite = calendarOf(mailsAbout(meetingId, wales[2])[0]);
+    const update = calendarOf(withSubject(meetingId, wales[2], 'Updated:')[0]);
     const mine = await downloadedCalendar(meetingId, await as(wales[2]));
     expect(mine).toMatchObject({ method: 'REQUEST', uid: invite.uid, sequence: update.sequence, startLocal: '2027-04-02T10:00:00', organizer: update.organizer });
     expect(mine.sequence).toBe(1);
     expect(mine.attendees).toEqual([{ value: `mailto:${wales[2].email}`, partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Carys Wales' }]);
-    expect(mine.description).toContain(`/rsvp/${rsvpTokenOf(stack.sink.to(wales[2].email)[0])}`);
+    expect(mine.description).toContain(`/rsvp/${rsvpTokenOf(mailsAbout(meetingId, wales[2])[0])}`);
     expect((await downloadedCalendar(meetingId, await as(wales[1]))).attendees[0].partstat).toBe('DECLINED');
 
     // Not invited: as if the meeting did not exist. The secretariat's own copy invites nobody.
@@ -289,6 +332,9 @@ describe('meetings and their notices', () => {
   });
 
   it('reports each invitee with the delivery of every notice, and attendance by region and category', async () => {
+    const meetingId = await springReplied();
+    await movedToApril(meetingId);
+    await stack.noticesSettled();
     const res = await stack.http().get(`/meetings/${meetingId}/invitations`).set(asSecretariat()).expect(200);
     expect(res.body.total).toBe(5);
     expect(res.body.totals).toMatchObject({ invitees: 5, accepted: 1, tentative: 1, declined: 1, noReply: 2 });
@@ -312,19 +358,21 @@ describe('meetings and their notices', () => {
   });
 
   it('cancels: METHOD:CANCEL to every invitee, the reminder dropped and the links dead', async () => {
-    const token = rsvpTokenOf(stack.sink.to(wales[0].email)[0]);
+    const meetingId = await springReplied();
+    await movedToApril(meetingId);
+    const token = rsvpTokenOf(mailsAbout(meetingId, wales[0])[0]);
     const res = await stack.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
     expect(res.body).toMatchObject({ status: 'cancelled', revision: 2 });
 
     const everyone = [...wales, inactive[2], scotland[0]];
-    await stack.sink.waitFor(() => everyone.every((m) => subjectsTo(stack.sink.received, m.email).some((s) => s.startsWith('Cancelled:'))));
+    await stack.sink.waitFor(() => everyone.every((m) => withSubject(meetingId, m, 'Cancelled:').length === 1));
     for (const m of everyone) {
-      const mail = stack.sink.to(m.email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!;
+      const [mail] = withSubject(meetingId, m, 'Cancelled:');
       expect(calendarOf(mail)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2, uid: `meeting-${meetingId}@seg.example` });
     }
     expect(await stack.api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
 
-    const cancelMail = stack.sink.to(wales[0].email).find((x) => x.parsed.subject!.startsWith('Cancelled:'))!;
+    const [cancelMail] = withSubject(meetingId, wales[0], 'Cancelled:');
     const cancelTypes = contentTypesOf(cancelMail);
     expect(cancelTypes.filter((t) => t.startsWith('text/calendar'))).toEqual([expect.stringContaining('method=cancel')]);
     expect(cancelTypes.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=cancel.ics')]);
