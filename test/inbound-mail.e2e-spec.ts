@@ -194,8 +194,12 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     await api.http().post('/auth/password-reset').send({ email: bounced[0].member.email }).expect(202);
     await eventually('password reset sent', () => sink.received.slice(before).some((m) => m.to.includes(bounced[0].member.email)));
 
-    // A new address clears the flag.
-    await api.http().patch(`/members/${bounced[1].member.id}`).set(asSecretariat()).send({ email: `fixed.${bounced[1].member.email}` }).expect(200);
+    // A new address clears the flag once confirmed from it.
+    const fixed = `fixed.${bounced[1].member.email}`;
+    await api.http().patch(`/members/${bounced[1].member.id}`).set(asSecretariat()).send({ email: fixed }).expect(200);
+    const confirm = await eventually('the confirm link sent to the new address', () => sink.received.find((m) => m.to.includes(fixed)));
+    const token = decodeURIComponent(/\/confirm-email\?token=([^\s"'<>&]+)/.exec(confirm.parsed.text ?? '')![1]);
+    await api.http().post('/auth/email-change').send({ token }).expect(200);
     expect((await memberRow(bounced[1].member.id)).emailStatus).toBe('ok');
   });
 

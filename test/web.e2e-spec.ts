@@ -6,7 +6,7 @@ import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settl
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
-import { createMember, MemberInput } from './support/factories';
+import { accessTokenFor, createMember, MemberInput } from './support/factories';
 import { useStack } from './support/stack';
 import { uniqueName } from './support/test-config';
 
@@ -587,5 +587,21 @@ describe('web app', () => {
     await elsewhere.context().close();
     await page.context().close();
     await (await signIn(changer, newPassword)).context().close();
+  });
+
+  it('a member confirms a new email address from the link sent to it, and signs in with it', async () => {
+    const mover = await addMember({ name: 'Mererid Move', email: email('mererid'), region: 'wales' });
+    const moved = email('mererid.new');
+    const token = await accessTokenFor(stack.api.db, stack.config, secretariat.id);
+    await stack.api.http().patch(`/members/${mover.id}`).set({ Authorization: `Bearer ${token}` }).send({ email: moved }).expect(200);
+    const mail = await stack.sink.waitForMailTo(moved);
+    const link = /\/confirm-email\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')![0];
+    const page = await (await newContext()).newPage();
+    await page.goto(`${stack.api.baseUrl}${link}`);
+    await page.getByRole('button', { name: 'Confirm my new address' }).click();
+    await page.getByText('Your email address is changed').waitFor();
+    expect(await accessibilityIssues(page, 'confirm-email')).toEqual([]);
+    await page.context().close();
+    await (await signIn({ ...mover, email: moved })).context().close();
   });
 });

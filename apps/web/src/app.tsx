@@ -5,6 +5,7 @@ import { Loading, Page } from './components/ui';
 import { isSecretariat } from './api/types';
 import { ActivatePage } from './pages/activate-page';
 import { ConfirmDetailsPage } from './pages/confirm-details-page';
+import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { DirectoryPage } from './pages/directory-page';
 import { HomePage } from './pages/home-page';
 import { MeetingPage } from './pages/meeting-page';
@@ -51,6 +52,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/confirm-details': () => <ConfirmDetailsPage />,
   // What is held and for how long: readable before signing in.
   '/privacy': () => <PrivacyPage />,
+  // The link sent to a new email address: whoever opens it proves they read that inbox.
+  '/confirm-email': () => <ConfirmEmailPage />,
 };
 
 function Routes() {

@@ -18,6 +18,10 @@ export const NOTICE_KINDS = {
   activation: { to: 'member', suppressedWhenBouncing: false },
   'password-reset': { to: 'member', suppressedWhenBouncing: false },
   'password-changed': { to: 'member', suppressedWhenBouncing: false },
+  /** The link that confirms a new address, sent to that address (`payload.token`). */
+  'email-change': { to: 'member', suppressedWhenBouncing: false },
+  /** The old address is told of the change asked for (`payload.newEmail`): how a takeover would start. */
+  'email-changed': { to: 'member', suppressedWhenBouncing: false },
   /**
    * The daily run asks a member to confirm their details (`payload.round`: 1, then 2 if
    * unanswered), showing what other members see of them. Not sent to an address that bounces:

@@ -166,6 +166,8 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
       return `A new activation link sent to ${subject}`;
     case 'end-sessions':
       return `Every login of ${subject} ended`;
+    case 'email-change':
+      return `${subject} confirmed a new email address`;
     case 'sign-out-others':
       return `${subject} signed out everywhere else`;
     case 'erase':

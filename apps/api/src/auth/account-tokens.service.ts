@@ -1,5 +1,5 @@
 import { GoneException, Inject, Injectable, Logger } from '@nestjs/common';
-import { invalidField } from '@seg/common';
+import { conflictOn, invalidField } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeTokenPurpose } from '@seg/db';
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
@@ -10,7 +10,7 @@ import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { LoginThrottle, TooManyAttemptsException } from './login-throttle';
-import { OneTimeTokensRepository } from './one-time-tokens.repository';
+import { OneTimeTokenRow, OneTimeTokensRepository } from './one-time-tokens.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -20,6 +20,7 @@ import { SessionTokensService } from './session-tokens.service';
 const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
   activation: 7 * 24 * 3600 * 1000,
   'password-reset': 3600 * 1000,
+  'email-change': 24 * 3600 * 1000,
 };
 
 /** Password reset emails, and activation emails sent again, to one member in an hour. */
@@ -59,7 +60,7 @@ export class AccountTokensService {
   /** Sets the first password of an invited member and logs them in. */
   async activate(input: NewPasswordDto, client: { requestId: string | null; userAgent?: string }): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
-      const account = await this.useToken(tx, input.token, 'activation');
+      const { account } = await this.useToken(tx, input.token, 'activation');
       await this.setPassword(tx, account, input.password, 'active');
       await this.audit.record(tx, { memberId: account.id, requestId: client.requestId }, {
         entity: 'member',
@@ -83,7 +84,7 @@ export class AccountTokensService {
   /** Sets a new password from a reset link and ends every login of that member. */
   async confirmPasswordReset(input: NewPasswordDto, requestId: string | null): Promise<void> {
     const account = await this.db.transaction(async (tx) => {
-      const account = await this.useToken(tx, input.token, 'password-reset');
+      const { account } = await this.useToken(tx, input.token, 'password-reset');
       await this.setPassword(tx, account, input.password);
       const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id);
       await this.audit.record(tx, { memberId: account.id, requestId }, {
@@ -134,17 +135,44 @@ export class AccountTokensService {
     }
   }
 
-  private async issue(tx: Executor, member: { id: string; email: string }, purpose: OneTimeTokenPurpose): Promise<NoticeRef[]> {
-    await this.oneTimeTokens.useAllOfMember(tx, member.id, purpose);
-    const secret = newSecretToken();
-    await this.oneTimeTokens.insert(tx, {
-      memberId: member.id,
-      purpose,
-      tokenHash: secret.hash,
-      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+  /**
+   * An active member's new address, confirmed from that address: the link goes there and the old
+   * address is told, since a changed email and a password reset are how an account is taken over.
+   * The email stays as it is until the link is used.
+   */
+  async issueEmailChange(tx: Executor, member: { id: string; email: string }, newEmail: string): Promise<NoticeRef[]> {
+    const token = await this.newToken(tx, member.id, 'email-change', newEmail);
+    return this.outbox.add(tx, [
+      { kind: 'email-change', memberId: member.id, toEmail: newEmail, payload: { token } },
+      { kind: 'email-changed', memberId: member.id, toEmail: member.email, payload: { newEmail } },
+    ]);
+  }
+
+  /** Uses an email-change link: the member's address becomes the new one, if no one else has it since. */
+  async confirmEmailChange(token: string, requestId: string | null): Promise<{ email: string }> {
+    return this.db.transaction(async (tx) => {
+      const { account, row } = await this.useToken(tx, token, 'email-change');
+      const email = row.newEmail!;
+      const other = await this.accounts.getByEmail(email, tx);
+      if (other && other.id !== account.id) throw conflictOn('email', 'is already the email of a member');
+      await this.accounts.setEmail(tx, account.id, email);
+      await this.audit.record(tx, { memberId: account.id, requestId }, { entity: 'member', entityId: account.id, action: 'email-change', before: { email: account.email }, after: { email } });
+      return { email };
     });
+  }
+
+  private async issue(tx: Executor, member: { id: string; email: string }, purpose: OneTimeTokenPurpose): Promise<NoticeRef[]> {
+    const token = await this.newToken(tx, member.id, purpose);
     // The worker renders the link from the raw token and clears it from the row once sent.
-    return this.outbox.add(tx, [{ kind: purpose, memberId: member.id, toEmail: member.email, payload: { token: secret.token } }]);
+    return this.outbox.add(tx, [{ kind: purpose, memberId: member.id, toEmail: member.email, payload: { token } }]);
+  }
+
+  /** A new one-time token of the purpose; earlier unused ones of the member stop working. */
+  private async newToken(tx: Executor, memberId: string, purpose: OneTimeTokenPurpose, newEmail: string | null = null): Promise<string> {
+    await this.oneTimeTokens.useAllOfMember(tx, memberId, purpose);
+    const secret = newSecretToken();
+    await this.oneTimeTokens.insert(tx, { memberId, purpose, tokenHash: secret.hash, expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]), newEmail });
+    return secret.token;
   }
 
   /**
@@ -158,13 +186,13 @@ export class AccountTokensService {
   }
 
   /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used, 410 when its member is no longer current. */
-  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose): Promise<Account> {
+  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose): Promise<{ account: Account; row: OneTimeTokenRow }> {
     const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
     const account = row && liveToken(row) ? await this.accounts.lockById(tx, row.memberId) : null;
     if (account && !isCurrentMember(account)) throw new GoneException(MEMBERSHIP_ENDED);
     if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose]) throw invalidField('token', 'is not valid, has been used or has expired');
     await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
-    return account;
+    return { account, row: row! };
   }
 
   private async setPassword(tx: Executor, account: Account, password: string, status?: Account['status']): Promise<void> {
@@ -180,4 +208,4 @@ function liveToken(row: { usedAt: Date | null; expiresAt: Date }): boolean {
 }
 
 /** Who a link is for: an activation link for an invited member, a reset link for an active one. */
-const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = { activation: 'invited', 'password-reset': 'active' };
+const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = { activation: 'invited', 'password-reset': 'active', 'email-change': 'active' };

@@ -46,6 +46,14 @@ export class AccountsRepository {
       .where(eq(members.id, id));
   }
 
+  /** A confirmed new address; it clears a bouncing one, as any change of address does. */
+  async setEmail(tx: Executor, id: string, email: string): Promise<void> {
+    await tx
+      .update(members)
+      .set({ email, emailStatus: 'ok', emailBouncedAt: null, emailBounceReason: null, updatedAt: new Date() })
+      .where(eq(members.id, id));
+  }
+
   /** Inserts the member unless one with that email exists; null when it did. */
   async createIfEmailFree(
     tx: Executor,

@@ -6,6 +6,7 @@ import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { EmailChangeDto, EmailChanged } from './dto/email-change.dto';
 import { LinkCheckDto, LinkStatusDto } from './dto/link-status.dto';
 import { LoginDto } from './dto/login.dto';
 import { NewPasswordDto } from './dto/new-password.dto';
@@ -105,6 +106,18 @@ export class AuthController {
   @ApiError(410, 'The member is no longer a current member (left, suspended or erased): nothing is changed')
   confirmPasswordReset(@Body() body: NewPasswordDto, @RequestId() requestId: string | null): Promise<void> {
     return this.accountTokens.confirmPasswordReset(body, requestId);
+  }
+
+  @Public()
+  @Post('email-change')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Confirm a new email address from the link sent to it', description: 'The member\'s address changes only now; the old one was told when the change was asked for.' })
+  @ApiOkResponse({ type: EmailChanged })
+  @ApiError(400, '`token` not valid, used or expired')
+  @ApiError(409, 'Another member has that address since')
+  @ApiError(410, 'The member is no longer a current member')
+  confirmEmailChange(@Body() body: EmailChangeDto, @RequestId() requestId: string | null): Promise<EmailChanged> {
+    return this.accountTokens.confirmEmailChange(body.token, requestId);
   }
 
   @Public()

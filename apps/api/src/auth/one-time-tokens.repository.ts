@@ -6,7 +6,7 @@ export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
 
 @Injectable()
 export class OneTimeTokensRepository {
-  async insert(tx: Executor, row: { memberId: string; purpose: OneTimeTokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(tx: Executor, row: { memberId: string; purpose: OneTimeTokenPurpose; tokenHash: string; expiresAt: Date; newEmail?: string | null }): Promise<void> {
     await tx.insert(oneTimeTokens).values(row);
   }
 

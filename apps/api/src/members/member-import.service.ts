@@ -164,8 +164,8 @@ export class MemberImportService {
     errors.push(...invalid.map((e) => ({ ...e, field: e.field.replace(/^establishmentIds.*/, 'establishments') })));
     if (errors.length) throw new RowErrors(firstPerField(errors));
     if (existing) {
-      await this.membersService.updateIn(tx, existing.id, dto, actor);
-      return { status: 'updated' as const, id: existing.id, notices: [] };
+      const { notices } = await this.membersService.updateIn(tx, existing.id, dto, actor);
+      return { status: 'updated' as const, id: existing.id, notices };
     }
     const created = await this.membersService.createIn(tx, dto as CreateMemberDto, actor);
     return { status: 'created' as const, id: created.id, notices: created.notices };

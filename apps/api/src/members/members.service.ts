@@ -76,7 +76,7 @@ export class MembersService {
    * an admin's account through a password reset), and the last active admin stays one.
    */
   async update(id: string, dto: UpdateMemberDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
-    await this.db.transaction(async (tx) => {
+    const notices = await this.db.transaction(async (tx) => {
       const before = await this.members.lockById(tx, id);
       if (!before) throw new NotFoundException('No such member');
       const adminField = actorRole === 'admin' ? null : adminFieldTouched(before, dto);
@@ -88,18 +88,21 @@ export class MembersService {
           throw conflictOn(dto.role != null && dto.role !== 'admin' ? 'role' : 'status', 'is the last active admin: make another member admin first');
         }
       }
-      await this.updateIn(tx, id, dto, actor);
+      return (await this.updateIn(tx, id, dto, actor)).notices;
     });
+    await this.outbox.dispatch(notices);
     return this.get(id);
   }
 
   /** A member changing their own details: the DTO holds only the fields they may change. */
   async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
-    await this.db.transaction(async (tx) => {
-      await this.updateIn(tx, memberId, dto, actor);
+    const notices = await this.db.transaction(async (tx) => {
+      const { notices } = await this.updateIn(tx, memberId, dto, actor);
       // Saving their details is saying they are right.
       await this.members.confirmDetails(tx, memberId);
+      return notices;
     });
+    await this.outbox.dispatch(notices);
     return this.get(memberId);
   }
 
@@ -132,7 +135,12 @@ export class MembersService {
     return { id: member.id, notices };
   }
 
-  async updateIn(tx: Transaction, id: string, dto: UpdateMemberDto | UpdateMeDto, actor: Actor | null): Promise<MemberRow> {
+  /**
+   * Changes a member in the caller's transaction; the caller dispatches the notices after commit.
+   * An active member's new email waits for the link sent to it (`issueEmailChange`); an invited
+   * member's changes at once, as their activation link will prove it.
+   */
+  async updateIn(tx: Transaction, id: string, dto: UpdateMemberDto | UpdateMeDto, actor: Actor | null): Promise<{ member: MemberRow; notices: NoticeRef[] }> {
     const before = await this.members.getById(id, tx);
     if (!before) throw new NotFoundException('No such member');
     const beforeEstablishments = await this.members.establishmentIds(id, tx);
@@ -140,6 +148,11 @@ export class MembersService {
     if (values.email && values.email.toLowerCase() !== before.email.toLowerCase()) {
       const other = await this.members.getByEmail(values.email, tx);
       if (other && other.id !== id) throw conflictOn('email', 'is already the email of a member');
+    }
+    let notices: NoticeRef[] = [];
+    if (values.email && values.email.toLowerCase() !== before.email.toLowerCase() && before.status === 'active') {
+      notices = await this.accountTokens.issueEmailChange(tx, before, values.email);
+      delete values.email;
     }
     const after = Object.keys(values).length ? await this.updateMember(tx, id, values) : before;
     if (establishmentIds) await this.members.setEstablishments(tx, id, establishmentIds);
@@ -159,7 +172,7 @@ export class MembersService {
       before: memberSnapshot(before, beforeEstablishments),
       after: memberSnapshot(after, establishmentIds ? [...new Set(establishmentIds)].sort() : beforeEstablishments),
     });
-    return after;
+    return { member: after, notices };
   }
 
   /** Turns a DTO into column values, checking every code and id it names; one 400 lists all problems. */

@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new email address from the link sent to it
+         * @description The member's address changes only now; the old one was told when the change was asked for.
+         */
+        post: operations["AuthController_confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/link-status": {
         parameters: {
             query?: never;
@@ -1353,6 +1373,14 @@ export interface components {
             /** @description The receiving server's words. */
             reason: string | null;
         };
+        EmailChanged: {
+            /** @description The member's address from now on */
+            email: string;
+        };
+        EmailChangeDto: {
+            /** @description The `token` parameter of the link in the email */
+            token: string;
+        };
         EraseMemberDto: {
             /** @description Why the member is erased (their request, the retention period...): the secretariat must say; an admin may. */
             reason?: string;
@@ -1535,7 +1563,7 @@ export interface components {
         };
         LinkCheckDto: {
             /** @enum {string} */
-            purpose: "activation" | "password-reset";
+            purpose: "activation" | "password-reset" | "email-change";
             /** @description The `token` parameter of the link in the email */
             token: string;
         };
@@ -1735,7 +1763,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "confirm-details" | "activation" | "password-reset" | "password-changed" | "erasure-requested" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "password-changed" | "email-changed" | "erasure-requested" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -2096,6 +2124,8 @@ export type DetailsConfirmed = components['schemas']['DetailsConfirmed'];
 export type DirectoryMember = components['schemas']['DirectoryMember'];
 export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
 export type EmailBounce = components['schemas']['EmailBounce'];
+export type EmailChanged = components['schemas']['EmailChanged'];
+export type EmailChangeDto = components['schemas']['EmailChangeDto'];
 export type EraseMemberDto = components['schemas']['EraseMemberDto'];
 export type ErasureRequestMember = components['schemas']['ErasureRequestMember'];
 export type ErasureRequestReceipt = components['schemas']['ErasureRequestReceipt'];
@@ -2285,6 +2315,74 @@ export interface operations {
                 };
             };
             /** @description The member is no longer a current member (left, suspended or erased): nothing is changed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChanged"];
+                };
+            };
+            /** @description `token` not valid, used or expired */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Another member has that address since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member */
             410: {
                 headers: {
                     [name: string]: unknown;

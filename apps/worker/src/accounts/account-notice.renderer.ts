@@ -10,13 +10,14 @@ import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-r
  */
 @Injectable()
 export class AccountNoticeRenderer implements NoticeRenderer {
-  readonly kinds = ['activation', 'password-reset', 'password-changed'] as const;
+  readonly kinds = ['activation', 'password-reset', 'password-changed', 'email-change', 'email-changed'] as const;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     const greeting = notice.memberName ? `Dear ${notice.memberName},` : 'Hello,';
     if (notice.kind === 'password-changed') return this.passwordChanged(notice, greeting);
+    if (notice.kind === 'email-changed') return this.emailChanged(notice, greeting);
     const token = notice.payload.token;
     if (typeof token !== 'string') return { skip: 'The one-time token of this notice is gone' };
 
@@ -32,6 +33,7 @@ export class AccountNoticeRenderer implements NoticeRenderer {
         ),
       };
     }
+    if (notice.kind === 'email-change') return this.emailChange(token, greeting);
     const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
     const subject = 'Reset your SEG Network password';
     return {
@@ -40,6 +42,34 @@ export class AccountNoticeRenderer implements NoticeRenderer {
       html: htmlEmail(
         subject,
         `<p>${escapeHtml(greeting)}</p><p>Someone asked to reset the password of your SEG Network account. If it was you, choose a new password. The link works once, for 1 hour.</p>${htmlButton(link, 'Choose a new password')}<p>If it was not you, ignore this email: your password stays as it is.</p>`,
+      ),
+    };
+  }
+
+  /** To the new address: the address changes only when its owner follows the link. */
+  private emailChange(token: string, greeting: string): RenderedEmail {
+    const link = `${this.config.publicUrl}/confirm-email?token=${encodeURIComponent(token)}`;
+    const subject = 'Confirm your new SEG Network email address';
+    return {
+      subject,
+      text: `${greeting}\n\nYour SEG Network account is to use this email address from now on. Confirm it here (the link works once, for 24 hours):\n${link}\n\nUntil you do, emails keep going to your old address. If you did not expect this, ignore this email and tell the secretariat.\n`,
+      html: htmlEmail(
+        subject,
+        `<p>${escapeHtml(greeting)}</p><p>Your SEG Network account is to use this email address from now on. Confirm it to make the change; the link works once, for 24 hours.</p>${htmlButton(link, 'Confirm my new address')}<p>Until you do, emails keep going to your old address. If you did not expect this, ignore this email and tell the secretariat.</p>`,
+      ),
+    };
+  }
+
+  /** To the old address: a change of address is how an account would be taken over. */
+  private emailChanged(notice: NoticeToSend, greeting: string): RenderedEmail {
+    const newEmail = typeof notice.payload.newEmail === 'string' ? notice.payload.newEmail : 'a new address';
+    const subject = 'Your SEG Network email address is being changed';
+    return {
+      subject,
+      text: `${greeting}\n\nA change of the email address of your SEG Network account to ${newEmail} was asked for on ${formatLondon(notice.createdAt)}. It takes effect once confirmed from that address.\n\nIf you did not ask for this, tell the secretariat at once: ${this.config.secretariatEmail}\n`,
+      html: htmlEmail(
+        subject,
+        `<p>${escapeHtml(greeting)}</p><p>A change of the email address of your SEG Network account to <strong>${escapeHtml(newEmail)}</strong> was asked for on ${escapeHtml(formatLondon(notice.createdAt))}. It takes effect once confirmed from that address.</p><p>If you did not ask for this, tell the secretariat at once: <a href="mailto:${escapeHtml(this.config.secretariatEmail)}">${escapeHtml(this.config.secretariatEmail)}</a></p>`,
       ),
     };
   }

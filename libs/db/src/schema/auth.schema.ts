@@ -26,10 +26,10 @@ export const refreshTokens = pgTable(
   (t) => [index('refresh_tokens_member_idx').on(t.memberId), index('refresh_tokens_family_idx').on(t.familyId)],
 );
 
-export const ONE_TIME_TOKEN_PURPOSES = ['activation', 'password-reset'] as const;
+export const ONE_TIME_TOKEN_PURPOSES = ['activation', 'password-reset', 'email-change'] as const;
 export type OneTimeTokenPurpose = (typeof ONE_TIME_TOKEN_PURPOSES)[number];
 
-/** Activation and password-reset tokens, stored hashed, single use, expiring. */
+/** Activation, password-reset and email-change tokens, stored hashed, single use, expiring. */
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
@@ -41,10 +41,12 @@ export const oneTimeTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** An email-change token's new address, written to the member once the link is used. */
+    newEmail: text('new_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('one_time_tokens_member_idx').on(t.memberId),
-    check('one_time_tokens_purpose_check', sql`${t.purpose} in ('activation', 'password-reset')`),
+    check('one_time_tokens_purpose_check', sql`${t.purpose} in ('activation', 'password-reset', 'email-change')`),
   ],
 );
