@@ -117,8 +117,8 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
 
   const currentPosts = (saved.posts ?? []).filter((p) => p.current);
-  const patientRep = saved.category?.code === 'patient-rep';
-  const emailShown = form.contactVisibility.email === 'members' || (currentPosts.length > 0 && !patientRep);
+  // The server's rule: a current rep's email is shown whatever they choose, unless their category keeps contacts private.
+  const emailShown = form.contactVisibility.email === 'members' || saved.seenByMembers.emailAlwaysShown;
   const phoneShown = form.contactVisibility.phone === 'members';
 
   return (
@@ -159,7 +159,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
               value={form.contactVisibility.email}
               error={errors['contactVisibility.email'] ?? errors.contactVisibility}
               onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, email: v } })}
-              note={currentPosts.length && !patientRep ? 'While you hold a representative post, members always see your work email.' : undefined}
+              note={saved.seenByMembers.emailAlwaysShown ? 'While you hold a representative post, members always see your work email.' : undefined}
             />
             <VisibilityChoice
               name="contactVisibility.phone"
