@@ -43,6 +43,6 @@ import { SessionTokensService } from './session-tokens.service';
   ],
   // Other features invite members through AccountTokensService.issueActivation; the web app's
   // cookie session routes log in through AuthService.
-  exports: [AuthService, AccountTokensService, PasswordHasher, RefreshTokensRepository],
+  exports: [AuthService, AccountTokensService, PasswordHasher],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
 import { invalidField, PageQuery, wholePage } from '@seg/common';
-import { DB, Database } from '@seg/db';
+import { DB, Database, Executor } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -141,6 +141,11 @@ export class AuthService {
       await this.audit.record(tx, { memberId, requestId }, { entity: 'member', entityId: memberId, action: 'sign-out-others', after: { sessionsEnded: ended } });
       return { ended };
     });
+  }
+
+  /** Ends every login of a member in the caller's transaction (suspended, or left); answers how many. */
+  endSessionsIn(tx: Executor, memberId: string): Promise<number> {
+    return this.refreshTokens.revokeAllOfMember(tx, memberId);
   }
 
   /** The secretariat ends every login of a member; their access tokens stop working at once. */

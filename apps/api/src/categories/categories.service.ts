@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, Page, PageQuery, wholePage } from '@seg/common';
-import { Database, DB } from '@seg/db';
+import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreateCategoryDto, UpdateCategoryDto } from './category.dto';
@@ -18,6 +18,11 @@ export class CategoriesService {
     private readonly categories: CategoriesRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** The category a record names by code, or null. */
+  byCode(code: string, tx: Executor = this.db): Promise<CategoryRow | null> {
+    return this.categories.getByCode(code, tx);
+  }
 
   /** Every category; the query only from a client, whose cursor is refused. */
   async list(query: Partial<PageQuery> = {}): Promise<Page<CategoryView>> {

@@ -8,6 +8,6 @@ import { EstablishmentsService } from './establishments.service';
   imports: [RegionsModule],
   controllers: [EstablishmentsController],
   providers: [EstablishmentsRepository, EstablishmentsService],
-  exports: [EstablishmentsRepository, EstablishmentsService],
+  exports: [EstablishmentsService],
 })
 export class EstablishmentsModule {}

@@ -18,6 +18,11 @@ export class EstablishmentsService {
     private readonly pages: KeysetPages,
   ) {}
 
+  /** Which of the ids name an establishment. */
+  existingIds(ids: string[], tx: Executor = this.db): Promise<Set<string>> {
+    return this.establishments.existingIds(ids, tx);
+  }
+
   async search(query: EstablishmentQuery): Promise<EstablishmentPage> {
     let regionId: string | undefined;
     if (query.region) {

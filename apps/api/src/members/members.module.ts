@@ -14,6 +14,6 @@ import { MembersService } from './members.service';
   imports: [AuthModule, CategoriesModule, RegionsModule, EstablishmentsModule, PostsModule],
   controllers: [MembersController],
   providers: [MembersRepository, MembersService, MemberImportService, MemberExportService],
-  exports: [MembersService, MembersRepository],
+  exports: [MembersService],
 })
 export class MembersModule {}

@@ -7,10 +7,11 @@ import { NoticeOutbox } from '@seg/notices';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AccountTokensService } from '../auth/account-tokens.service';
-import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
-import { CategoriesRepository, CategoryRow } from '../categories/categories.repository';
-import { EstablishmentsRepository } from '../establishments/establishments.repository';
-import { PostsRepository } from '../posts/posts.repository';
+import { AuthService } from '../auth/auth.service';
+import { CategoryRow } from '../categories/categories.repository';
+import { CategoriesService } from '../categories/categories.service';
+import { EstablishmentsService } from '../establishments/establishments.service';
+import { PostsService } from '../posts/posts.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
@@ -30,13 +31,13 @@ export class MembersService {
     @Inject(DB) private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MembersRepository,
-    private readonly categories: CategoriesRepository,
+    private readonly categories: CategoriesService,
     private readonly regions: RegionsService,
-    private readonly establishments: EstablishmentsRepository,
-    private readonly posts: PostsRepository,
+    private readonly establishments: EstablishmentsService,
+    private readonly posts: PostsService,
     private readonly audit: AuditService,
     private readonly accountTokens: AccountTokensService,
-    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly sessions: AuthService,
     private readonly outbox: NoticeOutbox,
   ) {}
 
@@ -159,11 +160,10 @@ export class MembersService {
     const statusChanged = after.status !== before.status;
     if (statusChanged && (after.status === 'suspended' || after.status === 'left')) {
       // The JWT strategy already refuses their access tokens; this ends their refresh tokens too.
-      await this.refreshTokens.revokeAllOfMember(tx, id);
+      await this.sessions.endSessionsIn(tx, id);
     }
     if (statusChanged && after.status === 'left') {
-      const ended = await this.posts.endCurrentOf(tx, id, todayInLondon());
-      for (const post of ended) await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+      await this.posts.endAllOf(tx, id, actor);
     }
     await this.audit.record(tx, actor, {
       entity: 'member',
@@ -195,7 +195,7 @@ export class MembersService {
       if (input.contactVisibility.phone) values.phoneVisibility = input.contactVisibility.phone;
     }
     if (input.category != null) {
-      category = await this.categories.getByCode(input.category, tx);
+      category = await this.categories.byCode(input.category, tx);
       if (!category) errors.push({ field: 'category', message: 'is not a category code' });
       else values.categoryId = category.id;
     }

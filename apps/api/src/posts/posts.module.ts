@@ -8,6 +8,6 @@ import { PostsService } from './posts.service';
   imports: [RegionsModule],
   controllers: [PostsController],
   providers: [PostsRepository, PostsService],
-  exports: [PostsRepository],
+  exports: [PostsService],
 })
 export class PostsModule {}

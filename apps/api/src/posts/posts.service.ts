@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page, postIsCurrent, todayInLondon } from '@seg/common';
-import { Database, DB } from '@seg/db';
+import { Database, DB, Executor } from '@seg/db';
 import { Actor } from '../audit/actor.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RegionsService } from '../regions/regions.service';
@@ -17,6 +17,12 @@ export class PostsService {
     private readonly audit: AuditService,
     private readonly pages: KeysetPages,
   ) {}
+
+  /** A member who leaves gives up their posts today, each end audited; in the caller's transaction. */
+  async endAllOf(tx: Executor, memberId: string, actor: Actor | null): Promise<void> {
+    const ended = await this.posts.endCurrentOf(tx, memberId, todayInLondon());
+    for (const post of ended) await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+  }
 
   async list(query: PostQuery): Promise<Page<PostView>> {
     let regionId: string | null | undefined;

@@ -7,6 +7,6 @@ import { RegionsService } from './regions.service';
 @Module({
   controllers: [RegionsController],
   providers: [RegionsRepository, RegionsService, RegionalRights],
-  exports: [RegionsRepository, RegionsService, RegionalRights],
+  exports: [RegionsService, RegionalRights],
 })
 export class RegionsModule {}
