@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { ApiHarness, startApi } from './support/api-harness';
 import { createMember, loggedIn, uniqueEmail } from './support/factories';
-import { dropDatabase, testConfig, uniqueName } from './support/test-config';
+import { useStack } from './support/stack';
+import { uniqueName } from './support/test-config';
 
 type Auth = Record<string, string>;
 
@@ -21,95 +21,89 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
   // A built web app of one page, so that its middleware answers page loads and file paths.
   const webDir = mkdtempSync(join(tmpdir(), 'seg-bad-input-web-'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>SEG</title>');
-  const config = testConfig({ WEB_DIR: webDir });
-  let api: ApiHarness;
+  const stack = useStack({ env: { WEB_DIR: webDir } });
   let member: Auth;
   let secretariat: Auth;
 
   beforeAll(async () => {
-    api = await startApi(config);
-    member = (await loggedIn(api.db, config, { role: 'member' })).auth;
-    secretariat = (await loggedIn(api.db, config, { role: 'secretariat' })).auth;
+    member = (await loggedIn(stack.db, stack.config, { role: 'member' })).auth;
+    secretariat = (await loggedIn(stack.db, stack.config, { role: 'secretariat' })).auth;
   });
-  afterAll(async () => {
-    await api?.close();
-    await dropDatabase(config.databaseUrl);
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(webDir, { recursive: true, force: true }));
 
   describe('control characters and lone surrogates', () => {
     it('refuses a NUL byte in every create and update, naming the field', async () => {
       const s = secretariat;
-      expectFieldError(await api.http().patch('/me').set(member).send({ name: 'Ann\u0000' }), 'name');
-      expectFieldError(await api.http().post('/regions').set(s).send({ code: 'nul-region', name: 'Nul\u0000', nation: 'England' }), 'name');
-      expectFieldError(await api.http().post('/categories').set(s).send({ code: 'nul-cat', name: 'Nul', description: 'a\u0000b' }), 'description');
-      expectFieldError(await api.http().post('/establishments').set(s).send({ name: 'HMP \u0000', type: 'prison', region: 'london' }), 'name');
-      const created = await createMember(api.db);
-      expectFieldError(await api.http().post('/posts').set(s).send({ memberId: created.id, regionCode: 'london', role: 'Lead\u0000', startsOn: '2026-01-01' }), 'role');
+      expectFieldError(await stack.http().patch('/me').set(member).send({ name: 'Ann\u0000' }), 'name');
+      expectFieldError(await stack.http().post('/regions').set(s).send({ code: 'nul-region', name: 'Nul\u0000', nation: 'England' }), 'name');
+      expectFieldError(await stack.http().post('/categories').set(s).send({ code: 'nul-cat', name: 'Nul', description: 'a\u0000b' }), 'description');
+      expectFieldError(await stack.http().post('/establishments').set(s).send({ name: 'HMP \u0000', type: 'prison', region: 'london' }), 'name');
+      const created = await createMember(stack.db);
+      expectFieldError(await stack.http().post('/posts').set(s).send({ memberId: created.id, regionCode: 'london', role: 'Lead\u0000', startsOn: '2026-01-01' }), 'role');
       expectFieldError(
-        await api.http().post('/meetings').set(s).send({ title: 'T\u0000', kind: 'hub', startsAt: '2026-06-10T10:00', endsAt: '2026-06-10T12:00' }),
+        await stack.http().post('/meetings').set(s).send({ title: 'T\u0000', kind: 'hub', startsAt: '2026-06-10T10:00', endsAt: '2026-06-10T12:00' }),
         'title',
       );
-      expectFieldError(await api.http().post('/members').set(s).send({ email: uniqueEmail(), name: 'New\u0000', category: 'prison-gp' }), 'name');
-      expectFieldError(await api.http().patch(`/members/${created.id}`).set(s).send({ title: 'Dr\u0000' }), 'title');
-      expectFieldError(await api.http().patch('/regions/london').set(s).send({ name: 'London\u0000' }), 'name');
+      expectFieldError(await stack.http().post('/members').set(s).send({ email: uniqueEmail(), name: 'New\u0000', category: 'prison-gp' }), 'name');
+      expectFieldError(await stack.http().patch(`/members/${created.id}`).set(s).send({ title: 'Dr\u0000' }), 'title');
+      expectFieldError(await stack.http().patch('/regions/london').set(s).send({ name: 'London\u0000' }), 'name');
     });
 
     it('refuses a NUL byte in a query parameter', async () => {
-      expectFieldError(await api.http().get('/directory/members?q=%00').set(member), 'q');
-      expectFieldError(await api.http().get('/audit?entity=%00').set(secretariat), 'entity');
-      expectFieldError(await api.http().get('/establishments?q=a%00b').set(member), 'q');
+      expectFieldError(await stack.http().get('/directory/members?q=%00').set(member), 'q');
+      expectFieldError(await stack.http().get('/audit?entity=%00').set(secretariat), 'entity');
+      expectFieldError(await stack.http().get('/establishments?q=a%00b').set(member), 'q');
     });
 
     it('refuses line breaks in a single-line field, and keeps tab and newline in multi-line text', async () => {
-      expectFieldError(await api.http().patch('/me').set(member).send({ name: 'Ann\r\nBcc: x' }), 'name');
-      expectFieldError(await api.http().patch('/me').set(member).send({ bio: 'one\u0007' }), 'bio');
-      const ok = await api.http().patch('/me').set(member).send({ bio: 'Line one\n\tLine two', availability: 'Mon\nTue' }).expect(200);
+      expectFieldError(await stack.http().patch('/me').set(member).send({ name: 'Ann\r\nBcc: x' }), 'name');
+      expectFieldError(await stack.http().patch('/me').set(member).send({ bio: 'one\u0007' }), 'bio');
+      const ok = await stack.http().patch('/me').set(member).send({ bio: 'Line one\n\tLine two', availability: 'Mon\nTue' }).expect(200);
       expect(ok.body.bio).toBe('Line one\n\tLine two');
     });
 
     it('refuses a lone surrogate in an email at login, password reset and member create', async () => {
-      expectFieldError(await api.http().post('/auth/login').send({ email: '\ud800@x.org', password: 'whatever it is, long' }), 'email');
-      expectFieldError(await api.http().post('/auth/password-reset').send({ email: '\ud800@x.org' }), 'email');
-      expectFieldError(await api.http().post('/members').set(secretariat).send({ email: 'a\udc00@x.org', name: 'Surrogate', category: 'prison-gp' }), 'email');
+      expectFieldError(await stack.http().post('/auth/login').send({ email: '\ud800@x.org', password: 'whatever it is, long' }), 'email');
+      expectFieldError(await stack.http().post('/auth/password-reset').send({ email: '\ud800@x.org' }), 'email');
+      expectFieldError(await stack.http().post('/members').set(secretariat).send({ email: 'a\udc00@x.org', name: 'Surrogate', category: 'prison-gp' }), 'email');
     });
   });
 
   describe('nulls and dates', () => {
     it('refuses null for a required field on PATCH', async () => {
-      expectFieldError(await api.http().patch('/regions/london').set(secretariat).send({ name: null }), 'name');
-      expectFieldError(await api.http().patch('/categories/prison-gp').set(secretariat).send({ name: null }), 'name');
-      const created = await createMember(api.db);
-      expectFieldError(await api.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }), 'email');
+      expectFieldError(await stack.http().patch('/regions/london').set(secretariat).send({ name: null }), 'name');
+      expectFieldError(await stack.http().patch('/categories/prison-gp').set(secretariat).send({ name: null }), 'name');
+      const created = await createMember(stack.db);
+      expectFieldError(await stack.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }), 'email');
     });
 
     it('refuses null for an optional field that cannot be empty', async () => {
       const s = secretariat;
-      expectFieldError(await api.http().post('/establishments').set(s).send({ name: 'HMP Nullby', type: 'prison', region: 'london', alsoYoi: null }), 'alsoYoi');
-      const created = await api.http().post('/establishments').set(s).send({ name: 'HMP Nullton', type: 'prison', region: 'london' }).expect(201);
-      expectFieldError(await api.http().patch(`/establishments/${created.body.id}`).set(s).send({ alsoYoi: null }), 'alsoYoi');
-      expectFieldError(await api.http().patch('/me').set(member).send({ establishmentIds: null }), 'establishmentIds');
-      const other = await createMember(api.db);
-      expectFieldError(await api.http().patch(`/members/${other.id}`).set(s).send({ establishmentIds: null }), 'establishmentIds');
-      expectFieldError(await api.http().patch('/me').set(member).send({ contactVisibility: null }), 'contactVisibility');
-      expectFieldError(await api.http().patch('/categories/patient-rep').set(s).send({ contactsPrivateByDefault: null }), 'contactsPrivateByDefault');
+      expectFieldError(await stack.http().post('/establishments').set(s).send({ name: 'HMP Nullby', type: 'prison', region: 'london', alsoYoi: null }), 'alsoYoi');
+      const created = await stack.http().post('/establishments').set(s).send({ name: 'HMP Nullton', type: 'prison', region: 'london' }).expect(201);
+      expectFieldError(await stack.http().patch(`/establishments/${created.body.id}`).set(s).send({ alsoYoi: null }), 'alsoYoi');
+      expectFieldError(await stack.http().patch('/me').set(member).send({ establishmentIds: null }), 'establishmentIds');
+      const other = await createMember(stack.db);
+      expectFieldError(await stack.http().patch(`/members/${other.id}`).set(s).send({ establishmentIds: null }), 'establishmentIds');
+      expectFieldError(await stack.http().patch('/me').set(member).send({ contactVisibility: null }), 'contactVisibility');
+      expectFieldError(await stack.http().patch('/categories/patient-rep').set(s).send({ contactsPrivateByDefault: null }), 'contactsPrivateByDefault');
     });
 
     it('refuses dates outside 1900 to 2200', async () => {
       const meeting = (startsAt: string, endsAt: string) =>
-        api.http().post('/meetings').set(secretariat).send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
+        stack.http().post('/meetings').set(secretariat).send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
       expectFieldError(await meeting('0001-01-01T10:00', '0001-01-01T12:00'), 'startsAt');
       expectFieldError(await meeting('0000-01-01T10:00:00Z', '2026-01-01T12:00:00Z'), 'startsAt');
       expectFieldError(await meeting('2026-01-01T10:00', '2201-01-01T12:00'), 'endsAt');
       await meeting('2026-01-01T10:00', '2026-01-01T12:00').expect(201);
-      const created = await createMember(api.db);
-      expectFieldError(await api.http().post('/posts').set(secretariat).send({ memberId: created.id, regionCode: 'london', role: 'Lead', startsOn: '0001-01-01' }), 'startsOn');
+      const created = await createMember(stack.db);
+      expectFieldError(await stack.http().post('/posts').set(secretariat).send({ memberId: created.id, regionCode: 'london', role: 'Lead', startsOn: '0001-01-01' }), 'startsOn');
     });
   });
 
   describe('bodies the parser refuses keep their status and the error shape', () => {
     const raw = (body: string | Buffer, headers: Record<string, string>) => {
-      let req = api.http().post('/auth/login');
+      let req = stack.http().post('/auth/login');
       for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
       return req.send(body);
     };
@@ -136,7 +130,7 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       // Plain node:http, which reads the answer that comes before the whole body is sent.
       const post = (body: Buffer) =>
         new Promise<{ status: number; body: unknown }>((resolve, reject) => {
-          const url = new URL(`${api.baseUrl}/auth/login`);
+          const url = new URL(`${stack.api.baseUrl}/auth/login`);
           const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => {
             let text = '';
             res.on('data', (chunk) => (text += chunk));
@@ -162,7 +156,7 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
 
     it('too many form fields: 413', async () => {
       const form = Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&');
-      expectShape(await api.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form), 413);
+      expectShape(await stack.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form), 413);
     });
   });
 
@@ -174,19 +168,19 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     };
 
     it('a %-escape that is not UTF-8 in a path: 404 in the error shape, for a route and for a web app file', async () => {
-      expectNotFound(await api.http().get('/meetings/%E0%A4%A').set(member));
-      expectNotFound(await api.http().get('/directory/members/x%ED%A0%80y').set(member));
-      expectNotFound(await api.http().get('/assets/%E0%A4%A.js').set('Accept', 'text/html'));
-      expectNotFound(await api.http().get('/%C0.svg'));
+      expectNotFound(await stack.http().get('/meetings/%E0%A4%A').set(member));
+      expectNotFound(await stack.http().get('/directory/members/x%ED%A0%80y').set(member));
+      expectNotFound(await stack.http().get('/assets/%E0%A4%A.js').set('Accept', 'text/html'));
+      expectNotFound(await stack.http().get('/%C0.svg'));
     });
 
     it('a control character in a path value names nothing: 404', async () => {
-      expectNotFound(await api.http().get('/meetings/%07%1B').set(member));
-      expectNotFound(await api.http().patch('/regions/lon%00don').set(secretariat).send({ name: 'London' }));
+      expectNotFound(await stack.http().get('/meetings/%07%1B').set(member));
+      expectNotFound(await stack.http().patch('/regions/lon%00don').set(secretariat).send({ name: 'London' }));
     });
 
     it('an unknown field named like a pattern, or sent as null, is that field, not a 500', async () => {
-      const res = await api.http().patch('/regions/london').set(secretariat).send({ ')': null, 'a*(': 1, role: null });
+      const res = await stack.http().patch('/regions/london').set(secretariat).send({ ')': null, 'a*(': 1, role: null });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
         { field: ')', message: 'this field should not exist' },
