@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Executor, InboundOutcome, RsvpResponse } from '@seg/db';
+import { CURRENT_MEMBER_STATUSES, Executor, InboundOutcome, RsvpResponse } from '@seg/db';
 import { readNoticeBounceAddress } from '@seg/mail';
 import { CalendarAnswer } from './calendar-reply';
 import { DeliveryReport } from './delivery-report';
@@ -18,8 +18,6 @@ export interface InboundResult {
 }
 
 const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = { ACCEPTED: 'accepted', TENTATIVE: 'tentative', DECLINED: 'declined' };
-/** Members whose invitations still count (as for RSVP links). */
-const CURRENT_MEMBER = new Set(['invited', 'active']);
 const MEETING_UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
 const NOTICE_MESSAGE_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.\d+@/i;
 
@@ -80,7 +78,8 @@ export class InboundMailService {
     if (meeting.status !== 'scheduled') return unmatched(messageId, 'the meeting is not scheduled', { meetingId: meeting.id });
     if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now()) return unmatched(messageId, 'the meeting is over', { meetingId: meeting.id });
     const invitee = matchInvitee(
-      found.invitees.filter((i) => CURRENT_MEMBER.has(i.memberStatus)),
+      // Members whose invitations still count, as for RSVP links.
+      found.invitees.filter((i) => CURRENT_MEMBER_STATUSES.includes(i.memberStatus)),
       answer.attendees.map((a) => a.email),
       from,
     );

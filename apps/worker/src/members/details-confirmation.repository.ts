@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
+import { CURRENT_MEMBER_STATUSES, DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
 import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/common';
 import { AppConfig, APP_CONFIG } from '@seg/config';
 import { sql } from 'drizzle-orm';
@@ -25,7 +25,7 @@ export type AskedMember = {
 };
 
 /** Current members (invited or active) who are members, not staff accounts, and not erased. */
-const CURRENT_MEMBER = sql.raw(`m.status in ('invited', 'active') and (m.role = 'member' or m.category_id is not null) and m.erased_at is null`);
+const CURRENT_MEMBER = sql.raw(`m.status in (${CURRENT_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ')}) and (m.role = 'member' or m.category_id is not null) and m.erased_at is null`);
 
 /**
  * The daily run's side of confirming details: marks whom it asks, each once per request, by an
