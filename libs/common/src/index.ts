@@ -19,3 +19,4 @@ export * from './id-token';
 export * from './details-confirmation';
 export * from './request-path';
 export * from './optional-field';
+export * from './erasure-request-clock';

@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { erasureAnswerBy } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
 import { ErasureRequestReceipt, OpenErasureRequests } from './erasure-request.dto';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
-
-/** UK GDPR: a request is answered within one month of receipt. */
-const ANSWER_WITHIN_MONTHS = 1;
-
-function answerBy(requestedAt: Date): Date {
-  const due = new Date(requestedAt);
-  due.setUTCMonth(due.getUTCMonth() + ANSWER_WITHIN_MONTHS);
-  return due;
-}
 
 @Injectable()
 export class ErasureRequestsService {
@@ -36,7 +28,7 @@ export class ErasureRequestsService {
       return { request, notices };
     });
     await this.outbox.dispatch(notices);
-    return { id: request.id, requestedAt: request.requestedAt.toISOString(), answerBy: answerBy(request.requestedAt).toISOString() };
+    return { id: request.id, requestedAt: request.requestedAt.toISOString(), answerBy: erasureAnswerBy(request.requestedAt).toISOString() };
   }
 
   async listOpen(): Promise<OpenErasureRequests> {
@@ -44,7 +36,7 @@ export class ErasureRequestsService {
     const rows = await this.requests.listOpen();
     return {
       items: rows.map((r) => {
-        const due = answerBy(r.requestedAt);
+        const due = erasureAnswerBy(r.requestedAt);
         return { id: r.id, member: { id: r.memberId, name: r.memberName }, requestedAt: r.requestedAt.toISOString(), ageDays: r.ageDays, answerBy: due.toISOString(), overdue: due <= now };
       }),
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatLondon } from '@seg/common';
+import { erasureAnswerBy, formatLondon } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
@@ -14,12 +14,12 @@ export class ErasureRequestRenderer implements NoticeRenderer {
   render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     if (!notice.memberName) return { skip: 'The member who asked is gone' };
     const asked = formatLondon(notice.createdAt);
-    const due = new Date(notice.createdAt);
-    due.setUTCMonth(due.getUTCMonth() + 1);
+    const due = erasureAnswerBy(notice.createdAt);
     const link = `${this.config.publicUrl}/secretariat/members/${notice.memberId}`;
-    const subject = `Erasure request from ${notice.memberName}`;
+    // No name: this email stays in the secretariat's mailbox after the member is erased.
+    const subject = `An erasure request to answer by ${formatLondon(due)}`;
     const lines = [
-      `${notice.memberName} asked on ${asked} to be erased from SEG Network.`,
+      `A member asked on ${asked} to be erased from SEG Network.`,
       `Answer within a month, by ${formatLondon(due)}: erasing the member closes the request. Open requests and their age are listed for the secretariat.`,
     ];
     return {
