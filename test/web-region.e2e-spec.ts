@@ -1,7 +1,7 @@
 import { invitations, meetings } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
+import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
 import { createMember, createPost, MemberInput } from './support/factories';
 import { rsvpTokenOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -20,16 +20,7 @@ describe('a representative organises their spoke', () => {
 
   const addMember = (input: MemberInput): Promise<Person> => createMember(stack.db, { category: 'prison-gp', region: 'north-west', ...(input.status === 'invited' ? {} : { password: PASSWORD }), ...input });
 
-  async function signIn(who: Person): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
-    await page.goto(`${stack.api.baseUrl}/sign-in`);
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
-    return page;
-  }
+  const signIn = (who: Person): Promise<Page> => signInAs(browser, stack.api.baseUrl, who);
 
   beforeAll(async () => {
     browser = await launchBrowser();

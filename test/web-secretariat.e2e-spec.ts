@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
+import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
 import { accessTokenFor, categoryIdOf, createMember, MemberInput, regionIdOf } from './support/factories';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
@@ -27,16 +27,7 @@ describe("the secretariat's working day", () => {
   const addMember = (input: MemberInput): Promise<Person> =>
     createMember(stack.db, { category: 'prison-gp', ...(input.status === 'invited' ? {} : { password: PASSWORD }), ...input });
 
-  async function signIn(who: Person): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
-    await page.goto(`${stack.api.baseUrl}/sign-in`);
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
-    return page;
-  }
+  const signIn = (who: Person): Promise<Page> => signInAs(browser, stack.api.baseUrl, who);
 
   async function go(page: Page, path: string): Promise<void> {
     await page.goto(`${stack.api.baseUrl}${path}`);

@@ -2,7 +2,7 @@ import { establishments, invitations, meetings, posts, regions } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled } from './support/browser';
+import { accessibilityIssues, launchBrowser, newContext as newBrowserContext, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -37,20 +37,8 @@ describe('web app', () => {
     await stack.api.db.insert(posts).values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
   }
 
-  async function newContext(): Promise<BrowserContext> {
-    return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  }
-
-  async function signIn(who: Person, password = PASSWORD): Promise<Page> {
-    const page = await (await newContext()).newPage();
-    await page.goto(`${stack.api.baseUrl}/`);
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
-    return page;
-  }
+  const newContext = (): Promise<BrowserContext> => newBrowserContext(browser);
+  const signIn = (who: Person, password = PASSWORD): Promise<Page> => signInAs(browser, stack.api.baseUrl, who, { password, from: '/' });
 
   async function go(page: Page, path: string): Promise<void> {
     await page.goto(`${stack.api.baseUrl}${path}`);

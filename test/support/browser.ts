@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { eventually } from './poll';
 
 /** Debian's Chromium from PATH, never a downloaded build; CHROMIUM_PATH points elsewhere. */
@@ -29,6 +29,23 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(resolve(__dirname, '../../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
+/** A desktop browser in London, as the group's members use one. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+}
+
+/** Signs a member in through the sign-in page (reached from `from`) and waits for their home page. */
+export async function signInAs(browser: Browser, baseUrl: string, who: Person, { password = PASSWORD, from = '/sign-in' } = {}): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(`${baseUrl}${from}`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('Work email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: `Hello, ${who.name}` }).waitFor();
+  return page;
 }
 
 /** Waits until the page has a heading and nothing is still loading. */

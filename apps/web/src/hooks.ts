@@ -1,4 +1,6 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { api, DirectoryPage } from './api/client';
+import type { DirectoryMember } from './api/types';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -51,4 +53,47 @@ export function useDebounced<T>(value: T, ms = 250): T {
     return () => clearTimeout(timer);
   }, [key, ms]);
   return settled.value;
+}
+
+/**
+ * The directory's members for a query, page by page: a new query starts again from its first
+ * page, and `more` appends the next one. Compared by content, so a query built afresh at each
+ * render asks once.
+ */
+export function useMemberPages(query: Record<string, unknown>) {
+  const key = JSON.stringify(query);
+  const [page, setPage] = useState<DirectoryPage<DirectoryMember>>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .get<DirectoryPage<DirectoryMember>>('/directory/members', { ...query, limit: 50 })
+      .then(
+        (p) => {
+          if (!live) return;
+          setPage(p);
+          setError(null);
+        },
+        (err) => live && setError(err),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  async function more() {
+    if (!page?.nextCursor) return;
+    try {
+      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { ...query, limit: 50, cursor: page.nextCursor });
+      setPage({ ...next, items: [...page.items, ...next.items] });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return { page, error, loading, more, setError };
 }

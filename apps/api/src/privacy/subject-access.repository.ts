@@ -81,7 +81,8 @@ export class SubjectAccessRepository {
 
   oneTimeLinksOf(memberId: string) {
     return this.db
-      .select({ id: oneTimeTokens.id, purpose: oneTimeTokens.purpose, createdAt: oneTimeTokens.createdAt, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
+      // newEmail: an address change waiting for its link to be used is held about them too.
+      .select({ id: oneTimeTokens.id, purpose: oneTimeTokens.purpose, newEmail: oneTimeTokens.newEmail, createdAt: oneTimeTokens.createdAt, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
       .from(oneTimeTokens)
       .where(eq(oneTimeTokens.memberId, memberId))
       .orderBy(asc(oneTimeTokens.createdAt));

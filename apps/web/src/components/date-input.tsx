@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FieldNotes } from './ui';
 
 /** `2026-03-27` from day, month and year as typed, or what was typed when it is no real date. */
 function compose(day: string, month: string, year: string): string {
@@ -45,17 +46,7 @@ export function DateInput({ name, legend, hint, error, value, onChange }: { name
   return (
     <fieldset className={`fieldset${error ? ' field-error' : ''}`} role="group" aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-text" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="date-input">
         {box('day', 'Day', 2)}
         {box('month', 'Month', 2)}

@@ -120,6 +120,16 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
+  );
+}
+
+/** A field's hint and error, under its label or legend, with the ids its inputs point to. */
+export function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId: string; error?: string; errorId: string }) {
+  return (
+    <>
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
@@ -131,8 +141,7 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
           {error}
         </p>
       ) : null}
-      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-    </div>
+    </>
   );
 }
 

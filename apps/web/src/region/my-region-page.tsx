@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { api, DirectoryPage, membersText, Page as ListPage } from '../api/client';
-import { DirectoryMember, Meeting, MEETING_KIND_LABELS, RegionDetail } from '../api/types';
+import { api, membersText } from '../api/client';
+import { RegionDetail } from '../api/types';
+import { MeetingsByWhen } from '../components/meetings-by-when';
 import { RegionPosts } from '../components/region-posts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
-import { useResource } from '../hooks';
+import { useMemberPages, useResource } from '../hooks';
 import { Link } from '../router';
-import { formatWhen } from '../time';
 import { RepresentedRegion, useRepresentedRegions } from './represented-regions';
 
 /**
@@ -61,54 +60,10 @@ function RegionWork({ region, others }: { region: RepresentedRegion; others: Rep
 }
 
 function RegionMeetings({ regionCode }: { regionCode: string }) {
-  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
-  const meetings = useResource(() => api.get<ListPage<Meeting>>('/meetings', { region: regionCode, when, limit: 100 }), [regionCode, when]);
   return (
     <section className="section" aria-labelledby="region-meetings-heading">
       <h2 id="region-meetings-heading">Meetings</h2>
-      <div className="button-row" role="group" aria-label="Which meetings">
-        <button type="button" className={`button ${when === 'upcoming' ? '' : 'secondary'}`} aria-pressed={when === 'upcoming'} onClick={() => setWhen('upcoming')}>
-          Coming up
-        </button>
-        <button type="button" className={`button ${when === 'past' ? '' : 'secondary'}`} aria-pressed={when === 'past'} onClick={() => setWhen('past')}>
-          Past
-        </button>
-      </div>
-      <ErrorMessage error={meetings.error} retry={meetings.reload} />
-      {meetings.loading && !meetings.data ? <Loading /> : null}
-      {meetings.data ? (
-        meetings.data.items.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Meetings of the region</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Meeting</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {meetings.data.items.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <Link to={`/my/region/meetings/${m.id}`}>{m.title}</Link>
-                    </td>
-                    <td>{MEETING_KIND_LABELS[m.kind] ?? m.kind}</td>
-                    <td>{formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</td>
-                    <td>
-                      <span className={`tag${m.status === 'cancelled' ? ' tag-cancelled' : ''}`}>{m.status}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="empty">No meetings {when === 'upcoming' ? 'coming up' : 'in the past'}.</p>
-        )
-      ) : null}
+      <MeetingsByWhen query={{ region: regionCode }} meetingPath="/my/region/meetings" caption="Meetings of the region" />
     </section>
   );
 }
@@ -116,40 +71,7 @@ function RegionMeetings({ regionCode }: { regionCode: string }) {
 const STATUS_WORDS: Record<string, string> = { invited: 'Not activated yet', active: 'Active', suspended: 'Suspended', left: 'Left' };
 
 function RegionMembers({ regionCode }: { regionCode: string }) {
-  const [page, setPage] = useState<DirectoryPage<DirectoryMember>>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setPage(undefined);
-    api
-      .get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50 })
-      .then(
-        (p) => {
-          if (!live) return;
-          setPage(p);
-          setError(null);
-        },
-        (err) => live && setError(err),
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [regionCode]);
-
-  async function more() {
-    if (!page?.nextCursor) return;
-    try {
-      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { region: regionCode, limit: 50, cursor: page.nextCursor });
-      setPage({ ...next, items: [...page.items, ...next.items] });
-    } catch (err) {
-      setError(err);
-    }
-  }
-
+  const { page, error, loading, more } = useMemberPages({ region: regionCode });
   const members = page?.items ?? [];
   return (
     <section className="section" aria-labelledby="region-members-heading">

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { api, DirectoryPage as ListPage, membersText } from '../api/client';
+import { useState } from 'react';
+import { api, membersText } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { DirectoryMember } from '../api/types';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
-import { useDebounced } from '../hooks';
+import { useDebounced, useMemberPages } from '../hooks';
 import { Link } from '../router';
 import { formatMonth } from '../time';
 
@@ -18,35 +17,8 @@ export function MembersPage() {
   const filters = useDebounced({ q: q.trim(), status, region, category, stale }, 250);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
-  const [page, setPage] = useState<ListPage<DirectoryMember>>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
+  const { page, error, loading, more, setError } = useMemberPages(filters);
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<ListPage<DirectoryMember>>('/directory/members', { ...filters, limit: 50 })
-      .then(
-        (p) => {
-          if (!live) return;
-          setPage(p);
-          setError(null);
-        },
-        (err) => live && setError(err),
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filters]);
-
-  async function more() {
-    if (!page?.nextCursor) return;
-    const next = await api.get<ListPage<DirectoryMember>>('/directory/members', { ...filters, limit: 50, cursor: page.nextCursor });
-    setPage({ ...next, items: [...page.items, ...next.items] });
-  }
 
   async function exportCsv() {
     setExporting(true);
