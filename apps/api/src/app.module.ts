@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditTrailModule } from '@seg/audit';
 import { AuthGuardsModule } from '@seg/auth';
 import { AppConfig, ConfigModule } from '@seg/config';
 import { PagingModule } from '@seg/common';
@@ -51,6 +52,7 @@ export class AppModule {
         QueueModule,
         AuthGuardsModule,
         NoticesModule,
+        AuditTrailModule,
         AuthModule,
         HealthModule,
         AboutModule,

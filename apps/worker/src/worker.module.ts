@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditTrailModule } from '@seg/audit';
 import { AppConfig, ConfigModule } from '@seg/config';
 import { DatabaseModule } from '@seg/db';
 import { NoticesModule } from '@seg/notices';
@@ -27,6 +28,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         NoticesModule,
+        AuditTrailModule,
         // Every notice kind of @seg/notices needs a renderer here; the sender refuses to start without.
         NoticesWorkerModule.withRenderers({
           imports: [AccountsWorkerModule, MeetingsWorkerModule, MembersWorkerModule],

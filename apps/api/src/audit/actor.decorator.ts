@@ -1,14 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@seg/audit';
 import type { AuthenticatedMember } from '@seg/auth';
 
-/** Who is making a change, for the audit log: the member and the request id of the logs. */
-export interface Actor {
-  memberId: string;
-  requestId: string | null;
-  /** The representative post that allowed a change made for a region; absent for the secretariat's own. */
-  postId?: string | null;
-}
-
+/** Who is making a change, for the audit log: the signed-in member and the request id of the logs. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<{ user: AuthenticatedMember; id?: unknown }>();
   return { memberId: request.user.id, requestId: requestIdOf(request) };

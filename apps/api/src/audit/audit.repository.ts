@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, categories, Database, DB, establishments, Executor, invitations, meetings, members, posts, regions } from '@seg/db';
+import { auditLog, categories, Database, DB, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
 import { and, count, desc, eq, inArray, or, SQL, sql } from 'drizzle-orm';
 import { AuditNames, AuditLine, idsMentioned } from './audit-wording';
 
@@ -25,10 +25,6 @@ export type AuditPosition = [at: string, id: string];
 @Injectable()
 export class AuditRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
-
-  async insert(tx: Executor, row: typeof auditLog.$inferInsert): Promise<void> {
-    await tx.insert(auditLog).values(row);
-  }
 
   /** Newest first, after the (at, id) of the last entry shown; with the total of the filter. */
   async list(

@@ -5,7 +5,7 @@ import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeToken
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import type IORedis from 'ioredis';
-import { AuditService } from '../audit/audit.service';
+import { AuditTrail } from '@seg/audit';
 import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -42,7 +42,7 @@ export class AccountTokensService {
     private readonly sessions: SessionTokensService,
     private readonly throttle: LoginThrottle,
     private readonly outbox: NoticeOutbox,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**

@@ -3,8 +3,7 @@ import { AuthenticatedMember } from '@seg/auth';
 import { invalidField, PageQuery, wholePage } from '@seg/common';
 import { DB, Database, Executor } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { AccountsRepository } from './accounts.repository';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
@@ -34,7 +33,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionTokensService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly outbox: NoticeOutbox,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database } from '@seg/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditTrail } from '@seg/audit';
 import { AccountsRepository } from './accounts.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -19,7 +19,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
     @Inject(DB) private readonly db: Database,
     private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -2,7 +2,8 @@ import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors } from '@seg/common';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
+import { CurrentActor } from '../audit/actor.decorator';
 import { AuthService } from './auth.service';
 
 @ApiTags('members')

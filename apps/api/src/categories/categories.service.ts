@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, Page, PageQuery, wholePage } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { CreateCategoryDto, UpdateCategoryDto } from './category.dto';
 import { CategoriesRepository, CategoryRow } from './categories.repository';
 import { CategoryView } from './category-view.dto';
@@ -16,7 +15,7 @@ export class CategoriesService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly categories: CategoriesRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The category a record names by code, or null. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Transaction } from '@seg/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditTrail } from '@seg/audit';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { DemoLogin } from '../start-banner';
 import { DEMO_CUSTODY_SUITES, DEMO_GAPS, DEMO_LOGINS, DEMO_PEOPLE, demoEmail } from './demo-network.data';
@@ -19,7 +19,7 @@ export class DemoNetworkService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DB) private readonly db: Database,
     private readonly demo: DemoRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly hasher: PasswordHasher,
   ) {}
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, PageQuery, wholePage } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { RegionsService } from '../regions/regions.service';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
 import { EstablishmentPage, EstablishmentTypePage, EstablishmentView } from './establishment-view.dto';
@@ -14,7 +13,7 @@ export class EstablishmentsService {
     @Inject(DB) private readonly db: Database,
     private readonly establishments: EstablishmentsRepository,
     private readonly regions: RegionsService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly pages: KeysetPages,
   ) {}
 

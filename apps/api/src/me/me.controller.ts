@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post } from
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiErrors } from '@seg/common';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
+import { CurrentActor } from '../audit/actor.decorator';
 import { ContactsView } from '../directory/directory-member.dto';
 import { MemberRecord } from '../members/dto/member-record.dto';
 import { UpdateMeDto } from '../members/dto/update-me.dto';

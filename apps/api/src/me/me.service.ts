@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
 import { Viewer } from '@seg/common';
 import { ContactsView } from '../directory/directory-member.dto';
 import { DirectoryService } from '../directory/directory.service';

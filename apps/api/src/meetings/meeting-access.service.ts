@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
-import { Actor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
 import { notRepresentative, RegionAuthority, RegionalRights } from '../regions/regional-rights.service';
 import { MeetingsRepository, MeetingWithRegion } from './meetings.repository';
 import { meetingNotFound } from './meeting.view';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
 import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
-import { Actor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
 import { visibleContacts } from '@seg/common';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';

@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels,
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/common';
 import type { Response } from 'express';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
+import { CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { InviteDto } from './dto/invite.dto';
 import { AttendanceQuery, InvitationsQuery, ListMeetingsQuery } from './dto/list-meetings.query';

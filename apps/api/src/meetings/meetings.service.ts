@@ -3,8 +3,7 @@ import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
 import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionRow, RegionsService } from '../regions/regions.service';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
@@ -36,7 +35,7 @@ export class MeetingsService {
     private readonly lookups: AudienceLookupsRepository,
     private readonly outbox: NoticeOutbox,
     private readonly reminders: MeetingReminders,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly pages: KeysetPages,
     private readonly access: MeetingAccess,
     private readonly rights: RegionalRights,

@@ -6,7 +6,7 @@ import { NoticeOutbox } from '@seg/notices';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { Actor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
 import { CategoriesService } from '../categories/categories.service';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionsService } from '../regions/regions.service';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/common';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
+import { CurrentActor } from '../audit/actor.decorator';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ImportQuery } from './dto/import-query.dto';

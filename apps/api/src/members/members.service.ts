@@ -4,8 +4,7 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { CategoryRow } from '../categories/categories.repository';
@@ -35,7 +34,7 @@ export class MembersService {
     private readonly regions: RegionsService,
     private readonly establishments: EstablishmentsService,
     private readonly posts: PostsService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly accountTokens: AccountTokensService,
     private readonly sessions: AuthService,
     private readonly outbox: NoticeOutbox,

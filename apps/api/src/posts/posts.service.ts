@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page, postIsCurrent, todayInLondon } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { RegionsService } from '../regions/regions.service';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
 import { PostView } from './post-view.dto';
@@ -14,7 +13,7 @@ export class PostsService {
     @Inject(DB) private readonly db: Database,
     private readonly posts: PostsRepository,
     private readonly regions: RegionsService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
     private readonly pages: KeysetPages,
   ) {}
 

@@ -3,8 +3,8 @@ import { erasureAnswerBy } from '@seg/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
+import { ErasureRequestsRepository } from '@seg/privacy';
 import { ErasureRequestReceipt, OpenErasureRequests } from './erasure-request.dto';
-import { ErasureRequestsRepository } from './erasure-requests.repository';
 
 @Injectable()
 export class ErasureRequestsService {

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@seg/audit';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/common';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { MemberErasure } from '@seg/privacy';
+import { CurrentActor } from '../audit/actor.decorator';
 import { EraseMemberDto } from './erase-member.dto';
 import { OpenErasureRequests } from './erasure-request.dto';
 import { ErasureRequestsService } from './erasure-requests.service';
-import { ErasureService } from './erasure.service';
 
 @ApiTags('privacy')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ import { ErasureService } from './erasure.service';
 @ApiErrors(401, 403)
 export class ErasureController {
   constructor(
-    private readonly erasure: ErasureService,
+    private readonly erasure: MemberErasure,
     private readonly requests: ErasureRequestsService,
   ) {}
 

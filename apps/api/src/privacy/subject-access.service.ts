@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ErasureRequestsRepository } from '@seg/privacy';
 import { MembersService } from '../members/members.service';
 import { MyData } from './subject-access.dto';
-import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 
 /** A member's subject access export, for themselves or for the secretariat. */

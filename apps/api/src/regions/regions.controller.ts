@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiErrors, IdParam, PageQuery } from '@seg/common';
-import { Actor, CurrentActor } from '../audit/actor.decorator';
+import { Actor } from '@seg/audit';
+import { CurrentActor } from '../audit/actor.decorator';
 import { MergedRegion, RegionDetail, RegionPage, RegionView } from './region-view.dto';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';

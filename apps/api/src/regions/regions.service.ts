@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, invalidField, Page, PageQuery, postIsCurrent, todayInLondon, wholePage } from '@seg/common';
 import { Database, DB, Executor } from '@seg/db';
-import { Actor } from '../audit/actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { Actor, AuditTrail } from '@seg/audit';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { CreateRegionDto, MergeRegionDto, UpdateRegionDto } from './region.dto';
 import { MergedRegion, RegionDetail, RegionPost, RegionView } from './region-view.dto';
@@ -19,7 +18,7 @@ export class RegionsService {
   constructor(
     @Inject(DB) private readonly db: Database,
     private readonly regions: RegionsRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**

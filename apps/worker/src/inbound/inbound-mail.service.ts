@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { CURRENT_MEMBER_STATUSES, Executor, InboundOutcome, RsvpResponse } from '@seg/db';
 import { readNoticeBounceAddress } from '@seg/mail';
@@ -37,6 +38,7 @@ export class InboundMailService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: InboundRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   async handle(raw: Buffer): Promise<InboundResult> {
@@ -102,7 +104,7 @@ export class InboundMailService {
         detail: { meetingId: meeting.id, sequence: answer.sequence },
         apply: async (tx) => {
           await this.repository.setCounterProposal(tx, invitee.invitationId, counter);
-          await this.repository.audit(tx, { actorId: invitee.memberId, entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter });
+          await this.audit.record(tx, { memberId: invitee.memberId, requestId: null }, { entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter });
         },
       };
     }
@@ -116,8 +118,7 @@ export class InboundMailService {
       detail: { meetingId: meeting.id, rsvp, sequence: answer.sequence, earlierRevision: revision < meeting.revision },
       apply: async (tx) => {
         const saved = await this.repository.setCalendarRsvp(tx, invitee.invitationId, rsvp, revision);
-        await this.repository.audit(tx, {
-          actorId: invitee.memberId,
+        await this.audit.record(tx, { memberId: invitee.memberId, requestId: null }, {
           entity: 'invitation',
           entityId: invitee.invitationId,
           action: 'rsvp',
@@ -146,7 +147,7 @@ export class InboundMailService {
       apply: async (tx) => {
         await this.repository.markNoticeBounced(tx, notice.id, diagnostic);
         if (await this.repository.markMemberBouncing(tx, notice.memberId, notice.toEmail, diagnostic)) {
-          await this.repository.audit(tx, { actorId: null, entity: 'member', entityId: notice.memberId, action: 'email-bouncing', after: { emailStatus: 'bouncing', noticeId: notice.id, status: report.status } });
+          await this.audit.record(tx, null, { entity: 'member', entityId: notice.memberId, action: 'email-bouncing', after: { emailStatus: 'bouncing', noticeId: notice.id, status: report.status } });
         }
       },
     };

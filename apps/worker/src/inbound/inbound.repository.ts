@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  auditLog,
   CounterProposal,
   DB,
   Database,
@@ -123,10 +122,5 @@ export class InboundRepository {
       .where(and(eq(members.id, memberId), sql`lower(${members.email}) = lower(${address})`))
       .returning({ id: members.id });
     return changed.length > 0;
-  }
-
-  /** The audit trail, written by the worker for changes no person made through the API. */
-  async audit(tx: Executor, row: { actorId: string | null; entity: string; entityId: string; action: string; before?: unknown; after?: unknown }): Promise<void> {
-    await tx.insert(auditLog).values({ ...row, before: row.before ?? null, after: row.after ?? null, requestId: null });
   }
 }

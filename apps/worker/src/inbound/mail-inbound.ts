@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuditTrailModule } from '@seg/audit';
 import { ConfigModule, loadConfig } from '@seg/config';
 import { DatabaseModule, prepareDatabase } from '@seg/db';
 import { readFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ async function main(files: string[]): Promise<void> {
   const config = loadConfig(process.env);
   await prepareDatabase(config.databaseUrl);
 
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule], providers: [InboundRepository, InboundMailService] })
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, AuditTrailModule], providers: [InboundRepository, InboundMailService] })
   class MailInboundModule {}
 
   const app = await NestFactory.createApplicationContext(MailInboundModule, { logger: ['warn', 'error'] });

@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './audit-trail';
+export * from './audit-trail.module';

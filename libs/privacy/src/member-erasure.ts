@@ -1,0 +1,137 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Actor, AuditTrail } from '@seg/audit';
+import { conflictOn, InvalidFieldsException } from '@seg/common';
+import { Database, DB, Executor, Role } from '@seg/db';
+import { ErasureRequestsRepository } from './erasure-requests.repository';
+import { ErasableMember, ErasureRepository } from './erasure.repository';
+
+/** What replaces every personal value erasure finds in the audit log. */
+export const ERASED = '[erased]';
+/** The fields of a member record (and of its audit snapshots) that say who the member is. */
+const PERSONAL_FIELDS = ['email', 'name', 'title', 'registration', 'phone', 'bio', 'availability', 'emailBounceReason', 'establishmentIds'] as const;
+/** Texts shorter than this are not searched for elsewhere in the audit log: too many would match by chance. */
+const SHORTEST_SEARCHED = 4;
+
+export interface ErasureResult {
+  id: string;
+  name: string;
+  erasedAt: string;
+}
+
+/**
+ * Replaces a member with an anonymous record ("Former member 1001"), for the secretariat's
+ * `POST /members/:id/erase` and the worker's retention run alike. Kept, as the network's history:
+ * their posts (held by the anonymous record), their replies (so attendance counts stay right), the
+ * notices' kinds, dates and states, and who did what and when in the audit log. Everything that
+ * says who they were goes.
+ */
+@Injectable()
+export class MemberErasure {
+  constructor(
+    @Inject(DB) private readonly db: Database,
+    private readonly erasure: ErasureRepository,
+    private readonly requests: ErasureRequestsRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * A member of staff erases a member, in one transaction. Only an admin erases an admin, as only
+   * an admin changes an admin's status; nobody erases themselves.
+   */
+  async erase(memberId: string, reason: string | null, actor: Actor, actorRole: Role): Promise<ErasureResult> {
+    return this.db.transaction(async (tx) => {
+      const member = await this.lock(tx, memberId);
+      if (!member) throw new NotFoundException('No such member');
+      if (member.erasedAt) throw conflictOn('id', 'is a member erased already');
+      if (member.role === 'admin' && actorRole !== 'admin') throw new ForbiddenException('Only an admin may erase an admin');
+      if (actor.memberId === memberId) throw new InvalidFieldsException([{ field: 'id', message: 'is you: another member of the secretariat erases your record' }]);
+      return this.eraseIn(tx, member, reason, actor);
+    });
+  }
+
+  /** The member's row, locked until the transaction ends, so a rule checked on it holds while it is erased. */
+  lock(tx: Executor, memberId: string): Promise<ErasableMember | null> {
+    return this.erasure.lockMember(tx, memberId);
+  }
+
+  /**
+   * Erases a member locked by `lock` and not erased yet, in the caller's transaction. The audit
+   * entry names the reason and the actor; a null actor is the system (the retention run).
+   */
+  async eraseIn(tx: Executor, member: ErasableMember, reason: string | null, actor: Actor | null): Promise<ErasureResult> {
+    const memberId = member.id;
+    // Every personal value the member ever had: the current ones and those the audit log kept.
+    const own = await this.erasure.auditOfMember(tx, memberId);
+    const texts = new Set<string>();
+    const collect = (record: unknown) => {
+      if (!record || typeof record !== 'object') return;
+      for (const field of PERSONAL_FIELDS) {
+        const value = (record as Record<string, unknown>)[field];
+        if (typeof value === 'string' && value.trim().length >= SHORTEST_SEARCHED) texts.add(value.trim());
+      }
+    };
+    collect(member);
+    for (const entry of own) {
+      collect(entry.before);
+      collect(entry.after);
+    }
+
+    const values = [...texts];
+    for (const entry of own) await this.erasure.rewriteAudit(tx, entry.id, blankTexts(blankFields(entry.before), values), blankTexts(blankFields(entry.after), values));
+    for (const entry of await this.erasure.auditMentioning(tx, values, memberId)) {
+      await this.erasure.rewriteAudit(tx, entry.id, blankTexts(entry.before, values), blankTexts(entry.after, values));
+    }
+
+    await this.requests.closeAllOf(tx, memberId);
+    await this.erasure.deleteBelongings(tx, memberId);
+    await this.erasure.anonymiseLedger(tx, memberId, ERASED);
+    const number = await this.erasure.nextFormerNumber(tx);
+    const name = `Former member ${number}`;
+    const erasedAt = new Date();
+    await this.erasure.replaceMember(tx, memberId, {
+      name,
+      // Unique and deliverable nowhere (.invalid is reserved), so the old address is free again.
+      email: `former-member-${number}@erased.invalid`,
+      title: null,
+      registration: null,
+      phone: null,
+      bio: null,
+      availability: null,
+      categoryId: null,
+      regionId: null,
+      status: 'left',
+      role: 'member',
+      emailVisibility: 'secretariat',
+      phoneVisibility: 'secretariat',
+      passwordHash: null,
+      emailStatus: 'ok',
+      emailBouncedAt: null,
+      emailBounceReason: null,
+      erasedAt,
+      updatedAt: erasedAt,
+    });
+    await this.audit.record(tx, actor, { entity: 'member', entityId: memberId, action: 'erase', after: { name, reason } });
+    return { id: memberId, name, erasedAt: erasedAt.toISOString() };
+  }
+}
+
+/** A member snapshot with its personal fields replaced. */
+function blankFields(record: unknown): unknown {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+  const copy = { ...(record as Record<string, unknown>) };
+  for (const field of PERSONAL_FIELDS) {
+    if (field in copy && copy[field] !== null) copy[field] = ERASED;
+  }
+  return copy;
+}
+
+/** Any value that holds one of the texts, at any depth, replaced. */
+function blankTexts(value: unknown, texts: string[]): unknown {
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    return texts.some((t) => lower.includes(t.toLowerCase())) ? ERASED : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => blankTexts(v, texts));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankTexts(v, texts)]));
+  return value;
+}
