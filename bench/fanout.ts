@@ -29,7 +29,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -109,6 +109,133 @@ async function sparePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user and system) a process has used so far (Linux), in ms; 0 once it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The machine's CPU time so far, busy and in all, in ms summed over its cores. */
+function machineCpuMs(): { busy: number; total: number } {
+  const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = times.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: (busy * 1000) / CLOCK_TICKS, total: ((busy + idle + iowait) * 1000) / CLOCK_TICKS };
+}
+
+/** The Redis server's CPU time so far (INFO cpu), in ms: every client's, this run's mostly. */
+async function redisCpuMs(redis: IORedis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000;
+}
+
+/**
+ * CPU used by every part of a delivery, read before and after it: the worker, the API (it
+ * queues the notices), the bench database's PostgreSQL backends, the Redis server, and this
+ * process (the sink, and for the yardstick the sender too); and the machine's busy share.
+ */
+class CpuMeter {
+  private constructor(
+    private readonly pids: Record<string, number>,
+    private readonly redis: IORedis,
+    private readonly db: Client | null,
+    private readonly database: string | null,
+  ) {}
+
+  static async start(pids: Record<string, number>, redis: IORedis, db: Client | null = null, database: string | null = null) {
+    const meter = new CpuMeter(pids, redis, db, database);
+    await meter.resume();
+    return meter;
+  }
+
+  private since: Reading | null = null;
+  private used: Reading | null = null;
+
+  /** Stops counting (while the bench itself loads a part, as MONITOR loads Redis). */
+  async pause(): Promise<void> {
+    const now = await this.read();
+    const part = difference(now, this.since!);
+    this.used = this.used ? sum(this.used, part) : part;
+    this.since = null;
+  }
+
+  async resume(): Promise<void> {
+    this.since = await this.read();
+  }
+
+  /** The bench database's backends: those of the pools stay for the whole run. */
+  private async backendPids(): Promise<number[]> {
+    if (!this.db) return [];
+    const rows = (await this.db.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [this.database])).rows;
+    return rows.map((r) => r.pid);
+  }
+
+  private async read(): Promise<Reading> {
+    const backends = await this.backendPids();
+    const own = process.cpuUsage();
+    return {
+      parts: Object.fromEntries(Object.entries(this.pids).map(([name, pid]) => [name, processCpuMs(pid)])),
+      backends: new Map(backends.map((pid) => [pid, processCpuMs(pid)])),
+      redis: await redisCpuMs(this.redis),
+      bench: (own.user + own.system) / 1000,
+      machine: machineCpuMs(),
+    };
+  }
+
+  /** CPU ms per message of each part while counting, and the machine's busy share (1 = every core busy). */
+  async perMessage(messages: number) {
+    await this.pause();
+    const used = this.used!;
+    const per = (ms: number) => Math.round((ms / messages) * 1000) / 1000;
+    const parts: Record<string, number> = Object.fromEntries(Object.entries(used.parts).map(([name, ms]) => [name, per(ms)]));
+    if (this.db) parts.postgres = per([...used.backends.values()].reduce((n, ms) => n + ms, 0));
+    parts.redis = per(used.redis);
+    parts.benchProcess = per(used.bench);
+    const total = Math.round(Object.values(parts).reduce((n, ms) => n + ms, 0) * 1000) / 1000;
+    return { parts, total, machineBusy: Math.round((used.machine.busy / Math.max(used.machine.total, 1)) * 100) / 100 };
+  }
+}
+
+type Reading = {
+  parts: Record<string, number>;
+  backends: Map<number, number>;
+  redis: number;
+  bench: number;
+  machine: { busy: number; total: number };
+};
+
+/** What was used from one reading to a later one (a backend started meanwhile counts from 0). */
+function difference(later: Reading, earlier: Reading): Reading {
+  return {
+    parts: Object.fromEntries(Object.entries(later.parts).map(([name, ms]) => [name, ms - earlier.parts[name]])),
+    backends: new Map([...later.backends].map(([pid, ms]) => [pid, ms - (earlier.backends.get(pid) ?? 0)])),
+    redis: later.redis - earlier.redis,
+    bench: later.bench - earlier.bench,
+    machine: { busy: later.machine.busy - earlier.machine.busy, total: later.machine.total - earlier.machine.total },
+  };
+}
+
+function sum(a: Reading, b: Reading): Reading {
+  const backends = new Map(a.backends);
+  for (const [pid, ms] of b.backends) backends.set(pid, (backends.get(pid) ?? 0) + ms);
+  return {
+    parts: Object.fromEntries(Object.entries(a.parts).map(([name, ms]) => [name, ms + b.parts[name]])),
+    backends,
+    redis: a.redis + b.redis,
+    bench: a.bench + b.bench,
+    machine: { busy: a.machine.busy + b.machine.busy, total: a.machine.total + b.machine.total },
+  };
 }
 
 function run(name: string, file: string, env: Record<string, string>): ChildProcess {
@@ -214,6 +341,7 @@ async function main(): Promise<void> {
     });
     const meeting = (await created.json()) as { id: string };
     log(`Inviting everyone to meeting ${meeting.id}...`);
+    const deliveryCpu = await CpuMeter.start({ worker: worker.pid!, api: api.pid! }, connection, db, name);
     const started = performance.now();
     const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
     const callMs = performance.now() - started;
@@ -226,9 +354,15 @@ async function main(): Promise<void> {
     // Redis commands per job, watched for two seconds once a fifth is delivered (the API has
     // queued everything by then): only this run's keys count, the scripts' inner commands apart.
     await sink.waitFor(Math.floor(MEMBERS / 5), 600_000);
+    // MONITOR loads Redis and this process: those seconds and their messages are not counted.
+    await deliveryCpu.pause();
+    const receivedBeforeWatching = sink.received;
     const redisPerJob = await watchRedis(name, sink, 2_000);
+    const deliveredWhileWatching = sink.received - receivedBeforeWatching;
+    await deliveryCpu.resume();
     const complete = await sink.waitFor(MEMBERS, 600_000);
     const deliveryMs = performance.now() - started;
+    const cpu = await deliveryCpu.perMessage(MEMBERS - deliveredWhileWatching);
     // Anything sent twice would arrive within the relay's grace period and a job's retry.
     await sleep(6_000);
     clearInterval(sampler);
@@ -240,7 +374,6 @@ async function main(): Promise<void> {
     await notices.obliterate({ force: true }).catch(() => undefined);
     await new Queue('meetings', { connection, prefix: name }).obliterate({ force: true }).catch(() => undefined);
     await notices.close();
-    connection.disconnect();
     for (const child of children) await stopChild(child);
 
     const workerMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
@@ -252,6 +385,7 @@ async function main(): Promise<void> {
     log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`);
     sink.reset();
     const transport = createMailTransport({ url: env.SMTP_URL, maxConnections: config.mail.poolSize });
+    const yardstickCpu = await CpuMeter.start({}, connection);
     const yardStart = performance.now();
     let next = 0;
     await Promise.all(
@@ -263,6 +397,8 @@ async function main(): Promise<void> {
       }),
     );
     const yardstickMs = performance.now() - yardStart;
+    const { parts: yardstickParts, ...yardstickTotals } = await yardstickCpu.perMessage(MEMBERS);
+    connection.disconnect();
     transport.close();
     const yardstickMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
 
@@ -300,6 +436,7 @@ async function main(): Promise<void> {
       yardstickPerSecond: Math.round(yardstickPerSecond),
       rateVsYardstick: Number((deliveryPerSecond / yardstickPerSecond).toFixed(2)),
       perJob: breakdown,
+      cpuMsPerMessage: { delivery: cpu, yardstick: { ...yardstickTotals, sendAndSink: yardstickParts.benchProcess } },
       aims: {
         callUnder300ms: callMs < 300,
         allDeliveredOnce: distinct === MEMBERS && duplicates === 0,
@@ -320,6 +457,8 @@ async function main(): Promise<void> {
           ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms (waiting for a slot, recording, the event loop)`,
         `Redis commands per job: ${Object.entries(breakdown.redisCommands).map(([c, n]) => `${c} ${n}`).join(', ')};` +
           ` by connection: ${Object.entries(breakdown.redisCommandsByConnection).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+        `CPU per message, delivery: ${Object.entries(cpu.parts).map(([part, n]) => `${part} ${n} ms`).join(' + ')} = ${cpu.total} ms; machine busy ${Math.round(cpu.machineBusy * 100)} %`,
+        `CPU per message, yardstick: sender and sink ${yardstickParts.benchProcess} ms, Redis ${yardstickParts.redis} ms = ${yardstickTotals.total} ms; machine busy ${Math.round(yardstickTotals.machineBusy * 100)} %`,
       ].join('\n'),
     );
     process.stdout.write(`${JSON.stringify(figures)}\n`);
