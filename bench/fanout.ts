@@ -15,7 +15,9 @@
  * per SMTP connection.
  *
  *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run; MAIL_POOL_SIZE and
- *                                    WORKER_CONCURRENCY are passed to the worker when set)
+ *                                    WORKER_CONCURRENCY are passed to the worker when set;
+ *                                    BENCH_WORKERS=2 runs two worker processes, as a deployment
+ *                                    scales out, against the same one-process yardstick)
  *
  * Needs PostgreSQL and Redis as for the tests; the API and worker run as built (`dist/`), as
  * separate processes, on a database and Redis prefix of their own that are removed at the end.
@@ -42,6 +44,7 @@ import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 import { NoticesRepository } from '../apps/worker/src/notices/notices.repository';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -147,13 +150,13 @@ async function redisCpuMs(redis: IORedis): Promise<number> {
  */
 class CpuMeter {
   private constructor(
-    private readonly pids: Record<string, number>,
+    private readonly pids: Record<string, number[]>,
     private readonly redis: IORedis,
     private readonly db: Client | null,
     private readonly database: string | null,
   ) {}
 
-  static async start(pids: Record<string, number>, redis: IORedis, db: Client | null = null, database: string | null = null) {
+  static async start(pids: Record<string, number[]>, redis: IORedis, db: Client | null = null, database: string | null = null) {
     const meter = new CpuMeter(pids, redis, db, database);
     await meter.resume();
     return meter;
@@ -185,7 +188,7 @@ class CpuMeter {
     const backends = await this.backendPids();
     const own = process.cpuUsage();
     return {
-      parts: Object.fromEntries(Object.entries(this.pids).map(([name, pid]) => [name, processCpuMs(pid)])),
+      parts: Object.fromEntries(Object.entries(this.pids).map(([name, pids]) => [name, pids.reduce((n, pid) => n + processCpuMs(pid), 0)])),
       backends: new Map(backends.map((pid) => [pid, processCpuMs(pid)])),
       redis: await redisCpuMs(this.redis),
       bench: (own.user + own.system) / 1000,
@@ -298,8 +301,9 @@ async function main(): Promise<void> {
       if (i > 300) throw new Error('The API did not start');
       await sleep(100);
     }
-    const worker = run('Worker', 'dist/apps/worker/src/main.js', env);
-    children.push(worker);
+    const workers = Array.from({ length: WORKERS }, (_, i) => run(WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env));
+    children.push(...workers);
+    const workerPids = workers.map((w) => w.pid!);
 
     await db.connect();
     connected = true;
@@ -329,7 +333,7 @@ async function main(): Promise<void> {
     // The worker is ready once its consumer is registered with Redis.
     const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
     const notices = new Queue('notices', { connection, prefix: name });
-    for (let i = 0; (await notices.getWorkersCount()) === 0; i += 1) {
+    for (let i = 0; (await notices.getWorkersCount()) < WORKERS; i += 1) {
       if (i > 300) throw new Error('The worker did not start');
       await sleep(100);
     }
@@ -341,7 +345,7 @@ async function main(): Promise<void> {
     });
     const meeting = (await created.json()) as { id: string };
     log(`Inviting everyone to meeting ${meeting.id}...`);
-    const deliveryCpu = await CpuMeter.start({ worker: worker.pid!, api: api.pid! }, connection, db, name);
+    const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, connection, db, name);
     const started = performance.now();
     const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
     const callMs = performance.now() - started;
@@ -350,7 +354,8 @@ async function main(): Promise<void> {
     log(`The call answered in ${callMs.toFixed(0)} ms; waiting for delivery...`);
 
     let peakWorkerMb = 0;
-    const sampler = setInterval(() => (peakWorkerMb = Math.max(peakWorkerMb, peakRssMb(worker.pid!) ?? 0)), 200);
+    const samplePeak = () => (peakWorkerMb = Math.max(peakWorkerMb, ...workerPids.map((pid) => peakRssMb(pid) ?? 0)));
+    const sampler = setInterval(samplePeak, 200);
     // Redis commands per job, watched for two seconds once a fifth is delivered (the API has
     // queued everything by then): only this run's keys count, the scripts' inner commands apart.
     await sink.waitFor(Math.floor(MEMBERS / 5), 600_000);
@@ -366,7 +371,7 @@ async function main(): Promise<void> {
     // Anything sent twice would arrive within the relay's grace period and a job's retry.
     await sleep(6_000);
     clearInterval(sampler);
-    peakWorkerMb = Math.max(peakWorkerMb, peakRssMb(worker.pid!) ?? 0);
+    samplePeak();
     const recipients = [...sink.perRecipient.keys()].filter((r) => r.endsWith(`.${name}@example.org`));
     const distinct = recipients.length;
     const duplicates = recipients.reduce((n, r) => n + sink.perRecipient.get(r)! - 1, 0);
@@ -423,6 +428,7 @@ async function main(): Promise<void> {
     const figures = {
       bench: 'fanout',
       members: MEMBERS,
+      workers: WORKERS,
       callMs: Math.round(callMs),
       deliveryMs: Math.round(deliveryMs),
       deliveryPerSecond: Math.round(deliveryPerSecond),
@@ -449,7 +455,7 @@ async function main(): Promise<void> {
         `call: ${figures.callMs} ms`,
         `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
         `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
-        `worker peak RSS: ${peakWorkerMb} MB`,
+        `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ""}`,
         `average message: ${workerMessageBytes} bytes from the worker, ${yardstickMessageBytes} from the yardstick`,
         `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
         `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms` +
