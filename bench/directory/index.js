@@ -13,7 +13,10 @@
 // 15 s at 50, in turns of 7.5 s (API, baseline, yardstick, yardstick, baseline, API), one at a
 // time, so a machine that speeds up or slows down weighs on all alike. Prints requests/s, p50 and
 // p99 of each at each load, the ratios API/baseline and API/yardstick, peak memory and the
-// machine's load average, and ends with one JSON line of those figures.
+// machine's load average, and ends with one JSON line of those figures. It also says where the
+// CPU goes: per request, the contender's own process, its database's PostgreSQL backends and
+// the load generator (this process), and how busy the machine was; on 2 cores a contender that
+// keeps both busy can only go faster by needing less CPU per request.
 // Run `npm run build` first (`npm run bench:directory` does).
 const autocannon = require('autocannon');
 const { execFileSync, fork, spawn } = require('node:child_process');
@@ -124,6 +127,15 @@ function combined(results) {
   return { rps: mean('rps'), p50: mean('p50'), p99: Math.max(...parts.map((p) => p.p99)), non2xx: parts.reduce((n, p) => n + p.non2xx, 0) };
 }
 
+/** CPU ms per request of a contender's turns together, and the machine's busy share (1 = every core busy). */
+function cpuPerRequest(turns) {
+  const requests = Math.max(turns.reduce((n, t) => n + t.requests, 0), 1);
+  const total = (key) => turns.reduce((n, t) => n + t[key], 0);
+  const per = (key) => Math.round((total(key) / requests) * 100) / 100;
+  const figures = { server: per('server'), postgres: per('postgres'), load: per('load') };
+  return { ...figures, total: round(figures.server + figures.postgres + figures.load), machineBusy: round(total('machineBusy') / Math.max(total('machineTotal'), 1)) };
+}
+
 function peakRssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -230,6 +242,55 @@ async function seedAndSignIn(dbName, accessToken) {
 
 const round = (n) => Math.round(n * 100) / 100;
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user and system) a process has used so far (Linux), in ms; 0 once it is gone. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The machine's CPU time so far, busy and in all, in ms summed over its cores. */
+function machineCpuMs() {
+  const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = times.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: (busy * 1000) / CLOCK_TICKS, total: ((busy + idle + iowait) * 1000) / CLOCK_TICKS };
+}
+
+/**
+ * The CPU used so far by a contender's process, by the backends of its database (only the
+ * contender under load uses them during its turn) and by this process (the load generator).
+ */
+async function cpuReading(admin, pid, dbName) {
+  const backends = (await admin.query('select pid from pg_stat_activity where datname = $1', [dbName])).rows;
+  const own = process.cpuUsage();
+  return {
+    server: processCpuMs(pid),
+    backends: new Map(backends.map((b) => [b.pid, processCpuMs(b.pid)])),
+    load: (own.user + own.system) / 1000,
+    machine: machineCpuMs(),
+  };
+}
+
+/** CPU used between two readings; a backend started meanwhile counts from 0. */
+function cpuUsed(before, after) {
+  let postgres = 0;
+  for (const [pid, ms] of after.backends) postgres += ms - (before.backends.get(pid) ?? 0);
+  return {
+    server: after.server - before.server,
+    postgres,
+    load: after.load - before.load,
+    machineBusy: after.machine.busy - before.machine.busy,
+    machineTotal: after.machine.total - before.machine.total,
+  };
+}
+
 async function main() {
   const apiMain = path.join(root, 'dist', 'apps', 'api', 'src', 'main.js');
   if (!existsSync(apiMain)) throw new Error('Build the API first: npm run build');
@@ -272,9 +333,9 @@ async function main() {
     // The same requests for each: establishments are picked by place in name order, so each
     // database's own ids stand for the same establishments.
     const sides = {
-      api: { url: api.url, headers: apiSide.headers, paths: requestMix(apiSide.seeded) },
-      baseline: { url: baseline.url, headers: baselineSide.headers, paths: requestMix(baselineSide.seeded) },
-      yardstick: { url: yardstickUrl, headers: {}, paths: requestMix(apiSide.seeded) },
+      api: { url: api.url, headers: apiSide.headers, paths: requestMix(apiSide.seeded), pid: api.child.pid, db: db.api },
+      baseline: { url: baseline.url, headers: baselineSide.headers, paths: requestMix(baselineSide.seeded), pid: baseline.child.pid, db: db.baseline },
+      yardstick: { url: yardstickUrl, headers: {}, paths: requestMix(apiSide.seeded), pid: yardstick.pid, db: db.api },
     };
     for (const [name, side] of Object.entries(sides)) {
       const probe = await fetch(`${side.url}${side.paths[0]}`, { headers: side.headers });
@@ -284,13 +345,25 @@ async function main() {
 
     const loadBefore = loadAverage();
     const results = {};
-    for (const connections of CONNECTION_LEVELS) {
-      const runs = { api: [], baseline: [], yardstick: [] };
-      for (const name of TURNS) {
-        const side = sides[name];
-        runs[name].push(await load(side.url, side.paths, side.headers, DURATION_S / 2, connections));
+    const cpu = {};
+    const watcher = new Client({ connectionString: `${PG_BASE}/postgres` });
+    await watcher.connect();
+    try {
+      for (const connections of CONNECTION_LEVELS) {
+        const runs = { api: [], baseline: [], yardstick: [] };
+        const used = { api: [], baseline: [], yardstick: [] };
+        for (const name of TURNS) {
+          const side = sides[name];
+          const before = await cpuReading(watcher, side.pid, side.db);
+          const result = await load(side.url, side.paths, side.headers, DURATION_S / 2, connections);
+          used[name].push({ ...cpuUsed(before, await cpuReading(watcher, side.pid, side.db)), requests: result.requests.total });
+          runs[name].push(result);
+        }
+        results[connections] = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, combined(r)]));
+        cpu[connections] = Object.fromEntries(Object.entries(used).map(([name, turns]) => [name, cpuPerRequest(turns)]));
       }
-      results[connections] = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, combined(r)]));
+    } finally {
+      await watcher.end();
     }
     const loadAfter = loadAverage();
     const rss = { api: peakRssMb(api.child.pid), baseline: peakRssMb(baseline.child.pid), yardstick: peakRssMb(yardstick.pid) };
@@ -306,9 +379,13 @@ async function main() {
         const x = r[name];
         log(`${name.padEnd(10)} ${String(x.rps).padStart(6)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(5)} ms   non-2xx/errors ${x.non2xx}`);
       }
+      for (const name of ['api', 'baseline', 'yardstick']) {
+        const c = cpu[connections][name];
+        log(`CPU/req    ${name.padEnd(10)} own process ${c.server} ms + PostgreSQL ${c.postgres} ms + load generator ${c.load} ms = ${c.total} ms; machine busy ${Math.round(c.machineBusy * 100)} %`);
+      }
       const ratios = { apiToBaseline: round(r.api.rps / r.baseline.rps), apiToYardstick: round(r.api.rps / r.yardstick.rps) };
       log(`ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}`);
-      figures.connections[connections] = { ...r, ...ratios };
+      figures.connections[connections] = { ...r, ...ratios, cpuMsPerRequest: cpu[connections] };
     }
     log(`peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB`);
 
@@ -333,7 +410,7 @@ async function main() {
           CONNECTION_LEVELS.map((c) => {
             const f = figures.connections[c];
             const side = (x) => ({ rps: x.rps, p50Ms: x.p50, p99Ms: x.p99, errors: x.non2xx });
-            return [c, { api: side(f.api), baseline: side(f.baseline), yardstick: side(f.yardstick), apiToBaseline: f.apiToBaseline, apiToYardstick: f.apiToYardstick }];
+            return [c, { api: side(f.api), baseline: side(f.baseline), yardstick: side(f.yardstick), apiToBaseline: f.apiToBaseline, apiToYardstick: f.apiToYardstick, cpuMsPerRequest: f.cpuMsPerRequest }];
           }),
         ),
         peakRssMb: rss,
