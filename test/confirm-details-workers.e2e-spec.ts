@@ -1,5 +1,5 @@
 import { members } from '@seg/db';
-import { DailyJobs, dailySchedulerId } from '@seg/queue';
+import { DAILY_JOBS, DailyJobs, dailySchedulerId } from '@seg/queue';
 import { eq } from 'drizzle-orm';
 import { Client } from 'pg';
 import { createMember } from './support/factories';
@@ -56,8 +56,8 @@ describe('confirm-details run across workers', () => {
     const [row] = await stack.db.select().from(members).where(eq(members.id, due.id));
     // The run counted as its scheduled time, not the moment it ran.
     expect(row.detailsRequestedAt!.getTime()).toBe(next.opts.prevMillis);
-    // Three workers started: one schedule, and one run planned for a later day.
-    expect(await daily.queue.getJobSchedulersCount()).toBe(1);
+    // Three workers started: one schedule per daily job, and one run planned for a later day.
+    expect(await daily.queue.getJobSchedulersCount()).toBe(Object.keys(DAILY_JOBS).length);
     const planned = (await daily.queue.getDelayed()).filter((j) => j.repeatJobKey === dailySchedulerId('confirm-details') && !j.finishedOn);
     expect(planned).toHaveLength(1);
     expect(planned[0].opts.prevMillis).toBeGreaterThan(next.opts.prevMillis!);

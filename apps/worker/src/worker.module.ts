@@ -16,6 +16,8 @@ import { ConfirmDetailsRenderer } from './members/confirm-details.renderer';
 import { ErasureRequestRenderer } from './members/erasure-request.renderer';
 import { MembersWorkerModule } from './members/members-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
+import { PrivacyWorkerModule } from './privacy/privacy-worker.module';
+import { RetentionJob } from './privacy/retention.job';
 
 @Module({})
 export class WorkerModule {
@@ -36,7 +38,7 @@ export class WorkerModule {
         }),
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.
-        DailyJobsModule.withHandlers({ imports: [MembersWorkerModule], handlers: [ConfirmDetailsJob] }),
+        DailyJobsModule.withHandlers({ imports: [MembersWorkerModule, PrivacyWorkerModule], handlers: [ConfirmDetailsJob, RetentionJob] }),
       ],
     };
   }

@@ -155,11 +155,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ DETAILS_CONFIRM_MONTHS: '0' })).toEqual([expect.stringMatching(/^DETAILS_CONFIRM_MONTHS:/)]);
   });
 
-  it('reads the time of the daily nudges, 09:00 UK time by default', () => {
-    expect(loadConfig({}).daily).toEqual({ nudgeTime: { hour: 9, minute: 0 }, timeZone: 'Europe/London' });
-    expect(loadConfig({ NUDGE_TIME: '17:45' }).daily.nudgeTime).toEqual({ hour: 17, minute: 45 });
+  it('reads the times of the daily jobs, the nudges at 09:00 and the retention run at 03:30 UK time by default', () => {
+    expect(loadConfig({}).daily).toEqual({ nudgeTime: { hour: 9, minute: 0 }, retentionTime: { hour: 3, minute: 30 }, timeZone: 'Europe/London' });
+    expect(loadConfig({ NUDGE_TIME: '17:45', RETENTION_TIME: '01:05' }).daily).toMatchObject({ nudgeTime: { hour: 17, minute: 45 }, retentionTime: { hour: 1, minute: 5 } });
     for (const bad of ['9:00', '24:00', '09:60', 'nine']) {
       expect(problemsOf({ NUDGE_TIME: bad })).toEqual([expect.stringMatching(/^NUDGE_TIME: must be a time of day as HH:MM/)]);
+      expect(problemsOf({ RETENTION_TIME: bad })).toEqual([expect.stringMatching(/^RETENTION_TIME: must be a time of day as HH:MM/)]);
     }
   });
 });

@@ -29,6 +29,8 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -66,10 +68,8 @@ const schema = z.object({
   DETAILS_CONFIRM_REP_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   RETENTION_LEFT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   RETENTION_NOTICE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
-  NUDGE_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)')
-    .default('09:00'),
+  NUDGE_TIME: timeOfDay.default('09:00'),
+  RETENTION_TIME: timeOfDay.default('03:30'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -120,8 +120,8 @@ export interface AppConfig {
   detailsConfirm: { months: number; repMonths: number };
   /** Storage limitation: members who left are erased after `leftMonths`; notices are stripped of bodies and addresses after `noticeMonths`. */
   retention: { leftMonths: number; noticeMonths: number };
-  /** The worker's daily jobs: when the daily nudges go out, as a time of day in `timeZone`. */
-  daily: { nudgeTime: TimeOfDay; timeZone: string };
+  /** The worker's daily jobs, each at a time of day in `timeZone`: the nudges, and the retention run (at night, when nobody is signed in). */
+  daily: { nudgeTime: TimeOfDay; retentionTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
   web: { dir: string };
 }
@@ -129,6 +129,11 @@ export interface AppConfig {
 export interface TimeOfDay {
   hour: number;
   minute: number;
+}
+
+/** An HH:MM the schema has checked. */
+function readTimeOfDay(time: string): TimeOfDay {
+  return { hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) };
 }
 
 /** The group works on UK time: daily jobs run at a wall-clock time there, through GMT and BST. */
@@ -222,7 +227,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     detailsConfirm: { months: raw.DETAILS_CONFIRM_MONTHS, repMonths: raw.DETAILS_CONFIRM_REP_MONTHS },
     retention: { leftMonths: raw.RETENTION_LEFT_MONTHS, noticeMonths: raw.RETENTION_NOTICE_MONTHS },
     daily: {
-      nudgeTime: { hour: Number(raw.NUDGE_TIME.slice(0, 2)), minute: Number(raw.NUDGE_TIME.slice(3)) },
+      nudgeTime: readTimeOfDay(raw.NUDGE_TIME),
+      retentionTime: readTimeOfDay(raw.RETENTION_TIME),
       timeZone: DAILY_TIME_ZONE,
     },
     web: { dir: raw.WEB_DIR },

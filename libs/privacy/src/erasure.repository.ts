@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { auditLog, Executor, inboundMessages, invitations, memberEstablishments, members, notices, oneTimeTokens, refreshTokens } from '@seg/db';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { STRIPPED_NOTICE } from './stripped-notice';
 
 export type ErasableMember = typeof members.$inferSelect;
 
@@ -66,8 +67,8 @@ export class ErasureRepository {
    * receiving server's words (which quote the address) go, as do the details of inbound
    * messages about them and the times they proposed.
    */
-  async anonymiseLedger(tx: Executor, memberId: string, placeholder: string): Promise<void> {
-    await tx.update(notices).set({ toEmail: placeholder, payload: {}, lastError: null }).where(eq(notices.memberId, memberId));
+  async anonymiseLedger(tx: Executor, memberId: string): Promise<void> {
+    await tx.update(notices).set(STRIPPED_NOTICE).where(eq(notices.memberId, memberId));
     const theirNotices = tx.select({ id: notices.id }).from(notices).where(eq(notices.memberId, memberId));
     const theirInvitations = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.memberId, memberId));
     await tx

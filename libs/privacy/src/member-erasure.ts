@@ -4,9 +4,8 @@ import { conflictOn, InvalidFieldsException } from '@seg/common';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';
+import { ERASED } from './stripped-notice';
 
-/** What replaces every personal value erasure finds in the audit log. */
-export const ERASED = '[erased]';
 /** The fields of a member record (and of its audit snapshots) that say who the member is. */
 const PERSONAL_FIELDS = ['email', 'name', 'title', 'registration', 'phone', 'bio', 'availability', 'emailBounceReason', 'establishmentIds'] as const;
 /** Texts shorter than this are not searched for elsewhere in the audit log: too many would match by chance. */
@@ -84,7 +83,7 @@ export class MemberErasure {
 
     await this.requests.closeAllOf(tx, memberId);
     await this.erasure.deleteBelongings(tx, memberId);
-    await this.erasure.anonymiseLedger(tx, memberId, ERASED);
+    await this.erasure.anonymiseLedger(tx, memberId);
     const number = await this.erasure.nextFormerNumber(tx);
     const name = `Former member ${number}`;
     const erasedAt = new Date();

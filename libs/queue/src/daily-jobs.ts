@@ -13,6 +13,8 @@ import { QueueName } from './queue.contract';
 export const DAILY_JOBS = {
   /** Asks members whose details are due to confirm them, and asks again those who have not answered. */
   'confirm-details': { at: (config: AppConfig) => config.daily.nudgeTime },
+  /** Storage limitation: erases members who left long enough ago, strips old notices, deletes ended sign-ins and spent links. */
+  retention: { at: (config: AppConfig) => config.daily.retentionTime },
 } as const satisfies Record<string, DailyJobRule>;
 
 /** When a daily job runs: a time of day in `config.daily.timeZone`, read from the config. */

@@ -43,6 +43,9 @@ export const members = pgTable(
     // The name as the directory searches and sorts it (seg_search_key, migration 0001): kept by
     // PostgreSQL, so a search never recomputes it row by row.
     nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
+    // When the member's status last became `left` (null while it is another): set by a trigger on
+    // every write of the status (migration 0013), so no writer can forget it; retention counts from it.
+    leftAt: timestamp('left_at', { withTimezone: true }),
     // Set when the member was erased: the row is then an anonymous record holding their history.
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     // When the member last said their details are right (the email link, or saving them); null: never.
@@ -64,6 +67,8 @@ export const members = pgTable(
     index('members_category_status_idx').on(t.categoryId, t.status),
     // The open requests to confirm details: the daily run's second emails and the not-confirmed list.
     index('members_details_requested_idx').on(t.detailsRequestedAt).where(sql`${t.detailsRequestedAt} is not null`),
+    // The retention run's leavers due for erasure.
+    index('members_left_idx').on(t.leftAt).where(sql`${t.leftAt} is not null and ${t.erasedAt} is null`),
     // The secretariat's list of bouncing addresses: few rows, so a partial index.
     index('members_bouncing_idx').on(t.id).where(sql`${t.emailStatus} = 'bouncing'`),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),

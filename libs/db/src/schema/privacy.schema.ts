@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members.schema';
 
 /**
@@ -18,4 +18,31 @@ export const erasureRequests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [index('erasure_requests_open_idx').on(t.requestedAt).where(sql`${t.closedAt} is null`), index('erasure_requests_member_idx').on(t.memberId)],
+);
+
+/**
+ * The retention rules the daily run applies, in its order: members who left long enough ago are
+ * erased, old notices lose their address and text, ended sign-ins and spent one-time links go.
+ */
+export const RETENTION_RULES = ['left-members', 'notices', 'sessions', 'one-time-tokens'] as const;
+export type RetentionRule = (typeof RETENTION_RULES)[number];
+
+/**
+ * What each rule removed on each run: evidence that storage limitation is enforced, holding no
+ * personal value (a few rows a day, so every run is kept).
+ */
+export const retentionRuns = pgTable(
+  'retention_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rule: text('rule').$type<RetentionRule>().notNull(),
+    // The time the rule's periods were measured from: the run's scheduled time, or the time a run started by hand counts as.
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+    removed: integer('removed').notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('retention_runs_rule_idx').on(t.rule, t.ranAt),
+    check('retention_runs_rule_check', sql`${t.rule} in ('left-members', 'notices', 'sessions', 'one-time-tokens')`),
+  ],
 );
