@@ -91,7 +91,7 @@ const CARD_COLUMNS = sql.raw(`
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
   d.establishments, d.posts,
-  (select to_json(m.details_confirmed_at) #>> '{}' from members m where m.id = d.member_id) as "detailsConfirmedAt"`);
+  to_json(d.details_confirmed_at) #>> '{}' as "detailsConfirmedAt"`);
 
 /** A card's columns, with whether it is listed to members on the day. */
 const cardColumns = (today: string) => sql`d.member_id as id, ${listedToMembers('d', today)} as listed, ${CARD_COLUMNS}`;
@@ -229,12 +229,13 @@ export class DirectoryRepository {
     if (filter.emailStatus) where.push(sql`d.email_status = ${filter.emailStatus}`);
     if (filter.regionCode) where.push(sql`d.region_id = (select id from regions where code = ${filter.regionCode})`);
     if (filter.categoryCode) where.push(sql`d.category_id = (select id from categories where code = ${filter.categoryCode})`);
-    // Semi-joins, planned once, rather than a subquery per row.
-    if (filter.establishmentId) where.push(sql`d.member_id in (select me.member_id from member_establishments me where me.establishment_id = ${filter.establishmentId}::uuid)`);
+    // The card's own establishments, through their index: built as text, the pattern is a
+    // constant when planned, and the uuid cast writes the id as the card does.
+    if (filter.establishmentId) where.push(sql`d.establishments @> ('[{"id": "' || ${filter.establishmentId}::uuid::text || '"}]')::jsonb`);
+    // A semi-join, planned once, rather than a subquery per row.
     if (filter.repsOnly) where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
     if (filter.stale) {
-      where.push(sql`d.status in ('invited', 'active') and d.member_id in (
-        select m.id from members m where m.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int))`);
+      where.push(sql`d.status in ('invited', 'active') and d.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int)`);
     }
     return where;
   }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { EmailStatus, members, MemberStatus, Role, Visibility } from './members.schema';
 
 /**
@@ -44,6 +44,10 @@ export const directoryCards = pgTable(
     posts: jsonb('posts')
       .$type<{ id: string; role: string; regionId: string | null; regionCode: string | null; regionName: string | null; startsOn: string; endsOn: string | null }[]>()
       .notNull(),
+    // The member's details confirmation (members.details_confirmed_at and details_requested_at):
+    // the card shows the first, the not-confirmed list filters on the second.
+    detailsConfirmedAt: timestamp('details_confirmed_at', { withTimezone: true }),
+    detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),
     // Search keys (seg_search_key): the whole name, the given names, the surname, and every word
     // of the name between spaces (' maire ni bhriain nibhriain ') so that LIKE '% li%' finds a
     // word by its start through the trigram index.
@@ -55,10 +59,14 @@ export const directoryCards = pgTable(
   (t) => [
     index('directory_cards_words_trgm_idx').using('gin', t.words.op('gin_trgm_ops')),
     index('directory_cards_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    // The members of an establishment: `establishments @> '[{"id": …}]'`.
+    index('directory_cards_establishments_idx').using('gin', t.establishments.op('jsonb_path_ops')),
     // Surname order, walked by broad lists (everyone, a region, a category, a status).
     index('directory_cards_order_idx').on(sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
     index('directory_cards_region_order_idx').on(t.regionId, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
     index('directory_cards_category_order_idx').on(t.categoryId, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
     index('directory_cards_status_order_idx').on(t.status, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
+    // The not-confirmed list: few members have an open request.
+    index('directory_cards_details_requested_idx').on(t.detailsRequestedAt).where(sql`${t.detailsRequestedAt} is not null`),
   ],
 );
