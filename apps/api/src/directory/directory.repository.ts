@@ -126,31 +126,33 @@ export class DirectoryRepository {
     type Found = DirectoryRow & { rank: number; closeness: number; surname: string; given: string; total: number | null; estimate: number | null };
     let rows: Found[];
     if (filter.name || filter.establishmentId || filter.repsOnly || filter.stale) {
-      const { rank, closeness, matches, nearMiss } = filter.name ? relevance(filter.name) : { rank: sql`0`, closeness: sql`0::float8`, matches: sql`true`, nearMiss: null };
-      const columns = sql`d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given`;
+      const { rank, matches, nearMiss } = filter.name ? relevance(filter.name) : { rank: sql`0`, matches: sql`true`, nearMiss: null };
+      const columns = (rank: SQL, closeness: SQL) =>
+        sql`d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given`;
       // Near misses are looked for only while the name matches few members: past that they would
       // sit under the matches unseen, and their similarity costs more than all the matches.
       const result = await this.db.execute<Found>(sql`
-        with found as materialized (select ${columns} from directory_cards d where ${where} and (${matches})),
-        matched as materialized (
-          select * from found
-          ${nearMiss ? sql`union all select ${columns} from directory_cards d where (select count(*) from found) < ${NEAR_MISSES_BELOW} and ${where} and ${nearMiss}` : sql``})
+        with found as materialized (select ${columns(rank, sql`0::float8`)} from directory_cards d where ${where} and (${matches}))
+        ${nearMiss ? sql`, near as materialized (select ${columns(sql`${NEAR_MISS_RANK}::int`, nearMiss.closeness)} from directory_cards d where (select count(*) from found) < ${NEAR_MISSES_BELOW} and ${where} and ${nearMiss.condition})` : sql``}
         select ${cardColumns(today)}, page.rank, page.closeness, page.surname, page.given,
-               ${after ? sql`null::int` : sql`(select count(*)::int from matched)`} as total, null::int as estimate
-          from (select * from matched where ${afterPosition} order by rank, closeness, surname, given, member_id limit ${limit}) page
+               ${after ? sql`null::int` : nearMiss ? sql`(select count(*)::int from found) + (select count(*)::int from near)` : sql`(select count(*)::int from found)`} as total, null::int as estimate
+          from (select * from ${nearMiss ? sql`(select * from found union all select * from near) matched` : sql`found`}
+                 where ${afterPosition} order by rank, closeness, surname, given, member_id limit ${limit}) page
           join directory_cards d on d.member_id = page.member_id
          order by page.rank, page.closeness, page.surname, page.given, page.member_id`);
       rows = result.rows;
     } else {
-      // Counted up to one past the limit through the same index; past it the planner estimates.
-      const total = after
-        ? sql`null::int as total, null::int as estimate`
-        : sql`t.counted as total,
-              case when t.counted > ${EXACT_TOTAL_LIMIT} then public.seg_directory_estimate(${filter.listedOnly ?? false}, ${filter.statuses ? sql.param(filter.statuses) : null}::text[],
-                   ${filter.regionCode ?? null}::text, ${filter.categoryCode ?? null}::text) end as estimate`;
+      // Counted up to one past the limit through the same index; past it the planner estimates,
+      // once: in the select list beside the page it would be asked again for every row.
+      const totals = after
+        ? sql`(select null::int as counted, null::int as estimate) t`
+        : sql`(select c.counted,
+                      case when c.counted > ${EXACT_TOTAL_LIMIT} then public.seg_directory_estimate(${filter.listedOnly ?? false}, ${filter.statuses ? sql.param(filter.statuses) : null}::text[],
+                           ${filter.regionCode ?? null}::text, ${filter.categoryCode ?? null}::text) end as estimate
+                 from (select count(*)::int as counted from (select 1 from directory_cards d where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) c) c) t`;
       const result = await this.db.execute<Found>(sql`
-        select ${cardColumns(today)}, 0 as rank, 0::float8 as closeness, d.surname_key as surname, d.given_key as given, ${total}
-          from ${after ? sql`(select 1) t` : sql`(select count(*)::int as counted from (select 1 from directory_cards d where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) c) t`}
+        select ${cardColumns(today)}, 0 as rank, 0::float8 as closeness, d.surname_key as surname, d.given_key as given, t.counted as total, t.estimate
+          from ${totals}
           left join lateral (
             select d.* from directory_cards d
              where ${where} and ${after ? sql`(d.surname_key collate "C", d.given_key collate "C", d.member_id) > (${after[2]}::text collate "C", ${after[3]}::text collate "C", ${after[4]}::uuid)` : sql`true`}
@@ -241,14 +243,18 @@ export class DirectoryRepository {
   }
 }
 
+/** The relevance group of a near miss, below every match. */
+const NEAR_MISS_RANK = 4;
+
 /**
- * How well a card matches a name, as SQL over `d`: the relevance group (0 the whole name, 1 a
- * surname, given name or word equal, 2 every word of the query starting a word of the name, 3 part
- * of a word, 4 a near miss), the closeness of a near miss, the condition that finds the matches
- * and the one that finds the near misses through the trigram indexes. Keys are made by seg_search_key in PostgreSQL, so case, accents,
- * apostrophes and hyphens do not matter.
+ * How well a card matches a name, as SQL over `d`: the condition that finds the matches, the
+ * relevance group of a match (0 the whole name, 1 a surname, given name or word equal, 2 every
+ * word of the query starting a word of the name, 3 part of a word), and for keys long enough the
+ * condition that finds the near misses (NEAR_MISS_RANK) through the trigram indexes, with their
+ * closeness. Keys are made by seg_search_key in PostgreSQL, so case, accents, apostrophes and
+ * hyphens do not matter.
  */
-function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL; nearMiss: SQL | null } {
+function relevance(name: NameQuery): { rank: SQL; matches: SQL; nearMiss: { condition: SQL; closeness: SQL } | null } {
   const key = sql`public.seg_search_key(${name.text})`;
   const every = (pattern: (word: SQL) => SQL) => sql.join(name.words.map((w) => pattern(sql`public.seg_search_key(${w})`)), sql` and `);
   const wordsEqual = every((w) => sql`d.words like '% ' || ${w} || ' %'`);
@@ -259,14 +265,17 @@ function relevance(name: NameQuery): { rank: SQL; closeness: SQL; matches: SQL; 
   const spaced = sql`array_to_string(public.seg_name_words(${name.text}), ' ')`;
   const matches = long ? sql`(${wordsStart}) or ${partOfWord}` : wordsStart;
   return {
+    // Read on matches only, so a match in none of the first three groups is part of a word. Each
+    // group implies a match (its keys are parts of the name key, or its words start words of the
+    // name), so no near miss is in one.
     rank: sql`case when d.name_key = ${key} or d.given_key || d.surname_key = ${key} then 0
                    when d.surname_key = ${key} or d.given_key = ${key} or (${wordsEqual}) then 1
                    when (${wordsStart}) or d.name_key like ${key} || '%' then 2
-                   ${long ? sql`when ${partOfWord} then 3` : sql``}
-                   else 4 end`,
-    closeness: long ? sql`case when ${matches} then 0 else -round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8 end` : sql`0::float8`,
+                   else 3 end`,
     matches,
     // Near misses from NEAR_MISS_SIMILARITY up (@seg/db sets it on every connection).
-    nearMiss: long ? sql`${spaced} <<% d.words and not (${matches})` : null,
+    nearMiss: long
+      ? { condition: sql`${spaced} <<% d.words and not (${matches})`, closeness: sql`-round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8` }
+      : null,
   };
 }
