@@ -15,7 +15,7 @@ const { directoryMember } = require(path.join(dist, 'apps', 'api', 'src', 'direc
 const { nameQuery } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'name-query.js'));
 const { todayInLondon } = require(path.join(dist, 'libs', 'common', 'src', 'current-post.js'));
 const { loadConfig } = require(path.join(dist, 'libs', 'config', 'src', 'app-config.js'));
-const { NEAR_MISS_SIMILARITY } = require(path.join(dist, 'libs', 'db', 'src', 'database.js'));
+const { CONNECTION_OPTIONS } = require(path.join(dist, 'libs', 'db', 'src', 'database.js'));
 
 // The API's environment, as the bench starts the API with it: the cards read settings of it.
 const config = loadConfig(process.env);
@@ -23,7 +23,7 @@ const config = loadConfig(process.env);
 const pool = new Pool({
   connectionString: config.databaseUrl,
   max: 10,
-  options: `-c pg_trgm.strict_word_similarity_threshold=${NEAR_MISS_SIMILARITY}`,
+  options: CONNECTION_OPTIONS,
 });
 pool.on('error', () => undefined);
 const dialect = new PgDialect();
