@@ -164,4 +164,30 @@ describe('the daily retention run', () => {
     expect(kept.map((t) => t.id)).toEqual([links[2].id]);
     expect(await lastRemoved()).toMatchObject({ sessions: 1, 'one-time-tokens': 2 });
   });
+
+  it('reports to the secretariat each rule\'s period and what its last run removed, and to nobody else', async () => {
+    await runRetention();
+    const member = await createMember(stack.db, { name: 'Cosmo Pettigrew' });
+    await stack.db.update(members).set({ status: 'left' }).where(eq(members.id, member.id));
+    await stack.db.update(members).set({ leftAt: monthsAgo(30) }).where(eq(members.id, member.id));
+    const other = await createMember(stack.db);
+    await stack.db.insert(notices).values({ kind: 'password-reset', memberId: other.id, toEmail: other.email, status: 'sent', createdAt: monthsAgo(30) });
+    await stack.db.insert(refreshTokens).values({ memberId: other.id, familyId: randomUUID(), tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() - HOUR) });
+    const asOf = new Date();
+    await runRetention(asOf);
+
+    const report = await stack.http().get('/privacy/retention').set(secretariat).expect(200);
+    expect(report.body).toEqual({
+      runsAt: '03:30',
+      rules: [
+        { rule: 'left-members', periodMonths: 24, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
+        { rule: 'notices', periodMonths: 24, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
+        { rule: 'sessions', periodMonths: null, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
+        { rule: 'one-time-tokens', periodMonths: null, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 } },
+      ],
+    });
+    const { auth } = await loggedIn(stack.db, stack.config);
+    await stack.http().get('/privacy/retention').set(auth).expect(403);
+    await stack.http().get('/privacy/retention').expect(401);
+  });
 });

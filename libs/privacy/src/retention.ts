@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@seg/config';
+import { APP_CONFIG, AppConfig, TimeOfDay } from '@seg/config';
 import { Database, DB, Executor, RETENTION_RULES, RetentionRule } from '@seg/db';
 import { MemberErasure } from './member-erasure';
 import { RetentionRepository, RetentionRunRow } from './retention.repository';
@@ -12,6 +12,12 @@ export interface RetentionRuleReport {
   rule: RetentionRule;
   periodMonths: number | null;
   lastRun: RetentionRunRow | null;
+}
+
+/** The rules and when the daily run goes (RETENTION_TIME, UK time). */
+export interface RetentionReport {
+  runsAt: TimeOfDay;
+  rules: RetentionRuleReport[];
 }
 
 /**
@@ -50,7 +56,7 @@ export class Retention {
   }
 
   /** Each rule with its period and its last run, in the order a run applies them. */
-  async report(): Promise<RetentionRuleReport[]> {
+  async report(): Promise<RetentionReport> {
     const runs = new Map((await this.repository.lastRuns()).map((run) => [run.rule, run]));
     const periods: Record<RetentionRule, number | null> = {
       'left-members': this.config.retention.leftMonths,
@@ -58,7 +64,10 @@ export class Retention {
       sessions: null,
       'one-time-tokens': null,
     };
-    return RETENTION_RULES.map((rule) => ({ rule, periodMonths: periods[rule], lastRun: runs.get(rule) ?? null }));
+    return {
+      runsAt: this.config.daily.retentionTime,
+      rules: RETENTION_RULES.map((rule) => ({ rule, periodMonths: periods[rule], lastRun: runs.get(rule) ?? null })),
+    };
   }
 
   /** Erases, one transaction each, every member whose status has been `left` for `months` at `now`. */

@@ -992,6 +992,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention rules the worker applies every night: each one's period and what it removed on its last run. */
+        get: operations["RetentionController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions": {
         parameters: {
             query?: never;
@@ -1902,6 +1919,40 @@ export interface components {
             /** @description Emails sent are stripped of their text and address this long after (RETENTION_NOTICE_MONTHS). */
             noticeMonths: number;
         };
+        RetentionReportView: {
+            rules: components["schemas"]["RetentionRuleView"][];
+            /**
+             * @description When the daily run goes, HH:MM UK time (RETENTION_TIME).
+             * @example 03:30
+             */
+            runsAt: string;
+        };
+        RetentionRuleView: {
+            /** @description The rule's latest run; null before its first. */
+            lastRun: components["schemas"]["RetentionRunView"] | null;
+            /** @description The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS); null for a rule that removes what has expired or been used. */
+            periodMonths: number | null;
+            /**
+             * @description `left-members`: members who left are erased; `notices`: old notices lose their address and
+             *     text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted.
+             * @enum {string}
+             */
+            rule: "left-members" | "notices" | "sessions" | "one-time-tokens";
+        };
+        RetentionRunView: {
+            /**
+             * Format: date-time
+             * @description The time its periods were measured from: the run's scheduled time, or the time a run started by hand counted as.
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description When the run took place.
+             */
+            ranAt: string;
+            /** @description Members erased, notices stripped, sign-ins or one-time tokens deleted. */
+            removed: number;
+        };
         RsvpCounts: {
             accepted: number;
             declined: number;
@@ -2186,6 +2237,9 @@ export type RepView = components['schemas']['RepView'];
 export type ResendNoticesDto = components['schemas']['ResendNoticesDto'];
 export type ResendResult = components['schemas']['ResendResult'];
 export type RetentionPeriods = components['schemas']['RetentionPeriods'];
+export type RetentionReportView = components['schemas']['RetentionReportView'];
+export type RetentionRuleView = components['schemas']['RetentionRuleView'];
+export type RetentionRunView = components['schemas']['RetentionRunView'];
 export type RsvpCounts = components['schemas']['RsvpCounts'];
 export type RsvpDto = components['schemas']['RsvpDto'];
 export type RsvpReplyView = components['schemas']['RsvpReplyView'];
@@ -5959,6 +6013,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenErasureRequests"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportView"];
                 };
             };
             /** @description No access token, or it is not valid any more */

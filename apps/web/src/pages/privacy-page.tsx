@@ -31,10 +31,11 @@ export function PrivacyPage() {
         <h2>How long we keep it</h2>
         <ul>
           <li>We ask you to confirm your details every {detailsConfirmMonths} months.</li>
-          <li>When you leave, your record is erased {leftMonths} months later.</li>
+          <li>When you leave, your record is erased {leftMonths} months later, as described below.</li>
           <li>The text and recipient address of emails we sent are removed after {noticeMonths} months; we keep only that an email was sent, when, and whether it arrived.</li>
-          <li>Expired sign-ins and used or expired one-time links are deleted.</li>
+          <li>Sign-ins are deleted once they expire, and one-time links (to activate your account, reset your password or change your email) once used or expired.</li>
         </ul>
+        <p>These periods are applied automatically every night, and the secretariat can see what each night's run removed.</p>
       </section>
       <section className="section">
         <h2>A copy, or erasure</h2>

@@ -25,6 +25,46 @@ function ErasureRequests() {
   );
 }
 
+/** What a retention rule removes, in words; the periods come from the API. */
+function retentionLabel(rule: Api.RetentionRuleView): string {
+  switch (rule.rule) {
+    case 'left-members':
+      return `Members who left more than ${rule.periodMonths} months ago, erased`;
+    case 'notices':
+      return `Emails older than ${rule.periodMonths} months, stripped of address and text`;
+    case 'sessions':
+      return 'Expired sign-ins, deleted';
+    case 'one-time-tokens':
+      return 'Used or expired one-time links, deleted';
+  }
+}
+
+/** The nightly retention run: what each rule removed the last time it ran. */
+function Retention() {
+  const report = useResource(() => api.get<Api.RetentionReportView>('/privacy/retention'), []);
+  if (!report.data) return null;
+  return (
+    <section className="section" aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Retention</h2>
+      <p>Applied every night at {report.data.runsAt}, UK time; what each rule removed on its last run:</p>
+      <ul>
+        {report.data.rules.map((rule) => (
+          <li key={rule.rule}>
+            {retentionLabel(rule)}:{' '}
+            {rule.lastRun ? (
+              <>
+                {rule.lastRun.removed} <span className="muted small">({formatStamp(rule.lastRun.ranAt)})</span>
+              </>
+            ) : (
+              'not run yet'
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function OverviewPage() {
   return (
     <Page title="Secretariat" lead="Manage the membership, the network and meetings.">
@@ -61,6 +101,7 @@ export function OverviewPage() {
           <p>Who changed what, and when.</p>
         </li>
       </ul>
+      <Retention />
     </Page>
   );
 }

@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RETENTION_RULES, RetentionRule } from '@seg/db';
+import type { RetentionReport } from '@seg/privacy';
+
+/** One run of a rule. */
+export class RetentionRunView {
+  /** When the run took place. */
+  @ApiProperty({ format: 'date-time' })
+  ranAt: string;
+  /** The time its periods were measured from: the run's scheduled time, or the time a run started by hand counted as. */
+  @ApiProperty({ format: 'date-time' })
+  asOf: string;
+  /** Members erased, notices stripped, sign-ins or one-time tokens deleted. */
+  removed: number;
+}
+
+export class RetentionRuleView {
+  /**
+   * `left-members`: members who left are erased; `notices`: old notices lose their address and
+   * text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted.
+   */
+  @ApiProperty({ enum: RETENTION_RULES })
+  rule: RetentionRule;
+  /** The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS); null for a rule that removes what has expired or been used. */
+  periodMonths: number | null;
+  /** The rule's latest run; null before its first. */
+  lastRun: RetentionRunView | null;
+}
+
+/** The retention rules, how long each keeps things and what each removed on its last run. */
+export class RetentionReportView {
+  /** When the daily run goes, HH:MM UK time (RETENTION_TIME). */
+  @ApiProperty({ example: '03:30' })
+  runsAt: string;
+  rules: RetentionRuleView[];
+}
+
+export function retentionReportView(report: RetentionReport): RetentionReportView {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    runsAt: `${pad(report.runsAt.hour)}:${pad(report.runsAt.minute)}`,
+    rules: report.rules.map(({ rule, periodMonths, lastRun }) => ({
+      rule,
+      periodMonths,
+      lastRun: lastRun && { ranAt: lastRun.ranAt.toISOString(), asOf: lastRun.asOf.toISOString(), removed: lastRun.removed },
+    })),
+  };
+}
