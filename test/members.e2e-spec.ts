@@ -140,9 +140,13 @@ describe('members, posts and reference data', () => {
     it('marking as left ends their posts and keeps the history', async () => {
       const m = await createMember(stack.db, { name: 'Leaving Rep' });
       const post = await createPost(stack.db, { memberId: m.id, region: 'london' });
-      await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ status: 'left' }).expect(200);
+      const left = await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ status: 'left' }).expect(200);
       const [after] = await stack.db.select().from(posts).where(eq(posts.id, post.id));
       expect(after.endsOn).toBe(todayInLondon());
+      // The retention period runs from the day they left; coming back clears it.
+      expect(Date.now() - Date.parse(left.body.leftAt)).toBeLessThan(60_000);
+      const back = await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ status: 'active' }).expect(200);
+      expect(back.body.leftAt).toBeNull();
     });
 
     it('refuses to empty a required field', async () => {

@@ -40,6 +40,11 @@ export function todayInLondon(): string {
   return londonDay.format(new Date());
 }
 
+/** The London day of an instant, as YYYY-MM-DD. */
+export function dayInLondon(iso: string): string {
+  return londonDay.format(new Date(iso));
+}
+
 export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }

@@ -41,6 +41,7 @@ export function memberRecord(row: MemberRecordRow, today: string, config: Pick<A
     },
     posts,
     detailsConfirmation: detailsConfirmation(m.detailsConfirmedAt, detailsConfirmMonths(config, subject.isCurrentRep)),
+    leftAt: m.leftAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

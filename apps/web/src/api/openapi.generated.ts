@@ -1679,6 +1679,8 @@ export interface components {
             emailStatus: "ok" | "bouncing";
             establishments: components["schemas"]["EstablishmentRef"][];
             id: string;
+            /** @description When the member left (status `left`), from which RETENTION_LEFT_MONTHS runs; null otherwise. */
+            leftAt: string | null;
             /** @description Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
             listed: boolean;
             name: string;

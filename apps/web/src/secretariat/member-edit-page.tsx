@@ -6,7 +6,7 @@ import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
-import { formatDay, todayInLondon } from '../time';
+import { dayInLondon, formatDay, todayInLondon } from '../time';
 
 
 interface Form {
@@ -76,6 +76,7 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const establishments = useReference(reference.establishments);
+  const about = useReference(reference.about);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const errors = fieldErrors(error);
 
@@ -208,6 +209,14 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         <Alert kind="info" title="Their email address bounces">
           <p>
             Meeting notices are not sent to {record.email} until the address changes{record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
+          </p>
+        </Alert>
+      ) : null}
+      {record?.status === 'left' && record.leftAt ? (
+        <Alert kind="info" title="This member has left">
+          <p>
+            They left on {formatDay(dayInLondon(record.leftAt))}.
+            {about ? ` Their record is erased ${about.retention.leftMonths} months after that, by the nightly retention run.` : ''}
           </p>
         </Alert>
       ) : null}

@@ -81,6 +81,8 @@ export class MemberRecord {
   /** Every post held, past and present. */
   posts: MemberPost[];
   detailsConfirmation: DetailsConfirmation;
+  /** When the member left (status `left`), from which RETENTION_LEFT_MONTHS runs; null otherwise. */
+  leftAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
