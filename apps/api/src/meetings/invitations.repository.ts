@@ -1,7 +1,7 @@
 import { todayInLondon } from '@seg/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, MemberStatus, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
-import { newInvitationNotices, NoticeRef } from '@seg/notices';
+import { newInvitationNotices, NoticeRef, refsOfNewNotices } from '@seg/notices';
 import { and, asc, eq, sql, SQL } from 'drizzle-orm';
 import type { MeetingRow } from './meetings.repository';
 
@@ -74,24 +74,27 @@ export class InvitationsRepository {
   }
 
   /**
-   * Invites every current member (invited or active) of the audience not yet invited, and writes each new
-   * invitation's invite notice, in one statement; counts the audience as the preview does.
+   * Invites every current member (invited or active) of the audience not yet invited (`wouldInvite` of
+   * the tally), and writes each new invitation's invite notice, in one statement; counts the audience as
+   * the preview does. The caller
+   * holds the meeting's row lock, so no other call invites to it meanwhile: the invitations can be
+   * plain inserts (the unique meeting and member key still refuses a second one), their ids made
+   * beforehand (`fresh` is read twice and calls a volatile function, so it is computed once) so each
+   * notice is written beside its invitation with the address the audience read.
    */
-  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; invited: number; notices: NoticeRef[] }> {
-    const result = await tx.execute<AudienceTally & { invited: number; notices: NoticeRef[] }>(sql`
+  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; notices: NoticeRef[] }> {
+    const result = await tx.execute<AudienceTally & { noticeIds: string[] }>(sql`
       with audience as (${audienceOf(meetingId, audience)}),
-      invited as (
-        insert into ${invitations} (meeting_id, member_id, invited_by_id)
-        select ${meetingId}::uuid, a.id, ${actorId}::uuid from audience a where a.status in ('invited', 'active') and not a.invited
-        on conflict (meeting_id, member_id) do nothing
-        returning id, member_id
-      ), noticed as (${newInvitationNotices('meeting-invite', sql`invited`, meetingId, revision)})
-      select t.*,
-             (select count(*) from invited)::int as invited,
-             coalesce((select json_agg(json_build_object('id', id, 'generation', generation)) from noticed), '[]'::json) as notices
+      fresh as (
+        select gen_random_uuid() as id, a.id as member_id, a.email from audience a where a.status in ('invited', 'active') and not a.invited
+      ), invited as (
+        insert into ${invitations} (id, meeting_id, member_id, invited_by_id)
+        select f.id, ${meetingId}::uuid, f.member_id, ${actorId}::uuid from fresh f
+      ), noticed as (${newInvitationNotices('meeting-invite', sql`fresh`, meetingId, revision)})
+      select t.*, coalesce((select json_agg(id) from noticed), '[]'::json) as "noticeIds"
       from (select ${audienceTally} from audience a) t`);
-    const { invited, notices: refs, ...tally } = result.rows[0];
-    return { tally, invited, notices: refs };
+    const { noticeIds, ...tally } = result.rows[0];
+    return { tally, notices: refsOfNewNotices(noticeIds) };
   }
 
   async getInvitationContext(invitationId: string): Promise<InvitationContext | null> {
@@ -202,8 +205,8 @@ export class InvitationsRepository {
 }
 
 /**
- * The audience: every member in the union of its parts, whatever their status, and whether the
- * meeting already invites them. The one place the audience rules live; inviting and the preview
+ * The audience: every member in the union of its parts, whatever their status, with their address,
+ * and whether the meeting already invites them. The one place the audience rules live; inviting and the preview
  * both count it with `audienceTally`.
  */
 function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
@@ -220,7 +223,7 @@ function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const union = parts.length ? sql.join(parts, sql` or `) : sql`false`;
   const within = a.withinRegionId ? sql` and m.region_id = ${a.withinRegionId}::uuid` : sql``;
   return sql`
-    select m.id, m.status,
+    select m.id, m.status, m.email,
            exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId}::uuid and i.member_id = m.id) as invited
     from ${members} m where (${union})${within}`;
 }

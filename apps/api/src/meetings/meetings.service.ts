@@ -158,8 +158,9 @@ export class MeetingsService {
 
   /**
    * Invites the audience: one transaction under the meeting's row lock writes the invitations
-   * and their notices set-based, so two concurrent calls invite nobody twice. The notices are
-   * queued after the answer; whatever that misses, the worker's relay queues.
+   * and their notices set-based. Two concurrent calls take the lock in turn, and the second's
+   * statement, begun after the first committed, sees whom the first invited: nobody is invited
+   * twice. The notices are queued after the answer; whatever that misses, the worker's relay queues.
    */
   async invite(id: string, audience: AudienceDto, member: AuthenticatedMember, given: Actor): Promise<InviteResult> {
     const run = await this.access.toRun(id, member, given, 'invite people to this meeting');
@@ -174,12 +175,7 @@ export class MeetingsService {
       const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
       const written = await this.invitations.invite(tx, id, meeting.revision, resolved, actor.memberId);
       const { wouldInvite, alreadyInvited, ...skipped } = written.tally;
-      const result: InviteResult = {
-        invited: written.invited,
-        // Every current member of the audience this call did not invite was invited before.
-        alreadyInvited: wouldInvite + alreadyInvited - written.invited,
-        skipped,
-      };
+      const result: InviteResult = { invited: wouldInvite, alreadyInvited, skipped };
       await this.audit.record(tx, actor, {
         entity: 'meeting',
         entityId: id,
