@@ -12,7 +12,8 @@
  * round trip, the query that loads a notice (the worker's prepared statement, timed on 500
  * notices after the run), rendering (the worker's renderer on those notices) and SMTP (the
  * yardstick's time per message per connection), against the worker's observed time per job
- * per SMTP connection.
+ * per SMTP connection. And where the invitation call's time goes (`invite-call.ts`): its statement
+ * explained part by part, timed plainly, and its commit.
  *
  *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run; MAIL_POOL_SIZE and
  *                                    WORKER_CONCURRENCY are passed to the worker when set;
@@ -42,6 +43,7 @@ import { MeetingNoticeRenderer } from '../apps/worker/src/meetings/meeting-notic
 import { mailOptions } from '../apps/worker/src/notices/mailer.service';
 import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 import { NoticesRepository } from '../apps/worker/src/notices/notices.repository';
+import { describeBreakdown, inviteCallBreakdown } from './invite-call';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
@@ -376,6 +378,11 @@ async function main(): Promise<void> {
     const distinct = recipients.length;
     const duplicates = recipients.reduce((n, r) => n + sink.perRecipient.get(r)! - 1, 0);
     if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
+    // The same call again invites nobody (all are invited): everything the call does but writing.
+    const again = performance.now();
+    const repeated = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
+    const repeatMs = performance.now() - again;
+    if (repeated.status !== 202 || ((await repeated.json()) as { invited: number }).invited !== 0) throw new Error(`The repeated invite answered ${repeated.status}`);
     await notices.obliterate({ force: true }).catch(() => undefined);
     await new Queue('meetings', { connection, prefix: name }).obliterate({ force: true }).catch(() => undefined);
     await notices.close();
@@ -386,6 +393,10 @@ async function main(): Promise<void> {
     const config = loadConfig(env);
     const message = await renderInvite(db, config, meeting.id);
     const perJob = await timeJobParts(databaseUrl, config, meeting.id);
+    log('Explaining the invitation call...');
+    const [{ id: prisonGpId }] = (await db.query(`select id from categories where code = 'prison-gp'`)).rows;
+    // The call's audience, { categories: ['prison-gp'] }, as the API resolves it.
+    const callBreakdown = await inviteCallBreakdown(db, { all: false, reps: false, regionIds: [], categoryIds: [prisonGpId], memberIds: [], withinRegionId: null }, staffId, repeatMs);
     const pingMs = await redisRoundTripMs();
     log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`);
     sink.reset();
@@ -430,6 +441,7 @@ async function main(): Promise<void> {
       members: MEMBERS,
       workers: WORKERS,
       callMs: Math.round(callMs),
+      callBreakdown,
       deliveryMs: Math.round(deliveryMs),
       deliveryPerSecond: Math.round(deliveryPerSecond),
       distinctRecipients: distinct,
@@ -453,6 +465,7 @@ async function main(): Promise<void> {
     log(
       [
         `call: ${figures.callMs} ms`,
+        ...describeBreakdown(MEMBERS, callMs, callBreakdown).map((line) => `  ${line}`),
         `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
         `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
         `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ""}`,

@@ -75,24 +75,10 @@ export class InvitationsRepository {
 
   /**
    * Invites every current member (invited or active) of the audience not yet invited (`wouldInvite` of
-   * the tally), and writes each new invitation's invite notice, in one statement; counts the audience as
-   * the preview does. The caller
-   * holds the meeting's row lock, so no other call invites to it meanwhile: the invitations can be
-   * plain inserts (the unique meeting and member key still refuses a second one), their ids made
-   * beforehand (`fresh` is read twice and calls a volatile function, so it is computed once) so each
-   * notice is written beside its invitation with the address the audience read.
+   * the tally), and writes each new invitation's invite notice, in one statement (`inviteStatement`).
    */
   async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; notices: NoticeRef[] }> {
-    const result = await tx.execute<AudienceTally & { noticeIds: string[] }>(sql`
-      with audience as (${audienceOf(meetingId, audience)}),
-      fresh as (
-        select gen_random_uuid() as id, a.id as member_id, a.email from audience a where a.status in ('invited', 'active') and not a.invited
-      ), invited as (
-        insert into ${invitations} (id, meeting_id, member_id, invited_by_id)
-        select f.id, ${meetingId}::uuid, f.member_id, ${actorId}::uuid from fresh f
-      ), noticed as (${newInvitationNotices('meeting-invite', sql`fresh`, meetingId, revision)})
-      select t.*, coalesce((select json_agg(id) from noticed), '[]'::json) as "noticeIds"
-      from (select ${audienceTally} from audience a) t`);
+    const result = await tx.execute<AudienceTally & { noticeIds: string[] }>(inviteStatement(meetingId, revision, audience, actorId));
     const { noticeIds, ...tally } = result.rows[0];
     return { tally, notices: refsOfNewNotices(noticeIds) };
   }
@@ -202,6 +188,28 @@ export class InvitationsRepository {
       .orderBy(asc(members.name), asc(invitations.id))
       .limit(limit);
   }
+}
+
+/**
+ * The invitation call's statement: counts the audience as the preview does, invites its current
+ * members not yet invited and writes their invite notices; answers the tally and the notices' ids.
+ * The caller holds the meeting's row lock, so no other call invites to it meanwhile: the invitations
+ * can be plain inserts (the unique meeting and member key still refuses a second one), their ids made
+ * beforehand (`fresh` is read twice and calls a volatile function, so it is computed once) so each
+ * notice is written beside its invitation with the address the audience read. Exported for the
+ * fan-out bench, which explains it.
+ */
+export function inviteStatement(meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): SQL {
+  return sql`
+    with audience as (${audienceOf(meetingId, audience)}),
+    fresh as (
+      select gen_random_uuid() as id, a.id as member_id, a.email from audience a where a.status in ('invited', 'active') and not a.invited
+    ), invited as (
+      insert into ${invitations} (id, meeting_id, member_id, invited_by_id)
+      select f.id, ${meetingId}::uuid, f.member_id, ${actorId}::uuid from fresh f
+    ), noticed as (${newInvitationNotices('meeting-invite', sql`fresh`, meetingId, revision)})
+    select t.*, coalesce((select json_agg(id) from noticed), '[]'::json) as "noticeIds"
+    from (select ${audienceTally} from audience a) t`;
 }
 
 /**
