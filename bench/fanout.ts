@@ -502,6 +502,7 @@ async function watchRedis(prefix: string, sink: CountingSink, forMs: number) {
   // ioredis reports MONITOR lines that come in after its own bookkeeping as an 'error' event
   // ("Command queue state error"); unheard, that event would end the bench mid-run.
   monitor.on('error', () => undefined);
+  redis.on('error', () => undefined);
   const byCommand = new Map<string, number>();
   let commands = 0;
   let scriptCommands = 0;
