@@ -32,7 +32,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,6 +43,7 @@ import { MeetingNoticeRenderer } from '../apps/worker/src/meetings/meeting-notic
 import { mailOptions } from '../apps/worker/src/notices/mailer.service';
 import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 import { NoticesRepository } from '../apps/worker/src/notices/notices.repository';
+import { machineCpuMs, processCpuMs } from './cpu-time';
 import { describeBreakdown, inviteCallBreakdown } from './invite-call';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
@@ -114,28 +115,6 @@ async function sparePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** Clock ticks per second of /proc's CPU times. */
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU time (user and system) a process has used so far (Linux), in ms; 0 once it is gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/** The machine's CPU time so far, busy and in all, in ms summed over its cores. */
-function machineCpuMs(): { busy: number; total: number } {
-  const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = times.map(Number);
-  const busy = user + nice + system + irq + softirq + steal;
-  return { busy: (busy * 1000) / CLOCK_TICKS, total: ((busy + idle + iowait) * 1000) / CLOCK_TICKS };
 }
 
 /** The Redis server's CPU time so far (INFO cpu), in ms: every client's, this run's mostly. */

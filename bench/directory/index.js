@@ -27,6 +27,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { JwtService } = require('@nestjs/jwt');
 const { seedMembers, FIRST, LAST, prng } = require('./seed');
+const { machineCpuMs, processCpuMs } = require('../cpu-time');
 
 const root = path.resolve(__dirname, '..', '..');
 const PG_BASE = process.env.BENCH_PG_BASE || 'postgres://postgres@127.0.0.1:5432';
@@ -241,27 +242,6 @@ async function seedAndSignIn(dbName, accessToken) {
 }
 
 const round = (n) => Math.round(n * 100) / 100;
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU time (user and system) a process has used so far (Linux), in ms; 0 once it is gone. */
-function processCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/** The machine's CPU time so far, busy and in all, in ms summed over its cores. */
-function machineCpuMs() {
-  const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = times.map(Number);
-  const busy = user + nice + system + irq + softirq + steal;
-  return { busy: (busy * 1000) / CLOCK_TICKS, total: ((busy + idle + iowait) * 1000) / CLOCK_TICKS };
-}
 
 /**
  * The CPU used so far by a contender's process, by the backends of its database (only the

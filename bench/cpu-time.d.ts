@@ -1,0 +1,2 @@
+export function processCpuMs(pid: number): number;
+export function machineCpuMs(): { busy: number; total: number };
