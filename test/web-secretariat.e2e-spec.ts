@@ -225,6 +225,20 @@ describe("the secretariat's working day", () => {
     await page.context().close();
   });
 
+  it('Erase, from the member\'s page: the officer says why, and the record becomes anonymous', async () => {
+    const leaver = await addMember({ name: 'Perpetua Quillfeather', email: email('quillfeather') });
+    const page = await signIn(officer);
+    await go(page, `/secretariat/members/${leaver.id}`);
+    page.once('dialog', (dialog) => void dialog.accept('Their request of 2 November'));
+    await page.getByRole('button', { name: 'Erase' }).click();
+    await page.getByText(/Erased: the record is now “Former member \d+”/).waitFor();
+    const [row] = await stack.db.select().from(members).where(eq(members.id, leaver.id));
+    expect(row.erasedAt).not.toBeNull();
+    expect(row.name).toMatch(/^Former member \d+$/);
+    await page.getByRole('heading', { name: row.name }).waitFor();
+    await page.context().close();
+  });
+
   it('the establishments page offers to "Add an establishment"', async () => {
     const page = await signIn(officer);
     await go(page, '/secretariat/establishments');

@@ -168,6 +168,25 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
     }
   }
 
+  /** Erasure: the member becomes an anonymous record; the secretariat says why (an admin may not). */
+  async function erase() {
+    if (!record) return;
+    const reason = window.prompt(
+      `Erase ${record.name}? Everything that identifies them goes for good; their posts and replies stay, held by an anonymous record. Why are they erased?`,
+      '',
+    );
+    if (reason === null) return;
+    setError(null);
+    setNotice(null);
+    try {
+      const erased = await api.post<{ name: string }>(`/members/${record.id}/erase`, { reason });
+      setNotice(`Erased: the record is now “${erased.name}”.`);
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   const created = new URLSearchParams(location.search).get('created');
   return (
     <Page
@@ -201,6 +220,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
             <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
               Audit trail
             </Link>
+            <button type="button" className="button danger" onClick={erase}>
+              Erase
+            </button>
           </div>
         ) : null
       }
