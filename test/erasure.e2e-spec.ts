@@ -1,3 +1,4 @@
+import { todayInLondon } from '@seg/common';
 import { auditLog, invitations, memberEstablishments, notices, oneTimeTokens, refreshTokens } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { dumpHits, memberWithHistory, QUILLON } from './support/erasure-proof';
@@ -29,7 +30,8 @@ describe('erasing a member', () => {
     // What stays: the anonymous record, its post, the replies as counts, the ledger's dates and states.
     const record = await stack.http().get(`/members/${id}`).set(secretariat).expect(200);
     expect(record.body).toMatchObject({ name: erased.body.name, status: 'left', phone: null, bio: null, establishments: [] });
-    expect(record.body.posts).toEqual([expect.objectContaining({ role: 'Regional lead' })]);
+    // Held as history only: the post they held until today ends with the erasure.
+    expect(record.body.posts).toEqual([expect.objectContaining({ role: 'Regional lead', endsOn: todayInLondon(), current: false })]);
     const replies = await stack.db.select({ rsvp: invitations.rsvp, counter: invitations.counterProposal }).from(invitations).where(eq(invitations.memberId, id));
     expect(replies.map((r) => r.rsvp).sort()).toEqual(['accepted', 'declined']);
     expect(replies.every((r) => r.counter === null)).toBe(true);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditLog, Executor, inboundMessages, invitations, memberEstablishments, members, notices, oneTimeTokens, refreshTokens } from '@seg/db';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { auditLog, Executor, inboundMessages, invitations, memberEstablishments, members, notices, oneTimeTokens, posts, refreshTokens } from '@seg/db';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { STRIPPED_NOTICE } from './stripped-notice';
 
 export type ErasableMember = typeof members.$inferSelect;
@@ -52,6 +52,15 @@ export class ErasureRepository {
 
   async rewriteAudit(tx: Executor, id: string, before: unknown, after: unknown): Promise<void> {
     await tx.update(auditLog).set({ before, after }).where(eq(auditLog.id, id));
+  }
+
+  /** The member's posts not ended by `today` end today, as a leaver's do; answers them as ended. */
+  endCurrentPosts(tx: Executor, memberId: string, today: string) {
+    return tx
+      .update(posts)
+      .set({ endsOn: today, updatedAt: new Date() })
+      .where(and(eq(posts.memberId, memberId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
+      .returning();
   }
 
   /** Sessions, one-time tokens, places of work and notices not sent yet go. */

@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
-import { conflictOn, InvalidFieldsException } from '@seg/common';
+import { conflictOn, InvalidFieldsException, todayInLondon } from '@seg/common';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';
@@ -82,6 +82,10 @@ export class MemberErasure {
     }
 
     await this.requests.closeAllOf(tx, memberId);
+    // The anonymous record holds the posts as history only: a region is not represented by it.
+    for (const post of await this.erasure.endCurrentPosts(tx, memberId, todayInLondon())) {
+      await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+    }
     await this.erasure.deleteBelongings(tx, memberId);
     await this.erasure.anonymiseLedger(tx, memberId);
     const number = await this.erasure.nextFormerNumber(tx);
