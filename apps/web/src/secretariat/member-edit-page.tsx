@@ -179,15 +179,16 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
     setError(null);
     setNotice(null);
     try {
-      const erased = await api.post<{ name: string }>(`/members/${record.id}/erase`, { reason });
-      setNotice(`Erased: the record is now “${erased.name}”.`);
+      await api.post(`/members/${record.id}/erase`, { reason });
+      // The record comes back anonymous, in a new form: the address carries what happened.
+      navigate(`/secretariat/members/${record.id}?erased=1`, { replace: true });
       reload();
     } catch (err) {
       setError(err);
     }
   }
 
-  const created = new URLSearchParams(location.search).get('created');
+  const search = new URLSearchParams(location.search);
   return (
     <Page
       title={record ? record.name : 'Add a member'}
@@ -242,7 +243,8 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
           </p>
         </Alert>
       ) : null}
-      {created ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
+      {search.get('created') ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
+      {search.get('erased') ? <Alert kind="success">Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.</Alert> : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
