@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { Visibility } from '@seg/db';
 import { accessTokenFor, createMember, createPost, loggedIn } from './support/factories';
 import { useStack } from './support/stack';

@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { auditLog, invitations, memberEstablishments, notices, oneTimeTokens, refreshTokens } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { dumpHits, memberWithHistory, QUILLON } from './support/erasure-proof';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
-import { AllExceptionsFilter } from '@seg/common';
+import { AllExceptionsFilter } from '@seg/http';
 import { members } from '@seg/db';
 import { stdSerializers } from 'pino';
 import { createMember } from './support/factories';

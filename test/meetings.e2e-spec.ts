@@ -1,4 +1,4 @@
-import { createRsvpToken } from '@seg/common';
+import { createRsvpToken } from '@seg/links';
 import { auditLog, invitations, meetings, notices } from '@seg/db';
 import { NoticeQueue, reminderJobId } from '@seg/queue';
 import { and, eq, sql } from 'drizzle-orm';

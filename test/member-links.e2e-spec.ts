@@ -1,4 +1,4 @@
-import { createRsvpToken } from '@seg/common';
+import { createRsvpToken } from '@seg/links';
 import { auditLog, invitations, members, notices, oneTimeTokens } from '@seg/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AccountTokensService } from '../apps/api/src/auth/account-tokens.service';

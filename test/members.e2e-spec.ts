@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { auditLog, meetings, members, notices, posts, refreshTokens } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';

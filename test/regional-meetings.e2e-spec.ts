@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { auditLog, invitations, posts } from '@seg/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createRsvpToken } from '@seg/common';
+import { createRsvpToken } from '@seg/links';
 import { invitations } from '@seg/db';
 import { createMember, createPost, loggedIn, uniqueEmail } from './support/factories';
 import { takeContractMismatches } from './support/openapi-contract';

@@ -1,4 +1,4 @@
-import { RSVP_WORDING } from '@seg/common';
+import { RSVP_WORDING } from '@seg/rules';
 import { RSVP_LABELS } from '../apps/web/src/api/types';
 
 /** One wording of a reply everywhere: emails, the RSVP page, the web app and the secretariat's views. */

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ApiErrorBody } from '@seg/common';
+import { ApiErrorBody } from '@seg/http';
 
 /** The body parsers read any request that sends a body, before a route sees it: these are theirs. */
 const BODY_READ_ERRORS = {

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@seg/audit';
 import { AuthGuardsModule } from '@seg/auth';
 import { AppConfig, ConfigModule } from '@seg/config';
-import { PagingModule } from '@seg/common';
+import { PagingModule } from '@seg/http';
 import { DatabaseModule } from '@seg/db';
 import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';

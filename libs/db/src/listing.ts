@@ -1,7 +1,7 @@
 import { sql, SQL } from 'drizzle-orm';
 
 /**
- * `listedToMembers` of @seg/common as a condition on a directory card (alias `card`) on the day
+ * `listedToMembers` of @seg/rules as a condition on a directory card (alias `card`) on the day
  * `today` in London: a current member who chose to be listed, or a current representative whose
  * category does not keep the choice theirs. Read when asked, because posts start and end by date.
  */

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { purposeKey } from '@seg/common';
+import { purposeKey } from '@seg/links';
 
 // 40 bits: enough that nobody forges a bounce that marks a member's address bouncing.
 const MAC_HEX = 10;

@@ -1,6 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
-import { conflictOn, InvalidFieldsException, todayInLondon } from '@seg/common';
+import { conflictOn, InvalidFieldsException } from '@seg/http';
+import { todayInLondon } from '@seg/rules';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '@seg/common';
+import { PageOf } from '@seg/http';
 
 export class AuditActor {
   id: string;

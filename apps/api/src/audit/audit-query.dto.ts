@@ -1,4 +1,4 @@
-import { PageQuery } from '@seg/common';
+import { PageQuery } from '@seg/http';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class AuditQuery extends PageQuery {

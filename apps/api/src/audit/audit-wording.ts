@@ -1,4 +1,4 @@
-import { RSVP_WORDING } from '@seg/common';
+import { RSVP_WORDING } from '@seg/rules';
 
 /**
  * The audit trail in the secretariat's words: "Kwame Mensah's phone changed", with names in

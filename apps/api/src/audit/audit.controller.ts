@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@seg/common';
+import { ApiErrors } from '@seg/http';
 import { Secretariat } from '@seg/auth';
 import { AuditPage } from './audit-entry.dto';
 import { AuditQuery } from './audit-query.dto';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeysetPages, Page, PageQuery } from '@seg/common';
+import { KeysetPages, Page, PageQuery } from '@seg/http';
 import { AuditEntry } from './audit-entry.dto';
 import { AuditFilter, AuditPosition, AuditRepository } from './audit.repository';
 import { describeAudit } from './audit-wording';

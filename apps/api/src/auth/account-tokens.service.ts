@@ -1,5 +1,5 @@
 import { GoneException, Inject, Injectable, Logger } from '@nestjs/common';
-import { conflictOn, invalidField } from '@seg/common';
+import { conflictOn, invalidField } from '@seg/http';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeTokenPurpose } from '@seg/db';
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';

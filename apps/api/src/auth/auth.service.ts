@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
-import { invalidField, PageQuery, wholePage } from '@seg/common';
+import { invalidField, PageQuery, wholePage } from '@seg/http';
 import { DB, Database, Executor } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';

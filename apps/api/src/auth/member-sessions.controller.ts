@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { ApiError, ApiErrors } from '@seg/common';
+import { ApiError, ApiErrors } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { AuthService } from './auth.service';

@@ -1,4 +1,4 @@
-import { MayBeLeftOut, MultilineText } from '@seg/common';
+import { MayBeLeftOut, MultilineText } from '@seg/http';
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 

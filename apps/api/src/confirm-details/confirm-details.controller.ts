@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
-import { ApiError, ApiErrors } from '@seg/common';
+import { ApiError, ApiErrors } from '@seg/http';
 import { ConfirmDetailsView, DetailsConfirmed } from './confirm-details.dto';
 import { ConfirmDetailsService } from './confirm-details.service';
 

@@ -1,5 +1,5 @@
 import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { readConfirmDetailsToken } from '@seg/common';
+import { readConfirmDetailsToken } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { isCurrentMember, MEMBERSHIP_ENDED } from '@seg/db';
 import { DirectoryService } from '../directory/directory.service';

@@ -1,4 +1,4 @@
-import { detailsConfirmMonths, postIsCurrent, seesRecord, Viewer, visibleContacts } from '@seg/common';
+import { detailsConfirmMonths, postIsCurrent, seesRecord, Viewer, visibleContacts } from '@seg/rules';
 import type { AppConfig } from '@seg/config';
 import { detailsConfirmation } from '../members/member-record';
 import { DirectoryMember, RepView } from './directory-member.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import { DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryService } from './directory.service';
 import { MemberSearchQuery } from './member-search.dto';

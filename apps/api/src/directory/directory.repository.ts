@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, EmailStatus, listedToMembers, MemberStatus, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
-import { DETAILS_STALE_AFTER_DAYS } from '@seg/common';
+import { DETAILS_STALE_AFTER_DAYS } from '@seg/rules';
 import { PastPost } from './directory-member.dto';
 import { NameQuery } from './name-query';
 

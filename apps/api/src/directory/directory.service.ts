@@ -1,11 +1,12 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { FieldError, InvalidFieldsException, KeysetPages, todayInLondon } from '@seg/common';
+import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/http';
+import { todayInLondon } from '@seg/rules';
 import type { MemberStatus } from '@seg/db';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsService } from '../regions/regions.service';
-import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/common';
+import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/rules';
 import { CardContext, directoryMember, repView } from './directory-member';
 import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';

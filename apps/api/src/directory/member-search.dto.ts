@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EMAIL_STATUSES, type EmailStatus, MEMBER_STATUSES, type MemberStatus } from '@seg/db';
-import { PageQuery } from '@seg/common';
+import { PageQuery } from '@seg/http';
 
 export class MemberSearchQuery extends PageQuery {
   /** Part of a name: case, accents, apostrophes and hyphens do not matter. */

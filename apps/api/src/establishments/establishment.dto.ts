@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { MayBeLeftOut, PageQuery } from '@seg/common';
+import { MayBeLeftOut, PageQuery } from '@seg/http';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class EstablishmentQuery extends PageQuery {

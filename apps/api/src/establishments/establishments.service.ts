@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, PageQuery, wholePage } from '@seg/common';
+import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, PageQuery, wholePage } from '@seg/http';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { RegionsService } from '../regions/regions.service';

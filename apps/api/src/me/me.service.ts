@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@seg/audit';
-import { Viewer } from '@seg/common';
+import { Viewer } from '@seg/rules';
 import { ContactsView } from '../directory/directory-member.dto';
 import { DirectoryService } from '../directory/directory.service';
 import { UpdateMeDto } from '../members/dto/update-me.dto';

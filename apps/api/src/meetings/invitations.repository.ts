@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, MemberStatus, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
 import { newInvitationNotices, NoticeRef, refsOfNewNotices } from '@seg/notices';

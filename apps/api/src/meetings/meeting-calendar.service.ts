@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
-import { meetingCalendar, rsvpLink } from '@seg/common';
+import { meetingCalendar } from '@seg/rules';
+import { rsvpLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MeetingAccess } from './meeting-access.service';
 import { InvitationsRepository } from './invitations.repository';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { formatLondon, KeysetPages, PageQuery, RSVP_WORDING, toLondonIso } from '@seg/common';
+import { formatLondon, RSVP_WORDING, toLondonIso } from '@seg/rules';
+import { KeysetPages, PageQuery } from '@seg/http';
 import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
 import { Actor } from '@seg/audit';
-import { visibleContacts } from '@seg/common';
+import { visibleContacts } from '@seg/rules';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';
 import { AttendanceRepository, AttendanceRow } from './attendance.repository';

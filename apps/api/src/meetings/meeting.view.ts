@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { LONDON_TZID, toLondonIso } from '@seg/common';
+import { LONDON_TZID, toLondonIso } from '@seg/rules';
 import type { RsvpResponse } from '@seg/db';
 import { MeetingView } from './dto/meeting-view.dto';
 import type { MeetingRow, MeetingWithRegion } from './meetings.repository';

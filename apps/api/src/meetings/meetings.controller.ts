@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import type { Response } from 'express';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';

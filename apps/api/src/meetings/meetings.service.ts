@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
-import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page, parseDateTime } from '@seg/common';
+import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
+import { parseDateTime } from '@seg/rules';
 import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';

@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/common';
+import { todayInLondon } from '@seg/rules';
 import { Injectable } from '@nestjs/common';
 import { csvLine, IMPORT_COLUMNS } from './members-csv';
 import { MembersRepository } from './members.repository';

@@ -1,5 +1,5 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { FieldError, flattenValidationErrors, invalidField } from '@seg/common';
+import { FieldError, flattenValidationErrors, invalidField } from '@seg/http';
 import { Database, DB, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';

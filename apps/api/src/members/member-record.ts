@@ -1,4 +1,4 @@
-import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, isListable, listedToMembers, listedWhateverChosen, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/common';
+import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, isListable, listedToMembers, listedWhateverChosen, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/rules';
 import type { AppConfig } from '@seg/config';
 import { MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';

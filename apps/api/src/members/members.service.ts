@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, forbiddenOn, InvalidFieldsException, todayInLondon } from '@seg/common';
+import { conflictOn, FieldError, forbiddenOn, InvalidFieldsException } from '@seg/http';
+import { todayInLondon } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';

@@ -1,4 +1,4 @@
-import { PageOf } from '@seg/common';
+import { PageOf } from '@seg/http';
 import { PostRegion } from '../regions/region-view.dto';
 
 export class PostHolder {

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { Equals, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Validate, ValidateIf, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { ACCEPTED_YEARS, isAcceptedYear, PageQuery } from '@seg/common';
+import { ACCEPTED_YEARS, isAcceptedYear } from '@seg/rules';
+import { PageQuery } from '@seg/http';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {

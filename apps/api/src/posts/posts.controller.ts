@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/common';
+import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { PostPage, PostView } from './post-view.dto';

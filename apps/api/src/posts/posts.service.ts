@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page, postIsCurrent, todayInLondon } from '@seg/common';
+import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page } from '@seg/http';
+import { postIsCurrent, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { RegionsService } from '../regions/regions.service';

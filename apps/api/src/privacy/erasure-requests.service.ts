@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { erasureAnswerBy } from '@seg/common';
+import { erasureAnswerBy } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@seg/audit';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/common';
+import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/http';
 import { MemberErasure } from '@seg/privacy';
 import { CurrentActor } from '../audit/actor.decorator';
 import { EraseMemberDto } from './erase-member.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { ApiErrors } from '@seg/common';
+import { ApiErrors } from '@seg/http';
 import { Retention } from '@seg/privacy';
 import { RetentionReportView, retentionReportView } from './retention-report.dto';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Secretariat } from '@seg/auth';
-import { ApiErrors, IdParam } from '@seg/common';
+import { ApiErrors, IdParam } from '@seg/http';
 import { MyData } from './subject-access.dto';
 import { SubjectAccessService } from './subject-access.service';
 

@@ -1,4 +1,4 @@
-import { PageOf } from '@seg/common';
+import { PageOf } from '@seg/http';
 
 export class RegionView {
   id: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
-import { ApiErrors, IdParam, PageQuery } from '@seg/common';
+import { ApiErrors, IdParam, PageQuery } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { MergedRegion, RegionDetail, RegionPage, RegionView } from './region-view.dto';

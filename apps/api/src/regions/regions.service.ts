@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, invalidField, Page, PageQuery, postIsCurrent, todayInLondon, wholePage } from '@seg/common';
+import { conflictOn, FieldError, invalidField, Page, PageQuery, wholePage } from '@seg/http';
+import { postIsCurrent, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';

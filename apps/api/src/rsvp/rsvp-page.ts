@@ -1,4 +1,4 @@
-import { formatLondonRange, RSVP_WORDING } from '@seg/common';
+import { formatLondonRange, RSVP_WORDING } from '@seg/rules';
 import { RSVP_REPLIES } from '../meetings/dto/rsvp.dto';
 import type { RsvpLink } from './rsvp.service';
 

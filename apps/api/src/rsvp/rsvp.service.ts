@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readRsvpToken } from '@seg/common';
+import { readRsvpToken } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { isCurrentMember, type RsvpResponse } from '@seg/db';
 import { RsvpReply } from '../meetings/dto/rsvp.dto';

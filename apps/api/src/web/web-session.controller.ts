@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
-import { ApiError, ApiErrors } from '@seg/common';
+import { ApiError, ApiErrors } from '@seg/http';
 import type { Request, Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from '../auth/account-tokens.service';

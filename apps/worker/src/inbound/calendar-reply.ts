@@ -1,4 +1,4 @@
-import { parseDateTime } from '@seg/common';
+import { parseDateTime } from '@seg/rules';
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 
 // ical.js ships an ES module and a CommonJS build; the worker is CommonJS.

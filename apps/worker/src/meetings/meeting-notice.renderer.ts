@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatLondon, formatLondonRange, meetingCalendar, RSVP_WORDING, rsvpLink } from '@seg/common';
+import { formatLondon, formatLondonRange, meetingCalendar, RSVP_WORDING } from '@seg/rules';
+import { rsvpLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
 import type { NoticeKind } from '@seg/notices';

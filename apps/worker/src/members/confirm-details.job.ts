@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OTHER_MEMBER, visibleContacts } from '@seg/common';
+import { OTHER_MEMBER, visibleContacts } from '@seg/rules';
 import { NewNotice, NoticeOutbox } from '@seg/notices';
 import { DailyJobHandler } from '../daily/daily-job-handler';
 import { AskedMember, DetailsConfirmationRepository } from './details-confirmation.repository';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { confirmDetailsLink } from '@seg/common';
+import { confirmDetailsLink } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_MEMBER_STATUSES, DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
-import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/common';
+import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/rules';
 import { AppConfig, APP_CONFIG } from '@seg/config';
 import { sql } from 'drizzle-orm';
 

@@ -1,4 +1,4 @@
-import { MultilineText } from '@seg/common';
+import { MultilineText } from '@seg/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
 import { IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';

@@ -1,4 +1,4 @@
-import { PageOf } from '@seg/common';
+import { PageOf } from '@seg/http';
 import type { EmailStatus, NoticeStatus, RsvpResponse, RsvpSource } from '@seg/db';
 import type { NoticeKind } from '@seg/notices';
 

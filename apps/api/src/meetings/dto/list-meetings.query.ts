@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@seg/common';
+import { PageQuery } from '@seg/http';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 

@@ -1,4 +1,4 @@
-import { ACCEPTED_YEARS, parseDateTime } from '@seg/common';
+import { ACCEPTED_YEARS, parseDateTime } from '@seg/rules';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /** An ISO-8601 date-time: with an offset it is that instant, without one it is London time. */

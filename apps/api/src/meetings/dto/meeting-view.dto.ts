@@ -1,4 +1,4 @@
-import { PageOf } from '@seg/common';
+import { PageOf } from '@seg/http';
 import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
 
 /** The region a regional meeting belongs to. */

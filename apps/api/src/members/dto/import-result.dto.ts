@@ -1,4 +1,4 @@
-import { FieldError } from '@seg/common';
+import { FieldError } from '@seg/http';
 
 export class ImportRowResult {
   /** The line of the file, the header being line 1. */

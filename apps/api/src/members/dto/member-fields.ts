@@ -1,4 +1,4 @@
-import { MayBeLeftOut, MultilineText } from '@seg/common';
+import { MayBeLeftOut, MultilineText } from '@seg/http';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ContactVisibilityDto } from './contact-visibility.dto';

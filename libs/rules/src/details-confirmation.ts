@@ -1,5 +1,5 @@
 import type { AppConfig } from '@seg/config';
-import { createIdToken, readIdToken } from './id-token';
+import { createIdToken, readIdToken } from '@seg/links';
 
 /** A member who has not answered the first email in this many days gets a second. */
 export const DETAILS_SECOND_ASK_AFTER_DAYS = 14;

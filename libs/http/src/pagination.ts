@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { invalidField } from './field-errors';
-import { purposeKey } from './secret-keys';
+import { purposeKey } from '@seg/links';
 
 /** A page when the client names no limit, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,0 +1,3 @@
+export * from './secret-keys';
+export * from './id-token';
+export * from './rsvp-token';
