@@ -137,7 +137,12 @@ class CpuMeter {
     private readonly database: string | null,
   ) {}
 
-  static async start(pids: Record<string, number[]>, redis: IORedis, db: Client | null = null, database: string | null = null) {
+  static async start(
+    pids: Record<string, number[]>,
+    redis: IORedis,
+    db: Client | null = null,
+    database: string | null = null,
+  ) {
     const meter = new CpuMeter(pids, redis, db, database);
     await meter.resume();
     return meter;
@@ -161,7 +166,9 @@ class CpuMeter {
   /** The bench database's backends: those of the pools stay for the whole run. */
   private async backendPids(): Promise<number[]> {
     if (!this.db) return [];
-    const rows = (await this.db.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [this.database])).rows;
+    const rows = (
+      await this.db.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [this.database])
+    ).rows;
     return rows.map((r) => r.pid);
   }
 
@@ -169,7 +176,9 @@ class CpuMeter {
     const backends = await this.backendPids();
     const own = process.cpuUsage();
     return {
-      parts: Object.fromEntries(Object.entries(this.pids).map(([name, pids]) => [name, pids.reduce((n, pid) => n + processCpuMs(pid), 0)])),
+      parts: Object.fromEntries(
+        Object.entries(this.pids).map(([name, pids]) => [name, pids.reduce((n, pid) => n + processCpuMs(pid), 0)]),
+      ),
       backends: new Map(backends.map((pid) => [pid, processCpuMs(pid)])),
       redis: await redisCpuMs(this.redis),
       bench: (own.user + own.system) / 1000,
@@ -182,7 +191,9 @@ class CpuMeter {
     await this.pause();
     const used = this.used!;
     const per = (ms: number) => Math.round((ms / messages) * 1000) / 1000;
-    const parts: Record<string, number> = Object.fromEntries(Object.entries(used.parts).map(([name, ms]) => [name, per(ms)]));
+    const parts: Record<string, number> = Object.fromEntries(
+      Object.entries(used.parts).map(([name, ms]) => [name, per(ms)]),
+    );
     if (this.db) parts.postgres = per([...used.backends.values()].reduce((n, ms) => n + ms, 0));
     parts.redis = per(used.redis);
     parts.benchProcess = per(used.bench);
@@ -223,7 +234,11 @@ function sum(a: Reading, b: Reading): Reading {
 }
 
 function run(name: string, file: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, file)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, file)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => log(`${name} exited (${signal ?? code})`));
   return child;
 }
@@ -277,19 +292,29 @@ async function main(): Promise<void> {
     children.push(api);
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i += 1) {
-      const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 300) throw new Error('The API did not start');
       await sleep(100);
     }
-    const workers = Array.from({ length: WORKERS }, (_, i) => run(WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env));
+    const workers = Array.from({ length: WORKERS }, (_, i) =>
+      run(WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env),
+    );
     children.push(...workers);
     const workerPids = workers.map((w) => w.pid!);
 
     await db.connect();
     connected = true;
     log(`Inserting ${MEMBERS} members...`);
-    const [{ id: staffId }] = (await db.query(`insert into members (email, name, status, role) values ($1, 'Bench secretariat', 'active', 'secretariat') returning id`, [`secretariat.${name}@seg.example`])).rows;
+    const [{ id: staffId }] = (
+      await db.query(
+        `insert into members (email, name, status, role) values ($1, 'Bench secretariat', 'active', 'secretariat') returning id`,
+        [`secretariat.${name}@seg.example`],
+      )
+    ).rows;
     await db.query(
       `insert into members (email, name, status, region_id, category_id)
        select 'member' || g || '.${name}@example.org', 'Member ' || g, 'active',
@@ -307,7 +332,12 @@ async function main(): Promise<void> {
     ).rows;
     const token = new JwtService({ secret: JWT_SECRET }).sign(
       { sub: staffId, sid, typ: ACCESS_TOKEN.type },
-      { algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: '1h' },
+      {
+        algorithm: ACCESS_TOKEN.algorithm,
+        issuer: ACCESS_TOKEN.issuer,
+        audience: ACCESS_TOKEN.audience,
+        expiresIn: '1h',
+      },
     );
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
@@ -322,16 +352,27 @@ async function main(): Promise<void> {
     const created = await fetch(`${base}/meetings`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ title: 'Health and Justice Summit', kind: 'summit', startsAt: '2027-11-10T09:30', endsAt: '2027-11-11T17:00', venue: 'RCGP, 30 Euston Square, London' }),
+      body: JSON.stringify({
+        title: 'Health and Justice Summit',
+        kind: 'summit',
+        startsAt: '2027-11-10T09:30',
+        endsAt: '2027-11-11T17:00',
+        venue: 'RCGP, 30 Euston Square, London',
+      }),
     });
     const meeting = (await created.json()) as { id: string };
     log(`Inviting everyone to meeting ${meeting.id}...`);
     const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, connection, db, name);
     const started = performance.now();
-    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
+    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
+    });
     const callMs = performance.now() - started;
     const answer = (await response.json()) as { invited: number };
-    if (response.status !== 202 || answer.invited !== MEMBERS) throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);
+    if (response.status !== 202 || answer.invited !== MEMBERS)
+      throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);
     log(`The call answered in ${callMs.toFixed(0)} ms; waiting for delivery...`);
 
     let peakWorkerMb = 0;
@@ -359,9 +400,14 @@ async function main(): Promise<void> {
     if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
     // The same call again invites nobody (all are invited): everything the call does but writing.
     const again = performance.now();
-    const repeated = await fetch(`${base}/meetings/${meeting.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { categories: ['prison-gp'] } }) });
+    const repeated = await fetch(`${base}/meetings/${meeting.id}/invitations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
+    });
     const repeatMs = performance.now() - again;
-    if (repeated.status !== 202 || ((await repeated.json()) as { invited: number }).invited !== 0) throw new Error(`The repeated invite answered ${repeated.status}`);
+    if (repeated.status !== 202 || ((await repeated.json()) as { invited: number }).invited !== 0)
+      throw new Error(`The repeated invite answered ${repeated.status}`);
     await notices.obliterate({ force: true }).catch(() => undefined);
     await new Queue('meetings', { connection, prefix: name }).obliterate({ force: true }).catch(() => undefined);
     await notices.close();
@@ -375,9 +421,16 @@ async function main(): Promise<void> {
     log('Explaining the invitation call...');
     const [{ id: prisonGpId }] = (await db.query(`select id from categories where code = 'prison-gp'`)).rows;
     // The call's audience, { categories: ['prison-gp'] }, as the API resolves it.
-    const callBreakdown = await inviteCallBreakdown(db, { all: false, reps: false, regionIds: [], categoryIds: [prisonGpId], memberIds: [], withinRegionId: null }, staffId, repeatMs);
+    const callBreakdown = await inviteCallBreakdown(
+      db,
+      { all: false, reps: false, regionIds: [], categoryIds: [prisonGpId], memberIds: [], withinRegionId: null },
+      staffId,
+      repeatMs,
+    );
     const pingMs = await redisRoundTripMs();
-    log(`Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`);
+    log(
+      `Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`,
+    );
     sink.reset();
     const transport = createMailTransport({ url: env.SMTP_URL, maxConnections: config.mail.poolSize });
     const yardstickCpu = await CpuMeter.start({}, connection);
@@ -387,7 +440,13 @@ async function main(): Promise<void> {
       Array.from({ length: 50 }, async () => {
         while (next < MEMBERS) {
           const i = next++;
-          await transport.sendMail(mailOptions(env.MAIL_FROM, { ...message, to: `yardstick${i}@example.org`, messageId: `<${randomUUID()}@seg.example>` }));
+          await transport.sendMail(
+            mailOptions(env.MAIL_FROM, {
+              ...message,
+              to: `yardstick${i}@example.org`,
+              messageId: `<${randomUUID()}@seg.example>`,
+            }),
+          );
         }
       }),
     );
@@ -414,7 +473,9 @@ async function main(): Promise<void> {
       redisCommandsByConnection: redisPerJob.byConnection,
       rest: 0,
     };
-    breakdown.rest = ms(breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs);
+    breakdown.rest = ms(
+      breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs,
+    );
     const figures = {
       bench: 'fanout',
       members: MEMBERS,
@@ -447,15 +508,21 @@ async function main(): Promise<void> {
         ...describeBreakdown(MEMBERS, callMs, callBreakdown).map((line) => `  ${line}`),
         `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
         `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
-        `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ""}`,
+        `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ''}`,
         `average message: ${workerMessageBytes} bytes from the worker, ${yardstickMessageBytes} from the yardstick`,
         `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
         `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms` +
           ` + rendering ${breakdown.renderMs} ms + Redis ${breakdown.redisMs} ms (${breakdown.redisCommandsPerJob} commands × ${breakdown.redisRoundTripMs} ms;` +
           ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms (waiting for a slot, recording, the event loop)`,
-        `Redis commands per job: ${Object.entries(breakdown.redisCommands).map(([c, n]) => `${c} ${n}`).join(', ')};` +
-          ` by connection: ${Object.entries(breakdown.redisCommandsByConnection).map(([c, n]) => `${c} ${n}`).join(', ')}`,
-        `CPU per message, delivery: ${Object.entries(cpu.parts).map(([part, n]) => `${part} ${n} ms`).join(' + ')} = ${cpu.total} ms; machine busy ${Math.round(cpu.machineBusy * 100)} %`,
+        `Redis commands per job: ${Object.entries(breakdown.redisCommands)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')};` +
+          ` by connection: ${Object.entries(breakdown.redisCommandsByConnection)
+            .map(([c, n]) => `${c} ${n}`)
+            .join(', ')}`,
+        `CPU per message, delivery: ${Object.entries(cpu.parts)
+          .map(([part, n]) => `${part} ${n} ms`)
+          .join(' + ')} = ${cpu.total} ms; machine busy ${Math.round(cpu.machineBusy * 100)} %`,
         `CPU per message, yardstick: sender and sink ${yardstickParts.benchProcess} ms, Redis ${yardstickParts.redis} ms = ${yardstickTotals.total} ms; machine busy ${Math.round(yardstickTotals.machineBusy * 100)} %`,
       ].join('\n'),
     );
@@ -508,13 +575,18 @@ async function watchRedis(prefix: string, sink: CountingSink, forMs: number) {
     .filter((c) => c.addr);
   const named = new Map(clients.map((c) => [c.addr, c.name || 'unnamed']));
   const bySourceName = new Map<string, number>();
-  for (const [addr, n] of bySource) bySourceName.set(named.get(addr) ?? addr, (bySourceName.get(named.get(addr) ?? addr) ?? 0) + n);
+  for (const [addr, n] of bySource)
+    bySourceName.set(named.get(addr) ?? addr, (bySourceName.get(named.get(addr) ?? addr) ?? 0) + n);
   redis.disconnect();
   return {
-    byConnection: Object.fromEntries([...bySourceName].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, Math.round((n / delivered) * 100) / 100])),
+    byConnection: Object.fromEntries(
+      [...bySourceName].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, Math.round((n / delivered) * 100) / 100]),
+    ),
     commandsPerJob: commands / delivered,
     scriptCommandsPerJob: scriptCommands / delivered,
-    byCommand: Object.fromEntries([...byCommand].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, Math.round((n / delivered) * 100) / 100])),
+    byCommand: Object.fromEntries(
+      [...byCommand].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, Math.round((n / delivered) * 100) / 100]),
+    ),
   };
 }
 
@@ -537,7 +609,10 @@ async function timeJobParts(databaseUrl: string, config: ReturnType<typeof loadC
     const repository = new NoticesRepository(db);
     const renderer = new MeetingNoticeRenderer(config);
     const ids = (
-      await pool.query<{ id: string }>('select n.id from notices n join invitations i on i.id = n.invitation_id where i.meeting_id = $1 limit 500', [meetingId])
+      await pool.query<{ id: string }>(
+        'select n.id from notices n join invitations i on i.id = n.invitation_id where i.meeting_id = $1 limit 500',
+        [meetingId],
+      )
     ).rows.map((r) => r.id);
     await repository.getToSend(ids[0]);
     let started = performance.now();
@@ -556,7 +631,13 @@ async function timeJobParts(databaseUrl: string, config: ReturnType<typeof loadC
 /** One invite of the meeting as the worker renders it, for a member of the bench's kind. */
 async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, meetingId: string) {
   const [meeting] = await drizzle({ client: db }).select().from(meetings).where(eq(meetings.id, meetingId));
-  const notice = { kind: 'meeting-invite', invitationId: randomUUID(), toEmail: 'yardstick0@example.org', memberName: 'Member 10000', invitation: { rsvp: 'needs-action', meeting } };
+  const notice = {
+    kind: 'meeting-invite',
+    invitationId: randomUUID(),
+    toEmail: 'yardstick0@example.org',
+    memberName: 'Member 10000',
+    invitation: { rsvp: 'needs-action', meeting },
+  };
   const rendered = new MeetingNoticeRenderer(config).render(notice as NoticeToSend);
   if ('skip' in rendered) throw new Error(`The invite did not render: ${rendered.skip}`);
   return rendered;

@@ -82,7 +82,10 @@ function ownTimes(root: PlanNode): StatementPart[] {
       relation: node['Relation Name'] ?? null,
       ms: nodeMs(node) - inline.reduce((sum, c) => sum + nodeMs(c), 0),
       // A write without `returning` answers no rows: count what it was given.
-      rows: writes && inline.length ? inline[0]['Actual Rows'] * inline[0]['Actual Loops'] : node['Actual Rows'] * node['Actual Loops'],
+      rows:
+        writes && inline.length
+          ? inline[0]['Actual Rows'] * inline[0]['Actual Loops']
+          : node['Actual Rows'] * node['Actual Loops'],
       // Only the writing nodes: a node's WAL includes its children's.
       walMb: writes ? (node['WAL Bytes'] ?? 0) / 1e6 : 0,
       walPages: writes ? (node['WAL FPI'] ?? 0) : 0,
@@ -102,7 +105,9 @@ function ownTimes(root: PlanNode): StatementPart[] {
     const first = scans.reduce((a, b) => (b.ms > a.ms ? b : a));
     first.ms = Math.max(0, first.ms - ms);
   }
-  return parts.map(({ cte: _cte, ...p }) => ({ ...p, ms: round(p.ms), walMb: round(p.walMb) })).sort((a, b) => b.ms - a.ms);
+  return parts
+    .map(({ cte: _cte, ...p }) => ({ ...p, ms: round(p.ms), walMb: round(p.walMb) }))
+    .sort((a, b) => b.ms - a.ms);
 }
 
 async function newMeeting(db: Client, actorId: string): Promise<{ id: string; revision: number }> {
@@ -117,9 +122,15 @@ async function newMeeting(db: Client, actorId: string): Promise<{ id: string; re
 const TIMED_RUNS = 3;
 
 /** Times, then explains, the invitation statement for `audience` on new meetings of the database. */
-export async function inviteCallBreakdown(db: Client, audience: ResolvedAudience, actorId: string, repeatMs: number): Promise<InviteCallBreakdown> {
+export async function inviteCallBreakdown(
+  db: Client,
+  audience: ResolvedAudience,
+  actorId: string,
+  repeatMs: number,
+): Promise<InviteCallBreakdown> {
   const dialect = new PgDialect();
-  const statementOn = (meeting: { id: string; revision: number }) => dialect.sqlToQuery(inviteStatement(meeting.id, meeting.revision, audience, actorId));
+  const statementOn = (meeting: { id: string; revision: number }) =>
+    dialect.sqlToQuery(inviteStatement(meeting.id, meeting.revision, audience, actorId));
 
   let timed = { statementMs: Infinity, commitMs: 0 };
   for (let run = 0; run < TIMED_RUNS; run += 1) {
@@ -141,7 +152,10 @@ export async function inviteCallBreakdown(db: Client, audience: ResolvedAudience
   let plan: Explained;
   try {
     await db.query('select id from meetings where id = $1 for update', [explainedOn.id]);
-    const { rows } = await db.query(`explain (analyze, buffers, wal, format json) ${explainedQuery.sql}`, explainedQuery.params);
+    const { rows } = await db.query(
+      `explain (analyze, buffers, wal, format json) ${explainedQuery.sql}`,
+      explainedQuery.params,
+    );
     plan = (rows[0]['QUERY PLAN'] as Explained[])[0];
   } finally {
     await db.query('rollback');
@@ -176,7 +190,9 @@ export function describeBreakdown(members: number, callMs: number, b: InviteCall
     `the writing statement on a new meeting of this database, as the call runs it: ${b.statementMs} ms (fastest of ${TIMED_RUNS}), its commit ${b.commitMs} ms`,
     `the same statement under EXPLAIN ANALYZE (rolled back; its clock adds to every row): ${e.executionMs} ms =`,
     ...e.parts.map(
-      (p) => `  ${p.ms} ms  ${p.node} (${p.part}), ${p.rows} rows` + (p.walMb ? `, ${e.indexes[p.relation!] ?? 0} indexes kept, ${p.walMb} MB WAL (${p.walPages} whole pages)` : ''),
+      (p) =>
+        `  ${p.ms} ms  ${p.node} (${p.part}), ${p.rows} rows` +
+        (p.walMb ? `, ${e.indexes[p.relation!] ?? 0} indexes kept, ${p.walMb} MB WAL (${p.walPages} whole pages)` : ''),
     ),
     `  ${round(checksMs)} ms  foreign-key checks, one per row and key: ${e.foreignKeyChecks.map((t) => `${t.constraint} ${t.ms} ms × ${t.calls}`).join(', ')}`,
     `  ${round(e.executionMs - inParts - checksMs)} ms  in no node`,

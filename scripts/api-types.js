@@ -33,7 +33,11 @@ function documentText(document) {
 async function typesText(document) {
   const { default: openapiTS, astToString, COMMENT_HEADER } = require('openapi-typescript');
   // A deep copy: the generator annotates the object it is given.
-  const ast = await openapiTS(JSON.parse(JSON.stringify(document)), { rootTypes: true, rootTypesNoSchemaPrefix: true, alphabetize: true });
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)), {
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    alphabetize: true,
+  });
   return `${COMMENT_HEADER}// Regenerate with \`npm run api:types\` after changing a route or DTO of the API.\n\n${astToString(ast)}`;
 }
 
@@ -45,7 +49,9 @@ async function main(check) {
     [TYPES_FILE, await typesText(document)],
   ];
   if (check) {
-    const stale = files.filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text).map(([file]) => path.relative(root, file));
+    const stale = files
+      .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
+      .map(([file]) => path.relative(root, file));
     process.stdout.write(stale.length ? `Stale: ${stale.join(', ')}; run npm run api:types\n` : 'Up to date\n');
     process.exitCode = stale.length ? 1 : 0;
     return;

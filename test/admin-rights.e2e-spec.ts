@@ -23,20 +23,42 @@ describe('admins above the secretariat', () => {
 
   it('a secretariat user cannot demote, suspend or re-address an admin, and nothing changes', async () => {
     const other = await createMember(stack.db, { name: 'Other Admin', role: 'admin', status: 'active' });
-    for (const change of [{ role: 'member' }, { role: 'secretariat' }, { status: 'suspended' }, { status: 'left' }, { email: uniqueEmail('takeover') }]) {
+    for (const change of [
+      { role: 'member' },
+      { role: 'secretariat' },
+      { status: 'suspended' },
+      { status: 'left' },
+      { email: uniqueEmail('takeover') },
+    ]) {
       const res = await stack.http().patch(`/members/${other.id}`).set(secretariat).send(change).expect(403);
-      expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: "Only an admin may grant or remove admin, or change an admin's status or email" });
-      expect(res.body.details).toEqual([{ field: Object.keys(change)[0], message: expect.stringMatching(/^Only an admin may/) }]);
+      expect(res.body).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: "Only an admin may grant or remove admin, or change an admin's status or email",
+      });
+      expect(res.body.details).toEqual([
+        { field: Object.keys(change)[0], message: expect.stringMatching(/^Only an admin may/) },
+      ]);
     }
     const [row] = await stack.db.select().from(members).where(eq(members.id, other.id));
     expect(row).toMatchObject({ role: 'admin', status: 'active', email: other.email });
     // The rest of an admin's record stays the secretariat's to edit.
-    await stack.http().patch(`/members/${other.id}`).set(secretariat).send({ phone: '020 7000 0000', role: 'admin', email: other.email.toUpperCase() }).expect(200);
+    await stack
+      .http()
+      .patch(`/members/${other.id}`)
+      .set(secretariat)
+      .send({ phone: '020 7000 0000', role: 'admin', email: other.email.toUpperCase() })
+      .expect(200);
   });
 
   it('a secretariat user cannot erase an admin; an admin can', async () => {
     const other = await createMember(stack.db, { name: 'Erasable Admin', role: 'admin', status: 'active' });
-    const res = await stack.http().post(`/members/${other.id}/erase`).set(secretariat).send({ reason: 'asked to' }).expect(403);
+    const res = await stack
+      .http()
+      .post(`/members/${other.id}/erase`)
+      .set(secretariat)
+      .send({ reason: 'asked to' })
+      .expect(403);
     expect(res.body.message).toBe('Only an admin may erase an admin');
     const [row] = await stack.db.select().from(members).where(eq(members.id, other.id));
     expect(row).toMatchObject({ role: 'admin', name: 'Erasable Admin', erasedAt: null });
@@ -46,7 +68,12 @@ describe('admins above the secretariat', () => {
   it('a secretariat user cannot make anyone admin, themselves included', async () => {
     const m = await createMember(stack.db, { name: 'Would Be Admin' });
     await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ role: 'admin' }).expect(403);
-    const self = await stack.http().patch(`/members/${secretariatId}`).set(secretariat).send({ role: 'admin' }).expect(403);
+    const self = await stack
+      .http()
+      .patch(`/members/${secretariatId}`)
+      .set(secretariat)
+      .send({ role: 'admin' })
+      .expect(403);
     expect(self.body.details).toEqual([{ field: 'role', message: expect.stringMatching(/^Only an admin may/) }]);
     const rows = await stack.db.select({ role: members.role }).from(members).where(eq(members.id, secretariatId));
     expect(rows).toEqual([{ role: 'secretariat' }]);
@@ -65,10 +92,19 @@ describe('admins above the secretariat', () => {
 
   it('the last active admin cannot be demoted or suspended', async () => {
     // Every other admin steps aside, so the signed-in admin is the last one.
-    await stack.db.update(members).set({ status: 'suspended' }).where(and(eq(members.role, 'admin'), ne(members.id, adminId)));
-    for (const [change, field] of [[{ role: 'secretariat' }, 'role'], [{ status: 'suspended' }, 'status'], [{ status: 'left' }, 'status']] as const) {
+    await stack.db
+      .update(members)
+      .set({ status: 'suspended' })
+      .where(and(eq(members.role, 'admin'), ne(members.id, adminId)));
+    for (const [change, field] of [
+      [{ role: 'secretariat' }, 'role'],
+      [{ status: 'suspended' }, 'status'],
+      [{ status: 'left' }, 'status'],
+    ] as const) {
       const res = await stack.http().patch(`/members/${adminId}`).set(admin).send(change).expect(409);
-      expect(res.body.details).toEqual([{ field, message: 'is the last active admin: make another member admin first' }]);
+      expect(res.body.details).toEqual([
+        { field, message: 'is the last active admin: make another member admin first' },
+      ]);
     }
     const [row] = await stack.db.select().from(members).where(eq(members.id, adminId));
     expect(row).toMatchObject({ role: 'admin', status: 'active' });

@@ -49,8 +49,13 @@ describe('login', () => {
       const wrong = await login(active.email, 'not the right password').expect(401);
       const notActivated = await login(invited.email, PASSWORD).expect(401);
       const notActive = await login(suspended.email, PASSWORD).expect(401);
-      expect(withoutRequestId(unknown.body)).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' });
-      for (const res of [wrong, notActivated, notActive]) expect(withoutRequestId(res.body)).toEqual(withoutRequestId(unknown.body));
+      expect(withoutRequestId(unknown.body)).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Wrong email or password',
+      });
+      for (const res of [wrong, notActivated, notActive])
+        expect(withoutRequestId(res.body)).toEqual(withoutRequestId(unknown.body));
     });
 
     it('takes about as long for an unknown email as for a wrong password', async () => {
@@ -74,16 +79,28 @@ describe('login', () => {
 
     it('upgrades a hash made with weaker settings at the next login', async () => {
       const m = await newMember();
-      const weak = await argon2.hash(m.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      const weak = await argon2.hash(m.password, {
+        type: argon2.argon2id,
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      });
       await stack.db.update(members).set({ passwordHash: weak }).where(eq(members.id, m.id));
       await login(m.email, m.password).expect(200);
-      const [row] = await stack.db.select({ passwordHash: members.passwordHash }).from(members).where(eq(members.id, m.id));
+      const [row] = await stack.db
+        .select({ passwordHash: members.passwordHash })
+        .from(members)
+        .where(eq(members.id, m.id));
       expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
       await login(m.email, m.password).expect(200);
     });
 
     it('names a malformed field', async () => {
-      const res = await stack.http().post('/auth/login').send({ email: 'not-an-email', password: PASSWORD, remember: true }).expect(400);
+      const res = await stack
+        .http()
+        .post('/auth/login')
+        .send({ email: 'not-an-email', password: PASSWORD, remember: true })
+        .expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'remember']);
     });
   });
@@ -91,7 +108,8 @@ describe('login', () => {
   describe('throttling', () => {
     it('refuses an account after repeated failures, even with the right password, with Retry-After', async () => {
       const m = await newMember();
-      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++)
+        await login(m.email, 'not the right password').expect(401);
       const res = await login(m.email, m.password).expect(429);
       expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
       const retryAfter = Number(res.headers['retry-after']);
@@ -113,9 +131,11 @@ describe('login', () => {
 
     it('a successful login clears the account failures', async () => {
       const m = await newMember();
-      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++)
+        await login(m.email, 'not the right password').expect(401);
       await login(m.email, m.password).expect(200);
-      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++) await login(m.email, 'not the right password').expect(401);
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress - 1; i++)
+        await login(m.email, 'not the right password').expect(401);
       await login(m.email, m.password).expect(200);
     });
 
@@ -132,7 +152,10 @@ describe('login', () => {
 
 describe('first admin', () => {
   const email = `${uniqueName('chair')}@example.org`;
-  const stack = useStack({ api: false, env: { SEG_ADMIN_EMAIL: email, SEG_ADMIN_PASSWORD: 'the first admin passphrase' } });
+  const stack = useStack({
+    api: false,
+    env: { SEG_ADMIN_EMAIL: email, SEG_ADMIN_PASSWORD: 'the first admin passphrase' },
+  });
   const apis: ApiHarness[] = [];
 
   it('is created once when two APIs start together, and can log in', async () => {
@@ -143,7 +166,11 @@ describe('first admin', () => {
     const audit = await apis[0].db.select().from(auditLog).where(eq(auditLog.entityId, rows[0].id));
     expect(audit).toHaveLength(1);
 
-    const res = await apis[1].http().post('/auth/login').send({ email, password: 'the first admin passphrase' }).expect(200);
+    const res = await apis[1]
+      .http()
+      .post('/auth/login')
+      .send({ email, password: 'the first admin passphrase' })
+      .expect(200);
     expect(res.body.user).toMatchObject({ email, role: 'admin' });
 
     // A third start finds the admin there and leaves it alone.
@@ -171,7 +198,8 @@ describe('login throttling behind a reverse proxy', () => {
     const from = (address: string, email: string, password: string) =>
       stack.http().post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
     const victim = await newMember();
-    for (let i = 0; i < 32; i++) await from('203.0.113.66', `${uniqueName('spray')}@example.org`, 'not the right password');
+    for (let i = 0; i < 32; i++)
+      await from('203.0.113.66', `${uniqueName('spray')}@example.org`, 'not the right password');
     for (let i = 0; i < 6; i++) await from('203.0.113.66', victim.email, 'not the right password').expect(429);
     await from('198.51.100.66', victim.email, victim.password).expect(200);
   });
@@ -180,7 +208,8 @@ describe('login throttling behind a reverse proxy', () => {
     const from = (address: string, email: string, password: string) =>
       stack.http().post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
     const victim = await newMember();
-    for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) await from('203.0.113.77', victim.email, 'not the right password').expect(401);
+    for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++)
+      await from('203.0.113.77', victim.email, 'not the right password').expect(401);
     await from('203.0.113.77', victim.email, victim.password).expect(429);
     await from('198.51.100.77', victim.email, victim.password).expect(200);
   });
@@ -198,7 +227,10 @@ describe('login while Redis is down', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
 
     await stack.redis.start();
-    await eventually('Redis to be back for the API', async () => (await stack.http().get('/health')).body.redis === 'up');
+    await eventually(
+      'Redis to be back for the API',
+      async () => (await stack.http().get('/health')).body.redis === 'up',
+    );
     for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) {
       await stack.http().post('/auth/login').send({ email: m.email, password: 'not the right password' }).expect(401);
     }

@@ -16,22 +16,41 @@ describe('passwords', () => {
 
   describe('changing the password', () => {
     const change = (accessToken: string, body: object) =>
-      stack.http().put('/auth/password').set({ Authorization: `Bearer ${accessToken}`, 'X-Request-Id': 'change-1' }).send(body);
+      stack
+        .http()
+        .put('/auth/password')
+        .set({ Authorization: `Bearer ${accessToken}`, 'X-Request-Id': 'change-1' })
+        .send(body);
 
     it('checks the current password and names the field at fault', async () => {
       const m = await newMember();
       const pair = (await login(m.email, m.password).expect(200)).body;
-      const wrong = await change(pair.accessToken, { currentPassword: 'not the right password', newPassword: 'a walk along the Wear' }).expect(400);
+      const wrong = await change(pair.accessToken, {
+        currentPassword: 'not the right password',
+        newPassword: 'a walk along the Wear',
+      }).expect(400);
       expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
       const same = await change(pair.accessToken, { currentPassword: m.password, newPassword: m.password }).expect(400);
       expect(same.body.details).toEqual([{ field: 'newPassword', message: 'must differ from your current password' }]);
-      const common = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'password1234' }).expect(400);
+      const common = await change(pair.accessToken, {
+        currentPassword: m.password,
+        newPassword: 'password1234',
+      }).expect(400);
       expect(common.body.details).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
-      const spaces = await change(pair.accessToken, { currentPassword: m.password, newPassword: ' '.repeat(12) }).expect(400);
-      expect(spaces.body.details).toEqual([{ field: 'newPassword', message: 'must use at least 5 different characters' }]);
+      const spaces = await change(pair.accessToken, {
+        currentPassword: m.password,
+        newPassword: ' '.repeat(12),
+      }).expect(400);
+      expect(spaces.body.details).toEqual([
+        { field: 'newPassword', message: 'must use at least 5 different characters' },
+      ]);
       const missing = await change(pair.accessToken, { currentPassword: m.password }).expect(400);
       expect(missing.body.details).toEqual([{ field: 'newPassword', message: 'is required' }]);
-      await stack.http().put('/auth/password').send({ currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(401);
+      await stack
+        .http()
+        .put('/auth/password')
+        .send({ currentPassword: m.password, newPassword: 'a walk along the Wear' })
+        .expect(401);
       await login(m.email, m.password).expect(200);
     });
 
@@ -39,7 +58,9 @@ describe('passwords', () => {
       const m = await newMember();
       const phone = (await login(m.email, m.password).expect(200)).body;
       const laptop = (await login(m.email, m.password).expect(200)).body;
-      await change(laptop.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(204);
+      await change(laptop.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(
+        204,
+      );
 
       await sessions(laptop.accessToken).expect(200);
       await refresh(laptop.refreshToken).expect(200);
@@ -48,17 +69,28 @@ describe('passwords', () => {
       await login(m.email, m.password).expect(401);
       await login(m.email, 'a walk along the Wear').expect(200);
 
-      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-change')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 1 }, requestId: 'change-1' })]);
+      const audit = await stack.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-change')));
+      expect(audit).toEqual([
+        expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 1 }, requestId: 'change-1' }),
+      ]);
     });
 
     it('counts wrong current passwords with failed logins', async () => {
       const m = await newMember();
       const pair = (await login(m.email, m.password).expect(200)).body;
       for (let i = 0; i < LOGIN_LIMITS.perAccountAndAddress; i++) {
-        await change(pair.accessToken, { currentPassword: 'not the right password', newPassword: 'a walk along the Wear' }).expect(400);
+        await change(pair.accessToken, {
+          currentPassword: 'not the right password',
+          newPassword: 'a walk along the Wear',
+        }).expect(400);
       }
-      const res = await change(pair.accessToken, { currentPassword: m.password, newPassword: 'a walk along the Wear' }).expect(429);
+      const res = await change(pair.accessToken, {
+        currentPassword: m.password,
+        newPassword: 'a walk along the Wear',
+      }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       await login(m.email, m.password).expect(429);
     });
@@ -67,7 +99,10 @@ describe('passwords', () => {
   describe('password reset', () => {
     const resetTokenOf = (memberId: string) =>
       eventually('a password-reset notice', async () => {
-        const rows = await stack.db.select().from(notices).where(and(eq(notices.memberId, memberId), eq(notices.kind, 'password-reset')));
+        const rows = await stack.db
+          .select()
+          .from(notices)
+          .where(and(eq(notices.memberId, memberId), eq(notices.kind, 'password-reset')));
         return rows.length ? (rows[rows.length - 1].payload.token as string) : undefined;
       });
 
@@ -77,8 +112,16 @@ describe('passwords', () => {
       // The invited member asks first: by the time the active member's notice exists, that
       // request's work (a single look-up) has long finished.
       await stack.http().post('/auth/password-reset').send({ email: invited.email }).expect(202);
-      const unknown = await stack.http().post('/auth/password-reset').send({ email: `${uniqueName('nobody')}@example.org` }).expect(202);
-      const known = await stack.http().post('/auth/password-reset').send({ email: active.email.toUpperCase() }).expect(202);
+      const unknown = await stack
+        .http()
+        .post('/auth/password-reset')
+        .send({ email: `${uniqueName('nobody')}@example.org` })
+        .expect(202);
+      const known = await stack
+        .http()
+        .post('/auth/password-reset')
+        .send({ email: active.email.toUpperCase() })
+        .expect(202);
       expect(known.text).toBe(unknown.text);
       await resetTokenOf(active.id);
       const forInvited = await stack.db.select().from(notices).where(eq(notices.memberId, invited.id));
@@ -92,11 +135,24 @@ describe('passwords', () => {
       await stack.http().post('/auth/password-reset').send({ email: m.email }).expect(202);
       const token = await resetTokenOf(m.id);
 
-      const weak = await stack.http().post('/auth/password-reset/confirm').send({ token, password: m.email }).expect(400);
+      const weak = await stack
+        .http()
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: m.email })
+        .expect(400);
       expect(weak.body.details).toEqual([{ field: 'password', message: expect.any(String) }]);
-      const spaces = await stack.http().post('/auth/password-reset/confirm').send({ token, password: ' '.repeat(12) }).expect(400);
+      const spaces = await stack
+        .http()
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: ' '.repeat(12) })
+        .expect(400);
       expect(spaces.body.details).toEqual([{ field: 'password', message: 'must use at least 5 different characters' }]);
-      await stack.http().post('/auth/password-reset/confirm').set('X-Request-Id', 'reset-1').send({ token, password: 'lanterns over the Tyne' }).expect(204);
+      await stack
+        .http()
+        .post('/auth/password-reset/confirm')
+        .set('X-Request-Id', 'reset-1')
+        .send({ token, password: 'lanterns over the Tyne' })
+        .expect(204);
 
       await refresh(phone.refreshToken).expect(401);
       await refresh(laptop.refreshToken).expect(401);
@@ -104,18 +160,33 @@ describe('passwords', () => {
       await login(m.email, 'lanterns over the Tyne').expect(200);
       // The same passphrase typed in full-width letters is the same password once normalised.
       await login(m.email, 'ｌａｎｔｅｒｎｓ over the Tyne').expect(200);
-      await stack.http().post('/auth/password-reset/confirm').send({ token, password: 'another new passphrase' }).expect(400);
+      await stack
+        .http()
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: 'another new passphrase' })
+        .expect(400);
 
-      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-reset')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 }, requestId: 'reset-1' })]);
+      const audit = await stack.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'password-reset')));
+      expect(audit).toEqual([
+        expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 }, requestId: 'reset-1' }),
+      ]);
     });
 
     it('refuses a reset token older than an hour', async () => {
       const m = await newMember();
       await stack.http().post('/auth/password-reset').send({ email: m.email }).expect(202);
       const token = await resetTokenOf(m.id);
-      await stack.db.execute(`update one_time_tokens set expires_at = now() - interval '1 second' where member_id = '${m.id}'`);
-      const res = await stack.http().post('/auth/password-reset/confirm').send({ token, password: 'lanterns over the Tyne' }).expect(400);
+      await stack.db.execute(
+        `update one_time_tokens set expires_at = now() - interval '1 second' where member_id = '${m.id}'`,
+      );
+      const res = await stack
+        .http()
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: 'lanterns over the Tyne' })
+        .expect(400);
       expect(res.body.details[0].field).toBe('token');
     });
   });
@@ -128,18 +199,32 @@ describe('password emails, through the worker to a real SMTP server', () => {
 
   it('a member resets the password from the link in the reset email, which ends every other login', async () => {
     const member = await newMember();
-    const before = (await stack.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)).body;
+    const before = (
+      await stack.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)
+    ).body;
 
     await stack.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
     const token = await linkTokenInEmail(stack, member.email, '/reset-password');
     expect(stack.sink.to(member.email)[0].parsed.subject).toMatch(/reset/i);
 
-    await stack.http().post('/auth/password-reset/confirm').send({ token, password: 'heron by the canal lock' }).expect(204);
+    await stack
+      .http()
+      .post('/auth/password-reset/confirm')
+      .send({ token, password: 'heron by the canal lock' })
+      .expect(204);
     await stack.http().post('/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
     await stack.http().get('/me').set('Authorization', `Bearer ${before.accessToken}`).expect(401);
     await stack.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(401);
-    await stack.http().post('/auth/login').send({ email: member.email, password: 'heron by the canal lock' }).expect(200);
-    await stack.http().post('/auth/password-reset/confirm').send({ token, password: 'a second new passphrase' }).expect(400);
+    await stack
+      .http()
+      .post('/auth/login')
+      .send({ email: member.email, password: 'heron by the canal lock' })
+      .expect(200);
+    await stack
+      .http()
+      .post('/auth/password-reset/confirm')
+      .send({ token, password: 'a second new passphrase' })
+      .expect(400);
 
     // Nobody gets an email for an address that is not a member's.
     const stranger = `${uniqueName('stranger')}@example.org`;
@@ -151,8 +236,15 @@ describe('password emails, through the worker to a real SMTP server', () => {
 
   it('a member who changes their password is told by email, with a way back if it was not them', async () => {
     const member = await newMember();
-    const pair = (await stack.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)).body;
-    await stack.http().put('/auth/password').set('Authorization', `Bearer ${pair.accessToken}`).send({ currentPassword: member.password, newPassword: 'kittiwakes on the quay' }).expect(204);
+    const pair = (
+      await stack.http().post('/auth/login').send({ email: member.email, password: member.password }).expect(200)
+    ).body;
+    await stack
+      .http()
+      .put('/auth/password')
+      .set('Authorization', `Bearer ${pair.accessToken}`)
+      .send({ currentPassword: member.password, newPassword: 'kittiwakes on the quay' })
+      .expect(204);
 
     const mail = await stack.sink.waitForMailTo(member.email);
     expect(mail.parsed.subject).toBe('Your SEG Network password was changed');
@@ -161,7 +253,12 @@ describe('password emails, through the worker to a real SMTP server', () => {
     expect(mail.parsed.text).toContain(`${stack.config.publicUrl}/reset-password`);
     expect(mail.parsed.html).toContain(`href="${stack.config.publicUrl}/reset-password"`);
     // A failed attempt changes nothing and sends nothing.
-    await stack.http().put('/auth/password').set('Authorization', `Bearer ${pair.accessToken}`).send({ currentPassword: 'not the right password', newPassword: 'puffins off the Farnes' }).expect(400);
+    await stack
+      .http()
+      .put('/auth/password')
+      .set('Authorization', `Bearer ${pair.accessToken}`)
+      .send({ currentPassword: 'not the right password', newPassword: 'puffins off the Farnes' })
+      .expect(400);
     await stack.noticesSettled();
     expect(stack.sink.to(member.email)).toHaveLength(1);
   });

@@ -47,7 +47,11 @@ describe('tokens and sessions', () => {
     it('lets only one of two simultaneous refreshes of one token succeed', async () => {
       const m = await newMember();
       const pair = (await login(m.email, m.password).expect(200)).body;
-      const answers = await Promise.all([refresh(pair.refreshToken), refresh(pair.refreshToken), refresh(pair.refreshToken)]);
+      const answers = await Promise.all([
+        refresh(pair.refreshToken),
+        refresh(pair.refreshToken),
+        refresh(pair.refreshToken),
+      ]);
       expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401]);
       const live = await stack.db
         .select()
@@ -68,7 +72,9 @@ describe('tokens and sessions', () => {
       const m = await newMember();
       const pair = (await login(m.email, m.password).expect(200)).body;
       const [signedIn] = await stack.db.select().from(refreshTokens).where(eq(refreshTokens.memberId, m.id));
-      expect(signedIn.expiresAt.getTime() - Date.now()).toBeGreaterThan(stack.config.auth.refreshTtlSeconds * 1000 - 60_000);
+      expect(signedIn.expiresAt.getTime() - Date.now()).toBeGreaterThan(
+        stack.config.auth.refreshTtlSeconds * 1000 - 60_000,
+      );
       // Signed in long ago: an hour of the login is left.
       const end = new Date(Date.now() + 3_600_000);
       await stack.db.update(refreshTokens).set({ expiresAt: end }).where(eq(refreshTokens.id, signedIn.id));
@@ -87,7 +93,10 @@ describe('tokens and sessions', () => {
     it('refuses an expired refresh token', async () => {
       const m = await newMember();
       const pair = (await login(m.email, m.password).expect(200)).body;
-      await stack.db.update(refreshTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(refreshTokens.memberId, m.id));
+      await stack.db
+        .update(refreshTokens)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(refreshTokens.memberId, m.id));
       await refresh(pair.refreshToken).expect(401);
     });
   });
@@ -100,32 +109,50 @@ describe('tokens and sessions', () => {
       expect((await sessions(laptop.accessToken).expect(200)).body.total).toBe(2);
 
       await stack.http().post('/auth/logout').send({ refreshToken: phone.refreshToken }).expect(401);
-      await stack.http().post('/auth/logout').set('Authorization', `Bearer ${phone.accessToken}`).send({ refreshToken: phone.refreshToken }).expect(204);
+      await stack
+        .http()
+        .post('/auth/logout')
+        .set('Authorization', `Bearer ${phone.accessToken}`)
+        .send({ refreshToken: phone.refreshToken })
+        .expect(204);
       await refresh(phone.refreshToken).expect(401);
       await sessions(phone.accessToken).expect(401);
       await refresh(laptop.refreshToken).expect(200);
       await sessions(laptop.accessToken).expect(200);
     });
 
-    it('logout with somebody else\'s refresh token changes nothing', async () => {
+    it("logout with somebody else's refresh token changes nothing", async () => {
       const a = await newMember();
       const b = await newMember();
       const aPair = (await login(a.email, a.password).expect(200)).body;
       const bPair = (await login(b.email, b.password).expect(200)).body;
-      await stack.http().post('/auth/logout').set('Authorization', `Bearer ${aPair.accessToken}`).send({ refreshToken: bPair.refreshToken }).expect(204);
+      await stack
+        .http()
+        .post('/auth/logout')
+        .set('Authorization', `Bearer ${aPair.accessToken}`)
+        .send({ refreshToken: bPair.refreshToken })
+        .expect(204);
       await refresh(bPair.refreshToken).expect(200);
     });
 
     it('lists own live sessions with their devices and ends one by id', async () => {
       const m = await newMember();
-      const iPhone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+      const iPhone =
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
       const phone = (await login(m.email, m.password).set('User-Agent', iPhone).expect(200)).body;
       const laptop = (await login(m.email, m.password).set('User-Agent', 'curl/8.5.0').expect(200)).body;
       const phoneNow = (await refresh(phone.refreshToken).set('User-Agent', 'something else').expect(200)).body;
       const list = (await sessions(laptop.accessToken).expect(200)).body;
       expect(list).toEqual({
         items: [
-          { id: expect.any(String), device: 'Safari on iPhone', startedAt: expect.any(String), lastRefreshedAt: expect.any(String), expiresAt: expect.any(String), current: false },
+          {
+            id: expect.any(String),
+            device: 'Safari on iPhone',
+            startedAt: expect.any(String),
+            lastRefreshedAt: expect.any(String),
+            expiresAt: expect.any(String),
+            current: false,
+          },
           expect.objectContaining({ device: 'curl', current: true }),
         ],
         nextCursor: null,
@@ -133,11 +160,17 @@ describe('tokens and sessions', () => {
       });
       // Newest first: the phone has just refreshed.
       const phoneSession = list.items[0];
-      expect(new Date(phoneSession.lastRefreshedAt).getTime()).toBeGreaterThan(new Date(phoneSession.startedAt).getTime());
+      expect(new Date(phoneSession.lastRefreshedAt).getTime()).toBeGreaterThan(
+        new Date(phoneSession.startedAt).getTime(),
+      );
       // The phone's access tokens from before and after its refresh belong to the same login.
       await sessions(phone.accessToken).expect(200);
 
-      await stack.http().delete(`/auth/sessions/${phoneSession.id}`).set('Authorization', `Bearer ${laptop.accessToken}`).expect(204);
+      await stack
+        .http()
+        .delete(`/auth/sessions/${phoneSession.id}`)
+        .set('Authorization', `Bearer ${laptop.accessToken}`)
+        .expect(204);
       await refresh(phoneNow.refreshToken).expect(401);
       await sessions(phoneNow.accessToken).expect(401);
       await sessions(phone.accessToken).expect(401);
@@ -147,7 +180,11 @@ describe('tokens and sessions', () => {
       const other = await newMember();
       const otherPair = (await login(other.email, other.password).expect(200)).body;
       const otherId = (await sessions(otherPair.accessToken).expect(200)).body.items[0].id;
-      await stack.http().delete(`/auth/sessions/${otherId}`).set('Authorization', `Bearer ${laptop.accessToken}`).expect(404);
+      await stack
+        .http()
+        .delete(`/auth/sessions/${otherId}`)
+        .set('Authorization', `Bearer ${laptop.accessToken}`)
+        .expect(404);
       await refresh(otherPair.refreshToken).expect(200);
     });
 
@@ -159,13 +196,22 @@ describe('tokens and sessions', () => {
       const other = await newMember();
       const otherPair = (await login(other.email, other.password).expect(200)).body;
 
-      const res = await stack.http().post('/auth/sessions/sign-out-others').set('Authorization', `Bearer ${here.accessToken}`).expect(200);
+      const res = await stack
+        .http()
+        .post('/auth/sessions/sign-out-others')
+        .set('Authorization', `Bearer ${here.accessToken}`)
+        .expect(200);
       expect(res.body).toEqual({ ended: 2 });
       await sessions(phone.accessToken).expect(401);
       await refresh(tablet.refreshToken).expect(401);
-      expect((await sessions(here.accessToken).expect(200)).body.items).toEqual([expect.objectContaining({ current: true })]);
+      expect((await sessions(here.accessToken).expect(200)).body.items).toEqual([
+        expect.objectContaining({ current: true }),
+      ]);
       await refresh(otherPair.refreshToken).expect(200);
-      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'sign-out-others')));
+      const audit = await stack.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, m.id), eq(auditLog.action, 'sign-out-others')));
       expect(audit).toEqual([expect.objectContaining({ actorId: m.id, after: { sessionsEnded: 2 } })]);
       await stack.http().post('/auth/sessions/sign-out-others').expect(401);
     });
@@ -195,11 +241,15 @@ describe('tokens and sessions', () => {
 
     it('refuses an expired token', async () => {
       const past = Math.floor(Date.now() / 1000) - 60;
-      await sessions(signAccess({ sub: m.id, sid: await openSession(stack.db, m.id), iat: past - 900, exp: past })).expect(401);
+      await sessions(
+        signAccess({ sub: m.id, sid: await openSession(stack.db, m.id), iat: past - 900, exp: past }),
+      ).expect(401);
     });
 
     it('refuses a token signed with another secret', async () => {
-      await sessions(signAccess({ sub: m.id, sid: await openSession(stack.db, m.id) }, 'another-secret-that-is-also-long-enough-x')).expect(401);
+      await sessions(
+        signAccess({ sub: m.id, sid: await openSession(stack.db, m.id) }, 'another-secret-that-is-also-long-enough-x'),
+      ).expect(401);
     });
 
     it('refuses a token with alg none', async () => {
@@ -211,7 +261,10 @@ describe('tokens and sessions', () => {
 
     it('refuses a token of another type or audience', async () => {
       await sessions(signAccess({ sub: m.id, sid: await openSession(stack.db, m.id), typ: 'refresh' })).expect(401);
-      const wrongAudience = new JwtService().sign({ sub: m.id, sid: await openSession(stack.db, m.id), typ: 'access' }, { secret: TEST_JWT_SECRET, algorithm: 'HS256', issuer: ACCESS_TOKEN.issuer, audience: 'someone-else' });
+      const wrongAudience = new JwtService().sign(
+        { sub: m.id, sid: await openSession(stack.db, m.id), typ: 'access' },
+        { secret: TEST_JWT_SECRET, algorithm: 'HS256', issuer: ACCESS_TOKEN.issuer, audience: 'someone-else' },
+      );
       await sessions(wrongAudience).expect(401);
     });
 
@@ -220,7 +273,7 @@ describe('tokens and sessions', () => {
       await sessions(pair.refreshToken).expect(401);
     });
 
-    it('refuses a suspended member\'s still-valid token at once', async () => {
+    it("refuses a suspended member's still-valid token at once", async () => {
       const s = await newMember();
       const pair = (await login(s.email, s.password).expect(200)).body;
       await sessions(pair.accessToken).expect(200);
@@ -229,7 +282,7 @@ describe('tokens and sessions', () => {
     });
   });
 
-  describe('secretariat ends a member\'s sessions', () => {
+  describe("secretariat ends a member's sessions", () => {
     it('is refused to a member (403) and done for the secretariat, audited', async () => {
       const target = await newMember();
       const plain = await newMember();
@@ -238,36 +291,84 @@ describe('tokens and sessions', () => {
       const plainPair = (await login(plain.email, plain.password).expect(200)).body;
       const secretaryPair = (await login(secretary.email, secretary.password).expect(200)).body;
 
-      const denied = await stack.http().delete(`/members/${target.id}/sessions`).set('Authorization', `Bearer ${plainPair.accessToken}`).expect(403);
+      const denied = await stack
+        .http()
+        .delete(`/members/${target.id}/sessions`)
+        .set('Authorization', `Bearer ${plainPair.accessToken}`)
+        .expect(403);
       expect(denied.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
       await sessions(targetPair.accessToken).expect(200);
-      await stack.http().delete(`/members/${target.id}/sessions`).set({ Authorization: `Bearer ${secretaryPair.accessToken}`, 'X-Request-Id': 'end-sessions-1' }).expect(204);
+      await stack
+        .http()
+        .delete(`/members/${target.id}/sessions`)
+        .set({ Authorization: `Bearer ${secretaryPair.accessToken}`, 'X-Request-Id': 'end-sessions-1' })
+        .expect(204);
       await refresh(targetPair.refreshToken).expect(401);
       await sessions(targetPair.accessToken).expect(401);
 
-      const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, 'end-sessions')));
-      expect(audit).toEqual([expect.objectContaining({ actorId: secretary.id, entity: 'member', after: { sessionsEnded: 1 }, requestId: 'end-sessions-1' })]);
+      const audit = await stack.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, 'end-sessions')));
+      expect(audit).toEqual([
+        expect.objectContaining({
+          actorId: secretary.id,
+          entity: 'member',
+          after: { sessionsEnded: 1 },
+          requestId: 'end-sessions-1',
+        }),
+      ]);
 
-      await stack.http().delete('/members/00000000-0000-4000-8000-000000000000/sessions').set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(404);
-      await stack.http().delete('/members/not-a-uuid/sessions').set('Authorization', `Bearer ${secretaryPair.accessToken}`).expect(400);
+      await stack
+        .http()
+        .delete('/members/00000000-0000-4000-8000-000000000000/sessions')
+        .set('Authorization', `Bearer ${secretaryPair.accessToken}`)
+        .expect(404);
+      await stack
+        .http()
+        .delete('/members/not-a-uuid/sessions')
+        .set('Authorization', `Bearer ${secretaryPair.accessToken}`)
+        .expect(400);
     });
   });
 
   describe('OpenAPI', () => {
     it('lists the auth routes with their bodies and answers', async () => {
       const doc = (await stack.http().get('/docs-json').expect(200)).body;
-      for (const path of ['/auth/login', '/auth/refresh', '/auth/logout', '/auth/activate', '/auth/password-reset', '/auth/password-reset/confirm']) {
+      for (const path of [
+        '/auth/login',
+        '/auth/refresh',
+        '/auth/logout',
+        '/auth/activate',
+        '/auth/password-reset',
+        '/auth/password-reset/confirm',
+      ]) {
         expect(doc.paths[path]?.post).toBeDefined();
       }
       expect(doc.paths['/auth/sessions'].get).toBeDefined();
       expect(doc.paths['/members/{id}/sessions'].delete).toBeDefined();
-      expect(doc.paths['/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
-      expect(doc.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TokenPairDto');
+      expect(doc.paths['/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/LoginDto',
+      );
+      expect(doc.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/TokenPairDto',
+      );
       expect(Object.keys(doc.components.schemas.LoginDto.properties)).toEqual(['email', 'password']);
       expect(Object.keys(doc.components.schemas.NewPasswordDto.properties)).toEqual(['token', 'password']);
-      expect(Object.keys(doc.components.schemas.TokenPairDto.properties)).toEqual(['accessToken', 'refreshToken', 'expiresIn', 'refreshExpiresIn', 'user']);
-      expect(doc.paths['/auth/password'].put.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ChangePasswordDto');
-      expect(Object.keys(doc.components.schemas.ChangePasswordDto.properties)).toEqual(['currentPassword', 'newPassword']);
+      expect(Object.keys(doc.components.schemas.TokenPairDto.properties)).toEqual([
+        'accessToken',
+        'refreshToken',
+        'expiresIn',
+        'refreshExpiresIn',
+        'user',
+      ]);
+      expect(doc.paths['/auth/password'].put.requestBody.content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/ChangePasswordDto',
+      );
+      expect(Object.keys(doc.components.schemas.ChangePasswordDto.properties)).toEqual([
+        'currentPassword',
+        'newPassword',
+      ]);
     });
   });
 });

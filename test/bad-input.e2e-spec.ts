@@ -35,16 +35,47 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     it('refuses a NUL byte in every create and update, naming the field', async () => {
       const s = secretariat;
       expectFieldError(await stack.http().patch('/me').set(member).send({ name: 'Ann\u0000' }), 'name');
-      expectFieldError(await stack.http().post('/regions').set(s).send({ code: 'nul-region', name: 'Nul\u0000', nation: 'England' }), 'name');
-      expectFieldError(await stack.http().post('/categories').set(s).send({ code: 'nul-cat', name: 'Nul', description: 'a\u0000b' }), 'description');
-      expectFieldError(await stack.http().post('/establishments').set(s).send({ name: 'HMP \u0000', type: 'prison', region: 'london' }), 'name');
-      const created = await createMember(stack.db);
-      expectFieldError(await stack.http().post('/posts').set(s).send({ memberId: created.id, regionCode: 'london', role: 'Lead\u0000', startsOn: '2026-01-01' }), 'role');
       expectFieldError(
-        await stack.http().post('/meetings').set(s).send({ title: 'T\u0000', kind: 'hub', startsAt: '2026-06-10T10:00', endsAt: '2026-06-10T12:00' }),
+        await stack.http().post('/regions').set(s).send({ code: 'nul-region', name: 'Nul\u0000', nation: 'England' }),
+        'name',
+      );
+      expectFieldError(
+        await stack.http().post('/categories').set(s).send({ code: 'nul-cat', name: 'Nul', description: 'a\u0000b' }),
+        'description',
+      );
+      expectFieldError(
+        await stack
+          .http()
+          .post('/establishments')
+          .set(s)
+          .send({ name: 'HMP \u0000', type: 'prison', region: 'london' }),
+        'name',
+      );
+      const created = await createMember(stack.db);
+      expectFieldError(
+        await stack
+          .http()
+          .post('/posts')
+          .set(s)
+          .send({ memberId: created.id, regionCode: 'london', role: 'Lead\u0000', startsOn: '2026-01-01' }),
+        'role',
+      );
+      expectFieldError(
+        await stack
+          .http()
+          .post('/meetings')
+          .set(s)
+          .send({ title: 'T\u0000', kind: 'hub', startsAt: '2026-06-10T10:00', endsAt: '2026-06-10T12:00' }),
         'title',
       );
-      expectFieldError(await stack.http().post('/members').set(s).send({ email: uniqueEmail(), name: 'New\u0000', category: 'prison-gp' }), 'name');
+      expectFieldError(
+        await stack
+          .http()
+          .post('/members')
+          .set(s)
+          .send({ email: uniqueEmail(), name: 'New\u0000', category: 'prison-gp' }),
+        'name',
+      );
       expectFieldError(await stack.http().patch(`/members/${created.id}`).set(s).send({ title: 'Dr\u0000' }), 'title');
       expectFieldError(await stack.http().patch('/regions/london').set(s).send({ name: 'London\u0000' }), 'name');
     });
@@ -58,14 +89,29 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     it('refuses line breaks in a single-line field, and keeps tab and newline in multi-line text', async () => {
       expectFieldError(await stack.http().patch('/me').set(member).send({ name: 'Ann\r\nBcc: x' }), 'name');
       expectFieldError(await stack.http().patch('/me').set(member).send({ bio: 'one\u0007' }), 'bio');
-      const ok = await stack.http().patch('/me').set(member).send({ bio: 'Line one\n\tLine two', availability: 'Mon\nTue' }).expect(200);
+      const ok = await stack
+        .http()
+        .patch('/me')
+        .set(member)
+        .send({ bio: 'Line one\n\tLine two', availability: 'Mon\nTue' })
+        .expect(200);
       expect(ok.body.bio).toBe('Line one\n\tLine two');
     });
 
     it('refuses a lone surrogate in an email at login, password reset and member create', async () => {
-      expectFieldError(await stack.http().post('/auth/login').send({ email: '\ud800@x.org', password: 'whatever it is, long' }), 'email');
+      expectFieldError(
+        await stack.http().post('/auth/login').send({ email: '\ud800@x.org', password: 'whatever it is, long' }),
+        'email',
+      );
       expectFieldError(await stack.http().post('/auth/password-reset').send({ email: '\ud800@x.org' }), 'email');
-      expectFieldError(await stack.http().post('/members').set(secretariat).send({ email: 'a\udc00@x.org', name: 'Surrogate', category: 'prison-gp' }), 'email');
+      expectFieldError(
+        await stack
+          .http()
+          .post('/members')
+          .set(secretariat)
+          .send({ email: 'a\udc00@x.org', name: 'Surrogate', category: 'prison-gp' }),
+        'email',
+      );
     });
   });
 
@@ -74,30 +120,71 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       expectFieldError(await stack.http().patch('/regions/london').set(secretariat).send({ name: null }), 'name');
       expectFieldError(await stack.http().patch('/categories/prison-gp').set(secretariat).send({ name: null }), 'name');
       const created = await createMember(stack.db);
-      expectFieldError(await stack.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }), 'email');
+      expectFieldError(
+        await stack.http().patch(`/members/${created.id}`).set(secretariat).send({ email: null }),
+        'email',
+      );
     });
 
     it('refuses null for an optional field that cannot be empty', async () => {
       const s = secretariat;
-      expectFieldError(await stack.http().post('/establishments').set(s).send({ name: 'HMP Nullby', type: 'prison', region: 'london', alsoYoi: null }), 'alsoYoi');
-      const created = await stack.http().post('/establishments').set(s).send({ name: 'HMP Nullton', type: 'prison', region: 'london' }).expect(201);
-      expectFieldError(await stack.http().patch(`/establishments/${created.body.id}`).set(s).send({ alsoYoi: null }), 'alsoYoi');
-      expectFieldError(await stack.http().patch('/me').set(member).send({ establishmentIds: null }), 'establishmentIds');
+      expectFieldError(
+        await stack
+          .http()
+          .post('/establishments')
+          .set(s)
+          .send({ name: 'HMP Nullby', type: 'prison', region: 'london', alsoYoi: null }),
+        'alsoYoi',
+      );
+      const created = await stack
+        .http()
+        .post('/establishments')
+        .set(s)
+        .send({ name: 'HMP Nullton', type: 'prison', region: 'london' })
+        .expect(201);
+      expectFieldError(
+        await stack.http().patch(`/establishments/${created.body.id}`).set(s).send({ alsoYoi: null }),
+        'alsoYoi',
+      );
+      expectFieldError(
+        await stack.http().patch('/me').set(member).send({ establishmentIds: null }),
+        'establishmentIds',
+      );
       const other = await createMember(stack.db);
-      expectFieldError(await stack.http().patch(`/members/${other.id}`).set(s).send({ establishmentIds: null }), 'establishmentIds');
-      expectFieldError(await stack.http().patch('/me').set(member).send({ contactVisibility: null }), 'contactVisibility');
-      expectFieldError(await stack.http().patch('/categories/patient-rep').set(s).send({ contactsPrivateByDefault: null }), 'contactsPrivateByDefault');
+      expectFieldError(
+        await stack.http().patch(`/members/${other.id}`).set(s).send({ establishmentIds: null }),
+        'establishmentIds',
+      );
+      expectFieldError(
+        await stack.http().patch('/me').set(member).send({ contactVisibility: null }),
+        'contactVisibility',
+      );
+      expectFieldError(
+        await stack.http().patch('/categories/patient-rep').set(s).send({ contactsPrivateByDefault: null }),
+        'contactsPrivateByDefault',
+      );
     });
 
     it('refuses dates outside 1900 to 2200', async () => {
       const meeting = (startsAt: string, endsAt: string) =>
-        stack.http().post('/meetings').set(secretariat).send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
+        stack
+          .http()
+          .post('/meetings')
+          .set(secretariat)
+          .send({ title: `Hub ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
       expectFieldError(await meeting('0001-01-01T10:00', '0001-01-01T12:00'), 'startsAt');
       expectFieldError(await meeting('0000-01-01T10:00:00Z', '2026-01-01T12:00:00Z'), 'startsAt');
       expectFieldError(await meeting('2026-01-01T10:00', '2201-01-01T12:00'), 'endsAt');
       await meeting('2026-01-01T10:00', '2026-01-01T12:00').expect(201);
       const created = await createMember(stack.db);
-      expectFieldError(await stack.http().post('/posts').set(secretariat).send({ memberId: created.id, regionCode: 'london', role: 'Lead', startsOn: '0001-01-01' }), 'startsOn');
+      expectFieldError(
+        await stack
+          .http()
+          .post('/posts')
+          .set(secretariat)
+          .send({ memberId: created.id, regionCode: 'london', role: 'Lead', startsOn: '0001-01-01' }),
+        'startsOn',
+      );
     });
   });
 
@@ -109,7 +196,12 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     };
     const expectShape = (res: request.Response, status: number) => {
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: [{ field: 'body', message: expect.any(String) }] });
+      expect(res.body).toEqual({
+        statusCode: status,
+        error: expect.any(String),
+        message: expect.any(String),
+        details: [{ field: 'body', message: expect.any(String) }],
+      });
       return res.body.message as string;
     };
 
@@ -122,7 +214,9 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       const deep = `{"email":${'['.repeat(1500)}${']'.repeat(1500)},"password":"x"}`;
       expectShape(await raw(deep, { 'Content-Type': 'application/json' }), 400);
       // Brackets inside strings are text, not nesting.
-      const res = await raw(JSON.stringify({ email: 'not an email', password: '['.repeat(100) }), { 'Content-Type': 'application/json' });
+      const res = await raw(JSON.stringify({ email: 'not an email', password: '['.repeat(100) }), {
+        'Content-Type': 'application/json',
+      });
       expectFieldError(res, 'email');
     });
 
@@ -131,18 +225,30 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       const post = (body: Buffer) =>
         new Promise<{ status: number; body: unknown }>((resolve, reject) => {
           const url = new URL(`${stack.api.baseUrl}/auth/login`);
-          const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => {
-            let text = '';
-            res.on('data', (chunk) => (text += chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-          });
+          const req = httpRequest(
+            url,
+            { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } },
+            (res) => {
+              let text = '';
+              res.on('data', (chunk) => (text += chunk));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+            },
+          );
           req.on('error', reject);
           req.end(body);
         });
       const over = await post(Buffer.from(JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(200_000) })));
       const huge = await post(Buffer.alloc(20 * 1024 * 1024, 0x20));
       for (const res of [over, huge]) {
-        expect(res).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The body is too large', details: [{ field: 'body', message: 'is too large' }] } });
+        expect(res).toEqual({
+          status: 413,
+          body: {
+            statusCode: 413,
+            error: 'Payload Too Large',
+            message: 'The body is too large',
+            details: [{ field: 'body', message: 'is too large' }],
+          },
+        });
       }
     });
 
@@ -150,13 +256,22 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       expectShape(await raw('{}', { 'Content-Type': 'application/json', 'Content-Encoding': 'x-unknown' }), 415);
       expectShape(await raw('{}', { 'Content-Type': 'application/json; charset=klingon' }), 415);
       const gz = gzipSync(JSON.stringify({ email: 'a@b.org', password: 'x' }));
-      expectShape(await raw(gz.subarray(0, gz.length - 8), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
-      expectShape(await raw(Buffer.from('not gzip at all'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
+      expectShape(
+        await raw(gz.subarray(0, gz.length - 8), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+        400,
+      );
+      expectShape(
+        await raw(Buffer.from('not gzip at all'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+        400,
+      );
     });
 
     it('too many form fields: 413', async () => {
       const form = Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&');
-      expectShape(await stack.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form), 413);
+      expectShape(
+        await stack.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form),
+        413,
+      );
     });
   });
 
@@ -180,7 +295,11 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
     });
 
     it('an unknown field named like a pattern, or sent as null, is that field, not a 500', async () => {
-      const res = await stack.http().patch('/regions/london').set(secretariat).send({ ')': null, 'a*(': 1, role: null });
+      const res = await stack
+        .http()
+        .patch('/regions/london')
+        .set(secretariat)
+        .send({ ')': null, 'a*(': 1, role: null });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
         { field: ')', message: 'this field should not exist' },

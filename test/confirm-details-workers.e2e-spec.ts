@@ -35,7 +35,9 @@ describe('confirm-details run across workers', () => {
       // The clock moves to the scheduled time: tomorrow's run starts now, counting as tomorrow.
       await next.promote();
       await eventually('the first worker to be in the middle of the run', async () => {
-        const waiting = await holder.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        const waiting = await holder.query(
+          `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
         return (await next.getState()) === 'active' && waiting.rowCount === 1;
       });
 
@@ -45,7 +47,11 @@ describe('confirm-details run across workers', () => {
       stack.spawnWorker();
       await holder.query('commit');
       // The killed worker's job is taken again once its lock runs out (about 30 s).
-      await eventually('the run to complete on another worker', async () => (await next.getState()) === 'completed', 150_000);
+      await eventually(
+        'the run to complete on another worker',
+        async () => (await next.getState()) === 'completed',
+        150_000,
+      );
       expect(second.child.exitCode).toBeNull();
     } finally {
       await holder.end();
@@ -58,7 +64,9 @@ describe('confirm-details run across workers', () => {
     expect(row.detailsRequestedAt!.getTime()).toBe(next.opts.prevMillis);
     // Three workers started: one schedule per daily job, and one run planned for a later day.
     expect(await daily.queue.getJobSchedulersCount()).toBe(Object.keys(DAILY_JOBS).length);
-    const planned = (await daily.queue.getDelayed()).filter((j) => j.repeatJobKey === dailySchedulerId('confirm-details') && !j.finishedOn);
+    const planned = (await daily.queue.getDelayed()).filter(
+      (j) => j.repeatJobKey === dailySchedulerId('confirm-details') && !j.finishedOn,
+    );
     expect(planned).toHaveLength(1);
     expect(planned[0].opts.prevMillis).toBeGreaterThan(next.opts.prevMillis!);
   }, 240_000);

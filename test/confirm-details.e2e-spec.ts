@@ -24,16 +24,26 @@ describe('confirm your details', () => {
   async function runAt(at: Date): Promise<void> {
     const daily = stack.api.app.get(DailyJobs);
     const id = await daily.runAt('confirm-details', at);
-    await eventually(`the daily run at ${at.toISOString()} to finish`, async () => (await daily.queue.getJobState(id)) === 'completed');
+    await eventually(
+      `the daily run at ${at.toISOString()} to finish`,
+      async () => (await daily.queue.getJobState(id)) === 'completed',
+    );
     await stack.noticesSettled();
   }
 
   const mailsTo = (member: TestMember) => stack.sink.to(member.email);
   const tokenIn = (text: string) => /\/confirm-details\?token=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1];
-  const memberRow = async (member: TestMember) => (await stack.db.select().from(members).where(eq(members.id, member.id)))[0];
+  const memberRow = async (member: TestMember) =>
+    (await stack.db.select().from(members).where(eq(members.id, member.id)))[0];
 
   it('asks a due member once, showing what others see; opening the link changes nothing and the button confirms', async () => {
-    const due = await createMember(stack.db, { name: 'Ada Due', region: 'london', category: 'prison-gp', phone: '020 7946 0000', phoneVisibility: 'secretariat' });
+    const due = await createMember(stack.db, {
+      name: 'Ada Due',
+      region: 'london',
+      category: 'prison-gp',
+      phone: '020 7946 0000',
+      phoneVisibility: 'secretariat',
+    });
     const notDue = await createMember(stack.db, { region: 'london' });
     const rep = await createMember(stack.db, { region: 'london' });
     await createPost(stack.db, { memberId: rep.id, region: 'london', role: 'Regional lead' });
@@ -67,7 +77,11 @@ describe('confirm your details', () => {
     const before = await memberRow(due);
     expect(before.detailsRequestedAt).not.toBeNull();
     const opened = (await stack.http().get(`/confirm-details/${token}`).expect(200)).body;
-    expect(opened).toMatchObject({ name: 'Ada Due', listed: true, seenByMembers: { phone: null, email: due.email, region: { code: 'london' } } });
+    expect(opened).toMatchObject({
+      name: 'Ada Due',
+      listed: true,
+      seenByMembers: { phone: null, email: due.email, region: { code: 'london' } },
+    });
     await stack.http().get(`/confirm-details/${token}`).set('Accept', 'application/json').expect(200);
     expect(await memberRow(due)).toEqual(before);
 
@@ -87,16 +101,24 @@ describe('confirm your details', () => {
     const gone = await stack.http().get(`/confirm-details/${token}`).expect(410);
     expect(JSON.stringify(gone.body)).not.toContain('Ada');
     await stack.http().post(`/confirm-details/${token}`).expect(410);
-    await stack.http().get(`/confirm-details/${token.slice(0, -2)}xx`).expect(404);
+    await stack
+      .http()
+      .get(`/confirm-details/${token.slice(0, -2)}xx`)
+      .expect(404);
     await stack.http().get('/confirm-details/not-a-token').expect(404);
   });
 
   it('asks again after 14 days without an answer, and lists the member as not confirmed after 30', async () => {
-    const { member: secretariat, auth: asSecretariat } = await loggedIn(stack.db, stack.config, { role: 'secretariat' });
+    const { member: secretariat, auth: asSecretariat } = await loggedIn(stack.db, stack.config, {
+      role: 'secretariat',
+    });
     const { member: lead, auth: asLead } = await loggedIn(stack.db, stack.config, { region: 'north-west' });
     await createPost(stack.db, { memberId: lead.id, region: 'north-west', role: 'Regional lead' });
     const { auth: asMember } = await loggedIn(stack.db, stack.config, { region: 'north-west' });
-    const { member: silent, auth: asSilent } = await loggedIn(stack.db, stack.config, { name: 'Sid Silent', region: 'north-west' });
+    const { member: silent, auth: asSilent } = await loggedIn(stack.db, stack.config, {
+      name: 'Sid Silent',
+      region: 'north-west',
+    });
     for (const m of [secretariat, lead]) await confirmedAt(stack, m, new Date());
     await confirmedAt(stack, silent, monthsAgo(14));
 
@@ -113,12 +135,19 @@ describe('confirm your details', () => {
     expect(mailsTo(silent)).toHaveLength(2);
     expect(mailsTo(silent)[1].parsed.subject).toBe('Reminder: are your SEG Network details still right?');
     expect(mailsTo(later)).toHaveLength(1);
-    const kinds = await stack.db.select({ payload: notices.payload }).from(notices).where(and(eq(notices.memberId, silent.id), eq(notices.kind, 'confirm-details')));
+    const kinds = await stack.db
+      .select({ payload: notices.payload })
+      .from(notices)
+      .where(and(eq(notices.memberId, silent.id), eq(notices.kind, 'confirm-details')));
     expect(kinds.map((n) => n.payload.round).sort()).toEqual([1, 2]);
 
     // 31 days without an answer: on the list; 20 days: not yet.
     const staleNames = async (auth: Record<string, string>, query: string) =>
-      ((await stack.http().get(`/directory/members?stale=true${query}`).set(auth).expect(200)).body.items as { name: string }[]).map((m) => m.name);
+      (
+        (await stack.http().get(`/directory/members?stale=true${query}`).set(auth).expect(200)).body.items as {
+          name: string;
+        }[]
+      ).map((m) => m.name);
     expect(await staleNames(asSecretariat, '')).toEqual(['Sid Silent']);
     expect(await staleNames(asLead, '&region=north-west')).toEqual(['Sid Silent']);
     await stack.http().get('/directory/members?stale=true&region=north-west').set(asMember).expect(403);
@@ -134,16 +163,18 @@ describe('confirm your details', () => {
     expect(me.detailsConfirmation.overdue).toBe(false);
   });
 
-  it('shows on a representative\'s card when they last confirmed, and whether that has run out', async () => {
+  it("shows on a representative's card when they last confirmed, and whether that has run out", async () => {
     const { auth } = await loggedIn(stack.db, stack.config, { region: 'wales' });
     const fresh = await createMember(stack.db, { name: 'Fresh Rep', region: 'wales' });
     const overdue = await createMember(stack.db, { name: 'Overdue Rep', region: 'wales' });
-    for (const m of [fresh, overdue]) await createPost(stack.db, { memberId: m.id, region: 'wales', role: 'Regional lead' });
+    for (const m of [fresh, overdue])
+      await createPost(stack.db, { memberId: m.id, region: 'wales', role: 'Regional lead' });
     const freshAt = monthsAgo(2);
     await confirmedAt(stack, fresh, freshAt);
     await confirmedAt(stack, overdue, monthsAgo(7));
     const contacts = (await stack.http().get('/me/contacts').set(auth).expect(200)).body;
-    const card = (name: string) => contacts.regionalReps.find((r: { member: { name: string } }) => r.member.name === name).member;
+    const card = (name: string) =>
+      contacts.regionalReps.find((r: { member: { name: string } }) => r.member.name === name).member;
     expect(card('Fresh Rep').detailsConfirmation).toEqual({ confirmedAt: freshAt.toISOString(), overdue: false });
     expect(card('Overdue Rep').detailsConfirmation.overdue).toBe(true);
   });

@@ -18,7 +18,9 @@ describe('the demo network', () => {
     expect(network.spokes.length - filled.length).toBeGreaterThanOrEqual(2);
     expect(network.hub.reps.length).toBeGreaterThanOrEqual(3);
 
-    const categories = (await stack.http().get('/categories').set(auth).expect(200)).body.items.map((c: { code: string }) => c.code);
+    const categories = (await stack.http().get('/categories').set(auth).expect(200)).body.items.map(
+      (c: { code: string }) => c.code,
+    );
     for (const category of categories) {
       const res = await stack.http().get(`/directory/members?category=${category}`).set(auth).expect(200);
       expect(res.body.total).toBeGreaterThan(0);
@@ -27,7 +29,14 @@ describe('the demo network', () => {
       .selectDistinct({ type: establishments.typeCode })
       .from(memberEstablishments)
       .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId));
-    expect(usedTypes.map((t) => t.type).sort()).toEqual(['immigration-removal-centre', 'police-custody', 'prison', 'secure-hospital', 'secure-training-centre', 'young-offender-institution']);
+    expect(usedTypes.map((t) => t.type).sort()).toEqual([
+      'immigration-removal-centre',
+      'police-custody',
+      'prison',
+      'secure-hospital',
+      'secure-training-centre',
+      'young-offender-institution',
+    ]);
   });
 
   it('gives working logins for a secretariat, a representative and an ordinary member', async () => {
@@ -36,19 +45,42 @@ describe('the demo network', () => {
       expect(login.password.length).toBeGreaterThanOrEqual(12);
       const m = await stack.db.query.members.findFirst({ where: eq(members.email, login.email) });
       expect(m?.status).toBe('active');
-      const session = await stack.http().post('/auth/login').send({ email: login.email, password: login.password }).expect(200);
+      const session = await stack
+        .http()
+        .post('/auth/login')
+        .send({ email: login.email, password: login.password })
+        .expect(200);
       expect(session.body.accessToken).toEqual(expect.any(String));
     }
-    const roles = await stack.db.select({ role: members.role }).from(members).where(eq(members.email, DEMO_LOGINS[0].email));
+    const roles = await stack.db
+      .select({ role: members.role })
+      .from(members)
+      .where(eq(members.email, DEMO_LOGINS[0].email));
     expect(roles).toEqual([{ role: 'secretariat' }]);
     const repRow = await stack.db.query.members.findFirst({ where: eq(members.email, DEMO_LOGINS[1].email) });
-    const rep = (await stack.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, repRow!.id)}` }).expect(200)).body;
+    const rep = (
+      await stack
+        .http()
+        .get('/me')
+        .set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, repRow!.id)}` })
+        .expect(200)
+    ).body;
     expect(rep.posts.some((p: { current: boolean }) => p.current)).toBe(true);
     // An ordinary member too, so a newcomer sees the member's view at once.
     const memberLogin = DEMO_LOGINS.find((l) => l.role === 'member')!;
     const memberRow = await stack.db.query.members.findFirst({ where: eq(members.email, memberLogin.email) });
-    const member = (await stack.http().get('/me').set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, memberRow!.id)}` }).expect(200)).body;
-    expect(member).toMatchObject({ role: 'member', posts: [], category: expect.objectContaining({ code: 'prison-gp' }) });
+    const member = (
+      await stack
+        .http()
+        .get('/me')
+        .set({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, memberRow!.id)}` })
+        .expect(200)
+    ).body;
+    expect(member).toMatchObject({
+      role: 'member',
+      posts: [],
+      category: expect.objectContaining({ code: 'prison-gp' }),
+    });
     // Names are stored without titles: the title is its own field.
     const names = await stack.db.select({ name: members.name, title: members.title }).from(members);
     expect(names.filter((n) => /^(Dr|Prof|Mr|Mrs|Ms|Miss)\.? /.test(n.name))).toEqual([]);
@@ -57,14 +89,33 @@ describe('the demo network', () => {
     expect(await service.seedIfEmpty()).toBeNull();
     expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
     // ...but not one whose password was changed since.
-    const repLogin = (await stack.http().post('/auth/login').send({ email: DEMO_LOGINS[1].email, password: DEMO_LOGINS[1].password }).expect(200)).body;
-    await stack.http().put('/auth/password').set('Authorization', `Bearer ${repLogin.accessToken}`).send({ currentPassword: DEMO_LOGINS[1].password, newPassword: 'my own passphrase now' }).expect(204);
-    expect((await service.availableLogins()).map((l) => l.email)).toEqual(DEMO_LOGINS.filter((l) => l !== DEMO_LOGINS[1]).map((l) => l.email));
+    const repLogin = (
+      await stack
+        .http()
+        .post('/auth/login')
+        .send({ email: DEMO_LOGINS[1].email, password: DEMO_LOGINS[1].password })
+        .expect(200)
+    ).body;
+    await stack
+      .http()
+      .put('/auth/password')
+      .set('Authorization', `Bearer ${repLogin.accessToken}`)
+      .send({ currentPassword: DEMO_LOGINS[1].password, newPassword: 'my own passphrase now' })
+      .expect(204);
+    expect((await service.availableLogins()).map((l) => l.email)).toEqual(
+      DEMO_LOGINS.filter((l) => l !== DEMO_LOGINS[1]).map((l) => l.email),
+    );
   });
 
   it('never seeds in production', async () => {
     const production = { ...stack.config, isProduction: true, seedDemo: true } as AppConfig;
-    const service = new DemoNetworkService(production, undefined as never, undefined as never, undefined as never, undefined as never);
+    const service = new DemoNetworkService(
+      production,
+      undefined as never,
+      undefined as never,
+      undefined as never,
+      undefined as never,
+    );
     expect(await service.seedIfEmpty()).toBeNull();
   });
 });

@@ -20,35 +20,58 @@ describe('the network directory', () => {
   describe('contact visibility', () => {
     const choices: Visibility[] = ['members', 'secretariat'];
     const cases = choices.flatMap((email) =>
-      choices.flatMap((phone) => [false, true].flatMap((rep) => ['prison-gp', 'patient-rep'].map((category) => ({ email, phone, rep, category })))),
+      choices.flatMap((phone) =>
+        [false, true].flatMap((rep) =>
+          ['prison-gp', 'patient-rep'].map((category) => ({ email, phone, rep, category })),
+        ),
+      ),
     );
 
-    it.each(cases)('email $email, phone $phone, rep $rep, category $category', async ({ email, phone, rep, category }) => {
-      const subject = await createMember(stack.db, { name: `Subject ${email} ${phone} ${rep} ${category}`, category, emailVisibility: email, phoneVisibility: phone, phone: '07700 900456' });
-      if (rep) await createPost(stack.db, { memberId: subject.id, region: 'east-midlands' });
+    it.each(cases)(
+      'email $email, phone $phone, rep $rep, category $category',
+      async ({ email, phone, rep, category }) => {
+        const subject = await createMember(stack.db, {
+          name: `Subject ${email} ${phone} ${rep} ${category}`,
+          category,
+          emailVisibility: email,
+          phoneVisibility: phone,
+          phone: '07700 900456',
+        });
+        if (rep) await createPost(stack.db, { memberId: subject.id, region: 'east-midlands' });
 
-      const seen = (await get(`/directory/members/${subject.id}`, member).expect(200)).body;
-      // A current rep's work email is public to members, except for patient reps, whose choice always holds.
-      const emailShown = email === 'members' || (rep && category !== 'patient-rep');
-      expect(seen.email).toBe(emailShown ? subject.email : null);
-      expect(seen.phone).toBe(phone === 'members' ? '07700 900456' : null);
-      expect(seen.isRep).toBe(rep);
-      expect(seen.contactVisibility).toBeUndefined();
+        const seen = (await get(`/directory/members/${subject.id}`, member).expect(200)).body;
+        // A current rep's work email is public to members, except for patient reps, whose choice always holds.
+        const emailShown = email === 'members' || (rep && category !== 'patient-rep');
+        expect(seen.email).toBe(emailShown ? subject.email : null);
+        expect(seen.phone).toBe(phone === 'members' ? '07700 900456' : null);
+        expect(seen.isRep).toBe(rep);
+        expect(seen.contactVisibility).toBeUndefined();
 
-      const bySecretariat = (await get(`/directory/members/${subject.id}`, secretariat).expect(200)).body;
-      expect(bySecretariat.email).toBe(subject.email);
-      expect(bySecretariat.phone).toBe('07700 900456');
-      expect(bySecretariat.contactVisibility).toEqual({ email, phone });
+        const bySecretariat = (await get(`/directory/members/${subject.id}`, secretariat).expect(200)).body;
+        expect(bySecretariat.email).toBe(subject.email);
+        expect(bySecretariat.phone).toBe('07700 900456');
+        expect(bySecretariat.contactVisibility).toEqual({ email, phone });
 
-      const self = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, subject.id)}` };
-      const own = (await get(`/directory/members/${subject.id}`, self).expect(200)).body;
-      expect(own.email).toBe(subject.email);
-    });
+        const self = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, subject.id)}` };
+        const own = (await get(`/directory/members/${subject.id}`, self).expect(200)).body;
+        expect(own.email).toBe(subject.email);
+      },
+    );
 
     it('a new patient representative starts visible to the secretariat only; other categories to members', async () => {
-      const patient = await stack.http().post('/members').set(secretariat).send({ email: 'Pat.Rep@Example.org', name: 'Pat Rep', category: 'patient-rep', region: 'london' }).expect(201);
+      const patient = await stack
+        .http()
+        .post('/members')
+        .set(secretariat)
+        .send({ email: 'Pat.Rep@Example.org', name: 'Pat Rep', category: 'patient-rep', region: 'london' })
+        .expect(201);
       expect(patient.body.contactVisibility).toEqual({ email: 'secretariat', phone: 'secretariat' });
-      const gp = await stack.http().post('/members').set(secretariat).send({ email: 'gp.new@example.org', name: 'New GP', category: 'prison-gp', region: 'london' }).expect(201);
+      const gp = await stack
+        .http()
+        .post('/members')
+        .set(secretariat)
+        .send({ email: 'gp.new@example.org', name: 'New GP', category: 'prison-gp', region: 'london' })
+        .expect(201);
       expect(gp.body.contactVisibility).toEqual({ email: 'members', phone: 'members' });
     });
 
@@ -64,15 +87,29 @@ describe('the network directory', () => {
     let londonLead: { memberId: string; postId: string; email: string };
 
     beforeAll(async () => {
-      const c = await createMember(stack.db, { name: 'Hub Chair', region: 'yorkshire-humber', emailVisibility: 'secretariat' });
+      const c = await createMember(stack.db, {
+        name: 'Hub Chair',
+        region: 'yorkshire-humber',
+        emailVisibility: 'secretariat',
+      });
       chair = c.id;
       await createPost(stack.db, { memberId: c.id, role: 'Chair' });
-      const lead = await createMember(stack.db, { name: 'London Lead', region: 'london', emailVisibility: 'secretariat', phoneVisibility: 'secretariat' });
+      const lead = await createMember(stack.db, {
+        name: 'London Lead',
+        region: 'london',
+        emailVisibility: 'secretariat',
+        phoneVisibility: 'secretariat',
+      });
       const post = await createPost(stack.db, { memberId: lead.id, region: 'london', role: 'Regional lead' });
       londonLead = { memberId: lead.id, postId: post.id, email: lead.email };
       // An ended post and a future one are not current.
       const former = await createMember(stack.db, { name: 'Former Lead', region: 'wales' });
-      await createPost(stack.db, { memberId: former.id, region: 'wales', startsOn: '2015-01-01', endsOn: '2019-01-01' });
+      await createPost(stack.db, {
+        memberId: former.id,
+        region: 'wales',
+        startsOn: '2015-01-01',
+        endsOn: '2019-01-01',
+      });
       const future = await createMember(stack.db, { name: 'Future Lead', region: 'wales' });
       await createPost(stack.db, { memberId: future.id, region: 'wales', startsOn: '2999-01-01' });
     });
@@ -83,7 +120,11 @@ describe('the network directory', () => {
       expect(res.body.hub.reps.map((r: { member: { id: string } }) => r.member.id)).toContain(chair);
       const london = res.body.spokes.find((s: { region: { code: string } }) => s.region.code === 'london');
       expect(london.reps).toHaveLength(1);
-      expect(london.reps[0]).toMatchObject({ postId: londonLead.postId, role: 'Regional lead', member: { name: 'London Lead', email: londonLead.email, phone: null } });
+      expect(london.reps[0]).toMatchObject({
+        postId: londonLead.postId,
+        role: 'Regional lead',
+        member: { name: 'London Lead', email: londonLead.email, phone: null },
+      });
       const wales = res.body.spokes.find((s: { region: { code: string } }) => s.region.code === 'wales');
       expect(wales.reps).toEqual([]);
     });
@@ -106,7 +147,12 @@ describe('the network directory', () => {
     });
 
     it('ending a post takes the rep out of the live directory at once, and keeps the history', async () => {
-      await stack.http().patch(`/posts/${londonLead.postId}`).set(secretariat).send({ endsOn: todayInLondon() }).expect(200);
+      await stack
+        .http()
+        .patch(`/posts/${londonLead.postId}`)
+        .set(secretariat)
+        .send({ endsOn: todayInLondon() })
+        .expect(200);
       const network = await get('/directory/network', member).expect(200);
       const london = network.body.spokes.find((s: { region: { code: string } }) => s.region.code === 'london');
       expect(london.reps).toEqual([]);
@@ -114,9 +160,15 @@ describe('the network directory', () => {
       expect(lead.body.isRep).toBe(false);
       expect(lead.body.email).toBeNull();
       const record = await get(`/members/${londonLead.memberId}`, secretariat).expect(200);
-      expect(record.body.posts).toEqual([expect.objectContaining({ id: londonLead.postId, endsOn: todayInLondon(), current: false })]);
+      expect(record.body.posts).toEqual([
+        expect.objectContaining({ id: londonLead.postId, endsOn: todayInLondon(), current: false }),
+      ]);
       const audit = await get(`/audit?entity=post&id=${londonLead.postId}`, secretariat).expect(200);
-      expect(audit.body.items[0]).toMatchObject({ action: 'end', before: { endsOn: null }, after: { endsOn: todayInLondon() } });
+      expect(audit.body.items[0]).toMatchObject({
+        action: 'end',
+        before: { endsOn: null },
+        after: { endsOn: todayInLondon() },
+      });
     });
   });
 
@@ -247,7 +299,11 @@ describe('the network directory', () => {
     let invited: string;
 
     beforeAll(async () => {
-      for (const [name, status] of [['Ifan Invitedrep', 'invited'], ['Sioned Suspendedrep', 'suspended'], ['Llew Leftrep', 'left']] as const) {
+      for (const [name, status] of [
+        ['Ifan Invitedrep', 'invited'],
+        ['Sioned Suspendedrep', 'suspended'],
+        ['Llew Leftrep', 'left'],
+      ] as const) {
         const m = await createMember(stack.db, { name, status, region: 'wales' });
         await createPost(stack.db, { memberId: m.id, region: 'wales', role: 'Regional lead' });
         if (status === 'invited') invited = m.id;
@@ -256,14 +312,18 @@ describe('the network directory', () => {
     });
 
     it('lists invited members and their posts wherever members look, and no one suspended, left or staff', async () => {
-      const found = (await get('/directory/members?q=rep', member).expect(200)).body.items.map((m: { name: string }) => m.name);
+      const found = (await get('/directory/members?q=rep', member).expect(200)).body.items.map(
+        (m: { name: string }) => m.name,
+      );
       expect(found).toContain('Ifan Invitedrep');
       expect(found).not.toEqual(expect.arrayContaining(['Sioned Suspendedrep']));
       expect(found).not.toContain('Llew Leftrep');
       expect(found).not.toContain('Staffa Rep');
       await get(`/directory/members/${invited}`, member).expect(200);
 
-      const wales = (await get('/directory/network', member).expect(200)).body.spokes.find((s: { region: { code: string } }) => s.region.code === 'wales');
+      const wales = (await get('/directory/network', member).expect(200)).body.spokes.find(
+        (s: { region: { code: string } }) => s.region.code === 'wales',
+      );
       expect(repNames(wales.reps)).toEqual(['Ifan Invitedrep']);
       const contacts = (await get('/me/contacts', member).expect(200)).body;
       expect(repNames(contacts.regionalReps)).toEqual(['Ifan Invitedrep']);
@@ -276,7 +336,9 @@ describe('the network directory', () => {
       const card = (await get(`/directory/members/${invited}`, secretariat).expect(200)).body;
       expect(card.status).toBe('invited');
       expect((await get(`/directory/members/${invited}`, member).expect(200)).body.status).toBeUndefined();
-      const byStatus = (await get('/directory/members?status=suspended&q=rep', secretariat).expect(200)).body.items.map((m: { name: string }) => m.name);
+      const byStatus = (await get('/directory/members?status=suspended&q=rep', secretariat).expect(200)).body.items.map(
+        (m: { name: string }) => m.name,
+      );
       expect(byStatus).toEqual(['Sioned Suspendedrep']);
     });
   });

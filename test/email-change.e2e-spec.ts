@@ -26,7 +26,12 @@ describe('changing an email address', () => {
   it('mails a link to the new address, tells the old one, and changes nothing until the link is used', async () => {
     const member = await createMember(stack.db, { name: 'Moving Mair' });
     const newEmail = uniqueEmail('moved');
-    const res = await stack.http().patch(`/members/${member.id}`).set(secretariat).send({ email: newEmail }).expect(200);
+    const res = await stack
+      .http()
+      .patch(`/members/${member.id}`)
+      .set(secretariat)
+      .send({ email: newEmail })
+      .expect(200);
     expect(res.body.email).toBe(member.email);
 
     const token = await linkFor(member.id, newEmail);
@@ -35,8 +40,16 @@ describe('changing an email address', () => {
     expect(warning.subject).toBe('Your SEG Network email address is being changed');
     expect(warning.text).toContain(newEmail);
     expect(warning.text).not.toContain(token);
-    const sent = await stack.db.select({ kind: notices.kind, to: notices.toEmail }).from(notices).where(eq(notices.memberId, member.id));
-    expect(sent).toEqual(expect.arrayContaining([{ kind: 'email-change', to: newEmail }, { kind: 'email-changed', to: member.email }]));
+    const sent = await stack.db
+      .select({ kind: notices.kind, to: notices.toEmail })
+      .from(notices)
+      .where(eq(notices.memberId, member.id));
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { kind: 'email-change', to: newEmail },
+        { kind: 'email-changed', to: member.email },
+      ]),
+    );
 
     // Opening the link's page asks only whether it works.
     const status = await stack.http().post('/auth/link-status').send({ token, purpose: 'email-change' }).expect(200);
@@ -48,7 +61,10 @@ describe('changing an email address', () => {
     expect(confirmed.body).toEqual({ email: newEmail });
     const [changed] = await stack.db.select({ email: members.email }).from(members).where(eq(members.id, member.id));
     expect(changed.email).toBe(newEmail);
-    const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'email-change')));
+    const audit = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'email-change')));
     expect(audit).toEqual([expect.objectContaining({ before: { email: member.email }, after: { email: newEmail } })]);
 
     const again = await stack.http().post('/auth/email-change').send({ token }).expect(400);
@@ -74,7 +90,7 @@ describe('changing an email address', () => {
     expect(kept.email).toBe(leaving.email);
   });
 
-  it('changes an invited member\'s address at once: their activation link will prove it', async () => {
+  it("changes an invited member's address at once: their activation link will prove it", async () => {
     const invited = await createMember(stack.db, { status: 'invited' });
     const fixed = uniqueEmail('fixed');
     const res = await stack.http().patch(`/members/${invited.id}`).set(secretariat).send({ email: fixed }).expect(200);

@@ -45,16 +45,25 @@ describe('background email', () => {
     await stack.sink.stop();
     const { refs, emails } = await commitNotices(stack.db, outbox, 3);
     await eventually('a failed attempt to be recorded', async () => {
-      const rows = await noticeRows(stack.db, refs.map((r) => r.id));
+      const rows = await noticeRows(
+        stack.db,
+        refs.map((r) => r.id),
+      );
       return rows.every((r) => r.attempts >= 1 && r.lastError) || undefined;
     });
-    const rows = await noticeRows(stack.db, refs.map((r) => r.id));
+    const rows = await noticeRows(
+      stack.db,
+      refs.map((r) => r.id),
+    );
     expect(rows.every((r) => r.status === 'queued')).toBe(true);
     expect(rows[0].lastError).toMatch(/ECONNREFUSED|connect/i);
     await stack.sink.start();
     await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length === 1), 30_000);
     await eventually('the notices to be marked sent', async () => {
-      const after = await noticeRows(stack.db, refs.map((r) => r.id));
+      const after = await noticeRows(
+        stack.db,
+        refs.map((r) => r.id),
+      );
       return after.every((r) => r.status === 'sent' && r.attempts >= 2) || undefined;
     });
   });
@@ -70,7 +79,7 @@ describe('background email', () => {
     expect(failed.lastError).toMatch(/^550/);
     expect(failed.attempts).toBe(1);
     // Its job is over (not waiting for a retry), and nothing else is left to send.
-    const job = await eventually('the refused notice\'s job to end', async () => {
+    const job = await eventually("the refused notice's job to end", async () => {
       const j = await stack.worker.sender.consumer['probe'].getJob(`notice.${refs[1].id}.0`);
       return j && ['completed', 'failed'].includes(await j.getState()) ? j : undefined;
     });
@@ -89,7 +98,10 @@ describe('background email', () => {
     await admin.end();
     expect(rows[0].killed).toBeGreaterThan(0);
 
-    await eventually('the API to answer healthy again', async () => (await stack.http().get('/health')).status === 200 || undefined);
+    await eventually(
+      'the API to answer healthy again',
+      async () => (await stack.http().get('/health')).status === 200 || undefined,
+    );
     const { emails } = await commitNotices(stack.db, outbox, 2);
     await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length === 1), 30_000);
   });
@@ -108,7 +120,10 @@ describe('background email', () => {
       expect([0, 'SIGTERM']).toContain(await spawned.exited);
       expect(spawned.output()).not.toMatch(/"level":50/);
       for (const email of emails) expect(stack.sink.to(email)).toHaveLength(1);
-      const rows = await noticeRows(stack.db, refs.map((r) => r.id));
+      const rows = await noticeRows(
+        stack.db,
+        refs.map((r) => r.id),
+      );
       expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     } finally {
       stack.sink.delayMs = 0;

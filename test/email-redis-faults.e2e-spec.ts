@@ -28,10 +28,17 @@ describe('background email through Redis faults', () => {
     const duplicates = emails.reduce((n, e) => n + stack.sink.to(e).length - 1, 0);
     // Only a send in flight at the flush can go twice; the worker runs 20 at a time.
     expect(duplicates).toBeLessThanOrEqual(stack.config.worker.concurrency);
-    await eventually('every notice marked sent', async () => {
-      const rows = await noticeRows(stack.db, refs.map((r) => r.id));
-      return rows.every((r) => r.status === 'sent') || undefined;
-    }, 30_000);
+    await eventually(
+      'every notice marked sent',
+      async () => {
+        const rows = await noticeRows(
+          stack.db,
+          refs.map((r) => r.id),
+        );
+        return rows.every((r) => r.status === 'sent') || undefined;
+      },
+      30_000,
+    );
     process.stdout.write(`redis flush: ${deliveredAtFlush} of 200 delivered at the flush, ${duplicates} duplicates\n`);
   });
 
@@ -40,20 +47,33 @@ describe('background email through Redis faults', () => {
     await stack.sink.waitFor(() => before.emails.every((e) => stack.sink.to(e).length === 1));
 
     await stack.redis.stop();
-    await eventually('the API to see Redis down', async () => (await stack.http().get('/health')).body.redis === 'down');
+    await eventually(
+      'the API to see Redis down',
+      async () => (await stack.http().get('/health')).body.redis === 'down',
+    );
     await stack.redis.start();
 
     // Written while the API may not have reconnected yet: the relay covers a failed enqueue.
     const after = await commitNotices(stack.db, outbox, 5);
     await stack.sink.waitFor(() => after.emails.every((e) => stack.sink.to(e).length === 1), 60_000);
-    await eventually('the API to see Redis again', async () => (await stack.http().get('/health')).status === 200 || undefined);
+    await eventually(
+      'the API to see Redis again',
+      async () => (await stack.http().get('/health')).status === 200 || undefined,
+    );
   });
 
   it('rebuilds a worker that stays connected but picks up nothing', async () => {
     const queueName = `${QueueName.Notices}-watchdog`;
     const handled: string[] = [];
     const consumer = new QueueConsumer<{ n: number }>(
-      { queueName, redisUrl: stack.redis.url, prefix: stack.config.queuePrefix, concurrency: 1, quietAfterMs: 1_000, checkEveryMs: 300 },
+      {
+        queueName,
+        redisUrl: stack.redis.url,
+        prefix: stack.config.queuePrefix,
+        concurrency: 1,
+        quietAfterMs: 1_000,
+        checkEveryMs: 300,
+      },
       async (job) => {
         handled.push(String(job.data.n));
         return 'done';

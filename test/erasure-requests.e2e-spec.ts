@@ -11,7 +11,9 @@ describe('asking to be erased', () => {
     const secretariat = (await loggedIn(stack.db, stack.config, { role: 'secretariat' })).auth;
 
     const asked = (await stack.http().post('/me/erasure-request').set(auth).expect(202)).body;
-    expect(new Date(asked.answerBy).getTime() - new Date(asked.requestedAt).getTime()).toBeGreaterThanOrEqual(28 * 86_400_000);
+    expect(new Date(asked.answerBy).getTime() - new Date(asked.requestedAt).getTime()).toBeGreaterThanOrEqual(
+      28 * 86_400_000,
+    );
     // Asking again while the request is open answers the same request.
     expect((await stack.http().post('/me/erasure-request').set(auth).expect(202)).body.id).toBe(asked.id);
 
@@ -24,14 +26,29 @@ describe('asking to be erased', () => {
 
     await stack.http().get('/privacy/erasure-requests').set(auth).expect(403);
     const open = (await stack.http().get('/privacy/erasure-requests').set(secretariat).expect(200)).body.items;
-    expect(open).toEqual([expect.objectContaining({ id: asked.id, member: { id: member.id, name: 'Erin Askstoleave' }, ageDays: 0, overdue: false })]);
+    expect(open).toEqual([
+      expect.objectContaining({
+        id: asked.id,
+        member: { id: member.id, name: 'Erin Askstoleave' },
+        ageDays: 0,
+        overdue: false,
+      }),
+    ]);
 
     // The one-month clock: a request made 40 days ago is overdue.
-    await stack.db.update(erasureRequests).set({ requestedAt: sql`now() - interval '40 days'` }).where(eq(erasureRequests.id, asked.id));
+    await stack.db
+      .update(erasureRequests)
+      .set({ requestedAt: sql`now() - interval '40 days'` })
+      .where(eq(erasureRequests.id, asked.id));
     const late = (await stack.http().get('/privacy/erasure-requests').set(secretariat).expect(200)).body.items;
     expect(late).toEqual([expect.objectContaining({ id: asked.id, ageDays: 40, overdue: true })]);
 
-    await stack.http().post(`/members/${member.id}/erase`).set(secretariat).send({ reason: 'Asked on the web' }).expect(200);
+    await stack
+      .http()
+      .post(`/members/${member.id}/erase`)
+      .set(secretariat)
+      .send({ reason: 'Asked on the web' })
+      .expect(200);
     expect((await stack.http().get('/privacy/erasure-requests').set(secretariat).expect(200)).body.items).toEqual([]);
   });
 });

@@ -14,13 +14,22 @@ describe('unexpected errors in the log', () => {
     const failure = await stack.db
       .insert(members)
       .values({ email: taken.email.toUpperCase(), name: 'Second Person', phone: '07700 900456' })
-      .then(() => null, (error: unknown) => error);
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(failure).toBeInstanceOf(Error);
 
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const sent: { status?: number; body?: unknown } = {};
-    const response = { headersSent: false, status: (s: number) => ((sent.status = s), response), json: (b: unknown) => ((sent.body = b), response) };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-1' }) }) } as unknown as ArgumentsHost;
+    const response = {
+      headersSent: false,
+      status: (s: number) => ((sent.status = s), response),
+      json: (b: unknown) => ((sent.body = b), response),
+    };
+    const host = {
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-1' }) }),
+    } as unknown as ArgumentsHost;
     let calls: unknown[][];
     try {
       new AllExceptionsFilter().catch(failure, host);
@@ -29,12 +38,19 @@ describe('unexpected errors in the log', () => {
       logged.mockRestore();
     }
 
-    expect(sent).toMatchObject({ status: 500, body: { message: 'Something went wrong on our side', requestId: 'req-1' } });
+    expect(sent).toMatchObject({
+      status: 500,
+      body: { message: 'Something went wrong on our side', requestId: 'req-1' },
+    });
     const [entry] = calls[0] as [{ err: unknown; requestId: string }];
     // As pino writes it: the serializer is applied only to Error instances.
-    const line = JSON.stringify({ ...entry, err: entry.err instanceof Error ? stdSerializers.err(entry.err) : entry.err });
+    const line = JSON.stringify({
+      ...entry,
+      err: entry.err instanceof Error ? stdSerializers.err(entry.err) : entry.err,
+    });
     expect(line).toContain('insert into \\"members\\"');
     expect(line).toContain('members_email_lower_key');
-    for (const secret of [taken.email, taken.email.toUpperCase(), '07700 900456', 'Second Person']) expect(line).not.toContain(secret);
+    for (const secret of [taken.email, taken.email.toUpperCase(), '07700 900456', 'Second Person'])
+      expect(line).not.toContain(secret);
   });
 });

@@ -11,7 +11,10 @@ describe('health and docs', () => {
 
   it('says how to reach the secretariat and how long data is kept, to anyone', async () => {
     const res = await stack.http().get('/about').expect(200);
-    expect(res.body).toEqual({ secretariatEmail: stack.config.secretariatEmail, retention: { ...stack.config.retention, detailsConfirmMonths: stack.config.detailsConfirm.months } });
+    expect(res.body).toEqual({
+      secretariatEmail: stack.config.secretariatEmail,
+      retention: { ...stack.config.retention, detailsConfirmMonths: stack.config.detailsConfirm.months },
+    });
     expect(stack.config.secretariatEmail).toMatch(/^[^@\s]+@[^@\s]+$/);
   });
 

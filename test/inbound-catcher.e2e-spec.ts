@@ -37,7 +37,12 @@ describe('inbound mail without a mailbox: the mail catcher, and mail:inbound', (
   let meetingId: string;
   let uid: string;
   const rsvpOf = async (memberId: string) =>
-    (await stack.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, memberId))))[0];
+    (
+      await stack.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, memberId)))
+    )[0];
 
   beforeAll(async () => {
     const staff = await createMember(stack.db, { role: 'secretariat' });
@@ -47,21 +52,39 @@ describe('inbound mail without a mailbox: the mail catcher, and mail:inbound', (
       .http()
       .post('/meetings')
       .set(auth)
-      .send({ title: 'Hub meeting', kind: 'hub', startsAt: '2031-03-05T14:00', endsAt: '2031-03-05T16:00', venue: 'HMP Leeds' })
+      .send({
+        title: 'Hub meeting',
+        kind: 'hub',
+        startsAt: '2031-03-05T14:00',
+        endsAt: '2031-03-05T16:00',
+        venue: 'HMP Leeds',
+      })
       .expect(201);
     meetingId = created.body.id;
-    await stack.http().post(`/meetings/${meetingId}/invitations`).set(auth).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
+    await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(auth)
+      .send({ audience: { memberIds: people.map((p) => p.id) } })
+      .expect(202);
     await stack.noticesSettled();
     // The invitation as the catcher kept it, read as a member's mail program would.
     const files = await readdir(mailDir);
     expect(files).toHaveLength(2);
     const invite = await simpleParser(await readFile(path.join(mailDir, files[0])));
-    uid = parseCalendar(invite.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString('utf8')).uid;
+    uid = parseCalendar(
+      invite.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString('utf8'),
+    ).uid;
   });
 
   it('reads mail sent through the catcher to MAIL_FROM as inbound mail, and /health says so', async () => {
     expect((await stack.http().get('/health').expect(200)).body.inbound).toBe('up');
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(env.MAIL_CATCHER_PORT), secure: false, ignoreTLS: true });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: Number(env.MAIL_CATCHER_PORT),
+      secure: false,
+      ignoreTLS: true,
+    });
     try {
       await transport.sendMail({
         envelope: { from: people[0].email, to: [MAILBOX] },
@@ -79,7 +102,13 @@ describe('inbound mail without a mailbox: the mail catcher, and mail:inbound', (
     await writeFile(file, inboundFixture('apple-calendar-decline', { TO: MAILBOX, FROM: people[1].email, UID: uid }));
     const run = () =>
       promisify(execFile)(process.execPath, [MAIL_INBOUND, file], {
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: stack.config.databaseUrl, JWT_SECRET: stack.config.auth.jwtSecret, MAIL_FROM: env.MAIL_FROM },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          DATABASE_URL: stack.config.databaseUrl,
+          JWT_SECRET: stack.config.auth.jwtSecret,
+          MAIL_FROM: env.MAIL_FROM,
+        },
       });
     expect((await run()).stdout).toMatch(/: reply \{.*"rsvp":"declined"/);
     expect((await rsvpOf(people[1].id)).rsvp).toBe('declined');

@@ -17,7 +17,8 @@ describe('listing is a choice', () => {
   /** A member of the North East who says they do not want to be listed, through PATCH /me. */
   async function unlisted(name: string, category: string, post?: { endsOn: string | null }) {
     const m = await createMember(stack.db, { name, category, region: 'north-east' });
-    if (post) await createPost(stack.db, { memberId: m.id, region: 'north-east', role: 'Regional lead', endsOn: post.endsOn });
+    if (post)
+      await createPost(stack.db, { memberId: m.id, region: 'north-east', role: 'Regional lead', endsOn: post.endsOn });
     const self = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}` };
     const saved = await stack.http().patch('/me').set(self).send({ listed: false }).expect(200);
     expect(saved.body.listed).toBe(false);
@@ -26,7 +27,9 @@ describe('listing is a choice', () => {
   }
 
   beforeAll(async () => {
-    member = (await loggedIn(stack.db, stack.config, { name: 'Viewing Member', region: 'north-east', category: 'prison-gp' })).auth;
+    member = (
+      await loggedIn(stack.db, stack.config, { name: 'Viewing Member', region: 'north-east', category: 'prison-gp' })
+    ).auth;
     secretariat = (await loggedIn(stack.db, stack.config, { name: 'Secretariat Person', role: 'secretariat' })).auth;
     const una = await unlisted('Una Hiddenone', 'prison-gp');
     expect(una.seenByMembers).toMatchObject({ listed: false, listedWhateverChosen: false });
@@ -45,23 +48,37 @@ describe('listing is a choice', () => {
     const region = (await get('/directory/members?region=north-east&limit=200', member).expect(200)).body;
     expect(names(region.items).sort()).toEqual(['Rita Hiddenrep', 'Viewing Member']);
     expect(region.total).toBe(2);
-    for (const name of ['Una Hiddenone', 'Paula Hiddenpatient', 'Edna Hiddenformer']) await get(`/directory/members/${ids[name]}`, member).expect(404);
+    for (const name of ['Una Hiddenone', 'Paula Hiddenpatient', 'Edna Hiddenformer'])
+      await get(`/directory/members/${ids[name]}`, member).expect(404);
     await get(`/directory/members/${ids['Rita Hiddenrep']}`, member).expect(200);
 
-    const northEast = (await get('/directory/network', member).expect(200)).body.spokes.find((s: { region: { code: string } }) => s.region.code === 'north-east');
+    const northEast = (await get('/directory/network', member).expect(200)).body.spokes.find(
+      (s: { region: { code: string } }) => s.region.code === 'north-east',
+    );
     expect(names(northEast.reps)).toEqual(['Rita Hiddenrep']);
     expect(names((await get('/me/contacts', member).expect(200)).body.regionalReps)).toEqual(['Rita Hiddenrep']);
     const place = (await get('/establishments?region=north-east', member).expect(200)).body.items[0];
-    expect(names((await get(`/establishments/${place.id}/contacts`, member).expect(200)).body.regionalReps)).toEqual(['Rita Hiddenrep']);
+    expect(names((await get(`/establishments/${place.id}/contacts`, member).expect(200)).body.regionalReps)).toEqual([
+      'Rita Hiddenrep',
+    ]);
     const holders = (await get('/regions/north-east', member).expect(200)).body;
-    expect([...holders.currentPosts, ...holders.pastPosts].map((p: { holder: { name: string } }) => p.holder.name)).toEqual(['Rita Hiddenrep']);
+    expect(
+      [...holders.currentPosts, ...holders.pastPosts].map((p: { holder: { name: string } }) => p.holder.name),
+    ).toEqual(['Rita Hiddenrep']);
 
     const all = (await get('/directory/members?q=hidden', secretariat).expect(200)).body;
-    expect(names(all.items).sort()).toEqual(['Edna Hiddenformer', 'Paula Hiddenpatient', 'Rita Hiddenrep', 'Una Hiddenone']);
+    expect(names(all.items).sort()).toEqual([
+      'Edna Hiddenformer',
+      'Paula Hiddenpatient',
+      'Rita Hiddenrep',
+      'Una Hiddenone',
+    ]);
     expect(all.total).toBe(4);
     for (const id of Object.values(ids)) await get(`/directory/members/${id}`, secretariat).expect(200);
     const seen = (await get('/regions/north-east', secretariat).expect(200)).body;
-    expect([...seen.currentPosts, ...seen.pastPosts].map((p: { holder: { name: string } }) => p.holder.name).sort()).toEqual(['Edna Hiddenformer', 'Paula Hiddenpatient', 'Rita Hiddenrep']);
+    expect(
+      [...seen.currentPosts, ...seen.pastPosts].map((p: { holder: { name: string } }) => p.holder.name).sort(),
+    ).toEqual(['Edna Hiddenformer', 'Paula Hiddenpatient', 'Rita Hiddenrep']);
   });
 
   it('lists a member again when they choose to be', async () => {
@@ -75,9 +92,19 @@ describe('listing is a choice', () => {
   });
 
   it('starts a new patient / service-user representative unlisted, others listed', async () => {
-    const patient = await stack.http().post('/members').set(secretariat).send({ email: 'new.patient@example.org', name: 'New Patient', category: 'patient-rep', region: 'london' }).expect(201);
+    const patient = await stack
+      .http()
+      .post('/members')
+      .set(secretariat)
+      .send({ email: 'new.patient@example.org', name: 'New Patient', category: 'patient-rep', region: 'london' })
+      .expect(201);
     expect(patient.body.listed).toBe(false);
-    const gp = await stack.http().post('/members').set(secretariat).send({ email: 'new.gp@example.org', name: 'New Gp', category: 'prison-gp', region: 'london' }).expect(201);
+    const gp = await stack
+      .http()
+      .post('/members')
+      .set(secretariat)
+      .send({ email: 'new.gp@example.org', name: 'New Gp', category: 'prison-gp', region: 'london' })
+      .expect(201);
     expect(gp.body.listed).toBe(true);
   });
 });

@@ -12,14 +12,20 @@ import { useStack } from './support/stack';
 
 describe('meetings and their notices', () => {
   // 0.004 h = 14.4 s: reminders of a meeting starting in half a minute fire during the test.
-  const stack = useStack({ smtp: true, worker: true, env: { REMINDER_HOURS_BEFORE: '0.004', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' } });
+  const stack = useStack({
+    smtp: true,
+    worker: true,
+    env: { REMINDER_HOURS_BEFORE: '0.004', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' },
+  });
   let secretariat: string;
   let wales: TestMember[];
   let scotland: TestMember[];
   let inactive: TestMember[];
 
   const asSecretariat = () => ({ Authorization: `Bearer ${secretariat}` });
-  const as = async (m: TestMember) => ({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}` });
+  const as = async (m: TestMember) => ({
+    Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}`,
+  });
   const noticesOf = (id: string) => stack.db.select().from(notices).where(eq(notices.meetingId, id));
   /** A member's calendar download of a meeting, parsed. */
   const downloadedCalendar = async (id: string, headers: Record<string, string>) => {
@@ -29,8 +35,15 @@ describe('meetings and their notices', () => {
   };
   /** A member's mails about one meeting, in the order they came: each test has its own meeting. */
   const mailsAbout = (id: string, m: TestMember) =>
-    stack.sink.to(m.email).filter((mail) => mail.parsed.attachments.some((a) => a.filename?.endsWith('.ics')) && calendarOf(mail).uid === `meeting-${id}@seg.example`);
-  const withSubject = (id: string, m: TestMember, prefix: string) => mailsAbout(id, m).filter((mail) => mail.parsed.subject!.startsWith(prefix));
+    stack.sink
+      .to(m.email)
+      .filter(
+        (mail) =>
+          mail.parsed.attachments.some((a) => a.filename?.endsWith('.ics')) &&
+          calendarOf(mail).uid === `meeting-${id}@seg.example`,
+      );
+  const withSubject = (id: string, m: TestMember, prefix: string) =>
+    mailsAbout(id, m).filter((mail) => mail.parsed.subject!.startsWith(prefix));
 
   /** The spring hub meeting, a draft. */
   const springDraft = async (): Promise<string> => {
@@ -38,30 +51,64 @@ describe('meetings and their notices', () => {
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: 'Spring hub meeting', kind: 'hub', agenda: '1. Minutes\n2. Regional reports', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
+      .send({
+        title: 'Spring hub meeting',
+        kind: 'hub',
+        agenda: '1. Minutes\n2. Regional reports',
+        startsAt: '2027-03-26T10:00',
+        endsAt: '2027-03-26T12:30',
+        venue: 'RCGP, 30 Euston Square, London',
+      })
       .expect(201);
     return res.body.id;
   };
   /** The spring meeting with Wales invited: its three active members and the one not yet activated, each with their invite. */
   const springWithWales = async (): Promise<string> => {
     const id = await springDraft();
-    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    await stack
+      .http()
+      .post(`/meetings/${id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { regions: ['wales'] } })
+      .expect(202);
     await stack.sink.waitFor(() => [...wales, inactive[2]].every((m) => mailsAbout(id, m).length === 1));
     return id;
   };
   /** Then Dougal (Scotland) invited too, and replies: Aled accepts, Bethan declines, Carys is unsure, the others say nothing. */
   const springReplied = async (): Promise<string> => {
     const id = await springWithWales();
-    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: [scotland[0].id] } }).expect(202);
+    await stack
+      .http()
+      .post(`/meetings/${id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { memberIds: [scotland[0].id] } })
+      .expect(202);
     await stack.sink.waitFor(() => mailsAbout(id, scotland[0]).length === 1);
-    const replies: [TestMember, string][] = [[wales[0], 'accepted'], [wales[1], 'declined'], [wales[2], 'tentative']];
-    for (const [m, response] of replies) await stack.http().put(`/meetings/${id}/rsvp`).set(await as(m)).send({ response }).expect(200);
+    const replies: [TestMember, string][] = [
+      [wales[0], 'accepted'],
+      [wales[1], 'declined'],
+      [wales[2], 'tentative'],
+    ];
+    for (const [m, response] of replies)
+      await stack
+        .http()
+        .put(`/meetings/${id}/rsvp`)
+        .set(await as(m))
+        .send({ response })
+        .expect(200);
     return id;
   };
   /** Moved to 2 April, across the clock change; the update reaches everyone who had not declined. */
   const movedToApril = async (id: string) => {
-    const res = await stack.http().patch(`/meetings/${id}`).set(asSecretariat()).send({ startsAt: '2027-04-02T10:00', endsAt: '2027-04-02T12:30' }).expect(200);
-    await stack.sink.waitFor(() => [wales[0], wales[2], scotland[0]].every((m) => withSubject(id, m, 'Updated:').length === 1));
+    const res = await stack
+      .http()
+      .patch(`/meetings/${id}`)
+      .set(asSecretariat())
+      .send({ startsAt: '2027-04-02T10:00', endsAt: '2027-04-02T12:30' })
+      .expect(200);
+    await stack.sink.waitFor(() =>
+      [wales[0], wales[2], scotland[0]].every((m) => withSubject(id, m, 'Updated:').length === 1),
+    );
     return res;
   };
 
@@ -84,26 +131,53 @@ describe('meetings and their notices', () => {
     ]);
   });
 
-
   it('refuses bad meetings naming each field, and members who are not the secretariat', async () => {
     const bad = await stack
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: '', kind: 'party', startsAt: 'next tuesday', endsAt: '2027-03-26T09:00', onlineUrl: 'ftp://x', colour: 'red' })
+      .send({
+        title: '',
+        kind: 'party',
+        startsAt: 'next tuesday',
+        endsAt: '2027-03-26T09:00',
+        onlineUrl: 'ftp://x',
+        colour: 'red',
+      })
       .expect(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['colour', 'kind', 'onlineUrl', 'startsAt', 'title']);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'colour',
+      'kind',
+      'onlineUrl',
+      'startsAt',
+      'title',
+    ]);
 
-    const backwards = await stack.http().post('/meetings').set(asSecretariat()).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T09:00' }).expect(400);
+    const backwards = await stack
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T09:00' })
+      .expect(400);
     expect(backwards.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
 
-    const cleared = await stack.http().patch(`/meetings/${randomUUID()}`).set(asSecretariat()).send({ title: null, startsAt: null, venue: null }).expect(400);
+    const cleared = await stack
+      .http()
+      .patch(`/meetings/${randomUUID()}`)
+      .set(asSecretariat())
+      .send({ title: null, startsAt: null, venue: null })
+      .expect(400);
     expect(cleared.body.details).toEqual([
       { field: 'title', message: 'cannot be cleared' },
       { field: 'startsAt', message: 'cannot be cleared' },
     ]);
 
-    await stack.http().post('/meetings').set(await as(wales[0])).send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' }).expect(403);
+    await stack
+      .http()
+      .post('/meetings')
+      .set(await as(wales[0]))
+      .send({ title: 'x', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T11:00' })
+      .expect(403);
     await stack.http().get('/meetings').expect(401);
   });
 
@@ -112,22 +186,56 @@ describe('meetings and their notices', () => {
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: 'Spring hub meeting', kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:30', venue: 'RCGP, 30 Euston Square, London' })
+      .send({
+        title: 'Spring hub meeting',
+        kind: 'hub',
+        startsAt: '2027-03-26T10:00',
+        endsAt: '2027-03-26T12:30',
+        venue: 'RCGP, 30 Euston Square, London',
+      })
       .expect(201);
     const meetingId = res.body.id;
-    expect(res.body).toMatchObject({ status: 'draft', revision: 0, startsAt: '2027-03-26T10:00:00+00:00', endsAt: '2027-03-26T12:30:00+00:00', timeZone: 'Europe/London', kind: 'hub' });
-    const [audit] = await stack.db.select().from(auditLog).where(and(eq(auditLog.entity, 'meeting'), eq(auditLog.entityId, meetingId)));
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      revision: 0,
+      startsAt: '2027-03-26T10:00:00+00:00',
+      endsAt: '2027-03-26T12:30:00+00:00',
+      timeZone: 'Europe/London',
+      kind: 'hub',
+    });
+    const [audit] = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'meeting'), eq(auditLog.entityId, meetingId)));
     expect(audit.action).toBe('create');
   });
 
   it('invites exactly the current members of a region, not yet activated ones too, and says who was skipped', async () => {
     const meetingId = await springDraft();
-    const bad = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales', 'atlantis'], categories: ['nope'] } }).expect(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['audience.regions[1]', 'audience.categories[0]']);
-    await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: {} }).expect(400);
+    const bad = await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { regions: ['wales', 'atlantis'], categories: ['nope'] } })
+      .expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'audience.regions[1]',
+      'audience.categories[0]',
+    ]);
+    await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: {} })
+      .expect(400);
 
     const started = Date.now();
-    const res = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    const res = await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { regions: ['wales'] } })
+      .expect(202);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(res.body).toEqual({ invited: 4, alreadyInvited: 0, skipped: { suspended: 1, left: 1 } });
 
@@ -159,7 +267,9 @@ describe('meetings and their notices', () => {
       startOffsetSeconds: 0,
     });
     expect(event.start.toISOString()).toBe('2027-03-26T10:00:00.000Z');
-    expect(event.attendees).toEqual([{ value: `mailto:${wales[0].email}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Aled Wales' }]);
+    expect(event.attendees).toEqual([
+      { value: `mailto:${wales[0].email}`, partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Aled Wales' },
+    ]);
     // The calendar goes once inline, beside text and HTML, and once as an attachment.
     const types = contentTypesOf(mail);
     expect(types[0]).toMatch(/^multipart\/mixed/);
@@ -167,7 +277,9 @@ describe('meetings and their notices', () => {
     expect(types.filter((t) => t.startsWith('text/calendar'))).toEqual([expect.stringMatching(/charset=utf-8/)]);
     expect(types.filter((t) => t.startsWith('text/calendar'))[0]).toContain('method=request');
     expect(types.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=invite.ics')]);
-    expect(mail.parsed.attachments.filter((a) => a.contentDisposition === 'attachment').map((a) => a.filename)).toEqual(['invite.ics']);
+    expect(mail.parsed.attachments.filter((a) => a.contentDisposition === 'attachment').map((a) => a.filename)).toEqual(
+      ['invite.ics'],
+    );
     // Every invitee's calendar object names the same meeting.
     expect(new Set(wales.map((m) => calendarOf(mailsAbout(meetingId, m)[0]).uid)).size).toBe(1);
   });
@@ -179,7 +291,13 @@ describe('meetings and their notices', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Spring hub meeting');
     expect(page.text).toContain('<form method="post">');
-    const rsvpOf = async (m: TestMember) => (await stack.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, m.id))))[0].rsvp;
+    const rsvpOf = async (m: TestMember) =>
+      (
+        await stack.db
+          .select()
+          .from(invitations)
+          .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, m.id)))
+      )[0].rsvp;
     expect(await rsvpOf(wales[1])).toBe('needs-action');
 
     const posted = await stack.http().post(`/rsvp/${token}`).type('form').send({ response: 'declined' }).expect(303);
@@ -188,7 +306,11 @@ describe('meetings and their notices', () => {
     const saved = await stack.http().get(`/rsvp/${token}`).query({ saved: '1' }).expect(200);
     expect(saved.text).toContain('Your reply is recorded: <strong>Not going</strong>');
 
-    const json = await stack.http().post(`/rsvp/${rsvpTokenOf(mailsAbout(meetingId, wales[0])[0])}`).send({ response: 'accepted' }).expect(200);
+    const json = await stack
+      .http()
+      .post(`/rsvp/${rsvpTokenOf(mailsAbout(meetingId, wales[0])[0])}`)
+      .send({ response: 'accepted' })
+      .expect(200);
     expect(json.body).toMatchObject({ meetingId, response: 'accepted' });
     expect(await rsvpOf(wales[0])).toBe('accepted');
 
@@ -197,14 +319,29 @@ describe('meetings and their notices', () => {
     await stack.http().post(`/rsvp/${forged}`).send({ response: 'accepted' }).expect(404);
     await stack.http().post(`/rsvp/${token}`).send({ response: 'maybe' }).expect(400);
 
-    const put = await stack.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[2])).send({ response: 'tentative' }).expect(200);
+    const put = await stack
+      .http()
+      .put(`/meetings/${meetingId}/rsvp`)
+      .set(await as(wales[2]))
+      .send({ response: 'tentative' })
+      .expect(200);
     expect(put.body.rsvp).toBe('tentative');
-    await stack.http().put(`/meetings/${meetingId}/rsvp`).set(await as(scotland[0])).send({ response: 'accepted' }).expect(404);
+    await stack
+      .http()
+      .put(`/meetings/${meetingId}/rsvp`)
+      .set(await as(scotland[0]))
+      .send({ response: 'accepted' })
+      .expect(404);
   });
 
   it('invites nobody twice, on a repeat or when two calls cross', async () => {
     const meetingId = await springWithWales();
-    const repeat = await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { regions: ['wales'] } }).expect(202);
+    const repeat = await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { regions: ['wales'] } })
+      .expect(202);
     expect(repeat.body).toMatchObject({ invited: 0, alreadyInvited: 4 });
 
     const body = { audience: { regions: ['wales'], memberIds: [scotland[0].id] } };
@@ -225,53 +362,117 @@ describe('meetings and their notices', () => {
   });
 
   it('invites the union of current reps, categories and a list, each member once', async () => {
-    const created = await stack.http().post('/meetings').set(asSecretariat()).send({ title: 'Hub and spoke', kind: 'hub', startsAt: '2027-02-03T11:00', endsAt: '2027-02-03T13:00' }).expect(201);
+    const created = await stack
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({ title: 'Hub and spoke', kind: 'hub', startsAt: '2027-02-03T11:00', endsAt: '2027-02-03T13:00' })
+      .expect(201);
     const id = created.body.id;
-    const noPlace = await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { reps: true } }).expect(400);
+    const noPlace = await stack
+      .http()
+      .post(`/meetings/${id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { reps: true } })
+      .expect(400);
     expect(noPlace.body.details[0].field).toBe('venue');
-    await stack.http().patch(`/meetings/${id}`).set(asSecretariat()).send({ onlineUrl: 'https://meet.example.org/hub' }).expect(200);
+    await stack
+      .http()
+      .patch(`/meetings/${id}`)
+      .set(asSecretariat())
+      .send({ onlineUrl: 'https://meet.example.org/hub' })
+      .expect(200);
 
-    const [rep, pastRep, examiner, listed] = await createMembers(stack.db, [{ name: 'Current rep' }, { name: 'Former rep' }, { category: 'forensic-medical-examiner' }, { name: 'Listed' }]);
+    const [rep, pastRep, examiner, listed] = await createMembers(stack.db, [
+      { name: 'Current rep' },
+      { name: 'Former rep' },
+      { category: 'forensic-medical-examiner' },
+      { name: 'Listed' },
+    ]);
     await createPost(stack.db, { memberId: rep.id, role: 'Chair' });
-    await createPost(stack.db, { memberId: pastRep.id, role: 'Secretary', startsOn: '2018-01-01', endsOn: '2019-12-31' });
+    await createPost(stack.db, {
+      memberId: pastRep.id,
+      role: 'Secretary',
+      startsOn: '2018-01-01',
+      endsOn: '2019-12-31',
+    });
     const res = await stack
       .http()
       .post(`/meetings/${id}/invitations`)
       .set(asSecretariat())
-      .send({ audience: { reps: true, categories: ['forensic-medical-examiner'], memberIds: [examiner.id, listed.id] } })
+      .send({
+        audience: { reps: true, categories: ['forensic-medical-examiner'], memberIds: [examiner.id, listed.id] },
+      })
       .expect(202);
     expect(res.body).toMatchObject({ invited: 3, alreadyInvited: 0 });
-    const invited = await stack.db.select({ memberId: invitations.memberId }).from(invitations).where(eq(invitations.meetingId, id));
+    const invited = await stack.db
+      .select({ memberId: invitations.memberId })
+      .from(invitations)
+      .where(eq(invitations.meetingId, id));
     expect(invited.map((i) => i.memberId).sort()).toEqual([rep.id, examiner.id, listed.id].sort());
     await stack.sink.waitFor(() => [rep, examiner, listed].every((m) => stack.sink.to(m.email).length === 1));
     expect(stack.sink.to(pastRep.email)).toHaveLength(0);
   });
 
   it('refuses invitations to a meeting that is over', async () => {
-    const [summit] = (await stack.http().get('/meetings').query({ kind: 'summit', limit: 1 }).set(asSecretariat()).expect(200)).body.items;
+    const [summit] = (
+      await stack.http().get('/meetings').query({ kind: 'summit', limit: 1 }).set(asSecretariat()).expect(200)
+    ).body.items;
     expect(summit.isOver).toBe(true);
-    await stack.http().post(`/meetings/${summit.id}/invitations`).set(asSecretariat()).send({ audience: { all: true } }).expect(409);
+    await stack
+      .http()
+      .post(`/meetings/${summit.id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { all: true } })
+      .expect(409);
     await stack.http().get(`/meetings/not-a-uuid`).set(asSecretariat()).expect(404);
   });
 
   it('shows a member only their meetings, with their own reply, and the summit archive', async () => {
     const meetingId = await springWithWales();
-    await stack.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[0])).send({ response: 'accepted' }).expect(200);
-    const mine = await stack.http().get('/meetings').set(await as(wales[0])).expect(200);
+    await stack
+      .http()
+      .put(`/meetings/${meetingId}/rsvp`)
+      .set(await as(wales[0]))
+      .send({ response: 'accepted' })
+      .expect(200);
+    const mine = await stack
+      .http()
+      .get('/meetings')
+      .set(await as(wales[0]))
+      .expect(200);
     const ids = mine.body.items.map((m: { id: string }) => m.id);
     expect(ids).toContain(meetingId);
     expect(mine.body.items.find((m: { id: string }) => m.id === meetingId).rsvp).toBe('accepted');
     expect(mine.body.items.filter((m: { kind: string }) => m.kind === 'summit')).toHaveLength(11);
 
-    const other = await stack.http().get('/meetings').set(await as(scotland[1])).expect(200);
+    const other = await stack
+      .http()
+      .get('/meetings')
+      .set(await as(scotland[1]))
+      .expect(200);
     expect(other.body.items.map((m: { id: string }) => m.id)).not.toContain(meetingId);
-    await stack.http().get(`/meetings/${meetingId}`).set(await as(scotland[1])).expect(404);
+    await stack
+      .http()
+      .get(`/meetings/${meetingId}`)
+      .set(await as(scotland[1]))
+      .expect(404);
 
-    const past = await stack.http().get('/meetings').query({ when: 'past', kind: 'summit', limit: 5 }).set(asSecretariat()).expect(200);
+    const past = await stack
+      .http()
+      .get('/meetings')
+      .query({ when: 'past', kind: 'summit', limit: 5 })
+      .set(asSecretariat())
+      .expect(200);
     expect(past.body.total).toBe(11);
     expect(past.body.items).toHaveLength(5);
     expect(past.body.items[0].summit).toMatchObject({ number: 11, year: 2024 });
-    const next = await stack.http().get('/meetings').query({ when: 'past', kind: 'summit', limit: 5, cursor: past.body.nextCursor }).set(asSecretariat()).expect(200);
+    const next = await stack
+      .http()
+      .get('/meetings')
+      .query({ when: 'past', kind: 'summit', limit: 5, cursor: past.body.nextCursor })
+      .set(asSecretariat())
+      .expect(200);
     expect(past.body.items.map((m: { summit: { number: number } }) => m.summit.number)).toEqual([11, 10, 9, 8, 7]);
     expect(next.body.items.map((m: { summit: { number: number } }) => m.summit.number)).toEqual([6, 5, 4, 3, 2]);
   });
@@ -286,11 +487,19 @@ describe('meetings and their notices', () => {
 
     const [updateMail] = withSubject(meetingId, wales[2], 'Updated:');
     // It says what changed, old and new, before the details as they now stand.
-    expect(updateMail.parsed.text).toContain('- The time: was Friday 26 March 2027, 10:00 to 12:30 GMT; now Friday 2 April 2027, 10:00 to 12:30 BST');
+    expect(updateMail.parsed.text).toContain(
+      '- The time: was Friday 26 March 2027, 10:00 to 12:30 GMT; now Friday 2 April 2027, 10:00 to 12:30 BST',
+    );
     expect(updateMail.parsed.text).not.toContain('The venue');
     expect(updateMail.parsed.html).toContain('<li>The time: was Friday 26 March 2027');
     const event = calendarOf(updateMail);
-    expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meetingId}@seg.example`, sequence: 1, startLocal: '2027-04-02T10:00:00', startOffsetSeconds: 3600 });
+    expect(event).toMatchObject({
+      method: 'REQUEST',
+      uid: `meeting-${meetingId}@seg.example`,
+      sequence: 1,
+      startLocal: '2027-04-02T10:00:00',
+      startOffsetSeconds: 3600,
+    });
     expect(event.start.toISOString()).toBe('2027-04-02T09:00:00.000Z');
     expect(event.attendees[0].partstat).toBe('TENTATIVE');
     await stack.noticesSettled();
@@ -307,7 +516,12 @@ describe('meetings and their notices', () => {
     expect(replanned?.data).toEqual({ meetingId, revision: 1 });
 
     // A title change is not news to calendars: no revision, no notice.
-    const renamed = await stack.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ title: 'Spring hub meeting (SEG)' }).expect(200);
+    const renamed = await stack
+      .http()
+      .patch(`/meetings/${meetingId}`)
+      .set(asSecretariat())
+      .send({ title: 'Spring hub meeting (SEG)' })
+      .expect(200);
     expect(renamed.body.revision).toBe(1);
   });
 
@@ -317,14 +531,26 @@ describe('meetings and their notices', () => {
     const invite = calendarOf(mailsAbout(meetingId, wales[2])[0]);
     const update = calendarOf(withSubject(meetingId, wales[2], 'Updated:')[0]);
     const mine = await downloadedCalendar(meetingId, await as(wales[2]));
-    expect(mine).toMatchObject({ method: 'REQUEST', uid: invite.uid, sequence: update.sequence, startLocal: '2027-04-02T10:00:00', organizer: update.organizer });
+    expect(mine).toMatchObject({
+      method: 'REQUEST',
+      uid: invite.uid,
+      sequence: update.sequence,
+      startLocal: '2027-04-02T10:00:00',
+      organizer: update.organizer,
+    });
     expect(mine.sequence).toBe(1);
-    expect(mine.attendees).toEqual([{ value: `mailto:${wales[2].email}`, partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Carys Wales' }]);
+    expect(mine.attendees).toEqual([
+      { value: `mailto:${wales[2].email}`, partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Carys Wales' },
+    ]);
     expect(mine.description).toContain(`/rsvp/${rsvpTokenOf(mailsAbout(meetingId, wales[2])[0])}`);
     expect((await downloadedCalendar(meetingId, await as(wales[1]))).attendees[0].partstat).toBe('DECLINED');
 
     // Not invited: as if the meeting did not exist. The secretariat's own copy invites nobody.
-    await stack.http().get(`/meetings/${meetingId}/calendar`).set(await as(scotland[1])).expect(404);
+    await stack
+      .http()
+      .get(`/meetings/${meetingId}/calendar`)
+      .set(await as(scotland[1]))
+      .expect(404);
     await stack.http().get(`/meetings/${randomUUID()}/calendar`).set(asSecretariat()).expect(404);
     await stack.http().get(`/meetings/${meetingId}/calendar`).expect(401);
     const published = await downloadedCalendar(meetingId, asSecretariat());
@@ -351,10 +577,25 @@ describe('meetings and their notices', () => {
         { code: 'scotland', name: 'Scotland', invitees: 1, accepted: 0, tentative: 0, declined: 0, noReply: 1 },
       ]),
     );
-    expect(attendance.body.byCategory).toEqual(expect.arrayContaining([{ code: 'prison-gp', name: 'Prison GP', invitees: 3, accepted: 1, tentative: 0, declined: 1, noReply: 1 }]));
-    const csv = await stack.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).set('Accept', 'text/csv').expect(200);
+    expect(attendance.body.byCategory).toEqual(
+      expect.arrayContaining([
+        { code: 'prison-gp', name: 'Prison GP', invitees: 3, accepted: 1, tentative: 0, declined: 1, noReply: 1 },
+      ]),
+    );
+    const csv = await stack
+      .http()
+      .get(`/meetings/${meetingId}/attendance`)
+      .set(asSecretariat())
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['group,code,name,invitees,accepted,tentative,declined,noReply', 'region,wales,Wales,4,1,1,1,1', 'total,,All invitees,5,1,1,1,2']));
+    expect(csv.text.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        'group,code,name,invitees,accepted,tentative,declined,noReply',
+        'region,wales,Wales,4,1,1,1,1',
+        'total,,All invitees,5,1,1,1,2',
+      ]),
+    );
   });
 
   it('cancels: METHOD:CANCEL to every invitee, the reminder dropped and the links dead', async () => {
@@ -368,25 +609,53 @@ describe('meetings and their notices', () => {
     await stack.sink.waitFor(() => everyone.every((m) => withSubject(meetingId, m, 'Cancelled:').length === 1));
     for (const m of everyone) {
       const [mail] = withSubject(meetingId, m, 'Cancelled:');
-      expect(calendarOf(mail)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2, uid: `meeting-${meetingId}@seg.example` });
+      expect(calendarOf(mail)).toMatchObject({
+        method: 'CANCEL',
+        status: 'CANCELLED',
+        sequence: 2,
+        uid: `meeting-${meetingId}@seg.example`,
+      });
     }
     expect(await stack.api.app.get(NoticeQueue).meetings.getJob(reminderJobId(meetingId, 1))).toBeUndefined();
 
     const [cancelMail] = withSubject(meetingId, wales[0], 'Cancelled:');
     const cancelTypes = contentTypesOf(cancelMail);
-    expect(cancelTypes.filter((t) => t.startsWith('text/calendar'))).toEqual([expect.stringContaining('method=cancel')]);
-    expect(cancelTypes.filter((t) => t.startsWith('application/ics'))).toEqual([expect.stringContaining('name=cancel.ics')]);
+    expect(cancelTypes.filter((t) => t.startsWith('text/calendar'))).toEqual([
+      expect.stringContaining('method=cancel'),
+    ]);
+    expect(cancelTypes.filter((t) => t.startsWith('application/ics'))).toEqual([
+      expect.stringContaining('name=cancel.ics'),
+    ]);
     const cancellation = calendarOf(cancelMail);
     const downloaded = await downloadedCalendar(meetingId, await as(wales[0]));
-    expect(downloaded).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: cancellation.uid, sequence: cancellation.sequence });
-    expect(downloaded.attendees[0]).toMatchObject({ value: `mailto:${wales[0].email}`, partstat: 'ACCEPTED', rsvp: 'FALSE' });
+    expect(downloaded).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      uid: cancellation.uid,
+      sequence: cancellation.sequence,
+    });
+    expect(downloaded.attendees[0]).toMatchObject({
+      value: `mailto:${wales[0].email}`,
+      partstat: 'ACCEPTED',
+      rsvp: 'FALSE',
+    });
 
     const page = await stack.http().get(`/rsvp/${token}`).expect(410);
     expect(page.text).toContain('cancelled');
     await stack.http().post(`/rsvp/${token}`).send({ response: 'declined' }).expect(410);
-    await stack.http().put(`/meetings/${meetingId}/rsvp`).set(await as(wales[0])).send({ response: 'declined' }).expect(409);
+    await stack
+      .http()
+      .put(`/meetings/${meetingId}/rsvp`)
+      .set(await as(wales[0]))
+      .send({ response: 'declined' })
+      .expect(409);
     await stack.http().patch(`/meetings/${meetingId}`).set(asSecretariat()).send({ venue: 'Elsewhere' }).expect(409);
-    await stack.http().post(`/meetings/${meetingId}/invitations`).set(asSecretariat()).send({ audience: { all: true } }).expect(409);
+    await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { all: true } })
+      .expect(409);
     // Cancelling again sends nothing more.
     await stack.http().post(`/meetings/${meetingId}/cancel`).set(asSecretariat()).expect(200);
     expect((await noticesOf(meetingId)).filter((n) => n.kind === 'meeting-cancellation')).toHaveLength(5);
@@ -398,10 +667,21 @@ describe('meetings and their notices', () => {
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: 'Short call', kind: 'other', startsAt: new Date(starts).toISOString(), endsAt: new Date(starts + 1_000).toISOString(), onlineUrl: 'https://meet.example.org/short' })
+      .send({
+        title: 'Short call',
+        kind: 'other',
+        startsAt: new Date(starts).toISOString(),
+        endsAt: new Date(starts + 1_000).toISOString(),
+        onlineUrl: 'https://meet.example.org/short',
+      })
       .expect(201);
     const [person] = await createMembers(stack.db, [{ name: 'Late replier' }]);
-    await stack.http().post(`/meetings/${created.body.id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: [person.id] } }).expect(202);
+    await stack
+      .http()
+      .post(`/meetings/${created.body.id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { memberIds: [person.id] } })
+      .expect(202);
     const [invitation] = await stack.db.select().from(invitations).where(eq(invitations.meetingId, created.body.id));
     const token = createRsvpToken(stack.config.auth.jwtSecret, invitation.id);
     await stack.http().get(`/rsvp/${token}`).expect(200);
@@ -411,7 +691,12 @@ describe('meetings and their notices', () => {
     });
     expect(over.text).toContain('This meeting is over');
     await stack.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(410);
-    await stack.http().put(`/meetings/${created.body.id}/rsvp`).set(await as(person)).send({ response: 'accepted' }).expect(409);
+    await stack
+      .http()
+      .put(`/meetings/${created.body.id}/rsvp`)
+      .set(await as(person))
+      .send({ response: 'accepted' })
+      .expect(409);
   });
 
   it('fires the reminder to those who accepted or have not replied', async () => {
@@ -420,31 +705,85 @@ describe('meetings and their notices', () => {
       .http()
       .post('/meetings')
       .set(asSecretariat())
-      .send({ title: 'Quick call', kind: 'other', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), onlineUrl: 'https://meet.example.org/seg' })
+      .send({
+        title: 'Quick call',
+        kind: 'other',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3600_000).toISOString(),
+        onlineUrl: 'https://meet.example.org/seg',
+      })
       .expect(201);
     const id = created.body.id;
-    const people = await createMembers(stack.db, [{ name: 'Accepting' }, { name: 'Declining' }, { name: 'Silent' }, { name: 'Unsure' }]);
-    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
+    const people = await createMembers(stack.db, [
+      { name: 'Accepting' },
+      { name: 'Declining' },
+      { name: 'Silent' },
+      { name: 'Unsure' },
+    ]);
+    await stack
+      .http()
+      .post(`/meetings/${id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { memberIds: people.map((p) => p.id) } })
+      .expect(202);
     await stack.sink.waitFor(() => people.every((p) => stack.sink.to(p.email).length === 1));
-    await stack.http().put(`/meetings/${id}/rsvp`).set(await as(people[0])).send({ response: 'accepted' }).expect(200);
-    await stack.http().put(`/meetings/${id}/rsvp`).set(await as(people[1])).send({ response: 'declined' }).expect(200);
-    await stack.http().put(`/meetings/${id}/rsvp`).set(await as(people[3])).send({ response: 'tentative' }).expect(200);
+    await stack
+      .http()
+      .put(`/meetings/${id}/rsvp`)
+      .set(await as(people[0]))
+      .send({ response: 'accepted' })
+      .expect(200);
+    await stack
+      .http()
+      .put(`/meetings/${id}/rsvp`)
+      .set(await as(people[1]))
+      .send({ response: 'declined' })
+      .expect(200);
+    await stack
+      .http()
+      .put(`/meetings/${id}/rsvp`)
+      .set(await as(people[3]))
+      .send({ response: 'tentative' })
+      .expect(200);
 
-    await stack.sink.waitFor(() => [people[0], people[2]].every((p) => subjectsTo(stack.sink.received, p.email).some((s) => s.startsWith('Reminder:'))), 25_000);
+    await stack.sink.waitFor(
+      () =>
+        [people[0], people[2]].every((p) =>
+          subjectsTo(stack.sink.received, p.email).some((s) => s.startsWith('Reminder:')),
+        ),
+      25_000,
+    );
     const reminder = stack.sink.to(people[0].email).find((m) => m.parsed.subject!.startsWith('Reminder:'))!;
     expect(calendarOf(reminder)).toMatchObject({ method: 'REQUEST', sequence: 0 });
     expect(calendarOf(reminder).attendees[0].partstat).toBe('ACCEPTED');
     await stack.noticesSettled();
-    for (const p of [people[1], people[3]]) expect(subjectsTo(stack.sink.received, p.email).filter((s) => s.startsWith('Reminder:'))).toHaveLength(0);
+    for (const p of [people[1], people[3]])
+      expect(subjectsTo(stack.sink.received, p.email).filter((s) => s.startsWith('Reminder:'))).toHaveLength(0);
     expect((await noticesOf(id)).filter((n) => n.kind === 'meeting-reminder')).toHaveLength(2);
   });
 
   it('records a refused address as failed with the error, and re-sends it on request', async () => {
-    const created = await stack.http().post('/meetings').set(asSecretariat()).send({ title: 'Regional meeting', kind: 'regional', startsAt: '2027-05-05T14:00', endsAt: '2027-05-05T16:00', venue: 'Cardiff' }).expect(201);
+    const created = await stack
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({
+        title: 'Regional meeting',
+        kind: 'regional',
+        startsAt: '2027-05-05T14:00',
+        endsAt: '2027-05-05T16:00',
+        venue: 'Cardiff',
+      })
+      .expect(201);
     const id = created.body.id;
     const people = await createMembers(stack.db, [{ name: 'Fine' }, { name: 'Refused' }, { name: 'Also fine' }]);
     stack.sink.refuse.set(people[1].email.toLowerCase(), 550);
-    await stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience: { memberIds: people.map((p) => p.id) } }).expect(202);
+    await stack
+      .http()
+      .post(`/meetings/${id}/invitations`)
+      .set(asSecretariat())
+      .send({ audience: { memberIds: people.map((p) => p.id) } })
+      .expect(202);
     await stack.sink.waitFor(() => [people[0], people[2]].every((p) => stack.sink.to(p.email).length === 1));
     const failed = await eventually('the refused notice to fail', async () => {
       const rows = await noticesOf(id);
@@ -454,7 +793,10 @@ describe('meetings and their notices', () => {
     expect(failed.attempts).toBe(1);
     expect(failed.lastError).toMatch(/550/);
     // The sink has both emails before the worker records them sent.
-    await eventually('the two others to be recorded sent', async () => (await noticesOf(id)).filter((n) => n.status === 'sent').length === 2);
+    await eventually(
+      'the two others to be recorded sent',
+      async () => (await noticesOf(id)).filter((n) => n.status === 'sent').length === 2,
+    );
 
     stack.sink.refuse.delete(people[1].email.toLowerCase());
     const resend = await stack.http().post(`/meetings/${id}/notices/resend`).set(asSecretariat()).send({}).expect(202);
@@ -468,15 +810,45 @@ describe('meetings and their notices', () => {
   });
 
   it('previews exactly what the invitation then does, overlaps and skipped members included, writing nothing', async () => {
-    const created = await stack.http().post('/meetings').set(asSecretariat()).send({ title: 'Preview meeting', kind: 'regional', startsAt: '2027-06-02T10:00', endsAt: '2027-06-02T12:00', venue: 'Cardiff' }).expect(201);
+    const created = await stack
+      .http()
+      .post('/meetings')
+      .set(asSecretariat())
+      .send({
+        title: 'Preview meeting',
+        kind: 'regional',
+        startsAt: '2027-06-02T10:00',
+        endsAt: '2027-06-02T12:00',
+        venue: 'Cardiff',
+      })
+      .expect(201);
     const id = created.body.id;
-    const preview = (audience: object) => stack.http().post(`/meetings/${id}/invitations/preview`).set(asSecretariat()).send({ audience });
-    const invite = (audience: object) => stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience });
+    const preview = (audience: object) =>
+      stack.http().post(`/meetings/${id}/invitations/preview`).set(asSecretariat()).send({ audience });
+    const invite = (audience: object) =>
+      stack.http().post(`/meetings/${id}/invitations`).set(asSecretariat()).send({ audience });
     const writes = async () => {
       const [row] = await stack.db.select().from(meetings).where(eq(meetings.id, id));
-      const count = async (table: typeof invitations | typeof notices) => (await stack.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.meetingId, id)))[0].n;
-      const audits = (await stack.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityId, id)))[0].n;
-      return { status: row.status, updatedAt: row.updatedAt.getTime(), invitations: await count(invitations), notices: await count(notices), audits };
+      const count = async (table: typeof invitations | typeof notices) =>
+        (
+          await stack.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(table)
+            .where(eq(table.meetingId, id))
+        )[0].n;
+      const audits = (
+        await stack.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(auditLog)
+          .where(eq(auditLog.entityId, id))
+      )[0].n;
+      return {
+        status: row.status,
+        updatedAt: row.updatedAt.getTime(),
+        invitations: await count(invitations),
+        notices: await count(notices),
+        audits,
+      };
     };
 
     // Wales (4 current, 2 not), prison GPs (two of them Welsh, one Scottish) and two listed, one
@@ -492,14 +864,32 @@ describe('meetings and their notices', () => {
     const second = await preview(audience).expect(200);
     expect(second.body).toEqual({ wouldInvite: 4, alreadyInvited: 2, skipped: { suspended: 1, left: 1 } });
     const invited = await invite(audience).expect(202);
-    expect(invited.body).toEqual({ invited: second.body.wouldInvite, alreadyInvited: second.body.alreadyInvited, skipped: second.body.skipped });
-    expect((await preview(audience).expect(200)).body).toEqual({ wouldInvite: 0, alreadyInvited: 6, skipped: { suspended: 1, left: 1 } });
+    expect(invited.body).toEqual({
+      invited: second.body.wouldInvite,
+      alreadyInvited: second.body.alreadyInvited,
+      skipped: second.body.skipped,
+    });
+    expect((await preview(audience).expect(200)).body).toEqual({
+      wouldInvite: 0,
+      alreadyInvited: 6,
+      skipped: { suspended: 1, left: 1 },
+    });
 
     // Refused as the invitation is, and to anyone but the secretariat.
     const bad = await preview({ regions: ['atlantis'] }).expect(400);
     expect(bad.body.details).toEqual([{ field: 'audience.regions[0]', message: 'no region has the code "atlantis"' }]);
     await preview({}).expect(400);
-    await stack.http().post(`/meetings/${randomUUID()}/invitations/preview`).set(asSecretariat()).send({ audience: { all: true } }).expect(404);
-    await stack.http().post(`/meetings/${id}/invitations/preview`).set(await as(wales[0])).send({ audience: { all: true } }).expect(403);
+    await stack
+      .http()
+      .post(`/meetings/${randomUUID()}/invitations/preview`)
+      .set(asSecretariat())
+      .send({ audience: { all: true } })
+      .expect(404);
+    await stack
+      .http()
+      .post(`/meetings/${id}/invitations/preview`)
+      .set(await as(wales[0]))
+      .send({ audience: { all: true } })
+      .expect(403);
   });
 });

@@ -11,7 +11,8 @@ describe('member import', () => {
     secretariat = (await loggedIn(stack.db, stack.config, { role: 'secretariat' })).auth;
   });
 
-  const upload = (csv: string, query = '') => stack.http().post(`/members/import${query}`).set(secretariat).set('Content-Type', 'text/csv').send(csv);
+  const upload = (csv: string, query = '') =>
+    stack.http().post(`/members/import${query}`).set(secretariat).set('Content-Type', 'text/csv').send(csv);
 
   it('reads region, category and establishment by code or by name, in any case, with or without accents and prefixes', async () => {
     const [a, b, c, d] = [uniqueEmail('names'), uniqueEmail('names'), uniqueEmail('names'), uniqueEmail('names')];
@@ -25,27 +26,53 @@ describe('member import', () => {
     ].join('\n');
     const res = await upload(csv).expect(201);
     expect(res.body).toMatchObject({ dryRun: false, created: 4, failed: 0, activationEmails: 4 });
-    const saved = await stack.db.select().from(members).where(inArray(members.email, [a, b, c, d]));
-    const places = await stack.db.select().from(memberEstablishments).where(inArray(memberEstablishments.memberId, saved.map((m) => m.id)));
+    const saved = await stack.db
+      .select()
+      .from(members)
+      .where(inArray(members.email, [a, b, c, d]));
+    const places = await stack.db
+      .select()
+      .from(memberEstablishments)
+      .where(
+        inArray(
+          memberEstablishments.memberId,
+          saved.map((m) => m.id),
+        ),
+      );
     expect(places).toHaveLength(7);
     const dee = saved.find((m) => m.email === d)!;
-    const named = await stack.db.select({ code: establishments.code, name: establishments.name }).from(memberEstablishments)
-      .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId)).where(eq(memberEstablishments.memberId, dee.id));
+    const named = await stack.db
+      .select({ code: establishments.code, name: establishments.name })
+      .from(memberEstablishments)
+      .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId))
+      .where(eq(memberEstablishments.memberId, dee.id));
     expect(named.map((e) => e.code ?? e.name).sort()).toEqual(['ACI', 'BROADMOOR', 'BXI']);
   });
 
   it('names the accepted values of an unknown region or category, and the nearest establishments', async () => {
-    const csv = ['email,name,category,region,establishments', `${uniqueEmail('unknown')},Dai Unknown,Astronaut,Narnia,HMP Brixtn`].join('\n');
+    const csv = [
+      'email,name,category,region,establishments',
+      `${uniqueEmail('unknown')},Dai Unknown,Astronaut,Narnia,HMP Brixtn`,
+    ].join('\n');
     const res = await upload(csv).expect(201);
-    const errors = Object.fromEntries(res.body.rows[0].errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const errors = Object.fromEntries(
+      res.body.rows[0].errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(errors.category).toMatch(/^"Astronaut" is not a category; use one of: .*Prison GP \(prison-gp\)/);
     expect(errors.region).toMatch(/^"Narnia" is not a region; use one of: .*London \(london\)/);
-    expect(errors.establishments).toMatch(/^"HMP Brixtn" is not an establishment; the nearest are Brixton \(HMP\) \(BXI\)/);
+    expect(errors.establishments).toMatch(
+      /^"HMP Brixtn" is not an establishment; the nearest are Brixton \(HMP\) \(BXI\)/,
+    );
   });
 
   it('reports a row with a NUL byte as that row, and saves and mails the others', async () => {
     const [before, bad, after] = [uniqueEmail('nul'), uniqueEmail('nul'), uniqueEmail('nul')];
-    const csv = ['email,name,category,region', `${before},Eve Before,prison-gp,wales`, `${bad},Nul\u0000Name,prison-gp,wales`, `${after},Fay After,prison-gp,wales`].join('\n');
+    const csv = [
+      'email,name,category,region',
+      `${before},Eve Before,prison-gp,wales`,
+      `${bad},Nul\u0000Name,prison-gp,wales`,
+      `${after},Fay After,prison-gp,wales`,
+    ].join('\n');
     const res = await upload(csv).expect(201);
     expect(res.body).toMatchObject({ created: 2, failed: 1, activationEmails: 2 });
     expect(res.body.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
@@ -53,16 +80,29 @@ describe('member import', () => {
       [3, 'error'],
       [4, 'created'],
     ]);
-    expect(res.body.rows[1].errors).toEqual([{ field: 'name', message: 'contains a control character; check the file' }]);
-    const saved = await stack.db.select({ email: members.email }).from(members).where(inArray(members.email, [before, bad, after]));
+    expect(res.body.rows[1].errors).toEqual([
+      { field: 'name', message: 'contains a control character; check the file' },
+    ]);
+    const saved = await stack.db
+      .select({ email: members.email })
+      .from(members)
+      .where(inArray(members.email, [before, bad, after]));
     expect(saved.map((m) => m.email).sort()).toEqual([before, after].sort());
-    const mailed = await stack.db.select({ to: notices.toEmail }).from(notices).where(inArray(notices.toEmail, [before, bad, after]));
+    const mailed = await stack.db
+      .select({ to: notices.toEmail })
+      .from(notices)
+      .where(inArray(notices.toEmail, [before, bad, after]));
     expect(mailed.map((n) => n.to).sort()).toEqual([before, after].sort());
   });
 
   it('a dry run answers the report saving would give, and saves nothing', async () => {
     const [one, two] = [uniqueEmail('dry'), uniqueEmail('dry')];
-    const csv = ['email,name,category,region', `${one},Gil Dry,Prison GP,Wales`, `${two},Hal Dry,prison-gp,nowhere`, `${one},Gil Dry Again,,`].join('\n');
+    const csv = [
+      'email,name,category,region',
+      `${one},Gil Dry,Prison GP,Wales`,
+      `${two},Hal Dry,prison-gp,nowhere`,
+      `${one},Gil Dry Again,,`,
+    ].join('\n');
     const audited = async () => (await stack.db.select({ id: auditLog.id }).from(auditLog)).length;
     const auditBefore = await audited();
     const dry = await upload(csv, '?dryRun=true').expect(201);

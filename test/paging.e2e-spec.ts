@@ -48,13 +48,15 @@ describe('paged lists', () => {
     const made = await api.db
       .insert(meetings)
       .values(
-        ['2027-01-01T10:00Z', '2027-01-01T10:00Z', '2027-02-01T10:00Z', '2020-03-01T10:00Z', '2020-04-01T10:00Z'].map((t, i) => ({
-          title: `Pager ${run} ${i}`,
-          kind: 'hub' as const,
-          startsAt: new Date(t),
-          endsAt: new Date(new Date(t).getTime() + 3_600_000),
-          status: 'scheduled' as const,
-        })),
+        ['2027-01-01T10:00Z', '2027-01-01T10:00Z', '2027-02-01T10:00Z', '2020-03-01T10:00Z', '2020-04-01T10:00Z'].map(
+          (t, i) => ({
+            title: `Pager ${run} ${i}`,
+            kind: 'hub' as const,
+            startsAt: new Date(t),
+            endsAt: new Date(new Date(t).getTime() + 3_600_000),
+            status: 'scheduled' as const,
+          }),
+        ),
       )
       .returning({ id: meetings.id });
     await api.db.insert(invitations).values(people.map((p) => ({ meetingId: made[0].id, memberId: p.id })));
@@ -70,7 +72,11 @@ describe('paged lists', () => {
     ];
   });
 
-  const get = (path: string, query: string) => stack.http().get(`${path}${path.endsWith('?') ? '' : '&'}${query}`).set(secretariat);
+  const get = (path: string, query: string) =>
+    stack
+      .http()
+      .get(`${path}${path.endsWith('?') ? '' : '&'}${query}`)
+      .set(secretariat);
 
   /** Follows nextCursor to the end, `limit` at a time, and answers every id seen with the totals. */
   async function walk(list: PagedList, limit: number): Promise<{ ids: string[]; totals: number[]; pages: number }> {
@@ -79,7 +85,9 @@ describe('paged lists', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { items: { id?: string; invitationId?: string }[]; total: number; nextCursor: string | null } } = await get(list.path, `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+      const res: {
+        body: { items: { id?: string; invitationId?: string }[]; total: number; nextCursor: string | null };
+      } = await get(list.path, `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
       ids.push(...res.body.items.map((item) => (item.invitationId ?? item.id)!));
       totals.push(res.body.total);
@@ -97,8 +105,15 @@ describe('paged lists', () => {
       // Lists of every establishment and meeting are walked in bigger steps, to keep the test short.
       for (const limit of list.made === null ? [7, 50] : [1, 2, 3]) {
         const { ids, totals, pages } = await walk(list, limit);
-        expect({ list: list.name, limit, ids: ids.length, unique: new Set(ids).size }).toEqual({ list: list.name, limit, ids: whole.body.total, unique: whole.body.total });
-        expect(ids).toEqual(whole.body.items.map((item: { id?: string; invitationId?: string }) => item.invitationId ?? item.id));
+        expect({ list: list.name, limit, ids: ids.length, unique: new Set(ids).size }).toEqual({
+          list: list.name,
+          limit,
+          ids: whole.body.total,
+          unique: whole.body.total,
+        });
+        expect(ids).toEqual(
+          whole.body.items.map((item: { id?: string; invitationId?: string }) => item.invitationId ?? item.id),
+        );
         expect(new Set(totals)).toEqual(new Set([whole.body.total]));
         expect(pages).toBe(Math.max(1, Math.ceil(whole.body.total / limit)));
       }
@@ -113,7 +128,13 @@ describe('paged lists', () => {
   });
 
   it('answers 400 naming limit to a limit that is not 1 to 200, on every list', async () => {
-    const everyList = [...lists.map((l) => l.path), '/regions?', '/categories?', '/establishment-types?', '/auth/sessions?'];
+    const everyList = [
+      ...lists.map((l) => l.path),
+      '/regions?',
+      '/categories?',
+      '/establishment-types?',
+      '/auth/sessions?',
+    ];
     for (const path of everyList) {
       for (const limit of ['abc', '-1', '0', '201', '1.5', '']) {
         const res = await get(path, `limit=${limit}`);
@@ -154,13 +175,22 @@ describe('paged lists', () => {
     }
     // A search's cursor carries its total, so it is good for that search only.
     const directory = lists.find((l) => l.name === 'directory')!;
-    const res = await stack.http().get(`/directory/members?q=pager&cursor=${encodeURIComponent(given.get('directory')!)}`).set(secretariat);
+    const res = await stack
+      .http()
+      .get(`/directory/members?q=pager&cursor=${encodeURIComponent(given.get('directory')!)}`)
+      .set(secretariat);
     expect(res.status).toBe(400);
     // The lists that come whole give out no cursor and take none.
     for (const path of ['/regions', '/categories', '/establishment-types', '/auth/sessions']) {
-      const whole = await stack.http().get(`${path}?cursor=${encodeURIComponent(given.get(directory.name)!)}`).set(secretariat);
-      expect({ path, status: whole.status, details: whole.body.details }).toEqual({ path, status: 400, details: [NOT_OURS] });
+      const whole = await stack
+        .http()
+        .get(`${path}?cursor=${encodeURIComponent(given.get(directory.name)!)}`)
+        .set(secretariat);
+      expect({ path, status: whole.status, details: whole.body.details }).toEqual({
+        path,
+        status: 400,
+        details: [NOT_OURS],
+      });
     }
   });
-
 });

@@ -29,7 +29,13 @@ describe('representative posts', () => {
 
   it('gives the post again once the first has ended, but not over the dates it was held', async () => {
     const rep = await createMember(stack.db, { region: 'wales' });
-    const first = await give({ memberId: rep.id, regionCode: 'wales', role: 'Deputy', startsOn: '2020-01-01', endsOn: '2022-01-01' }).expect(201);
+    const first = await give({
+      memberId: rep.id,
+      regionCode: 'wales',
+      role: 'Deputy',
+      startsOn: '2020-01-01',
+      endsOn: '2022-01-01',
+    }).expect(201);
     expect(first.body.id).toBeDefined();
     await give({ memberId: rep.id, regionCode: 'wales', role: 'Deputy', startsOn: '2021-06-01' }).expect(409);
     await give({ memberId: rep.id, regionCode: 'wales', role: 'Deputy', startsOn: '2022-01-01' }).expect(201);

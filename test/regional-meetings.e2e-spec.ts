@@ -9,7 +9,8 @@ import { useStack } from './support/stack';
 describe("regional meetings run by the region's representatives", () => {
   const stack = useStack({ smtp: true, worker: true, env: { MAIL_FROM: 'SEG Network <network@seg.example>' } });
   const today = todayInLondon();
-  const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const dayAfter = (day: string, n: number) =>
+    new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
   let secretariat: Record<string, string>;
   let lead: TestMember;
@@ -24,9 +25,24 @@ describe("regional meetings run by the region's representatives", () => {
   let formerLead: TestMember;
   let meetingId: string;
 
-  const as = async (m: TestMember) => ({ Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}` });
-  const invitedTo = async (id: string) => (await stack.db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(eq(invitations.meetingId, id)))[0].n;
-  const regional = (over: object = {}) => ({ title: 'North West spoke meeting', kind: 'regional', startsAt: '2027-05-12T14:00', endsAt: '2027-05-12T16:00', venue: 'HMP Manchester, Southall Street', ...over });
+  const as = async (m: TestMember) => ({
+    Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, m.id)}`,
+  });
+  const invitedTo = async (id: string) =>
+    (
+      await stack.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(invitations)
+        .where(eq(invitations.meetingId, id))
+    )[0].n;
+  const regional = (over: object = {}) => ({
+    title: 'North West spoke meeting',
+    kind: 'regional',
+    startsAt: '2027-05-12T14:00',
+    endsAt: '2027-05-12T16:00',
+    venue: 'HMP Manchester, Southall Street',
+    ...over,
+  });
 
   beforeAll(async () => {
     const [staff] = await createMembers(stack.db, [{ role: 'secretariat', name: 'Sam Secretariat' }]);
@@ -40,61 +56,151 @@ describe("regional meetings run by the region's representatives", () => {
     ]);
     northWest = await createMembers(stack.db, [
       { region: 'north-west', category: 'prison-gp', name: 'Aled Northwest' },
-      { region: 'north-west', category: 'offender-healthcare-manager', name: 'Beth Northwest', emailVisibility: 'secretariat', phone: '0161 496 0000', phoneVisibility: 'secretariat' },
+      {
+        region: 'north-west',
+        category: 'offender-healthcare-manager',
+        name: 'Beth Northwest',
+        emailVisibility: 'secretariat',
+        phone: '0161 496 0000',
+        phoneVisibility: 'secretariat',
+      },
       { region: 'north-west', status: 'suspended', name: 'Cai Suspended' },
     ]);
-    [notYetActive] = await createMembers(stack.db, [{ region: 'north-west', category: 'prison-gp', status: 'invited', name: 'Ivy Invited' }]);
+    [notYetActive] = await createMembers(stack.db, [
+      { region: 'north-west', category: 'prison-gp', status: 'invited', name: 'Ivy Invited' },
+    ]);
     [londoner, londonGp] = await createMembers(stack.db, [
       { region: 'london', category: 'offender-healthcare-manager', name: 'Lola London' },
       { region: 'london', category: 'prison-gp', name: 'Gus Londongp' },
     ]);
-    leadPostId = (await createPost(stack.db, { memberId: lead.id, region: 'north-west', role: 'Regional lead', startsOn: '2024-04-01' })).id;
-    await createPost(stack.db, { memberId: deputy.id, region: 'north-west', role: 'Deputy lead', startsOn: '2025-01-01' });
-    await createPost(stack.db, { memberId: notYetActive.id, region: 'north-west', role: 'Patient lead', startsOn: '2025-06-01' });
+    leadPostId = (
+      await createPost(stack.db, {
+        memberId: lead.id,
+        region: 'north-west',
+        role: 'Regional lead',
+        startsOn: '2024-04-01',
+      })
+    ).id;
+    await createPost(stack.db, {
+      memberId: deputy.id,
+      region: 'north-west',
+      role: 'Deputy lead',
+      startsOn: '2025-01-01',
+    });
+    await createPost(stack.db, {
+      memberId: notYetActive.id,
+      region: 'north-west',
+      role: 'Patient lead',
+      startsOn: '2025-06-01',
+    });
     await createPost(stack.db, { memberId: hubChair.id, role: 'Chair', startsOn: '2023-01-01' });
-    await createPost(stack.db, { memberId: formerLead.id, region: 'north-west', role: 'Regional lead', startsOn: '2019-04-01', endsOn: '2024-04-01' });
+    await createPost(stack.db, {
+      memberId: formerLead.id,
+      region: 'north-west',
+      role: 'Regional lead',
+      startsOn: '2019-04-01',
+      endsOn: '2024-04-01',
+    });
   });
 
   it('lets a regional lead call a regional meeting of their own region, and nothing else', async () => {
     const leadAuth = await as(lead);
     const created = await stack.http().post('/meetings').set(leadAuth).send(regional()).expect(201);
-    expect(created.body).toMatchObject({ kind: 'regional', status: 'draft', region: { code: 'north-west', name: 'North West' }, mayRun: true });
+    expect(created.body).toMatchObject({
+      kind: 'regional',
+      status: 'draft',
+      region: { code: 'north-west', name: 'North West' },
+      mayRun: true,
+    });
     meetingId = created.body.id;
 
-    const hub = await stack.http().post('/meetings').set(leadAuth).send(regional({ kind: 'hub' })).expect(403);
+    const hub = await stack
+      .http()
+      .post('/meetings')
+      .set(leadAuth)
+      .send(regional({ kind: 'hub' }))
+      .expect(403);
     expect(hub.body.message).toMatch(/regional meetings only/);
-    const london = await stack.http().post('/meetings').set(leadAuth).send(regional({ regionCode: 'london' })).expect(403);
+    const london = await stack
+      .http()
+      .post('/meetings')
+      .set(leadAuth)
+      .send(regional({ regionCode: 'london' }))
+      .expect(403);
     expect(london.body.message).toBe('Only the secretariat or a representative of London may call its meetings');
-    await stack.http().post('/meetings').set(leadAuth).send(regional({ regionCode: 'atlantis' })).expect(400);
+    await stack
+      .http()
+      .post('/meetings')
+      .set(leadAuth)
+      .send(regional({ regionCode: 'atlantis' }))
+      .expect(400);
 
     // The secretariat may give any meeting a region; the region's representatives then run it too.
-    const bySecretariat = await stack.http().post('/meetings').set(secretariat).send(regional({ title: 'Set up for the spoke', regionCode: 'north-west' })).expect(201);
+    const bySecretariat = await stack
+      .http()
+      .post('/meetings')
+      .set(secretariat)
+      .send(regional({ title: 'Set up for the spoke', regionCode: 'north-west' }))
+      .expect(201);
     expect(bySecretariat.body.region.code).toBe('north-west');
-    await stack.http().patch(`/meetings/${bySecretariat.body.id}`).set(leadAuth).send({ agenda: '1. Welcome' }).expect(200);
+    await stack
+      .http()
+      .patch(`/meetings/${bySecretariat.body.id}`)
+      .set(leadAuth)
+      .send({ agenda: '1. Welcome' })
+      .expect(200);
     // Not invited to it, the lead gets it published for their calendar, as the secretariat does.
-    expect((await stack.http().get(`/meetings/${bySecretariat.body.id}/calendar`).set(leadAuth).expect(200)).text).toContain('METHOD:PUBLISH');
-    await stack.http().get(`/meetings/${bySecretariat.body.id}/calendar`).set(await as(londoner)).expect(404);
+    expect(
+      (await stack.http().get(`/meetings/${bySecretariat.body.id}/calendar`).set(leadAuth).expect(200)).text,
+    ).toContain('METHOD:PUBLISH');
+    await stack
+      .http()
+      .get(`/meetings/${bySecretariat.body.id}/calendar`)
+      .set(await as(londoner))
+      .expect(404);
 
-    const audit = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'create')));
+    const audit = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'create')));
     expect(audit).toEqual([expect.objectContaining({ actorId: lead.id, actorPostId: leadPostId })]);
-    const trail = await stack.http().get('/audit').query({ entity: 'meeting', id: meetingId }).set(secretariat).expect(200);
-    expect(trail.body.items[0]).toMatchObject({ action: 'create', actor: { id: lead.id }, actorPost: { id: leadPostId, role: 'Regional lead', region: 'north-west', regionName: 'North West' } });
+    const trail = await stack
+      .http()
+      .get('/audit')
+      .query({ entity: 'meeting', id: meetingId })
+      .set(secretariat)
+      .expect(200);
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'create',
+      actor: { id: lead.id },
+      actorPost: { id: leadPostId, role: 'Regional lead', region: 'north-west', regionName: 'North West' },
+    });
   });
 
   it('refuses an audience wider than the region, naming the parts, and invites nobody', async () => {
     const leadAuth = await as(lead);
-    const invite = (audience: object) => stack.http().post(`/meetings/${meetingId}/invitations`).set(leadAuth).send({ audience });
+    const invite = (audience: object) =>
+      stack.http().post(`/meetings/${meetingId}/invitations`).set(leadAuth).send({ audience });
 
     const all = await invite({ all: true }).expect(403);
-    expect(all.body.details).toEqual([{ field: 'audience.all', message: 'is every member, not only those of North West' }]);
+    expect(all.body.details).toEqual([
+      { field: 'audience.all', message: 'is every member, not only those of North West' },
+    ]);
     const reps = await invite({ reps: true }).expect(403);
     expect(reps.body.details.map((d: { field: string }) => d.field)).toEqual(['audience.reps']);
     const other = await invite({ regions: ['north-west', 'london'] }).expect(403);
     expect(other.body.details).toEqual([{ field: 'audience.regions[1]', message: '"london" is not North West' }]);
     expect(other.body.message).toContain('audience.regions[1]');
     const member = await invite({ regions: ['north-west'], memberIds: [northWest[0].id, londoner.id] }).expect(403);
-    expect(member.body.details).toEqual([{ field: 'audience.memberIds[1]', message: `${londoner.id} is not a member of North West` }]);
-    await stack.http().post(`/meetings/${meetingId}/invitations/preview`).set(leadAuth).send({ audience: { all: true } }).expect(403);
+    expect(member.body.details).toEqual([
+      { field: 'audience.memberIds[1]', message: `${londoner.id} is not a member of North West` },
+    ]);
+    await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations/preview`)
+      .set(leadAuth)
+      .send({ audience: { all: true } })
+      .expect(403);
 
     expect(await invitedTo(meetingId)).toBe(0);
     expect(stack.sink.received).toHaveLength(0);
@@ -103,10 +209,20 @@ describe("regional meetings run by the region's representatives", () => {
   it('invites the region (202), members not yet activated too, and the emails arrive', async () => {
     const leadAuth = await as(lead);
     // A category is narrowed to the region: London's prison GP is not counted.
-    const gps = await stack.http().post(`/meetings/${meetingId}/invitations/preview`).set(leadAuth).send({ audience: { categories: ['prison-gp'] } }).expect(200);
+    const gps = await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations/preview`)
+      .set(leadAuth)
+      .send({ audience: { categories: ['prison-gp'] } })
+      .expect(200);
     expect(gps.body).toEqual({ wouldInvite: 7, alreadyInvited: 0, skipped: { suspended: 0, left: 0 } });
 
-    const res = await stack.http().post(`/meetings/${meetingId}/invitations`).set(leadAuth).send({ audience: { regions: ['north-west'] } }).expect(202);
+    const res = await stack
+      .http()
+      .post(`/meetings/${meetingId}/invitations`)
+      .set(leadAuth)
+      .send({ audience: { regions: ['north-west'] } })
+      .expect(202);
     // Lead, deputy, no-post, hub chair, former lead, two members and the one not yet activated; not the suspended one.
     expect(res.body).toEqual({ invited: 8, alreadyInvited: 0, skipped: { suspended: 1, left: 0 } });
 
@@ -118,27 +234,47 @@ describe("regional meetings run by the region's representatives", () => {
     const mail = stack.sink.to(notYetActive.email)[0];
     expect(mail.parsed.subject).toContain('North West spoke meeting');
     const event = calendarOf(mail);
-    expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meetingId}@seg.example`, sequence: 0, startLocal: '2027-05-12T14:00:00' });
+    expect(event).toMatchObject({
+      method: 'REQUEST',
+      uid: `meeting-${meetingId}@seg.example`,
+      sequence: 0,
+      startLocal: '2027-05-12T14:00:00',
+    });
     expect(event.attendees[0].value).toBe(`mailto:${notYetActive.email}`);
     // The RSVP link works without a login, so a member yet to set a password can still answer.
     const token = rsvpTokenOf(mail);
     await stack.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(200);
 
-    const invitation = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'invite')));
+    const invitation = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, 'invite')));
     expect(invitation).toEqual([expect.objectContaining({ actorId: lead.id, actorPostId: leadPostId })]);
   });
 
   it('lets the lead follow delivery and replies, seeing emails only as each invitee chose', async () => {
     const leadAuth = await as(lead);
     const page = await stack.http().get(`/meetings/${meetingId}/invitations`).set(leadAuth).expect(200);
-    expect(page.body.totals).toMatchObject({ invitees: 8, accepted: 1, noReply: 7, notices: { sent: 8, queued: 0, failed: 0 } });
+    expect(page.body.totals).toMatchObject({
+      invitees: 8,
+      accepted: 1,
+      noReply: 7,
+      notices: { sent: 8, queued: 0, failed: 0 },
+    });
     const byId = new Map(page.body.items.map((i: { member: { id: string } }) => [i.member.id, i]));
     expect(byId.get(northWest[1].id)).toMatchObject({ member: { name: 'Beth Northwest', email: null } });
     expect(byId.get(northWest[0].id)).toMatchObject({ member: { email: northWest[0].email } });
     const forSecretariat = await stack.http().get(`/meetings/${meetingId}/invitations`).set(secretariat).expect(200);
-    expect(forSecretariat.body.items.find((i: { member: { id: string } }) => i.member.id === northWest[1].id).member.email).toBe(northWest[1].email);
+    expect(
+      forSecretariat.body.items.find((i: { member: { id: string } }) => i.member.id === northWest[1].id).member.email,
+    ).toBe(northWest[1].email);
 
-    const csv = await stack.http().get(`/meetings/${meetingId}/invitations`).query({ format: 'csv' }).set(leadAuth).expect(200);
+    const csv = await stack
+      .http()
+      .get(`/meetings/${meetingId}/invitations`)
+      .query({ format: 'csv' })
+      .set(leadAuth)
+      .expect(200);
     expect(csv.text).not.toContain(northWest[1].email);
     expect(csv.text).toContain('Beth Northwest');
 
@@ -148,39 +284,91 @@ describe("regional meetings run by the region's representatives", () => {
     // Their own invitation as a calendar; the deputy, invited too, the same; a London member, nothing.
     const calendar = await stack.http().get(`/meetings/${meetingId}/calendar`).set(leadAuth).expect(200);
     expect(calendar.text).toContain('METHOD:REQUEST');
-    await stack.http().get(`/meetings/${meetingId}/calendar`).set(await as(londoner)).expect(404);
+    await stack
+      .http()
+      .get(`/meetings/${meetingId}/calendar`)
+      .set(await as(londoner))
+      .expect(404);
 
     const listed = await stack.http().get('/meetings').query({ region: 'north-west' }).set(leadAuth).expect(200);
     expect(listed.body.items.map((m: { id: string }) => m.id)).toContain(meetingId);
-    expect(listed.body.items.every((m: { region: { code: string }; mayRun: boolean }) => m.region.code === 'north-west' && m.mayRun)).toBe(true);
+    expect(
+      listed.body.items.every(
+        (m: { region: { code: string }; mayRun: boolean }) => m.region.code === 'north-west' && m.mayRun,
+      ),
+    ).toBe(true);
     await stack.http().get('/meetings').query({ region: 'london' }).set(leadAuth).expect(403);
     expect((await stack.http().get(`/meetings/${meetingId}`).set(leadAuth).expect(200)).body.mayRun).toBe(true);
     // Invited, but not running it: the same meeting with mayRun false.
-    expect((await stack.http().get(`/meetings/${meetingId}`).set(await as(nobody)).expect(200)).body).toMatchObject({ mayRun: false, rsvp: 'needs-action' });
+    expect(
+      (
+        await stack
+          .http()
+          .get(`/meetings/${meetingId}`)
+          .set(await as(nobody))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ mayRun: false, rsvp: 'needs-action' });
   });
 
   it("lists the region's members for the lead with their records, contacts as each member chose", async () => {
     const leadAuth = await as(lead);
-    const res = await stack.http().get('/directory/members').query({ region: 'north-west', limit: 50 }).set(leadAuth).expect(200);
+    const res = await stack
+      .http()
+      .get('/directory/members')
+      .query({ region: 'north-west', limit: 50 })
+      .set(leadAuth)
+      .expect(200);
     const byId = new Map(res.body.items.map((m: { id: string }) => [m.id, m]));
     expect(byId.get(notYetActive.id)).toMatchObject({ status: 'invited' });
-    expect(byId.get(northWest[1].id)).toMatchObject({ status: 'active', email: null, phone: null, contactVisibility: { email: 'secretariat', phone: 'secretariat' } });
+    expect(byId.get(northWest[1].id)).toMatchObject({
+      status: 'active',
+      email: null,
+      phone: null,
+      contactVisibility: { email: 'secretariat', phone: 'secretariat' },
+    });
     expect(byId.get(northWest[0].id)).toMatchObject({ status: 'active', email: northWest[0].email });
     // Current members only: the suspended one is the secretariat's to see.
     expect(byId.has(northWest[2].id)).toBe(false);
-    await stack.http().get('/directory/members').query({ region: 'north-west', status: 'suspended' }).set(leadAuth).expect(403);
+    await stack
+      .http()
+      .get('/directory/members')
+      .query({ region: 'north-west', status: 'suspended' })
+      .set(leadAuth)
+      .expect(403);
     await stack.http().get(`/directory/members/${northWest[2].id}`).set(leadAuth).expect(404);
-    const invited = await stack.http().get('/directory/members').query({ region: 'north-west', status: 'invited' }).set(leadAuth).expect(200);
+    const invited = await stack
+      .http()
+      .get('/directory/members')
+      .query({ region: 'north-west', status: 'invited' })
+      .set(leadAuth)
+      .expect(200);
     expect(invited.body.items.map((m: { id: string }) => m.id)).toEqual([notYetActive.id]);
 
     // Another region, or a member with no post: the member's directory, without records.
     const london = await stack.http().get('/directory/members').query({ region: 'london' }).set(leadAuth).expect(200);
     expect(london.body.items[0].status).toBeUndefined();
-    await stack.http().get('/directory/members').query({ region: 'london', status: 'invited' }).set(leadAuth).expect(403);
-    await stack.http().get('/directory/members').query({ region: 'north-west', status: 'invited' }).set(await as(nobody)).expect(403);
-    const plain = await stack.http().get(`/directory/members/${northWest[0].id}`).set(await as(nobody)).expect(200);
+    await stack
+      .http()
+      .get('/directory/members')
+      .query({ region: 'london', status: 'invited' })
+      .set(leadAuth)
+      .expect(403);
+    await stack
+      .http()
+      .get('/directory/members')
+      .query({ region: 'north-west', status: 'invited' })
+      .set(await as(nobody))
+      .expect(403);
+    const plain = await stack
+      .http()
+      .get(`/directory/members/${northWest[0].id}`)
+      .set(await as(nobody))
+      .expect(200);
     expect(plain.body.status).toBeUndefined();
-    expect((await stack.http().get(`/directory/members/${northWest[0].id}`).set(leadAuth).expect(200)).body.status).toBe('active');
+    expect(
+      (await stack.http().get(`/directory/members/${northWest[0].id}`).set(leadAuth).expect(200)).body.status,
+    ).toBe('active');
   });
 
   it('counts a member not yet activated as a current member: in the directory and the network', async () => {
@@ -189,16 +377,35 @@ describe("regional meetings run by the region's representatives", () => {
     expect(found.body.items.map((m: { id: string }) => m.id)).toEqual([notYetActive.id]);
     const network = await stack.http().get('/directory/network').set(viewer).expect(200);
     const spoke = network.body.spokes.find((s: { region: { code: string } }) => s.region.code === 'north-west');
-    expect(spoke.reps.map((r: { member: { id: string } }) => r.member.id)).toEqual([lead.id, deputy.id, notYetActive.id]);
+    expect(spoke.reps.map((r: { member: { id: string } }) => r.member.id)).toEqual([
+      lead.id,
+      deputy.id,
+      notYetActive.id,
+    ]);
   });
 
   it('refuses every regional route to a member with no post, and to a hub post holder', async () => {
     for (const m of [nobody, hubChair]) {
       const auth = await as(m);
-      await stack.http().post('/meetings').set(auth).send(regional({ regionCode: 'north-west' })).expect(403);
+      await stack
+        .http()
+        .post('/meetings')
+        .set(auth)
+        .send(regional({ regionCode: 'north-west' }))
+        .expect(403);
       await stack.http().patch(`/meetings/${meetingId}`).set(auth).send({ venue: 'Elsewhere' }).expect(403);
-      await stack.http().post(`/meetings/${meetingId}/invitations`).set(auth).send({ audience: { regions: ['north-west'] } }).expect(403);
-      await stack.http().post(`/meetings/${meetingId}/invitations/preview`).set(auth).send({ audience: { regions: ['north-west'] } }).expect(403);
+      await stack
+        .http()
+        .post(`/meetings/${meetingId}/invitations`)
+        .set(auth)
+        .send({ audience: { regions: ['north-west'] } })
+        .expect(403);
+      await stack
+        .http()
+        .post(`/meetings/${meetingId}/invitations/preview`)
+        .set(auth)
+        .send({ audience: { regions: ['north-west'] } })
+        .expect(403);
       await stack.http().get(`/meetings/${meetingId}/invitations`).set(auth).expect(403);
       await stack.http().get(`/meetings/${meetingId}/attendance`).set(auth).expect(403);
       await stack.http().post(`/meetings/${meetingId}/notices/resend`).set(auth).send({}).expect(403);
@@ -206,20 +413,44 @@ describe("regional meetings run by the region's representatives", () => {
       await stack.http().get('/meetings').query({ region: 'north-west' }).set(auth).expect(403);
     }
     // A lead whose post ended is a member like any other.
-    await stack.http().post('/meetings').set(await as(formerLead)).send(regional()).expect(403);
-    await stack.http().get(`/meetings/${meetingId}/invitations`).set(await as(formerLead)).expect(403);
+    await stack
+      .http()
+      .post('/meetings')
+      .set(await as(formerLead))
+      .send(regional())
+      .expect(403);
+    await stack
+      .http()
+      .get(`/meetings/${meetingId}/invitations`)
+      .set(await as(formerLead))
+      .expect(403);
     // Another region's lead cannot run this one.
     const [otherLead] = await createMembers(stack.db, [{ region: 'london', name: 'Lee Londonlead' }]);
     await createPost(stack.db, { memberId: otherLead.id, region: 'london' });
-    const refused = await stack.http().patch(`/meetings/${meetingId}`).set(await as(otherLead)).send({ venue: 'Elsewhere' }).expect(403);
+    const refused = await stack
+      .http()
+      .patch(`/meetings/${meetingId}`)
+      .set(await as(otherLead))
+      .send({ venue: 'Elsewhere' })
+      .expect(403);
     expect(refused.body.message).toBe('Only the secretariat or a representative of North West may change this meeting');
     expect(await invitedTo(meetingId)).toBe(8);
   });
 
   it('ends the rights the day the post ends; the meeting stays with the region and the secretariat', async () => {
     const leadAuth = await as(lead);
-    await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ title: 'North West spoke meeting (May)' }).expect(200);
-    const cleared = await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ regionCode: null }).expect(403);
+    await stack
+      .http()
+      .patch(`/meetings/${meetingId}`)
+      .set(leadAuth)
+      .send({ title: 'North West spoke meeting (May)' })
+      .expect(200);
+    const cleared = await stack
+      .http()
+      .patch(`/meetings/${meetingId}`)
+      .set(leadAuth)
+      .send({ regionCode: null })
+      .expect(403);
     expect(cleared.body.message).toMatch(/regionCode cannot be cleared/);
     await stack.http().patch(`/meetings/${meetingId}`).set(leadAuth).send({ regionCode: 'london' }).expect(403);
     const post = await stack.http().patch(`/posts/${leadPostId}`).set(secretariat).send({ endsOn: today }).expect(200);
@@ -232,15 +463,30 @@ describe("regional meetings run by the region's representatives", () => {
     expect((await stack.http().get(`/meetings/${meetingId}`).set(leadAuth).expect(200)).body.mayRun).toBe(false);
 
     // The region's other representative and the secretariat run it on.
-    const moved = await stack.http().patch(`/meetings/${meetingId}`).set(await as(deputy)).send({ venue: 'HMP Risley' }).expect(200);
+    const moved = await stack
+      .http()
+      .patch(`/meetings/${meetingId}`)
+      .set(await as(deputy))
+      .send({ venue: 'HMP Risley' })
+      .expect(200);
     expect(moved.body).toMatchObject({ revision: 1, region: { code: 'north-west' } });
     const cancelled = await stack.http().post(`/meetings/${meetingId}/cancel`).set(secretariat).expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', region: { code: 'north-west' } });
 
     // A post starting tomorrow gives no rights today.
     const [incoming] = await createMembers(stack.db, [{ region: 'north-west', name: 'Ira Incoming' }]);
-    await stack.db.insert(posts).values({ memberId: incoming.id, regionId: (await stack.db.select().from(posts).where(eq(posts.id, leadPostId)))[0].regionId, role: 'Regional lead', startsOn: dayAfter(today, 1) });
-    await stack.http().post('/meetings').set(await as(incoming)).send(regional()).expect(403);
+    await stack.db.insert(posts).values({
+      memberId: incoming.id,
+      regionId: (await stack.db.select().from(posts).where(eq(posts.id, leadPostId)))[0].regionId,
+      role: 'Regional lead',
+      startsOn: dayAfter(today, 1),
+    });
+    await stack
+      .http()
+      .post('/meetings')
+      .set(await as(incoming))
+      .send(regional())
+      .expect(403);
   });
 
   it("shows a region's current posts with their start dates and past holders with theirs, and a member's past posts", async () => {
@@ -248,18 +494,51 @@ describe("regional meetings run by the region's representatives", () => {
     const region = await stack.http().get('/regions/north-west').set(viewer).expect(200);
     expect(region.body).toMatchObject({ code: 'north-west', name: 'North West', mergedInto: null });
     expect(region.body.currentPosts).toEqual([
-      { id: expect.any(String), role: 'Deputy lead', holder: { id: deputy.id, name: 'Dev Deputy' }, startsOn: '2025-01-01', endsOn: null },
-      { id: expect.any(String), role: 'Patient lead', holder: { id: notYetActive.id, name: 'Ivy Invited' }, startsOn: '2025-06-01', endsOn: null },
+      {
+        id: expect.any(String),
+        role: 'Deputy lead',
+        holder: { id: deputy.id, name: 'Dev Deputy' },
+        startsOn: '2025-01-01',
+        endsOn: null,
+      },
+      {
+        id: expect.any(String),
+        role: 'Patient lead',
+        holder: { id: notYetActive.id, name: 'Ivy Invited' },
+        startsOn: '2025-06-01',
+        endsOn: null,
+      },
     ]);
     expect(region.body.pastPosts).toEqual([
-      { id: leadPostId, role: 'Regional lead', holder: { id: lead.id, name: 'Nia Lead' }, startsOn: '2024-04-01', endsOn: today },
-      { id: expect.any(String), role: 'Regional lead', holder: { id: formerLead.id, name: 'Fay Former' }, startsOn: '2019-04-01', endsOn: '2024-04-01' },
+      {
+        id: leadPostId,
+        role: 'Regional lead',
+        holder: { id: lead.id, name: 'Nia Lead' },
+        startsOn: '2024-04-01',
+        endsOn: today,
+      },
+      {
+        id: expect.any(String),
+        role: 'Regional lead',
+        holder: { id: formerLead.id, name: 'Fay Former' },
+        startsOn: '2019-04-01',
+        endsOn: '2024-04-01',
+      },
     ]);
     await stack.http().get('/regions/atlantis').set(viewer).expect(404);
     await stack.http().get('/regions/north-west').expect(401);
 
     const member = await stack.http().get(`/directory/members/${lead.id}`).set(viewer).expect(200);
     expect(member.body.posts).toEqual([]);
-    expect(member.body.pastPosts).toEqual([{ id: leadPostId, role: 'Regional lead', hub: false, region: { code: 'north-west', name: 'North West' }, startsOn: '2024-04-01', endsOn: today }]);
+    expect(member.body.pastPosts).toEqual([
+      {
+        id: leadPostId,
+        role: 'Regional lead',
+        hub: false,
+        region: { code: 'north-west', name: 'North West' },
+        startsOn: '2024-04-01',
+        endsOn: today,
+      },
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import { createMembers, loggedIn } from './support/factories';
 import { useStack } from './support/stack';
-import { ESTABLISHMENT_CASES, FIRST_PLACE_AIM, MEMBER_CASES, MEMBER_NAMES, RelevanceCase, TOP_THREE_AIM } from './relevance/relevance-set';
+import {
+  ESTABLISHMENT_CASES,
+  FIRST_PLACE_AIM,
+  MEMBER_CASES,
+  MEMBER_NAMES,
+  RelevanceCase,
+  TOP_THREE_AIM,
+} from './relevance/relevance-set';
 
 type Auth = { Authorization: string };
 
@@ -15,7 +22,10 @@ describe('search relevance', () => {
 
   beforeAll(async () => {
     viewer = (await loggedIn(stack.db, stack.config, { name: 'Relevance Viewer' })).auth;
-    await createMembers(stack.db, MEMBER_NAMES.map((name) => ({ name })));
+    await createMembers(
+      stack.db,
+      MEMBER_NAMES.map((name) => ({ name })),
+    );
   });
 
   async function score(cases: RelevanceCase[], path: string) {
@@ -28,7 +38,10 @@ describe('search relevance', () => {
       if (names[0] === c.first) first++;
       else misses.push(`"${c.q}": expected ${c.first} first, got ${names.slice(0, 3).join(', ') || 'nothing'}`);
       if ([c.first, ...(c.top3 ?? [])].every((n) => names.slice(0, 3).includes(n))) top3++;
-      else misses.push(`"${c.q}": expected ${[c.first, ...(c.top3 ?? [])].join(', ')} in the top 3, got ${names.slice(0, 3).join(', ')}`);
+      else
+        misses.push(
+          `"${c.q}": expected ${[c.first, ...(c.top3 ?? [])].join(', ')} in the top 3, got ${names.slice(0, 3).join(', ')}`,
+        );
     }
     return { first, top3, misses };
   }

@@ -27,13 +27,30 @@ const OTTOLINE: Persona = {
   },
   later: [
     { name: 'Ottoline Brackwater-Thistlemoor', phone: '+44 7700 900782', bio: 'Teaches Cartographic Handover' },
-    { email: 'obrackwater.t@Example.net', title: 'Antiphonal Nurse Consultant', availability: 'Fridays at Dunmarrow', registration: 'NMC 73R5582F' },
+    {
+      email: 'obrackwater.t@Example.net',
+      title: 'Antiphonal Nurse Consultant',
+      availability: 'Fridays at Dunmarrow',
+      registration: 'NMC 73R5582F',
+    },
   ],
   counterComment: 'Ottoline is on leave that week',
   bounceDiagnostic: 'Brackwater-Thistlemoor unknown',
   searched: [
-    'Ottoline', 'Brackwater', 'Thistlemoor', 'Palimpsest', 'Antiphonal', 'NMC 61Q4471E', 'NMC 73R5582F', '7700 900561', '7700 900782',
-    'Marginalia', 'Cartographic', 'Skelbrook', 'Dunmarrow', 'obrackwater',
+    'Ottoline',
+    'Brackwater',
+    'Thistlemoor',
+    'Palimpsest',
+    'Antiphonal',
+    'NMC 61Q4471E',
+    'NMC 73R5582F',
+    '7700 900561',
+    '7700 900782',
+    'Marginalia',
+    'Cartographic',
+    'Skelbrook',
+    'Dunmarrow',
+    'obrackwater',
   ],
 };
 
@@ -58,40 +75,77 @@ describe('the daily retention run', () => {
 
   /** What each rule removed on its latest run. */
   async function lastRemoved(): Promise<Record<string, number>> {
-    const rows = await stack.db.selectDistinctOn([retentionRuns.rule]).from(retentionRuns).orderBy(retentionRuns.rule, desc(retentionRuns.ranAt));
+    const rows = await stack.db
+      .selectDistinctOn([retentionRuns.rule])
+      .from(retentionRuns)
+      .orderBy(retentionRuns.rule, desc(retentionRuns.ranAt));
     return Object.fromEntries(rows.map((r) => [r.rule, r.removed]));
   }
 
   it('erases a member who left 25 months ago, leaving nothing of them in the database, and keeps one who left 23 months ago', async () => {
     const gone = await memberWithHistory(stack, secretariat, OTTOLINE);
-    const stays = await createMember(stack.db, { name: 'Perpetua Lindqvist-Ashgrove', phone: '+44 7700 900333', region: 'wales' });
-    for (const id of [gone.id, stays.id]) await stack.http().patch(`/members/${id}`).set(secretariat).send({ status: 'left' }).expect(200);
+    const stays = await createMember(stack.db, {
+      name: 'Perpetua Lindqvist-Ashgrove',
+      phone: '+44 7700 900333',
+      region: 'wales',
+    });
+    for (const id of [gone.id, stays.id])
+      await stack.http().patch(`/members/${id}`).set(secretariat).send({ status: 'left' }).expect(200);
     // Leaving is recorded when the status changes; these two left long ago.
     const [left] = await stack.db.select({ leftAt: members.leftAt }).from(members).where(eq(members.id, gone.id));
     expect(left.leftAt).not.toBeNull();
-    await stack.db.update(members).set({ leftAt: monthsAgo(25) }).where(eq(members.id, gone.id));
-    await stack.db.update(members).set({ leftAt: monthsAgo(23) }).where(eq(members.id, stays.id));
+    await stack.db
+      .update(members)
+      .set({ leftAt: monthsAgo(25) })
+      .where(eq(members.id, gone.id));
+    await stack.db
+      .update(members)
+      .set({ leftAt: monthsAgo(23) })
+      .where(eq(members.id, stays.id));
     await stack.noticesSettled();
     expect(dumpHits(stack, OTTOLINE.searched).length).toBeGreaterThan(0);
 
     await runRetention();
 
     expect(dumpHits(stack, OTTOLINE.searched)).toEqual([]);
-    expect(dumpHits(stack, ['Lindqvist-Ashgrove', '7700 900333'])).toEqual(expect.arrayContaining(['Lindqvist-Ashgrove', '7700 900333']));
+    expect(dumpHits(stack, ['Lindqvist-Ashgrove', '7700 900333'])).toEqual(
+      expect.arrayContaining(['Lindqvist-Ashgrove', '7700 900333']),
+    );
     const record = await stack.http().get(`/members/${gone.id}`).set(secretariat).expect(200);
-    expect(record.body).toMatchObject({ name: expect.stringMatching(/^Former member \d+$/), status: 'left', phone: null, establishments: [] });
+    expect(record.body).toMatchObject({
+      name: expect.stringMatching(/^Former member \d+$/),
+      status: 'left',
+      phone: null,
+      establishments: [],
+    });
     expect(record.body.posts).toEqual([expect.objectContaining({ role: 'Regional lead' })]);
-    await expect(stack.http().get(`/members/${stays.id}`).set(secretariat).expect(200)).resolves.toMatchObject({ body: { name: 'Perpetua Lindqvist-Ashgrove', status: 'left' } });
+    await expect(stack.http().get(`/members/${stays.id}`).set(secretariat).expect(200)).resolves.toMatchObject({
+      body: { name: 'Perpetua Lindqvist-Ashgrove', status: 'left' },
+    });
 
     // One audit entry, made by the system, says why.
-    const erasure = await stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, gone.id), eq(auditLog.action, 'erase')));
-    expect(erasure).toEqual([expect.objectContaining({ actorId: null, requestId: null, after: { name: record.body.name, reason: 'retention: left more than 24 months ago' } })]);
+    const erasure = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, gone.id), eq(auditLog.action, 'erase')));
+    expect(erasure).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        requestId: null,
+        after: { name: record.body.name, reason: 'retention: left more than 24 months ago' },
+      }),
+    ]);
     expect((await lastRemoved())['left-members']).toBe(1);
 
     // A second run the same day finds nothing more to remove.
     await runRetention(new Date(Date.now() + HOUR));
     expect(await lastRemoved()).toEqual({ 'left-members': 0, notices: 0, sessions: 0, 'one-time-tokens': 0 });
-    await expect(stack.db.select().from(auditLog).where(and(eq(auditLog.entityId, gone.id), eq(auditLog.action, 'erase')))).resolves.toHaveLength(1);
+    await expect(
+      stack.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, gone.id), eq(auditLog.action, 'erase'))),
+    ).resolves.toHaveLength(1);
   });
 
   it('strips notices older than the period of their address and text, keeping their kind, dates, states and attempts', async () => {
@@ -114,11 +168,21 @@ describe('the daily retention run', () => {
         })),
       )
       .returning();
-    const byAge = (rows: (typeof notices.$inferSelect)[]) => rows.map(({ kind, status, attempts, sentAt, createdAt }) => ({ kind, status, attempts, sentAt, createdAt }));
+    const byAge = (rows: (typeof notices.$inferSelect)[]) =>
+      rows.map(({ kind, status, attempts, sentAt, createdAt }) => ({ kind, status, attempts, sentAt, createdAt }));
 
     await runRetention();
 
-    const after = await stack.db.select().from(notices).where(inArray(notices.id, written.map((n) => n.id))).orderBy(notices.attempts);
+    const after = await stack.db
+      .select()
+      .from(notices)
+      .where(
+        inArray(
+          notices.id,
+          written.map((n) => n.id),
+        ),
+      )
+      .orderBy(notices.attempts);
     expect(byAge(after)).toEqual(byAge(written));
     expect(after.slice(0, 2).map(({ toEmail, payload, lastError }) => ({ toEmail, payload, lastError }))).toEqual([
       { toEmail: '[erased]', payload: {}, lastError: null },
@@ -130,7 +194,12 @@ describe('the daily retention run', () => {
 
   it('deletes ended sign-ins and used or expired one-time tokens, and keeps live ones', async () => {
     const member = await createMember(stack.db, { name: 'Wilhelmina Stoat' });
-    const token = (expiresAt: Date, familyId = randomUUID()) => ({ memberId: member.id, familyId, tokenHash: randomBytes(32).toString('hex'), expiresAt });
+    const token = (expiresAt: Date, familyId = randomUUID()) => ({
+      memberId: member.id,
+      familyId,
+      tokenHash: randomBytes(32).toString('hex'),
+      expiresAt,
+    });
     const ended = randomUUID();
     const live = randomUUID();
     await stack.db.insert(refreshTokens).values([
@@ -165,14 +234,28 @@ describe('the daily retention run', () => {
     expect(await lastRemoved()).toMatchObject({ sessions: 1, 'one-time-tokens': 2 });
   });
 
-  it('reports to the secretariat each rule\'s period and what its last run removed, and to nobody else', async () => {
+  it("reports to the secretariat each rule's period and what its last run removed, and to nobody else", async () => {
     await runRetention();
     const member = await createMember(stack.db, { name: 'Cosmo Pettigrew' });
     await stack.db.update(members).set({ status: 'left' }).where(eq(members.id, member.id));
-    await stack.db.update(members).set({ leftAt: monthsAgo(30) }).where(eq(members.id, member.id));
+    await stack.db
+      .update(members)
+      .set({ leftAt: monthsAgo(30) })
+      .where(eq(members.id, member.id));
     const other = await createMember(stack.db);
-    await stack.db.insert(notices).values({ kind: 'password-reset', memberId: other.id, toEmail: other.email, status: 'sent', createdAt: monthsAgo(30) });
-    await stack.db.insert(refreshTokens).values({ memberId: other.id, familyId: randomUUID(), tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() - HOUR) });
+    await stack.db.insert(notices).values({
+      kind: 'password-reset',
+      memberId: other.id,
+      toEmail: other.email,
+      status: 'sent',
+      createdAt: monthsAgo(30),
+    });
+    await stack.db.insert(refreshTokens).values({
+      memberId: other.id,
+      familyId: randomUUID(),
+      tokenHash: randomBytes(32).toString('hex'),
+      expiresAt: new Date(Date.now() - HOUR),
+    });
     const asOf = new Date();
     await runRetention(asOf);
 
@@ -180,10 +263,26 @@ describe('the daily retention run', () => {
     expect(report.body).toEqual({
       runsAt: '03:30',
       rules: [
-        { rule: 'left-members', periodMonths: 24, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
-        { rule: 'notices', periodMonths: 24, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
-        { rule: 'sessions', periodMonths: null, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 } },
-        { rule: 'one-time-tokens', periodMonths: null, lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 } },
+        {
+          rule: 'left-members',
+          periodMonths: 24,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 },
+        },
+        {
+          rule: 'notices',
+          periodMonths: 24,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 },
+        },
+        {
+          rule: 'sessions',
+          periodMonths: null,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 },
+        },
+        {
+          rule: 'one-time-tokens',
+          periodMonths: null,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 },
+        },
       ],
     });
     const { auth } = await loggedIn(stack.db, stack.config);

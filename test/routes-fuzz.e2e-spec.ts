@@ -3,7 +3,16 @@ import { createRsvpToken } from '@seg/links';
 import { invitations } from '@seg/db';
 import { createMember, createPost, loggedIn, uniqueEmail } from './support/factories';
 import { takeContractMismatches } from './support/openapi-contract';
-import { errorShapeProblem, hostileValue, loadOperations, Operation, queryString, RAW_QUERY_PIECES, SchemaArbitraries, STACK_TRACE } from './support/route-fuzz';
+import {
+  errorShapeProblem,
+  hostileValue,
+  loadOperations,
+  Operation,
+  queryString,
+  RAW_QUERY_PIECES,
+  SchemaArbitraries,
+  STACK_TRACE,
+} from './support/route-fuzz';
 import { useStack } from './support/stack';
 
 /**
@@ -18,12 +27,18 @@ const LONG = process.env.FUZZ_RUNS !== undefined;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 // A fixed seed in npm test; a new one for each long run unless FUZZ_SEED replays one.
 const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Math.floor(Math.random() * 2 ** 31) : 20261128));
-if (LONG) console.log(`Route fuzz: seed ${SEED}, ${RUNS} cases a route (replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz)`);
+if (LONG)
+  console.log(
+    `Route fuzz: seed ${SEED}, ${RUNS} cases a route (replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz)`,
+  );
 const ROLES = ['anonymous', 'member', 'representative', 'secretariat', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
 
 // Codes the seeded reference data has, so valid cases filter by something that exists.
-const QUERY_VALUES: Record<string, string[]> = { region: ['london', 'wales', 'hub'], category: ['prison-gp', 'patient-rep'] };
+const QUERY_VALUES: Record<string, string[]> = {
+  region: ['london', 'wales', 'hub'],
+  category: ['prison-gp', 'patient-rep'],
+};
 
 // Logging out would end the login the next cases use: those routes run without one.
 const ANONYMOUS_ONLY = new Set(['POST /auth/logout', 'POST /auth/web/logout']);
@@ -41,19 +56,43 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
   const known: Record<string, string[]> = { id: [], code: ['london', 'wales', 'no-such-region'], token: [] };
 
   beforeAll(async () => {
-    await createMember(stack.db, { name: 'Hidden Contact', email: secretEmail, phone: secretPhone, region: 'london', category: 'prison-gp', emailVisibility: 'secretariat', phoneVisibility: 'secretariat' });
+    await createMember(stack.db, {
+      name: 'Hidden Contact',
+      email: secretEmail,
+      phone: secretPhone,
+      region: 'london',
+      category: 'prison-gp',
+      emailVisibility: 'secretariat',
+      phoneVisibility: 'secretariat',
+    });
     const member = await loggedIn(stack.db, stack.config, { category: 'prison-gp', region: 'london' });
     const rep = await loggedIn(stack.db, stack.config, { category: 'prison-gp', region: 'london' });
     await createPost(stack.db, { memberId: rep.member.id, region: 'london' });
     const secretariat = await loggedIn(stack.db, stack.config, { role: 'secretariat' });
     const admin = await loggedIn(stack.db, stack.config, { role: 'admin' });
-    auth.set('member', member.auth).set('representative', rep.auth).set('secretariat', secretariat.auth).set('admin', admin.auth);
+    auth
+      .set('member', member.auth)
+      .set('representative', rep.auth)
+      .set('secretariat', secretariat.auth)
+      .set('admin', admin.auth);
 
     // Records the cases may act on (never the accounts making the requests, nor the hidden member).
     const target = await createMember(stack.db, { category: 'prison-gp', region: 'wales' });
-    const meeting = await stack.http().post('/meetings').set(secretariat.auth).send({ title: 'Fuzzed meeting', kind: 'hub', startsAt: '2031-01-10T10:00', endsAt: '2031-01-10T12:00' }).expect(201);
-    const [invitation] = await stack.db.insert(invitations).values({ meetingId: meeting.body.id, memberId: target.id }).returning();
-    const region = await stack.http().post('/regions').set(secretariat.auth).send({ code: 'fuzzland', name: 'Fuzzland', nation: 'England' });
+    const meeting = await stack
+      .http()
+      .post('/meetings')
+      .set(secretariat.auth)
+      .send({ title: 'Fuzzed meeting', kind: 'hub', startsAt: '2031-01-10T10:00', endsAt: '2031-01-10T12:00' })
+      .expect(201);
+    const [invitation] = await stack.db
+      .insert(invitations)
+      .values({ meetingId: meeting.body.id, memberId: target.id })
+      .returning();
+    const region = await stack
+      .http()
+      .post('/regions')
+      .set(secretariat.auth)
+      .send({ code: 'fuzzland', name: 'Fuzzland', nation: 'England' });
     known.id.push(target.id, meeting.body.id, ...(region.body.id ? [region.body.id] : []));
     known.token.push(createRsvpToken(stack.config.auth.jwtSecret, invitation.id));
     takeContractMismatches();
@@ -62,7 +101,11 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
   function pathValue(name: string, mode: 'valid' | 'mixed'): fc.Arbitrary<string> {
     const pool = fc.constantFrom(...(known[name] ?? known.id));
     if (mode === 'valid') return fc.oneof({ arbitrary: pool, weight: 3 }, { arbitrary: fc.uuid(), weight: 1 });
-    return fc.oneof({ arbitrary: pool, weight: 2 }, { arbitrary: fc.uuid(), weight: 1 }, { arbitrary: fc.constantFrom('%00', '%E0%A4%A', 'x'.repeat(300), '..', '%2e%2e', 'null'), weight: 1 });
+    return fc.oneof(
+      { arbitrary: pool, weight: 2 },
+      { arbitrary: fc.uuid(), weight: 1 },
+      { arbitrary: fc.constantFrom('%00', '%E0%A4%A', 'x'.repeat(300), '..', '%2e%2e', 'null'), weight: 1 },
+    );
   }
 
   /**
@@ -70,7 +113,9 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
    * hostile values; a third (with a body) spoil one field of an otherwise valid body.
    */
   function caseOf(op: Operation) {
-    return fc.constantFrom('valid' as const, 'mixed' as const, 'spoiled' as const).chain((kind) => casesIn(op, kind === 'spoiled' ? 'valid' : kind, kind === 'spoiled'));
+    return fc
+      .constantFrom('valid' as const, 'mixed' as const, 'spoiled' as const)
+      .chain((kind) => casesIn(op, kind === 'spoiled' ? 'valid' : kind, kind === 'spoiled'));
   }
 
   function casesIn(op: Operation, mode: 'valid' | 'mixed', spoiled: boolean) {
@@ -83,17 +128,25 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
       role: anonymousOnly ? fc.constant<RoleName>('anonymous') : fc.constantFrom(...ROLES),
       path: fc.tuple(...pathParams.map((p) => pathValue(p.name, mode))),
       query: fc.record(
-        Object.fromEntries(queryParams.map((p) => [p.name, mode === 'valid' && QUERY_VALUES[p.name] ? fc.constantFrom(...QUERY_VALUES[p.name]) : arbitraries.of(p.schema, mode)])),
+        Object.fromEntries(
+          queryParams.map((p) => [
+            p.name,
+            mode === 'valid' && QUERY_VALUES[p.name]
+              ? fc.constantFrom(...QUERY_VALUES[p.name])
+              : arbitraries.of(p.schema, mode),
+          ]),
+        ),
         { requiredKeys: [] },
       ),
-      raw: mode === 'mixed' ? fc.option(fc.constantFrom(...RAW_QUERY_PIECES), { freq: 3, nil: null }) : fc.constant(null),
+      raw:
+        mode === 'mixed' ? fc.option(fc.constantFrom(...RAW_QUERY_PIECES), { freq: 3, nil: null }) : fc.constant(null),
       body: op.body
         ? op.body.type === 'application/json'
           ? spoiled
             ? arbitraries.spoiled(op.body.schema)
             : mode === 'valid'
               ? arbitraries.of(op.body.schema, mode)
-            : fc.option(arbitraries.of(op.body.schema, mode), { freq: 8, nil: undefined })
+              : fc.option(arbitraries.of(op.body.schema, mode), { freq: 8, nil: undefined })
           : fc.oneof(fc.string(), hostileValue)
         : fc.constant(undefined),
     });
@@ -112,7 +165,9 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
           if (headers) request = request.set(headers);
           if (c.body !== undefined) {
             const type = op.body!.type;
-            request = request.set('Content-Type', type).send(typeof c.body === 'string' && type !== 'application/json' ? c.body : JSON.stringify(c.body));
+            request = request
+              .set('Content-Type', type)
+              .send(typeof c.body === 'string' && type !== 'application/json' ? c.body : JSON.stringify(c.body));
           }
           const res = await request.buffer(true).parse((response, done) => {
             const chunks: Buffer[] = [];
@@ -128,12 +183,16 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
             const problem = errorShapeProblem(res.status, JSON.parse(text));
             if (problem) throw new Error(`an error not in the shape of API.md (${problem}): ${said}`);
           }
-          if ((c.role === 'member' || c.role === 'representative') && (text.includes(secretEmail) || text.includes(secretPhone))) {
+          if (
+            (c.role === 'member' || c.role === 'representative') &&
+            (text.includes(secretEmail) || text.includes(secretPhone))
+          ) {
             throw new Error(`a contact detail kept for the secretariat shown to a ${c.role}: ${said}`);
           }
           // Successful answers are held to the document; refusals are held to the error shape above.
           const undocumented = takeContractMismatches().filter((m) => /answered [23]\d\d/.test(m));
-          if (undocumented.length) throw new Error(`an answer outside the OpenAPI document: ${undocumented.join('; ')}`);
+          if (undocumented.length)
+            throw new Error(`an answer outside the OpenAPI document: ${undocumented.join('; ')}`);
         }),
         { seed: SEED, numRuns: RUNS },
       );
@@ -141,7 +200,14 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
   }
 
   it('paths the web app is asked for: malformed escapes and climbs out of its folder are never a server error', async () => {
-    for (const path of ['/%E0%A4%A.js', '/assets/%ZZ.css', '/%00.js', '/..%2f..%2fetc%2fpasswd.js', '/%E0%A4%A', '/directory/%FF']) {
+    for (const path of [
+      '/%E0%A4%A.js',
+      '/assets/%ZZ.css',
+      '/%00.js',
+      '/..%2f..%2fetc%2fpasswd.js',
+      '/%E0%A4%A',
+      '/directory/%FF',
+    ]) {
       const res = await stack.http().get(path).set('Accept', 'text/html');
       expect([path, res.status < 500]).toEqual([path, true]);
       expect(res.text ?? '').not.toMatch(STACK_TRACE);

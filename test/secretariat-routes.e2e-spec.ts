@@ -30,7 +30,11 @@ function routesOf(api: ApiHarness): Route[] {
         if (method === undefined) continue;
         const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
         const path = ('/' + [base, sub].filter((p) => p && p !== '/').join('/')).replace(/\/+/g, '/');
-        routes.push({ method: RequestMethod[method].toLowerCase(), path, roles: reflector.getAllAndOverride<Role[]>(ROLES, [handler, controller]) });
+        routes.push({
+          method: RequestMethod[method].toLowerCase(),
+          path,
+          roles: reflector.getAllAndOverride<Role[]>(ROLES, [handler, controller]),
+        });
       }
     }
   }
@@ -41,20 +45,43 @@ describe('secretariat routes', () => {
   const stack = useStack();
 
   it('every route restricted to the secretariat answers 403 to a member, and not to the secretariat', async () => {
-    const restricted = routesOf(stack.api).filter((r) => r.roles?.includes('secretariat') && !r.roles.includes('member'));
+    const restricted = routesOf(stack.api).filter(
+      (r) => r.roles?.includes('secretariat') && !r.roles.includes('member'),
+    );
     // The walk must find the routes we know of, so a broken walk cannot pass silently.
     const known = restricted.map((r) => `${r.method} ${r.path}`);
-    expect(known).toEqual(expect.arrayContaining(['post /members', 'patch /members/:id', 'post /members/import', 'get /members/export', 'post /posts', 'patch /posts/:id', 'get /audit', 'post /regions', 'patch /categories/:id', 'post /establishments']));
+    expect(known).toEqual(
+      expect.arrayContaining([
+        'post /members',
+        'patch /members/:id',
+        'post /members/import',
+        'get /members/export',
+        'post /posts',
+        'patch /posts/:id',
+        'get /audit',
+        'post /regions',
+        'patch /categories/:id',
+        'post /establishments',
+      ]),
+    );
 
     const { auth: member } = await loggedIn(stack.db, stack.config, { role: 'member' });
     const { auth: secretariat } = await loggedIn(stack.db, stack.config, { role: 'secretariat' });
     const failures: string[] = [];
     for (const route of restricted) {
       const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
-      const asMember = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(member).send({});
-      if (asMember.status !== 403) failures.push(`${route.method} ${route.path} answered ${asMember.status} to a member`);
-      const asSecretariat = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[route.method](url).set(secretariat).send({});
-      if (asSecretariat.status === 403 || asSecretariat.status >= 500) failures.push(`${route.method} ${route.path} answered ${asSecretariat.status} to the secretariat`);
+      const asMember = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)
+        [route.method](url)
+        .set(member)
+        .send({});
+      if (asMember.status !== 403)
+        failures.push(`${route.method} ${route.path} answered ${asMember.status} to a member`);
+      const asSecretariat = await (stack.http() as unknown as Record<string, (u: string) => import('supertest').Test>)
+        [route.method](url)
+        .set(secretariat)
+        .send({});
+      if (asSecretariat.status === 403 || asSecretariat.status >= 500)
+        failures.push(`${route.method} ${route.path} answered ${asSecretariat.status} to the secretariat`);
     }
     expect(failures).toEqual([]);
   });

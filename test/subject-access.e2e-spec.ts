@@ -15,26 +15,49 @@ describe('subject access export', () => {
   const stack = useStack();
 
   it('covers every row of every table whose foreign keys refer to the member', async () => {
-    const { member, auth } = await loggedIn(stack.db, stack.config, { name: 'Sabine Accessby', category: 'prison-gp', region: 'wales', password: 'Correct horse 42' });
+    const { member, auth } = await loggedIn(stack.db, stack.config, {
+      name: 'Sabine Accessby',
+      category: 'prison-gp',
+      region: 'wales',
+      password: 'Correct horse 42',
+    });
     const secretariat = (await loggedIn(stack.db, stack.config, { role: 'secretariat' })).auth;
     const other = await createMember(stack.db, { name: 'Invited Other', region: 'wales' });
     const place = (await stack.http().get('/establishments?region=wales').set(auth).expect(200)).body.items[0];
     await createPost(stack.db, { memberId: member.id, region: 'wales', role: 'Regional lead' });
     // A change of their own (audited, by them), a login with a device, a password-reset link and its email.
-    await stack.http().patch('/me').set(auth).send({ bio: 'Prison GP in Cardiff', establishmentIds: [place.id] }).expect(200);
-    await stack.http().post('/auth/login').set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0').send({ email: member.email, password: 'Correct horse 42' }).expect(200);
+    await stack
+      .http()
+      .patch('/me')
+      .set(auth)
+      .send({ bio: 'Prison GP in Cardiff', establishmentIds: [place.id] })
+      .expect(200);
+    await stack
+      .http()
+      .post('/auth/login')
+      .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0')
+      .send({ email: member.email, password: 'Correct horse 42' })
+      .expect(200);
     await stack.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
     await stack.http().post('/me/erasure-request').set(auth).expect(202);
     // A meeting they created and ran, inviting themselves and a colleague; an audit entry of theirs.
     const [meeting] = await stack.db
       .insert(meetings)
-      .values({ title: 'Wales spoke', kind: 'regional', startsAt: new Date('2030-01-01T10:00:00Z'), endsAt: new Date('2030-01-01T11:00:00Z'), createdById: member.id })
+      .values({
+        title: 'Wales spoke',
+        kind: 'regional',
+        startsAt: new Date('2030-01-01T10:00:00Z'),
+        endsAt: new Date('2030-01-01T11:00:00Z'),
+        createdById: member.id,
+      })
       .returning();
     await stack.db.insert(invitations).values([
       { meetingId: meeting.id, memberId: member.id, invitedById: member.id },
       { meetingId: meeting.id, memberId: other.id, invitedById: member.id },
     ]);
-    await stack.db.insert(auditLog).values({ actorId: member.id, entity: 'meeting', entityId: meeting.id, action: 'create' });
+    await stack.db
+      .insert(auditLog)
+      .values({ actorId: member.id, entity: 'meeting', entityId: meeting.id, action: 'create' });
 
     const mine = await stack.http().get('/me/export').set(auth).expect(200);
     expect(mine.headers['content-disposition']).toMatch(/attachment/);
@@ -54,12 +77,22 @@ describe('subject access export', () => {
     const uncovered: string[] = [];
     for (const { table, column } of refs.rows) {
       if (COPIES[table]) continue;
-      const rows = await stack.db.execute<{ row: Record<string, unknown> }>(sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where ${sql.identifier(column)} = ${member.id}::uuid`);
-      if (!rows.rows.length) uncovered.push(`${table}.${column}: this test makes no row of it (add one, and cover it in the export)`);
+      const rows = await stack.db.execute<{ row: Record<string, unknown> }>(
+        sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where ${sql.identifier(column)} = ${member.id}::uuid`,
+      );
+      if (!rows.rows.length)
+        uncovered.push(`${table}.${column}: this test makes no row of it (add one, and cover it in the export)`);
       for (const { row } of rows.rows) {
         // A row is in the export by its id, or (a link table) by the ids it links the member to.
-        const keys = 'id' in row ? [row.id] : Object.entries(row).filter(([k, v]) => k !== column && typeof v === 'string').map(([, v]) => v);
-        for (const key of keys) if (!exported.includes(String(key))) uncovered.push(`${table}.${column}: row ${JSON.stringify(key)} is not in the export`);
+        const keys =
+          'id' in row
+            ? [row.id]
+            : Object.entries(row)
+                .filter(([k, v]) => k !== column && typeof v === 'string')
+                .map(([, v]) => v);
+        for (const key of keys)
+          if (!exported.includes(String(key)))
+            uncovered.push(`${table}.${column}: row ${JSON.stringify(key)} is not in the export`);
       }
     }
     expect(uncovered).toEqual([]);

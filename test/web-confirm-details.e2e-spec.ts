@@ -14,7 +14,8 @@ const monthsAgo = (months: number) => {
   at.setUTCMonth(at.getUTCMonth() - months);
   return at;
 };
-const monthOf = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', month: 'long', year: 'numeric' }).format(at);
+const monthOf = (at: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', month: 'long', year: 'numeric' }).format(at);
 
 /** Confirming one's details from the email link, and the date on representatives' cards, in real Chromium. */
 describe('web: confirm your details', () => {
@@ -29,10 +30,18 @@ describe('web: confirm your details', () => {
   });
 
   const newPage = async (): Promise<Page> =>
-    (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' })).newPage();
+    (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' })
+    ).newPage();
 
   it('a member confirms their details from the email link; the page alone changes nothing', async () => {
-    const member = await createMember(stack.db, { name: 'Cara Confirm', category: 'prison-gp', region: 'london', phone: '020 7946 0101', password: PASSWORD });
+    const member = await createMember(stack.db, {
+      name: 'Cara Confirm',
+      category: 'prison-gp',
+      region: 'london',
+      phone: '020 7946 0101',
+      password: PASSWORD,
+    });
     const lastYear = monthsAgo(13);
     await stack.db.update(members).set({ detailsConfirmedAt: lastYear }).where(eq(members.id, member.id));
     const daily = stack.api.app.get(DailyJobs);
@@ -74,10 +83,16 @@ describe('web: confirm your details', () => {
   });
 
   it("a representative's card says when they confirmed their details, with a quiet warning once that has run out", async () => {
-    const viewer = await createMember(stack.db, { name: 'Vic Viewer', category: 'prison-gp', region: 'wales', password: PASSWORD });
+    const viewer = await createMember(stack.db, {
+      name: 'Vic Viewer',
+      category: 'prison-gp',
+      region: 'wales',
+      password: PASSWORD,
+    });
     const fresh = await createMember(stack.db, { name: 'Freya Fresh', category: 'prison-gp', region: 'wales' });
     const stale = await createMember(stack.db, { name: 'Stan Stale', category: 'prison-gp', region: 'wales' });
-    for (const rep of [fresh, stale]) await createPost(stack.db, { memberId: rep.id, region: 'wales', role: 'Regional lead' });
+    for (const rep of [fresh, stale])
+      await createPost(stack.db, { memberId: rep.id, region: 'wales', role: 'Regional lead' });
     const [freshAt, staleAt] = [monthsAgo(2), monthsAgo(8)];
     await stack.db.update(members).set({ detailsConfirmedAt: freshAt }).where(eq(members.id, fresh.id));
     await stack.db.update(members).set({ detailsConfirmedAt: staleAt }).where(eq(members.id, stale.id));
@@ -90,8 +105,12 @@ describe('web: confirm your details', () => {
     await page.getByRole('heading', { level: 1, name: 'Hello, Vic Viewer' }).waitFor();
     await settled(page);
     const cardOf = (name: string) => page.locator('article.rep-card', { hasText: name });
-    await expect(cardOf('Freya Fresh').locator('.muted', { hasText: 'Details confirmed' }).innerText()).resolves.toBe(`Details confirmed in ${monthOf(freshAt)}`);
-    await expect(cardOf('Stan Stale').locator('.details-overdue').innerText()).resolves.toBe(`Details confirmed in ${monthOf(staleAt)}: they may have changed since`);
+    await expect(cardOf('Freya Fresh').locator('.muted', { hasText: 'Details confirmed' }).innerText()).resolves.toBe(
+      `Details confirmed in ${monthOf(freshAt)}`,
+    );
+    await expect(cardOf('Stan Stale').locator('.details-overdue').innerText()).resolves.toBe(
+      `Details confirmed in ${monthOf(staleAt)}: they may have changed since`,
+    );
     await page.context().close();
   });
 
@@ -99,8 +118,14 @@ describe('web: confirm your details', () => {
     const staff = await createMember(stack.db, { name: 'Sol Secretariat', role: 'secretariat', password: PASSWORD });
     const quiet = await createMember(stack.db, { name: 'Quinn Quiet', category: 'prison-gp', region: 'london' });
     const asked = await createMember(stack.db, { name: 'Asa Asked', category: 'prison-gp', region: 'london' });
-    await stack.db.update(members).set({ detailsRequestedAt: new Date(Date.now() - 31 * 24 * 3600_000) }).where(eq(members.id, quiet.id));
-    await stack.db.update(members).set({ detailsRequestedAt: new Date(Date.now() - 5 * 24 * 3600_000) }).where(eq(members.id, asked.id));
+    await stack.db
+      .update(members)
+      .set({ detailsRequestedAt: new Date(Date.now() - 31 * 24 * 3600_000) })
+      .where(eq(members.id, quiet.id));
+    await stack.db
+      .update(members)
+      .set({ detailsRequestedAt: new Date(Date.now() - 5 * 24 * 3600_000) })
+      .where(eq(members.id, asked.id));
 
     const page = await newPage();
     await page.goto(`${stack.api.baseUrl}/`);
@@ -112,7 +137,10 @@ describe('web: confirm your details', () => {
     await settled(page);
     await page.getByRole('link', { name: 'Asa Asked' }).waitFor();
     await page.getByLabel('Not confirmed their details (asked 30 days ago or more)').check();
-    await eventually('the list to hold only the member asked 31 days ago', async () => (await page.locator('tbody tr').allInnerTexts()).length === 1);
+    await eventually(
+      'the list to hold only the member asked 31 days ago',
+      async () => (await page.locator('tbody tr').allInnerTexts()).length === 1,
+    );
     await expect(page.locator('tbody tr').first().innerText()).resolves.toContain('Quinn Quiet');
     expect(await accessibilityIssues(page, 'members-not-confirmed')).toEqual([]);
     await page.context().close();

@@ -18,7 +18,13 @@ describe('a representative organises their spoke', () => {
   const run = uniqueName('reg').slice(-8);
   const email = (who: string) => `${who}.${run}@example.nhs.uk`;
 
-  const addMember = (input: MemberInput): Promise<Person> => createMember(stack.db, { category: 'prison-gp', region: 'north-west', ...(input.status === 'invited' ? {} : { password: PASSWORD }), ...input });
+  const addMember = (input: MemberInput): Promise<Person> =>
+    createMember(stack.db, {
+      category: 'prison-gp',
+      region: 'north-west',
+      ...(input.status === 'invited' ? {} : { password: PASSWORD }),
+      ...input,
+    });
 
   const signIn = (who: Person): Promise<Page> => signInAs(browser, stack.api.baseUrl, who);
 
@@ -32,10 +38,21 @@ describe('a representative organises their spoke', () => {
 
   it('a regional lead calls a meeting of their region from "My region", invites the region and follows the replies', async () => {
     const lead = await addMember({ name: 'Rhiannon Lead', email: email('lead') });
-    await createPost(stack.db, { memberId: lead.id, region: 'north-west', role: 'Regional lead', startsOn: '2024-04-01' });
+    await createPost(stack.db, {
+      memberId: lead.id,
+      region: 'north-west',
+      role: 'Regional lead',
+      startsOn: '2024-04-01',
+    });
     const colleague = await addMember({ name: 'Cyril Colleague', email: email('colleague') });
     const newcomer = await addMember({ name: 'Nell Newcomer', email: email('newcomer'), status: 'invited' });
-    const private_ = await addMember({ name: 'Piers Private', email: email('private'), emailVisibility: 'secretariat', phone: '0161 496 0123', phoneVisibility: 'secretariat' });
+    const private_ = await addMember({
+      name: 'Piers Private',
+      email: email('private'),
+      emailVisibility: 'secretariat',
+      phone: '0161 496 0123',
+      phoneVisibility: 'secretariat',
+    });
     const londoner = await addMember({ name: 'Lulu Londoner', email: email('londoner'), region: 'london' });
 
     const page = await signIn(lead);
@@ -45,8 +62,12 @@ describe('a representative organises their spoke', () => {
     await page.getByText('You represent North West as Regional lead.').waitFor();
     // The region's members, with what the secretariat sees but the contact details a member keeps for it.
     const members = page.getByRole('table', { name: 'Members of the region' });
-    await expect(members.getByRole('row', { name: /Nell Newcomer/ }).innerText()).resolves.toContain('Not activated yet');
-    await expect(members.getByRole('row', { name: /Piers Private/ }).innerText()).resolves.toMatch(/Kept for the secretariat\tKept for the secretariat$/);
+    await expect(members.getByRole('row', { name: /Nell Newcomer/ }).innerText()).resolves.toContain(
+      'Not activated yet',
+    );
+    await expect(members.getByRole('row', { name: /Piers Private/ }).innerText()).resolves.toMatch(
+      /Kept for the secretariat\tKept for the secretariat$/,
+    );
     await expect(members.getByRole('row', { name: /Lulu Londoner/ }).count()).resolves.toBe(0);
     await page.getByRole('heading', { name: 'Representatives', exact: true }).waitFor();
     await page.getByText(/Rhiannon Lead, Regional lead, since 1 April 2024/).waitFor();
@@ -64,7 +85,10 @@ describe('a representative organises their spoke', () => {
     await page.getByRole('heading', { level: 1, name: `North West spoke ${run}` }).waitFor();
     expect(page.url()).toMatch(/\/my\/region\/meetings\/[0-9a-f-]{36}$/);
     await page.getByText(/Regional meeting of North West/).waitFor();
-    const [meeting] = await stack.db.select().from(meetings).where(eq(meetings.title, `North West spoke ${run}`));
+    const [meeting] = await stack.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.title, `North West spoke ${run}`));
     expect(meeting).toMatchObject({ kind: 'regional', createdById: lead.id });
 
     // Only their region to invite: no "every member", no other region.
@@ -78,15 +102,27 @@ describe('a representative organises their spoke', () => {
     await page.getByText('All 4 emails handled: 4 sent, 0 failed.').waitFor({ timeout: 60_000 });
     for (const m of [lead, colleague, newcomer, private_]) await stack.sink.waitForMailTo(m.email);
     expect(stack.sink.to(londoner.email)).toHaveLength(0);
-    await expect(stack.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toHaveLength(4);
+    await expect(
+      stack.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id)),
+    ).resolves.toHaveLength(4);
 
     // Replies come in by the emailed link, from a member not yet activated too; the lead follows them.
-    await stack.http().post(`/rsvp/${rsvpTokenOf(stack.sink.to(colleague.email)[0])}`).send({ response: 'accepted' }).expect(200);
-    await stack.http().post(`/rsvp/${rsvpTokenOf(stack.sink.to(newcomer.email)[0])}`).send({ response: 'declined' }).expect(200);
+    await stack
+      .http()
+      .post(`/rsvp/${rsvpTokenOf(stack.sink.to(colleague.email)[0])}`)
+      .send({ response: 'accepted' })
+      .expect(200);
+    await stack
+      .http()
+      .post(`/rsvp/${rsvpTokenOf(stack.sink.to(newcomer.email)[0])}`)
+      .send({ response: 'declined' })
+      .expect(200);
     await page.reload();
     await settled(page);
     const replies = page.getByRole('list', { name: 'Replies' });
-    await eventually('the replies shown', async () => /4\s*invited\s*1\s*going\s*0\s*maybe\s*1\s*not going\s*2\s*no reply/i.test(await replies.innerText()));
+    await eventually('the replies shown', async () =>
+      /4\s*invited\s*1\s*going\s*0\s*maybe\s*1\s*not going\s*2\s*no reply/i.test(await replies.innerText()),
+    );
     await page.locator('summary', { hasText: 'Every invitee' }).click();
     const invitees = page.getByRole('table', { name: 'Every invitee' });
     await expect(invitees.getByRole('row', { name: /Cyril Colleague/ }).innerText()).resolves.toContain('Going');
@@ -103,9 +139,13 @@ describe('a representative organises their spoke', () => {
 
     // A member with no post has no "My region".
     const other = await signIn(colleague);
-    await expect(other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My region' }).count()).resolves.toBe(0);
+    await expect(
+      other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My region' }).count(),
+    ).resolves.toBe(0);
     await other.goto(`${stack.api.baseUrl}/my/region/meetings/${meeting.id}`);
-    await other.getByText('Only the secretariat and the representatives of North West run this meeting.', { exact: false }).waitFor();
+    await other
+      .getByText('Only the secretariat and the representatives of North West run this meeting.', { exact: false })
+      .waitFor();
     await expect(other.getByRole('button', { name: 'Send invitations' }).count()).resolves.toBe(0);
     await other.context().close();
   });

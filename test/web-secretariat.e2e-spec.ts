@@ -25,7 +25,11 @@ describe("the secretariat's working day", () => {
 
   /** A prison GP who can sign in (an invited member cannot), unless told otherwise. */
   const addMember = (input: MemberInput): Promise<Person> =>
-    createMember(stack.db, { category: 'prison-gp', ...(input.status === 'invited' ? {} : { password: PASSWORD }), ...input });
+    createMember(stack.db, {
+      category: 'prison-gp',
+      ...(input.status === 'invited' ? {} : { password: PASSWORD }),
+      ...input,
+    });
 
   const signIn = (who: Person): Promise<Page> => signInAs(browser, stack.api.baseUrl, who);
 
@@ -36,7 +40,12 @@ describe("the secretariat's working day", () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    officer = await addMember({ name: 'Olu Officer', email: email('officer'), role: 'secretariat', category: undefined });
+    officer = await addMember({
+      name: 'Olu Officer',
+      email: email('officer'),
+      role: 'secretariat',
+      category: undefined,
+    });
   });
 
   afterAll(async () => {
@@ -47,7 +56,13 @@ describe("the secretariat's working day", () => {
     const regionId = await regionIdOf(stack.api.db, 'east-midlands');
     const categoryId = await categoryIdOf(stack.api.db, 'prison-gp');
     await stack.api.db.insert(members).values(
-      Array.from({ length: 55 }, (_, i) => ({ name: `Paging Person ${String(i).padStart(2, '0')}`, email: email(`paging${i}`), status: 'active' as const, regionId, categoryId })),
+      Array.from({ length: 55 }, (_, i) => ({
+        name: `Paging Person ${String(i).padStart(2, '0')}`,
+        email: email(`paging${i}`),
+        status: 'active' as const,
+        regionId,
+        categoryId,
+      })),
     );
     const page = await signIn(officer);
     const asked: string[] = [];
@@ -72,7 +87,9 @@ describe("the secretariat's working day", () => {
     // Near misses rank after the matches, so the count is the search's; the list shows its first page.
     await page.getByLabel('Name').fill('Paging Person 07');
     await eventually('the name filter answered', () => asked.length === 5);
-    await eventually('the first match listed first', async () => (await rows.nth(1).innerText()).includes('Paging Person 07'));
+    await eventually('the first match listed first', async () =>
+      (await rows.nth(1).innerText()).includes('Paging Person 07'),
+    );
     const found = Number(/^(\d+) members?$/.exec(await page.locator('.result-count').innerText())?.[1]);
     await expect(rows.count()).resolves.toBe(Math.min(found, 50) + 1);
     // Typing is debounced into one request; nothing was asked again since, and the list stayed.
@@ -119,7 +136,10 @@ describe("the secretariat's working day", () => {
     await form.getByLabel('Role').fill('Regional lead');
     page.once('dialog', (dialog) => void dialog.accept());
     await form.getByRole('button', { name: 'Assign the post' }).click();
-    await form.getByRole('alert').getByText(/Role: is a post the member already holds/).waitFor();
+    await form
+      .getByRole('alert')
+      .getByText(/Role: is a post the member already holds/)
+      .waitFor();
     await expect(stack.api.db.select().from(posts).where(eq(posts.memberId, lead.id))).resolves.toHaveLength(1);
     await page.context().close();
   });
@@ -135,11 +155,15 @@ describe("the secretariat's working day", () => {
     await page.getByRole('heading', { name: 'What importing would do' }).waitFor();
     const table = page.getByRole('table', { name: 'Each row of the file' });
     await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/created/);
-    await expect(table.getByRole('row').nth(2).innerText()).resolves.toMatch(/error[\s\S]*"nowhere" is not a region; use one of: .*London \(london\)/);
+    await expect(table.getByRole('row').nth(2).innerText()).resolves.toMatch(
+      /error[\s\S]*"nowhere" is not a region; use one of: .*London \(london\)/,
+    );
     await page.getByText('Save 1 member and send 1 activation email?').waitFor();
     await screenshot(page, 'members-import-check');
     // Checking saved nothing.
-    await expect(stack.api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk'))).resolves.toEqual([]);
+    await expect(
+      stack.api.db.select().from(members).where(eq(members.email, 'ann.lee@example.nhs.uk')),
+    ).resolves.toEqual([]);
 
     await page.getByRole('button', { name: 'Save and send 1 activation email' }).click();
     await page.getByRole('heading', { name: 'Result' }).waitFor();
@@ -152,21 +176,50 @@ describe("the secretariat's working day", () => {
   });
 
   it('Every invitee by name: the table shows region and category names, and downloads as CSV', async () => {
-    const invitee = await addMember({ name: 'Iolo Invitee', email: email('invitee'), region: 'wales', category: 'forensic-medical-examiner' });
+    const invitee = await addMember({
+      name: 'Iolo Invitee',
+      email: email('invitee'),
+      region: 'wales',
+      category: 'forensic-medical-examiner',
+    });
     const [meeting] = await stack.api.db
       .insert(meetings)
-      .values({ title: `Wales meeting ${run}`, kind: 'regional', venue: 'Cardiff', startsAt: new Date('2031-02-03T10:00:00Z'), endsAt: new Date('2031-02-03T12:00:00Z') })
+      .values({
+        title: `Wales meeting ${run}`,
+        kind: 'regional',
+        venue: 'Cardiff',
+        startsAt: new Date('2031-02-03T10:00:00Z'),
+        endsAt: new Date('2031-02-03T12:00:00Z'),
+      })
       .returning({ id: meetings.id });
     const auth = { Authorization: `Bearer ${await accessTokenFor(stack.api.db, stack.config, officer.id)}` };
-    await stack.api.http().post(`/meetings/${meeting.id}/invitations`).set(auth).send({ audience: { memberIds: [invitee.id] } }).expect(202);
+    await stack.api
+      .http()
+      .post(`/meetings/${meeting.id}/invitations`)
+      .set(auth)
+      .send({ audience: { memberIds: [invitee.id] } })
+      .expect(202);
     await stack.sink.waitForMailTo(invitee.email);
 
     // The Accept header alone asks for the CSV.
-    const byHeader = await stack.api.http().get(`/meetings/${meeting.id}/invitations`).set(auth).set('Accept', 'text/csv').expect(200);
+    const byHeader = await stack.api
+      .http()
+      .get(`/meetings/${meeting.id}/invitations`)
+      .set(auth)
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(byHeader.text, { columns: true }) as Record<string, string>[];
     expect(rows).toEqual([
-      { name: 'Iolo Invitee', email: invitee.email, category: 'Forensic medical examiner', region: 'Wales', reply: 'No reply yet', replied: '', 'last notice': expect.stringMatching(/^invite (queued|sent)$/) },
+      {
+        name: 'Iolo Invitee',
+        email: invitee.email,
+        category: 'Forensic medical examiner',
+        region: 'Wales',
+        reply: 'No reply yet',
+        replied: '',
+        'last notice': expect.stringMatching(/^invite (queued|sent)$/),
+      },
     ]);
 
     const page = await signIn(officer);
@@ -174,10 +227,25 @@ describe("the secretariat's working day", () => {
     await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
     await page.locator('summary', { hasText: 'Every invitee' }).click();
     const table = page.getByRole('table', { name: 'Every invitee' });
-    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Iolo Invitee\tForensic medical examiner\tWales\tNo reply yet/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download every invitee (CSV)' }).click()]);
-    const downloaded = parse(readFileSync((await download.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(downloaded).toEqual([expect.objectContaining({ name: 'Iolo Invitee', region: 'Wales', reply: 'No reply yet', 'last notice': 'invite sent' })]);
+    await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(
+      /^Iolo Invitee\tForensic medical examiner\tWales\tNo reply yet/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download every invitee (CSV)' }).click(),
+    ]);
+    const downloaded = parse(readFileSync((await download.path())!, 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(downloaded).toEqual([
+      expect.objectContaining({
+        name: 'Iolo Invitee',
+        region: 'Wales',
+        reply: 'No reply yet',
+        'last notice': 'invite sent',
+      }),
+    ]);
     await screenshot(page, 'meeting-invitees');
     await page.context().close();
   });
@@ -186,7 +254,14 @@ describe("the secretariat's working day", () => {
     const guest = await addMember({ name: 'Gwen Guest', email: email('guest'), region: 'south-west' });
     const [meeting] = await stack.api.db
       .insert(meetings)
-      .values({ title: `South West meeting ${run}`, kind: 'regional', agenda: '1. Welcome\n2. Winter pressures', venue: 'Exeter', startsAt: new Date('2031-04-01T09:00:00Z'), endsAt: new Date('2031-04-01T11:00:00Z') })
+      .values({
+        title: `South West meeting ${run}`,
+        kind: 'regional',
+        agenda: '1. Welcome\n2. Winter pressures',
+        venue: 'Exeter',
+        startsAt: new Date('2031-04-01T09:00:00Z'),
+        endsAt: new Date('2031-04-01T11:00:00Z'),
+      })
       .returning({ id: meetings.id });
     const page = await signIn(officer);
     await go(page, `/secretariat/meetings/${meeting.id}`);
@@ -207,7 +282,9 @@ describe("the secretariat's working day", () => {
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await eventually('the question', () => dialogs.length === 1);
     expect(dialogs[0]).toBe('Send the invitation to 1 member? Each is emailed now.');
-    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual(
+      [],
+    );
     answer(true);
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByText(/^1 invited\./).waitFor();
@@ -225,7 +302,7 @@ describe("the secretariat's working day", () => {
     await page.context().close();
   });
 
-  it('Erase, from the member\'s page: the officer says why, and the record becomes anonymous', async () => {
+  it("Erase, from the member's page: the officer says why, and the record becomes anonymous", async () => {
     const leaver = await addMember({ name: 'Perpetua Quillfeather', email: email('quillfeather') });
     const page = await signIn(officer);
     await go(page, `/secretariat/members/${leaver.id}`);
@@ -247,9 +324,19 @@ describe("the secretariat's working day", () => {
   });
 
   it('The audit trail reads as English and is filtered by person, without pasting an id', async () => {
-    const kwame = await addMember({ name: 'Kwame Trail', email: email('kwame'), region: 'london', phone: '020 7946 0101' });
+    const kwame = await addMember({
+      name: 'Kwame Trail',
+      email: email('kwame'),
+      region: 'london',
+      phone: '020 7946 0101',
+    });
     const token = await accessTokenFor(stack.api.db, stack.config, officer.id);
-    await stack.api.http().patch(`/members/${kwame.id}`).set({ Authorization: `Bearer ${token}` }).send({ phone: '020 7946 0202', region: 'wales' }).expect(200);
+    await stack.api
+      .http()
+      .patch(`/members/${kwame.id}`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ phone: '020 7946 0202', region: 'wales' })
+      .expect(200);
 
     const page = await signIn(officer);
     await go(page, '/secretariat/audit');

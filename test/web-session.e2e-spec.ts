@@ -28,7 +28,9 @@ describe('web session routes', () => {
 
   it('keeps the JSON contract: bad input is a 400 naming the field', async () => {
     const res = await stack.http().post('/auth/web/login').set(WEB).send({ email: 'not-an-email' }).expect(400);
-    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
   });
 
   it('logs in with the refresh token in an httpOnly, Secure, SameSite=Strict cookie, never in the body', async () => {
@@ -67,7 +69,13 @@ describe('web session routes', () => {
     const login = await stack.http().post('/auth/web/login').set(WEB).send({ email, password: PASSWORD }).expect(200);
     const cookie = cookieValue(sessionCookie(login)!);
     await stack.http().post('/auth/web/logout').set(WEB).set('Cookie', cookie).expect(401);
-    const out = await stack.http().post('/auth/web/logout').set(WEB).set('Cookie', cookie).set('Authorization', `Bearer ${login.body.accessToken}`).expect(204);
+    const out = await stack
+      .http()
+      .post('/auth/web/logout')
+      .set(WEB)
+      .set('Cookie', cookie)
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(204);
     expect(sessionCookie(out)).toMatch(/seg_refresh=;/);
     await stack.http().post('/auth/web/refresh').set(WEB).set('Cookie', cookie).expect(401);
   });

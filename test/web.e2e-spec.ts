@@ -2,7 +2,16 @@ import { establishments, invitations, meetings, posts, regions } from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, newContext as newBrowserContext, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
+import {
+  accessibilityIssues,
+  launchBrowser,
+  newContext as newBrowserContext,
+  PASSWORD,
+  Person,
+  screenshot,
+  settled,
+  signInAs,
+} from './support/browser';
 import { parseCalendar } from './support/ical';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -30,15 +39,19 @@ describe('web app', () => {
   let northWestPrison: { id: string; name: string };
 
   /** A prison GP who can sign in, unless told otherwise. */
-  const addMember = (input: MemberInput): Promise<Person> => createMember(stack.db, { category: 'prison-gp', password: PASSWORD, ...input });
+  const addMember = (input: MemberInput): Promise<Person> =>
+    createMember(stack.db, { category: 'prison-gp', password: PASSWORD, ...input });
 
   async function addPost(person: Person, regionCode: string | null, role: string): Promise<void> {
     const [region] = regionCode ? await stack.api.db.select().from(regions).where(eq(regions.code, regionCode)) : [];
-    await stack.api.db.insert(posts).values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
+    await stack.api.db
+      .insert(posts)
+      .values({ memberId: person.id, regionId: region?.id ?? null, role, startsOn: '2024-01-01' });
   }
 
   const newContext = (): Promise<BrowserContext> => newBrowserContext(browser);
-  const signIn = (who: Person, password = PASSWORD): Promise<Page> => signInAs(browser, stack.api.baseUrl, who, { password, from: '/' });
+  const signIn = (who: Person, password = PASSWORD): Promise<Page> =>
+    signInAs(browser, stack.api.baseUrl, who, { password, from: '/' });
 
   async function go(page: Page, path: string): Promise<void> {
     await page.goto(`${stack.api.baseUrl}${path}`);
@@ -54,8 +67,18 @@ describe('web app', () => {
 
     secretariat = await addMember({ name: 'Sasha Secretariat', email: email('secretariat'), role: 'secretariat' });
     member = await addMember({ name: 'Mina Member', email: email('member'), region: 'london', phone: '020 7946 0011' });
-    londonRep = await addMember({ name: 'Rhiannon Regional', email: email('london.rep'), region: 'london', phone: '020 7946 0022' });
-    northWestRep = await addMember({ name: 'Ned Northwest', email: email('nw.rep'), region: 'north-west', phone: '0161 496 0033' });
+    londonRep = await addMember({
+      name: 'Rhiannon Regional',
+      email: email('london.rep'),
+      region: 'london',
+      phone: '020 7946 0022',
+    });
+    northWestRep = await addMember({
+      name: 'Ned Northwest',
+      email: email('nw.rep'),
+      region: 'north-west',
+      phone: '0161 496 0033',
+    });
     await addPost(londonRep, 'london', 'Regional lead');
     await addPost(northWestRep, 'north-west', 'Regional lead');
     const hubChair = await addMember({ name: 'Hana Hub', email: email('chair'), region: 'wales' });
@@ -90,7 +113,9 @@ describe('web app', () => {
     const page = await signIn(member);
     const contacts = page.getByRole('region', { name: 'Your contacts' });
     await contacts.getByRole('link', { name: londonRep.name }).waitFor();
-    await expect(contacts.getByRole('link', { name: /020 7946 0022/ }).getAttribute('href')).resolves.toBe('tel:02079460022');
+    await expect(contacts.getByRole('link', { name: /020 7946 0022/ }).getAttribute('href')).resolves.toBe(
+      'tel:02079460022',
+    );
     await contacts.getByRole('link', { name: 'Hana Hub' }).waitFor();
     const network = page.getByRole('img', { name: /13 regions/ });
     await network.waitFor();
@@ -109,23 +134,46 @@ describe('web app', () => {
     // Typed as people say it ("HMP Altcourse" for "Altcourse (HMP & YOI)"), a single match is the answer at once.
     await page.getByLabel('Establishment', { exact: true }).selectOption('');
     await page.getByLabel('Type part of the name, town or postcode').fill(`HMP ${northWestPrison.name.split(' (')[0]}`);
-    await page.getByRole('region', { name: northWestPrison.name }).getByRole('link', { name: northWestRep.name }).waitFor();
+    await page
+      .getByRole('region', { name: northWestPrison.name })
+      .getByRole('link', { name: northWestRep.name })
+      .waitFor();
     await page.context().close();
   });
 
   it('a directory card shows availability, wraps an email only at its parts, and says how to reach a private member', async () => {
-    await addMember({ name: 'Ffion Private', email: email('private'), region: 'wales', emailVisibility: 'secretariat', phoneVisibility: 'secretariat', phone: '029 2018 0101' });
-    await addMember({ name: 'Bethan Available', email: email('available.with.a.long.address'), region: 'wales', availability: 'Tuesdays and Thursdays' });
+    await addMember({
+      name: 'Ffion Private',
+      email: email('private'),
+      region: 'wales',
+      emailVisibility: 'secretariat',
+      phoneVisibility: 'secretariat',
+      phone: '029 2018 0101',
+    });
+    await addMember({
+      name: 'Bethan Available',
+      email: email('available.with.a.long.address'),
+      region: 'wales',
+      availability: 'Tuesdays and Thursdays',
+    });
     const page = await signIn(member);
     await go(page, '/directory');
     await page.getByLabel('Name').fill('Ffion Private');
-    const hidden = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: 'Ffion Private' });
+    const hidden = page
+      .getByRole('list', { name: 'Members' })
+      .getByRole('article')
+      .filter({ hasText: 'Ffion Private' });
     await hidden.getByText(`Contact through the secretariat: ${stack.config.secretariatEmail}`).waitFor();
-    await expect(hidden.getByRole('link', { name: stack.config.secretariatEmail }).getAttribute('href')).resolves.toBe(`mailto:${stack.config.secretariatEmail}`);
+    await expect(hidden.getByRole('link', { name: stack.config.secretariatEmail }).getAttribute('href')).resolves.toBe(
+      `mailto:${stack.config.secretariatEmail}`,
+    );
     expect(await hidden.innerText()).not.toContain('029 2018 0101');
 
     await page.getByLabel('Name').fill('Bethan Available');
-    const card = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: 'Bethan Available' });
+    const card = page
+      .getByRole('list', { name: 'Members' })
+      .getByRole('article')
+      .filter({ hasText: 'Bethan Available' });
     await card.getByText('Available: Tuesdays and Thursdays').waitFor();
     expect(await accessibilityIssues(page, 'directory', 'moderate')).toEqual([]);
     // On a phone the address breaks after the @ or before a dot, never inside a word.
@@ -133,7 +181,13 @@ describe('web app', () => {
     const link = card.getByRole('link', { name: /^Email / });
     expect(await link.innerHTML()).toMatch(/@<wbr>/);
     // Runs in the page: the browser's own getComputedStyle.
-    await expect(link.evaluate((a) => (globalThis as unknown as { getComputedStyle(e: unknown): { overflowWrap: string } }).getComputedStyle(a).overflowWrap)).resolves.toBe('break-word');
+    await expect(
+      link.evaluate(
+        (a) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { overflowWrap: string } }).getComputedStyle(a)
+            .overflowWrap,
+      ),
+    ).resolves.toBe('break-word');
     await page.context().close();
   });
 
@@ -142,7 +196,12 @@ describe('web app', () => {
     const picture = page.locator('svg.network-picture');
     await picture.waitFor();
     const spokes = await picture.locator('circle[data-region]').evaluateAll((circles) =>
-      circles.map((c) => ({ code: c.getAttribute('data-region')!, x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) })),
+      circles.map((c) => ({
+        code: c.getAttribute('data-region')!,
+        x: Number(c.getAttribute('cx')),
+        y: Number(c.getAttribute('cy')),
+        r: Number(c.getAttribute('r')),
+      })),
     );
     expect(spokes.map((s) => s.code)).toEqual([
       'scotland',
@@ -217,7 +276,9 @@ describe('web app', () => {
     await page.getByRole('checkbox', { name: /^Every current representative/ }).uncheck();
     await page.getByText(/2 members\s+will be invited/).waitFor();
     // Previewing wrote nothing.
-    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual([]);
+    await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual(
+      [],
+    );
     // Sending asks first, naming how many will be emailed.
     const asked = new Promise<string>((resolve) =>
       page.once('dialog', (dialog) => {
@@ -242,20 +303,29 @@ describe('web app', () => {
     // The link opens a page that asks; opening it records nothing.
     const stranger = await (await newContext()).newPage();
     await stranger.goto(`${stack.api.baseUrl}${link}`);
-    const [before] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    const [before] = await stack.api.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
     expect(before.rsvp).toBe('needs-action');
     await checkAccessibility(stranger, 'rsvp');
     await screenshot(stranger, 'rsvp');
     await stranger.locator('button[name="response"][value="accepted"]').click();
     await eventually('the reply to be recorded', async () => {
-      const [after] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+      const [after] = await stack.api.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
       return after.rsvp === 'accepted';
     });
     await stranger.context().close();
 
     await page.reload();
     await settled(page);
-    const going = page.getByRole('list', { name: 'Replies' }).getByRole('listitem').filter({ hasText: /^\s*1\s+going\s*$/ });
+    const going = page
+      .getByRole('list', { name: 'Replies' })
+      .getByRole('listitem')
+      .filter({ hasText: /^\s*1\s+going\s*$/ });
     await going.waitFor();
     await screenshot(page, 'meeting-replies');
 
@@ -265,16 +335,30 @@ describe('web app', () => {
     await memberPage.getByText('Your reply: Going').waitFor();
     await screenshot(memberPage, 'my-meetings');
     await go(memberPage, `/my/meetings/${meetingId}`);
-    const [download] = await Promise.all([memberPage.waitForEvent('download'), memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
+    const [download] = await Promise.all([
+      memberPage.waitForEvent('download'),
+      memberPage.getByRole('button', { name: 'Add to calendar (.ics)' }).click(),
+    ]);
     // The API's copy of the invitation: the emailed UID and SEQUENCE, the member as attendee with their reply.
     const downloaded = parseCalendar(readFileSync((await download.path())!, 'utf8'));
     const emailed = calendarOf(mail);
-    expect(downloaded).toMatchObject({ method: 'REQUEST', uid: emailed.uid, sequence: emailed.sequence, summary: `London regional meeting ${run}`, startLocal: '2031-03-04T14:00:00' });
-    expect(downloaded.attendees).toEqual([{ value: `mailto:${member.email}`, partstat: 'ACCEPTED', rsvp: 'TRUE', cn: member.name }]);
+    expect(downloaded).toMatchObject({
+      method: 'REQUEST',
+      uid: emailed.uid,
+      sequence: emailed.sequence,
+      summary: `London regional meeting ${run}`,
+      startLocal: '2031-03-04T14:00:00',
+    });
+    expect(downloaded.attendees).toEqual([
+      { value: `mailto:${member.email}`, partstat: 'ACCEPTED', rsvp: 'TRUE', cn: member.name },
+    ]);
     // A change of mind from the meeting page.
     await memberPage.getByRole('button', { name: 'Maybe' }).click();
     await memberPage.getByText('Reply saved: Maybe.').waitFor();
-    const [changed] = await stack.api.db.select().from(invitations).where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
+    const [changed] = await stack.api.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.meetingId, meetingId), eq(invitations.memberId, member.id)));
     expect(changed.rsvp).toBe('tentative');
     await screenshot(memberPage, 'meeting');
     await memberPage.context().close();
@@ -284,7 +368,13 @@ describe('web app', () => {
   it('the secretariat sees a refused email fail, and re-sends it once the mail server takes it', async () => {
     const [meeting] = await stack.api.db
       .insert(meetings)
-      .values({ title: `North West meeting ${run}`, kind: 'regional', venue: 'HMP Altcourse', startsAt: new Date('2031-06-03T09:00:00Z'), endsAt: new Date('2031-06-03T11:00:00Z') })
+      .values({
+        title: `North West meeting ${run}`,
+        kind: 'regional',
+        venue: 'HMP Altcourse',
+        startsAt: new Date('2031-06-03T09:00:00Z'),
+        endsAt: new Date('2031-06-03T11:00:00Z'),
+      })
       .returning({ id: meetings.id });
     stack.sink.refuse.set(northWestRep.email.toLowerCase(), 550);
     const page = await signIn(secretariat);
@@ -332,7 +422,9 @@ describe('web app', () => {
     await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/email|taken|already/i);
 
     await stack.sink.waitFor(() => stack.sink.to(newcomer.email).length === 2);
-    const [lostLink, link] = [lost, stack.sink.to(newcomer.email)[1]].map((mail) => /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0]);
+    const [lostLink, link] = [lost, stack.sink.to(newcomer.email)[1]].map(
+      (mail) => /\/activate\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')?.[0],
+    );
     expect(link).toBeDefined();
     expect(link).not.toBe(lostLink);
     const invited = await (await newContext()).newPage();
@@ -370,7 +462,10 @@ describe('web app', () => {
       await screenshot(signedOut, name);
     }
     // A field error as the sign-in page shows it.
-    await signedOut.getByRole('button', { name: 'Sign in' }).click().catch(() => undefined);
+    await signedOut
+      .getByRole('button', { name: 'Sign in' })
+      .click()
+      .catch(() => undefined);
     await go(signedOut, '/sign-in');
     await signedOut.getByRole('button', { name: 'Sign in' }).click();
     await signedOut.getByText('Enter your work email').first().waitFor();
@@ -380,7 +475,12 @@ describe('web app', () => {
     const page = await signIn(secretariat);
     const [meeting] = await stack.api.db
       .insert(meetings)
-      .values({ title: 'Hub meeting for the accessibility check', kind: 'hub', startsAt: new Date('2031-05-01T09:00:00Z'), endsAt: new Date('2031-05-01T11:00:00Z') })
+      .values({
+        title: 'Hub meeting for the accessibility check',
+        kind: 'hub',
+        startsAt: new Date('2031-05-01T09:00:00Z'),
+        endsAt: new Date('2031-05-01T11:00:00Z'),
+      })
       .returning({ id: meetings.id });
     const pages: [string, string][] = [
       ['home-secretariat', '/'],
@@ -427,7 +527,10 @@ describe('web app', () => {
 
   it('works by keyboard alone: skip link, sign-in, navigation with focus on each new page', async () => {
     const page = await (await newContext()).newPage();
-    const focused = () => page.evaluate('document.activeElement && (document.activeElement.id || document.activeElement.textContent)') as Promise<string>;
+    const focused = () =>
+      page.evaluate(
+        'document.activeElement && (document.activeElement.id || document.activeElement.textContent)',
+      ) as Promise<string>;
     /** Tabs (forward, or back with Shift+Tab) until the focused element's id or text is `target`. */
     async function tabTo(target: string, key = 'Tab'): Promise<void> {
       for (let i = 0; i < 25; i++) {
@@ -497,11 +600,15 @@ describe('web app', () => {
     const logins = own.getByRole('region', { name: 'Where you are signed in' });
     // Headless Chromium on this machine, as the User-Agent says: every sign-in of this test is one device.
     const device = logins.getByRole('row').filter({ hasText: /^Chrome on Linux/ });
-    await eventually('the device listed once with its sign-ins', async () => ((await device.count()) === 1 && /\((\d+) sign-ins\)/.test(await device.innerText()) ? true : undefined));
+    await eventually('the device listed once with its sign-ins', async () =>
+      (await device.count()) === 1 && /\((\d+) sign-ins\)/.test(await device.innerText()) ? true : undefined,
+    );
     await expect(logins.getByText('This browser').count()).resolves.toBe(1);
     await logins.getByRole('button', { name: /^Sign out the other \d+ on Chrome on Linux$/ }).click();
     await own.getByText('Signed out of Chrome on Linux.').waitFor();
-    await eventually('only this sign-in left', async () => ((await device.innerText()).includes('sign-ins') ? undefined : true));
+    await eventually('only this sign-in left', async () =>
+      (await device.innerText()).includes('sign-ins') ? undefined : true,
+    );
     await screenshot(own, 'my-sessions');
 
     // The shared computer's page still shows, but its next request finds the login ended.
@@ -581,7 +688,12 @@ describe('web app', () => {
     const mover = await addMember({ name: 'Mererid Move', email: email('mererid'), region: 'wales' });
     const moved = email('mererid.new');
     const token = await accessTokenFor(stack.api.db, stack.config, secretariat.id);
-    await stack.api.http().patch(`/members/${mover.id}`).set({ Authorization: `Bearer ${token}` }).send({ email: moved }).expect(200);
+    await stack.api
+      .http()
+      .patch(`/members/${mover.id}`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ email: moved })
+      .expect(200);
     const mail = await stack.sink.waitForMailTo(moved);
     const link = /\/confirm-email\?token=[^\s"'<>]+/.exec(mail.parsed.text ?? '')![0];
     const page = await (await newContext()).newPage();

@@ -19,7 +19,21 @@ export default defineConfig({
   server: {
     // `npm run dev:web` beside a running API on :3000.
     proxy: Object.fromEntries(
-      ['/auth', '/me', '/directory/members', '/directory/network', '/regions', '/categories', '/establishments', '/members', '/posts', '/meetings', '/audit', '/rsvp', '/health'].map((p) => [p, 'http://localhost:3000']),
+      [
+        '/auth',
+        '/me',
+        '/directory/members',
+        '/directory/network',
+        '/regions',
+        '/categories',
+        '/establishments',
+        '/members',
+        '/posts',
+        '/meetings',
+        '/audit',
+        '/rsvp',
+        '/health',
+      ].map((p) => [p, 'http://localhost:3000']),
     ),
   },
 });

@@ -72,12 +72,22 @@ async function waitForHealth(url, child) {
 function requestMix(seeded) {
   const random = prng(7);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const plain = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = (s) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const paths = [];
   for (let i = 0; i < 1000; i++) {
     const r = random();
     const params = new URLSearchParams();
-    if (r < 0.35) params.set('q', plain(pick(LAST)).replace(/[^a-z]/g, '').slice(0, 3 + Math.floor(random() * 3)));
+    if (r < 0.35)
+      params.set(
+        'q',
+        plain(pick(LAST))
+          .replace(/[^a-z]/g, '')
+          .slice(0, 3 + Math.floor(random() * 3)),
+      );
     else if (r < 0.5) params.set('q', plain(pick(FIRST)));
     else if (r < 0.6) params.set('q', `${pick(FIRST)} ${pick(LAST)}`);
     else if (r < 0.65) params.set('q', plain(pick(LAST)).slice(0, 2));
@@ -85,7 +95,12 @@ function requestMix(seeded) {
       params.set('region', pick(seeded.regions));
       if (random() < 0.5) params.set('category', pick(seeded.categories));
     } else if (r < 0.9) {
-      params.set('q', plain(pick(LAST)).replace(/[^a-z]/g, '').slice(0, 4));
+      params.set(
+        'q',
+        plain(pick(LAST))
+          .replace(/[^a-z]/g, '')
+          .slice(0, 4),
+      );
       params.set('region', pick(seeded.regions));
     } else if (r < 0.95) {
       params.set('reps', 'true');
@@ -125,16 +140,28 @@ function summary(result) {
 function combined(results) {
   const parts = results.map(summary);
   const mean = (key) => Math.round(parts.reduce((n, p) => n + p[key], 0) / parts.length);
-  return { rps: mean('rps'), p50: mean('p50'), p99: Math.max(...parts.map((p) => p.p99)), non2xx: parts.reduce((n, p) => n + p.non2xx, 0) };
+  return {
+    rps: mean('rps'),
+    p50: mean('p50'),
+    p99: Math.max(...parts.map((p) => p.p99)),
+    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
+  };
 }
 
 /** CPU ms per request of a contender's turns together, and the machine's busy share (1 = every core busy). */
 function cpuPerRequest(turns) {
-  const requests = Math.max(turns.reduce((n, t) => n + t.requests, 0), 1);
+  const requests = Math.max(
+    turns.reduce((n, t) => n + t.requests, 0),
+    1,
+  );
   const total = (key) => turns.reduce((n, t) => n + t[key], 0);
   const per = (key) => Math.round((total(key) / requests) * 100) / 100;
   const figures = { server: per('server'), postgres: per('postgres'), load: per('load') };
-  return { ...figures, total: round(figures.server + figures.postgres + figures.load), machineBusy: round(total('machineBusy') / Math.max(total('machineTotal'), 1)) };
+  return {
+    ...figures,
+    total: round(figures.server + figures.postgres + figures.load),
+    machineBusy: round(total('machineBusy') / Math.max(total('machineTotal'), 1)),
+  };
 }
 
 function peakRssMb(pid) {
@@ -155,7 +182,8 @@ function git(args, cwd = root) {
 function baselineRevision() {
   if (process.env.BENCH_BASELINE) return git(['rev-parse', '--verify', `${process.env.BENCH_BASELINE}^{commit}`]);
   const added = git(['log', '--format=%H', '--diff-filter=A', '-1', 'HEAD', '--', 'drizzle/0005_directory_cards.sql']);
-  if (!added) throw new Error('No commit adds drizzle/0005_directory_cards.sql: name the baseline with BENCH_BASELINE=<rev>');
+  if (!added)
+    throw new Error('No commit adds drizzle/0005_directory_cards.sql: name the baseline with BENCH_BASELINE=<rev>');
   return git(['rev-parse', `${added}^`]);
 }
 
@@ -166,15 +194,25 @@ function baselineRevision() {
 function buildBaseline(rev) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-bench-baseline-'));
   git(['worktree', 'add', '--detach', '--force', dir, rev]);
-  const build = () => execFileSync(process.execPath, [path.join(dir, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const build = () =>
+    execFileSync(
+      process.execPath,
+      [path.join(dir, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  let installed = 'this checkout\'s node_modules';
+  let installed = "this checkout's node_modules";
   try {
     build();
   } catch (error) {
-    log(`The baseline does not build with this checkout's node_modules (${String(error.stderr || error.message).split('\n')[0]}); installing its own`);
+    log(
+      `The baseline does not build with this checkout's node_modules (${String(error.stderr || error.message).split('\n')[0]}); installing its own`,
+    );
     rmSync(path.join(dir, 'node_modules'));
-    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     build();
     installed = 'its own npm ci';
   }
@@ -209,7 +247,11 @@ function apiEnv(port, dbName) {
 /** Starts a built API as `npm start` would, on its own database (which it migrates) and port. */
 async function startApi(main, cwd, dbName, children) {
   const port = 3900 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, [main], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: apiEnv(port, dbName) });
+  const child = spawn(process.execPath, [main], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: apiEnv(port, dbName),
+  });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
@@ -223,8 +265,12 @@ async function seedAndSignIn(dbName, accessToken) {
   try {
     const started = Date.now();
     const seeded = await seedMembers(client, MEMBERS);
-    log(`${dbName}: seeded ${MEMBERS} members and ${seeded.posts} posts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const viewer = await client.query(`insert into members (email, name, status) values ('bench.viewer@example.org', 'Bench Viewer', 'active') returning id`);
+    log(
+      `${dbName}: seeded ${MEMBERS} members and ${seeded.posts} posts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const viewer = await client.query(
+      `insert into members (email, name, status) values ('bench.viewer@example.org', 'Bench Viewer', 'active') returning id`,
+    );
     // Access tokens name their login (refresh token family).
     const session = await client.query(
       `insert into refresh_tokens (member_id, family_id, token_hash, expires_at)
@@ -233,7 +279,13 @@ async function seedAndSignIn(dbName, accessToken) {
     );
     const token = new JwtService().sign(
       { sub: viewer.rows[0].id, sid: session.rows[0].family_id, typ: accessToken.type },
-      { secret: JWT_SECRET, algorithm: accessToken.algorithm, issuer: accessToken.issuer, audience: accessToken.audience, expiresIn: 3600 },
+      {
+        secret: JWT_SECRET,
+        algorithm: accessToken.algorithm,
+        issuer: accessToken.issuer,
+        audience: accessToken.audience,
+        expiresIn: 3600,
+      },
     );
     return { seeded, headers: { authorization: `Bearer ${token}` } };
   } finally {
@@ -292,7 +344,9 @@ async function main() {
     const rev = baselineRevision();
     const built = buildBaseline(rev);
     worktree = built.dir;
-    log(`Baseline ${rev.slice(0, 10)} (${git(['log', '-1', '--format=%s', rev]).slice(0, 70)}...) built with ${built.installed}`);
+    log(
+      `Baseline ${rev.slice(0, 10)} (${git(['log', '-1', '--format=%s', rev]).slice(0, 70)}...) built with ${built.installed}`,
+    );
     const head = git(['rev-parse', '--short=10', 'HEAD']);
 
     const api = await startApi(apiMain, root, db.api, children);
@@ -313,8 +367,20 @@ async function main() {
     // The same requests for each: establishments are picked by place in name order, so each
     // database's own ids stand for the same establishments.
     const sides = {
-      api: { url: api.url, headers: apiSide.headers, paths: requestMix(apiSide.seeded), pid: api.child.pid, db: db.api },
-      baseline: { url: baseline.url, headers: baselineSide.headers, paths: requestMix(baselineSide.seeded), pid: baseline.child.pid, db: db.baseline },
+      api: {
+        url: api.url,
+        headers: apiSide.headers,
+        paths: requestMix(apiSide.seeded),
+        pid: api.child.pid,
+        db: db.api,
+      },
+      baseline: {
+        url: baseline.url,
+        headers: baselineSide.headers,
+        paths: requestMix(baselineSide.seeded),
+        pid: baseline.child.pid,
+        db: db.baseline,
+      },
       yardstick: { url: yardstickUrl, headers: {}, paths: requestMix(apiSide.seeded), pid: yardstick.pid, db: db.api },
     };
     for (const [name, side] of Object.entries(sides)) {
@@ -336,34 +402,52 @@ async function main() {
           const side = sides[name];
           const before = await cpuReading(watcher, side.pid, side.db);
           const result = await load(side.url, side.paths, side.headers, DURATION_S / 2, connections);
-          used[name].push({ ...cpuUsed(before, await cpuReading(watcher, side.pid, side.db)), requests: result.requests.total });
+          used[name].push({
+            ...cpuUsed(before, await cpuReading(watcher, side.pid, side.db)),
+            requests: result.requests.total,
+          });
           runs[name].push(result);
         }
         results[connections] = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, combined(r)]));
-        cpu[connections] = Object.fromEntries(Object.entries(used).map(([name, turns]) => [name, cpuPerRequest(turns)]));
+        cpu[connections] = Object.fromEntries(
+          Object.entries(used).map(([name, turns]) => [name, cpuPerRequest(turns)]),
+        );
       }
     } finally {
       await watcher.end();
     }
     const loadAfter = loadAverage();
-    const rss = { api: peakRssMb(api.child.pid), baseline: peakRssMb(baseline.child.pid), yardstick: peakRssMb(yardstick.pid) };
+    const rss = {
+      api: peakRssMb(api.child.pid),
+      baseline: peakRssMb(baseline.child.pid),
+      yardstick: peakRssMb(yardstick.pid),
+    };
 
     log('');
     log(`Machine load average before the measured turns ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
-    log(`API ${head} against baseline ${rev.slice(0, 10)}; ${MEMBERS} members; ${DURATION_S} s per contender per load, turns of ${DURATION_S / 2} s`);
+    log(
+      `API ${head} against baseline ${rev.slice(0, 10)}; ${MEMBERS} members; ${DURATION_S} s per contender per load, turns of ${DURATION_S / 2} s`,
+    );
     const figures = { connections: {} };
     for (const connections of CONNECTION_LEVELS) {
       const r = results[connections];
       log(`-- ${connections} connections`);
       for (const name of ['api', 'baseline', 'yardstick']) {
         const x = r[name];
-        log(`${name.padEnd(10)} ${String(x.rps).padStart(6)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(5)} ms   non-2xx/errors ${x.non2xx}`);
+        log(
+          `${name.padEnd(10)} ${String(x.rps).padStart(6)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(5)} ms   non-2xx/errors ${x.non2xx}`,
+        );
       }
       for (const name of ['api', 'baseline', 'yardstick']) {
         const c = cpu[connections][name];
-        log(`CPU/req    ${name.padEnd(10)} own process ${c.server} ms + PostgreSQL ${c.postgres} ms + load generator ${c.load} ms = ${c.total} ms; machine busy ${Math.round(c.machineBusy * 100)} %`);
+        log(
+          `CPU/req    ${name.padEnd(10)} own process ${c.server} ms + PostgreSQL ${c.postgres} ms + load generator ${c.load} ms = ${c.total} ms; machine busy ${Math.round(c.machineBusy * 100)} %`,
+        );
       }
-      const ratios = { apiToBaseline: round(r.api.rps / r.baseline.rps), apiToYardstick: round(r.api.rps / r.yardstick.rps) };
+      const ratios = {
+        apiToBaseline: round(r.api.rps / r.baseline.rps),
+        apiToYardstick: round(r.api.rps / r.yardstick.rps),
+      };
       log(`ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}`);
       figures.connections[connections] = { ...r, ...ratios, cpuMsPerRequest: cpu[connections] };
     }
@@ -373,10 +457,19 @@ async function main() {
     const aims = {
       [`API/baseline >= ${AIMS.baselineRatio50} at 50`]: high.apiToBaseline >= AIMS.baselineRatio50,
       [`API/yardstick >= ${AIMS.yardstickRatio50} at 50`]: high.apiToYardstick >= AIMS.yardstickRatio50,
-      ...Object.fromEntries(CONNECTION_LEVELS.map((c) => [`API p99 < ${AIMS.p99Ms[c]} ms at ${c}`, figures.connections[c].api.p99 < AIMS.p99Ms[c]])),
+      ...Object.fromEntries(
+        CONNECTION_LEVELS.map((c) => [
+          `API p99 < ${AIMS.p99Ms[c]} ms at ${c}`,
+          figures.connections[c].api.p99 < AIMS.p99Ms[c],
+        ]),
+      ),
       [`API peak RSS < ${AIMS.rssMb} MB`]: rss.api < AIMS.rssMb,
     };
-    log(`aims       ${Object.entries(aims).map(([aim, met]) => `${aim}: ${met ? 'met' : 'missed'}`).join('; ')}`);
+    log(
+      `aims       ${Object.entries(aims)
+        .map(([aim, met]) => `${aim}: ${met ? 'met' : 'missed'}`)
+        .join('; ')}`,
+    );
     log(
       JSON.stringify({
         bench: 'directory',
@@ -390,7 +483,17 @@ async function main() {
           CONNECTION_LEVELS.map((c) => {
             const f = figures.connections[c];
             const side = (x) => ({ rps: x.rps, p50Ms: x.p50, p99Ms: x.p99, errors: x.non2xx });
-            return [c, { api: side(f.api), baseline: side(f.baseline), yardstick: side(f.yardstick), apiToBaseline: f.apiToBaseline, apiToYardstick: f.apiToYardstick, cpuMsPerRequest: f.cpuMsPerRequest }];
+            return [
+              c,
+              {
+                api: side(f.api),
+                baseline: side(f.baseline),
+                yardstick: side(f.yardstick),
+                apiToBaseline: f.apiToBaseline,
+                apiToYardstick: f.apiToYardstick,
+                cpuMsPerRequest: f.cpuMsPerRequest,
+              },
+            ];
           }),
         ),
         peakRssMb: rss,
@@ -401,7 +504,10 @@ async function main() {
     stopAll();
     await new Promise((r) => setTimeout(r, 500));
     if (worktree) removeWorktree(worktree);
-    for (const name of Object.values(db)) await admin(`drop database if exists "${name}" with (force)`).catch((e) => log(`Could not drop ${name}: ${e.message}`));
+    for (const name of Object.values(db))
+      await admin(`drop database if exists "${name}" with (force)`).catch((e) =>
+        log(`Could not drop ${name}: ${e.message}`),
+      );
   }
 }
 

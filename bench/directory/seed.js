@@ -13,10 +13,10 @@ const FIRST = (
 ).split(' ');
 const LAST = (
   "Adams|Adeyemi|Ahmed|Ali|Allen|Anderson|Bailey|Baker|Bell|Brown|Byrne|Campbell|Carter|Clarke|Collins|Cook|Costa|D'Arcy|Davies|Dubois|" +
-  "Edwards|Evans|Fraser|Green|Griffiths|Hall|Harris|Hassan|Hughes|Jackson|James|Jenkins|Johnson|Jones|Kaur|Kelly|Khan|King|Kowalczyk|" +
+  'Edwards|Evans|Fraser|Green|Griffiths|Hall|Harris|Hassan|Hughes|Jackson|James|Jenkins|Johnson|Jones|Kaur|Kelly|Khan|King|Kowalczyk|' +
   "Lee|Lewis|Llewellyn|MacDonald|Martin|McAllister|McCarthy|Mensah|Mitchell|Moore|Morgan|Morris|Murphy|Nowak|O'Brien|O'Connor|O'Neill|" +
-  "Okafor|Owen|Parker|Patel|Phillips|Price|Pryce|Rahman|Reid|Roberts|Robinson|Ross|Scott|Shah|Singh|Smith|Stewart|Taylor|Thomas|" +
-  "Thompson|Turner|Walker|Ward|Watson|White|Williams|Wilson|Wood|Wright|Young|Ó Súilleabháin|Ní Bhriain"
+  'Okafor|Owen|Parker|Patel|Phillips|Price|Pryce|Rahman|Reid|Roberts|Robinson|Ross|Scott|Shah|Singh|Smith|Stewart|Taylor|Thomas|' +
+  'Thompson|Turner|Walker|Ward|Watson|White|Williams|Wilson|Wood|Wright|Young|Ó Súilleabháin|Ní Bhriain'
 ).split('|');
 
 /** A small deterministic generator, so every run seeds the same network. */
@@ -36,7 +36,8 @@ async function seedMembers(client, count) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const regions = (await client.query('select id, code from regions order by code')).rows;
   const categories = (await client.query('select id, code from categories order by code')).rows;
-  const establishments = (await client.query('select id, region_id from establishments order by name, code, postcode')).rows;
+  const establishments = (await client.query('select id, region_id from establishments order by name, code, postcode'))
+    .rows;
   const byRegion = new Map(regions.map((r) => [r.id, establishments.filter((e) => e.region_id === r.id)]));
 
   const batch = 5000;
@@ -80,7 +81,9 @@ async function seedMembers(client, count) {
   }
 
   // A few hundred reps: most spokes have two or three, some none; the hub has six.
-  const sample = (await client.query("select id, region_id from members where email like 'bench.member.%' order by email limit 2000")).rows;
+  const sample = (
+    await client.query("select id, region_id from members where email like 'bench.member.%' order by email limit 2000")
+  ).rows;
   const gaps = new Set(regions.slice(0, 2).map((r) => r.id));
   const posts = { member: [], region: [], role: [] };
   for (const [i, m] of sample.entries()) {
@@ -99,7 +102,12 @@ async function seedMembers(client, count) {
     [posts.member, posts.region, posts.role],
   );
   await client.query('vacuum analyze');
-  return { regions: regions.map((r) => r.code), categories: categories.map((c) => c.code), establishments: establishments.map((e) => e.id), posts: posts.member.length };
+  return {
+    regions: regions.map((r) => r.code),
+    categories: categories.map((c) => c.code),
+    establishments: establishments.map((e) => e.id),
+    posts: posts.member.length,
+  };
 }
 
 module.exports = { seedMembers, FIRST, LAST, prng };

@@ -68,7 +68,12 @@ const server = http.createServer((req, res) => {
   search(url.searchParams).then(
     (body) => {
       const json = JSON.stringify(body);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
+      res
+        .writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(json),
+        })
+        .end(json);
     },
     (err) => {
       // Each distinct failure once: the bench counts the 500s.

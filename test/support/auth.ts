@@ -40,7 +40,10 @@ export async function forgetAddressFailures(stack: Stack): Promise<void> {
 export async function linkTokenInEmail(stack: Stack, email: string, path: string, count = 1): Promise<string> {
   await stack.sink.waitFor(() => stack.sink.to(email).length >= count);
   const mail = stack.sink.to(email)[count - 1];
-  const link = mail.parsed.text!.match(/https?:\/\/\S+/g)!.map((l) => new URL(l)).find((l) => l.pathname === path);
+  const link = mail.parsed
+    .text!.match(/https?:\/\/\S+/g)!
+    .map((l) => new URL(l))
+    .find((l) => l.pathname === path);
   expect(link).toBeDefined();
   expect(`${link!.origin}`).toBe(stack.config.publicUrl);
   const token = link!.searchParams.get('token')!;

@@ -6,7 +6,10 @@ import { eventually } from './poll';
 /** Debian's Chromium from PATH, never a downloaded build; CHROMIUM_PATH points elsewhere. */
 export function findChromium(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const found = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')).find((file) => existsSync(file));
+  const found = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'chromium'))
+    .find((file) => existsSync(file));
   if (!found) throw new Error("No chromium on PATH: install Debian's chromium package, or set CHROMIUM_PATH");
   return found;
 }
@@ -21,12 +24,21 @@ export interface Person {
   name: string;
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const ARTIFACTS = resolve(__dirname, '../../test-results/web');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(resolve(__dirname, '../../dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web (npm test does)');
+  if (!existsSync(resolve(__dirname, '../../dist/web/index.html')))
+    throw new Error('The web app is not built: run npm run build:web (npm test does)');
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 }
@@ -37,7 +49,12 @@ export function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** Signs a member in through the sign-in page (reached from `from`) and waits for their home page. */
-export async function signInAs(browser: Browser, baseUrl: string, who: Person, { password = PASSWORD, from = '/sign-in' } = {}): Promise<Page> {
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  who: Person,
+  { password = PASSWORD, from = '/sign-in' } = {},
+): Promise<Page> {
   const page = await (await newContext(browser)).newPage();
   await page.goto(`${baseUrl}${from}`);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -63,13 +80,34 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * axe-core on the page as it stands: the serious or critical WCAG 2.x A/AA issues, as lines.
  * `moderate` adds moderate issues and axe's best practices, such as heading order.
  */
-export async function accessibilityIssues(page: Page, name: string, least: 'serious' | 'moderate' = 'serious'): Promise<string[]> {
+export async function accessibilityIssues(
+  page: Page,
+  name: string,
+  least: 'serious' | 'moderate' = 'serious',
+): Promise<string[]> {
   await page.evaluate(AXE);
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(least === 'moderate' ? ['best-practice'] : [])];
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`)) as {
+  const tags = [
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+    ...(least === 'moderate' ? ['best-practice'] : []),
+  ];
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`,
+  )) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || (least === 'moderate' && v.impact === 'moderate'))
-    .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical' || (least === 'moderate' && v.impact === 'moderate'),
+    )
+    .map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

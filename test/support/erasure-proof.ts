@@ -37,11 +37,31 @@ export const QUILLON: Persona = {
   },
   later: [
     { name: 'Dr Quillon Vexbridge-Ormsky', phone: '+44 7700 955512', bio: 'Lectures on Borborygmic Rounds' },
-    { email: 'qvexbridge.ormsky@Example.net', title: 'Quaternary Care Registrar', availability: 'Mondays at Hollowmere', registration: 'GMC 8830417' },
+    {
+      email: 'qvexbridge.ormsky@Example.net',
+      title: 'Quaternary Care Registrar',
+      availability: 'Mondays at Hollowmere',
+      registration: 'GMC 8830417',
+    },
   ],
   counterComment: 'Quillon cannot come before noon',
   bounceDiagnostic: 'Vexbridge-Ormsky unknown',
-  searched: ['Quillon', 'Vexbridge', 'Ormsky', 'Zygomatic', 'Quaternary', 'GMC 7719203', 'GMC 8830417', '7700 913377', '7700 955512', 'Xylophonic', 'Borborygmic', 'Wolverquay', 'Hollowmere', 'qvexbridge'],
+  searched: [
+    'Quillon',
+    'Vexbridge',
+    'Ormsky',
+    'Zygomatic',
+    'Quaternary',
+    'GMC 7719203',
+    'GMC 8830417',
+    '7700 913377',
+    '7700 955512',
+    'Xylophonic',
+    'Borborygmic',
+    'Wolverquay',
+    'Hollowmere',
+    'qvexbridge',
+  ],
 };
 
 export interface MemberHistory {
@@ -60,9 +80,16 @@ export interface MemberHistory {
  * activates them, signs them in, gives them a post, invites them to two meetings and lets them
  * reply; one reply proposes another time, and one notice bounces with an inbound report.
  */
-export async function memberWithHistory(stack: Stack, secretariat: { Authorization: string }, persona: Persona): Promise<MemberHistory> {
+export async function memberWithHistory(
+  stack: Stack,
+  secretariat: { Authorization: string },
+  persona: Persona,
+): Promise<MemberHistory> {
   const regionId = (await stack.db.query.regions.findFirst())!.id;
-  const [place] = await stack.db.insert(establishments).values({ name: persona.place, typeCode: 'prison', regionId }).returning();
+  const [place] = await stack.db
+    .insert(establishments)
+    .values({ name: persona.place, typeCode: 'prison', regionId })
+    .returning();
   const created = await stack
     .http()
     .post('/members')
@@ -70,7 +97,8 @@ export async function memberWithHistory(stack: Stack, secretariat: { Authorizati
     .send({ ...persona.first, category: 'prison-gp', region: 'wales', establishmentIds: [place.id] })
     .expect(201);
   const id: string = created.body.id;
-  for (const change of [...persona.later, { status: 'active' }]) await stack.http().patch(`/members/${id}`).set(secretariat).send(change).expect(200);
+  for (const change of [...persona.later, { status: 'active' }])
+    await stack.http().patch(`/members/${id}`).set(secretariat).send(change).expect(200);
   const email = (persona.later[1].email ?? persona.first.email).toLowerCase();
   const password = 'a long password nobody guesses 0912';
   await stack.db
@@ -79,30 +107,65 @@ export async function memberWithHistory(stack: Stack, secretariat: { Authorizati
     .where(eq(members.id, id));
   await stack.http().post('/auth/login').send({ email, password }).expect(200);
 
-  await stack.http().post('/posts').set(secretariat).send({ memberId: id, regionCode: 'wales', role: 'Regional lead', startsOn: '2024-01-01' }).expect(201);
+  await stack
+    .http()
+    .post('/posts')
+    .set(secretariat)
+    .send({ memberId: id, regionCode: 'wales', role: 'Regional lead', startsOn: '2024-01-01' })
+    .expect(201);
   const meetingIds: string[] = [];
   for (const title of ['Spring hub meeting', 'Wales regional meeting']) {
-    const meeting = await stack.http().post('/meetings').set(secretariat).send({ title, kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:00', venue: 'Cardiff' }).expect(201);
-    await stack.http().post(`/meetings/${meeting.body.id}/invitations`).set(secretariat).send({ audience: { memberIds: [id] } }).expect(202);
+    const meeting = await stack
+      .http()
+      .post('/meetings')
+      .set(secretariat)
+      .send({ title, kind: 'hub', startsAt: '2027-03-26T10:00', endsAt: '2027-03-26T12:00', venue: 'Cardiff' })
+      .expect(201);
+    await stack
+      .http()
+      .post(`/meetings/${meeting.body.id}/invitations`)
+      .set(secretariat)
+      .send({ audience: { memberIds: [id] } })
+      .expect(202);
     meetingIds.push(meeting.body.id);
   }
   const own = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, id)}` };
   await stack.http().put(`/meetings/${meetingIds[0]}/rsvp`).set(own).send({ response: 'accepted' }).expect(200);
   await stack.http().put(`/meetings/${meetingIds[1]}/rsvp`).set(own).send({ response: 'declined' }).expect(200);
-  const [invitation] = await stack.db.select().from(invitations).where(and(eq(invitations.memberId, id), eq(invitations.meetingId, meetingIds[1])));
+  const [invitation] = await stack.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.memberId, id), eq(invitations.meetingId, meetingIds[1])));
   await stack.db
     .update(invitations)
-    .set({ counterProposal: { startsAt: null, endsAt: null, comment: persona.counterComment, receivedAt: new Date().toISOString() } })
+    .set({
+      counterProposal: {
+        startsAt: null,
+        endsAt: null,
+        comment: persona.counterComment,
+        receivedAt: new Date().toISOString(),
+      },
+    })
     .where(eq(invitations.id, invitation.id));
   const [sent] = await stack.db.select().from(notices).where(eq(notices.invitationId, invitation.id)).limit(1);
   const sentAt = new Date('2026-11-01T09:00:00Z');
-  await stack.db.update(notices).set({ status: 'bounced', sentAt, lastError: `550 ${email}: mailbox unknown` }).where(eq(notices.id, sent.id));
-  await stack.db.insert(inboundMessages).values({ messageId: `<bounce-${sent.id}@example.net>`, outcome: 'bounce', noticeId: sent.id, detail: { diagnostic: persona.bounceDiagnostic } });
+  await stack.db
+    .update(notices)
+    .set({ status: 'bounced', sentAt, lastError: `550 ${email}: mailbox unknown` })
+    .where(eq(notices.id, sent.id));
+  await stack.db.insert(inboundMessages).values({
+    messageId: `<bounce-${sent.id}@example.net>`,
+    outcome: 'bounce',
+    noticeId: sent.id,
+    detail: { diagnostic: persona.bounceDiagnostic },
+  });
   return { id, email, password, meetingIds, bounced: { id: sent.id, sentAt } };
 }
 
 /** Which of the values (each as written and in lower case) a pg_dump of the whole database holds. */
 export function dumpHits(stack: Stack, values: string[]): string[] {
-  const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', stack.config.databaseUrl], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', stack.config.databaseUrl], {
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('utf8');
   return values.flatMap((v) => [v, v.toLowerCase()]).filter((v) => dump.includes(v));
 }

@@ -1,7 +1,18 @@
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
 import { AppConfig } from '@seg/config';
-import { categories, Database, memberEstablishments, MemberStatus, members, posts, refreshTokens, regions, Role, Visibility } from '@seg/db';
+import {
+  categories,
+  Database,
+  memberEstablishments,
+  MemberStatus,
+  members,
+  posts,
+  refreshTokens,
+  regions,
+  Role,
+  Visibility,
+} from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
@@ -55,8 +66,12 @@ export type TestMember = MemberRow & { password: string };
  * unless the input says so: a test names what it relies on.
  */
 export async function createMembers(db: Database, inputs: MemberInput[]): Promise<TestMember[]> {
-  const regionIds = new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
-  const categoryIds = new Map((await db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]));
+  const regionIds = new Map(
+    (await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]),
+  );
+  const categoryIds = new Map(
+    (await db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]),
+  );
   const idOf = (ids: Map<string, string>, kind: string, code: string | undefined) => {
     if (code === undefined) return null;
     const id = ids.get(code);
@@ -64,7 +79,8 @@ export async function createMembers(db: Database, inputs: MemberInput[]): Promis
     return id;
   };
   const hashes = new Map<string, string>();
-  for (const password of new Set(inputs.map((i) => i.password).filter((p): p is string => !!p))) hashes.set(password, await new PasswordHasher().hash(password));
+  for (const password of new Set(inputs.map((i) => i.password).filter((p): p is string => !!p)))
+    hashes.set(password, await new PasswordHasher().hash(password));
   const run = randomBytes(4).toString('hex');
   const rows = inputs.map((input, i) => ({
     email: input.email ?? uniqueEmail(),
@@ -82,10 +98,15 @@ export async function createMembers(db: Database, inputs: MemberInput[]): Promis
   }));
   const created: TestMember[] = [];
   for (let i = 0; i < rows.length; i += 5000) {
-    const inserted = await db.insert(members).values(rows.slice(i, i + 5000)).returning();
+    const inserted = await db
+      .insert(members)
+      .values(rows.slice(i, i + 5000))
+      .returning();
     created.push(...inserted.map((row, j) => ({ ...row, password: inputs[i + j].password ?? '' })));
   }
-  const links = inputs.flatMap((input, i) => (input.establishmentIds ?? []).map((establishmentId) => ({ memberId: created[i].id, establishmentId })));
+  const links = inputs.flatMap((input, i) =>
+    (input.establishmentIds ?? []).map((establishmentId) => ({ memberId: created[i].id, establishmentId })),
+  );
   if (links.length) await db.insert(memberEstablishments).values(links);
   return created;
 }
@@ -122,7 +143,12 @@ export async function createPost(db: Database, input: PostFactoryInput) {
 /** Starts a login of the member, as POST /auth/login does, and answers its id (an access token's `sid`). */
 export async function openSession(db: Database, memberId: string): Promise<string> {
   const sid = randomUUID();
-  await db.insert(refreshTokens).values({ memberId, familyId: sid, tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() + 86_400_000) });
+  await db.insert(refreshTokens).values({
+    memberId,
+    familyId: sid,
+    tokenHash: randomBytes(32).toString('hex'),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   return sid;
 }
 
@@ -131,7 +157,13 @@ export async function accessTokenFor(db: Database, config: AppConfig, memberId: 
   const sid = await openSession(db, memberId);
   return new JwtService().sign(
     { sub: memberId, sid, typ: ACCESS_TOKEN.type },
-    { secret: config.auth.jwtSecret, algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience, expiresIn: config.auth.accessTtlSeconds },
+    {
+      secret: config.auth.jwtSecret,
+      algorithm: ACCESS_TOKEN.algorithm,
+      issuer: ACCESS_TOKEN.issuer,
+      audience: ACCESS_TOKEN.audience,
+      expiresIn: config.auth.accessTtlSeconds,
+    },
   );
 }
 

@@ -10,7 +10,10 @@ const DOVECOT = process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot';
 
 /** The uid and gid of a system user, by name (Debian's package creates `dovecot` and `dovenull`). */
 function systemUser(name: string): { uid: number; gid: number } {
-  return { uid: Number(execFileSync('id', ['-u', name]).toString()), gid: Number(execFileSync('id', ['-g', name]).toString()) };
+  return {
+    uid: Number(execFileSync('id', ['-u', name]).toString()),
+    gid: Number(execFileSync('id', ['-g', name]).toString()),
+  };
 }
 
 /**
@@ -144,7 +147,13 @@ service imap-login {
 
   /** A client of the test's own, logged in; log it out after use. */
   async client(): Promise<ImapFlow> {
-    const client = new ImapFlow({ host: '127.0.0.1', port: this.port, secure: false, auth: { user: this.user, pass: this.password }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: this.port,
+      secure: false,
+      auth: { user: this.user, pass: this.password },
+      logger: false,
+    });
     client.on('error', () => undefined);
     await client.connect();
     return client;
@@ -169,7 +178,8 @@ service imap-login {
       const lock = await client.getMailboxLock(folder);
       try {
         const ids: string[] = [];
-        for await (const message of client.fetch('1:*', { envelope: true })) ids.push(message.envelope?.messageId ?? '');
+        for await (const message of client.fetch('1:*', { envelope: true }))
+          ids.push(message.envelope?.messageId ?? '');
         return ids;
       } finally {
         lock.release();

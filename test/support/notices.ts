@@ -8,7 +8,12 @@ import { uniqueName } from './test-config';
  * Writes `count` members and a password-reset notice for each in one transaction, the way a
  * feature does, and queues them after the commit. Returns the notices and their addresses.
  */
-export async function commitNotices(db: Database, outbox: NoticeOutbox, count: number, dispatch = true): Promise<{ refs: NoticeRef[]; emails: string[] }> {
+export async function commitNotices(
+  db: Database,
+  outbox: NoticeOutbox,
+  count: number,
+  dispatch = true,
+): Promise<{ refs: NoticeRef[]; emails: string[] }> {
   const emails = Array.from({ length: count }, (_, i) => `${uniqueName(`m${i}`)}@example.org`.toLowerCase());
   const refs = await db.transaction(async (tx) => {
     const rows = await tx
@@ -17,7 +22,12 @@ export async function commitNotices(db: Database, outbox: NoticeOutbox, count: n
       .returning({ id: members.id, email: members.email });
     return outbox.add(
       tx,
-      rows.map((m) => ({ kind: 'password-reset' as const, memberId: m.id, toEmail: m.email, payload: { token: `token-${m.id}` } })),
+      rows.map((m) => ({
+        kind: 'password-reset' as const,
+        memberId: m.id,
+        toEmail: m.email,
+        payload: { token: `token-${m.id}` },
+      })),
     );
   });
   if (dispatch) await outbox.dispatch(refs);

@@ -31,11 +31,13 @@ export function toJsonSchema(schema: unknown): unknown {
   const { nullable, example: _example, ...rest } = schema as Schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(rest)) {
-    if (key === 'properties') out[key] = Object.fromEntries(Object.entries(value as Schema).map(([name, s]) => [name, toJsonSchema(s)]));
+    if (key === 'properties')
+      out[key] = Object.fromEntries(Object.entries(value as Schema).map(([name, s]) => [name, toJsonSchema(s)]));
     else if (key === '$ref') out[key] = `api${value as string}`;
     else out[key] = toJsonSchema(value);
   }
-  if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  if (out.type === 'object' && out.properties && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   if (!nullable) return out;
   if (out.$ref || out.allOf || out.oneOf || out.anyOf) return { anyOf: [out, { type: 'null' }] };
   if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
@@ -55,7 +57,13 @@ export class ContractChecker {
       .flatMap(([template, item]) =>
         Object.entries(item).map(([method, operation]) => {
           const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
-          return { method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), params: (template.match(/\{/g) ?? []).length, operation };
+          return {
+            method: method.toUpperCase(),
+            template,
+            pattern: new RegExp(`^${source}$`),
+            params: (template.match(/\{/g) ?? []).length,
+            operation,
+          };
         }),
       )
       // A literal segment wins over a parameter: /members/export before /members/{id}.
@@ -69,12 +77,14 @@ export class ContractChecker {
     if (!route) return null;
     const where = `${method} ${path} (${route.template}) answered ${status}`;
     const documented = route.operation.responses[String(status)] ?? route.operation.responses.default;
-    if (!documented) return `${where}, which is not documented (documented: ${Object.keys(route.operation.responses).join(', ')})`;
+    if (!documented)
+      return `${where}, which is not documented (documented: ${Object.keys(route.operation.responses).join(', ')})`;
     // A redirect's body is Express's note for people; only its status counts.
     if (!body.length || (status >= 300 && status < 400)) return null;
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
     const media = documented.content?.[type];
-    if (!media) return `${where} with a ${type || 'untyped'} body; documented: ${Object.keys(documented.content ?? {}).join(', ') || 'no body'}`;
+    if (!media)
+      return `${where} with a ${type || 'untyped'} body; documented: ${Object.keys(documented.content ?? {}).join(', ') || 'no body'}`;
     if (type !== 'application/json' || !media.schema) return null;
     let parsed: unknown;
     try {
@@ -84,7 +94,12 @@ export class ContractChecker {
     }
     const validate = this.validator(media.schema);
     if (validate(parsed)) return null;
-    const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${e.params.additionalProperty}"` : ''}`);
+    const problems = (validate.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${e.params.additionalProperty}"` : ''}`,
+      );
     return `${where} with a body that does not match its schema: ${problems.join('; ')}`;
   }
 
@@ -113,7 +128,12 @@ export function checkAnswersAgainstDocument(server: Server): void {
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     const keep = (chunk: unknown, encoding?: unknown) => {
-      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+      if (chunk && typeof chunk !== 'function')
+        chunks.push(
+          Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+        );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
@@ -121,7 +141,13 @@ export function checkAnswersAgainstDocument(server: Server): void {
     }) as ServerResponse['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
-      const problem = contract().check(req.method ?? 'GET', req.url ?? '/', res.statusCode, res.getHeader('content-type')?.toString(), Buffer.concat(chunks));
+      const problem = contract().check(
+        req.method ?? 'GET',
+        req.url ?? '/',
+        res.statusCode,
+        res.getHeader('content-type')?.toString(),
+        Buffer.concat(chunks),
+      );
       if (problem) mismatches.push(problem);
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
@@ -137,6 +163,7 @@ export function takeContractMismatches(): string[] {
 if (typeof afterEach === 'function') {
   afterEach(() => {
     const found = mismatches.splice(0);
-    if (found.length) throw new Error(`The API answered outside its OpenAPI document (apps/api/openapi.json):\n${found.join('\n')}`);
+    if (found.length)
+      throw new Error(`The API answered outside its OpenAPI document (apps/api/openapi.json):\n${found.join('\n')}`);
   });
 }

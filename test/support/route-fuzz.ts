@@ -43,7 +43,13 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: Schema }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: Schema }> }; security?: unknown[] }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -53,7 +59,13 @@ export function loadOperations(): { document: OpenApiDocument; operations: Opera
     Object.entries(item).map(([method, op]) => {
       const content = op.requestBody?.content ?? {};
       const type = Object.keys(content)[0];
-      return { method, template, parameters: op.parameters ?? [], body: type ? { type, schema: content[type].schema } : null, secured: Boolean(op.security?.length) };
+      return {
+        method,
+        template,
+        parameters: op.parameters ?? [],
+        body: type ? { type, schema: content[type].schema } : null,
+        secured: Boolean(op.security?.length),
+      };
     }),
   );
   return { document, operations };
@@ -92,11 +104,19 @@ const HOSTILE_STRINGS = [
   'x'.repeat(5_000),
 ];
 
-const hostileString = fc.oneof({ arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 3 }, { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 1 });
+const hostileString = fc.oneof(
+  { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 1 },
+);
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: hostileString, weight: 4 },
-  { arbitrary: fc.constantFrom<unknown>(null, true, false, 0, -1, 0.5, 2 ** 53, 1e308, -1e308, [], {}, [null], { $gt: '' }), weight: 2 },
+  {
+    arbitrary: fc.constantFrom<unknown>(null, true, false, 0, -1, 0.5, 2 ** 53, 1e308, -1e308, [], {}, [null], {
+      $gt: '',
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.integer(), weight: 1 },
 );
 
@@ -131,13 +151,20 @@ export class SchemaArbitraries {
     const valid = this.valid(resolved, 'valid', 0);
     if (!names.length) return valid;
     return fc
-      .tuple(valid, fc.constantFrom(...names), fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: hostileValue, weight: 3 }))
-      .map(([value, name, bad]) => (value && typeof value === 'object' ? { ...(value as object), [name]: bad } : value));
+      .tuple(
+        valid,
+        fc.constantFrom(...names),
+        fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: hostileValue, weight: 3 }),
+      )
+      .map(([value, name, bad]) =>
+        value && typeof value === 'object' ? { ...(value as object), [name]: bad } : value,
+      );
   }
 
   private resolve(schema: Schema): Schema {
     let current = schema;
-    for (let i = 0; current.$ref && i < 10; i++) current = this.document.components.schemas[current.$ref.split('/').pop()!] ?? {};
+    for (let i = 0; current.$ref && i < 10; i++)
+      current = this.document.components.schemas[current.$ref.split('/').pop()!] ?? {};
     return current;
   }
 
@@ -147,7 +174,10 @@ export class SchemaArbitraries {
     if (schema.enum?.length) return nullable(fc.constantFrom(...schema.enum));
     const choices = schema.oneOf ?? schema.anyOf;
     if (choices?.length) return nullable(fc.oneof(...choices.map((s) => this.of(s, mode, depth + 1))));
-    if (schema.allOf?.length) return nullable(this.valid(Object.assign({}, ...schema.allOf.map((s) => this.resolve(s))) as Schema, mode, depth));
+    if (schema.allOf?.length)
+      return nullable(
+        this.valid(Object.assign({}, ...schema.allOf.map((s) => this.resolve(s))) as Schema, mode, depth),
+      );
     switch (schema.type) {
       case 'string':
         return nullable(this.string(schema));
@@ -158,7 +188,9 @@ export class SchemaArbitraries {
       case 'boolean':
         return nullable(fc.boolean());
       case 'array':
-        return nullable(depth > 3 ? fc.constant([]) : fc.array(this.of(schema.items, mode, depth + 1), { maxLength: 3 }));
+        return nullable(
+          depth > 3 ? fc.constant([]) : fc.array(this.of(schema.items, mode, depth + 1), { maxLength: 3 }),
+        );
       default:
         if (!schema.properties || depth > 3) return nullable(fc.constant({}));
         return nullable(this.object(schema, mode, depth));
@@ -167,12 +199,17 @@ export class SchemaArbitraries {
 
   private string(schema: Schema): fc.Arbitrary<unknown> {
     // The document's own example is a value the route takes.
-    if (typeof schema.example === 'string') return fc.oneof({ arbitrary: fc.constant(schema.example), weight: 2 }, { arbitrary: this.plainString(schema), weight: 1 });
+    if (typeof schema.example === 'string')
+      return fc.oneof(
+        { arbitrary: fc.constant(schema.example), weight: 2 },
+        { arbitrary: this.plainString(schema), weight: 1 },
+      );
     return this.plainString(schema);
   }
 
   private plainString(schema: Schema): fc.Arbitrary<unknown> {
-    if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length <= (schema.maxLength ?? 1000));
+    if (typeof schema.pattern === 'string')
+      return fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length <= (schema.maxLength ?? 1000));
     switch (schema.format) {
       case 'uri':
         return fc.webUrl();
@@ -181,9 +218,13 @@ export class SchemaArbitraries {
       case 'email':
         return fc.emailAddress();
       case 'date':
-        return fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+        return fc
+          .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
       case 'date-time':
-        return fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+        return fc
+          .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString());
       default:
         return fc.string({ maxLength: Math.min(schema.maxLength ?? 40, 40) });
     }
@@ -192,29 +233,61 @@ export class SchemaArbitraries {
   /** Required fields there (mostly, when mixed), optional ones sometimes, and when mixed now and then a field nobody asked for. */
   private object(schema: Schema, mode: 'valid' | 'mixed', depth: number): fc.Arbitrary<unknown> {
     const properties = Object.fromEntries(
-      Object.entries(schema.properties!).map(([name, s]) => [name, mode === 'valid' && KNOWN_CODES[name] ? fc.constantFrom(...KNOWN_CODES[name]) : this.of(s, mode, depth + 1)]),
+      Object.entries(schema.properties!).map(([name, s]) => [
+        name,
+        mode === 'valid' && KNOWN_CODES[name] ? fc.constantFrom(...KNOWN_CODES[name]) : this.of(s, mode, depth + 1),
+      ]),
     );
     const required = (schema.required ?? []).filter((name) => name in properties);
     const complete = fc.record(properties, { requiredKeys: required });
     if (mode === 'valid') return complete;
     return fc
       .tuple(
-        fc.oneof({ arbitrary: complete, weight: 4 }, { arbitrary: fc.record(properties, { requiredKeys: [] }), weight: 1 }),
+        fc.oneof(
+          { arbitrary: complete, weight: 4 },
+          { arbitrary: fc.record(properties, { requiredKeys: [] }), weight: 1 },
+        ),
         // Stranger names too: `)` once reached a RegExp built from the field name.
-        fc.option(fc.dictionary(fc.oneof(fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'id', ')', 'a*(', '[x'), hostileString), hostileValue, { maxKeys: 2 }), { freq: 4 }),
+        fc.option(
+          fc.dictionary(
+            fc.oneof(
+              fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'id', ')', 'a*(', '[x'),
+              hostileString,
+            ),
+            hostileValue,
+            { maxKeys: 2 },
+          ),
+          { freq: 4 },
+        ),
       )
       .map(([value, extra]) => (extra ? { ...(value as object), ...extra } : value));
   }
 }
 
 /** Query strings written by hand: malformed escapes and repeated keys that a URL builder would tidy away. */
-export const RAW_QUERY_PIECES = ['limit=abc', 'limit=-1', 'limit=1e9', 'limit=', 'cursor=%FF%FE', 'cursor=["x","y"]', 'q=%00', 'q=%', 'q=%E0%A4%A', 'limit=1&limit=2', 'a[b][c][d]=1', '%zz=1'];
+export const RAW_QUERY_PIECES = [
+  'limit=abc',
+  'limit=-1',
+  'limit=1e9',
+  'limit=',
+  'cursor=%FF%FE',
+  'cursor=["x","y"]',
+  'q=%00',
+  'q=%',
+  'q=%E0%A4%A',
+  'limit=1&limit=2',
+  'a[b][c][d]=1',
+  '%zz=1',
+];
 
 /** Encodes a query value the way a browser would, keeping lone surrogates as the server would see them replaced. */
 export function queryString(values: Record<string, unknown>, raw: string | null): string {
   const pairs = Object.entries(values)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(wellFormed(typeof v === 'string' ? v : JSON.stringify(v)))}`);
+    .map(
+      ([k, v]) =>
+        `${encodeURIComponent(k)}=${encodeURIComponent(wellFormed(typeof v === 'string' ? v : JSON.stringify(v)))}`,
+    );
   if (raw) pairs.push(raw);
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
@@ -225,7 +298,8 @@ function wellFormed(value: string): string {
 }
 
 /** Signs of a stack trace or an internal path in an answer. */
-export const STACK_TRACE = /\bat [\w$.<>]+ \(|node_modules|\.ts:\d+:\d+|\.js:\d+:\d+|QueryFailedError|DrizzleQueryError/;
+export const STACK_TRACE =
+  /\bat [\w$.<>]+ \(|node_modules|\.ts:\d+:\d+|\.js:\d+:\d+|QueryFailedError|DrizzleQueryError/;
 
 /** What is wrong with a 4xx body, measured against the error shape of API.md, or null. */
 export function errorShapeProblem(status: number, body: unknown): string | null {
@@ -236,7 +310,8 @@ export function errorShapeProblem(status: number, body: unknown): string | null 
   if (typeof b.message !== 'string') return 'message is not a string';
   if (b.details !== undefined) {
     if (!Array.isArray(b.details)) return 'details is not a list';
-    if (b.details.some((d) => !d || typeof d.field !== 'string' || typeof d.message !== 'string')) return 'a detail lacks field or message';
+    if (b.details.some((d) => !d || typeof d.field !== 'string' || typeof d.message !== 'string'))
+      return 'a detail lacks field or message';
   }
   return null;
 }

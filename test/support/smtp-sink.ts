@@ -93,7 +93,12 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for mail; received ${this.received.length}: ${this.received.map((m) => `${m.to.join(',')} "${m.parsed.subject}"`).slice(0, 20).join('; ')}`);
+        throw new Error(
+          `Timed out waiting for mail; received ${this.received.length}: ${this.received
+            .map((m) => `${m.to.join(',')} "${m.parsed.subject}"`)
+            .slice(0, 20)
+            .join('; ')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -49,7 +49,8 @@ export class Stack {
   }
 
   get api(): ApiHarness {
-    if (!this.mainApi) throw new Error(this.appConfig ? 'This stack started no API: useStack({ api: false })' : NOT_RUNNING);
+    if (!this.mainApi)
+      throw new Error(this.appConfig ? 'This stack started no API: useStack({ api: false })' : NOT_RUNNING);
     return this.mainApi;
   }
 
@@ -73,7 +74,8 @@ export class Stack {
   }
 
   get redis(): OwnRedis {
-    if (!this.ownRedis) throw new Error('This stack shares the machine Redis: useStack({ ownRedis: true }) for one to stop or flush');
+    if (!this.ownRedis)
+      throw new Error('This stack shares the machine Redis: useStack({ ownRedis: true }) for one to stop or flush');
     return this.ownRedis;
   }
 
@@ -140,7 +142,11 @@ export class Stack {
     await eventually(
       'every notice to be sent or failed, and the notice queue idle',
       async () => {
-        const queued = await this.db.select({ id: notices.id }).from(notices).where(eq(notices.status, 'queued')).limit(1);
+        const queued = await this.db
+          .select({ id: notices.id })
+          .from(notices)
+          .where(eq(notices.status, 'queued'))
+          .limit(1);
         if (queued.length) return false;
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
         return Object.values(counts).every((n) => n === 0);
@@ -151,7 +157,8 @@ export class Stack {
 
   /** Deletes this stack's Redis keys that match a pattern (which should start with the queue prefix). */
   async forgetRedisKeys(pattern: string): Promise<void> {
-    if (!pattern.startsWith(`${this.config.queuePrefix}:`)) throw new Error(`${pattern} is not under this stack's prefix`);
+    if (!pattern.startsWith(`${this.config.queuePrefix}:`))
+      throw new Error(`${pattern} is not under this stack's prefix`);
     await deleteKeys(this.config.redisUrl, pattern);
   }
 

@@ -2,7 +2,15 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, answerBodyReadErrors, createValidationPipe, FORM_PARAMETER_LIMIT, JSON_BODY_LIMIT, refuseDeepJson, refuseUndecodablePaths } from '@seg/http';
+import {
+  AllExceptionsFilter,
+  answerBodyReadErrors,
+  createValidationPipe,
+  FORM_PARAMETER_LIMIT,
+  JSON_BODY_LIMIT,
+  refuseDeepJson,
+  refuseUndecodablePaths,
+} from '@seg/http';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
 import type { NextFunction, Request, Response } from 'express';
@@ -23,7 +31,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
       },
     }),
   );

@@ -29,7 +29,10 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
     for (const operation of [item.post, item.put, item.patch]) {
       if (!operation) continue;
       for (const [status, description] of Object.entries(BODY_READ_ERRORS)) {
-        operation.responses[status] ??= { description, content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } } };
+        operation.responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } },
+        };
       }
     }
   }

@@ -16,7 +16,9 @@ export function startBanner(config: AppConfig, logins: DemoLogin[]): string {
     `  Web app    ${config.publicUrl}/`,
     `  API docs   ${config.publicUrl}/docs`,
     `  Health     ${config.publicUrl}/health`,
-    ...(all.length ? ['  Logins:', ...all.map((l) => `    ${l.label.padEnd(12)} ${l.email.padEnd(width)}   password: ${l.password}`)] : []),
+    ...(all.length
+      ? ['  Logins:', ...all.map((l) => `    ${l.label.padEnd(12)} ${l.email.padEnd(width)}   password: ${l.password}`)]
+      : []),
     ...(config.mail.smtpUrl ? [] : [`  Emails are caught, not sent: see ${config.mail.dir}/*.eml`]),
     '',
   ].join('\n');

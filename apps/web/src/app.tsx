@@ -64,7 +64,10 @@ function Routes() {
   useEffect(() => {
     if (signedOutOnPrivate) {
       const next = path === '/' ? '' : `?next=${encodeURIComponent(path + location.search)}`;
-      navigate(`/sign-in${next}${state.status === 'signed-out' && state.expired ? `${next ? '&' : '?'}expired=1` : ''}`, { replace: true });
+      navigate(
+        `/sign-in${next}${state.status === 'signed-out' && state.expired ? `${next ? '&' : '?'}expired=1` : ''}`,
+        { replace: true },
+      );
     }
   }, [signedOutOnPrivate, path, state]);
 
@@ -103,7 +106,8 @@ function NotFound() {
   return (
     <Page title="Page not found">
       <p>
-        There is nothing at this address. Go to the <Link to="/">home page</Link> or search the <Link to="/directory">directory</Link>.
+        There is nothing at this address. Go to the <Link to="/">home page</Link> or search the{' '}
+        <Link to="/directory">directory</Link>.
       </p>
     </Page>
   );

@@ -88,7 +88,11 @@ export function useMemberPages(query: Record<string, unknown>) {
   async function more() {
     if (!page?.nextCursor) return;
     try {
-      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', { ...query, limit: 50, cursor: page.nextCursor });
+      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', {
+        ...query,
+        limit: 50,
+        cursor: page.nextCursor,
+      });
       setPage({ ...next, items: [...page.items, ...next.items] });
     } catch (err) {
       setError(err);

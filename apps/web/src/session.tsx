@@ -14,7 +14,8 @@ interface SessionAnswer {
   user: SessionUser;
 }
 
-type SessionState = { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; user: SessionUser };
+type SessionState =
+  { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; user: SessionUser };
 
 interface SessionValue {
   state: SessionState;

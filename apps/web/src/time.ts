@@ -12,9 +12,22 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   timeZoneName: 'short',
 });
-const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const timeOnly = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const dayOnly = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const stamp = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const stamp = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function formatWhen(startsAt: string | null, endsAt: string | null, year?: number | null): string {
   if (!startsAt) return year ? String(year) : 'Date to be confirmed';
@@ -22,10 +35,17 @@ export function formatWhen(startsAt: string | null, endsAt: string | null, year?
   if (!endsAt) return dateTime.format(start);
   const end = new Date(endsAt);
   const sameDay = dayOnly.format(start) === dayOnly.format(end);
-  return sameDay ? `${dateTime.format(start).replace(/\s\S+$/, '')} to ${timeOnly.format(end)}` : `${dateTime.format(start)} to ${dateTime.format(end)}`;
+  return sameDay
+    ? `${dateTime.format(start).replace(/\s\S+$/, '')} to ${timeOnly.format(end)}`
+    : `${dateTime.format(start)} to ${dateTime.format(end)}`;
 }
 
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** A calendar day as people write it: `2019-07-01` → "1 July 2019". */
 export function formatDay(day: string): string {
@@ -33,7 +53,12 @@ export function formatDay(day: string): string {
   return Number.isNaN(date.getTime()) ? day : dayMonthYear.format(date);
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in London as YYYY-MM-DD, the calendar the API keeps posts by (not the UTC date). */
 export function todayInLondon(): string {
@@ -65,7 +90,15 @@ export function londonLocalToIso(local: string): string {
 export function isoToLondonLocal(iso: string | null | undefined): string {
   if (!iso) return '';
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -73,7 +106,10 @@ export function isoToLondonLocal(iso: string | null | undefined): string {
 }
 
 function londonOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d+)(?::(\d+))?/.exec(name);
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));

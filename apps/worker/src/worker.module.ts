@@ -38,7 +38,10 @@ export class WorkerModule {
         }),
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.
-        DailyJobsModule.withHandlers({ imports: [MembersWorkerModule, PrivacyWorkerModule], handlers: [ConfirmDetailsJob, RetentionJob] }),
+        DailyJobsModule.withHandlers({
+          imports: [MembersWorkerModule, PrivacyWorkerModule],
+          handlers: [ConfirmDetailsJob, RetentionJob],
+        }),
       ],
     };
   }

@@ -8,6 +8,11 @@ import { SessionMemberRepository } from './session-member.repository';
 /** Denied by default: the JWT guard, then the roles guard, on every route of the API. */
 @Module({
   imports: [PassportModule],
-  providers: [SessionMemberRepository, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [
+    SessionMemberRepository,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
 })
 export class AuthGuardsModule {}

@@ -23,10 +23,14 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles?.length) return true;
     const member = context.switchToHttp().getRequest().user as AuthenticatedMember | undefined;
-    if (member && (roles.includes(member.role) || (member.role === 'admin' && roles.includes('secretariat')))) return true;
+    if (member && (roles.includes(member.role) || (member.role === 'admin' && roles.includes('secretariat'))))
+      return true;
     throw new ForbiddenException('This needs the ' + roles.join(' or ') + ' role');
   }
 }

@@ -32,7 +32,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
    * logout or an ended session takes effect at once rather than when the token expires.
    */
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedMember> {
-    if (claims.typ !== ACCESS_TOKEN.type || !isUUID(claims.sub) || !isUUID(claims.sid)) throw new UnauthorizedException();
+    if (claims.typ !== ACCESS_TOKEN.type || !isUUID(claims.sub) || !isUUID(claims.sid))
+      throw new UnauthorizedException();
     const member = await this.sessionMembers.getIfSessionLive(claims.sub, claims.sid);
     if (!member || member.status !== 'active') throw new UnauthorizedException();
     return { id: member.id, email: member.email, role: member.role, sessionId: claims.sid };

@@ -11,7 +11,13 @@ export class SessionMemberRepository {
     const liveSession = db
       .select({ id: refreshTokens.id })
       .from(refreshTokens)
-      .where(and(eq(refreshTokens.familyId, sql.placeholder('sessionId')), eq(refreshTokens.memberId, members.id), isNull(refreshTokens.revokedAt)));
+      .where(
+        and(
+          eq(refreshTokens.familyId, sql.placeholder('sessionId')),
+          eq(refreshTokens.memberId, members.id),
+          isNull(refreshTokens.revokedAt),
+        ),
+      );
     this.loadIfSessionLive = db
       .select({ id: members.id, email: members.email, role: members.role, status: members.status })
       .from(members)

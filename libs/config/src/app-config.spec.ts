@@ -36,7 +36,9 @@ describe('loadConfig', () => {
   });
 
   it('names a malformed variable in the message', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/seg' })).toThrow(/DATABASE_URL: must be a URL starting with postgres:/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/seg' })).toThrow(
+      /DATABASE_URL: must be a URL starting with postgres:/,
+    );
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ QUEUE_PREFIX: 'has space' })).toThrow(/QUEUE_PREFIX/);
   });
@@ -70,7 +72,9 @@ describe('loadConfig', () => {
 
   it('names the missing half of the admin pair', () => {
     expect(problemsOf({ SEG_ADMIN_EMAIL: 'a@b.org' })).toEqual(['SEG_ADMIN_PASSWORD: must be set with the other']);
-    expect(problemsOf({ SEG_ADMIN_PASSWORD: 'long enough password' })).toEqual(['SEG_ADMIN_EMAIL: must be set with the other']);
+    expect(problemsOf({ SEG_ADMIN_PASSWORD: 'long enough password' })).toEqual([
+      'SEG_ADMIN_EMAIL: must be set with the other',
+    ]);
   });
 
   describe('in production', () => {
@@ -99,16 +103,21 @@ describe('loadConfig', () => {
     });
 
     it('refuses a JWT_SECRET of 31 bytes and accepts one of 32', () => {
-      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'k'.repeat(31) })).toEqual(['JWT_SECRET: must be at least 32 bytes']);
+      expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'k'.repeat(31) })).toEqual([
+        'JWT_SECRET: must be at least 32 bytes',
+      ]);
       // Counted in bytes, not characters: 16 two-byte characters are 32 bytes.
       expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'é'.repeat(16) }).auth.jwtSecret).toBe('é'.repeat(16));
     });
 
     it('refuses a PUBLIC_URL on plain http to anything but a loopback address, saying why', () => {
       for (const host of ['seg.example.org', '192.168.1.20', '[2001:db8::1]']) {
-        expect(problemsOf({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be https in production .*Secure session cookie/)]);
+        expect(problemsOf({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` })).toEqual([
+          expect.stringMatching(/^PUBLIC_URL: must be https in production .*Secure session cookie/),
+        ]);
       }
-      for (const host of ['localhost', '127.0.0.1', '[::1]']) expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` }).publicUrl).toBe(`http://${host}:3000`);
+      for (const host of ['localhost', '127.0.0.1', '[::1]'])
+        expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: `http://${host}:3000` }).publicUrl).toBe(`http://${host}:3000`);
     });
 
     it('refuses missing SMTP_URL and PUBLIC_URL, naming both', () => {
@@ -120,7 +129,9 @@ describe('loadConfig', () => {
 
     it('refuses the demo admin password', () => {
       const demo = loadConfig({}).admin!.password;
-      expect(problemsOf({ ...PRODUCTION, SEG_ADMIN_PASSWORD: demo })).toEqual(['SEG_ADMIN_PASSWORD: is the demo default']);
+      expect(problemsOf({ ...PRODUCTION, SEG_ADMIN_PASSWORD: demo })).toEqual([
+        'SEG_ADMIN_PASSWORD: is the demo default',
+      ]);
     });
 
     it('puts every problem in one error message', () => {
@@ -130,19 +141,36 @@ describe('loadConfig', () => {
 
   it('reads the inbound mailbox, and bounces go to MAIL_FROM unless BOUNCE_ADDRESS says otherwise', () => {
     const none = loadConfig({ MAIL_FROM: 'SEG Network <seg@example.org>' });
-    expect(none.inbound).toEqual({ imapUrl: null, pollSeconds: 60, doneFolder: 'Processed', unmatchedFolder: 'Unmatched' });
+    expect(none.inbound).toEqual({
+      imapUrl: null,
+      pollSeconds: 60,
+      doneFolder: 'Processed',
+      unmatchedFolder: 'Unmatched',
+    });
     expect(none.mail.bounceAddress).toBe('seg@example.org');
-    const set = loadConfig({ IMAP_URL: 'imaps://seg:pw@imap.example.org/INBOX', IMAP_POLL_SECONDS: '5', BOUNCE_ADDRESS: 'bounces@example.org' });
+    const set = loadConfig({
+      IMAP_URL: 'imaps://seg:pw@imap.example.org/INBOX',
+      IMAP_POLL_SECONDS: '5',
+      BOUNCE_ADDRESS: 'bounces@example.org',
+    });
     expect(set.inbound.imapUrl).toBe('imaps://seg:pw@imap.example.org/INBOX');
     expect(set.inbound.pollSeconds).toBe(5);
     expect(set.mail.bounceAddress).toBe('bounces@example.org');
     expect(none.secretariatEmail).toBe('seg@example.org');
-    expect(loadConfig({ SECRETARIAT_EMAIL: 'secretariat@example.org' }).secretariatEmail).toBe('secretariat@example.org');
+    expect(loadConfig({ SECRETARIAT_EMAIL: 'secretariat@example.org' }).secretariatEmail).toBe(
+      'secretariat@example.org',
+    );
     expect(problemsOf({ SECRETARIAT_EMAIL: 'the office' }).map((p) => p.split(':')[0])).toEqual(['SECRETARIAT_EMAIL']);
-    expect(problemsOf({ IMAP_URL: 'pop3://mail.example.org', IMAP_DONE_FOLDER: 'INBOX', MAIL_FROM: 'no address' }).map((p) => p.split(':')[0]).sort()).toEqual([
-      'IMAP_URL',
-    ]);
-    expect(problemsOf({ IMAP_DONE_FOLDER: 'Unmatched', MAIL_FROM: 'no address' }).map((p) => p.split(':')[0]).sort()).toEqual(['IMAP_DONE_FOLDER', 'MAIL_FROM']);
+    expect(
+      problemsOf({ IMAP_URL: 'pop3://mail.example.org', IMAP_DONE_FOLDER: 'INBOX', MAIL_FROM: 'no address' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['IMAP_URL']);
+    expect(
+      problemsOf({ IMAP_DONE_FOLDER: 'Unmatched', MAIL_FROM: 'no address' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['IMAP_DONE_FOLDER', 'MAIL_FROM']);
   });
 
   it('in production reads mail without a mailbox (only warns at start)', () => {
@@ -151,16 +179,30 @@ describe('loadConfig', () => {
 
   it('asks members to confirm their details yearly and representatives every six months, unless told otherwise', () => {
     expect(loadConfig({}).detailsConfirm).toEqual({ months: 12, repMonths: 6 });
-    expect(loadConfig({ DETAILS_CONFIRM_MONTHS: '24', DETAILS_CONFIRM_REP_MONTHS: '3' }).detailsConfirm).toEqual({ months: 24, repMonths: 3 });
+    expect(loadConfig({ DETAILS_CONFIRM_MONTHS: '24', DETAILS_CONFIRM_REP_MONTHS: '3' }).detailsConfirm).toEqual({
+      months: 24,
+      repMonths: 3,
+    });
     expect(problemsOf({ DETAILS_CONFIRM_MONTHS: '0' })).toEqual([expect.stringMatching(/^DETAILS_CONFIRM_MONTHS:/)]);
   });
 
   it('reads the times of the daily jobs, the nudges at 09:00 and the retention run at 03:30 UK time by default', () => {
-    expect(loadConfig({}).daily).toEqual({ nudgeTime: { hour: 9, minute: 0 }, retentionTime: { hour: 3, minute: 30 }, timeZone: 'Europe/London' });
-    expect(loadConfig({ NUDGE_TIME: '17:45', RETENTION_TIME: '01:05' }).daily).toMatchObject({ nudgeTime: { hour: 17, minute: 45 }, retentionTime: { hour: 1, minute: 5 } });
+    expect(loadConfig({}).daily).toEqual({
+      nudgeTime: { hour: 9, minute: 0 },
+      retentionTime: { hour: 3, minute: 30 },
+      timeZone: 'Europe/London',
+    });
+    expect(loadConfig({ NUDGE_TIME: '17:45', RETENTION_TIME: '01:05' }).daily).toMatchObject({
+      nudgeTime: { hour: 17, minute: 45 },
+      retentionTime: { hour: 1, minute: 5 },
+    });
     for (const bad of ['9:00', '24:00', '09:60', 'nine']) {
-      expect(problemsOf({ NUDGE_TIME: bad })).toEqual([expect.stringMatching(/^NUDGE_TIME: must be a time of day as HH:MM/)]);
-      expect(problemsOf({ RETENTION_TIME: bad })).toEqual([expect.stringMatching(/^RETENTION_TIME: must be a time of day as HH:MM/)]);
+      expect(problemsOf({ NUDGE_TIME: bad })).toEqual([
+        expect.stringMatching(/^NUDGE_TIME: must be a time of day as HH:MM/),
+      ]);
+      expect(problemsOf({ RETENTION_TIME: bad })).toEqual([
+        expect.stringMatching(/^RETENTION_TIME: must be a time of day as HH:MM/),
+      ]);
     }
   });
 });

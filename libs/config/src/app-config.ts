@@ -29,7 +29,9 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)');
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -63,7 +65,11 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).optional(),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   RELAY_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(5000),
-  REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  REMINDER_HOURS_BEFORE: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
   DETAILS_CONFIRM_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   DETAILS_CONFIRM_REP_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   RETENTION_LEFT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
@@ -175,10 +181,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     problems.push(`${raw.SEG_ADMIN_EMAIL ? 'SEG_ADMIN_PASSWORD' : 'SEG_ADMIN_EMAIL'}: must be set with the other`);
   }
   if (raw.WORKER_CONCURRENCY !== undefined && raw.WORKER_CONCURRENCY < raw.MAIL_POOL_SIZE) {
-    problems.push(`WORKER_CONCURRENCY: must be at least MAIL_POOL_SIZE (${raw.MAIL_POOL_SIZE}), or SMTP connections sit idle`);
+    problems.push(
+      `WORKER_CONCURRENCY: must be at least MAIL_POOL_SIZE (${raw.MAIL_POOL_SIZE}), or SMTP connections sit idle`,
+    );
   }
   const mailFromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(raw.MAIL_FROM)?.[1] ?? raw.MAIL_FROM.trim();
-  if (!/^[^@\s]+@[^@\s]+$/.test(mailFromAddress)) problems.push('MAIL_FROM: must be an address, like "SEG Network <seg@example.org>"');
+  if (!/^[^@\s]+@[^@\s]+$/.test(mailFromAddress))
+    problems.push('MAIL_FROM: must be an address, like "SEG Network <seg@example.org>"');
   if (raw.IMAP_DONE_FOLDER === UNMATCHED_FOLDER || raw.IMAP_DONE_FOLDER.toUpperCase() === 'INBOX') {
     problems.push(`IMAP_DONE_FOLDER: must not be INBOX or ${UNMATCHED_FOLDER}`);
   }
@@ -198,7 +207,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     queuePrefix: raw.QUEUE_PREFIX,
-    corsOrigins: raw.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustProxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     auth: { jwtSecret: raw.JWT_SECRET, accessTtlSeconds: 15 * 60, refreshTtlSeconds: 30 * 24 * 3600 },
@@ -222,7 +233,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       unmatchedFolder: UNMATCHED_FOLDER,
     },
     // Two notices per connection: one on the wire while the next is loaded and rendered.
-    worker: { concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE, relayIntervalMs: raw.RELAY_INTERVAL_MS, relayGraceMs: raw.RELAY_GRACE_MS },
+    worker: {
+      concurrency: raw.WORKER_CONCURRENCY ?? 2 * raw.MAIL_POOL_SIZE,
+      relayIntervalMs: raw.RELAY_INTERVAL_MS,
+      relayGraceMs: raw.RELAY_GRACE_MS,
+    },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
     detailsConfirm: { months: raw.DETAILS_CONFIRM_MONTHS, repMonths: raw.DETAILS_CONFIRM_REP_MONTHS },
     retention: { leftMonths: raw.RETENTION_LEFT_MONTHS, noticeMonths: raw.RETENTION_NOTICE_MONTHS },

@@ -7,8 +7,11 @@ import { sql, SQL } from 'drizzle-orm';
  */
 export function listedToMembers(card: string, today: string): SQL {
   const day = sql`${today}::date`;
-  return sql.raw(`(${card}.listed and (not ${card}.chose_unlisted or (not coalesce(${card}.category_private, false) and exists (
-      select 1 from posts lp where lp.member_id = ${card}.member_id and lp.starts_on <= `)
+  return sql
+    .raw(
+      `(${card}.listed and (not ${card}.chose_unlisted or (not coalesce(${card}.category_private, false) and exists (
+      select 1 from posts lp where lp.member_id = ${card}.member_id and lp.starts_on <= `,
+    )
     .append(day)
     .append(sql.raw(` and (lp.ends_on is null or lp.ends_on > `))
     .append(day)

@@ -41,7 +41,11 @@ export const SEED_ESTABLISHMENT_TYPES = [
 
 /** The Health and Justice Summits of the group's own page. */
 export const SEED_SUMMITS = [
-  { number: 1, year: 2010, theme: 'Increasing hope; reducing risk: Making drug treatment work across prisons and in wider secure environments' },
+  {
+    number: 1,
+    year: 2010,
+    theme: 'Increasing hope; reducing risk: Making drug treatment work across prisons and in wider secure environments',
+  },
   { number: 2, year: 2010, theme: 'Offender health: Who cares, who commissions, how do we make it better?' },
   { number: 3, year: 2013, theme: 'The wider determinants of health and justice' },
   { number: 4, year: 2016, theme: 'Improving patient experience in secure environment healthcare' },
@@ -49,7 +53,12 @@ export const SEED_SUMMITS = [
   { number: 6, year: 2019, theme: 'Continuity of Care: Improving the primary care/secondary care interface' },
   { number: 7, year: 2019, theme: 'Journeys through justice – leadership and transformation' },
   { number: 8, year: 2021, theme: 'Communities of practice in secure care' },
-  { number: 9, year: 2022, theme: 'Just health? – principles and practice to promote health equity and inclusion in uk and global justice settings' },
+  {
+    number: 9,
+    year: 2022,
+    theme:
+      'Just health? – principles and practice to promote health equity and inclusion in uk and global justice settings',
+  },
   { number: 10, year: 2023, theme: 'Building bridges in health and justice' },
   { number: 11, year: 2024, theme: 'Championing excellent care & empowering teams' },
 ];
@@ -85,7 +94,9 @@ export async function seedReferenceData(db: NodePgDatabase<typeof schema>): Prom
       skip_empty_lines: true,
       trim: true,
     });
-    const regionIds = new Map((await tx.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
+    const regionIds = new Map(
+      (await tx.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]),
+    );
     await tx
       .insert(establishments)
       .values(

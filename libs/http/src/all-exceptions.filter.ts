@@ -33,7 +33,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     } else {
       this.logger.error({ err: loggableError(exception), requestId }, 'Unhandled error');
-      body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong on our side' };
+      body = {
+        statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side',
+      };
     }
     if (requestId) body.requestId = requestId;
     response.status(body.statusCode).json(body);

@@ -25,5 +25,12 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
 /** One error answer described in the route's own words. */
 export function ApiError(status: ErrorStatus, description: string): MethodDecorator & ClassDecorator {
   // Errors are JSON even where the route answers CSV, HTML or iCalendar.
-  return applyDecorators(ApiExtraModels(ApiErrorBody), ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } } }));
+  return applyDecorators(
+    ApiExtraModels(ApiErrorBody),
+    ApiResponse({
+      status,
+      description,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } },
+    }),
+  );
 }

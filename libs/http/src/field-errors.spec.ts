@@ -25,7 +25,9 @@ class Person {
 }
 
 async function errorsOf(body: object) {
-  return flattenValidationErrors(await validate(plainToInstance(Person, body), { whitelist: true, forbidNonWhitelisted: true }));
+  return flattenValidationErrors(
+    await validate(plainToInstance(Person, body), { whitelist: true, forbidNonWhitelisted: true }),
+  );
 }
 
 describe('flattenValidationErrors', () => {

@@ -5,7 +5,11 @@ import { FieldError } from './api-error';
 /** Flattens class-validator's tree into `a.b[0].c`-style field names. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const field = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
     // A required field left out, or cleared with null, fails every check it has; one message says what is wrong.
     // A field the request may not send is that, whatever its value.
     const messages = e.constraints?.whitelistValidation
@@ -35,7 +39,10 @@ export class InvalidFieldsException extends BadRequestException {
     super({
       statusCode: 400,
       error: 'Bad Request',
-      message: `Invalid ${details.map((d) => d.field).filter((f, i, a) => a.indexOf(f) === i).join(', ')}`,
+      message: `Invalid ${details
+        .map((d) => d.field)
+        .filter((f, i, a) => a.indexOf(f) === i)
+        .join(', ')}`,
       details,
     });
   }

@@ -48,7 +48,11 @@ export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty({ type: String, nullable: true, description: 'Give it back as `cursor` for the next page; null on the last page' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Give it back as `cursor` for the next page; null on the last page',
+    })
     nextCursor: string | null;
 
     @ApiProperty({ description: 'How many items match, on every page' })
@@ -82,7 +86,12 @@ export class PageRequest<K extends CursorKeys> {
   }
 
   /** The answer from up to `fetch` rows in list order; the cursor carries the last shown row's keys. */
-  page<R, T, N = number>(rows: R[], total: N, keysOf: (row: R) => K, view: (row: R) => T): Omit<Page<T>, 'total'> & { total: N } {
+  page<R, T, N = number>(
+    rows: R[],
+    total: N,
+    keysOf: (row: R) => K,
+    view: (row: R) => T,
+  ): Omit<Page<T>, 'total'> & { total: N } {
     const shown = rows.slice(0, this.size);
     const last = shown[shown.length - 1];
     return {
@@ -126,7 +135,8 @@ export class KeysetPages {
     const payload = cursor.slice(0, dot);
     const given = Buffer.from(cursor.slice(dot + 1));
     const expected = Buffer.from(this.mac(list, payload));
-    if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidField('cursor', NOT_OURS);
+    if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw invalidField('cursor', NOT_OURS);
     const keys: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     // Signed by us, so this holds unless a list changed its keys since: then the old cursor is refused.
     if (!Array.isArray(keys) || keys.length !== kinds.length || keys.some((k, i) => typeof k !== kinds[i])) {

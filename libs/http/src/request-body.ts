@@ -56,7 +56,10 @@ const BODY_PROBLEMS: Record<string, { status: number; message: string }> = {
   'entity.too.deep': { status: 400, message: `The body is nested deeper than ${JSON_DEPTH_LIMIT} levels` },
   'entity.too.large': { status: 413, message: 'The body is too large' },
   'parameters.too.many': { status: 413, message: `The body has more than ${FORM_PARAMETER_LIMIT} form fields` },
-  'encoding.unsupported': { status: 415, message: 'The body has a Content-Encoding this API does not read (use gzip, deflate or br, or none)' },
+  'encoding.unsupported': {
+    status: 415,
+    message: 'The body has a Content-Encoding this API does not read (use gzip, deflate or br, or none)',
+  },
   'charset.unsupported': { status: 415, message: 'The body has a charset this API does not read (use utf-8)' },
 };
 

@@ -21,7 +21,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function textProblem(value: string, multiline: boolean): string | null {
   // A lone surrogate is half a character: no database, email or URL can carry it.
   if (LONE_SURROGATE.test(value)) return 'is not valid Unicode text';
-  if (multiline) return MULTILINE_FORBIDDEN.test(value) ? 'must not contain control characters other than tab and newline' : null;
+  if (multiline)
+    return MULTILINE_FORBIDDEN.test(value) ? 'must not contain control characters other than tab and newline' : null;
   return SINGLE_LINE_FORBIDDEN.test(value) ? 'must not contain control characters or line breaks' : null;
 }
 
@@ -42,13 +43,21 @@ function multilineFields(target: Function): Set<string> {
  * stored as text, by field. `everywhereMultiline` allows tab and newline in every field: the check
  * that can run before the value is a DTO instance, which alone knows its multi-line fields.
  */
-export function findBadText(value: unknown, field: string, everywhereMultiline = false, multiline = everywhereMultiline): FieldError[] {
+export function findBadText(
+  value: unknown,
+  field: string,
+  everywhereMultiline = false,
+  multiline = everywhereMultiline,
+): FieldError[] {
   if (typeof value === 'string') {
     const problem = textProblem(value, multiline);
     return problem ? [{ field: field || 'value', message: problem }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => findBadText(item, `${field}[${i}]`, everywhereMultiline));
   if (typeof value !== 'object' || value === null) return [];
-  const multilines = value.constructor && value.constructor !== Object ? multilineFields(value.constructor) : new Set<string>();
-  return Object.entries(value).flatMap(([key, item]) => findBadText(item, field ? `${field}.${key}` : key, everywhereMultiline, everywhereMultiline || multilines.has(key)));
+  const multilines =
+    value.constructor && value.constructor !== Object ? multilineFields(value.constructor) : new Set<string>();
+  return Object.entries(value).flatMap(([key, item]) =>
+    findBadText(item, field ? `${field}.${key}` : key, everywhereMultiline, everywhereMultiline || multilines.has(key)),
+  );
 }

@@ -11,9 +11,11 @@ import { findBadText } from './text-fields';
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A raw body (the member import's CSV) is read row by row, each row's problems its own.
-    if (metadata.type === 'custom' || (metadata.type === 'body' && typeof value === 'string')) return super.transform(value, metadata);
+    if (metadata.type === 'custom' || (metadata.type === 'body' && typeof value === 'string'))
+      return super.transform(value, metadata);
     // A path value is a name to look up, and nothing is named with a control character.
-    if (metadata.type === 'param' && findBadText(value, metadata.data ?? '').length) throw new NotFoundException(`No such ${metadata.data && metadata.data !== 'id' ? metadata.data : 'record'}`);
+    if (metadata.type === 'param' && findBadText(value, metadata.data ?? '').length)
+      throw new NotFoundException(`No such ${metadata.data && metadata.data !== 'id' ? metadata.data : 'record'}`);
     // First what no field may hold, before any validator sees it (some choke on a lone surrogate)...
     refuseBadText(findBadText(value, metadata.data ?? '', true));
     const result = await super.transform(value, metadata);

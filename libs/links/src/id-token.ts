@@ -9,7 +9,10 @@ const MAC_CHARS = 22;
 export type IdTokenPurpose = 'rsvp' | 'confirm-details';
 
 function mac(secret: string, purpose: IdTokenPurpose, id: string): string {
-  return createHmac('sha256', purposeKey(secret, `${purpose}-token-v1`)).update(`${purpose}:${id}`).digest('base64url').slice(0, MAC_CHARS);
+  return createHmac('sha256', purposeKey(secret, `${purpose}-token-v1`))
+    .update(`${purpose}:${id}`)
+    .digest('base64url')
+    .slice(0, MAC_CHARS);
 }
 
 /**

@@ -6,7 +6,10 @@ const MAC_HEX = 10;
 const TAG = /^(.+)\+b\.([0-9a-f]{32})\.([0-9a-f]{10})$/;
 
 function mac(secret: string, hex: string): string {
-  return createHmac('sha256', purposeKey(secret, 'bounce-address-v1')).update(`bounce:${hex}`).digest('hex').slice(0, MAC_HEX);
+  return createHmac('sha256', purposeKey(secret, 'bounce-address-v1'))
+    .update(`bounce:${hex}`)
+    .digest('hex')
+    .slice(0, MAC_HEX);
 }
 
 /**

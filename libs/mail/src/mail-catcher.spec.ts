@@ -47,7 +47,12 @@ describe('MailCatcher', () => {
 
     const transport = createMailTransport({ url: catcher.url, maxConnections: 1 });
     try {
-      await transport.sendMail({ from: 'notices@seg.localhost', to: 'rep@seg.localhost', subject: 'Hub meeting', text: 'See you there.' });
+      await transport.sendMail({
+        from: 'notices@seg.localhost',
+        to: 'rep@seg.localhost',
+        subject: 'Hub meeting',
+        text: 'See you there.',
+      });
     } finally {
       transport.close();
     }

@@ -42,7 +42,10 @@ export class MailCatcher {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((r) => r.address).join(',');
-          const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+          const file = path.join(
+            this.dir,
+            `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`,
+          );
           const raw = Buffer.concat(chunks);
           const inbound = this.inbound;
           const forUs = inbound !== null && session.envelope.rcptTo.some((r) => inbound.accepts(r.address));
@@ -59,7 +62,9 @@ export class MailCatcher {
       },
     });
     const listening = await new Promise<boolean>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EADDRINUSE' ? resolve(false) : reject(error),
+      );
       server.listen(this.port, '127.0.0.1', () => resolve(true));
     });
     if (listening) {

@@ -4,7 +4,12 @@ import { reminderTime } from './meeting-reminders';
 describe('notice kinds', () => {
   it('sends a change to everyone but those who declined, a cancellation to every invitee, a reminder to those coming or silent', () => {
     expect(NOTICE_KINDS['meeting-update'].rsvps).toEqual(['needs-action', 'accepted', 'tentative']);
-    expect([...NOTICE_KINDS['meeting-cancellation'].rsvps].sort()).toEqual(['accepted', 'declined', 'needs-action', 'tentative']);
+    expect([...NOTICE_KINDS['meeting-cancellation'].rsvps].sort()).toEqual([
+      'accepted',
+      'declined',
+      'needs-action',
+      'tentative',
+    ]);
     expect([...NOTICE_KINDS['meeting-reminder'].rsvps].sort()).toEqual(['accepted', 'needs-action']);
   });
 

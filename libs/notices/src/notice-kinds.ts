@@ -40,19 +40,23 @@ export const NOTICE_KINDS = {
   /** A reminder goes to those coming or who have not answered. */
   'meeting-reminder': { to: 'invitees', rsvps: ['accepted', 'needs-action'], suppressedWhenBouncing: true },
   /** Everyone invited hears of a cancellation, even those who declined. */
-  'meeting-cancellation': { to: 'invitees', rsvps: ['needs-action', 'accepted', 'tentative', 'declined'], suppressedWhenBouncing: true },
+  'meeting-cancellation': {
+    to: 'invitees',
+    rsvps: ['needs-action', 'accepted', 'tentative', 'declined'],
+    suppressedWhenBouncing: true,
+  },
 } as const satisfies Record<string, NoticeKindRule>;
 
 /** Who receives a notice of a kind, and whether it is held back from an address that bounces. */
 export type NoticeKindRule = (
-  | { to: 'member' }
-  | { to: 'new-invitations' }
-  | { to: 'invitees'; rsvps: readonly RsvpResponse[] }
+  { to: 'member' } | { to: 'new-invitations' } | { to: 'invitees'; rsvps: readonly RsvpResponse[] }
 ) & { suppressedWhenBouncing: boolean };
 export type NoticeRecipients = NoticeKindRule['to'];
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;
-type KindTo<T extends NoticeRecipients> = { [K in NoticeKind]: (typeof NOTICE_KINDS)[K]['to'] extends T ? K : never }[NoticeKind];
+type KindTo<T extends NoticeRecipients> = {
+  [K in NoticeKind]: (typeof NOTICE_KINDS)[K]['to'] extends T ? K : never;
+}[NoticeKind];
 /** Kinds written for one member at a time. */
 export type MemberNoticeKind = KindTo<'member'>;
 /** Kinds written to a meeting's invitees by their reply. */

@@ -31,7 +31,13 @@ export class NoticeOutbox {
    * names (by reply), announcing `revision`, with what the renderer needs beyond the meeting as
    * it then is (an update's old values); a second call for the same revision adds nothing.
    */
-  async addToInvitees(tx: Executor, kind: InviteeNoticeKind, meetingId: string, revision: number, payload: Record<string, unknown> = {}): Promise<NoticeRef[]> {
+  async addToInvitees(
+    tx: Executor,
+    kind: InviteeNoticeKind,
+    meetingId: string,
+    revision: number,
+    payload: Record<string, unknown> = {},
+  ): Promise<NoticeRef[]> {
     return this.repository.insertForInvitees(tx, kind, meetingId, revision, NOTICE_KINDS[kind].rsvps, payload);
   }
 

@@ -35,7 +35,12 @@ const NEW_NOTICE_GENERATION = 0;
  * A new invitation has no notice yet, so the insert needs no conflict check. Only the ids come
  * back (`refsOfNewNotices` adds the generation): 10,000 refs as JSON objects cost the call 15 ms.
  */
-export function newInvitationNotices(kind: NewInvitationNoticeKind, written: SQL, meetingId: string, revision: number): SQL {
+export function newInvitationNotices(
+  kind: NewInvitationNoticeKind,
+  written: SQL,
+  meetingId: string,
+  revision: number,
+): SQL {
   return sql`insert into notices (kind, member_id, to_email, meeting_id, invitation_id, revision, payload, generation)
     select ${kind}::text, i.member_id, i.email, ${meetingId}::uuid, i.id, ${revision}::int, '{}'::jsonb, ${NEW_NOTICE_GENERATION}::int from ${written} i
     returning id`;
@@ -54,11 +59,13 @@ export class OutboxRepository {
   async insertForMembers(tx: Executor, rows: NewNotice[]): Promise<NoticeRef[]> {
     if (!rows.length) return [];
     // Four array parameters however many rows: far from PostgreSQL's 65,535 bind parameters.
-    const result = await tx.execute<{ id: string; generation: number }>(insertNotices(sql`
+    const result = await tx.execute<{ id: string; generation: number }>(
+      insertNotices(sql`
       select r.kind, r.member_id, r.to_email, null::uuid, null::uuid, null::int, r.payload
       from unnest(${sql.param(rows.map((r) => r.kind))}::text[], ${sql.param(rows.map((r) => r.memberId))}::uuid[],
                   ${sql.param(rows.map((r) => r.toEmail))}::text[], ${sql.param(rows.map((r) => JSON.stringify(r.payload ?? {})))}::jsonb[])
-           as r(kind, member_id, to_email, payload)`));
+           as r(kind, member_id, to_email, payload)`),
+    );
     return result.rows;
   }
 
@@ -70,10 +77,12 @@ export class OutboxRepository {
     rsvps: readonly RsvpResponse[],
     payload: Record<string, unknown> = {},
   ): Promise<NoticeRef[]> {
-    const result = await tx.execute<{ id: string; generation: number }>(insertNotices(sql`
+    const result = await tx.execute<{ id: string; generation: number }>(
+      insertNotices(sql`
       select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int, ${JSON.stringify(payload)}::jsonb
       from ${invitations} i join ${members} m on m.id = i.member_id
-      where i.meeting_id = ${meetingId}::uuid and m.status in ('invited', 'active') and i.rsvp = any(${sql.param([...rsvps])}::text[])`));
+      where i.meeting_id = ${meetingId}::uuid and m.status in ('invited', 'active') and i.rsvp = any(${sql.param([...rsvps])}::text[])`),
+    );
     return result.rows;
   }
 

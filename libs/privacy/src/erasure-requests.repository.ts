@@ -25,13 +25,19 @@ export class ErasureRequestsRepository {
   }
 
   async insert(tx: Executor, memberId: string): Promise<{ id: string; requestedAt: Date }> {
-    const [row] = await tx.insert(erasureRequests).values({ memberId }).returning({ id: erasureRequests.id, requestedAt: erasureRequests.requestedAt });
+    const [row] = await tx
+      .insert(erasureRequests)
+      .values({ memberId })
+      .returning({ id: erasureRequests.id, requestedAt: erasureRequests.requestedAt });
     return row;
   }
 
   /** Erasing the member answers every request of theirs. */
   async closeAllOf(tx: Executor, memberId: string): Promise<void> {
-    await tx.update(erasureRequests).set({ closedAt: sql`now()` }).where(and(eq(erasureRequests.memberId, memberId), isNull(erasureRequests.closedAt)));
+    await tx
+      .update(erasureRequests)
+      .set({ closedAt: sql`now()` })
+      .where(and(eq(erasureRequests.memberId, memberId), isNull(erasureRequests.closedAt)));
   }
 
   /** Open requests, oldest first, with their age in whole days. */

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { auditLog, Executor, inboundMessages, invitations, memberEstablishments, members, notices, oneTimeTokens, posts, refreshTokens } from '@seg/db';
+import {
+  auditLog,
+  Executor,
+  inboundMessages,
+  invitations,
+  memberEstablishments,
+  members,
+  notices,
+  oneTimeTokens,
+  posts,
+  refreshTokens,
+} from '@seg/db';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { STRIPPED_NOTICE } from './stripped-notice';
 
@@ -29,7 +40,13 @@ export class ErasureRepository {
   /** Audit entries about the member's own record. */
   auditOfMember(tx: Executor, memberId: string): Promise<AuditRow[]> {
     return tx
-      .select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+      .select({
+        id: auditLog.id,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)));
   }
@@ -37,10 +54,24 @@ export class ErasureRepository {
   /** Any other audit entry whose values hold one of these texts (compared as the JSON text holds them, in any case). */
   async auditMentioning(tx: Executor, texts: string[], memberId: string): Promise<AuditRow[]> {
     if (!texts.length) return [];
-    const patterns = texts.map((t) => `%${JSON.stringify(t).slice(1, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const anyOf = sql`array[${sql.join(patterns.map((p) => sql`${p}`), sql`, `)}]::text[]`;
+    const patterns = texts.map(
+      (t) =>
+        `%${JSON.stringify(t)
+          .slice(1, -1)
+          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+    const anyOf = sql`array[${sql.join(
+      patterns.map((p) => sql`${p}`),
+      sql`, `,
+    )}]::text[]`;
     return tx
-      .select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+      .select({
+        id: auditLog.id,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
       .from(auditLog)
       .where(
         and(
@@ -79,11 +110,16 @@ export class ErasureRepository {
   async anonymiseLedger(tx: Executor, memberId: string): Promise<void> {
     await tx.update(notices).set(STRIPPED_NOTICE).where(eq(notices.memberId, memberId));
     const theirNotices = tx.select({ id: notices.id }).from(notices).where(eq(notices.memberId, memberId));
-    const theirInvitations = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.memberId, memberId));
+    const theirInvitations = tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.memberId, memberId));
     await tx
       .update(inboundMessages)
       .set({ detail: {} })
-      .where(or(inArray(inboundMessages.noticeId, theirNotices), inArray(inboundMessages.invitationId, theirInvitations)));
+      .where(
+        or(inArray(inboundMessages.noticeId, theirNotices), inArray(inboundMessages.invitationId, theirInvitations)),
+      );
     await tx.update(invitations).set({ counterProposal: null }).where(eq(invitations.memberId, memberId));
   }
 

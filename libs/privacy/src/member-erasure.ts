@@ -8,7 +8,17 @@ import { ErasableMember, ErasureRepository } from './erasure.repository';
 import { ERASED } from './stripped-notice';
 
 /** The fields of a member record (and of its audit snapshots) that say who the member is. */
-const PERSONAL_FIELDS = ['email', 'name', 'title', 'registration', 'phone', 'bio', 'availability', 'emailBounceReason', 'establishmentIds'] as const;
+const PERSONAL_FIELDS = [
+  'email',
+  'name',
+  'title',
+  'registration',
+  'phone',
+  'bio',
+  'availability',
+  'emailBounceReason',
+  'establishmentIds',
+] as const;
 /** Texts shorter than this are not searched for elsewhere in the audit log: too many would match by chance. */
 const SHORTEST_SEARCHED = 4;
 
@@ -43,8 +53,12 @@ export class MemberErasure {
       const member = await this.lock(tx, memberId);
       if (!member) throw new NotFoundException('No such member');
       if (member.erasedAt) throw conflictOn('id', 'is a member erased already');
-      if (member.role === 'admin' && actorRole !== 'admin') throw new ForbiddenException('Only an admin may erase an admin');
-      if (actor.memberId === memberId) throw new InvalidFieldsException([{ field: 'id', message: 'is you: another member of the secretariat erases your record' }]);
+      if (member.role === 'admin' && actorRole !== 'admin')
+        throw new ForbiddenException('Only an admin may erase an admin');
+      if (actor.memberId === memberId)
+        throw new InvalidFieldsException([
+          { field: 'id', message: 'is you: another member of the secretariat erases your record' },
+        ]);
       return this.eraseIn(tx, member, reason, actor);
     });
   }
@@ -58,7 +72,12 @@ export class MemberErasure {
    * Erases a member locked by `lock` and not erased yet, in the caller's transaction. The audit
    * entry names the reason and the actor; a null actor is the system (the retention run).
    */
-  async eraseIn(tx: Executor, member: ErasableMember, reason: string | null, actor: Actor | null): Promise<ErasureResult> {
+  async eraseIn(
+    tx: Executor,
+    member: ErasableMember,
+    reason: string | null,
+    actor: Actor | null,
+  ): Promise<ErasureResult> {
     const memberId = member.id;
     // Every personal value the member ever had: the current ones and those the audit log kept.
     const own = await this.erasure.auditOfMember(tx, memberId);
@@ -77,7 +96,13 @@ export class MemberErasure {
     }
 
     const values = [...texts];
-    for (const entry of own) await this.erasure.rewriteAudit(tx, entry.id, blankTexts(blankFields(entry.before), values), blankTexts(blankFields(entry.after), values));
+    for (const entry of own)
+      await this.erasure.rewriteAudit(
+        tx,
+        entry.id,
+        blankTexts(blankFields(entry.before), values),
+        blankTexts(blankFields(entry.after), values),
+      );
     for (const entry of await this.erasure.auditMentioning(tx, values, memberId)) {
       await this.erasure.rewriteAudit(tx, entry.id, blankTexts(entry.before, values), blankTexts(entry.after, values));
     }
@@ -85,7 +110,13 @@ export class MemberErasure {
     await this.requests.closeAllOf(tx, memberId);
     // The anonymous record holds the posts as history only: a region is not represented by it.
     for (const post of await this.erasure.endCurrentPosts(tx, memberId, todayInLondon())) {
-      await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+      await this.audit.record(tx, actor, {
+        entity: 'post',
+        entityId: post.id,
+        action: 'end',
+        before: { ...post, endsOn: null },
+        after: post,
+      });
     }
     await this.erasure.deleteBelongings(tx, memberId);
     await this.erasure.anonymiseLedger(tx, memberId);
@@ -114,7 +145,12 @@ export class MemberErasure {
       erasedAt,
       updatedAt: erasedAt,
     });
-    await this.audit.record(tx, actor, { entity: 'member', entityId: memberId, action: 'erase', after: { name, reason } });
+    await this.audit.record(tx, actor, {
+      entity: 'member',
+      entityId: memberId,
+      action: 'erase',
+      after: { name, reason },
+    });
     return { id: memberId, name, erasedAt: erasedAt.toISOString() };
   }
 }
@@ -136,6 +172,7 @@ function blankTexts(value: unknown, texts: string[]): unknown {
     return texts.some((t) => lower.includes(t.toLowerCase())) ? ERASED : value;
   }
   if (Array.isArray(value)) return value.map((v) => blankTexts(v, texts));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankTexts(v, texts)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankTexts(v, texts)]));
   return value;
 }

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, Executor, members, notices, oneTimeTokens, refreshTokens, RetentionRule, retentionRuns } from '@seg/db';
+import {
+  Database,
+  DB,
+  Executor,
+  members,
+  notices,
+  oneTimeTokens,
+  refreshTokens,
+  RetentionRule,
+  retentionRuns,
+} from '@seg/db';
 import { and, asc, desc, eq, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { ERASED, STRIPPED_NOTICE } from './stripped-notice';
 
@@ -77,7 +87,12 @@ export class RetentionRepository {
   /** The latest run of each rule that has run. */
   lastRuns(): Promise<RetentionRunRow[]> {
     return this.db
-      .selectDistinctOn([retentionRuns.rule], { rule: retentionRuns.rule, asOf: retentionRuns.asOf, ranAt: retentionRuns.ranAt, removed: retentionRuns.removed })
+      .selectDistinctOn([retentionRuns.rule], {
+        rule: retentionRuns.rule,
+        asOf: retentionRuns.asOf,
+        ranAt: retentionRuns.ranAt,
+        removed: retentionRuns.removed,
+      })
       .from(retentionRuns)
       .orderBy(retentionRuns.rule, desc(retentionRuns.ranAt));
   }

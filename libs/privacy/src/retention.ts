@@ -47,11 +47,16 @@ export class Retention {
     const leavers = await this.eraseLeavers(now, leftMonths);
     const removed: RetentionRemoved = {
       'left-members': leavers.erased,
-      notices: await this.apply('notices', now, (tx) => this.repository.stripNoticesBy(tx, monthsBefore(now, noticeMonths))),
+      notices: await this.apply('notices', now, (tx) =>
+        this.repository.stripNoticesBy(tx, monthsBefore(now, noticeMonths)),
+      ),
       sessions: await this.apply('sessions', now, (tx) => this.repository.deleteSessionsEndedBy(tx, now)),
       'one-time-tokens': await this.apply('one-time-tokens', now, (tx) => this.repository.deleteSpentTokens(tx, now)),
     };
-    if (leavers.failed) throw new Error(`${leavers.failed} of the members who left more than ${leftMonths} months ago could not be erased; the others were`);
+    if (leavers.failed)
+      throw new Error(
+        `${leavers.failed} of the members who left more than ${leftMonths} months ago could not be erased; the others were`,
+      );
     return removed;
   }
 
@@ -81,7 +86,8 @@ export class Retention {
         const done = await this.db.transaction(async (tx) => {
           const member = await this.erasure.lock(tx, memberId);
           // Checked again under the lock: another run may have erased them, or they came back.
-          if (!member || member.erasedAt || member.status !== 'left' || !member.leftAt || member.leftAt > cutoff) return null;
+          if (!member || member.erasedAt || member.status !== 'left' || !member.leftAt || member.leftAt > cutoff)
+            return null;
           return this.erasure.eraseIn(tx, member, reason, null);
         });
         if (done) {

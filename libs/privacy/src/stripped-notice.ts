@@ -8,4 +8,6 @@ export const ERASED = '[erased]';
  * (its text is rendered from them) and the receiving server's words (which quote the address) go;
  * its kind, dates, states and attempts stay, so the delivery ledger still counts it.
  */
-export const STRIPPED_NOTICE = { toEmail: ERASED, payload: {}, lastError: null } satisfies Partial<typeof notices.$inferInsert>;
+export const STRIPPED_NOTICE = { toEmail: ERASED, payload: {}, lastError: null } satisfies Partial<
+  typeof notices.$inferInsert
+>;

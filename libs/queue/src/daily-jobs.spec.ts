@@ -7,7 +7,12 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** The wall-clock time of an instant in the UK. */
 const londonTime = (at: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 
 describe('DailyJobs (real Redis)', () => {
   const prefix = `seg_test_daily_${randomBytes(4).toString('hex')}`;

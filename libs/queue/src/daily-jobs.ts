@@ -90,7 +90,11 @@ export class DailyJobs implements OnApplicationShutdown {
    * Tests move the clock with it; the scheduled runs never need it.
    */
   async runAt(name: DailyJobName, at: Date): Promise<string> {
-    const job = await this.queue.add(name, { at: at.toISOString() }, { ...DAILY_JOB_OPTIONS, jobId: `daily.${name}.at.${at.getTime()}` });
+    const job = await this.queue.add(
+      name,
+      { at: at.toISOString() },
+      { ...DAILY_JOB_OPTIONS, jobId: `daily.${name}.at.${at.getTime()}` },
+    );
     return job.id!;
   }
 

@@ -12,7 +12,8 @@ import { createRedisConnection } from './redis-connection';
     {
       provide: REDIS_PRODUCER,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createRedisConnection(config.redisUrl, 'producer', `${config.queuePrefix}:producer`),
+      useFactory: (config: AppConfig) =>
+        createRedisConnection(config.redisUrl, 'producer', `${config.queuePrefix}:producer`),
     },
     NoticeQueue,
     DailyJobs,

@@ -26,7 +26,10 @@ describe('visibleContacts', () => {
             expect(visibleContacts(s, { id: 'adm', role: 'admin' })).toEqual({ email: s.email, phone: s.phone });
             expect(visibleContacts(s, { id: 'subject', role: 'member' })).toEqual({ email: s.email, phone: s.phone });
             const emailShown = email === 'members' || (isCurrentRep && !categoryPrivate);
-            expect(visibleContacts(s, member)).toEqual({ email: emailShown ? s.email : null, phone: phone === 'members' ? s.phone : null });
+            expect(visibleContacts(s, member)).toEqual({
+              email: emailShown ? s.email : null,
+              phone: phone === 'members' ? s.phone : null,
+            });
           });
         }
 });
@@ -40,12 +43,17 @@ describe('seesRecord', () => {
     expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['london'] }, inLondon)).toBe(true);
     expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['wales'] }, inLondon)).toBe(false);
     expect(seesRecord({ id: 'x', role: 'member' }, inLondon)).toBe(false);
-    expect(seesRecord({ id: 'x', role: 'member', representedRegionIds: ['london'] }, { id: 'subject', regionId: null })).toBe(false);
+    expect(
+      seesRecord({ id: 'x', role: 'member', representedRegionIds: ['london'] }, { id: 'subject', regionId: null }),
+    ).toBe(false);
   });
 
-  it('leaves contact details to the member\'s choice even for their representative', () => {
+  it("leaves contact details to the member's choice even for their representative", () => {
     const rep = { id: 'x', role: 'member' as const, representedRegionIds: ['london'] };
-    expect(visibleContacts(subject({ emailVisibility: 'secretariat', phoneVisibility: 'secretariat' }), rep)).toEqual({ email: null, phone: null });
+    expect(visibleContacts(subject({ emailVisibility: 'secretariat', phoneVisibility: 'secretariat' }), rep)).toEqual({
+      email: null,
+      phone: null,
+    });
   });
 });
 

@@ -40,7 +40,10 @@ export function seesRecord(viewer: Viewer, subject: { id: string; regionId: stri
  * other members see what the member chose, plus a current representative's work email (that is
  * what the post is for), except for categories whose contacts always follow the member's choice.
  */
-export function visibleContacts(subject: ContactSubject, viewer: Viewer): { email: string | null; phone: string | null } {
+export function visibleContacts(
+  subject: ContactSubject,
+  viewer: Viewer,
+): { email: string | null; phone: string | null } {
   if (seesEverything(viewer, subject.id)) return { email: subject.email, phone: subject.phone };
   const emailShown = subject.emailVisibility === 'members' || emailAlwaysShown(subject);
   return {

@@ -1,5 +1,10 @@
 // Made once: building a formatter costs far more than using it.
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in the group's own time zone, as PostgreSQL dates are kept (YYYY-MM-DD). */
 export function todayInLondon(now = new Date()): string {

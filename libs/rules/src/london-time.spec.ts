@@ -1,9 +1,18 @@
-import { formatLondon, formatLondonRange, fromLondonWallClock, londonOffsetMinutes, parseDateTime, toLondonIso } from './london-time';
+import {
+  formatLondon,
+  formatLondonRange,
+  fromLondonWallClock,
+  londonOffsetMinutes,
+  parseDateTime,
+  toLondonIso,
+} from './london-time';
 
 describe('London time', () => {
   it('agrees with the platform time zone data on every hour of several years', () => {
     const offsetByIntl = (d: Date) => {
-      const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')!.value;
+      const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' })
+        .formatToParts(d)
+        .find((p) => p.type === 'timeZoneName')!.value;
       return name === 'BST' || name === 'GMT+1' ? 60 : 0;
     };
     for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2031, 0, 1); t += 3600_000) {
@@ -22,8 +31,12 @@ describe('London time', () => {
   it('formats for people with GMT or BST', () => {
     expect(formatLondon(new Date('2026-06-10T09:00:00Z'))).toBe('Wednesday 10 June 2026, 10:00 BST');
     expect(formatLondon(new Date('2026-12-01T09:30:00Z'))).toBe('Tuesday 1 December 2026, 09:30 GMT');
-    expect(formatLondonRange(new Date('2026-06-10T09:00:00Z'), new Date('2026-06-10T11:30:00Z'))).toBe('Wednesday 10 June 2026, 10:00 to 12:30 BST');
-    expect(formatLondonRange(new Date('2026-10-24T23:30:00Z'), new Date('2026-10-25T02:00:00Z'))).toBe('Sunday 25 October 2026, 00:30 BST to 02:00 GMT');
+    expect(formatLondonRange(new Date('2026-06-10T09:00:00Z'), new Date('2026-06-10T11:30:00Z'))).toBe(
+      'Wednesday 10 June 2026, 10:00 to 12:30 BST',
+    );
+    expect(formatLondonRange(new Date('2026-10-24T23:30:00Z'), new Date('2026-10-25T02:00:00Z'))).toBe(
+      'Sunday 25 October 2026, 00:30 BST to 02:00 GMT',
+    );
   });
 
   it('reads wall-clock times as London and keeps explicit offsets', () => {

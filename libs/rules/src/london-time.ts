@@ -8,7 +8,20 @@ export const LONDON_TZID = 'Europe/London';
 
 const DAY_MS = 24 * 3600 * 1000;
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 01:00 UTC on the last Sunday of a month (month 1-12). */
 function lastSundayAtOneUtc(year: number, month: number): number {
@@ -80,7 +93,14 @@ export function formatLondonRange(start: Date, end: Date): string {
  * The instant of a London wall-clock time. In the hour skipped in March the time is read as GMT;
  * in the hour repeated in October, as the first (BST) one.
  */
-export function fromLondonWallClock(year: number, month: number, day: number, hour: number, minute: number, second = 0): Date {
+export function fromLondonWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second = 0,
+): Date {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const bst = new Date(asUtc - 3600_000);
   if (londonOffsetMinutes(bst) === 60) return bst;
@@ -102,7 +122,8 @@ export function parseDateTime(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0));
-  if (!isAcceptedYear(year) || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (!isAcceptedYear(year) || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    return null;
   const calendarCheck = new Date(Date.UTC(year, month - 1, day));
   if (calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day) return null;
   if (!m[7]) return fromLondonWallClock(year, month, day, hour, minute, second);

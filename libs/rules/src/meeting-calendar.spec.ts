@@ -1,5 +1,12 @@
 import { parseCalendar } from '../../../test/support/ical';
-import { buildMeetingCalendar, CalendarMeeting, meetingCalendar, MeetingCalendarEvent, meetingUid, parseMailbox } from './meeting-calendar';
+import {
+  buildMeetingCalendar,
+  CalendarMeeting,
+  meetingCalendar,
+  MeetingCalendarEvent,
+  meetingUid,
+  parseMailbox,
+} from './meeting-calendar';
 
 const base: MeetingCalendarEvent = {
   method: 'REQUEST',
@@ -27,7 +34,9 @@ describe('meeting calendar object', () => {
     expect(event.description).toBe(base.description);
     expect(event.location).toBe(base.location);
     expect(event.organizer).toBe('mailto:secretariat@seg.example');
-    expect(event.attendees).toEqual([{ value: 'mailto:sian@example.org', partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Dr Siân O’Brien, GP' }]);
+    expect(event.attendees).toEqual([
+      { value: 'mailto:sian@example.org', partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Dr Siân O’Brien, GP' },
+    ]);
   });
 
   it('gives London times with GMT before and BST after the March change', () => {
@@ -38,7 +47,9 @@ describe('meeting calendar object', () => {
     expect(winter.start.toISOString()).toBe('2026-03-28T10:00:00.000Z');
 
     // The clocks go forward on 29 March 2026: 10:00 London is then 09:00 UTC.
-    const summer = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T11:00:00Z') }));
+    const summer = parseCalendar(
+      buildMeetingCalendar({ ...base, start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T11:00:00Z') }),
+    );
     expect(summer.startLocal).toBe('2026-03-30T10:00:00');
     expect(summer.startOffsetSeconds).toBe(3600);
     expect(summer.start.toISOString()).toBe('2026-03-30T09:00:00.000Z');
@@ -46,8 +57,12 @@ describe('meeting calendar object', () => {
   });
 
   it('gives London times across the October change', () => {
-    const before = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-10-24T09:00:00Z'), end: new Date('2026-10-24T10:00:00Z') }));
-    const after = parseCalendar(buildMeetingCalendar({ ...base, start: new Date('2026-10-26T10:00:00Z'), end: new Date('2026-10-26T11:00:00Z') }));
+    const before = parseCalendar(
+      buildMeetingCalendar({ ...base, start: new Date('2026-10-24T09:00:00Z'), end: new Date('2026-10-24T10:00:00Z') }),
+    );
+    const after = parseCalendar(
+      buildMeetingCalendar({ ...base, start: new Date('2026-10-26T10:00:00Z'), end: new Date('2026-10-26T11:00:00Z') }),
+    );
     expect([before.startLocal, before.startOffsetSeconds]).toEqual(['2026-10-24T10:00:00', 3600]);
     expect([after.startLocal, after.startOffsetSeconds]).toEqual(['2026-10-26T10:00:00', 0]);
   });
@@ -90,12 +105,18 @@ describe('meeting calendar object', () => {
   });
 
   it('reads the organizer from MAIL_FROM', () => {
-    expect(parseMailbox('SEG Network <no-reply@seg.example>')).toEqual({ name: 'SEG Network', email: 'no-reply@seg.example' });
-    expect(parseMailbox('"SEG, Secretariat" <s@seg.example>')).toEqual({ name: 'SEG, Secretariat', email: 's@seg.example' });
+    expect(parseMailbox('SEG Network <no-reply@seg.example>')).toEqual({
+      name: 'SEG Network',
+      email: 'no-reply@seg.example',
+    });
+    expect(parseMailbox('"SEG, Secretariat" <s@seg.example>')).toEqual({
+      name: 'SEG, Secretariat',
+      email: 's@seg.example',
+    });
     expect(parseMailbox('s@seg.example')).toEqual({ name: null, email: 's@seg.example' });
   });
 
-  it('publishes a copy that is nobody\'s invitation with no attendee', () => {
+  it("publishes a copy that is nobody's invitation with no attendee", () => {
     const text = buildMeetingCalendar({ ...base, method: 'PUBLISH', attendee: undefined, status: 'CANCELLED' });
     const event = parseCalendar(text);
     expect(event.method).toBe('PUBLISH');
@@ -104,7 +125,7 @@ describe('meeting calendar object', () => {
   });
 });
 
-describe('a meeting\'s calendar object, as emailed and downloaded', () => {
+describe("a meeting's calendar object, as emailed and downloaded", () => {
   const meeting: CalendarMeeting = {
     id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
     title: 'Hub meeting',
@@ -118,22 +139,50 @@ describe('a meeting\'s calendar object, as emailed and downloaded', () => {
     updatedAt: new Date('2026-05-02T09:00:00Z'),
   };
   const mailFrom = 'SEG Network <no-reply@seg.example>';
-  const invitee = { name: 'Aled Jones', email: 'aled@example.org', rsvp: 'tentative' as const, rsvpUrl: 'https://seg.example/rsvp/abc.def' };
+  const invitee = {
+    name: 'Aled Jones',
+    email: 'aled@example.org',
+    rsvp: 'tentative' as const,
+    rsvpUrl: 'https://seg.example/rsvp/abc.def',
+  };
 
-  it('takes its UID from the meeting and the sender\'s domain, and SEQUENCE from the revision', () => {
+  it("takes its UID from the meeting and the sender's domain, and SEQUENCE from the revision", () => {
     expect(meetingUid(meeting.id, parseMailbox(mailFrom))).toBe(`meeting-${meeting.id}@seg.example`);
     expect(meetingUid(meeting.id, parseMailbox('nobody'))).toBe(`meeting-${meeting.id}@localhost`);
     const event = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false }));
-    expect(event).toMatchObject({ method: 'REQUEST', uid: `meeting-${meeting.id}@seg.example`, sequence: 2, status: 'CONFIRMED', location: meeting.onlineUrl, organizer: 'mailto:no-reply@seg.example' });
+    expect(event).toMatchObject({
+      method: 'REQUEST',
+      uid: `meeting-${meeting.id}@seg.example`,
+      sequence: 2,
+      status: 'CONFIRMED',
+      location: meeting.onlineUrl,
+      organizer: 'mailto:no-reply@seg.example',
+    });
     expect(event.description).toBe('1. Minutes\n\nReply: https://seg.example/rsvp/abc.def');
-    expect(event.attendees).toEqual([{ value: 'mailto:aled@example.org', partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Aled Jones' }]);
+    expect(event.attendees).toEqual([
+      { value: 'mailto:aled@example.org', partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Aled Jones' },
+    ]);
   });
 
   it('cancels to an invitee, and publishes to someone not invited', () => {
-    const cancel = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee: { ...invitee, rsvp: 'declined' }, cancelled: true }));
-    expect(cancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', description: '1. Minutes\n\nThis meeting has been cancelled.' });
-    expect(cancel.attendees).toEqual([{ value: 'mailto:aled@example.org', partstat: 'DECLINED', rsvp: 'FALSE', cn: 'Aled Jones' }]);
+    const cancel = parseCalendar(
+      meetingCalendar({ meeting, mailFrom, invitee: { ...invitee, rsvp: 'declined' }, cancelled: true }),
+    );
+    expect(cancel).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      description: '1. Minutes\n\nThis meeting has been cancelled.',
+    });
+    expect(cancel.attendees).toEqual([
+      { value: 'mailto:aled@example.org', partstat: 'DECLINED', rsvp: 'FALSE', cn: 'Aled Jones' },
+    ]);
     const published = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee: null, cancelled: false }));
-    expect(published).toMatchObject({ method: 'PUBLISH', status: 'CONFIRMED', uid: cancel.uid, description: '1. Minutes', attendees: [] });
+    expect(published).toMatchObject({
+      method: 'PUBLISH',
+      status: 'CONFIRMED',
+      uid: cancel.uid,
+      description: '1. Minutes',
+      attendees: [],
+    });
   });
 });

@@ -65,7 +65,15 @@ const LONDON_VTIMEZONE = [
 /** A London wall-clock time, for DTSTART;TZID=Europe/London. */
 function londonTime(at: Date): Time {
   const p = londonParts(at);
-  return ICAL.Time.fromData({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second, isDate: false });
+  return ICAL.Time.fromData({
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+    isDate: false,
+  });
 }
 
 function utcTime(at: Date): Time {
@@ -96,7 +104,10 @@ export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
   vevent.addPropertyWithValue('dtstamp', utcTime(event.stamp));
   if (event.created) vevent.addPropertyWithValue('created', utcTime(event.created));
   if (event.lastModified) vevent.addPropertyWithValue('last-modified', utcTime(event.lastModified));
-  for (const [name, at] of [['dtstart', event.start], ['dtend', event.end]] as const) {
+  for (const [name, at] of [
+    ['dtstart', event.start],
+    ['dtend', event.end],
+  ] as const) {
     const property = new ICAL.Property(name);
     property.setValue(londonTime(at));
     property.setParameter('tzid', LONDON_TZID);

@@ -15,6 +15,9 @@ export class AboutController {
   @ApiOkResponse({ type: About })
   about(): About {
     const { retention, detailsConfirm } = this.config;
-    return { secretariatEmail: this.config.secretariatEmail, retention: { ...retention, detailsConfirmMonths: detailsConfirm.months } };
+    return {
+      secretariatEmail: this.config.secretariatEmail,
+      retention: { ...retention, detailsConfirmMonths: detailsConfirm.months },
+    };
   }
 }

@@ -9,7 +9,9 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
 });
 
 /** The request id of the logs, for changes made without a login (activation, reset, RSVP links). */
-export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => requestIdOf(ctx.switchToHttp().getRequest()));
+export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null =>
+  requestIdOf(ctx.switchToHttp().getRequest()),
+);
 
 function requestIdOf(request: { id?: unknown }): string | null {
   return request.id === undefined ? null : String(request.id);

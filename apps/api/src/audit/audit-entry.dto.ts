@@ -46,9 +46,19 @@ export class AuditEntry {
   summary: string;
   /** The fields that changed, named and with names in place of ids. */
   changes: AuditChange[];
-  @ApiProperty({ description: 'The record before the change (null when created)', nullable: true, type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'The record before the change (null when created)',
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
   before: unknown;
-  @ApiProperty({ description: 'The record after the change', nullable: true, type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'The record after the change',
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
   after: unknown;
   requestId: string | null;
 }

@@ -23,7 +23,13 @@ const names: AuditNames = {
 describe('the audit trail in words', () => {
   it('names the member and the fields that changed, with names for ids', () => {
     const wording = describeAudit(
-      { entity: 'member', entityId: KWAME, action: 'update', before: { phone: '020 7946 0000', regionId: LONDON, updatedAt: 'a' }, after: { phone: '020 7946 0001', regionId: WALES, updatedAt: 'b' } },
+      {
+        entity: 'member',
+        entityId: KWAME,
+        action: 'update',
+        before: { phone: '020 7946 0000', regionId: LONDON, updatedAt: 'a' },
+        after: { phone: '020 7946 0001', regionId: WALES, updatedAt: 'b' },
+      },
       names,
     );
     expect(wording.summary).toBe("Kwame Mensah's phone and region changed");
@@ -34,28 +40,61 @@ describe('the audit trail in words', () => {
   });
 
   it('says a status change in words', () => {
-    const wording = describeAudit({ entity: 'member', entityId: KWAME, action: 'update:left', before: { status: 'active' }, after: { status: 'left' } }, names);
+    const wording = describeAudit(
+      {
+        entity: 'member',
+        entityId: KWAME,
+        action: 'update:left',
+        before: { status: 'active' },
+        after: { status: 'left' },
+      },
+      names,
+    );
     expect(wording.summary).toBe('Kwame Mensah marked as left');
   });
 
   it('says who was given a post and whose post ended', () => {
-    expect(describeAudit({ entity: 'post', entityId: POST, action: 'create', before: null, after: { memberId: KWAME, regionId: LONDON } }, names).summary).toBe(
-      'Kwame Mensah given the post of Regional lead, London',
-    );
-    expect(describeAudit({ entity: 'post', entityId: POST, action: 'end', before: { endsOn: null }, after: { endsOn: '2026-03-01' } }, names).summary).toBe(
-      "Kwame Mensah's post of Regional lead, London ended",
-    );
+    expect(
+      describeAudit(
+        {
+          entity: 'post',
+          entityId: POST,
+          action: 'create',
+          before: null,
+          after: { memberId: KWAME, regionId: LONDON },
+        },
+        names,
+      ).summary,
+    ).toBe('Kwame Mensah given the post of Regional lead, London');
+    expect(
+      describeAudit(
+        { entity: 'post', entityId: POST, action: 'end', before: { endsOn: null }, after: { endsOn: '2026-03-01' } },
+        names,
+      ).summary,
+    ).toBe("Kwame Mensah's post of Regional lead, London ended");
   });
 
   it('words a reply the way every other screen does', () => {
-    const wording = describeAudit({ entity: 'invitation', entityId: INVITATION, action: 'rsvp', before: { rsvp: 'needs-action' }, after: { rsvp: 'accepted' } }, names);
+    const wording = describeAudit(
+      {
+        entity: 'invitation',
+        entityId: INVITATION,
+        action: 'rsvp',
+        before: { rsvp: 'needs-action' },
+        after: { rsvp: 'accepted' },
+      },
+      names,
+    );
     expect(wording.summary).toBe('Kwame Mensah replied “Going” to “Spring summit”');
     expect(wording.changes[0]).toEqual({ field: 'rsvp', label: 'reply', before: 'No reply yet', after: 'Going' });
   });
 
   it('says so when a record it names is gone', () => {
     const gone = '77777777-7777-4777-8777-777777777777';
-    const wording = describeAudit({ entity: 'region', entityId: gone, action: 'update', before: { name: 'Old' }, after: { name: 'New' } }, names);
+    const wording = describeAudit(
+      { entity: 'region', entityId: gone, action: 'update', before: { name: 'Old' }, after: { name: 'New' } },
+      names,
+    );
     expect(wording.summary).toBe('The region no longer on record: name changed');
   });
 });

@@ -74,19 +74,36 @@ const LABELS: Record<string, string> = {
 };
 
 /** Bookkeeping that changes with every write and says nothing to a reader. */
-const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'nameKey', 'revision', 'sequence', 'detailsConfirmedAt', 'detailsRequestedAt', 'detailsRemindedAt']);
+const QUIET = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'nameKey',
+  'revision',
+  'sequence',
+  'detailsConfirmedAt',
+  'detailsRequestedAt',
+  'detailsRemindedAt',
+]);
 
 /** The ids an entry mentions, so one query per table finds every name on a page. */
 export function idsMentioned(line: AuditLine): { lookup: Lookup; id: string }[] {
   const found: { lookup: Lookup; id: string }[] = [];
-  const own: Partial<Record<string, Lookup>> = { member: 'members', region: 'regions', category: 'categories', establishment: 'establishments', meeting: 'meetings' };
+  const own: Partial<Record<string, Lookup>> = {
+    member: 'members',
+    region: 'regions',
+    category: 'categories',
+    establishment: 'establishments',
+    meeting: 'meetings',
+  };
   const lookup = own[line.entity];
   if (lookup) found.push({ lookup, id: line.entityId });
   for (const record of [line.before, line.after]) {
     for (const [field, value] of Object.entries(asRecord(record))) {
       const table = ID_FIELDS[field];
       if (!table) continue;
-      for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string') found.push({ lookup: table, id });
+      for (const id of Array.isArray(value) ? value : [value])
+        if (typeof id === 'string') found.push({ lookup: table, id });
     }
   }
   return found;
@@ -113,11 +130,15 @@ function subjectOf(line: AuditLine, names: AuditNames): string {
       return `“${names.meetings.get(entityId) ?? 'a meeting no longer on record'}”`;
     case 'post': {
       const post = names.posts.get(entityId);
-      return post ? `the post of ${post.role}, ${post.regionId ? names.regions.get(post.regionId) ?? 'a region' : 'hub'}` : 'a post';
+      return post
+        ? `the post of ${post.role}, ${post.regionId ? (names.regions.get(post.regionId) ?? 'a region') : 'hub'}`
+        : 'a post';
     }
     case 'invitation': {
       const invitation = names.invitations.get(entityId);
-      return invitation ? `${names.members.get(invitation.memberId) ?? 'A member'}'s invitation to “${names.meetings.get(invitation.meetingId) ?? 'a meeting'}”` : 'an invitation';
+      return invitation
+        ? `${names.members.get(invitation.memberId) ?? 'A member'}'s invitation to “${names.meetings.get(invitation.meetingId) ?? 'a meeting'}”`
+        : 'an invitation';
     }
     default:
       return `${entity} ${entityId}`;
@@ -130,15 +151,15 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
   const fields = listed(changes.map((c) => c.label));
   if (entity === 'post') {
     const post = names.posts.get(line.entityId);
-    const holder = post ? names.members.get(post.memberId) ?? 'A member' : 'A member';
+    const holder = post ? (names.members.get(post.memberId) ?? 'A member') : 'A member';
     if (action === 'create') return capital(`${holder} given ${subject}`);
     if (action === 'end') return capital(`${holder}'s ${subject.replace(/^the /, '')} ended`);
     return capital(`${holder}'s ${subject.replace(/^the /, '')}: ${fields || 'saved'} changed`);
   }
   if (entity === 'invitation' && action === 'rsvp') {
     const invitation = names.invitations.get(line.entityId);
-    const who = invitation ? names.members.get(invitation.memberId) ?? 'A member' : 'A member';
-    const meeting = invitation ? names.meetings.get(invitation.meetingId) ?? 'a meeting' : 'a meeting';
+    const who = invitation ? (names.members.get(invitation.memberId) ?? 'A member') : 'A member';
+    const meeting = invitation ? (names.meetings.get(invitation.meetingId) ?? 'a meeting') : 'a meeting';
     return `${who} replied “${replyWords(after.rsvp)}” to “${meeting}”`;
   }
   const owner = entity === 'member' ? `${subject}'s` : `${capital(subject)}:`;
@@ -146,7 +167,10 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
     case 'create':
       return capital(`${subject} added`);
     case 'update':
-      if (action.startsWith('update:')) return capital(`${subject} ${STATUS_WORDS[action.slice(7)] ?? `is now ${action.slice(7)}`}${changes.length > 1 ? `; ${listed(changes.filter((c) => c.field !== 'status').map((c) => c.label))} changed` : ''}`);
+      if (action.startsWith('update:'))
+        return capital(
+          `${subject} ${STATUS_WORDS[action.slice(7)] ?? `is now ${action.slice(7)}`}${changes.length > 1 ? `; ${listed(changes.filter((c) => c.field !== 'status').map((c) => c.label))} changed` : ''}`,
+        );
       return fields ? capital(`${owner} ${fields} changed`) : capital(`${subject} saved without a change`);
     case 'cancel':
       return capital(`${subject} cancelled`);
@@ -177,15 +201,30 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
   }
 }
 
-const STATUS_WORDS: Record<string, string> = { left: 'marked as left', suspended: 'suspended', active: 'made active', invited: 'set back to invited' };
+const STATUS_WORDS: Record<string, string> = {
+  left: 'marked as left',
+  suspended: 'suspended',
+  active: 'made active',
+  invited: 'set back to invited',
+};
 
 function changedFields(line: AuditLine, names: AuditNames): AuditChangeLine[] {
   const before = asRecord(line.before);
   const after = asRecord(line.after);
   const empty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((k) => !QUIET.has(k) && !(empty(before[k]) && empty(after[k])) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((field) => ({ field, label: LABELS[field] ?? words(field), before: shown(field, before[field], names), after: shown(field, after[field], names) }));
+    .filter(
+      (k) =>
+        !QUIET.has(k) &&
+        !(empty(before[k]) && empty(after[k])) &&
+        JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    )
+    .map((field) => ({
+      field,
+      label: LABELS[field] ?? words(field),
+      before: shown(field, before[field], names),
+      after: shown(field, after[field], names),
+    }));
 }
 
 function shown(field: string, value: unknown, names: AuditNames): string | null {

@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, categories, Database, DB, establishments, invitations, meetings, members, posts, regions } from '@seg/db';
+import {
+  auditLog,
+  categories,
+  Database,
+  DB,
+  establishments,
+  invitations,
+  meetings,
+  members,
+  posts,
+  regions,
+} from '@seg/db';
 import { and, count, desc, eq, inArray, or, SQL, sql } from 'drizzle-orm';
 import { AuditNames, AuditLine, idsMentioned } from './audit-wording';
 
@@ -67,7 +78,9 @@ export class AuditRepository {
           id: log.id,
           at: log.at.toISOString(),
           actor: log.actorId ? { id: log.actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
-          actorPost: log.actorPostId ? { id: log.actorPostId, role: postRole ?? '', region: postRegion, regionName: postRegionName } : null,
+          actorPost: log.actorPostId
+            ? { id: log.actorPostId, role: postRole ?? '', region: postRegion, regionName: postRegionName }
+            : null,
           entity: log.entity,
           entityId: log.entityId,
           action: log.action,
@@ -82,16 +95,31 @@ export class AuditRepository {
 
   /** The names an audit page mentions, one query per table. */
   async namesFor(lines: AuditLine[]): Promise<AuditNames> {
-    const idsOf = (entity: string) => [...new Set(lines.filter((l) => l.entity === entity).map((l) => l.entityId))].filter(isUuid);
+    const idsOf = (entity: string) =>
+      [...new Set(lines.filter((l) => l.entity === entity).map((l) => l.entityId))].filter(isUuid);
     const postIds = idsOf('post');
     const invitationIds = idsOf('invitation');
     const [postRows, invitationRows] = await Promise.all([
-      postIds.length ? this.db.select({ id: posts.id, memberId: posts.memberId, role: posts.role, regionId: posts.regionId }).from(posts).where(inArray(posts.id, postIds)) : [],
+      postIds.length
+        ? this.db
+            .select({ id: posts.id, memberId: posts.memberId, role: posts.role, regionId: posts.regionId })
+            .from(posts)
+            .where(inArray(posts.id, postIds))
+        : [],
       invitationIds.length
-        ? this.db.select({ id: invitations.id, memberId: invitations.memberId, meetingId: invitations.meetingId }).from(invitations).where(inArray(invitations.id, invitationIds))
+        ? this.db
+            .select({ id: invitations.id, memberId: invitations.memberId, meetingId: invitations.meetingId })
+            .from(invitations)
+            .where(inArray(invitations.id, invitationIds))
         : [],
     ]);
-    const wanted = { members: new Set<string>(), regions: new Set<string>(), categories: new Set<string>(), establishments: new Set<string>(), meetings: new Set<string>() };
+    const wanted = {
+      members: new Set<string>(),
+      regions: new Set<string>(),
+      categories: new Set<string>(),
+      establishments: new Set<string>(),
+      meetings: new Set<string>(),
+    };
     for (const line of lines) for (const { lookup, id } of idsMentioned(line)) if (isUuid(id)) wanted[lookup].add(id);
     for (const post of postRows) {
       wanted.members.add(post.memberId);
@@ -101,14 +129,31 @@ export class AuditRepository {
       wanted.members.add(invitation.memberId);
       wanted.meetings.add(invitation.meetingId);
     }
-    const named = async (table: typeof members | typeof regions | typeof categories | typeof establishments, ids: Set<string>) =>
-      new Map(ids.size ? (await this.db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, [...ids]))).map((r) => [r.id, r.name]) : []);
+    const named = async (
+      table: typeof members | typeof regions | typeof categories | typeof establishments,
+      ids: Set<string>,
+    ) =>
+      new Map(
+        ids.size
+          ? (
+              await this.db
+                .select({ id: table.id, name: table.name })
+                .from(table)
+                .where(inArray(table.id, [...ids]))
+            ).map((r) => [r.id, r.name])
+          : [],
+      );
     const [memberNames, regionNames, categoryNames, establishmentNames, meetingRows] = await Promise.all([
       named(members, wanted.members),
       named(regions, wanted.regions),
       named(categories, wanted.categories),
       named(establishments, wanted.establishments),
-      wanted.meetings.size ? this.db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, [...wanted.meetings])) : [],
+      wanted.meetings.size
+        ? this.db
+            .select({ id: meetings.id, title: meetings.title })
+            .from(meetings)
+            .where(inArray(meetings.id, [...wanted.meetings]))
+        : [],
     ]);
     return {
       members: memberNames,
@@ -127,8 +172,14 @@ function involving(memberId: string): SQL {
   return or(
     and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)),
     eq(auditLog.actorId, memberId),
-    and(eq(auditLog.entity, 'post'), or(sql`${auditLog.after}->>'memberId' = ${memberId}`, sql`${auditLog.before}->>'memberId' = ${memberId}`)),
-    and(eq(auditLog.entity, 'invitation'), sql`${auditLog.entityId} in (select ${invitations.id}::text from ${invitations} where ${invitations.memberId} = ${memberId})`),
+    and(
+      eq(auditLog.entity, 'post'),
+      or(sql`${auditLog.after}->>'memberId' = ${memberId}`, sql`${auditLog.before}->>'memberId' = ${memberId}`),
+    ),
+    and(
+      eq(auditLog.entity, 'invitation'),
+      sql`${auditLog.entityId} in (select ${invitations.id}::text from ${invitations} where ${invitations.memberId} = ${memberId})`,
+    ),
   )!;
 }
 

@@ -16,6 +16,11 @@ export class AuditService {
     const request = this.pages.open<AuditPosition>('audit', query, ['string', 'string']);
     const { rows, total } = await this.audit.list(filter, request.fetch, request.after);
     const names = await this.audit.namesFor(rows.map((row) => row.entry));
-    return request.page(rows, total, (row) => row.position, (row) => ({ ...row.entry, ...describeAudit(row.entry, names) }));
+    return request.page(
+      rows,
+      total,
+      (row) => row.position,
+      (row) => ({ ...row.entry, ...describeAudit(row.entry, names) }),
+    );
   }
 }

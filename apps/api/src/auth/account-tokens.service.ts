@@ -58,17 +58,24 @@ export class AccountTokensService {
   }
 
   /** Sets the first password of an invited member and logs them in. */
-  async activate(input: NewPasswordDto, client: { requestId: string | null; userAgent?: string }): Promise<TokenPairDto> {
+  async activate(
+    input: NewPasswordDto,
+    client: { requestId: string | null; userAgent?: string },
+  ): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
       const { account } = await this.useToken(tx, input.token, 'activation');
       await this.setPassword(tx, account, input.password, 'active');
-      await this.audit.record(tx, { memberId: account.id, requestId: client.requestId }, {
-        entity: 'member',
-        entityId: account.id,
-        action: 'activate',
-        before: { status: account.status },
-        after: { status: 'active' },
-      });
+      await this.audit.record(
+        tx,
+        { memberId: account.id, requestId: client.requestId },
+        {
+          entity: 'member',
+          entityId: account.id,
+          action: 'activate',
+          before: { status: account.status },
+          after: { status: 'active' },
+        },
+      );
       return this.sessions.issue(tx, { ...account, status: 'active' }, { userAgent: client.userAgent });
     });
   }
@@ -87,12 +94,16 @@ export class AccountTokensService {
       const { account } = await this.useToken(tx, input.token, 'password-reset');
       await this.setPassword(tx, account, input.password);
       const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id);
-      await this.audit.record(tx, { memberId: account.id, requestId }, {
-        entity: 'member',
-        entityId: account.id,
-        action: 'password-reset',
-        after: { sessionsEnded: ended },
-      });
+      await this.audit.record(
+        tx,
+        { memberId: account.id, requestId },
+        {
+          entity: 'member',
+          entityId: account.id,
+          action: 'password-reset',
+          after: { sessionsEnded: ended },
+        },
+      );
       return account;
     });
     await this.throttle.clearAccount(account.email);
@@ -115,7 +126,11 @@ export class AccountTokensService {
    */
   async limitActivationResends(memberId: string): Promise<void> {
     const { under, retryAfterSeconds } = await this.countLinkEmail('activation-mail', memberId);
-    if (!under) throw new TooManyAttemptsException(retryAfterSeconds, `This member was sent ${LINK_EMAILS_PER_HOUR} activation emails in the last hour`);
+    if (!under)
+      throw new TooManyAttemptsException(
+        retryAfterSeconds,
+        `This member was sent ${LINK_EMAILS_PER_HOUR} activation emails in the last hour`,
+      );
   }
 
   private async underResetLimit(memberId: string): Promise<boolean> {
@@ -123,10 +138,17 @@ export class AccountTokensService {
   }
 
   /** Counts one link email of the kind to the member in the hour: whether it is within the cap. */
-  private async countLinkEmail(kind: 'reset-mail' | 'activation-mail', memberId: string): Promise<{ under: boolean; retryAfterSeconds: number }> {
+  private async countLinkEmail(
+    kind: 'reset-mail' | 'activation-mail',
+    memberId: string,
+  ): Promise<{ under: boolean; retryAfterSeconds: number }> {
     const key = `${this.config.queuePrefix}:auth:${kind}:${memberId}`;
     try {
-      const [[, count], , [, ttl]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').ttl(key).exec()) as [[Error | null, number], unknown, [Error | null, number]];
+      const [[, count], , [, ttl]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').ttl(key).exec()) as [
+        [Error | null, number],
+        unknown,
+        [Error | null, number],
+      ];
       return { under: count <= LINK_EMAILS_PER_HOUR, retryAfterSeconds: Math.max(ttl, 1) };
     } catch (err) {
       // A member locked out matters more than a few extra emails while Redis is down.
@@ -156,22 +178,47 @@ export class AccountTokensService {
       const other = await this.accounts.getByEmail(email, tx);
       if (other && other.id !== account.id) throw conflictOn('email', 'is already the email of a member');
       await this.accounts.setEmail(tx, account.id, email);
-      await this.audit.record(tx, { memberId: account.id, requestId }, { entity: 'member', entityId: account.id, action: 'email-change', before: { email: account.email }, after: { email } });
+      await this.audit.record(
+        tx,
+        { memberId: account.id, requestId },
+        {
+          entity: 'member',
+          entityId: account.id,
+          action: 'email-change',
+          before: { email: account.email },
+          after: { email },
+        },
+      );
       return { email };
     });
   }
 
-  private async issue(tx: Executor, member: { id: string; email: string }, purpose: OneTimeTokenPurpose): Promise<NoticeRef[]> {
+  private async issue(
+    tx: Executor,
+    member: { id: string; email: string },
+    purpose: OneTimeTokenPurpose,
+  ): Promise<NoticeRef[]> {
     const token = await this.newToken(tx, member.id, purpose);
     // The worker renders the link from the raw token and clears it from the row once sent.
     return this.outbox.add(tx, [{ kind: purpose, memberId: member.id, toEmail: member.email, payload: { token } }]);
   }
 
   /** A new one-time token of the purpose; earlier unused ones of the member stop working. */
-  private async newToken(tx: Executor, memberId: string, purpose: OneTimeTokenPurpose, newEmail: string | null = null): Promise<string> {
+  private async newToken(
+    tx: Executor,
+    memberId: string,
+    purpose: OneTimeTokenPurpose,
+    newEmail: string | null = null,
+  ): Promise<string> {
     await this.oneTimeTokens.useAllOfMember(tx, memberId, purpose);
     const secret = newSecretToken();
-    await this.oneTimeTokens.insert(tx, { memberId, purpose, tokenHash: secret.hash, expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]), newEmail });
+    await this.oneTimeTokens.insert(tx, {
+      memberId,
+      purpose,
+      tokenHash: secret.hash,
+      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+      newEmail,
+    });
     return secret.token;
   }
 
@@ -186,16 +233,26 @@ export class AccountTokensService {
   }
 
   /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used, 410 when its member is no longer current. */
-  private async useToken(tx: Executor, token: string, purpose: OneTimeTokenPurpose): Promise<{ account: Account; row: OneTimeTokenRow }> {
+  private async useToken(
+    tx: Executor,
+    token: string,
+    purpose: OneTimeTokenPurpose,
+  ): Promise<{ account: Account; row: OneTimeTokenRow }> {
     const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
     const account = row && liveToken(row) ? await this.accounts.lockById(tx, row.memberId) : null;
     if (account && !isCurrentMember(account)) throw new GoneException(MEMBERSHIP_ENDED);
-    if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose]) throw invalidField('token', 'is not valid, has been used or has expired');
+    if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose])
+      throw invalidField('token', 'is not valid, has been used or has expired');
     await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
     return { account, row: row! };
   }
 
-  private async setPassword(tx: Executor, account: Account, password: string, status?: Account['status']): Promise<void> {
+  private async setPassword(
+    tx: Executor,
+    account: Account,
+    password: string,
+    status?: Account['status'],
+  ): Promise<void> {
     const problem = passwordProblem(password, account);
     if (problem) throw invalidField('password', problem);
     await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password), status);
@@ -208,4 +265,8 @@ function liveToken(row: { usedAt: Date | null; expiresAt: Date }): boolean {
 }
 
 /** Who a link is for: an activation link for an invited member, a reset link for an active one. */
-const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = { activation: 'invited', 'password-reset': 'active', 'email-change': 'active' };
+const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = {
+  activation: 'invited',
+  'password-reset': 'active',
+  'email-change': 'active',
+};

@@ -11,7 +11,14 @@ const ACCOUNT = {
   passwordHash: members.passwordHash,
 };
 
-export type Account = { id: string; email: string; name: string; role: Role; status: MemberStatus; passwordHash: string | null };
+export type Account = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: MemberStatus;
+  passwordHash: string | null;
+};
 
 /** The login side of a member: email, status, role and password hash. */
 @Injectable()

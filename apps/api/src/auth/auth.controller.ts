@@ -1,5 +1,27 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { ApiError, ApiErrors, PageQuery } from '@seg/http';
 import { RequestId } from '../audit/actor.decorator';
@@ -33,14 +55,21 @@ export class AuthController {
   @ApiErrors(400)
   @ApiError(401, 'Wrong email or password (one answer for both), or the member is not active')
   @ApiError(429, 'Too many failed attempts for this account or from this address; see Retry-After')
-  login(@Body() body: LoginDto, @Ip() address: string, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
+  login(
+    @Body() body: LoginDto,
+    @Ip() address: string,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<TokenPairDto> {
     return this.auth.login(body, { address, userAgent });
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Swap a refresh token for a new pair', description: 'The old refresh token stops working; presenting it again ends that whole login.' })
+  @ApiOperation({
+    summary: 'Swap a refresh token for a new pair',
+    description: 'The old refresh token stops working; presenting it again ends that whole login.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400)
   @ApiError(401, 'Unknown, expired, revoked or already used refresh token')
@@ -52,11 +81,20 @@ export class AuthController {
   @Put('password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiOperation({ summary: 'Change my password', description: 'Checks the current password; every other login of mine ends, this one goes on. Audited.' })
+  @ApiOperation({
+    summary: 'Change my password',
+    description: 'Checks the current password; every other login of mine ends, this one goes on. Audited.',
+  })
   @ApiNoContentResponse({ description: 'Changed' })
   @ApiErrors(401)
-  @ApiError(400, '`currentPassword` wrong, or `newPassword` refused (the same, too short, common, equal to email or name)')
-  @ApiError(429, 'Too many wrong passwords for this account or from this address (counted with failed logins); see Retry-After')
+  @ApiError(
+    400,
+    '`currentPassword` wrong, or `newPassword` refused (the same, too short, common, equal to email or name)',
+  )
+  @ApiError(
+    429,
+    'Too many wrong passwords for this account or from this address (counted with failed logins); see Retry-After',
+  )
   changePassword(
     @CurrentMember() member: AuthenticatedMember,
     @Body() body: ChangePasswordDto,
@@ -79,18 +117,29 @@ export class AuthController {
   @Public()
   @Post('activate')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Set the first password from the activation email', description: 'The member becomes active and is logged in at once.' })
+  @ApiOperation({
+    summary: 'Set the first password from the activation email',
+    description: 'The member becomes active and is logged in at once.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiError(400, '`token` not valid, used or expired; or `password` refused (length, common, equal to email or name)')
   @ApiError(410, 'The member is no longer a current member (left, suspended or erased): nothing is changed')
-  activate(@Body() body: NewPasswordDto, @RequestId() requestId: string | null, @Headers('user-agent') userAgent?: string): Promise<TokenPairDto> {
+  activate(
+    @Body() body: NewPasswordDto,
+    @RequestId() requestId: string | null,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<TokenPairDto> {
     return this.accountTokens.activate(body, { requestId, userAgent });
   }
 
   @Public()
   @Post('password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Email a password reset link', description: 'Answers 202 whether or not the email is a member\'s; only active members are sent a link (valid one hour).' })
+  @ApiOperation({
+    summary: 'Email a password reset link',
+    description:
+      "Answers 202 whether or not the email is a member's; only active members are sent a link (valid one hour).",
+  })
   @ApiAcceptedResponse({ description: 'Accepted' })
   @ApiErrors(400)
   requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
@@ -111,7 +160,10 @@ export class AuthController {
   @Public()
   @Post('email-change')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Confirm a new email address from the link sent to it', description: 'The member\'s address changes only now; the old one was told when the change was asked for.' })
+  @ApiOperation({
+    summary: 'Confirm a new email address from the link sent to it',
+    description: "The member's address changes only now; the old one was told when the change was asked for.",
+  })
   @ApiOkResponse({ type: EmailChanged })
   @ApiError(400, '`token` not valid, used or expired')
   @ApiError(409, 'Another member has that address since')
@@ -123,7 +175,10 @@ export class AuthController {
   @Public()
   @Post('link-status')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Whether an activation or reset link still works', description: 'Changes nothing: the page behind the link asks before the member types a password.' })
+  @ApiOperation({
+    summary: 'Whether an activation or reset link still works',
+    description: 'Changes nothing: the page behind the link asks before the member types a password.',
+  })
   @ApiOkResponse({ type: LinkStatusDto })
   @ApiErrors(400)
   linkStatus(@Body() body: LinkCheckDto): Promise<LinkStatusDto> {
@@ -142,10 +197,16 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('sessions/sign-out-others')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign out everywhere else', description: 'Ends every login of mine except the one making the request.' })
+  @ApiOperation({
+    summary: 'Sign out everywhere else',
+    description: 'Ends every login of mine except the one making the request.',
+  })
   @ApiOkResponse({ type: SessionsEndedDto })
   @ApiErrors(401)
-  signOutOthers(@CurrentMember() member: AuthenticatedMember, @RequestId() requestId: string | null): Promise<SessionsEndedDto> {
+  signOutOthers(
+    @CurrentMember() member: AuthenticatedMember,
+    @RequestId() requestId: string | null,
+  ): Promise<SessionsEndedDto> {
     return this.auth.endOtherSessions(member.id, member.sessionId, requestId);
   }
 

@@ -75,10 +75,18 @@ export class AuthService {
         return { ok: false };
       }
       await this.refreshTokens.markReplaced(tx, row.id);
-      return { ok: true, pair: await this.sessions.issue(tx, account, { familyId: row.familyId, expiresAt: row.expiresAt, device: row.device }) };
+      return {
+        ok: true,
+        pair: await this.sessions.issue(tx, account, {
+          familyId: row.familyId,
+          expiresAt: row.expiresAt,
+          device: row.device,
+        }),
+      };
     });
     if (outcome.ok) return outcome.pair;
-    if (outcome.reused) this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');
+    if (outcome.reused)
+      this.logger.warn(outcome.reused, 'A replaced refresh token was presented again; its login is revoked');
     throw new UnauthorizedException(BAD_REFRESH);
   }
 
@@ -87,7 +95,12 @@ export class AuthService {
    * theirs ends and they are emailed about it. Wrong current passwords count as failed logins,
    * so this is no way around the login throttle.
    */
-  async changePassword(member: AuthenticatedMember, input: ChangePasswordDto, clientAddress: string, requestId: string | null): Promise<void> {
+  async changePassword(
+    member: AuthenticatedMember,
+    input: ChangePasswordDto,
+    clientAddress: string,
+    requestId: string | null,
+  ): Promise<void> {
     const keys = this.throttle.keys(member.email, clientAddress);
     await this.throttle.attempt(keys);
     const refs = await this.db.transaction(async (tx) => {
@@ -96,11 +109,18 @@ export class AuthService {
         throw invalidField('currentPassword', 'is not your current password');
       }
       await this.throttle.succeeded(keys);
-      const problem = input.newPassword === input.currentPassword ? 'must differ from your current password' : passwordProblem(input.newPassword, account);
+      const problem =
+        input.newPassword === input.currentPassword
+          ? 'must differ from your current password'
+          : passwordProblem(input.newPassword, account);
       if (problem) throw invalidField('newPassword', problem);
       await this.accounts.setPassword(tx, account.id, await this.hasher.hash(input.newPassword));
       const ended = await this.refreshTokens.revokeAllOfMember(tx, account.id, member.sessionId);
-      await this.audit.record(tx, { memberId: member.id, requestId }, { entity: 'member', entityId: member.id, action: 'password-change', after: { sessionsEnded: ended } });
+      await this.audit.record(
+        tx,
+        { memberId: member.id, requestId },
+        { entity: 'member', entityId: member.id, action: 'password-change', after: { sessionsEnded: ended } },
+      );
       return this.outbox.add(tx, [{ kind: 'password-changed', memberId: account.id, toEmail: account.email }]);
     });
     await this.outbox.dispatch(refs);
@@ -134,10 +154,18 @@ export class AuthService {
   }
 
   /** "Sign out everywhere else": every login of the member but this one ends. */
-  async endOtherSessions(memberId: string, currentSessionId: string, requestId: string | null): Promise<{ ended: number }> {
+  async endOtherSessions(
+    memberId: string,
+    currentSessionId: string,
+    requestId: string | null,
+  ): Promise<{ ended: number }> {
     return this.db.transaction(async (tx) => {
       const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId, currentSessionId);
-      await this.audit.record(tx, { memberId, requestId }, { entity: 'member', entityId: memberId, action: 'sign-out-others', after: { sessionsEnded: ended } });
+      await this.audit.record(
+        tx,
+        { memberId, requestId },
+        { entity: 'member', entityId: memberId, action: 'sign-out-others', after: { sessionsEnded: ended } },
+      );
       return { ended };
     });
   }
@@ -153,7 +181,12 @@ export class AuthService {
       const member = await this.accounts.getById(memberId, tx);
       if (!member) throw new NotFoundException('No such member');
       const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId);
-      await this.audit.record(tx, actor, { entity: 'member', entityId: memberId, action: 'end-sessions', after: { sessionsEnded: ended } });
+      await this.audit.record(tx, actor, {
+        entity: 'member',
+        entityId: memberId,
+        action: 'end-sessions',
+        after: { sessionsEnded: ended },
+      });
     });
   }
 }

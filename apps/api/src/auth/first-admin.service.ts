@@ -32,7 +32,13 @@ export class FirstAdminService implements OnApplicationBootstrap {
     const passwordHash = await this.hasher.hash(admin.password);
 
     const created = await this.db.transaction(async (tx) => {
-      const member = await this.accounts.createIfEmailFree(tx, { email: admin.email, name, role: 'admin', status: 'active', passwordHash });
+      const member = await this.accounts.createIfEmailFree(tx, {
+        email: admin.email,
+        name,
+        role: 'admin',
+        status: 'active',
+        passwordHash,
+      });
       if (member) {
         await this.audit.record(tx, null, {
           entity: 'member',

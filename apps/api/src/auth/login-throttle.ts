@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
  * guessing from elsewhere slows down only their own guesses; the account-wide ceiling, far above
  * what one address may try, stops a guessing campaign spread over many addresses.
  */
-export const LOGIN_LIMITS = { perAccountAndAddress: 5, perAddress: 30, perAccount: 100, windowSeconds: 15 * 60 } as const;
+export const LOGIN_LIMITS = {
+  perAccountAndAddress: 5,
+  perAddress: 30,
+  perAccount: 100,
+  windowSeconds: 15 * 60,
+} as const;
 
 /** A 429 that knows when to try again; RetryAfterInterceptor turns that into the header. */
 export class TooManyAttemptsException extends HttpException {
@@ -18,7 +23,11 @@ export class TooManyAttemptsException extends HttpException {
     what = 'Too many failed attempts',
   ) {
     super(
-      { statusCode: 429, error: 'Too Many Requests', message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes` },
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
@@ -118,6 +127,8 @@ export class LoginThrottle {
 
   /** After a password reset the account starts afresh. */
   async clearAccount(email: string): Promise<void> {
-    await this.redis.del(this.keys(email, '').account).catch((err) => this.logger.warn({ err }, 'Could not clear login failures'));
+    await this.redis
+      .del(this.keys(email, '').account)
+      .catch((err) => this.logger.warn({ err }, 'Could not clear login failures'));
   }
 }

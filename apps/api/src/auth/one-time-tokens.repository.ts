@@ -6,12 +6,25 @@ export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
 
 @Injectable()
 export class OneTimeTokensRepository {
-  async insert(tx: Executor, row: { memberId: string; purpose: OneTimeTokenPurpose; tokenHash: string; expiresAt: Date; newEmail?: string | null }): Promise<void> {
+  async insert(
+    tx: Executor,
+    row: {
+      memberId: string;
+      purpose: OneTimeTokenPurpose;
+      tokenHash: string;
+      expiresAt: Date;
+      newEmail?: string | null;
+    },
+  ): Promise<void> {
     await tx.insert(oneTimeTokens).values(row);
   }
 
   /** The token without locking it: whether a link still works, before anyone uses it. */
-  async findByHash(executor: Executor, tokenHash: string, purpose: OneTimeTokenPurpose): Promise<OneTimeTokenRow | null> {
+  async findByHash(
+    executor: Executor,
+    tokenHash: string,
+    purpose: OneTimeTokenPurpose,
+  ): Promise<OneTimeTokenRow | null> {
     const [row] = await executor
       .select()
       .from(oneTimeTokens)
@@ -36,6 +49,8 @@ export class OneTimeTokensRepository {
     await tx
       .update(oneTimeTokens)
       .set({ usedAt: new Date() })
-      .where(and(eq(oneTimeTokens.memberId, memberId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)));
+      .where(
+        and(eq(oneTimeTokens.memberId, memberId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)),
+      );
   }
 }

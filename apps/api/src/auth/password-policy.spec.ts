@@ -35,7 +35,9 @@ describe('passwordProblem', () => {
     expect(passwordProblem('asha.patel@NHS.net', member)).toMatch(/email address or name/);
     expect(passwordProblem('Asha Patel MD', { ...member, name: 'Asha Patel Jones' })).toBeNull();
     expect(passwordProblem('ashapateljones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
-    expect(passwordProblem('Asha Patel Jones', { ...member, name: 'Asha Patel Jones' })).toMatch(/email address or name/);
+    expect(passwordProblem('Asha Patel Jones', { ...member, name: 'Asha Patel Jones' })).toMatch(
+      /email address or name/,
+    );
   });
 
   it('refuses control characters and too few different characters', () => {

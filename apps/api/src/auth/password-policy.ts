@@ -34,7 +34,8 @@ export function passwordProblem(given: string, member: { email: string; name?: s
   const characters = [...password];
   if (characters.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (characters.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (new Set(characters).size < PASSWORD_MIN_DISTINCT) return `must use at least ${PASSWORD_MIN_DISTINCT} different characters`;
+  if (new Set(characters).size < PASSWORD_MIN_DISTINCT)
+    return `must use at least ${PASSWORD_MIN_DISTINCT} different characters`;
 
   const lowered = password.trim().toLowerCase();
   if (commonPasswordSet().has(lowered)) return 'is one of the most common passwords; choose another';

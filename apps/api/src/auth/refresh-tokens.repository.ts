@@ -16,13 +16,21 @@ export interface SessionRow {
 export class RefreshTokensRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
-  async insert(tx: Executor, row: { memberId: string; familyId: string; tokenHash: string; expiresAt: Date; device: string | null }): Promise<void> {
+  async insert(
+    tx: Executor,
+    row: { memberId: string; familyId: string; tokenHash: string; expiresAt: Date; device: string | null },
+  ): Promise<void> {
     await tx.insert(refreshTokens).values(row);
   }
 
   /** Row-locks the token so that two refreshes of it run one after the other. */
   async lockByHash(tx: Executor, tokenHash: string): Promise<RefreshTokenRow | null> {
-    const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).for('update').limit(1);
+    const [row] = await tx
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .for('update')
+      .limit(1);
     return row ?? null;
   }
 
@@ -40,7 +48,13 @@ export class RefreshTokensRepository {
     const revoked = await executor
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt), memberId ? eq(refreshTokens.memberId, memberId) : undefined))
+      .where(
+        and(
+          eq(refreshTokens.familyId, familyId),
+          isNull(refreshTokens.revokedAt),
+          memberId ? eq(refreshTokens.memberId, memberId) : undefined,
+        ),
+      )
       .returning({ id: refreshTokens.id });
     return revoked.length;
   }
@@ -53,7 +67,13 @@ export class RefreshTokensRepository {
     const revoked = await executor
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt), exceptFamilyId ? ne(refreshTokens.familyId, exceptFamilyId) : undefined))
+      .where(
+        and(
+          eq(refreshTokens.memberId, memberId),
+          isNull(refreshTokens.revokedAt),
+          exceptFamilyId ? ne(refreshTokens.familyId, exceptFamilyId) : undefined,
+        ),
+      )
       .returning({ familyId: refreshTokens.familyId });
     return new Set(revoked.map((r) => r.familyId)).size;
   }
@@ -84,6 +104,12 @@ export class RefreshTokensRepository {
       .where(and(eq(refreshTokens.memberId, memberId), sql`${refreshTokens.familyId} in ${live}`))
       .groupBy(refreshTokens.familyId)
       .orderBy(sql`max(${refreshTokens.createdAt}) desc`);
-    return rows.map((r) => ({ familyId: r.familyId, device: r.device, startedAt: r.startedAt!, lastRefreshedAt: r.lastRefreshedAt!, expiresAt: r.expiresAt! }));
+    return rows.map((r) => ({
+      familyId: r.familyId,
+      device: r.device,
+      startedAt: r.startedAt!,
+      lastRefreshedAt: r.lastRefreshedAt!,
+      expiresAt: r.expiresAt!,
+    }));
   }
 }

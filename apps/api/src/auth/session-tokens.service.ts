@@ -24,11 +24,19 @@ export class SessionTokensService {
    * refreshed goes on, on the same device, and keeps its end: a login lasts the refresh lifetime
    * from sign-in however often it is used, so even a daily user signs in again now and then.
    */
-  async issue(tx: Executor, account: Account, login: { userAgent?: string } | { familyId: string; expiresAt: Date; device: string | null }): Promise<TokenPairDto> {
+  async issue(
+    tx: Executor,
+    account: Account,
+    login: { userAgent?: string } | { familyId: string; expiresAt: Date; device: string | null },
+  ): Promise<TokenPairDto> {
     const { familyId, expiresAt, device } =
       'familyId' in login
         ? login
-        : { familyId: randomUUID(), expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000), device: describeDevice(login.userAgent) };
+        : {
+            familyId: randomUUID(),
+            expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+            device: describeDevice(login.userAgent),
+          };
     const refresh = newSecretToken();
     await this.refreshTokens.insert(tx, { memberId: account.id, familyId, tokenHash: refresh.hash, expiresAt, device });
     const claims: AccessTokenClaims = { sub: account.id, sid: familyId, typ: ACCESS_TOKEN.type };

@@ -28,7 +28,11 @@ export class CategoriesRepository {
   }
 
   async update(tx: Executor, id: string, values: Partial<typeof categories.$inferInsert>): Promise<CategoryRow> {
-    const [row] = await tx.update(categories).set({ ...values, updatedAt: new Date() }).where(eq(categories.id, id)).returning();
+    const [row] = await tx
+      .update(categories)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(categories.id, id))
+      .returning();
     return row;
   }
 }

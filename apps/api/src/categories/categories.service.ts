@@ -7,7 +7,13 @@ import { CategoriesRepository, CategoryRow } from './categories.repository';
 import { CategoryView } from './category-view.dto';
 
 function categoryView(c: CategoryRow): CategoryView {
-  return { id: c.id, code: c.code, name: c.name, description: c.description, contactsPrivateByDefault: c.contactsPrivateByDefault };
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    description: c.description,
+    contactsPrivateByDefault: c.contactsPrivateByDefault,
+  };
 }
 
 @Injectable()
@@ -33,7 +39,12 @@ export class CategoriesService {
     return this.db.transaction(async (tx) => {
       if (await this.categories.getByCode(dto.code, tx)) throw conflictOn('code', 'is taken by another category');
       const category = await this.categories.insert(tx, dto);
-      await this.audit.record(tx, actor, { entity: 'category', entityId: category.id, action: 'create', after: category });
+      await this.audit.record(tx, actor, {
+        entity: 'category',
+        entityId: category.id,
+        action: 'create',
+        after: category,
+      });
       return categoryView(category);
     });
   }
@@ -42,7 +53,8 @@ export class CategoriesService {
     return this.db.transaction(async (tx) => {
       const before = await this.categories.getById(id, tx);
       if (!before) throw new NotFoundException('No such category');
-      if (dto.code && dto.code !== before.code && (await this.categories.getByCode(dto.code, tx))) throw conflictOn('code', 'is taken by another category');
+      if (dto.code && dto.code !== before.code && (await this.categories.getByCode(dto.code, tx)))
+        throw conflictOn('code', 'is taken by another category');
       const after = await this.categories.update(tx, id, dto);
       await this.audit.record(tx, actor, { entity: 'category', entityId: id, action: 'update', before, after });
       return categoryView(after);

@@ -26,7 +26,12 @@ export class ConfirmDetailsService {
     const record = await this.currentMember(token);
     const seen = await this.directory.seenByOthers(record.id);
     if (!seen) throw new NotFoundException(NOT_RECOGNISED);
-    return { name: record.name, listed: seen.listed, seenByMembers: seen.card, detailsConfirmation: record.detailsConfirmation };
+    return {
+      name: record.name,
+      listed: seen.listed,
+      seenByMembers: seen.card,
+      detailsConfirmation: record.detailsConfirmation,
+    };
   }
 
   async confirm(token: string): Promise<DetailsConfirmed> {
@@ -39,7 +44,11 @@ export class ConfirmDetailsService {
   /** The member the token was made for: 404 when there is none, 410 when they are no longer a current member. */
   private async currentMember(token: string): Promise<MemberRecord> {
     const id = readConfirmDetailsToken(this.config.auth.jwtSecret, token);
-    const record = id ? await this.members.get(id).catch((error: unknown) => (error instanceof NotFoundException ? null : Promise.reject(error))) : null;
+    const record = id
+      ? await this.members
+          .get(id)
+          .catch((error: unknown) => (error instanceof NotFoundException ? null : Promise.reject(error)))
+      : null;
     if (!record) throw new NotFoundException(NOT_RECOGNISED);
     if (!isCurrentMember(record)) throw new GoneException(MEMBERSHIP_ENDED);
     return record;

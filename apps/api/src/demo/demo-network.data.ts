@@ -1,11 +1,15 @@
 /** The demo network loaded into an empty development database: invented people, real places. */
 
-
 import type { DemoLogin } from '../start-banner';
 
 /** Fixed so a developer can log in straight away; never seeded in production. */
 export const DEMO_LOGINS: readonly (DemoLogin & { role: 'secretariat' | 'representative' | 'member' })[] = [
-  { role: 'secretariat', label: 'Secretariat', email: 'secretariat@seg.localhost', password: 'demo-secretariat-passphrase' },
+  {
+    role: 'secretariat',
+    label: 'Secretariat',
+    email: 'secretariat@seg.localhost',
+    password: 'demo-secretariat-passphrase',
+  },
   { role: 'representative', label: 'Rep', email: 'rep@seg.localhost', password: 'demo-representative-passphrase' },
   { role: 'member', label: 'Member', email: 'member@seg.localhost', password: 'demo-member-passphrase' },
 ];
@@ -26,22 +30,119 @@ export interface DemoPerson {
 export const DEMO_GAPS = ['north-east', 'south-central', 'northern-ireland'];
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { name: 'Helen Marsh', title: 'Dr', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Chair', hub: true, since: '2023-04-01' }, phone: '0113 496 0001' },
-  { name: 'Kwame Mensah', title: 'Dr', category: 'prison-gp', region: 'west-midlands', post: { role: 'Vice chair', hub: true, since: '2024-01-01' } },
-  { name: 'Siân Llewellyn', title: 'Secretary', category: 'offender-healthcare-manager', region: 'wales', post: { role: 'Secretary', hub: true, since: '2022-09-01' } },
-  { name: 'Jo Whitfield', category: 'patient-rep', region: 'east-midlands', post: { role: 'National lead for lived experience', hub: true, since: '2024-06-01' }, private: true },
-  { name: "Seán O'Brien", title: 'Dr', category: 'prison-gp', region: 'london', post: { role: 'Regional lead', since: '2021-05-01' }, phone: '020 7946 0101', login: 'representative' },
-  { name: 'Priya Raman', title: 'Dr', category: 'prison-gp', region: 'london', post: { role: 'Deputy lead', since: '2023-02-01' } },
-  { name: 'Zoë Ashworth-Clarke', category: 'forensic-medical-examiner', region: 'north-west', post: { role: 'Regional lead', since: '2022-11-01' } },
-  { name: 'Ian McAllister', title: 'Dr', category: 'prison-gp', region: 'scotland', post: { role: 'Regional lead', since: '2020-03-01' } },
-  { name: 'Amélie Durand', title: 'Dr', category: 'prison-gp', region: 'east-of-england', post: { role: 'Regional lead', since: '2023-09-01' } },
-  { name: 'Marcus Bell', category: 'offender-healthcare-manager', region: 'south-east-coast', post: { role: 'Regional lead', since: '2024-02-01' } },
-  { name: 'Fiona Trelawny', title: 'Dr', category: 'prison-gp', region: 'south-west', post: { role: 'Regional lead', since: '2019-07-01' } },
-  { name: 'Tomasz Nowak', title: 'Dr', category: 'prison-gp', region: 'east-midlands', post: { role: 'Regional lead', since: '2022-01-01' } },
-  { name: 'Gareth Pryce', title: 'Dr', category: 'prison-gp', region: 'wales', post: { role: 'Regional lead', since: '2021-10-01' } },
-  { name: 'Naomi Adeyemi', title: 'Dr', category: 'prison-gp', region: 'west-midlands', post: { role: 'Regional lead', since: '2023-05-01' } },
-  { name: 'Rachel Stein', title: 'Dr', category: 'prison-gp', region: 'yorkshire-humber', post: { role: 'Regional lead', since: '2020-11-01' } },
-  { name: 'Dele Okafor', category: 'patient-rep', region: 'london', post: { role: 'Patient representative', since: '2024-03-01' }, private: true },
+  {
+    name: 'Helen Marsh',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'yorkshire-humber',
+    post: { role: 'Chair', hub: true, since: '2023-04-01' },
+    phone: '0113 496 0001',
+  },
+  {
+    name: 'Kwame Mensah',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'west-midlands',
+    post: { role: 'Vice chair', hub: true, since: '2024-01-01' },
+  },
+  {
+    name: 'Siân Llewellyn',
+    title: 'Secretary',
+    category: 'offender-healthcare-manager',
+    region: 'wales',
+    post: { role: 'Secretary', hub: true, since: '2022-09-01' },
+  },
+  {
+    name: 'Jo Whitfield',
+    category: 'patient-rep',
+    region: 'east-midlands',
+    post: { role: 'National lead for lived experience', hub: true, since: '2024-06-01' },
+    private: true,
+  },
+  {
+    name: "Seán O'Brien",
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'london',
+    post: { role: 'Regional lead', since: '2021-05-01' },
+    phone: '020 7946 0101',
+    login: 'representative',
+  },
+  {
+    name: 'Priya Raman',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'london',
+    post: { role: 'Deputy lead', since: '2023-02-01' },
+  },
+  {
+    name: 'Zoë Ashworth-Clarke',
+    category: 'forensic-medical-examiner',
+    region: 'north-west',
+    post: { role: 'Regional lead', since: '2022-11-01' },
+  },
+  {
+    name: 'Ian McAllister',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'scotland',
+    post: { role: 'Regional lead', since: '2020-03-01' },
+  },
+  {
+    name: 'Amélie Durand',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'east-of-england',
+    post: { role: 'Regional lead', since: '2023-09-01' },
+  },
+  {
+    name: 'Marcus Bell',
+    category: 'offender-healthcare-manager',
+    region: 'south-east-coast',
+    post: { role: 'Regional lead', since: '2024-02-01' },
+  },
+  {
+    name: 'Fiona Trelawny',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'south-west',
+    post: { role: 'Regional lead', since: '2019-07-01' },
+  },
+  {
+    name: 'Tomasz Nowak',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'east-midlands',
+    post: { role: 'Regional lead', since: '2022-01-01' },
+  },
+  {
+    name: 'Gareth Pryce',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'wales',
+    post: { role: 'Regional lead', since: '2021-10-01' },
+  },
+  {
+    name: 'Naomi Adeyemi',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'west-midlands',
+    post: { role: 'Regional lead', since: '2023-05-01' },
+  },
+  {
+    name: 'Rachel Stein',
+    title: 'Dr',
+    category: 'prison-gp',
+    region: 'yorkshire-humber',
+    post: { role: 'Regional lead', since: '2020-11-01' },
+  },
+  {
+    name: 'Dele Okafor',
+    category: 'patient-rep',
+    region: 'london',
+    post: { role: 'Patient representative', since: '2024-03-01' },
+    private: true,
+  },
   { name: 'Chloé Martin', title: 'Dr', category: 'prison-gp', region: 'north-east' },
   { name: 'Angus Fraser', title: 'Dr', category: 'forensic-medical-examiner', region: 'scotland' },
   { name: 'Bridget Kelly', category: 'offender-healthcare-manager', region: 'northern-ireland' },

@@ -26,7 +26,8 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     const logins = await this.seedIfEmpty();
-    if (logins) this.logger.log(`Demo network loaded; logins: ${logins.map((l) => `${l.email} / ${l.password}`).join(', ')}`);
+    if (logins)
+      this.logger.log(`Demo network loaded; logins: ${logins.map((l) => `${l.email} / ${l.password}`).join(', ')}`);
   }
 
   /**
@@ -36,7 +37,9 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   async availableLogins(): Promise<DemoLogin[]> {
     if (this.config.isProduction) return [];
     const hashes = await this.demo.passwordHashes(DEMO_LOGINS.map((l) => l.email));
-    const working = await Promise.all(DEMO_LOGINS.map((l) => hashes.has(l.email) && this.hasher.verify(hashes.get(l.email), l.password)));
+    const working = await Promise.all(
+      DEMO_LOGINS.map((l) => hashes.has(l.email) && this.hasher.verify(hashes.get(l.email), l.password)),
+    );
     return DEMO_LOGINS.filter((_, i) => working[i]).map(({ label, email, password }) => ({ label, email, password }));
   }
 
@@ -44,7 +47,9 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   async seedIfEmpty(): Promise<DemoLogin[] | null> {
     if (this.config.isProduction) return null;
     if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null)) > 0) return null;
-    const hashes = new Map(await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await this.hasher.hash(l.password)] as const)));
+    const hashes = new Map(
+      await Promise.all(DEMO_LOGINS.map(async (l) => [l.email, await this.hasher.hash(l.password)] as const)),
+    );
     const seeded = await this.db.transaction(async (tx) => {
       await this.demo.lockSeeding(tx);
       if ((await this.demo.countMembersBesides(this.config.admin?.email ?? null, tx)) > 0) return false;
@@ -58,7 +63,12 @@ export class DemoNetworkService implements OnApplicationBootstrap {
   private async seed(tx: Transaction, hashes: Map<string, string>): Promise<void> {
     const refs = await this.demo.codes(tx);
     for (const suite of DEMO_CUSTODY_SUITES) {
-      const row = await this.demo.insertEstablishment(tx, { name: suite.name, town: suite.town, typeCode: 'police-custody', regionId: refs.regions.get(suite.region)! });
+      const row = await this.demo.insertEstablishment(tx, {
+        name: suite.name,
+        town: suite.town,
+        typeCode: 'police-custody',
+        regionId: refs.regions.get(suite.region)!,
+      });
       if (row) refs.establishments.push({ id: row.id, regionId: row.regionId, typeCode: row.typeCode, name: row.name });
     }
     const secretariatLogin = DEMO_LOGINS.find((l) => l.role === 'secretariat')!;
@@ -70,10 +80,16 @@ export class DemoNetworkService implements OnApplicationBootstrap {
       role: 'secretariat',
       passwordHash: hashes.get(secretariatLogin.email),
     });
-    await this.audit.record(tx, null, { entity: 'member', entityId: secretariat.id, action: 'create:demo', after: { email: secretariat.email, name: secretariat.name } });
+    await this.audit.record(tx, null, {
+      entity: 'member',
+      entityId: secretariat.id,
+      action: 'create:demo',
+      after: { email: secretariat.email, name: secretariat.name },
+    });
 
     for (const [i, person] of DEMO_PEOPLE.entries()) {
-      if (person.post && !person.post.hub && DEMO_GAPS.includes(person.region)) throw new Error(`Demo data: ${person.name} fills a gap`);
+      if (person.post && !person.post.hub && DEMO_GAPS.includes(person.region))
+        throw new Error(`Demo data: ${person.name} fills a gap`);
       const email = DEMO_LOGINS.find((l) => l.role === person.login)?.email ?? demoEmail(person.name);
       const member = await this.demo.insertMember(tx, {
         email,
@@ -82,7 +98,9 @@ export class DemoNetworkService implements OnApplicationBootstrap {
         categoryId: refs.categories.get(person.category) ?? null,
         regionId: refs.regions.get(person.region) ?? null,
         phone: person.phone ?? `07700 900${String(100 + i).padStart(3, '0')}`,
-        bio: person.post ? `${person.post.role}${person.post.hub ? ' of the national group' : ''} since ${person.post.since.slice(0, 4)}.` : null,
+        bio: person.post
+          ? `${person.post.role}${person.post.hub ? ' of the national group' : ''} since ${person.post.since.slice(0, 4)}.`
+          : null,
         availability: i % 3 === 0 ? 'Weekdays 9-5; not Fridays' : null,
         status: 'active',
         role: 'member',
@@ -92,10 +110,17 @@ export class DemoNetworkService implements OnApplicationBootstrap {
       });
       // Two places of work in their region, rotating so every type of establishment is used.
       const local = refs.establishments.filter((e) => e.regionId === member.regionId);
-      const picks = [local[i % Math.max(local.length, 1)], local[(i * 7 + 3) % Math.max(local.length, 1)]].filter(Boolean);
-      const custody = refs.establishments.find((e) => e.typeCode === 'police-custody' && e.regionId === member.regionId);
+      const picks = [local[i % Math.max(local.length, 1)], local[(i * 7 + 3) % Math.max(local.length, 1)]].filter(
+        Boolean,
+      );
+      const custody = refs.establishments.find(
+        (e) => e.typeCode === 'police-custody' && e.regionId === member.regionId,
+      );
       if (person.category === 'forensic-medical-examiner' && custody) picks.push(custody);
-      await this.demo.insertMemberEstablishments(tx, picks.map((e) => ({ memberId: member.id, establishmentId: e.id })));
+      await this.demo.insertMemberEstablishments(
+        tx,
+        picks.map((e) => ({ memberId: member.id, establishmentId: e.id })),
+      );
       if (person.post) {
         const post = await this.demo.insertPost(tx, {
           memberId: member.id,
@@ -105,7 +130,12 @@ export class DemoNetworkService implements OnApplicationBootstrap {
         });
         await this.audit.record(tx, null, { entity: 'post', entityId: post.id, action: 'create:demo', after: post });
       }
-      await this.audit.record(tx, null, { entity: 'member', entityId: member.id, action: 'create:demo', after: { email, name: member.name } });
+      await this.audit.record(tx, null, {
+        entity: 'member',
+        entityId: member.id,
+        action: 'create:demo',
+        after: { email, name: member.name },
+      });
     }
   }
 }

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, Database, DB, establishments, Executor, memberEstablishments, members, posts, regions } from '@seg/db';
+import {
+  categories,
+  Database,
+  DB,
+  establishments,
+  Executor,
+  memberEstablishments,
+  members,
+  posts,
+  regions,
+} from '@seg/db';
 import { count, inArray, sql } from 'drizzle-orm';
 
 @Injectable()
@@ -24,8 +34,19 @@ export class DemoRepository {
     // One after another: a transaction is one connection, which runs one query at a time.
     const r = await tx.select({ id: regions.id, code: regions.code }).from(regions);
     const c = await tx.select({ id: categories.id, code: categories.code }).from(categories);
-    const e = await tx.select({ id: establishments.id, regionId: establishments.regionId, typeCode: establishments.typeCode, name: establishments.name }).from(establishments);
-    return { regions: new Map(r.map((x) => [x.code, x.id])), categories: new Map(c.map((x) => [x.code, x.id])), establishments: e };
+    const e = await tx
+      .select({
+        id: establishments.id,
+        regionId: establishments.regionId,
+        typeCode: establishments.typeCode,
+        name: establishments.name,
+      })
+      .from(establishments);
+    return {
+      regions: new Map(r.map((x) => [x.code, x.id])),
+      categories: new Map(c.map((x) => [x.code, x.id])),
+      establishments: e,
+    };
   }
 
   async insertEstablishment(tx: Executor, values: typeof establishments.$inferInsert) {
@@ -49,7 +70,10 @@ export class DemoRepository {
 
   /** Email -> password hash of those members that exist. */
   async passwordHashes(emails: string[]): Promise<Map<string, string | null>> {
-    const rows = await this.db.select({ email: members.email, passwordHash: members.passwordHash }).from(members).where(inArray(members.email, emails));
+    const rows = await this.db
+      .select({ email: members.email, passwordHash: members.passwordHash })
+      .from(members)
+      .where(inArray(members.email, emails));
     return new Map(rows.map((r) => [r.email, r.passwordHash]));
   }
 }

@@ -58,10 +58,17 @@ export class DirectoryMemberPage {
   @ApiProperty({ type: [DirectoryMember] })
   items: DirectoryMember[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Give it back as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Give it back as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 
-  @ApiProperty({ oneOf: [{ type: 'number' }, { $ref: getSchemaPath(TotalEstimate) }], description: 'How many members match: a count, or `{ estimate }` for long lists' })
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { $ref: getSchemaPath(TotalEstimate) }],
+    description: 'How many members match: a count, or `{ estimate }` for long lists',
+  })
   total: number | TotalEstimate;
 }
 

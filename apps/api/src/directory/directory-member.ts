@@ -45,7 +45,10 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, { today, conf
       startsOn: p.startsOn,
     })),
     isRep,
-    detailsConfirmation: detailsConfirmation(row.detailsConfirmedAt ? new Date(row.detailsConfirmedAt) : null, detailsConfirmMonths(config, isRep)),
+    detailsConfirmation: detailsConfirmation(
+      row.detailsConfirmedAt ? new Date(row.detailsConfirmedAt) : null,
+      detailsConfirmMonths(config, isRep),
+    ),
   };
   if (seesRecord(viewer, row)) {
     view.status = row.status;
@@ -58,5 +61,11 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, { today, conf
 }
 
 export function repView(row: RepRow, viewer: Viewer, card: CardContext): RepView {
-  return { postId: row.postId, role: row.postRole, startsOn: row.postStartsOn, endsOn: row.postEndsOn, member: directoryMember(row, viewer, card) };
+  return {
+    postId: row.postId,
+    role: row.postRole,
+    startsOn: row.postStartsOn,
+    endsOn: row.postEndsOn,
+    member: directoryMember(row, viewer, card),
+  };
 }

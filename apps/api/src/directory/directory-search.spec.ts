@@ -9,7 +9,11 @@ describe('name queries', () => {
   });
 
   it('splits a query into words where names split: spaces, hyphens and apostrophes', () => {
-    expect(nameQuery("  Máire Ní-Bhriain O'Neill ")).toEqual({ text: "Máire Ní-Bhriain O'Neill", words: ['Máire', 'Ní', 'Bhriain', 'O', 'Neill'], keyLength: 20 });
+    expect(nameQuery("  Máire Ní-Bhriain O'Neill ")).toEqual({
+      text: "Máire Ní-Bhriain O'Neill",
+      words: ['Máire', 'Ní', 'Bhriain', 'O', 'Neill'],
+      keyLength: 20,
+    });
     expect(nameQuery('li')?.words).toEqual(['li']);
   });
 

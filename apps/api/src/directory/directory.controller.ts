@@ -25,7 +25,10 @@ export class DirectoryController {
   @ApiOkResponse({ type: DirectoryMemberPage })
   @ApiErrors(400)
   @ApiError(403, 'Only the secretariat can filter by status')
-  search(@Query() query: MemberSearchQuery, @CurrentMember() viewer: AuthenticatedMember): Promise<DirectoryMemberPage> {
+  search(
+    @Query() query: MemberSearchQuery,
+    @CurrentMember() viewer: AuthenticatedMember,
+  ): Promise<DirectoryMemberPage> {
     return this.directory.searchMembers(query, viewer);
   }
 
@@ -40,7 +43,10 @@ export class DirectoryController {
   @Get('establishments/:id/contacts')
   @ApiOkResponse({ type: EstablishmentContacts })
   @ApiErrors(404)
-  establishmentContacts(@IdParam() id: string, @CurrentMember() viewer: AuthenticatedMember): Promise<EstablishmentContacts> {
+  establishmentContacts(
+    @IdParam() id: string,
+    @CurrentMember() viewer: AuthenticatedMember,
+  ): Promise<EstablishmentContacts> {
     return this.directory.establishmentContacts(id, viewer);
   }
 }

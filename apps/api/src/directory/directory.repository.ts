@@ -94,11 +94,16 @@ const CARD_COLUMNS = sql.raw(`
   to_json(d.details_confirmed_at) #>> '{}' as "detailsConfirmedAt"`);
 
 /** A card's columns, with whether it is listed to members on the day. */
-const cardColumns = (today: string) => sql`d.member_id as id, ${listedToMembers('d', today)} as listed, ${CARD_COLUMNS}`;
+const cardColumns = (today: string) =>
+  sql`d.member_id as id, ${listedToMembers('d', today)} as listed, ${CARD_COLUMNS}`;
 
 /** Posts held today, of alias `p`. */
 const currentPost = (p: string, today: string) =>
-  sql.raw(`${p}.starts_on <= `).append(sql`${today}::date`).append(sql.raw(` and (${p}.ends_on is null or ${p}.ends_on > `)).append(sql`${today}::date)`);
+  sql
+    .raw(`${p}.starts_on <= `)
+    .append(sql`${today}::date`)
+    .append(sql.raw(` and (${p}.ends_on is null or ${p}.ends_on > `))
+    .append(sql`${today}::date)`);
 
 const SORT = sql.raw(`d.surname_key collate "C", d.given_key collate "C", d.member_id`);
 
@@ -123,10 +128,19 @@ export class DirectoryRepository {
     const afterPosition = after
       ? sql`(rank, closeness, surname, given, member_id) > (${after[0]}::int, ${after[1]}::float8, ${after[2]}::text collate "C", ${after[3]}::text collate "C", ${after[4]}::uuid)`
       : sql`true`;
-    type Found = DirectoryRow & { rank: number; closeness: number; surname: string; given: string; total: number | null; estimate: number | null };
+    type Found = DirectoryRow & {
+      rank: number;
+      closeness: number;
+      surname: string;
+      given: string;
+      total: number | null;
+      estimate: number | null;
+    };
     let rows: Found[];
     if (filter.name || filter.establishmentId || filter.repsOnly || filter.stale) {
-      const { rank, matches, nearMiss } = filter.name ? relevance(filter.name) : { rank: sql`0`, matches: sql`true`, nearMiss: null };
+      const { rank, matches, nearMiss } = filter.name
+        ? relevance(filter.name)
+        : { rank: sql`0`, matches: sql`true`, nearMiss: null };
       const columns = (rank: SQL, closeness: SQL) =>
         sql`d.member_id, ${rank} as rank, ${closeness} as closeness, d.surname_key collate "C" as surname, d.given_key collate "C" as given`;
       // Near misses are looked for only while the name matches few members: past that they would
@@ -165,15 +179,27 @@ export class DirectoryRepository {
       }
     }
     const first = rows[0];
-    const total: Total | null = after ? null : !first ? 0 : first.estimate !== null ? { estimate: Number(first.estimate) } : (first.total ?? 0);
+    const total: Total | null = after
+      ? null
+      : !first
+        ? 0
+        : first.estimate !== null
+          ? { estimate: Number(first.estimate) }
+          : (first.total ?? 0);
     return {
-      rows: rows.map((row) => ({ ...row, position: [row.rank, Number(row.closeness), row.surname, row.given, row.id] })),
+      rows: rows.map((row) => ({
+        ...row,
+        position: [row.rank, Number(row.closeness), row.surname, row.given, row.id],
+      })),
       total,
     };
   }
 
   /** The ids behind a region code and a category code, in one round trip; null where unknown. */
-  async resolveCodes(codes: { region?: string; category?: string }): Promise<{ regionId: string | null; categoryId: string | null }> {
+  async resolveCodes(codes: {
+    region?: string;
+    category?: string;
+  }): Promise<{ regionId: string | null; categoryId: string | null }> {
     const result = await this.db.execute<{ regionId: string | null; categoryId: string | null }>(sql`
       select (select id from regions where code = ${codes.region ?? null}) as "regionId",
              (select id from categories where code = ${codes.category ?? null}) as "categoryId"`);
@@ -182,13 +208,22 @@ export class DirectoryRepository {
 
   /** One member, or null; `listed` as on the day. */
   async getMember(id: string, today: string): Promise<DirectoryRow | null> {
-    const result = await this.db.execute<DirectoryRow>(sql`select ${cardColumns(today)} from directory_cards d where d.member_id = ${id}::uuid`);
+    const result = await this.db.execute<DirectoryRow>(
+      sql`select ${cardColumns(today)} from directory_cards d where d.member_id = ${id}::uuid`,
+    );
     return result.rows[0] ?? null;
   }
 
   /** The posts the member held that have ended by the day, oldest first. */
   async endedPostsOf(memberId: string, day: string): Promise<PastPost[]> {
-    const result = await this.db.execute<{ id: string; role: string; regionCode: string | null; regionName: string | null; startsOn: string; endsOn: string }>(sql`
+    const result = await this.db.execute<{
+      id: string;
+      role: string;
+      regionCode: string | null;
+      regionName: string | null;
+      startsOn: string;
+      endsOn: string;
+    }>(sql`
       select p.id, p.role, r.code as "regionCode", r.name as "regionName", to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
         from posts p left join regions r on r.id = p.region_id
        where p.member_id = ${memberId}::uuid and p.ends_on <= ${day}::date
@@ -210,7 +245,13 @@ export class DirectoryRepository {
   async currentReps(scope: { regionIds: string[] | 'all'; hub: boolean }, today: string): Promise<RepRow[]> {
     const parts: SQL[] = [];
     if (scope.regionIds === 'all') parts.push(sql`post.region_id is not null`);
-    else if (scope.regionIds.length) parts.push(sql`post.region_id in (${sql.join(scope.regionIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    else if (scope.regionIds.length)
+      parts.push(
+        sql`post.region_id in (${sql.join(
+          scope.regionIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
     if (scope.hub) parts.push(sql`post.region_id is null`);
     if (!parts.length) return [];
     const result = await this.db.execute<RepRow>(sql`
@@ -227,17 +268,28 @@ export class DirectoryRepository {
   private conditions(filter: MemberSearch, today: string): SQL[] {
     const where: SQL[] = [sql`true`];
     if (filter.listedOnly) where.push(listedToMembers('d', today));
-    if (filter.statuses?.length) where.push(sql`d.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
+    if (filter.statuses?.length)
+      where.push(
+        sql`d.status in (${sql.join(
+          filter.statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      );
     if (filter.emailStatus) where.push(sql`d.email_status = ${filter.emailStatus}`);
     if (filter.regionCode) where.push(sql`d.region_id = (select id from regions where code = ${filter.regionCode})`);
-    if (filter.categoryCode) where.push(sql`d.category_id = (select id from categories where code = ${filter.categoryCode})`);
+    if (filter.categoryCode)
+      where.push(sql`d.category_id = (select id from categories where code = ${filter.categoryCode})`);
     // The card's own establishments, through their index: built as text, the pattern is a
     // constant when planned, and the uuid cast writes the id as the card does.
-    if (filter.establishmentId) where.push(sql`d.establishments @> ('[{"id": "' || ${filter.establishmentId}::uuid::text || '"}]')::jsonb`);
+    if (filter.establishmentId)
+      where.push(sql`d.establishments @> ('[{"id": "' || ${filter.establishmentId}::uuid::text || '"}]')::jsonb`);
     // A semi-join, planned once, rather than a subquery per row.
-    if (filter.repsOnly) where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
+    if (filter.repsOnly)
+      where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
     if (filter.stale) {
-      where.push(sql`d.status in ('invited', 'active') and d.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int)`);
+      where.push(
+        sql`d.status in ('invited', 'active') and d.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int)`,
+      );
     }
     return where;
   }
@@ -256,7 +308,11 @@ const NEAR_MISS_RANK = 4;
  */
 function relevance(name: NameQuery): { rank: SQL; matches: SQL; nearMiss: { condition: SQL; closeness: SQL } | null } {
   const key = sql`public.seg_search_key(${name.text})`;
-  const every = (pattern: (word: SQL) => SQL) => sql.join(name.words.map((w) => pattern(sql`public.seg_search_key(${w})`)), sql` and `);
+  const every = (pattern: (word: SQL) => SQL) =>
+    sql.join(
+      name.words.map((w) => pattern(sql`public.seg_search_key(${w})`)),
+      sql` and `,
+    );
   const wordsEqual = every((w) => sql`d.words like '% ' || ${w} || ' %'`);
   const wordsStart = every((w) => sql`d.words like '% ' || ${w} || '%'`);
   // Parts of words and near misses need a trigram to look up: three characters at least.
@@ -275,7 +331,10 @@ function relevance(name: NameQuery): { rank: SQL; matches: SQL; nearMiss: { cond
     matches,
     // Near misses from NEAR_MISS_SIMILARITY up (@seg/db sets it on every connection).
     nearMiss: long
-      ? { condition: sql`${spaced} <<% d.words and not (${matches})`, closeness: sql`-round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8` }
+      ? {
+          condition: sql`${spaced} <<% d.words and not (${matches})`,
+          closeness: sql`-round(strict_word_similarity(${spaced}, d.words)::numeric, 1)::float8`,
+        }
       : null,
   };
 }

@@ -8,7 +8,13 @@ import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsService } from '../regions/regions.service';
 import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/rules';
 import { CardContext, directoryMember, repView } from './directory-member';
-import { ContactsView, DirectoryMember, DirectoryMemberPage, EstablishmentContacts, NetworkView } from './directory-member.dto';
+import {
+  ContactsView,
+  DirectoryMember,
+  DirectoryMemberPage,
+  EstablishmentContacts,
+  NetworkView,
+} from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
 import { nameQuery } from './name-query';
 import { MemberSearchQuery } from './member-search.dto';
@@ -35,9 +41,15 @@ export class DirectoryService {
   /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
   async network(viewer: Viewer): Promise<NetworkView> {
     const today = todayInLondon();
-    const [spokes, reps] = await Promise.all([this.regions.listLive(), this.directory.currentReps({ regionIds: 'all', hub: true }, today)]);
+    const [spokes, reps] = await Promise.all([
+      this.regions.listLive(),
+      this.directory.currentReps({ regionIds: 'all', hub: true }, today),
+    ]);
     return {
-      hub: { name: HUB_NAME, reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer, this.card(today))) },
+      hub: {
+        name: HUB_NAME,
+        reps: reps.filter((r) => r.postRegionId === null).map((r) => repView(r, viewer, this.card(today))),
+      },
       spokes: spokes.map((region) => ({
         region: { code: region.code, name: region.name, nation: region.nation },
         reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer, this.card(today))),
@@ -65,13 +77,24 @@ export class DirectoryService {
     const secretariat = seesEverything(given, '');
     const viewer = !secretariat && query.region ? await this.asRepresentativeOf(given, query.region) : given;
     const seesRecords = secretariat || !!viewer.representedRegionIds?.length;
-    if (query.status && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by status');
-    if (query.emailStatus && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members by email status');
-    if (query.stale && !seesRecords) throw new ForbiddenException('Only the secretariat, or a representative listing their own region, can list members who have not confirmed their details');
+    if (query.status && !seesRecords)
+      throw new ForbiddenException(
+        'Only the secretariat, or a representative listing their own region, can list members by status',
+      );
+    if (query.emailStatus && !seesRecords)
+      throw new ForbiddenException(
+        'Only the secretariat, or a representative listing their own region, can list members by email status',
+      );
+    if (query.stale && !seesRecords)
+      throw new ForbiddenException(
+        'Only the secretariat, or a representative listing their own region, can list members who have not confirmed their details',
+      );
     // A representative organises the region's current members; former and suspended ones are the secretariat's.
     const representative = seesRecords && !secretariat;
     if (representative && query.status && !CURRENT_STATUSES.includes(query.status)) {
-      throw new ForbiddenException('A representative lists the current members of their region (invited or active) only');
+      throw new ForbiddenException(
+        'A representative lists the current members of their region (invited or active) only',
+      );
     }
     const filter: MemberSearch = {
       name: nameQuery(query.q),
@@ -87,7 +110,15 @@ export class DirectoryService {
     const today = todayInLondon();
     // The total rides in the signed cursor, so later pages skip the count; the cursor is bound
     // to the search (and so to what the viewer may see), whose total it carries.
-    const request = this.pages.open<DirectoryCursor>(`directory/members?${JSON.stringify(filter)}`, query, ['number', 'number', 'string', 'string', 'string', 'number', 'number']);
+    const request = this.pages.open<DirectoryCursor>(`directory/members?${JSON.stringify(filter)}`, query, [
+      'number',
+      'number',
+      'string',
+      'string',
+      'string',
+      'number',
+      'number',
+    ]);
     const position = request.after;
     const after = position ? (position.slice(0, 5) as SearchPosition) : undefined;
     const { rows, total: counted } = await this.directory.searchPage(filter, today, request.fetch, after);
@@ -95,16 +126,26 @@ export class DirectoryService {
     if (!rows.length) await this.checkCodes(query);
     const total: Total = position ? (position[6] ? { estimate: position[5] } : position[5]) : (counted ?? 0);
     const totalKeys: [number, number] = typeof total === 'number' ? [total, 0] : [total.estimate, 1];
-    return request.page(rows, total, (row) => [...row.position, ...totalKeys], (row) => directoryMember(row, viewer, this.card(today)));
+    return request.page(
+      rows,
+      total,
+      (row) => [...row.position, ...totalKeys],
+      (row) => directoryMember(row, viewer, this.card(today)),
+    );
   }
 
   /** One member, with the posts they held before. */
   async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
     const today = todayInLondon();
     const row = await this.directory.getMember(id, today);
-    const viewer = row && !seesEverything(given, id) ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) } : given;
+    const viewer =
+      row && !seesEverything(given, id)
+        ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) }
+        : given;
     // Unlisted: the secretariat and the member see them; a representative, current members of their region.
-    const seen = row && (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
+    const seen =
+      row &&
+      (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
     if (!row || !seen) throw new NotFoundException('No such member');
     const pastPosts = await this.directory.endedPostsOf(id, today);
     return { ...directoryMember(row, viewer, this.card(today)), pastPosts };
@@ -147,7 +188,10 @@ export class DirectoryService {
 
   private async checkCodes(query: MemberSearchQuery): Promise<void> {
     if (!query.region && !query.category) return;
-    const { regionId, categoryId } = await this.directory.resolveCodes({ region: query.region, category: query.category });
+    const { regionId, categoryId } = await this.directory.resolveCodes({
+      region: query.region,
+      category: query.category,
+    });
     const errors: FieldError[] = [];
     if (query.region && !regionId) errors.push({ field: 'region', message: 'is not a region code' });
     if (query.category && !categoryId) errors.push({ field: 'category', message: 'is not a category code' });

@@ -19,5 +19,8 @@ export function nameQuery(q: string | undefined): NameQuery | undefined {
 
 /** The length of a search key as seg_search_key makes it, near enough to pick the index to use. */
 export function roughKeyLength(q: string): number {
-  return q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s\p{P}\p{S}]/gu, '').length;
+  return q
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '').length;
 }

@@ -21,20 +21,29 @@ export class EstablishmentsRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
 
   /** Name order, after the (name, id) of the last one shown; with the total of the filter. */
-  async search(filter: EstablishmentFilter, limit: number, after: EstablishmentPosition | null): Promise<{ rows: EstablishmentView[]; total: number }> {
+  async search(
+    filter: EstablishmentFilter,
+    limit: number,
+    after: EstablishmentPosition | null,
+  ): Promise<{ rows: EstablishmentView[]; total: number }> {
     const conditions: SQL[] = [];
     if (filter.typeCode) conditions.push(eq(establishments.typeCode, filter.typeCode));
     if (filter.regionId) conditions.push(eq(establishments.regionId, filter.regionId));
     const pageConditions = [...conditions];
     if (after) {
       const [name, id] = after;
-      pageConditions.push(or(gt(establishments.name, name), and(eq(establishments.name, name), gt(establishments.id, id)))!);
+      pageConditions.push(
+        or(gt(establishments.name, name), and(eq(establishments.name, name), gt(establishments.id, id)))!,
+      );
     }
     const rows = await this.selectViews(this.db)
       .where(and(...pageConditions))
       .orderBy(asc(establishments.name), asc(establishments.id))
       .limit(limit);
-    const [{ total }] = await this.db.select({ total: count() }).from(establishments).where(and(...conditions));
+    const [{ total }] = await this.db
+      .select({ total: count() })
+      .from(establishments)
+      .where(and(...conditions));
     return { rows: rows.map(toView), total };
   }
 
@@ -82,10 +91,20 @@ export class EstablishmentsRepository {
        order by rank, bonus desc, name, id
        limit ${limit}`);
     const found = ranked.rows;
-    const views = found.length ? await this.selectViews(this.db).where(inArray(establishments.id, found.map((r) => r.id))) : [];
+    const views = found.length
+      ? await this.selectViews(this.db).where(
+          inArray(
+            establishments.id,
+            found.map((r) => r.id),
+          ),
+        )
+      : [];
     const byId = new Map(views.map((v) => [v.e.id, toView(v)]));
     return {
-      rows: found.map((r) => ({ ...byId.get(r.id)!, position: [r.rank, -r.bonus, r.name, r.id] as RankedEstablishmentPosition })),
+      rows: found.map((r) => ({
+        ...byId.get(r.id)!,
+        position: [r.rank, -r.bonus, r.name, r.id] as RankedEstablishmentPosition,
+      })),
       total: found[0]?.total ?? 0,
     };
   }
@@ -119,7 +138,10 @@ export class EstablishmentsRepository {
 
   /** Every establishment's id, code and name, for reading names as people write them (imports). */
   listNames(tx: Executor = this.db): Promise<{ id: string; code: string | null; name: string }[]> {
-    return tx.select({ id: establishments.id, code: establishments.code, name: establishments.name }).from(establishments).orderBy(establishments.name);
+    return tx
+      .select({ id: establishments.id, code: establishments.code, name: establishments.name })
+      .from(establishments)
+      .orderBy(establishments.name);
   }
 
   /**
@@ -136,12 +158,19 @@ export class EstablishmentsRepository {
   }
 
   async typeExists(code: string, tx: Executor = this.db): Promise<boolean> {
-    const [row] = await tx.select({ code: establishmentTypes.code }).from(establishmentTypes).where(eq(establishmentTypes.code, code)).limit(1);
+    const [row] = await tx
+      .select({ code: establishmentTypes.code })
+      .from(establishmentTypes)
+      .where(eq(establishmentTypes.code, code))
+      .limit(1);
     return Boolean(row);
   }
 
   listTypes() {
-    return this.db.select({ code: establishmentTypes.code, name: establishmentTypes.name }).from(establishmentTypes).orderBy(asc(establishmentTypes.name));
+    return this.db
+      .select({ code: establishmentTypes.code, name: establishmentTypes.name })
+      .from(establishmentTypes)
+      .orderBy(asc(establishmentTypes.name));
   }
 
   async insert(tx: Executor, values: typeof establishments.$inferInsert): Promise<EstablishmentRow> {
@@ -149,14 +178,26 @@ export class EstablishmentsRepository {
     return row;
   }
 
-  async update(tx: Executor, id: string, values: Partial<typeof establishments.$inferInsert>): Promise<EstablishmentRow> {
-    const [row] = await tx.update(establishments).set({ ...values, updatedAt: new Date() }).where(eq(establishments.id, id)).returning();
+  async update(
+    tx: Executor,
+    id: string,
+    values: Partial<typeof establishments.$inferInsert>,
+  ): Promise<EstablishmentRow> {
+    const [row] = await tx
+      .update(establishments)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(establishments.id, id))
+      .returning();
     return row;
   }
 
   private selectViews(tx: Executor) {
     return tx
-      .select({ e: establishments, typeName: establishmentTypes.name, region: { id: regions.id, code: regions.code, name: regions.name, nation: regions.nation } })
+      .select({
+        e: establishments,
+        typeName: establishmentTypes.name,
+        region: { id: regions.id, code: regions.code, name: regions.name, nation: regions.nation },
+      })
       .from(establishments)
       .innerJoin(establishmentTypes, eq(establishmentTypes.code, establishments.typeCode))
       .innerJoin(regions, eq(regions.id, establishments.regionId))
@@ -164,7 +205,11 @@ export class EstablishmentsRepository {
   }
 }
 
-function toView(row: { e: EstablishmentRow; typeName: string; region: EstablishmentView['region'] }): EstablishmentView {
+function toView(row: {
+  e: EstablishmentRow;
+  typeName: string;
+  region: EstablishmentView['region'];
+}): EstablishmentView {
   const { e } = row;
   return {
     id: e.id,

@@ -1,11 +1,23 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { conflictOn, FieldError, InvalidFieldsException, invalidField, KeysetPages, PageQuery, wholePage } from '@seg/http';
+import {
+  conflictOn,
+  FieldError,
+  InvalidFieldsException,
+  invalidField,
+  KeysetPages,
+  PageQuery,
+  wholePage,
+} from '@seg/http';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { RegionsService } from '../regions/regions.service';
 import { CreateEstablishmentDto, EstablishmentQuery, UpdateEstablishmentDto } from './establishment.dto';
 import { EstablishmentPage, EstablishmentTypePage, EstablishmentView } from './establishment-view.dto';
-import { EstablishmentPosition, EstablishmentsRepository, RankedEstablishmentPosition } from './establishments.repository';
+import {
+  EstablishmentPosition,
+  EstablishmentsRepository,
+  RankedEstablishmentPosition,
+} from './establishments.repository';
 
 @Injectable()
 export class EstablishmentsService {
@@ -27,18 +39,38 @@ export class EstablishmentsService {
     if (query.region) {
       regionId = (await this.regions.forFilter(query.region)).id;
     }
-    if (query.type && !(await this.establishments.typeExists(query.type))) throw invalidField('type', 'is not an establishment type code');
+    if (query.type && !(await this.establishments.typeExists(query.type)))
+      throw invalidField('type', 'is not an establishment type code');
     const q = query.q?.trim();
     if (q) {
       // Ranked by relevance: the cursor is bound to the search, whose order it follows.
       const filter = { q, typeCode: query.type, regionId };
-      const request = this.pages.open<RankedEstablishmentPosition>(`establishments?${JSON.stringify(filter)}`, query, ['number', 'number', 'string', 'string']);
+      const request = this.pages.open<RankedEstablishmentPosition>(`establishments?${JSON.stringify(filter)}`, query, [
+        'number',
+        'number',
+        'string',
+        'string',
+      ]);
       const { rows, total } = await this.establishments.searchByName(filter, request.fetch, request.after);
-      return request.page(rows, total, (e) => e.position, ({ position: _position, ...view }) => view);
+      return request.page(
+        rows,
+        total,
+        (e) => e.position,
+        ({ position: _position, ...view }) => view,
+      );
     }
     const request = this.pages.open<EstablishmentPosition>('establishments', query, ['string', 'string']);
-    const { rows, total } = await this.establishments.search({ typeCode: query.type, regionId }, request.fetch, request.after);
-    return request.page(rows, total, (e) => [e.name, e.id], (e) => e);
+    const { rows, total } = await this.establishments.search(
+      { typeCode: query.type, regionId },
+      request.fetch,
+      request.after,
+    );
+    return request.page(
+      rows,
+      total,
+      (e) => [e.name, e.id],
+      (e) => e,
+    );
   }
 
   async get(id: string): Promise<EstablishmentView> {
@@ -65,7 +97,12 @@ export class EstablishmentsService {
       const { type, region, ...rest } = dto;
       const refs = await this.resolveRefs(tx, { type, region });
       await this.checkUnique(tx, dto);
-      const row = await this.establishments.insert(tx, { ...rest, code: rest.code ?? null, typeCode: type, regionId: refs.regionId! });
+      const row = await this.establishments.insert(tx, {
+        ...rest,
+        code: rest.code ?? null,
+        typeCode: type,
+        regionId: refs.regionId!,
+      });
       await this.audit.record(tx, actor, { entity: 'establishment', entityId: row.id, action: 'create', after: row });
       return (await this.establishments.getView(row.id, tx))!;
     });
@@ -78,7 +115,11 @@ export class EstablishmentsService {
       const { type, region, ...rest } = dto;
       const refs = await this.resolveRefs(tx, { type, region });
       await this.checkUnique(tx, dto, id);
-      const after = await this.establishments.update(tx, id, { ...rest, ...(type ? { typeCode: type } : {}), ...(refs.regionId ? { regionId: refs.regionId } : {}) });
+      const after = await this.establishments.update(tx, id, {
+        ...rest,
+        ...(type ? { typeCode: type } : {}),
+        ...(refs.regionId ? { regionId: refs.regionId } : {}),
+      });
       await this.audit.record(tx, actor, { entity: 'establishment', entityId: id, action: 'update', before, after });
       return (await this.establishments.getView(id, tx))!;
     });
@@ -87,7 +128,8 @@ export class EstablishmentsService {
   private async resolveRefs(tx: Executor, refs: { type?: string; region?: string }): Promise<{ regionId?: string }> {
     const errors: FieldError[] = [];
     let regionId: string | undefined;
-    if (refs.type !== undefined && !(await this.establishments.typeExists(refs.type, tx))) errors.push({ field: 'type', message: 'is not an establishment type code' });
+    if (refs.type !== undefined && !(await this.establishments.typeExists(refs.type, tx)))
+      errors.push({ field: 'type', message: 'is not an establishment type code' });
     if (refs.region !== undefined) {
       const region = await this.regions.forRecord(refs.region, 'region', tx);
       if ('field' in region) errors.push(region);

@@ -9,7 +9,10 @@ import { HealthReport } from './health-report.dto';
 const TIMEOUT_MS = 2_000;
 
 function within<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+  ]);
 }
 
 @Injectable()
@@ -22,8 +25,14 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const [db, redis, inboundState] = await Promise.all([
-      within(this.pool.query('select 1')).then(() => 'up' as const, () => 'down' as const),
-      within(this.redis.ping()).then(() => 'up' as const, () => 'down' as const),
+      within(this.pool.query('select 1')).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      within(this.redis.ping()).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
       within(readInboundState(this.redis, this.config.queuePrefix)).catch(() => null),
     ]);
     // Without IMAP_URL only a development mail catcher reads inbound mail, and says so while it runs.

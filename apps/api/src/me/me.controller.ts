@@ -33,7 +33,11 @@ export class MeController {
   @Patch()
   @ApiOkResponse({ type: MemberRecord })
   @ApiErrors(400, 409)
-  update(@CurrentMember() member: AuthenticatedMember, @Body() dto: UpdateMeDto, @CurrentActor() actor: Actor): Promise<MemberRecord> {
+  update(
+    @CurrentMember() member: AuthenticatedMember,
+    @Body() dto: UpdateMeDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MemberRecord> {
     return this.me.update(member.id, dto, actor);
   }
 

@@ -36,7 +36,12 @@ export class AttendanceRepository {
 
   async attendanceByCategory(meetingId: string): Promise<AttendanceRow[]> {
     return this.db
-      .select({ code: categories.code, name: categories.name, rsvp: invitations.rsvp, count: sql<number>`count(*)::int` })
+      .select({
+        code: categories.code,
+        name: categories.name,
+        rsvp: invitations.rsvp,
+        count: sql<number>`count(*)::int`,
+      })
       .from(invitations)
       .innerJoin(members, eq(members.id, invitations.memberId))
       .leftJoin(categories, eq(categories.id, members.categoryId))

@@ -9,20 +9,28 @@ export class AudienceLookupsRepository {
 
   async findRegionIds(codes: string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const rows = await this.db.select({ id: regions.id, code: regions.code }).from(regions).where(inArray(regions.code, codes));
+    const rows = await this.db
+      .select({ id: regions.id, code: regions.code })
+      .from(regions)
+      .where(inArray(regions.code, codes));
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   async findCategoryIds(codes: string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const rows = await this.db.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes));
+    const rows = await this.db
+      .select({ id: categories.id, code: categories.code })
+      .from(categories)
+      .where(inArray(categories.code, codes));
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   /** The members of these ids that exist, with their region (null for none). */
   async findMemberRegions(ids: string[]): Promise<Map<string, string | null>> {
     if (!ids.length) return new Map();
-    const result = await this.db.execute<{ id: string; region_id: string | null }>(sql`select id, region_id from ${members} where id = any(${sql.param(ids)}::uuid[])`);
+    const result = await this.db.execute<{ id: string; region_id: string | null }>(
+      sql`select id, region_id from ${members} where id = any(${sql.param(ids)}::uuid[])`,
+    );
     return new Map(result.rows.map((r) => [r.id, r.region_id]));
   }
 }

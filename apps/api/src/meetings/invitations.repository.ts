@@ -1,6 +1,23 @@
 import { todayInLondon } from '@seg/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, CounterProposal, Database, DB, EmailStatus, Executor, invitations, isCurrentPost, meetings, members, MemberStatus, posts, regions, RsvpResponse, RsvpSource, Visibility } from '@seg/db';
+import {
+  categories,
+  CounterProposal,
+  Database,
+  DB,
+  EmailStatus,
+  Executor,
+  invitations,
+  isCurrentPost,
+  meetings,
+  members,
+  MemberStatus,
+  posts,
+  regions,
+  RsvpResponse,
+  RsvpSource,
+  Visibility,
+} from '@seg/db';
 import { newInvitationNotices, NoticeRef, refsOfNewNotices } from '@seg/notices';
 import { and, asc, eq, sql, SQL } from 'drizzle-orm';
 import type { MeetingRow } from './meetings.repository';
@@ -77,8 +94,16 @@ export class InvitationsRepository {
    * Invites every current member (invited or active) of the audience not yet invited (`wouldInvite` of
    * the tally), and writes each new invitation's invite notice, in one statement (`inviteStatement`).
    */
-  async invite(tx: Executor, meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): Promise<{ tally: AudienceTally; notices: NoticeRef[] }> {
-    const result = await tx.execute<AudienceTally & { noticeIds: string[] }>(inviteStatement(meetingId, revision, audience, actorId));
+  async invite(
+    tx: Executor,
+    meetingId: string,
+    revision: number,
+    audience: ResolvedAudience,
+    actorId: string | null,
+  ): Promise<{ tally: AudienceTally; notices: NoticeRef[] }> {
+    const result = await tx.execute<AudienceTally & { noticeIds: string[] }>(
+      inviteStatement(meetingId, revision, audience, actorId),
+    );
     const { noticeIds, ...tally } = result.rows[0];
     return { tally, notices: refsOfNewNotices(noticeIds) };
   }
@@ -113,7 +138,10 @@ export class InvitationsRepository {
   }
 
   /** The member's invitation to the meeting, with their name and email as a calendar names them. */
-  async findInvitee(meetingId: string, memberId: string): Promise<{ invitationId: string; rsvp: RsvpResponse; name: string; email: string } | null> {
+  async findInvitee(
+    meetingId: string,
+    memberId: string,
+  ): Promise<{ invitationId: string; rsvp: RsvpResponse; name: string; email: string } | null> {
     const [row] = await this.db
       .select({ invitationId: invitations.id, rsvp: invitations.rsvp, name: members.name, email: members.email })
       .from(invitations)
@@ -130,7 +158,13 @@ export class InvitationsRepository {
   async lockInvitation(
     tx: Executor,
     invitationId: string,
-  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null; memberId: string; member: { status: MemberStatus; erasedAt: Date | null }; meeting: MeetingRow } | null> {
+  ): Promise<{
+    rsvp: RsvpResponse;
+    respondedAt: Date | null;
+    memberId: string;
+    member: { status: MemberStatus; erasedAt: Date | null };
+    meeting: MeetingRow;
+  } | null> {
     const [row] = await tx
       .select({
         rsvp: invitations.rsvp,
@@ -149,7 +183,13 @@ export class InvitationsRepository {
   }
 
   /** A reply through the RSVP link or the web app, to the meeting as it is now (`revision`). */
-  async setRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse, source: RsvpSource, revision: number): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
+  async setRsvp(
+    tx: Executor,
+    invitationId: string,
+    rsvp: RsvpResponse,
+    source: RsvpSource,
+    revision: number,
+  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
     const [row] = await tx
       .update(invitations)
       .set({ rsvp, respondedAt: sql`now()`, rsvpSource: source, rsvpRevision: revision, updatedAt: sql`now()` })
@@ -158,7 +198,11 @@ export class InvitationsRepository {
     return row;
   }
 
-  async listInvitees(meetingId: string, limit: number, after: { name: string; id: string } | null): Promise<InviteeRow[]> {
+  async listInvitees(
+    meetingId: string,
+    limit: number,
+    after: { name: string; id: string } | null,
+  ): Promise<InviteeRow[]> {
     return this.db
       .select({
         invitationId: invitations.id,
@@ -184,7 +228,12 @@ export class InvitationsRepository {
       .innerJoin(members, eq(members.id, invitations.memberId))
       .leftJoin(regions, eq(regions.id, members.regionId))
       .leftJoin(categories, eq(categories.id, members.categoryId))
-      .where(and(eq(invitations.meetingId, meetingId), after ? sql`(${members.name}, ${invitations.id}) > (${after.name}, ${after.id}::uuid)` : undefined))
+      .where(
+        and(
+          eq(invitations.meetingId, meetingId),
+          after ? sql`(${members.name}, ${invitations.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
+        ),
+      )
       .orderBy(asc(members.name), asc(invitations.id))
       .limit(limit);
   }
@@ -199,7 +248,12 @@ export class InvitationsRepository {
  * notice is written beside its invitation with the address the audience read. Exported for the
  * fan-out bench, which explains it.
  */
-export function inviteStatement(meetingId: string, revision: number, audience: ResolvedAudience, actorId: string | null): SQL {
+export function inviteStatement(
+  meetingId: string,
+  revision: number,
+  audience: ResolvedAudience,
+  actorId: string | null,
+): SQL {
   return sql`
     with audience as (${audienceOf(meetingId, audience)}),
     fresh as (
@@ -223,7 +277,9 @@ function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const member = sql`(m.role = 'member' or m.category_id is not null)`;
   if (a.all) parts.push(member);
   if (a.reps) {
-    parts.push(sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(todayInLondon())})`);
+    parts.push(
+      sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(todayInLondon())})`,
+    );
   }
   if (a.regionIds.length) parts.push(sql`(m.region_id = any(${uuidArray(a.regionIds)}) and ${member})`);
   if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);

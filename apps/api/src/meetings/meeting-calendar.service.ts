@@ -25,7 +25,10 @@ export class MeetingCalendarService {
    * published (no attendee).
    */
   async forViewer(id: string, viewer: AuthenticatedMember): Promise<string> {
-    const [meeting, invitee] = await Promise.all([this.meetings.getById(id), this.invitations.findInvitee(id, viewer.id)]);
+    const [meeting, invitee] = await Promise.all([
+      this.meetings.getById(id),
+      this.invitations.findInvitee(id, viewer.id),
+    ]);
     // A member is told nothing of meetings they are not invited to, not even that they exist.
     if (!meeting || (!invitee && !(await this.access.mayRun(viewer, meeting)))) throw meetingNotFound();
     const { startsAt, endsAt } = meeting;
@@ -33,7 +36,12 @@ export class MeetingCalendarService {
     return meetingCalendar({
       meeting: { ...meeting, startsAt, endsAt },
       mailFrom: this.config.mail.from,
-      invitee: invitee && { name: invitee.name, email: invitee.email, rsvp: invitee.rsvp, rsvpUrl: rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitee.invitationId) },
+      invitee: invitee && {
+        name: invitee.name,
+        email: invitee.email,
+        rsvp: invitee.rsvp,
+        rsvpUrl: rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitee.invitationId),
+      },
       cancelled: meeting.status === 'cancelled',
     });
   }

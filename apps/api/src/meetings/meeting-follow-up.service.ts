@@ -24,9 +24,17 @@ export class MeetingFollowUpService {
     private readonly access: MeetingAccess,
   ) {}
 
-  async invitations(meetingId: string, query: PageQuery, viewer: AuthenticatedMember, actor: Actor): Promise<InvitationsPage> {
+  async invitations(
+    meetingId: string,
+    query: PageQuery,
+    viewer: AuthenticatedMember,
+    actor: Actor,
+  ): Promise<InvitationsPage> {
     const { meeting } = await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
-    const request = this.pages.open<[name: string, invitationId: string]>(`meetings/${meetingId}/invitations`, query, ['string', 'string']);
+    const request = this.pages.open<[name: string, invitationId: string]>(`meetings/${meetingId}/invitations`, query, [
+      'string',
+      'string',
+    ]);
     const after = request.after;
     const [rows, rsvps, noticeCounts] = await Promise.all([
       this.invitationRows.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
@@ -53,27 +61,41 @@ export class MeetingFollowUpService {
     }
     const totals = rsvpCounts(rsvps);
     return {
-      ...request.page(rows, totals.invitees, (r) => [r.name, r.invitationId], (r) => ({
-        invitationId: r.invitationId,
-        member: {
-          id: r.memberId,
-          name: r.name,
-          email: emailShown(r, viewer),
-          region: r.regionCode,
-          regionName: r.regionName,
-          category: r.categoryCode,
-          categoryName: r.categoryName,
-          emailStatus: r.emailStatus,
+      ...request.page(
+        rows,
+        totals.invitees,
+        (r) => [r.name, r.invitationId],
+        (r) => ({
+          invitationId: r.invitationId,
+          member: {
+            id: r.memberId,
+            name: r.name,
+            email: emailShown(r, viewer),
+            region: r.regionCode,
+            regionName: r.regionName,
+            category: r.categoryCode,
+            categoryName: r.categoryName,
+            emailStatus: r.emailStatus,
+          },
+          rsvp: r.rsvp,
+          respondedAt: r.respondedAt ? toLondonIso(r.respondedAt) : null,
+          rsvpSource: r.rsvpSource,
+          answersEarlierRevision: r.rsvpRevision !== null && r.rsvpRevision < meeting.revision,
+          counterProposal: r.counterProposal,
+          invitedAt: toLondonIso(r.invitedAt),
+          notices: byInvitation.get(r.invitationId) ?? [],
+        }),
+      ),
+      totals: {
+        ...totals,
+        notices: {
+          queued: noticeCounts.queued ?? 0,
+          sent: noticeCounts.sent ?? 0,
+          failed: noticeCounts.failed ?? 0,
+          bounced: noticeCounts.bounced ?? 0,
+          suppressed: noticeCounts.suppressed ?? 0,
         },
-        rsvp: r.rsvp,
-        respondedAt: r.respondedAt ? toLondonIso(r.respondedAt) : null,
-        rsvpSource: r.rsvpSource,
-        answersEarlierRevision: r.rsvpRevision !== null && r.rsvpRevision < meeting.revision,
-        counterProposal: r.counterProposal,
-        invitedAt: toLondonIso(r.invitedAt),
-        notices: byInvitation.get(r.invitationId) ?? [],
-      })),
-      totals: { ...totals, notices: { queued: noticeCounts.queued ?? 0, sent: noticeCounts.sent ?? 0, failed: noticeCounts.failed ?? 0, bounced: noticeCounts.bounced ?? 0, suppressed: noticeCounts.suppressed ?? 0 } },
+      },
     };
   }
 
@@ -100,7 +122,9 @@ export class MeetingFollowUpService {
             r.regionName ?? '',
             RSVP_WORDING[r.rsvp],
             r.respondedAt ? formatLondon(r.respondedAt) : '',
-            notice ? `${notice.kind.replace(/^meeting-/, '')} ${notice.status}${notice.lastError ? `: ${notice.lastError}` : ''}` : '',
+            notice
+              ? `${notice.kind.replace(/^meeting-/, '')} ${notice.status}${notice.lastError ? `: ${notice.lastError}` : ''}`
+              : '',
           ]
             .map(csvCell)
             .join(','),
@@ -119,7 +143,12 @@ export class MeetingFollowUpService {
       this.attendanceRows.attendanceByRegion(meetingId),
       this.attendanceRows.attendanceByCategory(meetingId),
     ]);
-    return { meetingId, totals: rsvpCounts(rsvps), byRegion: groups(regions, 'No region'), byCategory: groups(categories, 'No category') };
+    return {
+      meetingId,
+      totals: rsvpCounts(rsvps),
+      byRegion: groups(regions, 'No region'),
+      byCategory: groups(categories, 'No category'),
+    };
   }
 }
 
@@ -165,12 +194,14 @@ export function attendanceCsv(attendance: Attendance): string {
   const header = ['group', 'code', 'name', 'invitees', 'accepted', 'tentative', 'declined', 'noReply'];
   const line = (group: string, code: string | null, name: string, c: RsvpCounts) =>
     [group, code ?? '', name, c.invitees, c.accepted, c.tentative, c.declined, c.noReply].map(csvCell).join(',');
-  return [
-    header.join(','),
-    ...attendance.byRegion.map((g) => line('region', g.code, g.name, g)),
-    ...attendance.byCategory.map((g) => line('category', g.code, g.name, g)),
-    line('total', null, 'All invitees', attendance.totals),
-  ].join('\r\n') + '\r\n';
+  return (
+    [
+      header.join(','),
+      ...attendance.byRegion.map((g) => line('region', g.code, g.name, g)),
+      ...attendance.byCategory.map((g) => line('category', g.code, g.name, g)),
+      line('total', null, 'All invitees', attendance.totals),
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 function csvCell(value: string | number): string {

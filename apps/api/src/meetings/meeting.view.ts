@@ -11,7 +11,11 @@ export function isOver(meeting: Pick<MeetingRow, 'endsAt'>, now = new Date()): b
 const iso = (d: Date | null) => (d ? toLondonIso(d) : null);
 
 /** The meeting as the API shows it; `mayRun` says whether the viewer runs it. */
-export function toMeetingView(meeting: MeetingWithRegion, mayRun: boolean, rsvp: RsvpResponse | null = null): MeetingView {
+export function toMeetingView(
+  meeting: MeetingWithRegion,
+  mayRun: boolean,
+  rsvp: RsvpResponse | null = null,
+): MeetingView {
   return {
     id: meeting.id,
     title: meeting.title,
@@ -25,7 +29,9 @@ export function toMeetingView(meeting: MeetingWithRegion, mayRun: boolean, rsvp:
     status: meeting.status,
     revision: meeting.revision,
     isOver: isOver(meeting),
-    summit: meeting.summitNumber ? { number: meeting.summitNumber, year: meeting.summitYear, theme: meeting.theme } : null,
+    summit: meeting.summitNumber
+      ? { number: meeting.summitNumber, year: meeting.summitYear, theme: meeting.theme }
+      : null,
     region: meeting.regionCode ? { code: meeting.regionCode, name: meeting.regionName! } : null,
     mayRun,
     cancelledAt: iso(meeting.cancelledAt),

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import type { Response } from 'express';
@@ -35,7 +44,11 @@ export class MeetingsController {
   @Post()
   @ApiCreatedResponse({ type: MeetingView })
   @ApiErrors(400, 403)
-  create(@Body() dto: CreateMeetingDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  create(
+    @Body() dto: CreateMeetingDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeetingView> {
     return this.meetings.create(dto, member, actor);
   }
 
@@ -68,7 +81,12 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingView })
   @ApiErrors(400, 403, 404)
   @ApiError(409, 'The meeting is cancelled or over')
-  update(@IdParam() id: string, @Body() dto: UpdateMeetingDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdateMeetingDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeetingView> {
     return this.meetings.update(id, dto, member, actor);
   }
 
@@ -82,7 +100,12 @@ export class MeetingsController {
   @ApiAcceptedResponse({ type: InviteResult })
   @ApiErrors(400, 403, 404)
   @ApiError(409, 'The meeting is cancelled or over')
-  invite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<InviteResult> {
+  invite(
+    @IdParam() id: string,
+    @Body() dto: InviteDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<InviteResult> {
     return this.meetings.invite(id, dto.audience, member, actor);
   }
 
@@ -91,7 +114,12 @@ export class MeetingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvitePreview })
   @ApiErrors(400, 403, 404)
-  previewInvite(@IdParam() id: string, @Body() dto: InviteDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<InvitePreview> {
+  previewInvite(
+    @IdParam() id: string,
+    @Body() dto: InviteDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<InvitePreview> {
     return this.meetings.previewInvite(id, dto.audience, member, actor);
   }
 
@@ -104,7 +132,10 @@ export class MeetingsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'JSON, or CSV (every invitee) when asked for',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(InvitationsPage) } }, 'text/csv': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(InvitationsPage) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   @ApiExtraModels(InvitationsPage)
   @ApiErrors(400, 403, 404)
@@ -130,7 +161,12 @@ export class MeetingsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ResendResult })
   @ApiErrors(400, 403, 404)
-  resend(@IdParam() id: string, @Body() dto: ResendNoticesDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<ResendResult> {
+  resend(
+    @IdParam() id: string,
+    @Body() dto: ResendNoticesDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResendResult> {
     return this.meetings.resendNotices(id, dto, member, actor);
   }
 
@@ -140,7 +176,11 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingView })
   @ApiErrors(403, 404)
   @ApiError(409, 'The meeting is over (cancelling a cancelled one answers it as it is)')
-  cancel(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  cancel(
+    @IdParam() id: string,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeetingView> {
     return this.meetings.cancel(id, member, actor);
   }
 
@@ -149,7 +189,12 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingView })
   @ApiErrors(400, 404)
   @ApiError(409, 'The meeting was cancelled or is over')
-  rsvp(@IdParam() id: string, @Body() dto: RsvpDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor): Promise<MeetingView> {
+  rsvp(
+    @IdParam() id: string,
+    @Body() dto: RsvpDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeetingView> {
     return this.meetings.rsvpAsMember(id, member, dto.response, actor.requestId);
   }
 
@@ -160,9 +205,16 @@ export class MeetingsController {
    */
   @Get(':id/calendar')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'An iCalendar object (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'An iCalendar object (RFC 5545)',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiErrors(404)
-  async calendar(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async calendar(
+    @IdParam() id: string,
+    @CurrentMember() member: AuthenticatedMember,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const calendar = await this.calendars.forViewer(id, member);
     res.type('text/calendar; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="meeting-${id}.ics"`);
@@ -174,7 +226,10 @@ export class MeetingsController {
   @Get(':id/attendance')
   @ApiOkResponse({
     description: 'JSON, or CSV when asked for',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(Attendance) } }, 'text/csv': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(Attendance) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   @ApiExtraModels(Attendance)
   @ApiErrors(400, 403, 404)

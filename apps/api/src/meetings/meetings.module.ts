@@ -13,7 +13,16 @@ import { MeetingsService } from './meetings.service';
 @Module({
   imports: [RegionsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsRepository, InvitationsRepository, AttendanceRepository, AudienceLookupsRepository, MeetingsService, MeetingAccess, MeetingFollowUpService, MeetingCalendarService],
+  providers: [
+    MeetingsRepository,
+    InvitationsRepository,
+    AttendanceRepository,
+    AudienceLookupsRepository,
+    MeetingsService,
+    MeetingAccess,
+    MeetingFollowUpService,
+    MeetingCalendarService,
+  ],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -107,14 +107,32 @@ export class MeetingsRepository {
       page.push(ascending ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
     }
     const rows = await this.db
-      .select({ meeting: meetings, rsvp: invitations.rsvp, regionCode: regions.code, regionName: regions.name, sortKey: sql<string>`to_json(${sortKey})#>>'{}'` })
+      .select({
+        meeting: meetings,
+        rsvp: invitations.rsvp,
+        regionCode: regions.code,
+        regionName: regions.name,
+        sortKey: sql<string>`to_json(${sortKey})#>>'{}'`,
+      })
       .from(meetings)
       .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.memberId, filter.viewerId)))
       .leftJoin(regions, eq(regions.id, meetings.regionId))
       .where(page.length ? and(...page) : undefined)
       .orderBy(ascending ? sql`${sortKey} asc, ${meetings.id} asc` : sql`${sortKey} desc, ${meetings.id} desc`)
       .limit(filter.limit);
-    const [{ total }] = await this.db.select({ total: sql<number>`count(*)::int` }).from(meetings).where(where);
-    return { rows: rows.map((r) => ({ ...r.meeting, rsvp: r.rsvp, regionCode: r.regionCode, regionName: r.regionName, sortKey: r.sortKey })), total };
+    const [{ total }] = await this.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(where);
+    return {
+      rows: rows.map((r) => ({
+        ...r.meeting,
+        rsvp: r.rsvp,
+        regionCode: r.regionCode,
+        regionName: r.regionName,
+        sortKey: r.sortKey,
+      })),
+      total,
+    };
   }
 }

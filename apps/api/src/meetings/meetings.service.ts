@@ -1,4 +1,12 @@
-import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
 import { parseDateTime } from '@seg/rules';
@@ -51,8 +59,10 @@ export class MeetingsService {
     let region = dto.regionCode ? await this.regionByCode(dto.regionCode) : null;
     if (!isSecretariat(member)) {
       const posts = await this.rights.postsOf(member.id);
-      if (!posts.length) throw new ForbiddenException('Only the secretariat or a representative of a region may call a meeting');
-      if (dto.kind !== 'regional') throw new ForbiddenException('A representative calls regional meetings only: kind must be regional');
+      if (!posts.length)
+        throw new ForbiddenException('Only the secretariat or a representative of a region may call a meeting');
+      if (dto.kind !== 'regional')
+        throw new ForbiddenException('A representative calls regional meetings only: kind must be regional');
       if (!region) {
         const represented = new Set(posts.map((p) => p.regionId));
         if (represented.size > 1) throw invalidField('regionCode', 'name the region: you represent more than one');
@@ -72,7 +82,12 @@ export class MeetingsService {
         regionId: region?.id ?? null,
         createdById: actor.memberId,
       });
-      await this.audit.record(tx, actingAs(actor, authority), { entity: 'meeting', entityId: row.id, action: 'create', after: row });
+      await this.audit.record(tx, actingAs(actor, authority), {
+        entity: 'meeting',
+        entityId: row.id,
+        action: 'create',
+        after: row,
+      });
       return row;
     });
     return toMeetingView(inRegion(meeting, region), true);
@@ -80,7 +95,10 @@ export class MeetingsService {
 
   async list(query: ListMeetingsQuery, viewer: AuthenticatedMember): Promise<Page<MeetingView>> {
     // Upcoming and past run in opposite orders: a cursor of one is no cursor of the other.
-    const request = this.pages.open<[sortKey: string, id: string]>(`meetings:${query.when ?? 'all'}`, query, ['string', 'string']);
+    const request = this.pages.open<[sortKey: string, id: string]>(`meetings:${query.when ?? 'all'}`, query, [
+      'string',
+      'string',
+    ]);
     const after = request.after;
     let regionId: string | undefined;
     if (query.region) {
@@ -99,7 +117,12 @@ export class MeetingsService {
       after: after ? { sortKey: after[0], id: after[1] } : undefined,
       limit: request.fetch,
     });
-    return request.page(rows, total, (r) => [r.sortKey, r.id], (r) => toMeetingView(r, mayRun(runs, r), r.rsvp));
+    return request.page(
+      rows,
+      total,
+      (r) => [r.sortKey, r.id],
+      (r) => toMeetingView(r, mayRun(runs, r), r.rsvp),
+    );
   }
 
   async get(id: string, viewer: AuthenticatedMember): Promise<MeetingView> {
@@ -116,14 +139,19 @@ export class MeetingsService {
     if (dto.regionCode !== undefined) region = dto.regionCode === null ? null : await this.regionByCode(dto.regionCode);
     // A representative's meeting stays a regional meeting of a region they represent.
     if (authority.by === 'post') {
-      if (dto.kind && dto.kind !== 'regional') throw new ForbiddenException('A representative runs regional meetings only: kind must stay regional');
-      if (region === null) throw new ForbiddenException("A representative's meeting stays with a region they represent: regionCode cannot be cleared");
+      if (dto.kind && dto.kind !== 'regional')
+        throw new ForbiddenException('A representative runs regional meetings only: kind must stay regional');
+      if (region === null)
+        throw new ForbiddenException(
+          "A representative's meeting stays with a region they represent: regionCode cannot be cleared",
+        );
       if (region) await this.rights.require(member, region, 'move a meeting into it');
     }
     const { meeting, refs, before } = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
-      if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled and can no longer change');
+      if (current.status === 'cancelled')
+        throw new ConflictException('The meeting is cancelled and can no longer change');
       if (current.summitNumber && !current.startsAt && (dto.startsAt || dto.endsAt)) {
         throw invalidField('startsAt', 'an archived summit keeps its recorded year only');
       }
@@ -142,11 +170,20 @@ export class MeetingsService {
 
       const changed = NOTIFIED_FIELDS.filter((f) => !sameValue(current[f], next[f]));
       const notify = current.status === 'scheduled' && changed.length > 0;
-      const updated = await this.meetings.update(tx, id, { ...changes, ...(notify ? { revision: current.revision + 1 } : {}) });
+      const updated = await this.meetings.update(tx, id, {
+        ...changes,
+        ...(notify ? { revision: current.revision + 1 } : {}),
+      });
       // The update email says what each changed field was: "was 10:00 to 12:00".
       const was = Object.fromEntries(changed.map((f) => [f, current[f]]));
       const refs = notify ? await this.outbox.addToInvitees(tx, 'meeting-update', id, updated.revision, { was }) : [];
-      await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'update', before: current, after: updated });
+      await this.audit.record(tx, actor, {
+        entity: 'meeting',
+        entityId: id,
+        action: 'update',
+        before: current,
+        after: updated,
+      });
       return { meeting: updated, refs, before: current };
     });
     this.outbox.dispatchSoon(refs);
@@ -154,7 +191,12 @@ export class MeetingsService {
       await this.dropReminder(id, before.revision);
       await this.planReminder(meeting);
     }
-    return toMeetingView(region === undefined ? { ...meeting, regionCode: found.regionCode, regionName: found.regionName } : inRegion(meeting, region), true);
+    return toMeetingView(
+      region === undefined
+        ? { ...meeting, regionCode: found.regionCode, regionName: found.regionName }
+        : inRegion(meeting, region),
+      true,
+    );
   }
 
   /**
@@ -172,8 +214,10 @@ export class MeetingsService {
       if (!current) throw meetingNotFound();
       if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled');
       if (isOver(current)) throw new ConflictException('The meeting is over');
-      if (!current.venue && !current.onlineUrl) throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
-      const meeting = current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
+      if (!current.venue && !current.onlineUrl)
+        throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
+      const meeting =
+        current.status === 'draft' ? await this.meetings.update(tx, id, { status: 'scheduled' }) : current;
       const written = await this.invitations.invite(tx, id, meeting.revision, resolved, actor.memberId);
       const { wouldInvite, alreadyInvited, ...skipped } = written.tally;
       const result: InviteResult = { invited: wouldInvite, alreadyInvited, skipped };
@@ -192,8 +236,16 @@ export class MeetingsService {
   }
 
   /** Counts the audience as `invite` would, with the same query; changes nothing. */
-  async previewInvite(id: string, audience: AudienceDto, member: AuthenticatedMember, given: Actor): Promise<InvitePreview> {
-    const resolved = await this.resolveAudience(audience, await this.access.toRun(id, member, given, 'invite people to this meeting'));
+  async previewInvite(
+    id: string,
+    audience: AudienceDto,
+    member: AuthenticatedMember,
+    given: Actor,
+  ): Promise<InvitePreview> {
+    const resolved = await this.resolveAudience(
+      audience,
+      await this.access.toRun(id, member, given, 'invite people to this meeting'),
+    );
     const { wouldInvite, alreadyInvited, ...skipped } = await this.invitations.previewInvite(id, resolved);
     return { wouldInvite, alreadyInvited, skipped };
   }
@@ -211,7 +263,13 @@ export class MeetingsService {
         revision: current.status === 'scheduled' ? current.revision + 1 : current.revision,
       });
       const refs = await this.outbox.addToInvitees(tx, 'meeting-cancellation', id, cancelled.revision);
-      await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'cancel', before: current, after: cancelled });
+      await this.audit.record(tx, actor, {
+        entity: 'meeting',
+        entityId: id,
+        action: 'cancel',
+        before: current,
+        after: cancelled,
+      });
       return { meeting: cancelled, refs, before: current };
     });
     this.outbox.dispatchSoon(outcome.refs);
@@ -219,14 +277,24 @@ export class MeetingsService {
     return toMeetingView({ ...outcome.meeting, regionCode: found.regionCode, regionName: found.regionName }, true);
   }
 
-  async resendNotices(id: string, dto: ResendNoticesDto, member: AuthenticatedMember, given: Actor): Promise<ResendResult> {
+  async resendNotices(
+    id: string,
+    dto: ResendNoticesDto,
+    member: AuthenticatedMember,
+    given: Actor,
+  ): Promise<ResendResult> {
     const { actor } = await this.access.toRun(id, member, given, 'follow this meeting');
     const refs = await this.db.transaction(async (tx) => {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
       const refs = await this.outbox.requeueFailed(tx, id, dto.noticeIds ?? null);
       if (refs.length) {
-        await this.audit.record(tx, actor, { entity: 'meeting', entityId: id, action: 'resend-notices', after: { noticeIds: refs.map((r) => r.id) } });
+        await this.audit.record(tx, actor, {
+          entity: 'meeting',
+          entityId: id,
+          action: 'resend-notices',
+          after: { noticeIds: refs.map((r) => r.id) },
+        });
       }
       return refs;
     });
@@ -240,7 +308,12 @@ export class MeetingsService {
   }
 
   /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
-  async recordRsvp(invitationId: string, response: RsvpReply, source: RsvpSource, requestId: string | null): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
+  async recordRsvp(
+    invitationId: string,
+    response: RsvpReply,
+    source: RsvpSource,
+    requestId: string | null,
+  ): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
     return this.db.transaction(async (tx) => {
       const invitation = await this.invitations.lockInvitation(tx, invitationId);
       if (!invitation) throw new NotFoundException('No such invitation');
@@ -248,23 +321,36 @@ export class MeetingsService {
       if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
       if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
       const saved = await this.invitations.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);
-      await this.audit.record(tx, { memberId: invitation.memberId, requestId }, {
-        entity: 'invitation',
-        entityId: invitationId,
-        action: 'rsvp',
-        before: { rsvp: invitation.rsvp, respondedAt: invitation.respondedAt },
-        after: { ...saved, rsvpSource: source },
-      });
+      await this.audit.record(
+        tx,
+        { memberId: invitation.memberId, requestId },
+        {
+          entity: 'invitation',
+          entityId: invitationId,
+          action: 'rsvp',
+          before: { rsvp: invitation.rsvp, respondedAt: invitation.respondedAt },
+          after: { ...saved, rsvpSource: source },
+        },
+      );
       return { response: saved.rsvp, respondedAt: saved.respondedAt, meeting: invitation.meeting };
     });
   }
 
-  async rsvpAsMember(meetingId: string, member: AuthenticatedMember, response: RsvpReply, requestId: string | null): Promise<MeetingView> {
+  async rsvpAsMember(
+    meetingId: string,
+    member: AuthenticatedMember,
+    response: RsvpReply,
+    requestId: string | null,
+  ): Promise<MeetingView> {
     const invitationId = await this.invitations.findInvitationId(meetingId, member.id);
     if (!invitationId) throw meetingNotFound();
     const saved = await this.recordRsvp(invitationId, response, 'web', requestId);
     const meeting = (await this.meetings.getWithRegion(meetingId))!;
-    return toMeetingView({ ...meeting, ...saved.meeting }, mayRun(await this.access.regionsRunBy(member), meeting), saved.response);
+    return toMeetingView(
+      { ...meeting, ...saved.meeting },
+      mayRun(await this.access.regionsRunBy(member), meeting),
+      saved.response,
+    );
   }
 
   /** A region named by code for a meeting: 400 when unknown or merged away. */
@@ -293,13 +379,16 @@ export class MeetingsService {
     ]);
     const errors: FieldError[] = [];
     (audience.regions ?? []).forEach((code, i) => {
-      if (!regionIds.has(code)) errors.push({ field: `audience.regions[${i}]`, message: `no region has the code "${code}"` });
+      if (!regionIds.has(code))
+        errors.push({ field: `audience.regions[${i}]`, message: `no region has the code "${code}"` });
     });
     (audience.categories ?? []).forEach((code, i) => {
-      if (!categoryIds.has(code)) errors.push({ field: `audience.categories[${i}]`, message: `no category has the code "${code}"` });
+      if (!categoryIds.has(code))
+        errors.push({ field: `audience.categories[${i}]`, message: `no category has the code "${code}"` });
     });
     (audience.memberIds ?? []).forEach((id, i) => {
-      if (!knownMembers.has(id.toLowerCase())) errors.push({ field: `audience.memberIds[${i}]`, message: `no member has the id ${id}` });
+      if (!knownMembers.has(id.toLowerCase()))
+        errors.push({ field: `audience.memberIds[${i}]`, message: `no member has the id ${id}` });
     });
     if (errors.length) throw new InvalidFieldsException(errors.slice(0, 100));
     const withinRegionId = run.authority.by === 'post' ? run.meeting.regionId : null;
@@ -307,12 +396,15 @@ export class MeetingsService {
       const name = run.meeting.regionName!;
       const outside: FieldError[] = [];
       if (audience.all) outside.push({ field: 'audience.all', message: `is every member, not only those of ${name}` });
-      if (audience.reps) outside.push({ field: 'audience.reps', message: `is every representative, not only those of ${name}` });
+      if (audience.reps)
+        outside.push({ field: 'audience.reps', message: `is every representative, not only those of ${name}` });
       (audience.regions ?? []).forEach((code, i) => {
-        if (regionIds.get(code) !== withinRegionId) outside.push({ field: `audience.regions[${i}]`, message: `"${code}" is not ${name}` });
+        if (regionIds.get(code) !== withinRegionId)
+          outside.push({ field: `audience.regions[${i}]`, message: `"${code}" is not ${name}` });
       });
       (audience.memberIds ?? []).forEach((id, i) => {
-        if (knownMembers.get(id.toLowerCase()) !== withinRegionId) outside.push({ field: `audience.memberIds[${i}]`, message: `${id} is not a member of ${name}` });
+        if (knownMembers.get(id.toLowerCase()) !== withinRegionId)
+          outside.push({ field: `audience.memberIds[${i}]`, message: `${id} is not a member of ${name}` });
       });
       if (outside.length) {
         throw new ForbiddenException({

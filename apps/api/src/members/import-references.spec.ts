@@ -25,18 +25,27 @@ describe('import references', () => {
   );
 
   it('reads a category by code or name, whatever the case and punctuation', () => {
-    for (const value of ['prison-gp', 'Prison GP', 'PRISON_GP', 'prison gp']) expect(categories.match(value)).toEqual({ found: expect.objectContaining({ code: 'prison-gp' }) });
+    for (const value of ['prison-gp', 'Prison GP', 'PRISON_GP', 'prison gp'])
+      expect(categories.match(value)).toEqual({ found: expect.objectContaining({ code: 'prison-gp' }) });
     expect(plainKey('Zoë-Jane')).toBe('zoejane');
   });
 
   it('reads an establishment by code, or by name through its key', () => {
-    for (const value of ['HMP Brixton', 'Brixton', 'brixton (hmp)', 'BXI', 'bxi']) expect(places.match(value)).toEqual({ found: expect.objectContaining({ code: 'BXI' }) });
-    expect(places.match('Broadmoor Hospital')).toEqual({ found: expect.objectContaining({ name: 'Broadmoor Hospital' }) });
+    for (const value of ['HMP Brixton', 'Brixton', 'brixton (hmp)', 'BXI', 'bxi'])
+      expect(places.match(value)).toEqual({ found: expect.objectContaining({ code: 'BXI' }) });
+    expect(places.match('Broadmoor Hospital')).toEqual({
+      found: expect.objectContaining({ name: 'Broadmoor Hospital' }),
+    });
   });
 
   it('lists the accepted values of a short list, and the nearest of a long one', () => {
-    expect(categories.match('astronaut')).toEqual({ error: '"astronaut" is not a category; use one of: Prison GP (prison-gp), Patient / service-user representative (patient-rep)' });
+    expect(categories.match('astronaut')).toEqual({
+      error:
+        '"astronaut" is not a category; use one of: Prison GP (prison-gp), Patient / service-user representative (patient-rep)',
+    });
     const unknown = places.match('HMP Brixtn');
-    expect(unknown).toEqual({ error: expect.stringMatching(/^"HMP Brixtn" is not an establishment; the nearest are Brixton \(HMP\) \(BXI\), /) });
+    expect(unknown).toEqual({
+      error: expect.stringMatching(/^"HMP Brixtn" is not an establishment; the nearest are Brixton \(HMP\) \(BXI\), /),
+    });
   });
 });

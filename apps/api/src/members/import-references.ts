@@ -31,7 +31,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];
@@ -49,7 +50,8 @@ export class ReferenceMatcher<T extends Named> {
     private readonly key: (text: string) => string = plainKey,
   ) {
     for (const item of items) {
-      for (const k of new Set([item.code ? plainKey(item.code) : '', key(item.name)].filter(Boolean))) this.byKey.set(k, [...(this.byKey.get(k) ?? []), item]);
+      for (const k of new Set([item.code ? plainKey(item.code) : '', key(item.name)].filter(Boolean)))
+        this.byKey.set(k, [...(this.byKey.get(k) ?? []), item]);
     }
   }
 

@@ -11,7 +11,11 @@ export class MemberExportService {
   constructor(private readonly members: MembersRepository) {}
 
   async exportCsv(): Promise<string> {
-    const [rows, places, held] = await Promise.all([this.members.listForExport(), this.members.allEstablishments(), this.members.currentPosts(todayInLondon())]);
+    const [rows, places, held] = await Promise.all([
+      this.members.listForExport(),
+      this.members.allEstablishments(),
+      this.members.currentPosts(todayInLondon()),
+    ]);
     const placesOf = groupBy(places, (p) => p.memberId);
     const postsOf = groupBy(held, (p) => p.memberId);
     let csv = csvLine(EXPORT_COLUMNS);

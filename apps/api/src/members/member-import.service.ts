@@ -65,7 +65,12 @@ export class MemberImportService {
           const result = await inTransaction((tx) => this.importRow(tx, record, references, actor));
           notices.push(...result.notices);
           // A dry run's new members were never kept: their ids would lead nowhere.
-          rows.push({ row: line, email, status: result.status, ...(dryRun && result.status === 'created' ? {} : { id: result.id }) });
+          rows.push({
+            row: line,
+            email,
+            status: result.status,
+            ...(dryRun && result.status === 'created' ? {} : { id: result.id }),
+          });
         } catch (error) {
           rows.push({ row: line, email, status: 'error', errors: this.rowErrors(error, line) });
         }
@@ -86,8 +91,18 @@ export class MemberImportService {
       await this.outbox.dispatch(notices);
     }
     const count = (status: ImportRowResult['status']) => rows.filter((r) => r.status === status).length;
-    const result = { dryRun, created: count('created'), updated: count('updated'), failed: count('error'), activationEmails: notices.length, rows };
-    this.logger.log({ dryRun, created: result.created, updated: result.updated, failed: result.failed }, 'Member import');
+    const result = {
+      dryRun,
+      created: count('created'),
+      updated: count('updated'),
+      failed: count('error'),
+      activationEmails: notices.length,
+      rows,
+    };
+    this.logger.log(
+      { dryRun, created: result.created, updated: result.updated, failed: result.failed },
+      'Member import',
+    );
     return result;
   }
 
@@ -108,31 +123,47 @@ export class MemberImportService {
     }
     const header = Object.keys(parsed[0]?.record ?? {});
     const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-    if (unknown.length) throw invalidField('header', `unknown column(s) ${unknown.join(', ')}; the columns are ${IMPORT_COLUMNS.join(', ')}`);
+    if (unknown.length)
+      throw invalidField(
+        'header',
+        `unknown column(s) ${unknown.join(', ')}; the columns are ${IMPORT_COLUMNS.join(', ')}`,
+      );
     if (parsed.length && !header.includes('email')) throw invalidField('header', 'needs an email column');
-    if (parsed.length > MAX_IMPORT_ROWS) throw invalidField('body', `has more than ${MAX_IMPORT_ROWS} rows; split the file`);
+    if (parsed.length > MAX_IMPORT_ROWS)
+      throw invalidField('body', `has more than ${MAX_IMPORT_ROWS} rows; split the file`);
     return parsed.map(({ record, info }) => ({ record, line: info.lines }));
   }
 
   /** The lists a row may name, read once per import, with the place keys of every establishment named. */
   private async references(records: ImportRecord[]): Promise<References> {
-    const [regions, categories, establishments] = await Promise.all([this.regions.list(), this.categories.list(), this.establishments.listNames()]);
+    const [regions, categories, establishments] = await Promise.all([
+      this.regions.list(),
+      this.categories.list(),
+      this.establishments.listNames(),
+    ]);
     const named = records.flatMap((r) => (r.establishments ? splitList(r.establishments) : []));
-    const placeKeys = await this.establishments.placeKeys([...new Set([...establishments.map((e) => e.name), ...named])]);
+    const placeKeys = await this.establishments.placeKeys([
+      ...new Set([...establishments.map((e) => e.name), ...named]),
+    ]);
     return {
       regions: new ReferenceMatcher(
         regions.items.filter((r) => !r.mergedInto),
         'region',
       ),
       categories: new ReferenceMatcher(categories.items, 'category'),
-      establishments: new ReferenceMatcher(establishments, 'establishment', (text) => placeKeys.get(text) ?? plainKey(text)),
+      establishments: new ReferenceMatcher(
+        establishments,
+        'establishment',
+        (text) => placeKeys.get(text) ?? plainKey(text),
+      ),
     };
   }
 
   private async importRow(tx: Transaction, record: ImportRecord, references: References, actor: Actor) {
     const errors: FieldError[] = [];
     for (const column of IMPORT_COLUMNS) {
-      if (record[column] && CONTROL_CHARACTER.test(record[column]!)) errors.push({ field: column, message: 'contains a control character; check the file' });
+      if (record[column] && CONTROL_CHARACTER.test(record[column]!))
+        errors.push({ field: column, message: 'contains a control character; check the file' });
     }
     if (errors.length) throw new RowErrors(errors);
     const cell = (c: ImportColumn) => record[c]?.trim() || undefined;
@@ -160,7 +191,9 @@ export class MemberImportService {
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const dto = existing ? plainToInstance(UpdateMemberDto, defined) : plainToInstance(CreateMemberDto, defined);
     if (!email) errors.push({ field: 'email', message: 'is required' });
-    const invalid = flattenValidationErrors(await validate(dto, { whitelist: true })).filter((e) => (e.field !== 'email' || email) && !errors.some((o) => o.field === e.field));
+    const invalid = flattenValidationErrors(await validate(dto, { whitelist: true })).filter(
+      (e) => (e.field !== 'email' || email) && !errors.some((o) => o.field === e.field),
+    );
     errors.push(...invalid.map((e) => ({ ...e, field: e.field.replace(/^establishmentIds.*/, 'establishments') })));
     if (errors.length) throw new RowErrors(firstPerField(errors));
     if (existing) {
@@ -180,7 +213,10 @@ export class MemberImportService {
     if (error instanceof HttpException) {
       const body = error.getResponse() as { details?: FieldError[]; message?: string };
       const details = body.details ?? [{ field: 'row', message: String(body.message ?? error.message) }];
-      return details.map((d) => ({ field: d.field.replace(/^establishmentIds.*/, 'establishments'), message: d.message }));
+      return details.map((d) => ({
+        field: d.field.replace(/^establishmentIds.*/, 'establishments'),
+        message: d.message,
+      }));
     }
     this.logger.error({ err: error, line }, 'Member import: a row failed unexpectedly');
     return [{ field: 'row', message: 'could not be saved because of a fault on our side; nothing of it was kept' }];

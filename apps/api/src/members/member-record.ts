@@ -1,9 +1,23 @@
-import { detailsConfirmationOverdue, detailsConfirmMonths, emailAlwaysShown, isListable, listedToMembers, listedWhateverChosen, OTHER_MEMBER, postIsCurrent, visibleContacts } from '@seg/rules';
+import {
+  detailsConfirmationOverdue,
+  detailsConfirmMonths,
+  emailAlwaysShown,
+  isListable,
+  listedToMembers,
+  listedWhateverChosen,
+  OTHER_MEMBER,
+  postIsCurrent,
+  visibleContacts,
+} from '@seg/rules';
 import type { AppConfig } from '@seg/config';
 import { MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
 
-export function memberRecord(row: MemberRecordRow, today: string, config: Pick<AppConfig, 'detailsConfirm'>): MemberRecord {
+export function memberRecord(
+  row: MemberRecordRow,
+  today: string,
+  config: Pick<AppConfig, 'detailsConfirm'>,
+): MemberRecord {
   const m = row.member;
   const posts = row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) }));
   const subject = {
@@ -26,17 +40,30 @@ export function memberRecord(row: MemberRecordRow, today: string, config: Pick<A
     availability: m.availability,
     status: m.status,
     role: m.role,
-    category: row.category ? { code: row.category.code, name: row.category.name, contactsPrivateByDefault: row.category.contactsPrivateByDefault } : null,
+    category: row.category
+      ? {
+          code: row.category.code,
+          name: row.category.name,
+          contactsPrivateByDefault: row.category.contactsPrivateByDefault,
+        }
+      : null,
     region: row.region ? { code: row.region.code, name: row.region.name, nation: row.region.nation } : null,
     establishments: row.establishments,
     contactVisibility: { email: m.emailVisibility, phone: m.phoneVisibility },
     emailStatus: m.emailStatus,
-    emailBounce: m.emailStatus === 'bouncing' && m.emailBouncedAt ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason } : null,
+    emailBounce:
+      m.emailStatus === 'bouncing' && m.emailBouncedAt
+        ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason }
+        : null,
     listed: m.listed,
     seenByMembers: {
       ...visibleContacts(subject, OTHER_MEMBER),
       emailAlwaysShown: emailAlwaysShown(subject),
-      listed: listedToMembers({ ...subject, listed: m.listed, listable: isListable({ ...m, hasCategory: row.category !== null }) }),
+      listed: listedToMembers({
+        ...subject,
+        listed: m.listed,
+        listable: isListable({ ...m, hasCategory: row.category !== null }),
+      }),
       listedWhateverChosen: listedWhateverChosen(subject),
     },
     posts,
@@ -54,6 +81,13 @@ export function memberSnapshot(m: MemberRow, establishmentIds: string[]): Record
 }
 
 /** A confirmation date as members read it, with whether its period has run out. */
-export function detailsConfirmation(confirmedAt: Date | null, months: number, now = new Date()): { confirmedAt: string | null; overdue: boolean } {
-  return { confirmedAt: confirmedAt?.toISOString() ?? null, overdue: detailsConfirmationOverdue(confirmedAt, months, now) };
+export function detailsConfirmation(
+  confirmedAt: Date | null,
+  months: number,
+  now = new Date(),
+): { confirmedAt: string | null; overdue: boolean } {
+  return {
+    confirmedAt: confirmedAt?.toISOString() ?? null,
+    overdue: detailsConfirmationOverdue(confirmedAt, months, now),
+  };
 }

@@ -1,5 +1,26 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import { Actor } from '@seg/audit';
@@ -46,7 +67,12 @@ export class MembersController {
   @ApiConsumes('text/csv')
   @ApiCreatedResponse({ type: ImportResult, description: 'Per row: created, updated, or its errors' })
   @ApiErrors(400, 413, 415)
-  @ApiBody({ schema: { type: 'string', example: 'email,name,category,region,establishments\nann@example.org,Ann Lee,Prison GP,London,HMP Brixton\n' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'email,name,category,region,establishments\nann@example.org,Ann Lee,Prison GP,London,HMP Brixton\n',
+    },
+  })
   import(@Body() csv: string, @Query() query: ImportQuery, @CurrentActor() actor: Actor) {
     return this.importer.import(csv, actor, query.dryRun === true);
   }
@@ -75,7 +101,10 @@ export class MembersController {
   @ApiAcceptedResponse({ type: ActivationSent, description: 'The email is on its way to `email`' })
   @ApiErrors(404)
   @ApiError(409, 'The member is not invited any more (active, suspended or left)')
-  @ApiError(429, 'Three activation emails went to this member in the last hour (the cap of password reset emails); see Retry-After')
+  @ApiError(
+    429,
+    'Three activation emails went to this member in the last hour (the cap of password reset emails); see Retry-After',
+  )
   @UseInterceptors(RetryAfterInterceptor)
   resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor) {
     return this.members.resendActivation(id, actor);
@@ -89,7 +118,12 @@ export class MembersController {
   @Patch(':id')
   @ApiOkResponse({ type: MemberRecord })
   @ApiErrors(400, 404, 409)
-  update(@IdParam() id: string, @Body() dto: UpdateMemberDto, @CurrentActor() actor: Actor, @CurrentMember() me: AuthenticatedMember) {
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdateMemberDto,
+    @CurrentActor() actor: Actor,
+    @CurrentMember() me: AuthenticatedMember,
+  ) {
     return this.members.update(id, dto, actor, me.role);
   }
 }

@@ -1,5 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, currentMemberCondition, Database, DB, establishments, Executor, isCurrentPost, memberEstablishments, members, posts, regions } from '@seg/db';
+import {
+  categories,
+  currentMemberCondition,
+  Database,
+  DB,
+  establishments,
+  Executor,
+  isCurrentPost,
+  memberEstablishments,
+  members,
+  posts,
+  regions,
+} from '@seg/db';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -110,7 +122,9 @@ export class MembersRepository {
   async setEstablishments(tx: Executor, memberId: string, establishmentIds: string[]): Promise<void> {
     await tx.delete(memberEstablishments).where(eq(memberEstablishments.memberId, memberId));
     if (establishmentIds.length) {
-      await tx.insert(memberEstablishments).values([...new Set(establishmentIds)].map((establishmentId) => ({ memberId, establishmentId })));
+      await tx
+        .insert(memberEstablishments)
+        .values([...new Set(establishmentIds)].map((establishmentId) => ({ memberId, establishmentId })));
     }
   }
 
@@ -118,7 +132,12 @@ export class MembersRepository {
     const [row] = await tx
       .select({
         member: members,
-        category: { id: categories.id, code: categories.code, name: categories.name, contactsPrivateByDefault: categories.contactsPrivateByDefault },
+        category: {
+          id: categories.id,
+          code: categories.code,
+          name: categories.name,
+          contactsPrivateByDefault: categories.contactsPrivateByDefault,
+        },
         region: { id: regions.id, code: regions.code, name: regions.name, nation: regions.nation },
       })
       .from(members)
@@ -133,11 +152,19 @@ export class MembersRepository {
     return { ...row, establishments: places.get(id) ?? [], posts: held };
   }
 
-  async establishmentsOf(memberIds: string[], tx: Executor = this.db): Promise<Map<string, { id: string; code: string | null; name: string }[]>> {
+  async establishmentsOf(
+    memberIds: string[],
+    tx: Executor = this.db,
+  ): Promise<Map<string, { id: string; code: string | null; name: string }[]>> {
     const result = new Map<string, { id: string; code: string | null; name: string }[]>();
     if (!memberIds.length) return result;
     const rows = await tx
-      .select({ memberId: memberEstablishments.memberId, id: establishments.id, code: establishments.code, name: establishments.name })
+      .select({
+        memberId: memberEstablishments.memberId,
+        id: establishments.id,
+        code: establishments.code,
+        name: establishments.name,
+      })
       .from(memberEstablishments)
       .innerJoin(establishments, eq(establishments.id, memberEstablishments.establishmentId))
       .where(inArray(memberEstablishments.memberId, memberIds))

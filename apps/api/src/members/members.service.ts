@@ -62,9 +62,15 @@ export class MembersService {
     const { email, notices } = await this.db.transaction(async (tx) => {
       const member = await this.members.lockById(tx, id);
       if (!member) throw new NotFoundException('No such member');
-      if (member.status !== 'invited') throw conflictOn('status', `is ${member.status}: only an invited member is sent an activation link`);
+      if (member.status !== 'invited')
+        throw conflictOn('status', `is ${member.status}: only an invited member is sent an activation link`);
       await this.accountTokens.limitActivationResends(id);
-      await this.audit.record(tx, actor, { entity: 'member', entityId: id, action: 'resend-activation', after: { email: member.email } });
+      await this.audit.record(tx, actor, {
+        entity: 'member',
+        entityId: id,
+        action: 'resend-activation',
+        after: { email: member.email },
+      });
       return { email: member.email, notices: await this.accountTokens.issueActivation(tx, member) };
     });
     await this.outbox.dispatch(notices);
@@ -81,12 +87,17 @@ export class MembersService {
       const before = await this.members.lockById(tx, id);
       if (!before) throw new NotFoundException('No such member');
       const adminField = actorRole === 'admin' ? null : adminFieldTouched(before, dto);
-      if (adminField) throw forbiddenOn(adminField, "Only an admin may grant or remove admin, or change an admin's status or email");
-      const leavesAdmins = (dto.role != null && dto.role !== 'admin') || (dto.status != null && dto.status !== 'active');
+      if (adminField)
+        throw forbiddenOn(adminField, "Only an admin may grant or remove admin, or change an admin's status or email");
+      const leavesAdmins =
+        (dto.role != null && dto.role !== 'admin') || (dto.status != null && dto.status !== 'active');
       if (before.role === 'admin' && before.status === 'active' && leavesAdmins) {
         const admins = await this.members.lockActiveAdmins(tx);
         if (!admins.some((adminId) => adminId !== id)) {
-          throw conflictOn(dto.role != null && dto.role !== 'admin' ? 'role' : 'status', 'is the last active admin: make another member admin first');
+          throw conflictOn(
+            dto.role != null && dto.role !== 'admin' ? 'role' : 'status',
+            'is the last active admin: make another member admin first',
+          );
         }
       }
       return (await this.updateIn(tx, id, dto, actor)).notices;
@@ -116,7 +127,11 @@ export class MembersService {
   }
 
   /** Creates a member in the caller's transaction; the caller dispatches the notices after commit. */
-  async createIn(tx: Transaction, dto: CreateMemberDto, actor: Actor | null): Promise<{ id: string; notices: NoticeRef[] }> {
+  async createIn(
+    tx: Transaction,
+    dto: CreateMemberDto,
+    actor: Actor | null,
+  ): Promise<{ id: string; notices: NoticeRef[] }> {
     const { values, establishmentIds, category } = await this.resolve(tx, dto);
     if (await this.members.getByEmail(dto.email, tx)) throw conflictOn('email', 'is already the email of a member');
     // Patient / service-user representatives start with everything visible to the secretariat
@@ -130,7 +145,12 @@ export class MembersService {
       status: 'invited',
     } as typeof members.$inferInsert);
     await this.members.setEstablishments(tx, member.id, establishmentIds ?? []);
-    await this.audit.record(tx, actor, { entity: 'member', entityId: member.id, action: 'create', after: memberSnapshot(member, (establishmentIds ?? []).sort()) });
+    await this.audit.record(tx, actor, {
+      entity: 'member',
+      entityId: member.id,
+      action: 'create',
+      after: memberSnapshot(member, (establishmentIds ?? []).sort()),
+    });
     // The activation link and its email, in this transaction.
     const notices = await this.accountTokens.issueActivation(tx, member);
     return { id: member.id, notices };
@@ -141,7 +161,12 @@ export class MembersService {
    * An active member's new email waits for the link sent to it (`issueEmailChange`); an invited
    * member's changes at once, as their activation link will prove it.
    */
-  async updateIn(tx: Transaction, id: string, dto: UpdateMemberDto | UpdateMeDto, actor: Actor | null): Promise<{ member: MemberRow; notices: NoticeRef[] }> {
+  async updateIn(
+    tx: Transaction,
+    id: string,
+    dto: UpdateMemberDto | UpdateMeDto,
+    actor: Actor | null,
+  ): Promise<{ member: MemberRow; notices: NoticeRef[] }> {
     const before = await this.members.getById(id, tx);
     if (!before) throw new NotFoundException('No such member');
     const beforeEstablishments = await this.members.establishmentIds(id, tx);
@@ -246,7 +271,11 @@ function adminFieldTouched(before: MemberRow, dto: UpdateMemberDto): 'role' | 's
 
 /** A race lost to another request creating the same email ends on the unique index. */
 function emailTaken(error: unknown): boolean {
-  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+  for (
+    let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
     if (e.code === '23505' && e.constraint === 'members_email_lower_key') return true;
   }
   return false;

@@ -1,5 +1,17 @@
 import { Transform } from 'class-transformer';
-import { Equals, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Validate, ValidateIf, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  Equals,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { ACCEPTED_YEARS, isAcceptedYear } from '@seg/rules';
 import { PageQuery } from '@seg/http';
 

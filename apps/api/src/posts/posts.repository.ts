@@ -23,8 +23,16 @@ export class PostsRepository {
    * The member who would hold a post, with their status and region, locked until the end of the
    * transaction so that two requests giving them the same post are checked one after the other.
    */
-  async lockHolder(tx: Executor, memberId: string): Promise<{ id: string; status: string; regionId: string | null } | null> {
-    const [row] = await tx.select({ id: members.id, status: members.status, regionId: members.regionId }).from(members).where(eq(members.id, memberId)).limit(1).for('update');
+  async lockHolder(
+    tx: Executor,
+    memberId: string,
+  ): Promise<{ id: string; status: string; regionId: string | null } | null> {
+    const [row] = await tx
+      .select({ id: members.id, status: members.status, regionId: members.regionId })
+      .from(members)
+      .where(eq(members.id, memberId))
+      .limit(1)
+      .for('update');
     return row ?? null;
   }
 
@@ -55,7 +63,11 @@ export class PostsRepository {
   }
 
   async update(tx: Executor, id: string, values: Partial<typeof posts.$inferInsert>): Promise<PostRow> {
-    const [row] = await tx.update(posts).set({ ...values, updatedAt: new Date() }).where(eq(posts.id, id)).returning();
+    const [row] = await tx
+      .update(posts)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(posts.id, id))
+      .returning();
     return row;
   }
 
@@ -88,7 +100,10 @@ export class PostsRepository {
       .where(and(...pageConditions))
       .orderBy(asc(posts.startsOn), asc(posts.id))
       .limit(limit);
-    const [{ total }] = await this.db.select({ total: count() }).from(posts).where(and(...conditions));
+    const [{ total }] = await this.db
+      .select({ total: count() })
+      .from(posts)
+      .where(and(...conditions));
     return { rows: rows.map(toView), total };
   }
 
@@ -107,7 +122,12 @@ export class PostsRepository {
   }
 }
 
-function toView(row: { post: PostRow; memberName: string; regionCode: string | null; regionName: string | null }): PostListing {
+function toView(row: {
+  post: PostRow;
+  memberName: string;
+  regionCode: string | null;
+  regionName: string | null;
+}): PostListing {
   return {
     id: row.post.id,
     member: { id: row.post.memberId, name: row.memberName },

@@ -21,7 +21,14 @@ export class PostsService {
   /** A member who leaves gives up their posts today, each end audited; in the caller's transaction. */
   async endAllOf(tx: Executor, memberId: string, actor: Actor | null): Promise<void> {
     const ended = await this.posts.endCurrentOf(tx, memberId, todayInLondon());
-    for (const post of ended) await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'end', before: { ...post, endsOn: null }, after: post });
+    for (const post of ended)
+      await this.audit.record(tx, actor, {
+        entity: 'post',
+        entityId: post.id,
+        action: 'end',
+        before: { ...post, endsOn: null },
+        after: post,
+      });
   }
 
   async list(query: PostQuery): Promise<Page<PostView>> {
@@ -34,27 +41,45 @@ export class PostsService {
     const today = todayInLondon();
     const filter = { memberId: query.memberId, regionId, currentOn: query.current ? today : undefined };
     const { rows, total } = await this.posts.list(filter, request.fetch, request.after);
-    return request.page(rows, total, (post) => [post.startsOn, post.id], (post) => withCurrent(post, today));
+    return request.page(
+      rows,
+      total,
+      (post) => [post.startsOn, post.id],
+      (post) => withCurrent(post, today),
+    );
   }
 
   async create(dto: CreatePostDto, actor: Actor): Promise<PostView> {
     return this.db.transaction(async (tx) => {
       const errors: FieldError[] = [];
-      if (dto.hub && dto.regionCode) errors.push({ field: 'hub', message: 'a post is for a region or for the hub, not both' });
+      if (dto.hub && dto.regionCode)
+        errors.push({ field: 'hub', message: 'a post is for a region or for the hub, not both' });
       const member = await this.posts.lockHolder(tx, dto.memberId);
       if (!member) errors.push({ field: 'memberId', message: 'is not a member' });
-      else if (member.status === 'left' || member.status === 'suspended') errors.push({ field: 'memberId', message: `is ${member.status}` });
+      else if (member.status === 'left' || member.status === 'suspended')
+        errors.push({ field: 'memberId', message: `is ${member.status}` });
       let regionId: string | null = null;
       if (dto.regionCode) {
         const region = await this.regions.forRecord(dto.regionCode, 'regionCode', tx);
         if ('field' in region) errors.push(region);
         else regionId = region.id;
       }
-      if (dto.endsOn && dto.endsOn < dto.startsOn) errors.push({ field: 'endsOn', message: 'must not be before startsOn' });
+      if (dto.endsOn && dto.endsOn < dto.startsOn)
+        errors.push({ field: 'endsOn', message: 'must not be before startsOn' });
       if (errors.length) throw new InvalidFieldsException(errors);
-      const values = { memberId: dto.memberId, regionId, role: dto.role.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn ?? null };
+      const values = {
+        memberId: dto.memberId,
+        regionId,
+        role: dto.role.trim(),
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn ?? null,
+      };
       // The same post twice would count the member twice as the region's representative.
-      if (await this.posts.findOverlapping(tx, values)) throw conflictOn('role', `is a post the member already holds ${regionId ? 'for this region' : 'in the hub'} over these dates`);
+      if (await this.posts.findOverlapping(tx, values))
+        throw conflictOn(
+          'role',
+          `is a post the member already holds ${regionId ? 'for this region' : 'in the hub'} over these dates`,
+        );
       const post = await this.posts.insert(tx, values);
       await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'create', after: post });
       return withCurrent((await this.posts.getView(post.id, tx))!, todayInLondon());
@@ -75,7 +100,13 @@ export class PostsService {
         ...(dto.endsOn !== undefined ? { endsOn } : {}),
       });
       const ended = !before.endsOn && after.endsOn;
-      await this.audit.record(tx, actor, { entity: 'post', entityId: id, action: ended ? 'end' : 'update', before, after });
+      await this.audit.record(tx, actor, {
+        entity: 'post',
+        entityId: id,
+        action: ended ? 'end' : 'update',
+        before,
+        after,
+      });
       return withCurrent((await this.posts.getView(id, tx))!, todayInLondon());
     });
   }

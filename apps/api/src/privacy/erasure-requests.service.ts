@@ -24,11 +24,22 @@ export class ErasureRequestsService {
       const open = await this.requests.openOf(tx, memberId);
       if (open) return { request: open, notices: [] };
       const request = await this.requests.insert(tx, memberId);
-      const notices = await this.outbox.add(tx, [{ kind: 'erasure-requested', memberId, toEmail: this.config.secretariatEmail, payload: { requestId: request.id } }]);
+      const notices = await this.outbox.add(tx, [
+        {
+          kind: 'erasure-requested',
+          memberId,
+          toEmail: this.config.secretariatEmail,
+          payload: { requestId: request.id },
+        },
+      ]);
       return { request, notices };
     });
     await this.outbox.dispatch(notices);
-    return { id: request.id, requestedAt: request.requestedAt.toISOString(), answerBy: erasureAnswerBy(request.requestedAt).toISOString() };
+    return {
+      id: request.id,
+      requestedAt: request.requestedAt.toISOString(),
+      answerBy: erasureAnswerBy(request.requestedAt).toISOString(),
+    };
   }
 
   async listOpen(): Promise<OpenErasureRequests> {
@@ -37,7 +48,14 @@ export class ErasureRequestsService {
     return {
       items: rows.map((r) => {
         const due = erasureAnswerBy(r.requestedAt);
-        return { id: r.id, member: { id: r.memberId, name: r.memberName }, requestedAt: r.requestedAt.toISOString(), ageDays: r.ageDays, answerBy: due.toISOString(), overdue: due <= now };
+        return {
+          id: r.id,
+          member: { id: r.memberId, name: r.memberName },
+          requestedAt: r.requestedAt.toISOString(),
+          ageDays: r.ageDays,
+          answerBy: due.toISOString(),
+          overdue: due <= now,
+        };
       }),
     };
   }

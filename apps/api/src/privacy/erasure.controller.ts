@@ -34,9 +34,15 @@ export class ErasureController {
   @Post('members/:id/erase')
   @HttpCode(HttpStatus.OK)
   @ApiErrors(404, 409)
-  erase(@IdParam() id: string, @Body() dto: EraseMemberDto, @CurrentMember() member: AuthenticatedMember, @CurrentActor() actor: Actor) {
+  erase(
+    @IdParam() id: string,
+    @Body() dto: EraseMemberDto,
+    @CurrentMember() member: AuthenticatedMember,
+    @CurrentActor() actor: Actor,
+  ) {
     const reason = dto.reason?.trim() || null;
-    if (!reason && member.role !== 'admin') throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);
+    if (!reason && member.role !== 'admin')
+      throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);
     return this.erasure.erase(id, reason, actor, member.role);
   }
 }

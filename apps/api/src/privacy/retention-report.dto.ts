@@ -42,7 +42,11 @@ export function retentionReportView(report: RetentionReport): RetentionReportVie
     rules: report.rules.map(({ rule, periodMonths, lastRun }) => ({
       rule,
       periodMonths,
-      lastRun: lastRun && { ranAt: lastRun.ranAt.toISOString(), asOf: lastRun.asOf.toISOString(), removed: lastRun.removed },
+      lastRun: lastRun && {
+        ranAt: lastRun.ranAt.toISOString(),
+        asOf: lastRun.asOf.toISOString(),
+        removed: lastRun.removed,
+      },
     })),
   };
 }

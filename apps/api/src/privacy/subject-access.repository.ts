@@ -20,7 +20,14 @@ export class SubjectAccessRepository {
         respondedAt: invitations.respondedAt,
         counterProposal: invitations.counterProposal,
         createdAt: invitations.createdAt,
-        meeting: { id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status },
+        meeting: {
+          id: meetings.id,
+          title: meetings.title,
+          kind: meetings.kind,
+          startsAt: meetings.startsAt,
+          endsAt: meetings.endsAt,
+          status: meetings.status,
+        },
       })
       .from(invitations)
       .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
@@ -39,7 +46,14 @@ export class SubjectAccessRepository {
 
   meetingsCreatedBy(memberId: string) {
     return this.db
-      .select({ id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, status: meetings.status, createdAt: meetings.createdAt })
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        kind: meetings.kind,
+        startsAt: meetings.startsAt,
+        status: meetings.status,
+        createdAt: meetings.createdAt,
+      })
       .from(meetings)
       .where(eq(meetings.createdById, memberId))
       .orderBy(asc(meetings.createdAt));
@@ -80,18 +94,34 @@ export class SubjectAccessRepository {
   }
 
   oneTimeLinksOf(memberId: string) {
-    return this.db
-      // newEmail: an address change waiting for its link to be used is held about them too.
-      .select({ id: oneTimeTokens.id, purpose: oneTimeTokens.purpose, newEmail: oneTimeTokens.newEmail, createdAt: oneTimeTokens.createdAt, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
-      .from(oneTimeTokens)
-      .where(eq(oneTimeTokens.memberId, memberId))
-      .orderBy(asc(oneTimeTokens.createdAt));
+    return (
+      this.db
+        // newEmail: an address change waiting for its link to be used is held about them too.
+        .select({
+          id: oneTimeTokens.id,
+          purpose: oneTimeTokens.purpose,
+          newEmail: oneTimeTokens.newEmail,
+          createdAt: oneTimeTokens.createdAt,
+          expiresAt: oneTimeTokens.expiresAt,
+          usedAt: oneTimeTokens.usedAt,
+        })
+        .from(oneTimeTokens)
+        .where(eq(oneTimeTokens.memberId, memberId))
+        .orderBy(asc(oneTimeTokens.createdAt))
+    );
   }
 
   /** The audit trail of the member's own record. */
   auditOf(memberId: string) {
     return this.db
-      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, before: auditLog.before, after: auditLog.after })
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorId: auditLog.actorId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)))
       .orderBy(asc(auditLog.at));
@@ -100,7 +130,13 @@ export class SubjectAccessRepository {
   /** What the member changed: which record, when and how, without the values (other people's). */
   auditBy(memberId: string) {
     return this.db
-      .select({ id: auditLog.id, at: auditLog.at, entity: auditLog.entity, entityId: auditLog.entityId, action: auditLog.action })
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        action: auditLog.action,
+      })
       .from(auditLog)
       .where(eq(auditLog.actorId, memberId))
       .orderBy(asc(auditLog.at));

@@ -15,7 +15,17 @@ export class SubjectAccessService {
 
   async export(memberId: string): Promise<MyData> {
     const member = await this.members.get(memberId);
-    const [invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem, erasureRequests] = await Promise.all([
+    const [
+      invitations,
+      invitationsSent,
+      meetingsCreated,
+      notices,
+      sessions,
+      oneTimeLinks,
+      audit,
+      auditByThem,
+      erasureRequests,
+    ] = await Promise.all([
       this.held.invitationsOf(memberId),
       this.held.invitationsSentBy(memberId),
       this.held.meetingsCreatedBy(memberId),
@@ -26,6 +36,18 @@ export class SubjectAccessService {
       this.held.auditBy(memberId),
       this.erasureRequests.requestsOf(memberId),
     ]);
-    return { exportedAt: new Date().toISOString(), member, invitations, invitationsSent, meetingsCreated, notices, sessions, oneTimeLinks, audit, auditByThem, erasureRequests };
+    return {
+      exportedAt: new Date().toISOString(),
+      member,
+      invitations,
+      invitationsSent,
+      meetingsCreated,
+      notices,
+      sessions,
+      oneTimeLinks,
+      audit,
+      auditByThem,
+      erasureRequests,
+    };
   }
 }

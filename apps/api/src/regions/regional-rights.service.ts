@@ -30,7 +30,10 @@ export class RegionalRights {
   }
 
   /** Why the member may act for the region, or null when they may not. */
-  async authorityFor(member: Pick<AuthenticatedMember, 'id' | 'role'>, regionId: string | null): Promise<RegionAuthority | null> {
+  async authorityFor(
+    member: Pick<AuthenticatedMember, 'id' | 'role'>,
+    regionId: string | null,
+  ): Promise<RegionAuthority | null> {
     if (isSecretariat(member)) return { by: 'secretariat' };
     if (!regionId) return null;
     const post = (await this.postsOf(member.id)).find((p) => p.regionId === regionId);
@@ -38,14 +41,21 @@ export class RegionalRights {
   }
 
   /** As `authorityFor`, for a region named by its code: one query, as posts carry their region's code. */
-  async authorityForCode(member: Pick<AuthenticatedMember, 'id' | 'role'>, regionCode: string): Promise<RegionAuthority | null> {
+  async authorityForCode(
+    member: Pick<AuthenticatedMember, 'id' | 'role'>,
+    regionCode: string,
+  ): Promise<RegionAuthority | null> {
     if (isSecretariat(member)) return { by: 'secretariat' };
     const post = (await this.postsOf(member.id)).find((p) => p.regionCode === regionCode);
     return post ? { by: 'post', post } : null;
   }
 
   /** As `authorityFor`, refusing with 403 naming what is missing. */
-  async require(member: Pick<AuthenticatedMember, 'id' | 'role'>, region: { id: string; name: string } | null, what: string): Promise<RegionAuthority> {
+  async require(
+    member: Pick<AuthenticatedMember, 'id' | 'role'>,
+    region: { id: string; name: string } | null,
+    what: string,
+  ): Promise<RegionAuthority> {
     const authority = await this.authorityFor(member, region?.id ?? null);
     if (authority) return authority;
     throw notRepresentative(what, region?.name ?? null);

@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, establishments, Executor, isCurrentPost, listedToMembers, meetings, members, posts, regions } from '@seg/db';
+import {
+  Database,
+  DB,
+  establishments,
+  Executor,
+  isCurrentPost,
+  listedToMembers,
+  meetings,
+  members,
+  posts,
+  regions,
+} from '@seg/db';
 import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { RegionalPost } from './regional-rights.service';
 import { alias } from 'drizzle-orm/pg-core';
@@ -39,8 +50,29 @@ export class RegionsRepository {
    * Every post of the region that has started by the day, with its holder; `unlisted` when the
    * holder is a current member who chose not to be listed (only the secretariat sees those).
    */
-  async postsOfRegion(regionId: string, day: string): Promise<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }[]> {
-    const result = await this.db.execute<{ id: string; role: string; holderId: string; holderName: string; unlisted: boolean; startsOn: string; endsOn: string | null }>(sql`
+  async postsOfRegion(
+    regionId: string,
+    day: string,
+  ): Promise<
+    {
+      id: string;
+      role: string;
+      holderId: string;
+      holderName: string;
+      unlisted: boolean;
+      startsOn: string;
+      endsOn: string | null;
+    }[]
+  > {
+    const result = await this.db.execute<{
+      id: string;
+      role: string;
+      holderId: string;
+      holderName: string;
+      unlisted: boolean;
+      startsOn: string;
+      endsOn: string | null;
+    }>(sql`
       select p.id, p.role, m.id as "holderId", m.name as "holderName",
              (m.status in ('invited', 'active') and not coalesce(${listedToMembers('d', day)}, false)) as unlisted,
              to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
@@ -55,7 +87,13 @@ export class RegionsRepository {
   /** The member's posts in regions (not the hub) held on the day, oldest first. */
   regionalPostsHeldOn(memberId: string, day: string): Promise<RegionalPost[]> {
     return this.db
-      .select({ id: posts.id, role: posts.role, regionId: regions.id, regionCode: regions.code, regionName: regions.name })
+      .select({
+        id: posts.id,
+        role: posts.role,
+        regionId: regions.id,
+        regionCode: regions.code,
+        regionName: regions.name,
+      })
       .from(posts)
       .innerJoin(regions, eq(regions.id, posts.regionId))
       .where(and(eq(posts.memberId, memberId), isNotNull(posts.regionId), isCurrentPost(day)))
@@ -68,13 +106,26 @@ export class RegionsRepository {
   }
 
   async update(tx: Executor, id: string, values: Partial<typeof regions.$inferInsert>): Promise<RegionRow> {
-    const [row] = await tx.update(regions).set({ ...values, updatedAt: new Date() }).where(eq(regions.id, id)).returning();
+    const [row] = await tx
+      .update(regions)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(regions.id, id))
+      .returning();
     return row;
   }
 
   /** Moves members, establishments, the posts still running and the meetings still to come from one region to another. */
-  async moveInto(tx: Executor, fromId: string, intoId: string, today: string): Promise<{ members: number; establishments: number; posts: number; meetings: number }> {
-    const movedMembers = await tx.update(members).set({ regionId: intoId, updatedAt: new Date() }).where(eq(members.regionId, fromId)).returning({ id: members.id });
+  async moveInto(
+    tx: Executor,
+    fromId: string,
+    intoId: string,
+    today: string,
+  ): Promise<{ members: number; establishments: number; posts: number; meetings: number }> {
+    const movedMembers = await tx
+      .update(members)
+      .set({ regionId: intoId, updatedAt: new Date() })
+      .where(eq(members.regionId, fromId))
+      .returning({ id: members.id });
     const movedEstablishments = await tx
       .update(establishments)
       .set({ regionId: intoId, updatedAt: new Date() })
@@ -92,6 +143,11 @@ export class RegionsRepository {
       .set({ regionId: intoId, updatedAt: new Date() })
       .where(and(eq(meetings.regionId, fromId), sql`${meetings.endsAt} > now()`))
       .returning({ id: meetings.id });
-    return { members: movedMembers.length, establishments: movedEstablishments.length, posts: movedPosts.length, meetings: movedMeetings.length };
+    return {
+      members: movedMembers.length,
+      establishments: movedEstablishments.length,
+      posts: movedPosts.length,
+      meetings: movedMeetings.length,
+    };
   }
 }

@@ -52,7 +52,10 @@ export class RegionsService {
   /** Every region; the query only from a client, whose cursor is refused. */
   async list(query: Partial<PageQuery> = {}): Promise<Page<RegionView>> {
     const rows = await this.regions.listAll();
-    return wholePage(query, rows.map((r) => regionView(r, r.mergedIntoCode)));
+    return wholePage(
+      query,
+      rows.map((r) => regionView(r, r.mergedIntoCode)),
+    );
   }
 
   /**
@@ -64,8 +67,16 @@ export class RegionsService {
     if (!region) throw new NotFoundException('No such region');
     const today = todayInLondon();
     const merged = region.mergedIntoId ? await this.regions.getById(region.mergedIntoId) : null;
-    const rows = (await this.regions.postsOfRegion(region.id, today)).filter((p) => isSecretariat(viewer) || !p.unlisted);
-    const post = (p: (typeof rows)[number]): RegionPost => ({ id: p.id, role: p.role, holder: { id: p.holderId, name: p.holderName }, startsOn: p.startsOn, endsOn: p.endsOn });
+    const rows = (await this.regions.postsOfRegion(region.id, today)).filter(
+      (p) => isSecretariat(viewer) || !p.unlisted,
+    );
+    const post = (p: (typeof rows)[number]): RegionPost => ({
+      id: p.id,
+      role: p.role,
+      holder: { id: p.holderId, name: p.holderName },
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+    });
     return {
       ...regionView(region, merged?.code ?? null),
       currentPosts: rows.filter((p) => postIsCurrent(p, today)).map(post),
@@ -90,7 +101,8 @@ export class RegionsService {
     return this.db.transaction(async (tx) => {
       const before = await this.regions.getById(id, tx);
       if (!before) throw new NotFoundException('No such region');
-      if (dto.code && dto.code !== before.code && (await this.regions.getByCode(dto.code, tx))) throw conflictOn('code', 'is taken by another region');
+      if (dto.code && dto.code !== before.code && (await this.regions.getByCode(dto.code, tx)))
+        throw conflictOn('code', 'is taken by another region');
       const after = await this.regions.update(tx, id, dto);
       await this.audit.record(tx, actor, { entity: 'region', entityId: id, action: 'update', before, after });
       const mergedInto = after.mergedIntoId ? await this.regions.getById(after.mergedIntoId, tx) : null;
@@ -109,7 +121,13 @@ export class RegionsService {
       if (into.mergedIntoId) throw invalidField('into', 'was itself merged into another region');
       const moved = await this.regions.moveInto(tx, id, into.id, todayInLondon());
       const after = await this.regions.update(tx, id, { mergedIntoId: into.id });
-      await this.audit.record(tx, actor, { entity: 'region', entityId: id, action: 'merge', before, after: { ...after, mergedIntoCode: into.code, moved } });
+      await this.audit.record(tx, actor, {
+        entity: 'region',
+        entityId: id,
+        action: 'merge',
+        before,
+        after: { ...after, mergedIntoCode: into.code, moved },
+      });
       return { ...regionView(after, into.code), moved };
     });
   }

@@ -32,7 +32,10 @@ describe('RSVP page', () => {
   });
 
   it('marks the chosen reply for confirmation, and the current one as pressed', () => {
-    const { html } = rsvpPage({ state: 'open', invitation: { ...invitation, rsvp: 'tentative' } }, { chosen: 'declined' });
+    const { html } = rsvpPage(
+      { state: 'open', invitation: { ...invitation, rsvp: 'tentative' } },
+      { chosen: 'declined' },
+    );
     expect(html).toContain('value="declined" class="primary" aria-pressed="false"');
     expect(html).toContain('value="tentative" aria-pressed="true"');
     expect(html).toContain('Confirm your reply');

@@ -3,7 +3,10 @@ import { RSVP_REPLIES } from '../meetings/dto/rsvp.dto';
 import type { RsvpLink } from './rsvp.service';
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function page(title: string, body: string): string {
@@ -48,24 +51,39 @@ function details(link: Extract<RsvpLink, { invitation: unknown }>): string {
 }
 
 /** The page an RSVP link opens: the meeting and one button per reply. Opening it changes nothing. */
-export function rsvpPage(link: RsvpLink, options: { chosen?: string; saved?: boolean } = {}): { status: number; html: string } {
+export function rsvpPage(
+  link: RsvpLink,
+  options: { chosen?: string; saved?: boolean } = {},
+): { status: number; html: string } {
   if (link.state === 'invalid') {
     return {
       status: 404,
-      html: page('Link not recognised', `<h1>This link is not recognised</h1><p>Please check that you copied the whole address from the email, or reply from the meetings page after signing in.</p>`),
+      html: page(
+        'Link not recognised',
+        `<h1>This link is not recognised</h1><p>Please check that you copied the whole address from the email, or reply from the meetings page after signing in.</p>`,
+      ),
     };
   }
   if (link.state === 'ended') {
     return {
       status: 410,
-      html: page('Link no longer works', `<h1>This link no longer works</h1><p>The membership it was sent for has ended. If you think this is a mistake, please contact the SEG secretariat.</p>`),
+      html: page(
+        'Link no longer works',
+        `<h1>This link no longer works</h1><p>The membership it was sent for has ended. If you think this is a mistake, please contact the SEG secretariat.</p>`,
+      ),
     };
   }
   const m = link.invitation.meeting;
   const title = escapeHtml(m.title);
   if (link.state !== 'open') {
     const why = link.state === 'cancelled' ? 'This meeting has been cancelled' : 'This meeting is over';
-    return { status: 410, html: page(why, `<h1>${title}</h1><p class="notice" role="status">${why}, so replies are closed.</p>${details(link)}`) };
+    return {
+      status: 410,
+      html: page(
+        why,
+        `<h1>${title}</h1><p class="notice" role="status">${why}, so replies are closed.</p>${details(link)}`,
+      ),
+    };
   }
   const current = link.invitation.rsvp;
   const chosen = RSVP_REPLIES.find((r) => r === options.chosen);
@@ -80,6 +98,9 @@ export function rsvpPage(link: RsvpLink, options: { chosen?: string; saved?: boo
   // The form posts back to this same address: nothing is recorded until a button is pressed.
   return {
     status: 200,
-    html: page(m.title, `<h1>${title}</h1>${status}${details(link)}<form method="post"><fieldset><legend>${escapeHtml(prompt)}</legend>\n${buttons}\n</fieldset></form>`),
+    html: page(
+      m.title,
+      `<h1>${title}</h1>${status}${details(link)}<form method="post"><fieldset><legend>${escapeHtml(prompt)}</legend>\n${buttons}\n</fieldset></form>`,
+    ),
   };
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, GoneException, Headers, HttpStatus, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  GoneException,
+  Headers,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { MEMBERSHIP_ENDED } from '@seg/db';
@@ -11,7 +23,10 @@ import { rsvpPage } from './rsvp-page';
 import { RsvpReplyView } from './rsvp-reply.dto';
 import { RsvpService } from './rsvp.service';
 
-const ERROR_OR_PAGE = { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } }, 'text/html': { schema: { type: 'string' } } };
+const ERROR_OR_PAGE = {
+  'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } },
+  'text/html': { schema: { type: 'string' } },
+};
 
 /** The links in meeting emails. No login: the token is the invitee's key to this one invitation. */
 @ApiTags('meetings')
@@ -27,8 +42,18 @@ export class RsvpController {
   // A token or query with control characters is refused before any page (JSON, as every bad request).
   @ApiErrors(400)
   @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
-  @ApiResponse({ status: 410, description: 'The page saying the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting)', content: { 'text/html': { schema: { type: 'string' } } } })
-  async show(@Param('token') token: string, @Query('response') response: string | undefined, @Query('saved') saved: string | undefined, @Res() res: Response): Promise<void> {
+  @ApiResponse({
+    status: 410,
+    description:
+      'The page saying the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting)',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  async show(
+    @Param('token') token: string,
+    @Query('response') response: string | undefined,
+    @Query('saved') saved: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const link = await this.rsvp.open(token);
     const { status, html } = rsvpPage(link, { chosen: response, saved: saved === '1' });
     res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
@@ -39,8 +64,16 @@ export class RsvpController {
   @ApiOkResponse({ type: RsvpReplyView, description: 'The reply is recorded (a JSON call)' })
   @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
   @ApiErrors(400)
-  @ApiResponse({ status: 404, description: 'The link is not recognised (a form post gets the page)', content: ERROR_OR_PAGE })
-  @ApiResponse({ status: 410, description: 'The meeting was cancelled or is over, or the member is no longer current (a form post gets the page)', content: ERROR_OR_PAGE })
+  @ApiResponse({
+    status: 404,
+    description: 'The link is not recognised (a form post gets the page)',
+    content: ERROR_OR_PAGE,
+  })
+  @ApiResponse({
+    status: 410,
+    description: 'The meeting was cancelled or is over, or the member is no longer current (a form post gets the page)',
+    content: ERROR_OR_PAGE,
+  })
   async reply(
     @Param('token') token: string,
     @Body() dto: RsvpDto,
@@ -63,7 +96,8 @@ export class RsvpController {
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
     if (result.state === 'ended') throw new GoneException(MEMBERSHIP_ENDED);
-    if (result.state !== 'open') throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
+    if (result.state !== 'open')
+      throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
     const reply: RsvpReplyView = {
       meetingId: result.invitation.meeting.id,
       response: result.saved!.response,

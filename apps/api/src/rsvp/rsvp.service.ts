@@ -26,14 +26,19 @@ export class RsvpService {
     const invitationId = readRsvpToken(this.config.auth.jwtSecret, token);
     const invitation = invitationId ? await this.meetings.invitationForLink(invitationId) : null;
     if (!invitation) return { state: 'invalid' };
-    if (!isCurrentMember({ status: invitation.memberStatus, erasedAt: invitation.memberErasedAt })) return { state: 'ended' };
+    if (!isCurrentMember({ status: invitation.memberStatus, erasedAt: invitation.memberErasedAt }))
+      return { state: 'ended' };
     if (invitation.meeting.status === 'cancelled') return { state: 'cancelled', invitation };
     if (isOver(invitation.meeting)) return { state: 'over', invitation };
     return { state: 'open', invitation };
   }
 
   /** Records the reply when the link still works; otherwise says why not. */
-  async reply(token: string, response: RsvpReply, requestId: string | null): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
+  async reply(
+    token: string,
+    response: RsvpReply,
+    requestId: string | null,
+  ): Promise<RsvpLink & { saved?: { response: RsvpResponse; respondedAt: Date | null } }> {
     const link = await this.open(token);
     if (link.state !== 'open') return link;
     const saved = await this.meetings.recordRsvp(link.invitation.invitationId, response, 'link', requestId);

@@ -34,9 +34,13 @@ export class WebAppMiddleware implements NestMiddleware {
     if (FILE.test(path)) {
       // Hashed build files never change; anything else (favicon) is checked again daily.
       const immutable = path.startsWith('/assets/');
-      res.sendFile(decodeURIComponent(path), { root: this.root, dotfiles: 'deny', maxAge: immutable ? '1y' : '1d', immutable }, (error) => {
-        if (error && !res.headersSent) next();
-      });
+      res.sendFile(
+        decodeURIComponent(path),
+        { root: this.root, dotfiles: 'deny', maxAge: immutable ? '1y' : '1d', immutable },
+        (error) => {
+          if (error && !res.headersSent) next();
+        },
+      );
       return;
     }
 

@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { ApiError, ApiErrors } from '@seg/http';
@@ -35,7 +46,12 @@ export class WebSessionController {
   @ApiOkResponse({ type: WebSession })
   @ApiErrors(400, 429)
   @ApiError(401, 'Wrong email or password')
-  async login(@Body() body: LoginDto, @Ip() address: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+  async login(
+    @Body() body: LoginDto,
+    @Ip() address: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WebSession> {
     requireWebClient(req);
     return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }));
   }
@@ -71,7 +87,10 @@ export class WebSessionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }));
+    return startSession(
+      res,
+      await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }),
+    );
   }
 
   @ApiBearerAuth()
@@ -80,7 +99,11 @@ export class WebSessionController {
   @ApiOperation({ summary: 'End this login and drop the session cookie' })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiErrors(401)
-  async logout(@CurrentMember() member: AuthenticatedMember, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentMember() member: AuthenticatedMember,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     requireWebClient(req);
     const token = readSessionCookie(req);
     if (token) await this.auth.logout(member.id, token);

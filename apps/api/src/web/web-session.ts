@@ -10,7 +10,8 @@ export const SESSION_COOKIE_PATH = '/auth/web';
 export const WEB_CLIENT_HEADER = 'x-seg-web';
 
 export function requireWebClient(req: Request): void {
-  if (req.headers[WEB_CLIENT_HEADER] !== '1') throw new ForbiddenException(`Send the header ${WEB_CLIENT_HEADER}: 1 from the web app`);
+  if (req.headers[WEB_CLIENT_HEADER] !== '1')
+    throw new ForbiddenException(`Send the header ${WEB_CLIENT_HEADER}: 1 from the web app`);
 }
 
 /** The refresh token from the Cookie header (no cookie parser for one cookie). */

@@ -48,7 +48,8 @@ export function totalCount(total: DirectoryTotal): number {
 
 /** "1 member", "12 members", "about 7,700 members". */
 export function membersText(total: DirectoryTotal): string {
-  if (typeof total !== 'number') return `about ${(Math.round(total.estimate / 100) * 100).toLocaleString('en-GB')} members`;
+  if (typeof total !== 'number')
+    return `about ${(Math.round(total.estimate / 100) * 100).toLocaleString('en-GB')} members`;
   return `${total.toLocaleString('en-GB')} ${total === 1 ? 'member' : 'members'}`;
 }
 
@@ -118,13 +119,16 @@ export async function errorFrom(res: Response): Promise<ApiError> {
     if (body && typeof body === 'object') {
       if (Array.isArray(body.message)) message = body.message.join('. ');
       else if (typeof body.message === 'string') message = body.message;
-      if (Array.isArray(body.details)) details = withAdvice(body.details.filter((d: FieldError) => d && typeof d.field === 'string'));
+      if (Array.isArray(body.details))
+        details = withAdvice(body.details.filter((d: FieldError) => d && typeof d.field === 'string'));
     }
   } catch {
     // Not JSON (a proxy error page, say): the status text will do.
   }
   if (res.status === 429) message = 'Too many attempts. Wait a minute and try again.';
-  if (res.status >= 500) message = 'SEG Network had a problem with that request. Try again in a moment; if it keeps happening, tell the secretariat.';
+  if (res.status >= 500)
+    message =
+      'SEG Network had a problem with that request. Try again in a moment; if it keeps happening, tell the secretariat.';
   return new ApiError(res.status, message, details);
 }
 

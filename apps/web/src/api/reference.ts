@@ -22,8 +22,10 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export const reference = {
   about: () => cached('about', () => api.get<About>('/about')),
-  regions: () => cached('regions', async () => items(await api.get<Region[] | Page<Region>>('/regions', { limit: 200 }))),
-  categories: () => cached('categories', async () => items(await api.get<Category[] | Page<Category>>('/categories', { limit: 200 }))),
+  regions: () =>
+    cached('regions', async () => items(await api.get<Region[] | Page<Region>>('/regions', { limit: 200 }))),
+  categories: () =>
+    cached('categories', async () => items(await api.get<Category[] | Page<Category>>('/categories', { limit: 200 }))),
   establishments: () =>
     cached('establishments', async () => {
       const all: Establishment[] = [];

@@ -30,7 +30,14 @@ export type Rsvp = 'needs-action' | 'accepted' | 'tentative' | 'declined';
 export type MeetingKind = 'hub' | 'regional' | 'summit' | 'other';
 export type NoticeStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'suppressed';
 
-export type { AuditEntry, ConfirmDetailsView, DetailsConfirmation, DetailsConfirmed, RegionDetail, RegionPost } from './openapi.generated';
+export type {
+  AuditEntry,
+  ConfirmDetailsView,
+  DetailsConfirmation,
+  DetailsConfirmed,
+  RegionDetail,
+  RegionPost,
+} from './openapi.generated';
 
 export const RSVP_LABELS: Record<Rsvp, string> = {
   'needs-action': 'No reply yet',

@@ -70,7 +70,9 @@ export function ContactLinks({ email, phone }: { email?: string | null; phone?: 
  */
 export function DetailsConfirmedNote({ confirmation }: { confirmation: DetailsConfirmation | undefined }) {
   if (!confirmation) return null;
-  const when = confirmation.confirmedAt ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}` : 'Details not confirmed yet';
+  const when = confirmation.confirmedAt
+    ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}`
+    : 'Details not confirmed yet';
   return (
     <p className={`small ${confirmation.overdue ? 'details-overdue' : 'muted'}`}>
       {when}
@@ -123,12 +125,14 @@ export function MemberSummary({ member }: { member: DirectoryMember }) {
         <Link to={`/people/${member.id}`}>{member.name}</Link>
       </h3>
       {member.title ? <p className="muted small">{member.title}</p> : null}
-      <p className="small">
-        {[member.category?.name, member.region?.name].filter(Boolean).join(' · ')}
-      </p>
+      <p className="small">{[member.category?.name, member.region?.name].filter(Boolean).join(' · ')}</p>
       {currentPosts.length ? (
         // Each post once, however the answer lists it.
-        <p className="role">{[...new Set(currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`))].join('; ')}</p>
+        <p className="role">
+          {[...new Set(currentPosts.map((p) => `${p.role} (${p.hub || !p.region ? 'hub' : p.region.name})`))].join(
+            '; ',
+          )}
+        </p>
       ) : null}
       <NotActivated member={member} />
       <ContactLinks email={member.email} phone={member.phone} />

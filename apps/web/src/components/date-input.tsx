@@ -7,14 +7,30 @@ function compose(day: string, month: string, year: string): string {
   const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   // Kept as typed when no such day exists (31 February): the API then names the field.
-  return /^\d{4}$/.test(year) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : `${year}-${month}-${day}`;
+  return /^\d{4}$/.test(year) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso)
+    ? iso
+    : `${year}-${month}-${day}`;
 }
 
 /**
  * A date as three boxes, day, month and year (the GOV.UK pattern): quicker to type than a date
  * picker, and the same on every browser and phone. `value` and `onChange` speak `YYYY-MM-DD`.
  */
-export function DateInput({ name, legend, hint, error, value, onChange }: { name: string; legend: string; hint?: string; error?: string; value: string; onChange: (iso: string) => void }) {
+export function DateInput({
+  name,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (iso: string) => void;
+}) {
   const [parts, setParts] = useState(() => split(value));
   // A value set from outside (the form cleared, say) replaces what was typed.
   useEffect(() => {
@@ -44,7 +60,11 @@ export function DateInput({ name, legend, hint, error, value, onChange }: { name
     </div>
   );
   return (
-    <fieldset className={`fieldset${error ? ' field-error' : ''}`} role="group" aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className={`fieldset${error ? ' field-error' : ''}`}
+      role="group"
+      aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}
+    >
       <legend>{legend}</legend>
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="date-input">
@@ -58,5 +78,7 @@ export function DateInput({ name, legend, hint, error, value, onChange }: { name
 
 function split(iso: string): { day: string; month: string; year: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) } : { day: '', month: '', year: '' };
+  return match
+    ? { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) }
+    : { day: '', month: '', year: '' };
 }

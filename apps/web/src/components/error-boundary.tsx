@@ -1,7 +1,10 @@
 import { Component, ReactNode } from 'react';
 
 /** A page that breaks shows a message and a way on, never a blank screen. */
-export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean; key: string }> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; resetKey: string },
+  { failed: boolean; key: string }
+> {
   state = { failed: false, key: this.props.resetKey };
 
   static getDerivedStateFromError() {
@@ -19,8 +22,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
       <div className="alert alert-error" role="alert">
         <p className="alert-title">This page could not be shown</p>
         <p>
-          Something went wrong on our side. <a href={location.pathname + location.search}>Reload the page</a> or go to the <a href="/">home page</a>. If it keeps happening, tell the
-          secretariat.
+          Something went wrong on our side. <a href={location.pathname + location.search}>Reload the page</a> or go to
+          the <a href="/">home page</a>. If it keeps happening, tell the secretariat.
         </p>
       </div>
     );

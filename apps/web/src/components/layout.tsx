@@ -20,12 +20,23 @@ export function Layout({ children }: { children: ReactNode }) {
             SEG Network
           </Link>
           {user ? (
-            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="site-nav" onClick={() => setMenuOpen((o) => !o)}>
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
               Menu
             </button>
           ) : null}
           {user ? (
-            <nav id="site-nav" aria-label="Main" className={menuOpen ? 'open' : undefined} onClick={() => setMenuOpen(false)}>
+            <nav
+              id="site-nav"
+              aria-label="Main"
+              className={menuOpen ? 'open' : undefined}
+              onClick={() => setMenuOpen(false)}
+            >
               <ul>
                 <li>
                   <NavLink to="/" exact>
@@ -69,7 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>
-          SEG Network · RCGP Secure Environments Group{user ? ` · Signed in as ${user.name}` : ''} · <Link to="/privacy">Privacy</Link>
+          SEG Network · RCGP Secure Environments Group{user ? ` · Signed in as ${user.name}` : ''} ·{' '}
+          <Link to="/privacy">Privacy</Link>
         </p>
       </footer>
     </>

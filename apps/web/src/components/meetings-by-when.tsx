@@ -10,17 +10,40 @@ import { ErrorMessage, Loading } from './ui';
  * Meetings coming up or past, as the secretariat and a region's representatives list them:
  * `query` narrows the list (a region), `meetingPath` is where a meeting's own screen lives.
  */
-export function MeetingsByWhen({ query = {}, meetingPath, withRegion = false, caption }: { query?: Record<string, string>; meetingPath: string; withRegion?: boolean; caption?: string }) {
+export function MeetingsByWhen({
+  query = {},
+  meetingPath,
+  withRegion = false,
+  caption,
+}: {
+  query?: Record<string, string>;
+  meetingPath: string;
+  withRegion?: boolean;
+  caption?: string;
+}) {
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const key = JSON.stringify(query);
-  const meetings = useResource(() => api.get<ListPage<Meeting>>('/meetings', { ...query, when, limit: 100 }), [key, when]);
+  const meetings = useResource(
+    () => api.get<ListPage<Meeting>>('/meetings', { ...query, when, limit: 100 }),
+    [key, when],
+  );
   return (
     <>
       <div className="button-row" role="group" aria-label="Which meetings">
-        <button type="button" className={`button ${when === 'upcoming' ? '' : 'secondary'}`} aria-pressed={when === 'upcoming'} onClick={() => setWhen('upcoming')}>
+        <button
+          type="button"
+          className={`button ${when === 'upcoming' ? '' : 'secondary'}`}
+          aria-pressed={when === 'upcoming'}
+          onClick={() => setWhen('upcoming')}
+        >
           Coming up
         </button>
-        <button type="button" className={`button ${when === 'past' ? '' : 'secondary'}`} aria-pressed={when === 'past'} onClick={() => setWhen('past')}>
+        <button
+          type="button"
+          className={`button ${when === 'past' ? '' : 'secondary'}`}
+          aria-pressed={when === 'past'}
+          onClick={() => setWhen('past')}
+        >
           Past
         </button>
       </div>

@@ -43,7 +43,9 @@ function lines(name: string, width = 11): string[] {
  * in the list beside it, so the SVG is one image with a summary for screen readers.
  */
 export function NetworkPicture({ network }: { network: Network }) {
-  const spokes = [...network.spokes].sort((a, b) => placeOf(a.region.code) - placeOf(b.region.code) || a.region.name.localeCompare(b.region.name));
+  const spokes = [...network.spokes].sort(
+    (a, b) => placeOf(a.region.code) - placeOf(b.region.code) || a.region.name.localeCompare(b.region.name),
+  );
   // Far enough out that neighbouring circles keep a gap, however many regions there are.
   const ring = Math.max(236, (SPOKE_RADIUS + 6) / Math.sin(Math.PI / Math.max(spokes.length, 2)));
   const size = Math.ceil(2 * (ring + SPOKE_RADIUS + 8));
@@ -56,7 +58,16 @@ export function NetworkPicture({ network }: { network: Network }) {
         const angle = (2 * Math.PI * i) / spokes.length - Math.PI / 2;
         const x = c + ring * Math.cos(angle);
         const y = c + ring * Math.sin(angle);
-        return <line key={`l-${s.region.code}`} x1={c} y1={c} x2={x} y2={y} className={s.reps.length ? 'spoke-line' : 'spoke-line empty'} />;
+        return (
+          <line
+            key={`l-${s.region.code}`}
+            x1={c}
+            y1={c}
+            x2={x}
+            y2={y}
+            className={s.reps.length ? 'spoke-line' : 'spoke-line empty'}
+          />
+        );
       })}
       <circle cx={c} cy={c} r={HUB_RADIUS} className="hub-node" />
       <text x={c} y={c - 8} className="hub-label">
@@ -73,7 +84,13 @@ export function NetworkPicture({ network }: { network: Network }) {
         const empty = s.reps.length === 0;
         return (
           <g key={s.region.code}>
-            <circle cx={x} cy={y} r={SPOKE_RADIUS} className={empty ? 'spoke-node empty' : 'spoke-node'} data-region={s.region.code} />
+            <circle
+              cx={x}
+              cy={y}
+              r={SPOKE_RADIUS}
+              className={empty ? 'spoke-node empty' : 'spoke-node'}
+              data-region={s.region.code}
+            />
             {label.map((line, j) => (
               <text key={j} x={x} y={y - 14 + (j - (label.length - 1) / 2) * 15} className="spoke-label">
                 {line}

@@ -2,7 +2,17 @@ import { ReactNode, useEffect, useId, useRef } from 'react';
 import { ApiError, messageOf } from '../api/client';
 
 /** The page's heading and document title; focus moves to the heading after an in-app navigation. */
-export function Page({ title, lead, children, actions }: { title: string; lead?: ReactNode; children: ReactNode; actions?: ReactNode }) {
+export function Page({
+  title,
+  lead,
+  children,
+  actions,
+}: {
+  title: string;
+  lead?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – SEG Network`;
@@ -34,7 +44,15 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
 }
 
 /** A message that screen readers announce: errors assertively, the rest politely. */
-export function Alert({ kind = 'error', title, children }: { kind?: 'error' | 'success' | 'info'; title?: string; children?: ReactNode }) {
+export function Alert({
+  kind = 'error',
+  title,
+  children,
+}: {
+  kind?: 'error' | 'success' | 'info';
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {title ? <p className="alert-title">{title}</p> : null}
@@ -71,7 +89,15 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
  * The list of what is wrong with a form, linking to each field; shown at the top and focused
  * so a keyboard or screen-reader user hears it at once.
  */
-export function ErrorSummary({ error, labels, linked = true }: { error: unknown; labels?: Record<string, string>; linked?: boolean }) {
+export function ErrorSummary({
+  error,
+  labels,
+  linked = true,
+}: {
+  error: unknown;
+  labels?: Record<string, string>;
+  linked?: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) box.current?.focus();
@@ -127,7 +153,17 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
 }
 
 /** A field's hint and error, under its label or legend, with the ids its inputs point to. */
-export function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId: string; error?: string; errorId: string }) {
+export function FieldNotes({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId: string;
+  error?: string;
+  errorId: string;
+}) {
   return (
     <>
       {hint ? (
@@ -161,7 +197,14 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
       <div className="progress-label">
         {label}: {value} of {max} ({pct}%)
       </div>
-      <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value}>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+      >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
     </div>

@@ -30,7 +30,8 @@ export function ActivatePage() {
           submitLabel="Activate my account"
           expired={
             <>
-              Ask the secretariat to send a new invitation, or <Link to="/reset-password">reset your password</Link> if you have already activated your account.
+              Ask the secretariat to send a new invitation, or <Link to="/reset-password">reset your password</Link> if
+              you have already activated your account.
             </>
           }
         />

@@ -13,7 +13,10 @@ import { linkToken } from './password-fields';
 export function ConfirmEmailPage() {
   const { query } = useLocation();
   const token = linkToken(query) ?? '';
-  const status = useResource(() => api.post<LinkStatusDto>('/auth/link-status', { token, purpose: 'email-change' }), [token]);
+  const status = useResource(
+    () => api.post<LinkStatusDto>('/auth/link-status', { token, purpose: 'email-change' }),
+    [token],
+  );
   const [done, setDone] = useState<EmailChanged | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +48,10 @@ export function ConfirmEmailPage() {
         </Alert>
       ) : (
         <>
-          <p>Your SEG Network account is to use the address this link was sent to. Nothing changes until you press the button.</p>
+          <p>
+            Your SEG Network account is to use the address this link was sent to. Nothing changes until you press the
+            button.
+          </p>
           <ErrorMessage error={error ?? status.error} />
           <button type="button" className="button" onClick={confirm} disabled={busy}>
             {busy ? 'Confirming…' : 'Confirm my new address'}

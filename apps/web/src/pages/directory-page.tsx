@@ -80,7 +80,11 @@ export function DirectoryPage() {
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await api.get<ListPage<DirectoryMember>>('/directory/members', { ...settled, limit: PAGE_SIZE, cursor });
+      const page = await api.get<ListPage<DirectoryMember>>('/directory/members', {
+        ...settled,
+        limit: PAGE_SIZE,
+        cursor,
+      });
       setResults((r) => [...r, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -98,7 +102,13 @@ export function DirectoryPage() {
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="q">Name</label>
-          <input id="q" type="search" autoComplete="off" value={filters.q} onChange={(e) => set({ q: e.target.value })} />
+          <input
+            id="q"
+            type="search"
+            autoComplete="off"
+            value={filters.q}
+            onChange={(e) => set({ q: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="region">Region</label>
@@ -116,7 +126,11 @@ export function DirectoryPage() {
         </div>
         <div className="field">
           <label htmlFor="establishment">Establishment</label>
-          <select id="establishment" value={filters.establishment} onChange={(e) => set({ establishment: e.target.value })}>
+          <select
+            id="establishment"
+            value={filters.establishment}
+            onChange={(e) => set({ establishment: e.target.value })}
+          >
             <option value="">Any establishment</option>
             {establishments?.map((e) => (
               <option key={e.id} value={e.id}>

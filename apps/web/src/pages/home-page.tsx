@@ -32,7 +32,13 @@ export function HomePage() {
       <form className="search-bar" role="search" onSubmit={search}>
         <label htmlFor="home-search">Search the directory</label>
         <div className="search-row">
-          <input id="home-search" type="search" placeholder="A colleague's name" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            id="home-search"
+            type="search"
+            placeholder="A colleague's name"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -48,12 +54,18 @@ export function HomePage() {
         <ErrorMessage error={contacts.error} retry={contacts.reload} />
         {contacts.data ? (
           <>
-            <h3 className="subhead">{contacts.data.region ? `Your region: ${contacts.data.region.name}` : 'Your region'}</h3>
+            <h3 className="subhead">
+              {contacts.data.region ? `Your region: ${contacts.data.region.name}` : 'Your region'}
+            </h3>
             {contacts.data.region ? (
-              <RepList reps={contacts.data.regionalReps} empty="Your region has no representative at the moment. The hub can help meanwhile." />
+              <RepList
+                reps={contacts.data.regionalReps}
+                empty="Your region has no representative at the moment. The hub can help meanwhile."
+              />
             ) : (
               <p className="empty">
-                You have no region yet. <Link to="/my/details">Add your establishments</Link> or ask the secretariat to set it.
+                You have no region yet. <Link to="/my/details">Add your establishments</Link> or ask the secretariat to
+                set it.
               </p>
             )}
             <h3 className="subhead">The hub (national group)</h3>
@@ -64,7 +76,9 @@ export function HomePage() {
 
       <section aria-labelledby="network-heading" className="section">
         <h2 id="network-heading">The network</h2>
-        <p className="lead">The national hub and its regional spokes. A spoke without a representative shows as a dashed circle.</p>
+        <p className="lead">
+          The national hub and its regional spokes. A spoke without a representative shows as a dashed circle.
+        </p>
         {network.loading && !network.data ? <Loading what="Loading the network" /> : null}
         <ErrorMessage error={network.error} retry={network.reload} />
         {network.data ? (

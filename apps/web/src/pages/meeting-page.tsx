@@ -24,7 +24,12 @@ export function MeetingPage({ id }: { id: string }) {
       </Page>
     );
   const upcoming = m.endsAt ? new Date(m.endsAt).getTime() >= Date.now() : false;
-  const slug = m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meeting';
+  const slug =
+    m.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'meeting';
 
   /** The API's copy of the invitation, with the UID and SEQUENCE of the emails, so calendars treat it as the same event. */
   async function downloadCalendar() {
@@ -86,7 +91,9 @@ export function MeetingPage({ id }: { id: string }) {
       ) : null}
       {m.mayRun ? (
         <p>
-          <Link to={isSecretariat(user?.role) ? `/secretariat/meetings/${m.id}` : `/my/region/meetings/${m.id}`}>Invitations and replies of this meeting</Link>
+          <Link to={isSecretariat(user?.role) ? `/secretariat/meetings/${m.id}` : `/my/region/meetings/${m.id}`}>
+            Invitations and replies of this meeting
+          </Link>
         </p>
       ) : null}
       <p>

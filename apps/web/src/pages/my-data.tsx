@@ -36,17 +36,23 @@ export function MyData() {
     <section className="section" aria-labelledby="my-data-heading">
       <h2 id="my-data-heading">Your data</h2>
       <p>
-        Download everything we hold about you: your record and posts, meeting invitations and replies, the emails sent to you, your sign-ins and the
-        history of changes to your record.
+        Download everything we hold about you: your record and posts, meeting invitations and replies, the emails sent
+        to you, your sign-ins and the history of changes to your record.
       </p>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="button" className="button secondary" onClick={download} disabled={busy}>
         {busy ? 'Preparing…' : 'Download my data'}
       </button>
       <h3>Erasure</h3>
-      <p>You can ask the secretariat to erase you: nothing that identifies you is kept, while the network's history stays as an anonymous record.</p>
+      <p>
+        You can ask the secretariat to erase you: nothing that identifies you is kept, while the network's history stays
+        as an anonymous record.
+      </p>
       {asked ? (
-        <Alert kind="success">Your request is with the secretariat (asked {formatStamp(asked.requestedAt)}). They answer by {formatStamp(asked.answerBy)}.</Alert>
+        <Alert kind="success">
+          Your request is with the secretariat (asked {formatStamp(asked.requestedAt)}). They answer by{' '}
+          {formatStamp(asked.answerBy)}.
+        </Alert>
       ) : (
         <button type="button" className="button secondary" onClick={askErasure}>
           Ask to be erased

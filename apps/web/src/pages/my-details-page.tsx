@@ -41,7 +41,10 @@ function formOf(me: MyRecord): Form {
     bio: me.bio ?? '',
     availability: me.availability ?? '',
     establishmentIds: (me.establishments ?? []).map((e) => e.id),
-    contactVisibility: { email: me.contactVisibility?.email ?? 'members', phone: me.contactVisibility?.phone ?? 'members' },
+    contactVisibility: {
+      email: me.contactVisibility?.email ?? 'members',
+      phone: me.contactVisibility?.phone ?? 'members',
+    },
     listed: me.listed,
   };
 }
@@ -114,7 +117,9 @@ function DetailsForm({ me }: { me: MyRecord }) {
 
   const errors = fieldErrors(error);
   const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
-  const chosen = form.establishmentIds.map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e));
+  const chosen = form.establishmentIds
+    .map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id))
+    .filter((e): e is Establishment => Boolean(e));
 
   const currentPosts = (saved.posts ?? []).filter((p) => p.current);
   // The server's rule: a current rep's email is shown whatever they choose, unless their category keeps contacts private.
@@ -130,16 +135,45 @@ function DetailsForm({ me }: { me: MyRecord }) {
           <ErrorSummary error={error} labels={LABELS} />
           <form onSubmit={submit} noValidate>
             <Field name="name" label="Name" error={errors.name}>
-              {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+              {(p) => (
+                <input {...p} autoComplete="name" value={form.name} onChange={(e) => set({ name: e.target.value })} />
+              )}
             </Field>
             <Field name="title" label="Job title" hint="For example: Lead GP, HMP Leeds" error={errors.title}>
-              {(p) => <input {...p} autoComplete="organization-title" value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  autoComplete="organization-title"
+                  value={form.title}
+                  onChange={(e) => set({ title: e.target.value })}
+                />
+              )}
             </Field>
-            <Field name="phone" label="Phone" hint="A number colleagues can call during the working day" error={errors.phone}>
-              {(p) => <input {...p} type="tel" autoComplete="tel" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
+            <Field
+              name="phone"
+              label="Phone"
+              hint="A number colleagues can call during the working day"
+              error={errors.phone}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="tel"
+                  autoComplete="tel"
+                  value={form.phone}
+                  onChange={(e) => set({ phone: e.target.value })}
+                />
+              )}
             </Field>
-            <Field name="availability" label="Availability" hint="For example: Tuesdays and Thursdays, 9am to 5pm" error={errors.availability}>
-              {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
+            <Field
+              name="availability"
+              label="Availability"
+              hint="For example: Tuesdays and Thursdays, 9am to 5pm"
+              error={errors.availability}
+            >
+              {(p) => (
+                <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />
+              )}
             </Field>
             <Field name="bio" label="About you" error={errors.bio}>
               {(p) => <textarea {...p} rows={4} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
@@ -159,7 +193,11 @@ function DetailsForm({ me }: { me: MyRecord }) {
               value={form.contactVisibility.email}
               error={errors['contactVisibility.email'] ?? errors.contactVisibility}
               onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, email: v } })}
-              note={saved.seenByMembers.emailAlwaysShown ? 'While you hold a representative post, members always see your work email.' : undefined}
+              note={
+                saved.seenByMembers.emailAlwaysShown
+                  ? 'While you hold a representative post, members always see your work email.'
+                  : undefined
+              }
             />
             <VisibilityChoice
               name="contactVisibility.phone"
@@ -171,10 +209,21 @@ function DetailsForm({ me }: { me: MyRecord }) {
             <fieldset className={`fieldset${errors.listed ? ' field-error' : ''}`} id="field-listed" tabIndex={-1}>
               <legend>Listed in the directory</legend>
               {errors.listed ? <p className="error-text">{errors.listed}</p> : null}
-              {saved.seenByMembers.listedWhateverChosen ? <p className="hint">While you hold a representative post, members find you in the directory whatever you choose.</p> : null}
+              {saved.seenByMembers.listedWhateverChosen ? (
+                <p className="hint">
+                  While you hold a representative post, members find you in the directory whatever you choose.
+                </p>
+              ) : null}
               <div className="checkbox">
-                <input id="field-listed-input" type="checkbox" checked={form.listed} onChange={(e) => set({ listed: e.target.checked })} />
-                <label htmlFor="field-listed-input">Other members can find me in the directory, contacts and the network</label>
+                <input
+                  id="field-listed-input"
+                  type="checkbox"
+                  checked={form.listed}
+                  onChange={(e) => set({ listed: e.target.checked })}
+                />
+                <label htmlFor="field-listed-input">
+                  Other members can find me in the directory, contacts and the network
+                </label>
               </div>
             </fieldset>
             <button type="submit" className="button" disabled={busy}>
@@ -199,7 +248,11 @@ function DetailsForm({ me }: { me: MyRecord }) {
               </div>
               <div>
                 <dt>Posts</dt>
-                <dd>{currentPosts.length ? currentPosts.map((p) => `${p.role}, ${p.hub || !p.region ? 'the hub' : p.region.name}`).join('; ') : 'None'}</dd>
+                <dd>
+                  {currentPosts.length
+                    ? currentPosts.map((p) => `${p.role}, ${p.hub || !p.region ? 'the hub' : p.region.name}`).join('; ')
+                    : 'None'}
+                </dd>
               </div>
             </dl>
           </section>
@@ -208,7 +261,8 @@ function DetailsForm({ me }: { me: MyRecord }) {
           <h2 id="preview-heading">What other members see</h2>
           {saved.seenByMembers.listed ? null : (
             <p className="small" data-testid="unlisted-note">
-              You are not listed: other members do not find you in the directory, contacts or the network. If you were, they would see:
+              You are not listed: other members do not find you in the directory, contacts or the network. If you were,
+              they would see:
             </p>
           )}
           {form.listed !== saved.listed ? <p className="muted small">Save to apply your listing choice.</p> : null}
@@ -232,7 +286,14 @@ function DetailsForm({ me }: { me: MyRecord }) {
   );
 }
 
-function VisibilityChoice(props: { name: string; legend: string; value: Visibility; error?: string; note?: string; onChange: (v: Visibility) => void }) {
+function VisibilityChoice(props: {
+  name: string;
+  legend: string;
+  value: Visibility;
+  error?: string;
+  note?: string;
+  onChange: (v: Visibility) => void;
+}) {
   const id = `field-${props.name}`;
   return (
     <fieldset className={`fieldset${props.error ? ' field-error' : ''}`} id={id} tabIndex={-1}>
@@ -240,11 +301,23 @@ function VisibilityChoice(props: { name: string; legend: string; value: Visibili
       {props.error ? <p className="error-text">{props.error}</p> : null}
       {props.note ? <p className="hint">{props.note}</p> : null}
       <div className="radio">
-        <input type="radio" id={`${id}-members`} name={props.name} checked={props.value === 'members'} onChange={() => props.onChange('members')} />
+        <input
+          type="radio"
+          id={`${id}-members`}
+          name={props.name}
+          checked={props.value === 'members'}
+          onChange={() => props.onChange('members')}
+        />
         <label htmlFor={`${id}-members`}>All members</label>
       </div>
       <div className="radio">
-        <input type="radio" id={`${id}-secretariat`} name={props.name} checked={props.value === 'secretariat'} onChange={() => props.onChange('secretariat')} />
+        <input
+          type="radio"
+          id={`${id}-secretariat`}
+          name={props.name}
+          checked={props.value === 'secretariat'}
+          onChange={() => props.onChange('secretariat')}
+        />
         <label htmlFor={`${id}-secretariat`}>Only the secretariat</label>
       </div>
     </fieldset>
@@ -252,12 +325,22 @@ function VisibilityChoice(props: { name: string; legend: string; value: Visibili
 }
 
 /** When the member last said their details are right; saving them, or the button, says so again. */
-function ConfirmedLine({ confirmation, busy, onConfirm }: { confirmation: DetailsConfirmation | undefined; busy: boolean; onConfirm: () => void }) {
+function ConfirmedLine({
+  confirmation,
+  busy,
+  onConfirm,
+}: {
+  confirmation: DetailsConfirmation | undefined;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
   if (!confirmation) return null;
   return (
     <div className="section" aria-live="polite">
       <p className={confirmation.overdue ? 'details-overdue' : 'muted'}>
-        {confirmation.confirmedAt ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}.` : 'You have not confirmed your details yet.'}
+        {confirmation.confirmedAt
+          ? `Details confirmed in ${formatMonth(confirmation.confirmedAt)}.`
+          : 'You have not confirmed your details yet.'}
         {confirmation.overdue ? ' Please check them and confirm they are still right.' : ''}
       </p>
       <button type="button" className="button secondary" onClick={onConfirm} disabled={busy}>

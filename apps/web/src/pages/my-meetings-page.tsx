@@ -18,7 +18,9 @@ export function MyMeetingsPage() {
   const [replies, setReplies] = useState<Record<string, Rsvp>>({});
   const now = Date.now();
   const all = meetings.data ?? [];
-  const upcoming = all.filter((m) => m.endsAt && new Date(m.endsAt).getTime() >= now).sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
+  const upcoming = all
+    .filter((m) => m.endsAt && new Date(m.endsAt).getTime() >= now)
+    .sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
   const past = all.filter((m) => !m.endsAt || new Date(m.endsAt).getTime() < now);
 
   return (
@@ -38,11 +40,16 @@ export function MyMeetingsPage() {
                       <Link to={`/my/meetings/${m.id}`}>{m.title}</Link>
                     </h3>
                     <p>
-                      <span className="tag">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</span> {formatWhen(m.startsAt, m.endsAt)}
+                      <span className="tag">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</span>{' '}
+                      {formatWhen(m.startsAt, m.endsAt)}
                     </p>
                     {m.venue ? <p className="small">{m.venue}</p> : null}
                     <p className="small">Your reply: {rsvp ? RSVP_LABELS[rsvp] : 'No reply yet'}</p>
-                    <RsvpButtons meeting={m} current={rsvp} onChange={(r) => setReplies((x) => ({ ...x, [m.id]: r }))} />
+                    <RsvpButtons
+                      meeting={m}
+                      current={rsvp}
+                      onChange={(r) => setReplies((x) => ({ ...x, [m.id]: r }))}
+                    />
                   </li>
                 );
               })}
@@ -56,7 +63,8 @@ export function MyMeetingsPage() {
               <ul className="plain past-list">
                 {past.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/my/meetings/${m.id}`}>{m.title}</Link> <span className="muted">· {formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</span>
+                    <Link to={`/my/meetings/${m.id}`}>{m.title}</Link>{' '}
+                    <span className="muted">· {formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</span>
                   </li>
                 ))}
               </ul>

@@ -20,7 +20,11 @@ export function MySignIn() {
   );
 }
 
-const PASSWORD_LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirm: 'New password again' };
+const PASSWORD_LABELS = {
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirm: 'New password again',
+};
 
 function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const pair = usePasswordPair('newPassword');
@@ -32,7 +36,10 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const details = [...(current ? [] : [{ field: 'currentPassword', message: 'Enter your current password' }]), ...(pair.check()?.details ?? [])];
+    const details = [
+      ...(current ? [] : [{ field: 'currentPassword', message: 'Enter your current password' }]),
+      ...(pair.check()?.details ?? []),
+    ];
     if (details.length) return setError(new ApiError(400, 'Check what you entered', details));
     setBusy(true);
     setError(null);
@@ -54,11 +61,23 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="section" aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
-      {done ? <Alert kind="success">Your password is changed. You are still signed in here; everywhere else you are signed out.</Alert> : null}
+      {done ? (
+        <Alert kind="success">
+          Your password is changed. You are still signed in here; everywhere else you are signed out.
+        </Alert>
+      ) : null}
       <ErrorSummary error={error} labels={PASSWORD_LABELS} />
       <form onSubmit={submit} noValidate>
         <Field name="currentPassword" label="Current password" error={errors.currentPassword}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          )}
         </Field>
         <PasswordFields pair={pair} errors={errors} />
         <button type="submit" className="button" disabled={busy}>
@@ -88,7 +107,9 @@ function byDevice(sessions: Session[]): Device[] {
     devices.set(name, d);
   }
   // This device first, then the most recently active.
-  return [...devices.values()].sort((a, b) => Number(b.current) - Number(a.current) || b.lastActive.localeCompare(a.lastActive));
+  return [...devices.values()].sort(
+    (a, b) => Number(b.current) - Number(a.current) || b.lastActive.localeCompare(a.lastActive),
+  );
 }
 
 /** Where the member is signed in, so a login left open on a shared computer can be ended. */
@@ -110,8 +131,15 @@ function MySessions({ changes }: { changes: number }) {
   }
 
   const endDevice = (d: Device) =>
-    act(() => Promise.all(d.sessions.filter((s) => !s.current).map((s) => api.delete(`/auth/sessions/${s.id}`))), `Signed out of ${d.device}.`);
-  const endOthers = () => act(() => api.post('/auth/sessions/sign-out-others', {}), 'Signed out everywhere else. You are still signed in here.');
+    act(
+      () => Promise.all(d.sessions.filter((s) => !s.current).map((s) => api.delete(`/auth/sessions/${s.id}`))),
+      `Signed out of ${d.device}.`,
+    );
+  const endOthers = () =>
+    act(
+      () => api.post('/auth/sessions/sign-out-others', {}),
+      'Signed out everywhere else. You are still signed in here.',
+    );
 
   const devices = sessions.data ? byDevice(sessions.data.items) : [];
   const others = sessions.data ? sessions.data.items.filter((s) => !s.current).length : 0;
@@ -144,7 +172,9 @@ function MySessions({ changes }: { changes: number }) {
                     <tr key={d.device}>
                       <td>
                         {d.device}
-                        {d.sessions.length > 1 ? <span className="muted small"> ({d.sessions.length} sign-ins)</span> : null}
+                        {d.sessions.length > 1 ? (
+                          <span className="muted small"> ({d.sessions.length} sign-ins)</span>
+                        ) : null}
                       </td>
                       <td>{formatStamp(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
                       <td>{formatStamp(d.lastActive)}</td>

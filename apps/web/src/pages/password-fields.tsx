@@ -21,14 +21,41 @@ export function usePasswordPair(field = 'password') {
   return { field, password, setPassword, confirm, setConfirm, check };
 }
 
-export function PasswordFields({ pair, errors }: { pair: ReturnType<typeof usePasswordPair>; errors: Record<string, string> }) {
+export function PasswordFields({
+  pair,
+  errors,
+}: {
+  pair: ReturnType<typeof usePasswordPair>;
+  errors: Record<string, string>;
+}) {
   return (
     <>
-      <Field name={pair.field} label="New password" hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`} error={errors[pair.field]}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={pair.password} onChange={(e) => pair.setPassword(e.target.value)} />}
+      <Field
+        name={pair.field}
+        label="New password"
+        hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        error={errors[pair.field]}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={pair.password}
+            onChange={(e) => pair.setPassword(e.target.value)}
+          />
+        )}
       </Field>
       <Field name="confirm" label="New password again" error={errors.confirm}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={pair.confirm} onChange={(e) => pair.setConfirm(e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={pair.confirm}
+            onChange={(e) => pair.setConfirm(e.target.value)}
+          />
+        )}
       </Field>
     </>
   );
@@ -41,7 +68,12 @@ export function linkToken(query: URLSearchParams): string | null {
 }
 
 export function tokenProblem(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || error.status === 410 || (error.status === 400 && error.details.some((d) => d.field === 'token')));
+  return (
+    error instanceof ApiError &&
+    (error.status === 404 ||
+      error.status === 410 ||
+      (error.status === 400 && error.details.some((d) => d.field === 'token')))
+  );
 }
 
 /**
@@ -63,7 +95,10 @@ export function SetPasswordForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // Asked when the page opens, so a used link is said before the password is typed twice.
-  const status = useResource(() => api.post<{ usable: boolean }>('/auth/link-status', link), [link.token, link.purpose]);
+  const status = useResource(
+    () => api.post<{ usable: boolean }>('/auth/link-status', link),
+    [link.token, link.purpose],
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -35,7 +35,13 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
           </div>
           <div>
             <dt>Region</dt>
-            <dd>{member.region ? <Link to={`/regions/${encodeURIComponent(member.region.code)}`}>{member.region.name}</Link> : 'Not given'}</dd>
+            <dd>
+              {member.region ? (
+                <Link to={`/regions/${encodeURIComponent(member.region.code)}`}>{member.region.name}</Link>
+              ) : (
+                'Not given'
+              )}
+            </dd>
           </div>
           <div>
             <dt>Works at</dt>
@@ -62,7 +68,8 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
                 <ul className="plain">
                   {member.pastPosts.map((p) => (
                     <li key={p.id}>
-                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}, {formatDay(p.startsOn)} to {formatDay(p.endsOn)}
+                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}, {formatDay(p.startsOn)} to{' '}
+                      {formatDay(p.endsOn)}
                     </li>
                   ))}
                 </ul>

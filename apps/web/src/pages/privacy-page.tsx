@@ -13,18 +13,19 @@ export function PrivacyPage() {
       <section className="section">
         <h2>What we hold</h2>
         <p>
-          Your name, title, work email, phone, a short bio and availability; your membership category, region, the establishments where you work and
-          any professional registration; the representative posts you hold or held; the meetings you are invited to and your replies; the emails we
-          send you with their delivery state; your sign-ins (device and dates); and a history of changes to your record (who changed what, and when).
+          Your name, title, work email, phone, a short bio and availability; your membership category, region, the
+          establishments where you work and any professional registration; the representative posts you hold or held;
+          the meetings you are invited to and your replies; the emails we send you with their delivery state; your
+          sign-ins (device and dates); and a history of changes to your record (who changed what, and when).
         </p>
       </section>
       <section className="section">
         <h2>Who sees what</h2>
         <p>
-          The secretariat sees everything. Other members see you in the directory only if you choose to be listed, and your email and phone only as
-          you choose. A current representative is listed, with their work email, while the post is current, because that is what the post is for;
-          patient and service-user representatives always choose for themselves, and start unlisted. The representatives of your region see your
-          record to organise the region.
+          The secretariat sees everything. Other members see you in the directory only if you choose to be listed, and
+          your email and phone only as you choose. A current representative is listed, with their work email, while the
+          post is current, because that is what the post is for; patient and service-user representatives always choose
+          for themselves, and start unlisted. The representatives of your region see your record to organise the region.
         </p>
       </section>
       <section className="section">
@@ -32,18 +33,28 @@ export function PrivacyPage() {
         <ul>
           <li>We ask you to confirm your details every {detailsConfirmMonths} months.</li>
           <li>When you leave, your record is erased {leftMonths} months later, as described below.</li>
-          <li>The text and recipient address of emails we sent are removed after {noticeMonths} months; we keep only that an email was sent, when, and whether it arrived.</li>
-          <li>Sign-ins are deleted once they expire, and one-time links (to activate your account, reset your password or change your email) once used or expired.</li>
+          <li>
+            The text and recipient address of emails we sent are removed after {noticeMonths} months; we keep only that
+            an email was sent, when, and whether it arrived.
+          </li>
+          <li>
+            Sign-ins are deleted once they expire, and one-time links (to activate your account, reset your password or
+            change your email) once used or expired.
+          </li>
         </ul>
-        <p>These periods are applied automatically every night, and the secretariat can see what each night's run removed.</p>
+        <p>
+          These periods are applied automatically every night, and the secretariat can see what each night's run
+          removed.
+        </p>
       </section>
       <section className="section">
         <h2>A copy, or erasure</h2>
         <p>
-          You can download everything we hold about you, or ask to be erased, from <Link to="/my/details">My details</Link>. The secretariat answers
-          an erasure request within a month. Erasure replaces you with an anonymous record ("Former member 1234"): your posts stay as the network's
-          history under that record, your meeting replies stay only as counts, and the history of changes keeps who did what and when without your
-          details. You can also write to the secretariat at {secretariat}.
+          You can download everything we hold about you, or ask to be erased, from{' '}
+          <Link to="/my/details">My details</Link>. The secretariat answers an erasure request within a month. Erasure
+          replaces you with an anonymous record ("Former member 1234"): your posts stay as the network's history under
+          that record, your meeting replies stay only as counts, and the history of changes keeps who did what and when
+          without your details. You can also write to the secretariat at {secretariat}.
         </p>
       </section>
     </Page>

@@ -19,7 +19,10 @@ function AskForLink() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!email.trim()) return setError(new ApiError(400, 'Check what you entered', [{ field: 'email', message: 'Enter your work email' }]));
+    if (!email.trim())
+      return setError(
+        new ApiError(400, 'Check what you entered', [{ field: 'email', message: 'Enter your work email' }]),
+      );
     setBusy(true);
     setError(null);
     try {
@@ -37,14 +40,30 @@ function AskForLink() {
       <div className="narrow">
         {sent ? (
           <Alert kind="success" title="Check your email">
-            <p>If {email} belongs to a member, a link to choose a new password is on its way. It works once and expires soon.</p>
+            <p>
+              If {email} belongs to a member, a link to choose a new password is on its way. It works once and expires
+              soon.
+            </p>
           </Alert>
         ) : (
           <>
             <ErrorSummary error={error} labels={{ email: 'Work email' }} />
             <form onSubmit={submit} noValidate>
-              <Field name="email" label="Work email" hint="We will email you a link to choose a new password." error={fieldErrors(error).email}>
-                {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+              <Field
+                name="email"
+                label="Work email"
+                hint="We will email you a link to choose a new password."
+                error={fieldErrors(error).email}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    type="email"
+                    autoComplete="username"
+                    value={email}
+                    onChange={(e) => setEmail(e.target.value)}
+                  />
+                )}
               </Field>
               <button type="submit" className="button" disabled={busy}>
                 Send the link

@@ -9,7 +9,15 @@ const CHOICES: { value: Exclude<Rsvp, 'needs-action'>; label: string }[] = [
 ];
 
 /** The member's reply to one invitation; the chosen answer is shown as pressed. */
-export function RsvpButtons({ meeting, current, onChange }: { meeting: Meeting; current: Rsvp | null; onChange: (r: Rsvp) => void }) {
+export function RsvpButtons({
+  meeting,
+  current,
+  onChange,
+}: {
+  meeting: Meeting;
+  current: Rsvp | null;
+  onChange: (r: Rsvp) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
@@ -33,7 +41,14 @@ export function RsvpButtons({ meeting, current, onChange }: { meeting: Meeting; 
     <div className="rsvp">
       <div role="group" aria-label={`Your reply to ${meeting.title}`} className="button-row">
         {CHOICES.map((c) => (
-          <button key={c.value} type="button" className={`button ${current === c.value ? '' : 'secondary'}`} aria-pressed={current === c.value} disabled={busy} onClick={() => reply(c.value)}>
+          <button
+            key={c.value}
+            type="button"
+            className={`button ${current === c.value ? '' : 'secondary'}`}
+            aria-pressed={current === c.value}
+            disabled={busy}
+            onClick={() => reply(c.value)}
+          >
             {c.label}
           </button>
         ))}

@@ -24,7 +24,10 @@ export function SignInPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const missing = [!email.trim() && { field: 'email', message: 'Enter your work email' }, !password && { field: 'password', message: 'Enter your password' }].filter(Boolean) as { field: string; message: string }[];
+    const missing = [
+      !email.trim() && { field: 'email', message: 'Enter your work email' },
+      !password && { field: 'password', message: 'Enter your password' },
+    ].filter(Boolean) as { field: string; message: string }[];
     if (missing.length) {
       setError(new ApiError(400, 'Check what you entered', missing));
       return;
@@ -34,7 +37,11 @@ export function SignInPage() {
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.') : err);
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.')
+          : err,
+      );
       setBusy(false);
     }
   }
@@ -44,14 +51,32 @@ export function SignInPage() {
     <Page title="Sign in" lead="For members of the RCGP Secure Environments Group.">
       <div className="narrow">
         {query.get('expired') ? <Alert kind="info">Your session ended. Sign in again to carry on.</Alert> : null}
-        {query.get('done') === 'reset' ? <Alert kind="success">Your password has been changed. Sign in with the new one.</Alert> : null}
+        {query.get('done') === 'reset' ? (
+          <Alert kind="success">Your password has been changed. Sign in with the new one.</Alert>
+        ) : null}
         <ErrorSummary error={error} labels={{ email: 'Email', password: 'Password' }} />
         <form onSubmit={submit} noValidate>
           <Field name="email" label="Work email" error={errors.email}>
-            {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                autoComplete="username"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
           </Field>
           <Field name="password" label="Password" error={errors.password}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
           </Field>
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}

@@ -17,7 +17,8 @@ export function WherePage() {
   const [filter, setFilter] = useState('');
   const settled = useDebounced(filter.trim(), 250);
   const found = useResource(
-    () => (settled ? api.get<ListPage<Establishment>>('/establishments', { q: settled, limit: 50 }) : Promise.resolve(null)),
+    () =>
+      settled ? api.get<ListPage<Establishment>>('/establishments', { q: settled, limit: 50 }) : Promise.resolve(null),
     [settled],
   );
   const matches = settled ? found.data?.items : undefined;
@@ -26,15 +27,31 @@ export function WherePage() {
   const chosen = query.get('establishment') || single;
 
   return (
-    <Page title="Where is my patient going?" lead="Choose the establishment to see its region and the representatives to call.">
+    <Page
+      title="Where is my patient going?"
+      lead="Choose the establishment to see its region and the representatives to call."
+    >
       <div className="where-form">
         <div className="field">
           <label htmlFor="where-filter">Type part of the name, town or postcode</label>
-          <input id="where-filter" type="search" autoComplete="off" value={filter} onChange={(e) => setFilter(e.target.value)} aria-controls="where-establishment" />
+          <input
+            id="where-filter"
+            type="search"
+            autoComplete="off"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            aria-controls="where-establishment"
+          />
         </div>
         <div className="field">
           <label htmlFor="where-establishment">Establishment</label>
-          <select id="where-establishment" value={chosen} onChange={(e) => navigate(`/where${e.target.value ? `?establishment=${e.target.value}` : ''}`, { replace: true })}>
+          <select
+            id="where-establishment"
+            value={chosen}
+            onChange={(e) =>
+              navigate(`/where${e.target.value ? `?establishment=${e.target.value}` : ''}`, { replace: true })
+            }
+          >
             <option value="">{establishments ? `Choose one of ${shown.length}` : 'Loading establishments…'}</option>
             {shown.map((e) => (
               <option key={e.id} value={e.id}>
@@ -51,7 +68,10 @@ export function WherePage() {
 }
 
 function Answer({ id }: { id: string }) {
-  const contacts = useResource(() => api.get<EstablishmentContacts>(`/establishments/${encodeURIComponent(id)}/contacts`), [id]);
+  const contacts = useResource(
+    () => api.get<EstablishmentContacts>(`/establishments/${encodeURIComponent(id)}/contacts`),
+    [id],
+  );
   const establishments = useReference(reference.establishments);
   const establishment = contacts.data?.establishment ?? establishments?.find((e) => e.id === id);
   return (
@@ -62,11 +82,16 @@ function Answer({ id }: { id: string }) {
         <>
           <h2 id="answer-heading">{establishment?.name ?? 'This establishment'}</h2>
           <p className="lead">
-            {establishment ? `${establishmentType(establishment)}${establishment.town ? `, ${establishment.town}` : ''}. ` : ''}
+            {establishment
+              ? `${establishmentType(establishment)}${establishment.town ? `, ${establishment.town}` : ''}. `
+              : ''}
             Region: <strong>{contacts.data.region?.name ?? 'not recorded'}</strong>
           </p>
           <h3 className="subhead">Whom to call in {contacts.data.region?.name ?? 'the region'}</h3>
-          <RepList reps={contacts.data.regionalReps} empty="This region has no representative at the moment: the hub can help." />
+          <RepList
+            reps={contacts.data.regionalReps}
+            empty="This region has no representative at the moment: the hub can help."
+          />
           <h3 className="subhead">The hub (national group)</h3>
           <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
         </>

@@ -15,13 +15,19 @@ import { RepresentedRegion, useRepresentedRegions } from './represented-regions'
 export function MyRegionPage({ code }: { code: string | null }) {
   const { regions, loading, error } = useRepresentedRegions();
   if (loading) return <Loading />;
-  if (error) return <Page title="My region"><ErrorMessage error={error} /></Page>;
+  if (error)
+    return (
+      <Page title="My region">
+        <ErrorMessage error={error} />
+      </Page>
+    );
   const region = regions.find((r) => r.code === code) ?? regions[0];
   if (!region)
     return (
       <Page title="My region">
         <p>
-          You hold no post in a region today. Representatives run their region&apos;s meetings here; the <Link to="/">network</Link> shows who represents each region.
+          You hold no post in a region today. Representatives run their region&apos;s meetings here; the{' '}
+          <Link to="/">network</Link> shows who represents each region.
         </p>
       </Page>
     );
@@ -63,12 +69,21 @@ function RegionMeetings({ regionCode }: { regionCode: string }) {
   return (
     <section className="section" aria-labelledby="region-meetings-heading">
       <h2 id="region-meetings-heading">Meetings</h2>
-      <MeetingsByWhen query={{ region: regionCode }} meetingPath="/my/region/meetings" caption="Meetings of the region" />
+      <MeetingsByWhen
+        query={{ region: regionCode }}
+        meetingPath="/my/region/meetings"
+        caption="Meetings of the region"
+      />
     </section>
   );
 }
 
-const STATUS_WORDS: Record<string, string> = { invited: 'Not activated yet', active: 'Active', suspended: 'Suspended', left: 'Left' };
+const STATUS_WORDS: Record<string, string> = {
+  invited: 'Not activated yet',
+  active: 'Active',
+  suspended: 'Suspended',
+  left: 'Left',
+};
 
 function RegionMembers({ regionCode }: { regionCode: string }) {
   const { page, error, loading, more } = useMemberPages({ region: regionCode });
@@ -102,7 +117,13 @@ function RegionMembers({ regionCode }: { regionCode: string }) {
                   <td>{m.category?.name}</td>
                   <td>{m.status ? (STATUS_WORDS[m.status] ?? m.status) : ''}</td>
                   <td>{m.email ?? <span className="muted small">Kept for the secretariat</span>}</td>
-                  <td>{m.phone ?? <span className="muted small">{m.contactVisibility?.phone === 'secretariat' ? 'Kept for the secretariat' : 'Not given'}</span>}</td>
+                  <td>
+                    {m.phone ?? (
+                      <span className="muted small">
+                        {m.contactVisibility?.phone === 'secretariat' ? 'Kept for the secretariat' : 'Not given'}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -22,7 +22,11 @@ export function audienceBody(value: Audience, picked: { id: string }[]): { audie
 
 /** How many current members (active, or invited and not activated yet) one part of an audience holds, from the directory's totals. */
 async function countOf(query: Record<string, string | boolean>): Promise<number> {
-  const counts = await Promise.all(['active', 'invited'].map((status) => api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status, limit: 1 })));
+  const counts = await Promise.all(
+    ['active', 'invited'].map((status) =>
+      api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status, limit: 1 }),
+    ),
+  );
   return counts.reduce((sum, page) => sum + totalCount(page.total), 0);
 }
 
@@ -59,14 +63,28 @@ export function AudiencePicker({
     // A representative's parts are counted inside their region, as the invitation narrows them.
     const within: Record<string, string> = region ? { region: region.code } : {};
     const parts: [string, Record<string, string | boolean>][] = region
-      ? [[`region:${region.code}`, within], ...(categories ?? []).map((c) => [`category:${c.code}`, { ...within, category: c.code }] as [string, Record<string, string>])]
+      ? [
+          [`region:${region.code}`, within],
+          ...(categories ?? []).map(
+            (c) => [`category:${c.code}`, { ...within, category: c.code }] as [string, Record<string, string>],
+          ),
+        ]
       : [
           ['all', {}],
           ['reps', { reps: true }],
           ...(regions ?? []).map((r) => [`region:${r.code}`, { region: r.code }] as [string, Record<string, string>]),
-          ...(categories ?? []).map((c) => [`category:${c.code}`, { category: c.code }] as [string, Record<string, string>]),
+          ...(categories ?? []).map(
+            (c) => [`category:${c.code}`, { category: c.code }] as [string, Record<string, string>],
+          ),
         ];
-    Promise.all(parts.map(([key, q]) => countOf(q).then((n) => [key, n] as const, () => [key, NaN] as const))).then((entries) => live && setCounts(Object.fromEntries(entries)));
+    Promise.all(
+      parts.map(([key, q]) =>
+        countOf(q).then(
+          (n) => [key, n] as const,
+          () => [key, NaN] as const,
+        ),
+      ),
+    ).then((entries) => live && setCounts(Object.fromEntries(entries)));
     return () => {
       live = false;
     };
@@ -85,24 +103,39 @@ export function AudiencePicker({
   return (
     <>
       {region ? null : (
-      <fieldset className="fieldset">
-        <legend>Everyone or all representatives</legend>
-        <div className="checkbox">
-          <input id="aud-all" type="checkbox" checked={Boolean(value.all)} onChange={(e) => onChange({ ...value, all: e.target.checked ? true : undefined })} />
-          <label htmlFor="aud-all">Every member{n('all')}</label>
-        </div>
-        <div className="checkbox">
-          <input id="aud-reps" type="checkbox" checked={Boolean(value.reps)} onChange={(e) => onChange({ ...value, reps: e.target.checked ? true : undefined })} />
-          <label htmlFor="aud-reps">Every current representative{n('reps')}</label>
-        </div>
-      </fieldset>
+        <fieldset className="fieldset">
+          <legend>Everyone or all representatives</legend>
+          <div className="checkbox">
+            <input
+              id="aud-all"
+              type="checkbox"
+              checked={Boolean(value.all)}
+              onChange={(e) => onChange({ ...value, all: e.target.checked ? true : undefined })}
+            />
+            <label htmlFor="aud-all">Every member{n('all')}</label>
+          </div>
+          <div className="checkbox">
+            <input
+              id="aud-reps"
+              type="checkbox"
+              checked={Boolean(value.reps)}
+              onChange={(e) => onChange({ ...value, reps: e.target.checked ? true : undefined })}
+            />
+            <label htmlFor="aud-reps">Every current representative{n('reps')}</label>
+          </div>
+        </fieldset>
       )}
       <fieldset className="fieldset">
         <legend>{region ? 'Your region' : 'Members of these regions'}</legend>
         <div className="check-grid">
           {scopedRegions?.map((r) => (
             <div className="checkbox" key={r.code}>
-              <input id={`aud-region-${r.code}`} type="checkbox" checked={value.regions?.includes(r.code) ?? false} onChange={(e) => onChange({ ...value, regions: toggle(value.regions, r.code, e.target.checked) })} />
+              <input
+                id={`aud-region-${r.code}`}
+                type="checkbox"
+                checked={value.regions?.includes(r.code) ?? false}
+                onChange={(e) => onChange({ ...value, regions: toggle(value.regions, r.code, e.target.checked) })}
+              />
               <label htmlFor={`aud-region-${r.code}`}>
                 {r.name}
                 {n(`region:${r.code}`)}
@@ -116,7 +149,12 @@ export function AudiencePicker({
         <div className="check-grid">
           {categories?.map((c) => (
             <div className="checkbox" key={c.code}>
-              <input id={`aud-category-${c.code}`} type="checkbox" checked={value.categories?.includes(c.code) ?? false} onChange={(e) => onChange({ ...value, categories: toggle(value.categories, c.code, e.target.checked) })} />
+              <input
+                id={`aud-category-${c.code}`}
+                type="checkbox"
+                checked={value.categories?.includes(c.code) ?? false}
+                onChange={(e) => onChange({ ...value, categories: toggle(value.categories, c.code, e.target.checked) })}
+              />
               <label htmlFor={`aud-category-${c.code}`}>
                 {c.name}
                 {n(`category:${c.code}`)}
@@ -130,14 +168,22 @@ export function AudiencePicker({
           {picked.map((m) => (
             <li key={m.id}>
               {m.name}{' '}
-              <button type="button" className="chip-remove" onClick={() => onPickedChange(picked.filter((x) => x.id !== m.id))}>
+              <button
+                type="button"
+                className="chip-remove"
+                onClick={() => onPickedChange(picked.filter((x) => x.id !== m.id))}
+              >
                 Remove<span className="visually-hidden"> {m.name}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      <AudienceTotal meetingId={meetingId} sends={sends} body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))} />
+      <AudienceTotal
+        meetingId={meetingId}
+        sends={sends}
+        body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))}
+      />
     </>
   );
 }
@@ -146,7 +192,10 @@ export function AudiencePicker({
 function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: number; body: string | null }) {
   const settled = useDebounced(body, 300);
   const preview = useResource<InvitePreview | null>(
-    () => (settled ? api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, JSON.parse(settled)) : Promise.resolve(null)),
+    () =>
+      settled
+        ? api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, JSON.parse(settled))
+        : Promise.resolve(null),
     [meetingId, settled, sends],
   );
   const counting = body !== settled || preview.loading;
@@ -161,7 +210,9 @@ function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: n
     text = (
       <>
         <strong>{p.wouldInvite}</strong> {p.wouldInvite === 1 ? 'member' : 'members'} will be invited.
-        {p.alreadyInvited ? ` ${p.alreadyInvited} already invited ${p.alreadyInvited === 1 ? 'is' : 'are'} not invited twice.` : ''}
+        {p.alreadyInvited
+          ? ` ${p.alreadyInvited} already invited ${p.alreadyInvited === 1 ? 'is' : 'are'} not invited twice.`
+          : ''}
         {skipped.length ? ` Left out because they are no longer members: ${skipped.join(', ')}.` : ''}
       </>
     );

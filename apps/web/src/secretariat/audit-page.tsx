@@ -39,7 +39,10 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
     setCursor(page.nextCursor);
     return page;
   }, [entity, id, member]);
-  const person = useResource(async () => (member ? (await api.get<{ name: string }>(`/members/${encodeURIComponent(member)}`)).name : null), [member]);
+  const person = useResource(
+    async () => (member ? (await api.get<{ name: string }>(`/members/${encodeURIComponent(member)}`)).name : null),
+    [member],
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -77,17 +80,29 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
       {member ? (
         <p>
           Everything involving <strong>{person.data ?? 'this person'}</strong>.{' '}
-          <button type="button" className="button secondary small" onClick={() => navigate(auditPath({ entity, id: '', member: '' }))}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => navigate(auditPath({ entity, id: '', member: '' }))}
+          >
             Show everyone
           </button>
         </p>
       ) : (
-        <MemberPicker id="a-person" label="Involving a person" onPick={(m) => navigate(auditPath({ entity, id: '', member: m.id }))} />
+        <MemberPicker
+          id="a-person"
+          label="Involving a person"
+          onPick={(m) => navigate(auditPath({ entity, id: '', member: m.id }))}
+        />
       )}
       {id ? (
         <p>
           One record only.{' '}
-          <button type="button" className="button secondary small" onClick={() => navigate(auditPath({ entity, id: '', member }))}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => navigate(auditPath({ entity, id: '', member }))}
+          >
             Show all records
           </button>
         </p>
@@ -112,7 +127,13 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
                     <td>{formatStamp(e.at)}</td>
                     <td>
                       {e.actor?.name ?? 'The system or an emailed link'}
-                      {e.actorPost ? <span className="muted small"> as {e.actorPost.role}{e.actorPost.regionName ? `, ${e.actorPost.regionName}` : ''}</span> : null}
+                      {e.actorPost ? (
+                        <span className="muted small">
+                          {' '}
+                          as {e.actorPost.role}
+                          {e.actorPost.regionName ? `, ${e.actorPost.regionName}` : ''}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       {e.summary}

@@ -4,7 +4,8 @@ import type { ImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
 
-const EXAMPLE = 'email,name,title,category,region,phone,establishments\nann.lee@example.nhs.uk,Ann Lee,Dr,Prison GP,London,020 7946 0000,HMP Brixton';
+const EXAMPLE =
+  'email,name,title,category,region,phone,establishments\nann.lee@example.nhs.uk,Ann Lee,Dr,Prison GP,London,020 7946 0000,HMP Brixton';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -44,10 +45,14 @@ export function ImportPage() {
 
   const toSave = result ? result.created + result.updated : 0;
   return (
-    <Page title="Import members" lead="Creates new members and updates existing ones, matched by email. The file is checked before anything is saved.">
+    <Page
+      title="Import members"
+      lead="Creates new members and updates existing ones, matched by email. The file is checked before anything is saved."
+    >
       <p>
-        The first line names the columns: <code>email, name, title, category, region, phone, establishments</code>. Give the category, region and establishments by code or
-        by name (“Prison GP”, “London”, “HMP Brixton”); separate several establishments with semicolons.
+        The first line names the columns: <code>email, name, title, category, region, phone, establishments</code>. Give
+        the category, region and establishments by code or by name (“Prison GP”, “London”, “HMP Brixton”); separate
+        several establishments with semicolons.
       </p>
       <details>
         <summary>Example</summary>
@@ -71,7 +76,13 @@ export function ImportPage() {
         </div>
         <div className="field">
           <label htmlFor="csv-text">Or paste the CSV</label>
-          <textarea id="csv-text" rows={8} value={text} onChange={(e) => changeText(e.target.value)} spellCheck={false} />
+          <textarea
+            id="csv-text"
+            rows={8}
+            value={text}
+            onChange={(e) => changeText(e.target.value)}
+            spellCheck={false}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button" disabled={busy || !text.trim()}>
@@ -91,13 +102,17 @@ export function ImportPage() {
             <Alert kind={result.failed ? 'error' : 'info'}>
               <p>
                 Nothing is saved yet. {plural(result.created, 'member')} would be created and {result.updated} updated
-                {result.failed ? `; ${plural(result.failed, 'row')} with errors would be left out (fix them and check the file again)` : ''}.
+                {result.failed
+                  ? `; ${plural(result.failed, 'row')} with errors would be left out (fix them and check the file again)`
+                  : ''}
+                .
               </p>
             </Alert>
           ) : (
             <Alert kind={result.failed ? 'error' : 'success'}>
               <p>
-                {result.created} created, {result.updated} updated, {result.failed} with errors{result.failed ? ': fix those rows and import them again.' : '.'}{' '}
+                {result.created} created, {result.updated} updated, {result.failed} with errors
+                {result.failed ? ': fix those rows and import them again.' : '.'}{' '}
                 {result.activationEmails ? `${plural(result.activationEmails, 'activation email')} on the way.` : ''}
               </p>
             </Alert>
@@ -127,7 +142,9 @@ export function ImportPage() {
                 {result.rows.map((r) => (
                   <tr key={r.row}>
                     <td>{r.row}</td>
-                    <td>{r.id && !result.dryRun ? <Link to={`/secretariat/members/${r.id}`}>{r.email}</Link> : r.email}</td>
+                    <td>
+                      {r.id && !result.dryRun ? <Link to={`/secretariat/members/${r.id}`}>{r.email}</Link> : r.email}
+                    </td>
                     <td>
                       <span className={`tag ${r.status === 'error' ? 'tag-failed' : 'tag-sent'}`}>{r.status}</span>
                     </td>

@@ -15,14 +15,23 @@ import { MemberPicker } from './member-picker';
  * secretariat's screen; a representative gets the same under "My region" (`base`), inviting from
  * the meeting's region only (`regional`).
  */
-export function MeetingAdminPage({ id, base = '/secretariat/meetings', regional = false }: { id: string; base?: string; regional?: boolean }) {
+export function MeetingAdminPage({
+  id,
+  base = '/secretariat/meetings',
+  regional = false,
+}: {
+  id: string;
+  base?: string;
+  regional?: boolean;
+}) {
   const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
   const [deliveryTick, setDeliveryTick] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
 
   async function cancel() {
-    if (!meeting.data || !window.confirm(`Cancel "${meeting.data.title}"? Every invitee gets a cancellation email.`)) return;
+    if (!meeting.data || !window.confirm(`Cancel "${meeting.data.title}"? Every invitee gets a cancellation email.`))
+      return;
     try {
       await api.post(`/meetings/${id}/cancel`);
       setCancelled(true);
@@ -45,8 +54,8 @@ export function MeetingAdminPage({ id, base = '/secretariat/meetings', regional 
     return (
       <Page title={m.title}>
         <p>
-          Only the secretariat and the representatives of {m.region ? m.region.name : 'its region'} run this meeting. Your invitation is under{' '}
-          <Link to={`/my/meetings/${m.id}`}>My meetings</Link>.
+          Only the secretariat and the representatives of {m.region ? m.region.name : 'its region'} run this meeting.
+          Your invitation is under <Link to={`/my/meetings/${m.id}`}>My meetings</Link>.
         </p>
       </Page>
     );
@@ -107,7 +116,15 @@ export function MeetingAdminPage({ id, base = '/secretariat/meetings', regional 
 }
 
 /** `region`: a representative's invitation, inside the meeting's region only. */
-function InviteSection({ meetingId, region, onSent }: { meetingId: string; region?: { code: string; name: string } | null; onSent: () => void }) {
+function InviteSection({
+  meetingId,
+  region,
+  onSent,
+}: {
+  meetingId: string;
+  region?: { code: string; name: string } | null;
+  onSent: () => void;
+}) {
   const [audience, setAudience] = useState<Audience>({});
   const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
   const [result, setResult] = useState<string | null>(null);
@@ -121,12 +138,16 @@ function InviteSection({ meetingId, region, onSent }: { meetingId: string; regio
     setBusy(true);
     try {
       // Counted afresh at the click, by the same query that will invite.
-      const preview = await api.post<InvitePreview>(`/meetings/${meetingId}/invitations/preview`, audienceBody(audience, picked));
+      const preview = await api.post<InvitePreview>(
+        `/meetings/${meetingId}/invitations/preview`,
+        audienceBody(audience, picked),
+      );
       if (preview.wouldInvite === 0) {
         setResult('Nobody new to invite: everyone chosen is already invited or cannot be invited.');
         return;
       }
-      if (!window.confirm(`Send the invitation to ${plural(preview.wouldInvite, 'member')}? Each is emailed now.`)) return;
+      if (!window.confirm(`Send the invitation to ${plural(preview.wouldInvite, 'member')}? Each is emailed now.`))
+        return;
       const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, audienceBody(audience, picked));
       const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left : 0;
       setResult(
@@ -148,7 +169,15 @@ function InviteSection({ meetingId, region, onSent }: { meetingId: string; regio
       <h2 id="invite-heading">Invite</h2>
       {result ? <Alert kind="success">{result}</Alert> : null}
       <ErrorSummary error={error} linked={false} labels={{ venue: 'Venue', audience: 'Audience' }} />
-      <AudiencePicker meetingId={meetingId} region={region} sends={sends} value={audience} onChange={setAudience} picked={picked} onPickedChange={setPicked} />
+      <AudiencePicker
+        meetingId={meetingId}
+        region={region}
+        sends={sends}
+        value={audience}
+        onChange={setAudience}
+        picked={picked}
+        onPickedChange={setPicked}
+      />
       <MemberPicker
         id="aud-member"
         label={region ? `Add a member of ${region.name} by name` : 'Add a member by name'}
@@ -156,7 +185,12 @@ function InviteSection({ meetingId, region, onSent }: { meetingId: string; regio
         exclude={picked.map((p) => p.id)}
         onPick={(m) => setPicked((p) => [...p, { id: m.id, name: m.name }])}
       />
-      <button type="button" className="button" disabled={busy || audienceIsEmpty(audience, picked.length)} onClick={send}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || audienceIsEmpty(audience, picked.length)}
+        onClick={send}
+      >
         {busy ? 'Sending…' : 'Send invitations'}
       </button>
     </section>
@@ -191,7 +225,8 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
       const answer = await api.get<InvitationsPage>(`/meetings/${meetingId}/invitations`, { limit: 200 });
       setPage(answer);
       setError(null);
-      if (answer.totals.notices.queued > 0 || Date.now() < watchUntil.current) timer.current = setTimeout(load, POLL_MS);
+      if (answer.totals.notices.queued > 0 || Date.now() < watchUntil.current)
+        timer.current = setTimeout(load, POLL_MS);
     } catch (err) {
       setError(err);
     }
@@ -258,7 +293,9 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
           </ul>
           <ProgressBar value={sent + failed} max={all} label={queued > 0 ? 'Sending' : 'Delivery finished'} />
           <p role="status" className="small">
-            {queued > 0 ? `Sending: ${queued} still queued.` : `All ${all} emails handled: ${sent} sent, ${failed} failed.`}
+            {queued > 0
+              ? `Sending: ${queued} still queued.`
+              : `All ${all} emails handled: ${sent} sent, ${failed} failed.`}
           </p>
         </>
       )}
@@ -339,7 +376,12 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
                       {RSVP_LABELS[i.rsvp]}
                       {i.rsvpSource === 'calendar' ? ' (from their calendar)' : ''}
                       {i.answersEarlierRevision ? ', to an earlier version' : ''}
-                      {i.counterProposal ? <span className="small"> · proposed {formatWhen(i.counterProposal.startsAt, i.counterProposal.endsAt)}</span> : null}
+                      {i.counterProposal ? (
+                        <span className="small">
+                          {' '}
+                          · proposed {formatWhen(i.counterProposal.startsAt, i.counterProposal.endsAt)}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       {i.notices.map((n) => (

@@ -18,7 +18,16 @@ interface Form {
   regionCode: string;
 }
 
-const LABELS = { title: 'Title', kind: 'Kind', agenda: 'Agenda', startsAt: 'Starts', endsAt: 'Ends', venue: 'Venue', onlineUrl: 'Online link', regionCode: 'Region' };
+const LABELS = {
+  title: 'Title',
+  kind: 'Kind',
+  agenda: 'Agenda',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  venue: 'Venue',
+  onlineUrl: 'Online link',
+  regionCode: 'Region',
+};
 
 function formOf(m?: Meeting): Form {
   return {
@@ -51,8 +60,21 @@ async function invitedNotDeclined(meetingId: string): Promise<number | null> {
  * for a change) keeps a regional meeting of their region (the API refuses anything else);
  * `base`: where the meeting's own screen lives.
  */
-export function MeetingFormPage({ id, base = '/secretariat/meetings', region, regional = false }: { id?: string; base?: string; region?: RegionName; regional?: boolean }) {
-  const meeting = useResource(() => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
+export function MeetingFormPage({
+  id,
+  base = '/secretariat/meetings',
+  region,
+  regional = false,
+}: {
+  id?: string;
+  base?: string;
+  region?: RegionName;
+  regional?: boolean;
+}) {
+  const meeting = useResource(
+    () => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)),
+    [id],
+  );
   if (id && meeting.loading) return <Loading />;
   if (id && !meeting.data)
     return (
@@ -60,12 +82,20 @@ export function MeetingFormPage({ id, base = '/secretariat/meetings', region, re
         <ErrorMessage error={meeting.error} retry={meeting.reload} />
       </Page>
     );
-  return <MeetingForm meeting={meeting.data} base={base} region={region ?? (regional ? (meeting.data?.region ?? undefined) : undefined)} />;
+  return (
+    <MeetingForm
+      meeting={meeting.data}
+      base={base}
+      region={region ?? (regional ? (meeting.data?.region ?? undefined) : undefined)}
+    />
+  );
 }
 
 function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: string; region?: RegionName }) {
   const regions = useReference(reference.regions);
-  const [form, setForm] = useState<Form>(() => (region ? { ...formOf(meeting), kind: 'regional', regionCode: region.code } : formOf(meeting)));
+  const [form, setForm] = useState<Form>(() =>
+    region ? { ...formOf(meeting), kind: 'regional', regionCode: region.code } : formOf(meeting),
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
@@ -88,10 +118,15 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
     try {
       if (meeting) {
         const before = formOf(meeting);
-        const changed = Object.fromEntries(Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]));
+        const changed = Object.fromEntries(
+          Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]),
+        );
         if (meeting.status === 'scheduled' && NOTIFYING.some((k) => k in changed)) {
           const told = await invitedNotDeclined(meeting.id);
-          const question = told === null ? 'Save the change and email every invitee who has not declined?' : `Save the change and email ${told} ${told === 1 ? 'invitee' : 'invitees'} about it?`;
+          const question =
+            told === null
+              ? 'Save the change and email every invitee who has not declined?'
+              : `Save the change and email ${told} ${told === 1 ? 'invitee' : 'invitees'} about it?`;
           if (told !== 0 && !window.confirm(question)) {
             setBusy(false);
             return;
@@ -115,7 +150,9 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
   return (
     <Page
       title={meeting ? `Change ${meeting.title}` : region ? `New meeting of ${region.name}` : 'New meeting'}
-      lead={meeting ? 'Invitees hear about a change of time, venue or link by email.' : 'A draft until you invite people.'}
+      lead={
+        meeting ? 'Invitees hear about a change of time, venue or link by email.' : 'A draft until you invite people.'
+      }
     >
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
@@ -124,7 +161,8 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
         </Field>
         {region ? (
           <p>
-            A regional meeting of <strong>{region.name}</strong>: you invite its members, and the secretariat can follow it too.
+            A regional meeting of <strong>{region.name}</strong>: you invite its members, and the secretariat can follow
+            it too.
           </p>
         ) : (
           <>
@@ -139,7 +177,12 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
                 </select>
               )}
             </Field>
-            <Field name="regionCode" label="Region" hint="A region's representatives run its meetings with the secretariat" error={errors.regionCode}>
+            <Field
+              name="regionCode"
+              label="Region"
+              hint="A region's representatives run its meetings with the secretariat"
+              error={errors.regionCode}
+            >
               {(p) => (
                 <select {...p} value={form.regionCode} onChange={(e) => set({ regionCode: e.target.value })}>
                   <option value="">No region</option>
@@ -150,16 +193,27 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
           </>
         )}
         <Field name="startsAt" label="Starts" hint="London time (GMT or BST as the date falls)" error={errors.startsAt}>
-          {(p) => <input {...p} type="datetime-local" value={form.startsAt} onChange={(e) => set({ startsAt: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              value={form.startsAt}
+              onChange={(e) => set({ startsAt: e.target.value })}
+            />
+          )}
         </Field>
         <Field name="endsAt" label="Ends" hint="London time" error={errors.endsAt}>
-          {(p) => <input {...p} type="datetime-local" value={form.endsAt} onChange={(e) => set({ endsAt: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="datetime-local" value={form.endsAt} onChange={(e) => set({ endsAt: e.target.value })} />
+          )}
         </Field>
         <Field name="venue" label="Venue" hint="Leave empty for an online-only meeting" error={errors.venue}>
           {(p) => <input {...p} value={form.venue} onChange={(e) => set({ venue: e.target.value })} />}
         </Field>
         <Field name="onlineUrl" label="Online link" hint="https://…" error={errors.onlineUrl}>
-          {(p) => <input {...p} type="url" value={form.onlineUrl} onChange={(e) => set({ onlineUrl: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="url" value={form.onlineUrl} onChange={(e) => set({ onlineUrl: e.target.value })} />
+          )}
         </Field>
         <Field name="agenda" label="Agenda" error={errors.agenda}>
           {(p) => <textarea {...p} rows={6} value={form.agenda} onChange={(e) => set({ agenda: e.target.value })} />}

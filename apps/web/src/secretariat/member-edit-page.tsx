@@ -8,7 +8,6 @@ import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
 import { dayInLondon, formatDay, todayInLondon } from '../time';
 
-
 interface Form {
   email: string;
   name: string;
@@ -57,7 +56,10 @@ function formOf(m?: MyRecord): Form {
 }
 
 export function MemberEditPage({ id }: { id?: string }) {
-  const record = useResource(() => (id ? api.get<MyRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)), [id]);
+  const record = useResource(
+    () => (id ? api.get<MyRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)),
+    [id],
+  );
   if (id && record.loading && !record.data) return <Loading />;
   if (id && !record.data)
     return (
@@ -103,7 +105,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         // Only what changed, so the audit trail shows exactly what the secretariat did.
         const before = formOf(record) as unknown as Record<string, unknown>;
         const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
-        const changes = Object.fromEntries(Object.entries({ ...body, status: form.status }).filter(([k, v]) => !same(before[k], v)));
+        const changes = Object.fromEntries(
+          Object.entries({ ...body, status: form.status }).filter(([k, v]) => !same(before[k], v)),
+        );
         if (!Object.keys(changes).length) {
           setNotice('Nothing has changed.');
         } else {
@@ -146,7 +150,8 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
   }
 
   async function endSessions() {
-    if (!record || !window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`)) return;
+    if (!record || !window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`))
+      return;
     setError(null);
     setNotice(null);
     try {
@@ -210,11 +215,24 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
               </button>
             ) : null}
             {record.status === 'suspended' ? (
-              <button type="button" className="button secondary" onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}
+              >
                 Restore access
               </button>
             ) : (
-              <button type="button" className="button danger" onClick={() => setStatus('suspended', `Suspend ${record.name}? They will be signed out and cannot sign in until restored.`)}>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() =>
+                  setStatus(
+                    'suspended',
+                    `Suspend ${record.name}? They will be signed out and cannot sign in until restored.`,
+                  )
+                }
+              >
                 Suspend
               </button>
             )}
@@ -231,7 +249,8 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
       {record?.emailStatus === 'bouncing' ? (
         <Alert kind="info" title="Their email address bounces">
           <p>
-            Meeting notices are not sent to {record.email} until the address changes{record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
+            Meeting notices are not sent to {record.email} until the address changes
+            {record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
           </p>
         </Alert>
       ) : null}
@@ -239,12 +258,18 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         <Alert kind="info" title="This member has left">
           <p>
             They left on {formatDay(dayInLondon(record.leftAt))}.
-            {about ? ` Their record is erased ${about.retention.leftMonths} months after that, by the nightly retention run.` : ''}
+            {about
+              ? ` Their record is erased ${about.retention.leftMonths} months after that, by the nightly retention run.`
+              : ''}
           </p>
         </Alert>
       ) : null}
       {search.get('created') ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
-      {search.get('erased') ? <Alert kind="success">Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.</Alert> : null}
+      {search.get('erased') ? (
+        <Alert kind="success">
+          Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.
+        </Alert>
+      ) : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
@@ -273,7 +298,12 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
             </select>
           )}
         </Field>
-        <Field name="registration" label="Professional registration" hint="GMC, NMC or other number (optional)" error={errors.registration}>
+        <Field
+          name="registration"
+          label="Professional registration"
+          hint="GMC, NMC or other number (optional)"
+          error={errors.registration}
+        >
           {(p) => <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />}
         </Field>
         <Field name="phone" label="Phone" error={errors.phone}>
@@ -288,7 +318,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         <EstablishmentChooser
           legend="Works at"
           all={establishments ?? []}
-          chosen={form.establishmentIds.map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id)).filter((e): e is Establishment => Boolean(e))}
+          chosen={form.establishmentIds
+            .map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id))
+            .filter((e): e is Establishment => Boolean(e))}
           error={errors.establishmentIds}
           onChange={(establishmentIds) => set({ establishmentIds })}
         />

@@ -5,7 +5,21 @@ import { useDebounced } from '../hooks';
 
 /** Finds a member by name and hands back the one chosen. */
 /** `region`: only members of that region (a region code). */
-export function MemberPicker({ id, label, error, onPick, exclude = [], region }: { id: string; label: string; error?: string; onPick: (m: DirectoryMember) => void; exclude?: string[]; region?: string }) {
+export function MemberPicker({
+  id,
+  label,
+  error,
+  onPick,
+  exclude = [],
+  region,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  onPick: (m: DirectoryMember) => void;
+  exclude?: string[];
+  region?: string;
+}) {
   const [q, setQ] = useState('');
   const settled = useDebounced(q.trim(), 250);
   const [found, setFound] = useState<DirectoryMember[]>([]);
@@ -13,10 +27,16 @@ export function MemberPicker({ id, label, error, onPick, exclude = [], region }:
   useEffect(() => {
     if (settled.length < 2) return setFound([]);
     let live = true;
-    api.get<DirectoryPage<DirectoryMember>>('/directory/members', { q: settled, limit: 8, ...(region ? { region } : {}) }).then(
-      (page) => live && setFound(page.items),
-      () => live && setFound([]),
-    );
+    api
+      .get<DirectoryPage<DirectoryMember>>('/directory/members', {
+        q: settled,
+        limit: 8,
+        ...(region ? { region } : {}),
+      })
+      .then(
+        (page) => live && setFound(page.items),
+        () => live && setFound([]),
+      );
     return () => {
       live = false;
     };
@@ -30,7 +50,14 @@ export function MemberPicker({ id, label, error, onPick, exclude = [], region }:
         Type two letters or more of a name, then choose.
       </p>
       {error ? <p className="error-text">{error}</p> : null}
-      <input id={id} type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby={`${id}-hint`} />
+      <input
+        id={id}
+        type="search"
+        autoComplete="off"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-describedby={`${id}-hint`}
+      />
       {shown.length ? (
         <ul className="plain pick-list" aria-label="Matching members">
           {shown.map((m) => (

@@ -16,7 +16,8 @@ function ErasureRequests() {
       <ul>
         {items.map((r) => (
           <li key={r.id}>
-            <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {r.ageDays} days ago, answer by {formatStamp(r.answerBy)}
+            <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {r.ageDays} days ago, answer
+            by {formatStamp(r.answerBy)}
             {r.overdue ? <strong> (overdue)</strong> : null}
           </li>
         ))}

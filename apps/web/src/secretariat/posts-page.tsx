@@ -15,7 +15,10 @@ export function PostsPage() {
   const [region, setRegion] = useState('');
   const [showEnded, setShowEnded] = useState(false);
   const regions = useReference(reference.regions);
-  const posts = useResource(() => api.get<ListPage<Post>>('/posts', { region, current: !showEnded, limit: 200 }), [region, showEnded]);
+  const posts = useResource(
+    () => api.get<ListPage<Post>>('/posts', { region, current: !showEnded, limit: 200 }),
+    [region, showEnded],
+  );
   const [error, setError] = useState<unknown>(null);
 
   async function end(post: Post) {
@@ -29,7 +32,10 @@ export function PostsPage() {
   }
 
   return (
-    <Page title="Representative posts" lead="Who represents each region and the hub. A post ends; the next begins; history is kept.">
+    <Page
+      title="Representative posts"
+      lead="Who represents each region and the hub. A post ends; the next begins; history is kept."
+    >
       <AssignPost onAssigned={posts.reload} />
       <section className="section" aria-labelledby="list-heading">
         <h2 id="list-heading">{showEnded ? 'All posts' : 'Current posts'}</h2>
@@ -125,7 +131,13 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
       return;
     }
     const region = regions?.find((r) => r.code === forWhat);
-    if (region && member.region && member.region.code !== region.code && !window.confirm(`${member.name} is a member in ${member.region.name}. Appoint them for ${region.name}?`)) return;
+    if (
+      region &&
+      member.region &&
+      member.region.code !== region.code &&
+      !window.confirm(`${member.name} is a member in ${member.region.name}. Appoint them for ${region.name}?`)
+    )
+      return;
     try {
       await api.post('/posts', {
         memberId: member.id,
@@ -134,7 +146,9 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
         startsOn,
         ...(endsOn ? { endsOn } : {}),
       });
-      setDone(`${member.name} now holds the post "${role.trim()}"${region ? ` for ${region.name}` : forWhat === HUB ? ' in the hub' : ''}.`);
+      setDone(
+        `${member.name} now holds the post "${role.trim()}"${region ? ` for ${region.name}` : forWhat === HUB ? ' in the hub' : ''}.`,
+      );
       // A clear form, so a second click cannot give the same post again.
       setMember(null);
       setForWhat('');
@@ -152,7 +166,10 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
     <section aria-labelledby="assign-heading" className="card">
       <h2 id="assign-heading">Assign a post</h2>
       {done ? <Alert kind="success">{done}</Alert> : null}
-      <ErrorSummary error={error} labels={{ memberId: 'Member', regionCode: 'For', hub: 'For', role: 'Role', startsOn: 'From', endsOn: 'Until' }} />
+      <ErrorSummary
+        error={error}
+        labels={{ memberId: 'Member', regionCode: 'For', hub: 'For', role: 'Role', startsOn: 'From', endsOn: 'Until' }}
+      />
       <form onSubmit={submit} noValidate>
         {member ? (
           <p id="field-memberId">
@@ -176,8 +193,22 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
         <Field name="role" label="Role" hint="For example: Regional lead, Deputy, Chair" error={errors.role}>
           {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
         </Field>
-        <DateInput name="startsOn" legend="From" hint="For example, 27 3 2026" error={errors.startsOn} value={startsOn} onChange={setStartsOn} />
-        <DateInput name="endsOn" legend="Until (optional)" hint="The first day the post is no longer held, for example 31 3 2027" error={errors.endsOn} value={endsOn} onChange={setEndsOn} />
+        <DateInput
+          name="startsOn"
+          legend="From"
+          hint="For example, 27 3 2026"
+          error={errors.startsOn}
+          value={startsOn}
+          onChange={setStartsOn}
+        />
+        <DateInput
+          name="endsOn"
+          legend="Until (optional)"
+          hint="The first day the post is no longer held, for example 31 3 2027"
+          error={errors.endsOn}
+          value={endsOn}
+          onChange={setEndsOn}
+        />
         <button type="submit" className="button">
           Assign the post
         </button>

@@ -75,7 +75,9 @@ function ListEditor<T extends { id?: string; code?: string | null; name: string 
   return (
     <Page title={props.title} lead={props.lead}>
       <section id="list-form" className="card" aria-labelledby="form-heading">
-        <h2 id="form-heading">{editing ? `Change ${editing.name}` : `Add ${/^[aeiou]/i.test(props.noun) ? 'an' : 'a'} ${props.noun}`}</h2>
+        <h2 id="form-heading">
+          {editing ? `Change ${editing.name}` : `Add ${/^[aeiou]/i.test(props.noun) ? 'an' : 'a'} ${props.noun}`}
+        </h2>
         {done ? <Alert kind="success">{done}</Alert> : null}
         <ErrorSummary error={error} labels={Object.fromEntries(props.columns.map((c) => [c.name, c.label]))} />
         <form onSubmit={submit} noValidate>
@@ -83,7 +85,11 @@ function ListEditor<T extends { id?: string; code?: string | null; name: string 
             <Field key={c.name} name={c.name} label={c.label} hint={c.hint} error={errors[c.name]}>
               {(p) =>
                 c.options ? (
-                  <select {...p} value={form[c.name] ?? ''} onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}>
+                  <select
+                    {...p}
+                    value={form[c.name] ?? ''}
+                    onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
+                  >
                     <option value="">Choose</option>
                     {c.options.map((o) => (
                       <option key={o.value} value={o.value}>
@@ -92,7 +98,11 @@ function ListEditor<T extends { id?: string; code?: string | null; name: string 
                     ))}
                   </select>
                 ) : (
-                  <input {...p} value={form[c.name] ?? ''} onChange={(e) => setForm({ ...form, [c.name]: e.target.value })} />
+                  <input
+                    {...p}
+                    value={form[c.name] ?? ''}
+                    onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
+                  />
                 )
               }
             </Field>
@@ -210,8 +220,20 @@ export function EstablishmentsPage() {
       forget={() => reference.forget('establishments')}
       columns={[
         { name: 'name', label: 'Name', value: (e) => e.name },
-        { name: 'type', label: 'Type', options: types.map((t) => ({ value: t.code, label: t.name })), value: typeCode, show: (e) => establishmentType(e) },
-        { name: 'region', label: 'Region', options: regions.map((r) => ({ value: r.code, label: r.name })), value: regionCode, show: (e) => e.region?.name ?? regionCode(e) },
+        {
+          name: 'type',
+          label: 'Type',
+          options: types.map((t) => ({ value: t.code, label: t.name })),
+          value: typeCode,
+          show: (e) => establishmentType(e),
+        },
+        {
+          name: 'region',
+          label: 'Region',
+          options: regions.map((r) => ({ value: r.code, label: r.name })),
+          value: regionCode,
+          show: (e) => e.region?.name ?? regionCode(e),
+        },
         { name: 'town', label: 'Town', value: (e) => e.town ?? '' },
         { name: 'postcode', label: 'Postcode', value: (e) => e.postcode ?? '' },
       ]}

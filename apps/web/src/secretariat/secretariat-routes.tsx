@@ -73,7 +73,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
     case '/secretariat/meetings/new':
       return <MeetingFormPage />;
     case '/secretariat/audit':
-      return <AuditPage entity={query.get('entity') ?? ''} id={query.get('id') ?? ''} member={query.get('member') ?? ''} />;
+      return (
+        <AuditPage entity={query.get('entity') ?? ''} id={query.get('id') ?? ''} member={query.get('member') ?? ''} />
+      );
   }
   let params = matchPath('/secretariat/members/:id', path);
   if (params) return <MemberEditPage id={params.id} />;

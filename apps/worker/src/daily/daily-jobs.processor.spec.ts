@@ -2,7 +2,8 @@ import { DailyJob } from '@seg/queue';
 import { Job } from 'bullmq';
 import { runTime } from './daily-jobs.processor';
 
-const job = (data: DailyJob, opts: { prevMillis?: number }, timestamp: number) => ({ data, opts, timestamp }) as Job<DailyJob>;
+const job = (data: DailyJob, opts: { prevMillis?: number }, timestamp: number) =>
+  ({ data, opts, timestamp }) as Job<DailyJob>;
 
 describe('runTime', () => {
   const scheduled = Date.UTC(2026, 2, 2, 9, 0);

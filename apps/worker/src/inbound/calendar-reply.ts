@@ -40,7 +40,9 @@ function instant(root: Component, vevent: Component, name: string): Date | null 
     return time.toJSDate();
   }
   const pad = (n: number) => String(n).padStart(2, '0');
-  return parseDateTime(`${time.year}-${pad(time.month)}-${pad(time.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`);
+  return parseDateTime(
+    `${time.year}-${pad(time.month)}-${pad(time.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`,
+  );
 }
 
 /** Reads a text/calendar part; null unless it is a REPLY or COUNTER to one event. */
@@ -66,7 +68,10 @@ export function readCalendarAnswer(text: string): CalendarAnswer | null {
       email: mailtoAddress(p.getFirstValue()),
       partstat: String(p.getParameter('partstat') ?? 'NEEDS-ACTION').toUpperCase(),
     })),
-    proposed: method === 'COUNTER' ? { startsAt: instant(root, vevent, 'dtstart'), endsAt: instant(root, vevent, 'dtend') } : null,
+    proposed:
+      method === 'COUNTER'
+        ? { startsAt: instant(root, vevent, 'dtstart'), endsAt: instant(root, vevent, 'dtend') }
+        : null,
     comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null,
   };
 }

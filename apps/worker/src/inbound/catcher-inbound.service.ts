@@ -27,12 +27,17 @@ export class CatcherInboundService implements OnApplicationBootstrap, BeforeAppl
   onApplicationBootstrap(): void {
     if (this.config.inbound.imapUrl) return;
     if (this.config.isProduction) {
-      this.logger.warn('IMAP_URL is not set: calendar replies and bounces sent to MAIL_FROM will not be read (see the README, "How inbound mail works")');
+      this.logger.warn(
+        'IMAP_URL is not set: calendar replies and bounces sent to MAIL_FROM will not be read (see the README, "How inbound mail works")',
+      );
       return;
     }
     const catcher = this.mailer.runningCatcher;
     if (!catcher) return;
-    const ours = new Set([canonicalAddress(this.config.mail.fromAddress), canonicalAddress(this.config.mail.bounceAddress)]);
+    const ours = new Set([
+      canonicalAddress(this.config.mail.fromAddress),
+      canonicalAddress(this.config.mail.bounceAddress),
+    ]);
     catcher.receiveInbound(
       (address) => ours.has(canonicalAddress(address)),
       async (raw) => {

@@ -13,8 +13,10 @@ export interface DeliveryReport {
 
 const ENHANCED_STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 // Words of the plain-text bounces (Exim, qmail, Exchange's text part) when no field says it.
-const PERMANENT_WORDS = /permanent error|permanently|could not be delivered|couldn't be delivered|wasn't delivered|undeliverable|user unknown|does not exist|no such user|mailbox unavailable|address rejected|recipient not found/i;
-const TEMPORARY_WORDS = /delayed|will be retried|still being retried|temporar|not yet been delivered|warning only|retry/i;
+const PERMANENT_WORDS =
+  /permanent error|permanently|could not be delivered|couldn't be delivered|wasn't delivered|undeliverable|user unknown|does not exist|no such user|mailbox unavailable|address rejected|recipient not found/i;
+const TEMPORARY_WORDS =
+  /delayed|will be retried|still being retried|temporar|not yet been delivered|warning only|retry/i;
 
 /** Unfolds header-style fields ("Name: value" with indented continuation lines). */
 function fields(block: string): Map<string, string> {
@@ -63,7 +65,12 @@ export function readDeliveryStatus(text: string): DeliveryReport[] {
     else if (action === 'delayed') kind = 'delayed';
     // relayed, delivered, expanded: nothing went wrong.
     if (!kind) continue;
-    reports.push({ action: kind, status, recipient: address(f.get('final-recipient')), diagnostic: diagnosticText(f.get('diagnostic-code')) ?? status });
+    reports.push({
+      action: kind,
+      status,
+      recipient: address(f.get('final-recipient')),
+      diagnostic: diagnosticText(f.get('diagnostic-code')) ?? status,
+    });
   }
   return reports;
 }
@@ -77,9 +84,12 @@ export function readPlainBounce(text: string, failedRecipient: string | null): D
   const report = text.split(/^-{3,}.*(copy of the message|original message).*$/im)[0];
   const enhanced = ENHANCED_STATUS.exec(report);
   const smtp = /\b([45])\d\d[ -]/.exec(report);
-  const klass = enhanced?.[1] ?? smtp?.[1] ?? (TEMPORARY_WORDS.test(report) ? '4' : PERMANENT_WORDS.test(report) ? '5' : null);
+  const klass =
+    enhanced?.[1] ?? smtp?.[1] ?? (TEMPORARY_WORDS.test(report) ? '4' : PERMANENT_WORDS.test(report) ? '5' : null);
   if (klass !== '4' && klass !== '5') return null;
-  const diagnosticLine = report.split(/\r?\n/).find((line) => ENHANCED_STATUS.test(line) || /\b[45]\d\d[ -]/.test(line));
+  const diagnosticLine = report
+    .split(/\r?\n/)
+    .find((line) => ENHANCED_STATUS.test(line) || /\b[45]\d\d[ -]/.test(line));
   return {
     action: klass === '5' ? 'failed' : 'delayed',
     status: enhanced?.[0] ?? null,
@@ -89,9 +99,17 @@ export function readPlainBounce(text: string, failedRecipient: string | null): D
 }
 
 /** Whether the message looks like a bounce at all: a report, or a mailer daemon's words. */
-export function looksLikeBounce(input: { contentType: string; from: string; subject: string; failedRecipients: string | null }): boolean {
-  if (/multipart\/report/i.test(input.contentType) && /report-type="?delivery-status/i.test(input.contentType)) return true;
+export function looksLikeBounce(input: {
+  contentType: string;
+  from: string;
+  subject: string;
+  failedRecipients: string | null;
+}): boolean {
+  if (/multipart\/report/i.test(input.contentType) && /report-type="?delivery-status/i.test(input.contentType))
+    return true;
   if (input.failedRecipients) return true;
   if (/^(mailer-daemon|postmaster|mail-daemon)@/i.test(input.from)) return true;
-  return /undeliver|delivery (status notification|failure|has failed)|returned mail|failure notice|mail delivery failed|delayed mail|delivery delayed/i.test(input.subject);
+  return /undeliver|delivery (status notification|failure|has failed)|returned mail|failure notice|mail delivery failed|delayed mail|delivery delayed/i.test(
+    input.subject,
+  );
 }

@@ -18,7 +18,11 @@ export interface InboundResult {
   detail: Record<string, unknown>;
 }
 
-const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = { ACCEPTED: 'accepted', TENTATIVE: 'tentative', DECLINED: 'declined' };
+const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = {
+  ACCEPTED: 'accepted',
+  TENTATIVE: 'tentative',
+  DECLINED: 'declined',
+};
 const MEETING_UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
 const NOTICE_MESSAGE_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.\d+@/i;
 
@@ -63,7 +67,12 @@ export class InboundMailService {
       case 'calendar':
         return this.planCalendar(message.messageId, message.answer, message.from);
       case 'bounce':
-        return this.planBounce(message.messageId, message.envelopeAddresses, message.reports, message.originalMessageIds);
+        return this.planBounce(
+          message.messageId,
+          message.envelopeAddresses,
+          message.reports,
+          message.originalMessageIds,
+        );
       case 'auto-reply':
         return { messageId: message.messageId, outcome: 'auto-reply' };
       default:
@@ -76,9 +85,12 @@ export class InboundMailService {
     const found = meetingId ? await this.repository.getMeetingInvitees(meetingId.toLowerCase()) : null;
     if (!found) return unmatched(messageId, 'no meeting has this UID');
     const { meeting } = found;
-    if (meeting.status === 'cancelled') return unmatched(messageId, 'the meeting was cancelled', { meetingId: meeting.id });
-    if (meeting.status !== 'scheduled') return unmatched(messageId, 'the meeting is not scheduled', { meetingId: meeting.id });
-    if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now()) return unmatched(messageId, 'the meeting is over', { meetingId: meeting.id });
+    if (meeting.status === 'cancelled')
+      return unmatched(messageId, 'the meeting was cancelled', { meetingId: meeting.id });
+    if (meeting.status !== 'scheduled')
+      return unmatched(messageId, 'the meeting is not scheduled', { meetingId: meeting.id });
+    if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now())
+      return unmatched(messageId, 'the meeting is over', { meetingId: meeting.id });
     const invitee = matchInvitee(
       // Members whose invitations still count, as for RSVP links.
       found.invitees.filter((i) => CURRENT_MEMBER_STATUSES.includes(i.memberStatus)),
@@ -88,7 +100,9 @@ export class InboundMailService {
     if (!invitee) return unmatched(messageId, 'the attendee is not invited to this meeting', { meetingId: meeting.id });
     // Answers to a later SEQUENCE than ours (a client that counts on its own) answer the current one.
     const revision = Math.min(answer.sequence, meeting.revision);
-    const partstat = answer.attendees.find((a) => a.email.toLowerCase() === invitee.email.toLowerCase())?.partstat ?? answer.attendees[0]?.partstat;
+    const partstat =
+      answer.attendees.find((a) => a.email.toLowerCase() === invitee.email.toLowerCase())?.partstat ??
+      answer.attendees[0]?.partstat;
 
     if (answer.method === 'COUNTER') {
       const counter = {
@@ -104,13 +118,18 @@ export class InboundMailService {
         detail: { meetingId: meeting.id, sequence: answer.sequence },
         apply: async (tx) => {
           await this.repository.setCounterProposal(tx, invitee.invitationId, counter);
-          await this.audit.record(tx, { memberId: invitee.memberId, requestId: null }, { entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter });
+          await this.audit.record(
+            tx,
+            { memberId: invitee.memberId, requestId: null },
+            { entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter },
+          );
         },
       };
     }
 
     const rsvp = partstat ? PARTSTAT_TO_RSVP[partstat] : undefined;
-    if (!rsvp) return unmatched(messageId, `PARTSTAT ${partstat ?? 'missing'} is not a reply`, { meetingId: meeting.id });
+    if (!rsvp)
+      return unmatched(messageId, `PARTSTAT ${partstat ?? 'missing'} is not a reply`, { meetingId: meeting.id });
     return {
       messageId,
       outcome: 'reply',
@@ -118,24 +137,37 @@ export class InboundMailService {
       detail: { meetingId: meeting.id, rsvp, sequence: answer.sequence, earlierRevision: revision < meeting.revision },
       apply: async (tx) => {
         const saved = await this.repository.setCalendarRsvp(tx, invitee.invitationId, rsvp, revision);
-        await this.audit.record(tx, { memberId: invitee.memberId, requestId: null }, {
-          entity: 'invitation',
-          entityId: invitee.invitationId,
-          action: 'rsvp',
-          before: { rsvp: invitee.rsvp },
-          after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision },
-        });
+        await this.audit.record(
+          tx,
+          { memberId: invitee.memberId, requestId: null },
+          {
+            entity: 'invitation',
+            entityId: invitee.invitationId,
+            action: 'rsvp',
+            before: { rsvp: invitee.rsvp },
+            after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision },
+          },
+        );
       },
     };
   }
 
-  private async planBounce(messageId: string, envelope: string[], reports: DeliveryReport[], originalIds: string[]): Promise<Plan> {
+  private async planBounce(
+    messageId: string,
+    envelope: string[],
+    reports: DeliveryReport[],
+    originalIds: string[],
+  ): Promise<Plan> {
     const notice = await this.findBouncedNotice(envelope, reports, originalIds);
     if (!notice) return unmatched(messageId, 'no notice matches this delivery report');
     const report = reports.find((r) => r.recipient?.toLowerCase() === notice.toEmail.toLowerCase()) ?? reports[0];
-    if (!report) return unmatched(messageId, 'the delivery report says neither failed nor delayed', { noticeId: notice.id });
+    if (!report)
+      return unmatched(messageId, 'the delivery report says neither failed nor delayed', { noticeId: notice.id });
     // Kept in inbound_messages, which must name nobody: the address is on the notice and the member.
-    const detail = { status: report.status, diagnostic: report.diagnostic?.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '[address]') ?? null };
+    const detail = {
+      status: report.status,
+      diagnostic: report.diagnostic?.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '[address]') ?? null,
+    };
     // A delay is only news: the sending server keeps trying, and may yet deliver.
     if (report.action === 'delayed') return { messageId, outcome: 'delay', noticeId: notice.id, detail };
     const diagnostic = report.diagnostic ?? report.status ?? 'permanent delivery failure';
@@ -147,7 +179,12 @@ export class InboundMailService {
       apply: async (tx) => {
         await this.repository.markNoticeBounced(tx, notice.id, diagnostic);
         if (await this.repository.markMemberBouncing(tx, notice.memberId, notice.toEmail, diagnostic)) {
-          await this.audit.record(tx, null, { entity: 'member', entityId: notice.memberId, action: 'email-bouncing', after: { emailStatus: 'bouncing', noticeId: notice.id, status: report.status } });
+          await this.audit.record(tx, null, {
+            entity: 'member',
+            entityId: notice.memberId,
+            action: 'email-bouncing',
+            after: { emailStatus: 'bouncing', noticeId: notice.id, status: report.status },
+          });
         }
       },
     };

@@ -12,11 +12,19 @@ describe('readInboundMessage', () => {
     ['apple-calendar-decline', 'DECLINED'],
     ['thunderbird-tentative', 'TENTATIVE'],
   ] as const)('reads the iTIP REPLY that %s sends', async (name, partstat) => {
-    const message = await readInboundMessage(inboundFixture(name, { UID, SEQUENCE: 3, ATTENDEE: 'Jo.Bloggs@Example.net', FROM: 'jo.bloggs@example.net' }));
+    const message = await readInboundMessage(
+      inboundFixture(name, { UID, SEQUENCE: 3, ATTENDEE: 'Jo.Bloggs@Example.net', FROM: 'jo.bloggs@example.net' }),
+    );
     expect(message).toMatchObject({
       kind: 'calendar',
       from: 'jo.bloggs@example.net',
-      answer: { method: 'REPLY', uid: UID, sequence: 3, attendees: [{ email: 'Jo.Bloggs@Example.net', partstat }], proposed: null },
+      answer: {
+        method: 'REPLY',
+        uid: UID,
+        sequence: 3,
+        attendees: [{ email: 'Jo.Bloggs@Example.net', partstat }],
+        proposed: null,
+      },
     });
   });
 
@@ -24,7 +32,10 @@ describe('readInboundMessage', () => {
     const message = await readInboundMessage(inboundFixture('outlook-counter', { UID }));
     expect(message).toMatchObject({
       kind: 'calendar',
-      answer: { method: 'COUNTER', proposed: { startsAt: new Date('2026-06-10T10:00:00Z'), endsAt: new Date('2026-06-10T12:00:00Z') } },
+      answer: {
+        method: 'COUNTER',
+        proposed: { startsAt: new Date('2026-06-10T10:00:00Z'), endsAt: new Date('2026-06-10T12:00:00Z') },
+      },
     });
   });
 
@@ -35,20 +46,43 @@ describe('readInboundMessage', () => {
     ['exchange-online-bounce', 'failed', '5.1.10'],
     ['gmail-bounce', 'failed', '5.1.1'],
   ] as const)('reads the delivery report of %s', async (name, action, status) => {
-    const message = await readInboundMessage(inboundFixture(name, { BOUNCE_TO: 'seg+b.x@seg.example', RECIPIENT: 'jo@example.net', ORIGINAL_MESSAGE_ID: ORIGINAL }));
-    expect(message).toMatchObject({ kind: 'bounce', envelopeAddresses: expect.arrayContaining(['seg+b.x@seg.example']) });
+    const message = await readInboundMessage(
+      inboundFixture(name, {
+        BOUNCE_TO: 'seg+b.x@seg.example',
+        RECIPIENT: 'jo@example.net',
+        ORIGINAL_MESSAGE_ID: ORIGINAL,
+      }),
+    );
+    expect(message).toMatchObject({
+      kind: 'bounce',
+      envelopeAddresses: expect.arrayContaining(['seg+b.x@seg.example']),
+    });
     if (message.kind !== 'bounce') throw new Error('not a bounce');
-    expect(message.reports[0]).toMatchObject({ action, status, recipient: 'jo@example.net', diagnostic: expect.any(String) });
+    expect(message.reports[0]).toMatchObject({
+      action,
+      status,
+      recipient: 'jo@example.net',
+      diagnostic: expect.any(String),
+    });
     expect(message.originalMessageIds).toContain(ORIGINAL);
   });
 
   it('takes an out-of-office reply for what it is (RFC 3834 Auto-Submitted)', async () => {
-    expect(await readInboundMessage(inboundFixture('exchange-out-of-office', { ORIGINAL_MESSAGE_ID: ORIGINAL }))).toMatchObject({ kind: 'auto-reply' });
+    expect(
+      await readInboundMessage(inboundFixture('exchange-out-of-office', { ORIGINAL_MESSAGE_ID: ORIGINAL })),
+    ).toMatchObject({ kind: 'auto-reply' });
   });
 
   it('reads a plain-text bounce by its wording when it gives no status code', () => {
-    expect(readPlainBounce('This is a permanent error. The following address(es) failed:\n  jo@example.net', 'jo@example.net')).toMatchObject({ action: 'failed', status: null });
-    expect(readPlainBounce('Warning: message still undelivered after 4 hours; will be retried', null)).toMatchObject({ action: 'delayed' });
+    expect(
+      readPlainBounce(
+        'This is a permanent error. The following address(es) failed:\n  jo@example.net',
+        'jo@example.net',
+      ),
+    ).toMatchObject({ action: 'failed', status: null });
+    expect(readPlainBounce('Warning: message still undelivered after 4 hours; will be retried', null)).toMatchObject({
+      action: 'delayed',
+    });
     expect(readPlainBounce('Thanks for your message.', null)).toBeNull();
   });
 });

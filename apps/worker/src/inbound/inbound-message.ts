@@ -56,7 +56,10 @@ function calendarText(part: Attachment): string {
  */
 function calendarAnswer(mail: ParsedMail): CalendarAnswer | null {
   const parts = mail.attachments.filter((a) => /^(text\/calendar|application\/ics)$/i.test(a.contentType));
-  parts.sort((a, b) => Number(b.contentType.toLowerCase() === 'text/calendar') - Number(a.contentType.toLowerCase() === 'text/calendar'));
+  parts.sort(
+    (a, b) =>
+      Number(b.contentType.toLowerCase() === 'text/calendar') - Number(a.contentType.toLowerCase() === 'text/calendar'),
+  );
   for (const part of parts) {
     const answer = readCalendarAnswer(calendarText(part));
     if (answer) return answer;
@@ -76,7 +79,12 @@ function originalMessageIds(mail: ParsedMail, text: string): string[] {
   const ids = new Set<string>();
   const refs = [mail.inReplyTo ?? '', ...(Array.isArray(mail.references) ? mail.references : [mail.references ?? ''])];
   for (const ref of refs) for (const id of ref.match(/<[^>\s]+>/g) ?? []) ids.add(id);
-  const quoted = [text, ...mail.attachments.filter((a) => /^(message\/rfc822|text\/rfc822-headers)$/i.test(a.contentType)).map((a) => a.content.toString('utf8'))];
+  const quoted = [
+    text,
+    ...mail.attachments
+      .filter((a) => /^(message\/rfc822|text\/rfc822-headers)$/i.test(a.contentType))
+      .map((a) => a.content.toString('utf8')),
+  ];
   for (const source of quoted) for (const m of source.matchAll(MESSAGE_ID_LINE)) ids.add(m[1]);
   const own = mail.messageId;
   if (own) ids.delete(own);
@@ -94,9 +102,13 @@ export async function readInboundMessage(raw: Buffer): Promise<InboundMessage> {
   if (answer) return { messageId, kind: 'calendar', from, answer };
 
   const contentType = headerText(mail.headers.get('content-type'));
-  const rawContentType = /^content-type:[^\r\n]*(\r?\n[ \t][^\r\n]*)*/im.exec(raw.subarray(0, 64 * 1024).toString('latin1'))?.[0] ?? contentType;
+  const rawContentType =
+    /^content-type:[^\r\n]*(\r?\n[ \t][^\r\n]*)*/im.exec(raw.subarray(0, 64 * 1024).toString('latin1'))?.[0] ??
+    contentType;
   const failedRecipients = headerText(mail.headers.get('x-failed-recipients')) || null;
-  if (looksLikeBounce({ contentType: rawContentType, from: from ?? '', subject: mail.subject ?? '', failedRecipients })) {
+  if (
+    looksLikeBounce({ contentType: rawContentType, from: from ?? '', subject: mail.subject ?? '', failedRecipients })
+  ) {
     // mailparser folds the message/delivery-status part into the text.
     const text = mail.text ?? '';
     const structured = readDeliveryStatus(text);

@@ -48,7 +48,11 @@ export class InboundRepository {
 
   /** The outcome recorded for a message already handled, or null. */
   async findHandled(messageId: string, tx: Executor = this.db): Promise<InboundOutcome | null> {
-    const [row] = await tx.select({ outcome: inboundMessages.outcome }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId)).limit(1);
+    const [row] = await tx
+      .select({ outcome: inboundMessages.outcome })
+      .from(inboundMessages)
+      .where(eq(inboundMessages.messageId, messageId))
+      .limit(1);
     return row?.outcome ?? null;
   }
 
@@ -59,7 +63,13 @@ export class InboundRepository {
   async claim(tx: Executor, record: InboundRecord): Promise<boolean> {
     const inserted = await tx
       .insert(inboundMessages)
-      .values({ messageId: record.messageId, outcome: record.outcome, noticeId: record.noticeId ?? null, invitationId: record.invitationId ?? null, detail: record.detail ?? {} })
+      .values({
+        messageId: record.messageId,
+        outcome: record.outcome,
+        noticeId: record.noticeId ?? null,
+        invitationId: record.invitationId ?? null,
+        detail: record.detail ?? {},
+      })
       .onConflictDoNothing({ target: inboundMessages.messageId })
       .returning({ id: inboundMessages.id });
     return inserted.length > 0;
@@ -73,7 +83,13 @@ export class InboundRepository {
       .limit(1);
     if (!meeting) return null;
     const invitees = await tx
-      .select({ invitationId: invitations.id, memberId: members.id, email: members.email, memberStatus: members.status, rsvp: invitations.rsvp })
+      .select({
+        invitationId: invitations.id,
+        memberId: members.id,
+        email: members.email,
+        memberStatus: members.status,
+        rsvp: invitations.rsvp,
+      })
       .from(invitations)
       .innerJoin(members, eq(members.id, invitations.memberId))
       .where(eq(invitations.meetingId, meetingId));
@@ -81,7 +97,12 @@ export class InboundRepository {
   }
 
   /** A reply from a calendar program; `revision` is the meeting revision it answered. */
-  async setCalendarRsvp(tx: Executor, invitationId: string, rsvp: RsvpResponse, revision: number): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
+  async setCalendarRsvp(
+    tx: Executor,
+    invitationId: string,
+    rsvp: RsvpResponse,
+    revision: number,
+  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
     const [row] = await tx
       .update(invitations)
       .set({ rsvp, respondedAt: sql`now()`, rsvpSource: 'calendar', rsvpRevision: revision, updatedAt: sql`now()` })
@@ -91,12 +112,21 @@ export class InboundRepository {
   }
 
   async setCounterProposal(tx: Executor, invitationId: string, counter: CounterProposal): Promise<void> {
-    await tx.update(invitations).set({ counterProposal: counter, updatedAt: sql`now()` }).where(eq(invitations.id, invitationId));
+    await tx
+      .update(invitations)
+      .set({ counterProposal: counter, updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitationId));
   }
 
   async getNotice(id: string, tx: Executor = this.db): Promise<BouncedNotice | null> {
     const [row] = await tx
-      .select({ id: notices.id, memberId: notices.memberId, toEmail: notices.toEmail, messageId: notices.messageId, status: notices.status })
+      .select({
+        id: notices.id,
+        memberId: notices.memberId,
+        toEmail: notices.toEmail,
+        messageId: notices.messageId,
+        status: notices.status,
+      })
       .from(notices)
       .where(eq(notices.id, id))
       .limit(1);

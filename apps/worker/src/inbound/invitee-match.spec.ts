@@ -1,6 +1,11 @@
 import { canonicalAddress, matchInvitee } from './invitee-match';
 
-const invitees = [{ email: 'jo.bloggs@example.net' }, { email: 'Sam+SEG@example.net' }, { email: 'ash@example.net' }, { email: 'ash+rep@example.net' }];
+const invitees = [
+  { email: 'jo.bloggs@example.net' },
+  { email: 'Sam+SEG@example.net' },
+  { email: 'ash@example.net' },
+  { email: 'ash+rep@example.net' },
+];
 
 describe('matchInvitee', () => {
   it('takes the attendee address whatever its letter case', () => {

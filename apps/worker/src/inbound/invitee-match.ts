@@ -12,7 +12,11 @@ export function canonicalAddress(address: string): string {
  * differs only by a `+tag` (mail programs answer from the account's own address). When that is
  * ambiguous, the message's From settles it. Never matches on From alone: anyone can write From.
  */
-export function matchInvitee<T extends { email: string }>(invitees: readonly T[], attendees: readonly string[], from: string | null): T | null {
+export function matchInvitee<T extends { email: string }>(
+  invitees: readonly T[],
+  attendees: readonly string[],
+  from: string | null,
+): T | null {
   for (const attendee of attendees) {
     const exact = invitees.find((i) => i.email.toLowerCase() === attendee.trim().toLowerCase());
     if (exact) return exact;

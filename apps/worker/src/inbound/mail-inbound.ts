@@ -17,7 +17,10 @@ async function main(files: string[]): Promise<void> {
   const config = loadConfig(process.env);
   await prepareDatabase(config.databaseUrl);
 
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, AuditTrailModule], providers: [InboundRepository, InboundMailService] })
+  @Module({
+    imports: [ConfigModule.forRoot(config), DatabaseModule, AuditTrailModule],
+    providers: [InboundRepository, InboundMailService],
+  })
   class MailInboundModule {}
 
   const app = await NestFactory.createApplicationContext(MailInboundModule, { logger: ['warn', 'error'] });
@@ -25,7 +28,9 @@ async function main(files: string[]): Promise<void> {
     const inbound = app.get(InboundMailService);
     for (const file of files) {
       const result = await inbound.handle(await readFile(file));
-      process.stdout.write(`${file}: ${result.outcome}${result.repeated ? ' (handled before; nothing changed)' : ''} ${JSON.stringify(result.detail)}\n`);
+      process.stdout.write(
+        `${file}: ${result.outcome}${result.repeated ? ' (handled before; nothing changed)' : ''} ${JSON.stringify(result.detail)}\n`,
+      );
     }
   } finally {
     await app.close();

@@ -18,7 +18,14 @@ const MAX_RECONNECT_WAIT_MS = 30_000;
 const AUTO_IDLE_DELAY_MS = 1_000;
 
 /** IMAP_URL as imapflow takes it: `imaps://user:pass@host:993/INBOX`. */
-export function imapOptions(url: string): { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string } {
+export function imapOptions(url: string): {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailbox: string;
+} {
   const u = new URL(url);
   const secure = u.protocol === 'imaps:';
   return {

@@ -10,7 +10,10 @@ import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../noti
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
 // The one wording of a reply (RSVP_WORDING), as the RSVP page's buttons say it.
-const REPLIES = (['accepted', 'tentative', 'declined'] as const).map((response) => ({ response, label: RSVP_WORDING[response] }));
+const REPLIES = (['accepted', 'tentative', 'declined'] as const).map((response) => ({
+  response,
+  label: RSVP_WORDING[response],
+}));
 
 function replySoFar(rsvp: RsvpResponse): string {
   return `Your reply so far: ${RSVP_WORDING[rsvp]}.`;
@@ -35,8 +38,10 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     const kind = notice.kind as MeetingNoticeKind;
     if (!meeting.startsAt || !meeting.endsAt) return { skip: 'The meeting has no date' };
     // An invite, update or reminder sent now would put a dead meeting back in calendars.
-    if (kind !== 'meeting-cancellation' && meeting.status === 'cancelled') return { skip: 'The meeting was cancelled before this notice went out' };
-    if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now()) return { skip: 'The meeting had started before this notice went out' };
+    if (kind !== 'meeting-cancellation' && meeting.status === 'cancelled')
+      return { skip: 'The meeting was cancelled before this notice went out' };
+    if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now())
+      return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';
     const rsvpUrl = rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitationId);
@@ -63,7 +68,13 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       '',
       ...(cancelled
         ? ['Your calendar will remove the meeting when you open the attached invitation.']
-        : [replySoFar(rsvp), 'Reply here (the page asks you to confirm):', ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`), '', 'Or open the attached invitation in your calendar.']),
+        : [
+            replySoFar(rsvp),
+            'Reply here (the page asks you to confirm):',
+            ...REPLIES.map((r) => `  ${r.label}: ${rsvpUrl}?response=${r.response}`),
+            '',
+            'Or open the attached invitation in your calendar.',
+          ]),
       '',
       'The secretariat, RCGP Secure Environments Group',
       '',
@@ -77,9 +88,14 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
         changes.length ? `<ul>${changes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>` : '',
         `<h1 style="font-size:22px;margin:16px 0">${escapeHtml(meeting.title)}</h1>`,
         `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${details
-          .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${k === 'Online' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`)
+          .map(
+            ([k, v]) =>
+              `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${k === 'Online' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`,
+          )
           .join('')}</table>`,
-        meeting.agenda ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>` : '',
+        meeting.agenda
+          ? `<h2 style="font-size:18px">Agenda</h2><p style="white-space:pre-line">${escapeHtml(meeting.agenda)}</p>`
+          : '',
         cancelled
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
           : `<p>${escapeHtml(replySoFar(rsvp))} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
@@ -93,7 +109,16 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       invitee: { name: memberName ?? notice.toEmail, email: notice.toEmail, rsvp, rsvpUrl },
       cancelled,
     });
-    return { subject, text, html, calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: calendar, filename: cancelled ? 'cancel.ics' : 'invite.ics' } };
+    return {
+      subject,
+      text,
+      html,
+      calendar: {
+        method: cancelled ? 'CANCEL' : 'REQUEST',
+        content: calendar,
+        filename: cancelled ? 'cancel.ics' : 'invite.ics',
+      },
+    };
   }
 }
 
@@ -127,7 +152,9 @@ function whatChanged(payload: Record<string, unknown>, meeting: MeetingRow): str
   if ('startsAt' in was || 'endsAt' in was) {
     const oldStart = was.startsAt ? new Date(was.startsAt) : meeting.startsAt!;
     const oldEnd = was.endsAt ? new Date(was.endsAt) : meeting.endsAt!;
-    lines.push(`The time: was ${formatLondonRange(oldStart, oldEnd)}; now ${formatLondonRange(meeting.startsAt!, meeting.endsAt!)}`);
+    lines.push(
+      `The time: was ${formatLondonRange(oldStart, oldEnd)}; now ${formatLondonRange(meeting.startsAt!, meeting.endsAt!)}`,
+    );
   }
   if ('venue' in was) lines.push(changeLine('The venue', was.venue ?? null, meeting.venue));
   if ('onlineUrl' in was) lines.push(changeLine('The online link', was.onlineUrl ?? null, meeting.onlineUrl));

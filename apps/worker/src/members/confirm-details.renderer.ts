@@ -22,12 +22,16 @@ export class ConfirmDetailsRenderer implements NoticeRenderer {
     const confirmLink = confirmDetailsLink(this.config.publicUrl, this.config.auth.jwtSecret, notice.memberId);
     const editLink = `${this.config.publicUrl}/my/details`;
     const greeting = notice.memberName ? `Dear ${notice.memberName},` : 'Hello,';
-    const subject = again ? 'Reminder: are your SEG Network details still right?' : 'Are your SEG Network details still right?';
+    const subject = again
+      ? 'Reminder: are your SEG Network details still right?'
+      : 'Are your SEG Network details still right?';
     const intro = again
       ? 'Two weeks ago we asked you to check your details in the SEG Network directory, and have not heard back.'
       : 'Colleagues use the SEG Network directory to find and call each other. Please check that your details are still right.';
     const rows = shownRows(seen);
-    const listing = seen.listed ? 'This is what other members see of you:' : 'You are not listed in the directory. If you were, other members would see:';
+    const listing = seen.listed
+      ? 'This is what other members see of you:'
+      : 'You are not listed in the directory. If you were, other members would see:';
     return {
       subject,
       text: `${greeting}\n\n${intro}\n\n${listing}\n${rows.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n\nStill right? Say so here (the page asks you to press a button):\n${confirmLink}\n\nSomething to change? Sign in and edit your details:\n${editLink}\n`,
@@ -35,7 +39,10 @@ export class ConfirmDetailsRenderer implements NoticeRenderer {
         subject,
         `<p>${escapeHtml(greeting)}</p><p>${escapeHtml(intro)}</p><p>${escapeHtml(listing)}</p>` +
           `<table style="border-collapse:collapse;margin:0 0 16px">${rows
-            .map(([k, v]) => `<tr><th style="text-align:left;vertical-align:top;padding:4px 16px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+            .map(
+              ([k, v]) =>
+                `<tr><th style="text-align:left;vertical-align:top;padding:4px 16px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+            )
             .join('')}</table>` +
           `<p><strong>Still right?</strong></p>${htmlButton(confirmLink, 'My details are still right')}` +
           `<p><strong>Something to change?</strong> <a href="${escapeHtml(editLink)}">Sign in and edit your details</a>.</p>`,

@@ -25,7 +25,9 @@ export type AskedMember = {
 };
 
 /** Current members (invited or active) who are members, not staff accounts, and not erased. */
-const CURRENT_MEMBER = sql.raw(`m.status in (${CURRENT_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ')}) and (m.role = 'member' or m.category_id is not null) and m.erased_at is null`);
+const CURRENT_MEMBER = sql.raw(
+  `m.status in (${CURRENT_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ')}) and (m.role = 'member' or m.category_id is not null) and m.erased_at is null`,
+);
 
 /**
  * The daily run's side of confirming details: marks whom it asks, each once per request, by an
@@ -55,7 +57,11 @@ export class DetailsConfirmationRepository {
                                and (p.ends_on is null or p.ends_on > (${at}::timestamptz at time zone 'Europe/London')::date))
                then ${repMonths}::int else ${months}::int end)
       returning m.id`);
-    return this.cards(tx, result.rows.map((r) => r.id), at);
+    return this.cards(
+      tx,
+      result.rows.map((r) => r.id),
+      at,
+    );
   }
 
   /** Marks the second ask of every request left unanswered DETAILS_SECOND_ASK_AFTER_DAYS after the first. */
@@ -66,7 +72,11 @@ export class DetailsConfirmationRepository {
        where ${CURRENT_MEMBER} and m.details_reminded_at is null
          and m.details_requested_at <= ${at}::timestamptz - make_interval(days => ${DETAILS_SECOND_ASK_AFTER_DAYS}::int)
       returning m.id`);
-    return this.cards(tx, result.rows.map((r) => r.id), at);
+    return this.cards(
+      tx,
+      result.rows.map((r) => r.id),
+      at,
+    );
   }
 
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
@@ -76,7 +86,9 @@ export class DetailsConfirmationRepository {
   private async cards(tx: Executor, ids: string[], at: string): Promise<AskedMember[]> {
     if (!ids.length) return [];
     const day = todayInLondon(new Date(at));
-    const result = await tx.execute<AskedMember & { allPosts: { role: string; regionName: string | null; startsOn: string; endsOn: string | null }[] }>(sql`
+    const result = await tx.execute<
+      AskedMember & { allPosts: { role: string; regionName: string | null; startsOn: string; endsOn: string | null }[] }
+    >(sql`
       select d.member_id as id, d.email, ${listedToMembers('d', day)} as listed, d.name, d.title, d.phone, d.bio, d.availability,
              d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility",
              d.category_name as "categoryName", d.category_private as "categoryPrivate", d.region_name as "regionName",

@@ -25,7 +25,10 @@ export class ErasureRequestRenderer implements NoticeRenderer {
     return {
       subject,
       text: `${lines.join('\n\n')}\n\nThe member's record:\n${link}\n`,
-      html: htmlEmail(subject, `${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${htmlButton(link, 'Open the record')}`),
+      html: htmlEmail(
+        subject,
+        `${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${htmlButton(link, 'Open the record')}`,
+      ),
     };
   }
 }

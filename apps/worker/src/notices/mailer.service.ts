@@ -26,7 +26,11 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
           // nodemailer puts the calendar once in the multipart/alternative (text/calendar with
           // its method, which mail clients show as an invitation) and once as an application/ics
           // attachment, the layout calendar programs expect; adding our own would repeat it.
-          icalEvent: { method: email.calendar.method, content: email.calendar.content, filename: email.calendar.filename },
+          icalEvent: {
+            method: email.calendar.method,
+            content: email.calendar.content,
+            filename: email.calendar.filename,
+          },
         }
       : {}),
   };
@@ -49,7 +53,9 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
     if (!url) {
       this.catcher = new MailCatcher(this.config.mail.catcherPort, this.config.mail.dir);
       if (!(await this.catcher.start())) {
-        this.logger.log(`Mail catcher port ${this.config.mail.catcherPort} is taken: using the catcher already running there`);
+        this.logger.log(
+          `Mail catcher port ${this.config.mail.catcherPort} is taken: using the catcher already running there`,
+        );
         this.catcher = null;
       }
       url = `smtp://127.0.0.1:${this.config.mail.catcherPort}`;

@@ -11,7 +11,13 @@ export class NoticesRepository {
 
   constructor(@Inject(DB) private readonly db: Database) {
     this.loadToSend = db
-      .select({ notice: notices, memberName: members.name, memberEmailStatus: members.emailStatus, rsvp: invitations.rsvp, meeting: meetings })
+      .select({
+        notice: notices,
+        memberName: members.name,
+        memberEmailStatus: members.emailStatus,
+        rsvp: invitations.rsvp,
+        meeting: meetings,
+      })
       .from(notices)
       .leftJoin(members, eq(members.id, notices.memberId))
       .leftJoin(invitations, eq(invitations.id, notices.invitationId))
@@ -76,7 +82,12 @@ export class NoticesRepository {
     return this.db
       .select({ id: notices.id, generation: notices.generation })
       .from(notices)
-      .where(and(eq(notices.status, 'queued'), lt(notices.updatedAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
+      .where(
+        and(
+          eq(notices.status, 'queued'),
+          lt(notices.updatedAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`),
+        ),
+      )
       .orderBy(asc(notices.createdAt))
       .limit(limit);
   }

@@ -41,7 +41,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       const missing: NoticeRef[] = [];
       for (let i = 0; i < stale.length; i += 100) {
         const slice = stale.slice(i, i + 100);
-        const states = await Promise.all(slice.map((n) => this.queue.notices.getJobState(noticeJobId(n.id, n.generation))));
+        const states = await Promise.all(
+          slice.map((n) => this.queue.notices.getJobState(noticeJobId(n.id, n.generation))),
+        );
         for (const [j, state] of states.entries()) {
           const notice = slice[j];
           if (state === 'unknown') missing.push(notice);
@@ -53,7 +55,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       }
       if (missing.length) {
         await this.queue.enqueue(missing);
-        this.logger.warn({ count: missing.length }, 'Re-queued notices with no live job (lost by Redis, or finished just now and skipped when they run)');
+        this.logger.warn(
+          { count: missing.length },
+          'Re-queued notices with no live job (lost by Redis, or finished just now and skipped when they run)',
+        );
       }
       return missing.length;
     } catch (err) {

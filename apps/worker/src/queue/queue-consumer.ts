@@ -36,7 +36,11 @@ export class QueueConsumer<T> {
     private readonly handle: (job: Job<T>) => Promise<string>,
   ) {
     this.logger = new Logger(`QueueConsumer:${options.queueName}`);
-    this.probeConnection = createRedisConnection(options.redisUrl, 'producer', `${options.prefix}:${options.queueName}:probe`);
+    this.probeConnection = createRedisConnection(
+      options.redisUrl,
+      'producer',
+      `${options.prefix}:${options.queueName}:probe`,
+    );
     this.probe = new Queue(options.queueName, { connection: this.probeConnection, prefix: options.prefix });
     this.probe.on('error', () => undefined);
   }
@@ -48,7 +52,11 @@ export class QueueConsumer<T> {
   }
 
   private createWorker(): Worker<T> {
-    this.connection = createRedisConnection(this.options.redisUrl, 'worker', `${this.options.prefix}:${this.options.queueName}:worker`);
+    this.connection = createRedisConnection(
+      this.options.redisUrl,
+      'worker',
+      `${this.options.prefix}:${this.options.queueName}:worker`,
+    );
     const worker = new Worker<T>(
       this.options.queueName,
       async (job) => {

@@ -42,7 +42,17 @@ export const directoryCards = pgTable(
     establishments: jsonb('establishments').$type<{ id: string; code: string | null; name: string }[]>().notNull(),
     // Posts not ended when the card was written; the reader keeps those current today.
     posts: jsonb('posts')
-      .$type<{ id: string; role: string; regionId: string | null; regionCode: string | null; regionName: string | null; startsOn: string; endsOn: string | null }[]>()
+      .$type<
+        {
+          id: string;
+          role: string;
+          regionId: string | null;
+          regionCode: string | null;
+          regionName: string | null;
+          startsOn: string;
+          endsOn: string | null;
+        }[]
+      >()
       .notNull(),
     // The member's details confirmation (members.details_confirmed_at and details_requested_at):
     // the card shows the first, the not-confirmed list filters on the second.
@@ -63,10 +73,27 @@ export const directoryCards = pgTable(
     index('directory_cards_establishments_idx').using('gin', t.establishments.op('jsonb_path_ops')),
     // Surname order, walked by broad lists (everyone, a region, a category, a status).
     index('directory_cards_order_idx').on(sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
-    index('directory_cards_region_order_idx').on(t.regionId, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
-    index('directory_cards_category_order_idx').on(t.categoryId, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
-    index('directory_cards_status_order_idx').on(t.status, sql`${t.surnameKey} collate "C"`, sql`${t.givenKey} collate "C"`, t.memberId),
+    index('directory_cards_region_order_idx').on(
+      t.regionId,
+      sql`${t.surnameKey} collate "C"`,
+      sql`${t.givenKey} collate "C"`,
+      t.memberId,
+    ),
+    index('directory_cards_category_order_idx').on(
+      t.categoryId,
+      sql`${t.surnameKey} collate "C"`,
+      sql`${t.givenKey} collate "C"`,
+      t.memberId,
+    ),
+    index('directory_cards_status_order_idx').on(
+      t.status,
+      sql`${t.surnameKey} collate "C"`,
+      sql`${t.givenKey} collate "C"`,
+      t.memberId,
+    ),
     // The not-confirmed list: few members have an open request.
-    index('directory_cards_details_requested_idx').on(t.detailsRequestedAt).where(sql`${t.detailsRequestedAt} is not null`),
+    index('directory_cards_details_requested_idx')
+      .on(t.detailsRequestedAt)
+      .where(sql`${t.detailsRequestedAt} is not null`),
   ],
 );

@@ -50,7 +50,10 @@ export const meetings = pgTable(
     index('meetings_region_idx').on(t.regionId),
     check('meetings_kind_check', sql`${t.kind} in ('hub', 'regional', 'summit', 'other')`),
     check('meetings_status_check', sql`${t.status} in ('draft', 'scheduled', 'cancelled')`),
-    check('meetings_when_check', sql`(${t.startsAt} is not null and ${t.endsAt} is not null and ${t.endsAt} > ${t.startsAt}) or (${t.startsAt} is null and ${t.endsAt} is null and ${t.summitYear} is not null)`),
+    check(
+      'meetings_when_check',
+      sql`(${t.startsAt} is not null and ${t.endsAt} is not null and ${t.endsAt} > ${t.startsAt}) or (${t.startsAt} is null and ${t.endsAt} is null and ${t.summitYear} is not null)`,
+    ),
   ],
 );
 

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { categories, establishments, regions, timestamps } from './reference.schema';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'suspended', 'left'] as const;
@@ -66,11 +78,17 @@ export const members = pgTable(
     index('members_region_status_idx').on(t.regionId, t.status),
     index('members_category_status_idx').on(t.categoryId, t.status),
     // The open requests to confirm details: the daily run's second emails and the not-confirmed list.
-    index('members_details_requested_idx').on(t.detailsRequestedAt).where(sql`${t.detailsRequestedAt} is not null`),
+    index('members_details_requested_idx')
+      .on(t.detailsRequestedAt)
+      .where(sql`${t.detailsRequestedAt} is not null`),
     // The retention run's leavers due for erasure.
-    index('members_left_idx').on(t.leftAt).where(sql`${t.leftAt} is not null and ${t.erasedAt} is null`),
+    index('members_left_idx')
+      .on(t.leftAt)
+      .where(sql`${t.leftAt} is not null and ${t.erasedAt} is null`),
     // The secretariat's list of bouncing addresses: few rows, so a partial index.
-    index('members_bouncing_idx').on(t.id).where(sql`${t.emailStatus} = 'bouncing'`),
+    index('members_bouncing_idx')
+      .on(t.id)
+      .where(sql`${t.emailStatus} = 'bouncing'`),
     check('members_status_check', sql`${t.status} in ('invited', 'active', 'suspended', 'left')`),
     check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
@@ -89,7 +107,10 @@ export const memberEstablishments = pgTable(
       .notNull()
       .references(() => establishments.id),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.establishmentId] }), index('member_establishments_est_idx').on(t.establishmentId)],
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.establishmentId] }),
+    index('member_establishments_est_idx').on(t.establishmentId),
+  ],
 );
 
 /** Member M represents region R (or the hub, when regionId is null) as role X from startsOn to endsOn. */

@@ -42,7 +42,9 @@ export const notices = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('notices_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
+    index('notices_queued_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'queued'`),
     index('notices_member_idx').on(t.memberId),
     index('notices_meeting_idx').on(t.meetingId),
     // One notice of a kind per invitation and revision: repeating a send adds nothing.
@@ -75,7 +77,10 @@ export const inboundMessages = pgTable(
   (t) => [
     index('inbound_messages_notice_idx').on(t.noticeId),
     index('inbound_messages_invitation_idx').on(t.invitationId),
-    check('inbound_messages_outcome_check', sql`${t.outcome} in ('reply', 'counter', 'bounce', 'delay', 'auto-reply', 'unmatched')`),
+    check(
+      'inbound_messages_outcome_check',
+      sql`${t.outcome} in ('reply', 'counter', 'bounce', 'delay', 'auto-reply', 'unmatched')`,
+    ),
   ],
 );
 

@@ -17,7 +17,12 @@ export const erasureRequests = pgTable(
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('erasure_requests_open_idx').on(t.requestedAt).where(sql`${t.closedAt} is null`), index('erasure_requests_member_idx').on(t.memberId)],
+  (t) => [
+    index('erasure_requests_open_idx')
+      .on(t.requestedAt)
+      .where(sql`${t.closedAt} is null`),
+    index('erasure_requests_member_idx').on(t.memberId),
+  ],
 );
 
 /**

@@ -35,20 +35,20 @@ export const establishmentTypes = pgTable('establishment_types', {
 export const establishments = pgTable(
   'establishments',
   {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').unique(),
-  name: text('name').notNull(),
-  typeCode: text('type_code')
-    .notNull()
-    .references(() => establishmentTypes.code, { onUpdate: 'cascade' }),
-  alsoYoi: boolean('also_yoi').notNull().default(false),
-  town: text('town'),
-  postcode: text('postcode'),
-  regionId: uuid('region_id')
-    .notNull()
-    .references(() => regions.id),
-  gpPracticeCode: text('gp_practice_code'),
-  ...timestamps,
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').unique(),
+    name: text('name').notNull(),
+    typeCode: text('type_code')
+      .notNull()
+      .references(() => establishmentTypes.code, { onUpdate: 'cascade' }),
+    alsoYoi: boolean('also_yoi').notNull().default(false),
+    town: text('town'),
+    postcode: text('postcode'),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    gpPracticeCode: text('gp_practice_code'),
+    ...timestamps,
   },
   (t) => [uniqueIndex('establishments_name_key').on(t.name), index('establishments_region_idx').on(t.regionId)],
 );

@@ -14,7 +14,8 @@ export class ChangePasswordDto {
     format: 'password',
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
-    description: 'Not the current password, not a common password, not the member\'s email address or name, at least 5 different characters and no control characters; compared in Unicode NFKC form',
+    description:
+      "Not the current password, not a common password, not the member's email address or name, at least 5 different characters and no control characters; compared in Unicode NFKC form",
   })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)

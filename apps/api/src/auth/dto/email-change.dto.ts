@@ -11,6 +11,6 @@ export class EmailChangeDto {
 }
 
 export class EmailChanged {
-  @ApiProperty({ description: 'The member\'s address from now on' })
+  @ApiProperty({ description: "The member's address from now on" })
   email: string;
 }

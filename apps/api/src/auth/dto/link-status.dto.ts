@@ -16,6 +16,8 @@ export class LinkCheckDto {
 }
 
 export class LinkStatusDto {
-  @ApiProperty({ description: 'False when the link has been used, has expired, was replaced by a newer email, or was never ours' })
+  @ApiProperty({
+    description: 'False when the link has been used, has expired, was replaced by a newer email, or was never ours',
+  })
   usable: boolean;
 }

@@ -5,7 +5,12 @@ export class SessionDto {
   @ApiProperty({ format: 'uuid', description: 'Stays the same across refreshes of that login' })
   id: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Firefox on Windows', description: 'What signed in, from its User-Agent' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Firefox on Windows',
+    description: 'What signed in, from its User-Agent',
+  })
   device: string | null;
 
   @ApiProperty({ format: 'date-time' })

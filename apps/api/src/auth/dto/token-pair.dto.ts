@@ -28,7 +28,10 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
   expiresIn: number;
 
-  @ApiProperty({ description: 'Seconds until the login ends: refreshing does not extend it; then log in again', example: 2592000 })
+  @ApiProperty({
+    description: 'Seconds until the login ends: refreshing does not extend it; then log in again',
+    example: 2592000,
+  })
   refreshExpiresIn: number;
 
   @ApiProperty({ type: SessionUserDto })

@@ -8,7 +8,8 @@ export function IsMeetingTime(options?: ValidationOptions): PropertyDecorator {
       name: 'isMeetingTime',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseDateTime(value) !== null,
-        defaultMessage: () => `must be an ISO-8601 date-time, e.g. 2026-06-10T10:00 (London time) or 2026-06-10T09:00:00Z, in the years ${ACCEPTED_YEARS.first} to ${ACCEPTED_YEARS.last}`,
+        defaultMessage: () =>
+          `must be an ISO-8601 date-time, e.g. 2026-06-10T10:00 (London time) or 2026-06-10T09:00:00Z, in the years ${ACCEPTED_YEARS.first} to ${ACCEPTED_YEARS.last}`,
       },
     },
     options,

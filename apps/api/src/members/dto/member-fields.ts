@@ -1,6 +1,15 @@
 import { MayBeLeftOut, MultilineText } from '@seg/http';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ContactVisibilityDto } from './contact-visibility.dto';
 import { IsUkPhone } from './uk-phone.validator';
 
