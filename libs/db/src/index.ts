@@ -3,6 +3,7 @@ export * from './database';
 export * from './database.module';
 export * from './drizzle-folder';
 export * from './prepare-database';
+export * from './sql-functions';
 export * from './reference-data';
 export * from './current-post';
 export * from './current-member';

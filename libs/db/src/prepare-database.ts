@@ -1,8 +1,10 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import * as path from 'node:path';
 import { Client } from 'pg';
 import { drizzleFolder } from './drizzle-folder';
 import { seedReferenceData } from './reference-data';
+import { applySqlFunctions, readSqlFunctionFiles } from './sql-functions';
 import * as schema from './schema';
 
 // Any fixed number; every process that migrates takes the same lock.
@@ -34,9 +36,10 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 /**
- * Creates the database if missing, applies migrations and seeds the reference data, all under
- * an advisory lock so that two processes starting together never migrate at once. Runs before
- * the app and its logger exist: the caller logs that it is done.
+ * Creates the database if missing, applies migrations, then the SQL functions and triggers of
+ * `drizzle/functions/`, and seeds the reference data, all under an advisory lock so that two
+ * processes starting together never migrate at once. Runs before the app and its logger exist:
+ * the caller logs that it is done.
  */
 export async function prepareDatabase(url: string, migrationsFolder = drizzleFolder()): Promise<void> {
   await ensureDatabase(url);
@@ -46,6 +49,7 @@ export async function prepareDatabase(url: string, migrationsFolder = drizzleFol
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder });
+    await applySqlFunctions(client, readSqlFunctionFiles(path.join(migrationsFolder, 'functions')));
     await seedReferenceData(db);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);

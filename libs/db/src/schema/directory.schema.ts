@@ -6,7 +6,7 @@ import { EmailStatus, members, MemberStatus, Role, Visibility } from './members.
  * The directory's read model: one row per member holding everything a directory card shows and
  * the keys it is searched and sorted by. Triggers on members, their establishments and posts,
  * categories, regions and establishments keep it current in the same transaction as the write
- * (migration 0005), so no module writes it and a search reads one table.
+ * (`drizzle/functions/10-directory-cards.sql`), so no module writes it and a search reads one table.
  */
 export const directoryCards = pgTable(
   'directory_cards',

@@ -52,11 +52,11 @@ export const members = pgTable(
     // The last permanent failure: when, and the receiving server's diagnostic.
     emailBouncedAt: timestamp('email_bounced_at', { withTimezone: true }),
     emailBounceReason: text('email_bounce_reason'),
-    // The name as the directory searches and sorts it (seg_search_key, migration 0001): kept by
+    // The name as the directory searches and sorts it (seg_search_key, drizzle/functions/): kept by
     // PostgreSQL, so a search never recomputes it row by row.
     nameKey: text('name_key').generatedAlwaysAs(sql`public.seg_search_key(name)`),
     // When the member's status last became `left` (null while it is another): set by a trigger on
-    // every write of the status (migration 0013), so no writer can forget it; retention counts from it.
+    // every write of the status (drizzle/functions/), so no writer can forget it; retention counts from it.
     leftAt: timestamp('left_at', { withTimezone: true }),
     // Set when the member was erased: the row is then an anonymous record holding their history.
     erasedAt: timestamp('erased_at', { withTimezone: true }),
