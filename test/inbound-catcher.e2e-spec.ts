@@ -1,4 +1,4 @@
-import { invitations } from '@seg/db';
+import { inboundMessages, invitations } from '@seg/db';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { accessTokenFor, createMember, createMembers, TestMember } from './support/factories';
 import { parseCalendar } from './support/ical';
-import { inboundFixture } from './support/inbound-fixtures';
+import { inboundFixture, unreadableMessage } from './support/inbound-fixtures';
 import { eventually } from './support/poll';
 import { sparePort } from './support/redis-server';
 import { useStack } from './support/stack';
@@ -95,6 +95,36 @@ describe('inbound mail without a mailbox: the mail catcher, and mail:inbound', (
     }
     await eventually('the reply recorded', async () => (await rsvpOf(people[0].id)).rsvpSource === 'calendar');
     expect((await rsvpOf(people[0].id)).rsvp).toBe('accepted');
+  });
+
+  it('refuses a message it cannot read for good (5xx, not a 4xx that asks the sender to retry), and sets it aside', async () => {
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: Number(env.MAIL_CATCHER_PORT),
+      secure: false,
+      ignoreTLS: true,
+    });
+    const id = `unreadable-${Date.now()}@example.net`;
+    try {
+      const refused = await transport
+        .sendMail({
+          envelope: { from: 'sender@example.net', to: [MAILBOX] },
+          raw: unreadableMessage('attachments', id, MAILBOX),
+        })
+        .then(
+          () => null,
+          (error: { responseCode?: number; response?: string }) => error,
+        );
+      expect(refused?.responseCode).toBeGreaterThanOrEqual(500);
+      expect(refused?.response).toMatch(/could not be read/);
+    } finally {
+      transport.close();
+    }
+    const [row] = await stack.db
+      .select()
+      .from(inboundMessages)
+      .where(eq(inboundMessages.messageId, `<${id}>`));
+    expect(row).toMatchObject({ outcome: 'unmatched', detail: expect.objectContaining({ error: expect.any(String) }) });
   });
 
   it('feeds a saved message in with mail:inbound, once however often it is fed', async () => {

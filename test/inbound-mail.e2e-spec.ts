@@ -2,7 +2,7 @@ import { auditLog, inboundMessages, invitations, members, notices } from '@seg/d
 import { and, eq } from 'drizzle-orm';
 import { MailboxReaderService } from '../apps/worker/src/inbound/mailbox-reader.service';
 import { accessTokenFor, createMember, createMembers, TestMember } from './support/factories';
-import { inboundFixture, InboundFixture } from './support/inbound-fixtures';
+import { inboundFixture, InboundFixture, unreadableMessage } from './support/inbound-fixtures';
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
@@ -197,6 +197,28 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
       detail: expect.objectContaining({ reason: 'the meeting was cancelled' }),
     });
     expect((await invitationOf(guest.id, cancelledId)).rsvp).toBe('needs-action');
+  });
+
+  it('sets a message it cannot read aside in Unmatched after one try, with the reason, instead of retrying it at every poll', async () => {
+    const shapes = [
+      { shape: 'attachments', reason: /child nodes/i },
+      { shape: 'header-lines', reason: /header size/i },
+    ] as const;
+    for (const { shape, reason } of shapes) {
+      const id = `unreadable-${shape}-${Math.random().toString(36).slice(2)}@example.net`;
+      await imap.append(unreadableMessage(shape, id, MAILBOX));
+      await eventually(`the message with ${shape} in Unmatched`, async () =>
+        (await imap.messageIds('Unmatched')).includes(`<${id}>`),
+      );
+      expect(await imap.messageIds('INBOX')).not.toContain(`<${id}>`);
+      expect(await handled(`<${id}>`)).toMatchObject({
+        outcome: 'unmatched',
+        detail: {
+          reason: expect.stringMatching(/^the message could not be read/),
+          error: expect.stringMatching(reason),
+        },
+      });
+    }
   });
 
   it('ignores an out-of-office reply, and notes a delay without changing anything', async () => {

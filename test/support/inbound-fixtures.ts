@@ -64,3 +64,41 @@ export function inboundFixture(name: InboundFixture, values: FixtureValues = {})
   );
   return Buffer.from(crlf(fill(encoded)), 'utf8');
 }
+
+/**
+ * A message no parser should be asked to read whole: 1,000 attachments, or 50,000 header lines
+ * (as a mail loop or a hostile sender makes them). `id` is its Message-ID without the brackets.
+ */
+export function unreadableMessage(shape: 'attachments' | 'header-lines', id: string, to = 'seg@example.org'): Buffer {
+  const head = [
+    `From: sender@example.net`,
+    `To: ${to}`,
+    `Message-ID: <${id}>`,
+    'Subject: Many parts',
+    'MIME-Version: 1.0',
+  ];
+  if (shape === 'header-lines') {
+    for (let i = 0; i < 50_000; i++) head.push(`X-Filler-${i}: line ${i}`);
+    return Buffer.from(`${head.join('\r\n')}\r\nContent-Type: text/plain\r\n\r\nHello\r\n`);
+  }
+  const lines = [
+    ...head,
+    'Content-Type: multipart/mixed; boundary="part"',
+    '',
+    '--part',
+    'Content-Type: text/plain',
+    '',
+    'Hello',
+  ];
+  for (let i = 0; i < 1_000; i++) {
+    lines.push('--part', `Content-Type: application/octet-stream; name="file-${i}.bin"`);
+    lines.push(
+      'Content-Transfer-Encoding: base64',
+      `Content-Disposition: attachment; filename="file-${i}.bin"`,
+      '',
+      'AAAA',
+    );
+  }
+  lines.push('--part--', '');
+  return Buffer.from(lines.join('\r\n'));
+}

@@ -4,6 +4,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
+/** Thrown by an inbound handler to answer the sender with this SMTP reply (5xx: refused for good). */
+export class MailRefusal extends Error {
+  constructor(
+    readonly responseCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * The development mail catcher: an SMTP server on loopback that keeps every message it receives
  * as an .eml file, so a new user can open what the app sent. Never used in production.
@@ -24,7 +34,8 @@ export class MailCatcher {
 
   /**
    * Makes the catcher the inbound mailbox too: a message to an address that `accepts` takes
-   * (MAIL_FROM, say) is also handed to `handle`, as the mailbox reader would.
+   * (MAIL_FROM, say) is also handed to `handle`, as the mailbox reader would. A `MailRefusal`
+   * thrown by `handle` is the SMTP answer; any other error is a 4xx (try again later).
    */
   receiveInbound(accepts: (address: string) => boolean, handle: (raw: Buffer) => Promise<void>): void {
     this.inbound = { accepts, handle };

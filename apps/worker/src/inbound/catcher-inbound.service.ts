@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { INBOUND_STATE_TTL_MS, REDIS_PRODUCER, writeInboundState } from '@seg/queue';
 import type IORedis from 'ioredis';
+import { MailRefusal } from '@seg/mail';
 import { MailerService } from '../notices/mailer.service';
 import { InboundMailService } from './inbound-mail.service';
 import { canonicalAddress } from './invitee-match';
@@ -41,7 +42,10 @@ export class CatcherInboundService implements OnApplicationBootstrap, BeforeAppl
     catcher.receiveInbound(
       (address) => ours.has(canonicalAddress(address)),
       async (raw) => {
-        await this.inbound.handle(raw);
+        const result = await this.inbound.handle(raw);
+        // Refused for good, as a mail server refuses what it cannot take: a 4xx would ask the sender to retry it.
+        if (result.unreadable)
+          throw new MailRefusal(554, `The message could not be read: ${String(result.detail.error)}`);
       },
     );
     const say = () => void writeInboundState(this.redis, this.config.queuePrefix, 'up').catch(() => undefined);

@@ -5,7 +5,7 @@ import { CURRENT_MEMBER_STATUSES, Executor, InboundOutcome, RsvpResponse } from 
 import { readNoticeBounceAddress } from '@seg/mail';
 import { CalendarAnswer } from './calendar-reply';
 import { DeliveryReport } from './delivery-report';
-import { InboundMessage, readInboundMessage } from './inbound-message';
+import { contentMessageId, headerMessageId, InboundMessage, readInboundMessage } from './inbound-message';
 import { InboundRecord, InboundRepository } from './inbound.repository';
 import { matchInvitee } from './invitee-match';
 
@@ -15,6 +15,8 @@ export interface InboundResult {
   outcome: InboundOutcome;
   /** True when the message had been handled before (read twice): nothing changed this time. */
   repeated: boolean;
+  /** True when the message could not be read at all: set aside (Unmatched), never to be tried again. */
+  unreadable: boolean;
   detail: Record<string, unknown>;
 }
 
@@ -46,20 +48,44 @@ export class InboundMailService {
   ) {}
 
   async handle(raw: Buffer): Promise<InboundResult> {
-    const message = await readInboundMessage(raw);
+    let message: InboundMessage;
+    try {
+      message = await readInboundMessage(raw);
+    } catch (error) {
+      return this.setAside(raw, error as Error);
+    }
     const earlier = await this.repository.findHandled(message.messageId);
-    if (earlier) return { messageId: message.messageId, outcome: earlier, repeated: true, detail: {} };
+    if (earlier)
+      return { messageId: message.messageId, outcome: earlier, repeated: true, unreadable: false, detail: {} };
+    const result = await this.record(await this.plan(message));
+    this.logger.log(result, 'Inbound message handled');
+    return result;
+  }
 
-    const plan = await this.plan(message);
+  /**
+   * A message the parser refuses (1,000 attachments, 50,000 header lines) is refused the same way
+   * every time: it is recorded once as unmatched with the parser's reason, so the reader moves it
+   * to Unmatched instead of trying it again at every poll.
+   */
+  private async setAside(raw: Buffer, error: Error): Promise<InboundResult> {
+    const messageId = headerMessageId(raw) ?? contentMessageId(raw);
+    const result = {
+      ...(await this.record(unmatched(messageId, 'the message could not be read', { error: error.message }))),
+      unreadable: true,
+    };
+    this.logger.warn(result, 'Inbound message could not be read; set aside as unmatched');
+    return result;
+  }
+
+  /** Records the plan and applies its change in one transaction, unless the message was handled before. */
+  private async record(plan: Plan): Promise<InboundResult> {
     const claimed = await this.repository.transaction(async (tx) => {
       if (!(await this.repository.claim(tx, plan))) return false;
       await plan.apply?.(tx);
       return true;
     });
-    const outcome = claimed ? plan.outcome : ((await this.repository.findHandled(message.messageId)) ?? plan.outcome);
-    const result = { messageId: message.messageId, outcome, repeated: !claimed, detail: plan.detail ?? {} };
-    this.logger.log(result, 'Inbound message handled');
-    return result;
+    const outcome = claimed ? plan.outcome : ((await this.repository.findHandled(plan.messageId)) ?? plan.outcome);
+    return { messageId: plan.messageId, outcome, repeated: !claimed, unreadable: false, detail: plan.detail ?? {} };
   }
 
   private async plan(message: InboundMessage): Promise<Plan> {

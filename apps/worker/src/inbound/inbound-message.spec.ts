@@ -1,6 +1,6 @@
-import { inboundFixture } from '../../../../test/support/inbound-fixtures';
+import { inboundFixture, unreadableMessage } from '../../../../test/support/inbound-fixtures';
 import { readPlainBounce } from './delivery-report';
-import { readInboundMessage } from './inbound-message';
+import { contentMessageId, headerMessageId, readInboundMessage } from './inbound-message';
 
 const ORIGINAL = '<0b6f1c2a-3d4e-4f50-8a9b-0c1d2e3f4a5b.0@seg.example>';
 const UID = 'meeting-5d2c8c59-8a53-4c1e-9d0e-2b1f3a4c5d6e@seg.example';
@@ -84,5 +84,29 @@ describe('readInboundMessage', () => {
       action: 'delayed',
     });
     expect(readPlainBounce('Thanks for your message.', null)).toBeNull();
+  });
+});
+
+describe('a message the parser refuses', () => {
+  it.each(['attachments', 'header-lines'] as const)(
+    'with too many %s: refused, and still named by its own Message-ID',
+    async (shape) => {
+      const raw = unreadableMessage(shape, 'many@example.net');
+      await expect(readInboundMessage(raw)).rejects.toThrow(/exceeded/);
+      expect(headerMessageId(raw)).toBe('<many@example.net>');
+    },
+  );
+
+  it('is named by its content when its header names none', () => {
+    const raw = Buffer.from('From: a@example.net\r\nSubject: no id\r\n\r\nMessage-ID: <in-the-body@example.net>\r\n');
+    expect(headerMessageId(raw)).toBeNull();
+    expect(contentMessageId(raw)).toBe(contentMessageId(Buffer.from(raw)));
+    expect(contentMessageId(raw)).toMatch(/^<[0-9a-f]{64}@inbound\.invalid>$/);
+  });
+
+  it('reads a Message-ID folded onto its own line', () => {
+    expect(headerMessageId(Buffer.from('Message-ID:\r\n <folded@example.net>\r\nSubject: x\r\n\r\n'))).toBe(
+      '<folded@example.net>',
+    );
   });
 });

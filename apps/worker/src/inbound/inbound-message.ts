@@ -91,11 +91,27 @@ function originalMessageIds(mail: ParsedMail, text: string): string[] {
   return [...ids];
 }
 
-/** Reads one raw message (RFC 5322) from the mailbox. */
+/** The name of a message without a Message-ID, from its content: the same message has the same name. */
+export function contentMessageId(raw: Buffer): string {
+  return `<${createHash('sha256').update(raw).digest('hex')}@inbound.invalid>`;
+}
+
+/** How far into a message its Message-ID is looked for when the parser cannot read it. */
+const HEADER_SCAN_BYTES = 256 * 1024;
+
+/** The Message-ID header of a message the parser could not read, read from its raw header; null if none. */
+export function headerMessageId(raw: Buffer): string | null {
+  const text = raw.subarray(0, HEADER_SCAN_BYTES).toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const header = end < 0 ? text : text.slice(0, end);
+  return /^Message-ID:[ \t]*(?:\r?\n[ \t]+)?(<[^<>\s]+>)/im.exec(header)?.[1] ?? null;
+}
+
+/** Reads one raw message (RFC 5322) from the mailbox; throws when the parser refuses it. */
 export async function readInboundMessage(raw: Buffer): Promise<InboundMessage> {
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
   // A message without a Message-ID is still handled once: its content names it.
-  const messageId = mail.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@inbound.invalid>`;
+  const messageId = mail.messageId ?? contentMessageId(raw);
   const from = mail.from?.value[0]?.address ?? null;
 
   const answer = calendarAnswer(mail);
