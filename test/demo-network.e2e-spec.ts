@@ -1,6 +1,9 @@
 import { AppConfig } from '@seg/config';
 import { establishments, memberEstablishments, members } from '@seg/db';
 import { eq } from 'drizzle-orm';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_LOGINS } from '../apps/api/src/demo/demo-network.data';
 import { DemoNetworkService } from '../apps/api/src/demo/demo-network.service';
 import { accessTokenFor } from './support/factories';
@@ -117,5 +120,38 @@ describe('the demo network', () => {
       undefined as never,
     );
     expect(await service.seedIfEmpty()).toBeNull();
+  });
+});
+
+describe("compose's demo profile (the built seed-demo script)", () => {
+  const stack = useStack();
+  const script = path.resolve(__dirname, '../dist/apps/api/src/demo/seed-demo.js');
+  const seedDemo = (env: Record<string, string>) =>
+    promisify(execFile)(process.execPath, [script], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: stack.config.databaseUrl, LOG_LEVEL: 'warn', ...env },
+    });
+
+  it('loads the demo network into a database holding only the admin, once, and its logins work', async () => {
+    const first = await seedDemo({ NODE_ENV: 'development' });
+    expect(first.stdout).toContain('Demo network loaded');
+    for (const login of DEMO_LOGINS) {
+      expect(first.stdout).toContain(login.email);
+      await stack.http().post('/auth/login').send({ email: login.email, password: login.password }).expect(200);
+    }
+    const seeded = await stack.db.$count(members);
+    const again = await seedDemo({ NODE_ENV: 'development' });
+    expect(again.stdout).toContain('was not loaded');
+    expect(await stack.db.$count(members)).toBe(seeded);
+  });
+
+  it('refuses to run in production', async () => {
+    await expect(
+      seedDemo({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'k'.repeat(40),
+        PUBLIC_URL: 'https://seg.example.org',
+        SMTP_URL: 'smtp://127.0.0.1:1',
+      }),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('never loaded in production') });
   });
 });

@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig } from './app-config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, loadConfig, SECRET_SETTINGS } from './app-config';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -204,5 +207,67 @@ describe('loadConfig', () => {
         expect.stringMatching(/^RETENTION_TIME: must be a time of day as HH:MM/),
       ]);
     }
+  });
+
+  describe('secrets from files (<NAME>_FILE, as Docker secrets are mounted)', () => {
+    let dir: string;
+    beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'seg-config-'))));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const secretFile = (name: string, content: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, content, { mode: 0o600 });
+      return file;
+    };
+
+    it('reads each secret from its file, less the final line break', () => {
+      const config = loadConfig({
+        ...PRODUCTION,
+        JWT_SECRET: undefined,
+        SMTP_URL: undefined,
+        SEG_ADMIN_PASSWORD: undefined,
+        DATABASE_URL: undefined,
+        REDIS_URL: undefined,
+        JWT_SECRET_FILE: secretFile('jwt', `${'s'.repeat(40)}\n`),
+        SMTP_URL_FILE: secretFile('smtp', 'smtps://mailer:p%40ss@smtp.example.org:465\r\n'),
+        SEG_ADMIN_PASSWORD_FILE: secretFile('admin', 'a long and unusual passphrase'),
+        DATABASE_URL_FILE: secretFile('db', 'postgres://seg:secret@db:5432/seg\n'),
+        REDIS_URL_FILE: secretFile('redis', 'redis://:secret@cache:6379\n'),
+        IMAP_URL_FILE: secretFile('imap', 'imaps://seg:secret@imap.example.org/INBOX\n'),
+      });
+      expect(config.auth.jwtSecret).toBe('s'.repeat(40));
+      expect(config.mail.smtpUrl).toBe('smtps://mailer:p%40ss@smtp.example.org:465');
+      expect(config.admin!.password).toBe('a long and unusual passphrase');
+      expect(config.databaseUrl).toBe('postgres://seg:secret@db:5432/seg');
+      expect(config.redisUrl).toBe('redis://:secret@cache:6379');
+      expect(config.inbound.imapUrl).toBe('imaps://seg:secret@imap.example.org/INBOX');
+    });
+
+    it('checks a value from a file as it checks the variable', () => {
+      expect(
+        problemsOf({ ...PRODUCTION, JWT_SECRET: undefined, JWT_SECRET_FILE: secretFile('short', 'short\n') }),
+      ).toEqual(['JWT_SECRET: must be at least 32 bytes']);
+    });
+
+    it('names the file it cannot read, an empty file, and a secret set both ways', () => {
+      const missing = path.join(dir, 'missing');
+      expect(
+        problemsOf({
+          JWT_SECRET_FILE: missing,
+          SMTP_URL_FILE: secretFile('empty', '\n'),
+          IMAP_URL: 'imap://seg:pw@imap.example.org/INBOX',
+          IMAP_URL_FILE: secretFile('imap2', 'imap://seg:pw@imap.example.org/INBOX'),
+        }).sort(),
+      ).toEqual([
+        'IMAP_URL_FILE: set either IMAP_URL or IMAP_URL_FILE, not both',
+        `JWT_SECRET_FILE: cannot read ${missing} (ENOENT)`,
+        `SMTP_URL_FILE: ${path.join(dir, 'empty')} is empty`,
+      ]);
+    });
+
+    it('takes the file form only for secrets', () => {
+      expect(SECRET_SETTINGS).toEqual(expect.arrayContaining(['JWT_SECRET', 'SMTP_URL', 'IMAP_URL']));
+      expect(loadConfig({ PORT_FILE: secretFile('port', '4000') }).port).toBe(3000);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Browsers keep Secure cookies on https, and on plain http only for loopback hosts. */
@@ -80,6 +81,62 @@ const schema = z.object({
 
 export type RawConfig = z.infer<typeof schema>;
 
+/**
+ * Settings that may instead be read from a file named by `<NAME>_FILE` (Docker or Kubernetes
+ * secrets): the file's content, less a final line break, is the value.
+ */
+export const SECRET_SETTINGS = [
+  'JWT_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'IMAP_URL',
+  'SEG_ADMIN_PASSWORD',
+] as const satisfies readonly (keyof RawConfig)[];
+
+/** Every environment variable the apps read: each setting, and the file form of each secret. */
+export const SETTING_NAMES: readonly string[] = [
+  ...Object.keys(schema.shape),
+  ...SECRET_SETTINGS.map((name) => `${name}_FILE`),
+];
+
+/** Reads a secret file's text; tests pass their own. */
+export type SecretFileReader = (path: string) => string;
+
+const readSecretFile: SecretFileReader = (path) => readFileSync(path, 'utf8');
+
+/**
+ * Replaces each `<NAME>_FILE` by the file's content as `<NAME>`. Setting both is refused: one of
+ * them would be silently ignored.
+ */
+function withSecretFiles(
+  env: Record<string, string>,
+  read: SecretFileReader,
+  problems: string[],
+): Record<string, string> {
+  const resolved = { ...env };
+  for (const name of SECRET_SETTINGS) {
+    const file = env[`${name}_FILE`];
+    delete resolved[`${name}_FILE`];
+    if (file === undefined) continue;
+    if (env[name] !== undefined) {
+      problems.push(`${name}_FILE: set either ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    let content: string;
+    try {
+      content = read(file);
+    } catch (error) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      continue;
+    }
+    const value = content.replace(/\r?\n$/, '');
+    if (!value) problems.push(`${name}_FILE: ${file} is empty`);
+    else resolved[name] = value;
+  }
+  return resolved;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   isProduction: boolean;
@@ -153,12 +210,23 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment once, naming every bad or missing variable in one error. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  readSecret: SecretFileReader = readSecretFile,
+): AppConfig {
   // An empty variable means "not set", as it does in most deployment tools.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<
+    string,
+    string
+  >;
+  const fileProblems: string[] = [];
+  const cleaned = withSecretFiles(given, readSecret, fileProblems);
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success || fileProblems.length) {
+    throw new ConfigError([
+      ...fileProblems,
+      ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
+    ]);
   }
   const raw = parsed.data;
   const isProduction = raw.NODE_ENV === 'production';
