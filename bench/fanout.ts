@@ -21,7 +21,8 @@
  *                                    scales out, against the same one-process yardstick)
  *
  * Needs PostgreSQL and Redis as for the tests; the API and worker run as built (`dist/`), as
- * separate processes, on a database and Redis prefix of their own that are removed at the end.
+ * separate processes, on a database and Redis prefix of their own. A janitor process
+ * (`teardown.js`) stops them and removes both however the bench ends, even killed outright.
  */
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
@@ -35,7 +36,7 @@ import IORedis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
@@ -44,9 +45,13 @@ import { mailOptions } from '../apps/worker/src/notices/mailer.service';
 import { NoticeToSend } from '../apps/worker/src/notices/notice-renderer';
 import { NoticesRepository } from '../apps/worker/src/notices/notices.repository';
 import { machineCpuMs, processCpuMs } from './cpu-time';
+import { cleanUpOnEveryExit, Janitor, startJanitor } from './teardown';
 import { describeBreakdown, inviteCallBreakdown } from './invite-call';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
+// Each message held this long by the sink before it is accepted: slows delivery down for the
+// teardown test, which stops the bench mid-delivery.
+const SINK_DELAY_MS = Number(process.env.BENCH_SINK_DELAY_MS ?? 0);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
@@ -73,7 +78,8 @@ class CountingSink {
       maxClients: 200,
       onData: (stream, session, callback) => {
         stream.on('data', (chunk: Buffer) => (this.bytes += chunk.length));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          if (SINK_DELAY_MS) await sleep(SINK_DELAY_MS);
           for (const r of session.envelope.rcptTo) {
             const to = r.address.toLowerCase();
             this.perRecipient.set(to, (this.perRecipient.get(to) ?? 0) + 1);
@@ -233,12 +239,13 @@ function sum(a: Reading, b: Reading): Reading {
   };
 }
 
-function run(name: string, file: string, env: Record<string, string>): ChildProcess {
+function run(janitor: Janitor, name: string, file: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [path.join(ROOT, file)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  janitor.process(child.pid!);
   child.on('exit', (code, signal) => log(`${name} exited (${signal ?? code})`));
   return child;
 }
@@ -261,9 +268,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-async function main(): Promise<void> {
+async function main(janitor: Janitor): Promise<void> {
   const name = `seg_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = `${PG_BASE}/${name}`;
+  janitor.database(name);
+  janitor.redisPrefix(name);
   const sink = new CountingSink();
   await sink.start();
   const port = await sparePort();
@@ -288,23 +297,28 @@ async function main(): Promise<void> {
   let connected = false;
   try {
     log(`Starting the API on port ${port}...`);
-    const api = run('API', 'dist/apps/api/src/main.js', env);
+    const api = run(janitor, 'API', 'dist/apps/api/src/main.js', env);
     children.push(api);
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i += 1) {
+    // Generous: on a busy machine the first start (migrations, seed) takes a while.
+    const startDeadline = Date.now() + 180_000;
+    for (;;) {
       const ok = await fetch(`${base}/health`).then(
         (r) => r.ok,
         () => false,
       );
       if (ok) break;
-      if (i > 300) throw new Error('The API did not start');
+      if (api.exitCode !== null || Date.now() > startDeadline) throw new Error('The API did not start');
       await sleep(100);
     }
     const workers = Array.from({ length: WORKERS }, (_, i) =>
-      run(WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env),
+      run(janitor, WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env),
     );
     children.push(...workers);
     const workerPids = workers.map((w) => w.pid!);
+    log(
+      `Processes: API ${api.pid}, worker ${workerPids.join(' ')}, janitor ${janitor.pid}; database and Redis prefix ${name}`,
+    );
 
     await db.connect();
     connected = true;
@@ -343,9 +357,10 @@ async function main(): Promise<void> {
 
     // The worker is ready once its consumer is registered with Redis.
     const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    connection.on('error', (error) => log(`Redis: ${error.message}`));
     const notices = new Queue('notices', { connection, prefix: name });
-    for (let i = 0; (await notices.getWorkersCount()) < WORKERS; i += 1) {
-      if (i > 300) throw new Error('The worker did not start');
+    while ((await notices.getWorkersCount()) < WORKERS) {
+      if (Date.now() > startDeadline + 60_000) throw new Error('The worker did not start');
       await sleep(100);
     }
 
@@ -384,7 +399,10 @@ async function main(): Promise<void> {
     // MONITOR loads Redis and this process: those seconds and their messages are not counted.
     await deliveryCpu.pause();
     const receivedBeforeWatching = sink.received;
-    const redisPerJob = await watchRedis(name, sink, 2_000);
+    const redisPerJob = await watchRedis(name, sink, 2_000).catch((error: Error) => {
+      log(`Redis command counts unavailable: ${error.message}`);
+      return null;
+    });
     const deliveredWhileWatching = sink.received - receivedBeforeWatching;
     await deliveryCpu.resume();
     const complete = await sink.waitFor(MEMBERS, 600_000);
@@ -465,17 +483,19 @@ async function main(): Promise<void> {
       smtpMs: ms((yardstickMs * config.mail.poolSize) / MEMBERS),
       queryMs: ms(perJob.queryMs),
       renderMs: ms(perJob.renderMs),
-      redisCommandsPerJob: ms(redisPerJob.commandsPerJob),
-      redisScriptCommandsPerJob: ms(redisPerJob.scriptCommandsPerJob),
+      redisCommandCounts: redisPerJob ? 'available' : 'unavailable',
+      redisCommandsPerJob: redisPerJob && ms(redisPerJob.commandsPerJob),
+      redisScriptCommandsPerJob: redisPerJob && ms(redisPerJob.scriptCommandsPerJob),
       redisRoundTripMs: ms(pingMs),
-      redisMs: ms(redisPerJob.commandsPerJob * pingMs),
-      redisCommands: redisPerJob.byCommand,
-      redisCommandsByConnection: redisPerJob.byConnection,
-      rest: 0,
+      redisMs: redisPerJob && ms(redisPerJob.commandsPerJob * pingMs),
+      redisCommands: redisPerJob?.byCommand ?? null,
+      redisCommandsByConnection: redisPerJob?.byConnection ?? null,
+      rest: null as number | null,
     };
-    breakdown.rest = ms(
-      breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs,
-    );
+    if (breakdown.redisMs !== null)
+      breakdown.rest = ms(
+        breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs,
+      );
     const figures = {
       bench: 'fanout',
       members: MEMBERS,
@@ -511,15 +531,20 @@ async function main(): Promise<void> {
         `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ''}`,
         `average message: ${workerMessageBytes} bytes from the worker, ${yardstickMessageBytes} from the yardstick`,
         `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
-        `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms` +
-          ` + rendering ${breakdown.renderMs} ms + Redis ${breakdown.redisMs} ms (${breakdown.redisCommandsPerJob} commands × ${breakdown.redisRoundTripMs} ms;` +
-          ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms (waiting for a slot, recording, the event loop)`,
-        `Redis commands per job: ${Object.entries(breakdown.redisCommands)
-          .map(([c, n]) => `${c} ${n}`)
-          .join(', ')};` +
-          ` by connection: ${Object.entries(breakdown.redisCommandsByConnection)
-            .map(([c, n]) => `${c} ${n}`)
-            .join(', ')}`,
+        ...(breakdown.redisCommands && breakdown.redisCommandsByConnection
+          ? [
+              `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
+                ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms` +
+                ` + Redis ${breakdown.redisMs} ms (${breakdown.redisCommandsPerJob} commands × ${breakdown.redisRoundTripMs} ms;` +
+                ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms` +
+                ' (waiting for a slot, recording, the event loop)',
+              `Redis commands per job: ${described(breakdown.redisCommands)}; by connection: ${described(breakdown.redisCommandsByConnection)}`,
+            ]
+          : [
+              `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
+                ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms + Redis and the rest`,
+              'Redis command counts unavailable (watching Redis failed: see above)',
+            ]),
         `CPU per message, delivery: ${Object.entries(cpu.parts)
           .map(([part, n]) => `${part} ${n} ms`)
           .join(' + ')} = ${cpu.total} ms; machine busy ${Math.round(cpu.machineBusy * 100)} %`,
@@ -531,10 +556,7 @@ async function main(): Promise<void> {
     for (const child of children) await stopChild(child);
     if (connected) await db.end().catch(() => undefined);
     await sink.stop();
-    const admin = new Client({ connectionString: `${PG_BASE}/postgres` });
-    await admin.connect();
-    await admin.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
-    await admin.end();
+    // The database and the Redis keys go with the janitor, whichever way the bench ends.
   }
 }
 
@@ -543,41 +565,34 @@ async function main(): Promise<void> {
  * commands per job, those run inside Lua scripts counted apart (they cost no round trip).
  */
 async function watchRedis(prefix: string, sink: CountingSink, forMs: number) {
-  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-  const monitor = await redis.monitor();
-  // ioredis reports MONITOR lines that come in after its own bookkeeping as an 'error' event
-  // ("Command queue state error"); unheard, that event would end the bench mid-run.
-  monitor.on('error', () => undefined);
-  redis.on('error', () => undefined);
   const byCommand = new Map<string, number>();
+  const bySource = new Map<string, number>();
   let commands = 0;
   let scriptCommands = 0;
-  monitor.on('monitor', (_time: string, args: string[], source: string) => {
-    if (!args.some((a) => a.includes(prefix))) return;
+  const before = sink.received;
+  await monitorRedis(forMs, (source, command, line) => {
+    if (!line.includes(prefix)) return;
     if (source === 'lua') {
       scriptCommands += 1;
       return;
     }
     commands += 1;
-    const command = args[0].toLowerCase();
     byCommand.set(command, (byCommand.get(command) ?? 0) + 1);
     bySource.set(source, (bySource.get(source) ?? 0) + 1);
   });
-  const bySource = new Map<string, number>();
-  const before = sink.received;
-  await sleep(forMs);
   const delivered = Math.max(sink.received - before, 1);
-  monitor.disconnect();
   // Which connections sent them: the worker's BullMQ connections, the API's, the outbox relay's.
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', () => undefined);
   const clients = String(await redis.client('LIST'))
     .split('\n')
     .map((line) => Object.fromEntries(line.split(' ').map((kv) => kv.split('=') as [string, string])))
     .filter((c) => c.addr);
+  redis.disconnect();
   const named = new Map(clients.map((c) => [c.addr, c.name || 'unnamed']));
   const bySourceName = new Map<string, number>();
   for (const [addr, n] of bySource)
     bySourceName.set(named.get(addr) ?? addr, (bySourceName.get(named.get(addr) ?? addr) ?? 0) + n);
-  redis.disconnect();
   return {
     byConnection: Object.fromEntries(
       [...bySourceName].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, Math.round((n / delivered) * 100) / 100]),
@@ -589,6 +604,52 @@ async function watchRedis(prefix: string, sink: CountingSink, forMs: number) {
     ),
   };
 }
+
+/**
+ * Redis's MONITOR feed for `forMs`, read on a plain socket: each line's source (a client's
+ * address, or `lua` inside a script) and command. Not through ioredis: its monitor mode starts
+ * only once the OK of MONITOR has been handled, so feed lines arriving in the same packet as
+ * that OK are taken for replies to commands never sent, and each is an 'error' event
+ * ("Command queue state error") that ended the bench when nothing was listening yet.
+ */
+function monitorRedis(forMs: number, onLine: (source: string, command: string, line: string) => void): Promise<void> {
+  const url = new URL(REDIS_URL);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 6379) });
+    let pending = '';
+    let timer: NodeJS.Timeout | undefined;
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve();
+    };
+    socket.on('error', done);
+    socket.setEncoding('utf8');
+    socket.on('connect', () => {
+      if (url.password)
+        socket.write(`AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n`);
+      socket.write('MONITOR\r\n');
+      timer = setTimeout(() => done(), forMs);
+    });
+    socket.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\r\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('-')) return done(new Error(`Redis refused MONITOR: ${line.slice(1)}`));
+        // +1796621135.714187 [0 127.0.0.1:50412] "EXISTS" "prefix:notices:..."
+        const feed = /^\+[\d.]+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
+        if (feed) onLine(feed[1], feed[2].toLowerCase(), line);
+      }
+    });
+    socket.on('close', () => done(new Error('Redis closed the MONITOR connection')));
+  });
+}
+
+const described = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
 
 /** A Redis round trip (PING), mean of 200. */
 async function redisRoundTripMs(): Promise<number> {
@@ -643,7 +704,12 @@ async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, m
   return rendered;
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+const janitor = startJanitor({ pgBase: PG_BASE, redisUrl: REDIS_URL, root: ROOT });
+cleanUpOnEveryExit(janitor, log);
+main(janitor).then(
+  () => janitor.finish(),
+  (error) => {
+    log(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return janitor.finish().then(() => process.exit(1));
+  },
+);

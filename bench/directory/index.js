@@ -28,6 +28,7 @@ const { Client } = require('pg');
 const { JwtService } = require('@nestjs/jwt');
 const { seedMembers, FIRST, LAST, prng } = require('./seed');
 const { machineCpuMs, processCpuMs } = require('../cpu-time');
+const { cleanUpOnEveryExit, startJanitor } = require('../teardown');
 
 const root = path.resolve(__dirname, '..', '..');
 const PG_BASE = process.env.BENCH_PG_BASE || 'postgres://postgres@127.0.0.1:5432';
@@ -38,19 +39,12 @@ const CONNECTION_LEVELS = [5, 50];
 const TURNS = ['api', 'baseline', 'yardstick', 'yardstick', 'baseline', 'api'];
 const AIMS = { baselineRatio50: 2, yardstickRatio50: 0.8, p99Ms: { 5: 50, 50: 250 }, rssMb: 300 };
 const JWT_SECRET = randomBytes(32).toString('base64url');
+// Stops what the bench starts and drops what it makes, however it ends (../teardown.js).
+const janitor = startJanitor({ pgBase: PG_BASE, redisUrl: 'redis://127.0.0.1:6379', root });
+cleanUpOnEveryExit(janitor, (line) => process.stderr.write(`${line}\n`));
 
 function log(line) {
   process.stdout.write(`${line}\n`);
-}
-
-async function admin(sql) {
-  const client = new Client({ connectionString: `${PG_BASE}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function waitForHealth(url, child) {
@@ -194,6 +188,7 @@ function baselineRevision() {
 function buildBaseline(rev) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-bench-baseline-'));
   git(['worktree', 'add', '--detach', '--force', dir, rev]);
+  janitor.worktree(dir);
   const build = () =>
     execFileSync(
       process.execPath,
@@ -219,15 +214,6 @@ function buildBaseline(rev) {
   return { dir, installed, main: path.join(dir, 'dist', 'apps', 'api', 'src', 'main.js') };
 }
 
-function removeWorktree(dir) {
-  try {
-    rmSync(path.join(dir, 'node_modules'), { force: true });
-    git(['worktree', 'remove', '--force', dir]);
-  } catch (error) {
-    log(`Could not remove the worktree ${dir}: ${error.message}`);
-  }
-}
-
 /** The environment an API is started with (the yardstick reads its settings from the same). */
 function apiEnv(port, dbName) {
   return {
@@ -245,14 +231,16 @@ function apiEnv(port, dbName) {
 }
 
 /** Starts a built API as `npm start` would, on its own database (which it migrates) and port. */
-async function startApi(main, cwd, dbName, children) {
+async function startApi(main, cwd, dbName) {
   const port = 3900 + Math.floor(Math.random() * 500);
+  janitor.database(dbName);
+  janitor.redisPrefix(dbName);
   const child = spawn(process.execPath, [main], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: apiEnv(port, dbName),
   });
-  children.push(child);
+  janitor.process(child.pid);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return { url, child };
@@ -329,28 +317,18 @@ async function main() {
   const { ACCESS_TOKEN } = require(path.join(root, 'dist', 'libs', 'auth', 'src', 'access-token.js'));
   const suffix = randomBytes(4).toString('hex');
   const db = { api: `seg_bench_directory_${suffix}`, baseline: `seg_bench_directory_${suffix}_baseline` };
-  const children = [];
-  let worktree = null;
-  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
-  process.on('SIGINT', () => {
-    stopAll();
-    if (worktree) removeWorktree(worktree);
-    process.exit(130);
-  });
-
   try {
     const loadAtStart = loadAverage();
     log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')} (1, 5, 15 min)`);
     const rev = baselineRevision();
     const built = buildBaseline(rev);
-    worktree = built.dir;
     log(
       `Baseline ${rev.slice(0, 10)} (${git(['log', '-1', '--format=%s', rev]).slice(0, 70)}...) built with ${built.installed}`,
     );
     const head = git(['rev-parse', '--short=10', 'HEAD']);
 
-    const api = await startApi(apiMain, root, db.api, children);
-    const baseline = await startApi(built.main, built.dir, db.baseline, children);
+    const api = await startApi(apiMain, root, db.api);
+    const baseline = await startApi(built.main, built.dir, db.baseline);
     const apiSide = await seedAndSignIn(db.api, ACCESS_TOKEN);
     const baselineSide = await seedAndSignIn(db.baseline, ACCESS_TOKEN);
 
@@ -358,7 +336,7 @@ async function main() {
       env: apiEnv(0, db.api),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    children.push(yardstick);
+    janitor.process(yardstick.pid);
     const yardstickUrl = await new Promise((resolve, reject) => {
       yardstick.once('message', (m) => resolve(`http://127.0.0.1:${m.port}`));
       yardstick.once('exit', () => reject(new Error('The yardstick stopped while starting')));
@@ -501,13 +479,7 @@ async function main() {
       }),
     );
   } finally {
-    stopAll();
-    await new Promise((r) => setTimeout(r, 500));
-    if (worktree) removeWorktree(worktree);
-    for (const name of Object.values(db))
-      await admin(`drop database if exists "${name}" with (force)`).catch((e) =>
-        log(`Could not drop ${name}: ${e.message}`),
-      );
+    await janitor.finish();
   }
 }
 

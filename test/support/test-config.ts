@@ -2,7 +2,8 @@ import { AppConfig, loadConfig } from '@seg/config';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-const PG_BASE = 'postgres://postgres@127.0.0.1:5432';
+/** The PostgreSQL server every test uses, without a database. */
+export const TEST_PG_BASE = 'postgres://postgres@127.0.0.1:5432';
 
 /** The JWT_SECRET of every test config, for tests that sign tokens of their own. */
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
@@ -20,7 +21,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
   const name = uniqueName('seg_test');
   return loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: `${PG_BASE}/${name}`,
+    DATABASE_URL: `${TEST_PG_BASE}/${name}`,
     REDIS_URL: 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: name,
     LOG_LEVEL: 'warn',
@@ -34,7 +35,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
 
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  const client = new Client({ connectionString: `${PG_BASE}/postgres` });
+  const client = new Client({ connectionString: `${TEST_PG_BASE}/postgres` });
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);
