@@ -19,7 +19,7 @@
 // keeps both busy can only go faster by needing less CPU per request.
 // Run `npm run build` first (`npm run bench:directory` does).
 const autocannon = require('autocannon');
-const { execFileSync, fork, spawn } = require('node:child_process');
+const { execFile, execFileSync, fork, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } = require('node:fs');
 const os = require('node:os');
@@ -185,30 +185,31 @@ function baselineRevision() {
  * Checks the baseline out into a temporary worktree and builds its API with this checkout's
  * node_modules; when that build fails, installs the baseline's own lock file and builds again.
  */
-function buildBaseline(rev) {
+async function buildBaseline(rev) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-bench-baseline-'));
   git(['worktree', 'add', '--detach', '--force', dir, rev]);
   janitor.worktree(dir);
+  // Asynchronous, so that a signal meanwhile ends the bench at once (the janitor stops the build).
+  const run = (file, args) =>
+    new Promise((resolve, reject) => {
+      const child = execFile(file, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) =>
+        error ? reject(Object.assign(error, { stderr })) : resolve(),
+      );
+      janitor.process(child.pid);
+    });
   const build = () =>
-    execFileSync(
-      process.execPath,
-      [path.join(dir, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    run(process.execPath, [path.join(dir, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api']);
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   let installed = "this checkout's node_modules";
   try {
-    build();
+    await build();
   } catch (error) {
     log(
       `The baseline does not build with this checkout's node_modules (${String(error.stderr || error.message).split('\n')[0]}); installing its own`,
     );
     rmSync(path.join(dir, 'node_modules'));
-    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    build();
+    await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+    await build();
     installed = 'its own npm ci';
   }
   return { dir, installed, main: path.join(dir, 'dist', 'apps', 'api', 'src', 'main.js') };
@@ -321,7 +322,7 @@ async function main() {
     const loadAtStart = loadAverage();
     log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')} (1, 5, 15 min)`);
     const rev = baselineRevision();
-    const built = buildBaseline(rev);
+    const built = await buildBaseline(rev);
     log(
       `Baseline ${rev.slice(0, 10)} (${git(['log', '-1', '--format=%s', rev]).slice(0, 70)}...) built with ${built.installed}`,
     );
