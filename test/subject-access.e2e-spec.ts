@@ -40,6 +40,7 @@ describe('subject access export', () => {
       .expect(200);
     await stack.http().post('/auth/password-reset').send({ email: member.email }).expect(202);
     await stack.http().post('/me/erasure-request').set(auth).expect(202);
+    await stack.http().get('/me/calendar').set(auth).expect(200);
     // A meeting they created and ran, inviting themselves and a colleague; an audit entry of theirs.
     const [meeting] = await stack.db
       .insert(meetings)

@@ -23,11 +23,32 @@ export interface ParsedEvent {
 
 /** Parses an iCalendar object the way a calendar client would, zone definitions included. */
 export function parseCalendar(text: string): ParsedEvent {
+  const root = parsedRoot(text);
+  return eventOf(root, root.getFirstSubcomponent('vevent')!);
+}
+
+/** A subscribed calendar (feed): its name, whether it carries a METHOD, and every event in it. */
+export function parseCalendarFeed(text: string): { name: string | null; method: string | null; events: ParsedEvent[] } {
+  const root = parsedRoot(text);
+  const method = root.getFirstPropertyValue('method');
+  return {
+    name: (root.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+    method: method === null ? null : String(method),
+    events: root.getAllSubcomponents('vevent').map((vevent) => eventOf(root, vevent)),
+  };
+}
+
+type Component = InstanceType<typeof ICAL.Component>;
+
+function parsedRoot(text: string): Component {
   const root = new ICAL.Component(ICAL.parse(text));
   for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone));
   }
-  const vevent = root.getFirstSubcomponent('vevent')!;
+  return root;
+}
+
+function eventOf(root: Component, vevent: Component): ParsedEvent {
   const event = new ICAL.Event(vevent);
   const start = event.startDate;
   const attendees = vevent.getAllProperties('attendee').map((p) => ({

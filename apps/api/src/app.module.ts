@@ -11,6 +11,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AboutModule } from './about/about.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ConfirmDetailsModule } from './confirm-details/confirm-details.module';
 import { DemoModule } from './demo/demo.module';
@@ -67,6 +68,7 @@ export class AppModule {
         PostsModule,
         DirectoryModule,
         MeModule,
+        CalendarFeedModule,
         PrivacyModule,
         DemoModule,
         WebModule,

@@ -1,3 +1,4 @@
 export * from './secret-keys';
 export * from './id-token';
 export * from './rsvp-token';
+export * from './calendar-feed-token';

@@ -1,8 +1,10 @@
-import { parseCalendar } from '../../../test/support/ical';
+import { parseCalendar, parseCalendarFeed } from '../../../test/support/ical';
 import {
   buildMeetingCalendar,
+  buildMeetingFeed,
   CalendarMeeting,
   meetingCalendar,
+  meetingCalendarEvent,
   MeetingCalendarEvent,
   meetingUid,
   parseMailbox,
@@ -184,5 +186,46 @@ describe("a meeting's calendar object, as emailed and downloaded", () => {
       description: '1. Minutes',
       attendees: [],
     });
+  });
+});
+
+describe("a member's calendar feed", () => {
+  const meeting: CalendarMeeting = {
+    id: '6f1c3a6e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+    title: 'Regional meeting',
+    agenda: null,
+    startsAt: new Date('2026-11-04T10:00:00Z'),
+    endsAt: new Date('2026-11-04T12:00:00Z'),
+    venue: 'HMP Cardiff',
+    onlineUrl: null,
+    revision: 1,
+    createdAt: new Date('2026-09-01T09:00:00Z'),
+    updatedAt: new Date('2026-09-02T09:00:00Z'),
+  };
+  const invitee = { name: 'Aled Jones', email: 'aled@example.org', rsvp: 'accepted' as const, rsvpUrl: 'https://x/r' };
+  const mailFrom = 'SEG Network <seg@seg.example>';
+
+  it('holds each meeting as its invitation shows it, in one calendar without METHOD and one time zone', () => {
+    const invited = meetingCalendarEvent({ meeting, mailFrom, invitee, cancelled: false, stamp: meeting.updatedAt });
+    const cancelled = meetingCalendarEvent({
+      meeting: { ...meeting, id: '0b9e7c52-1d3a-4f6b-8c2d-9e8f7a6b5c4d', revision: 2 },
+      mailFrom,
+      invitee: { ...invitee, rsvp: 'needs-action' },
+      cancelled: true,
+      stamp: meeting.updatedAt,
+    });
+    const text = buildMeetingFeed({ name: 'SEG Network meetings', events: [invited, cancelled] });
+    expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
+    expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    const feed = parseCalendarFeed(text);
+    expect(feed).toMatchObject({ name: 'SEG Network meetings', method: null });
+    expect(feed.events.map((e) => [e.uid, e.sequence, e.status, e.attendees[0].partstat])).toEqual([
+      [meetingUid(meeting.id, parseMailbox(mailFrom)), 1, 'CONFIRMED', 'ACCEPTED'],
+      [cancelled.uid, 2, 'CANCELLED', 'NEEDS-ACTION'],
+    ]);
+    // The same event as the emailed invitation, bar the calendar's METHOD.
+    expect({ ...feed.events[0], method: 'REQUEST' }).toEqual(
+      parseCalendar(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false, stamp: meeting.updatedAt })),
+    );
   });
 });

@@ -85,19 +85,18 @@ function paramText(value: string): string {
   return value.replace(/["\x00-\x1f\x7f]/g, (c) => (c === '"' ? "'" : ' ')).trim();
 }
 
-/**
- * The whole VCALENDAR object, built and written by ical.js (text escaping, parameter quoting,
- * folding at 75 octets without splitting a character, CRLF line ends).
- */
-export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
-  const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
+/** The calendar's own lines: who made it and the calendar scale. */
+function newCalendar(): InstanceType<typeof ICAL.Component> {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('prodid', '-//RCGP Secure Environments Group//SEG Network//EN');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', event.method);
-  calendar.addSubcomponent(ICAL.Component.fromString(LONDON_VTIMEZONE));
+  return calendar;
+}
 
+/** One meeting as a VEVENT, for an iTIP message or a member's feed alike. */
+function meetingEvent(event: MeetingCalendarEvent): InstanceType<typeof ICAL.Component> {
+  const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
   const vevent = new ICAL.Component('vevent');
   vevent.addPropertyWithValue('uid', event.uid);
   vevent.addPropertyWithValue('sequence', event.sequence);
@@ -130,7 +129,41 @@ export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
     property.setParameter('partstat', attendee.partstat);
     property.setParameter('rsvp', cancelled ? 'FALSE' : 'TRUE');
   }
-  calendar.addSubcomponent(vevent);
+  return vevent;
+}
+
+/**
+ * The whole VCALENDAR object, built and written by ical.js (text escaping, parameter quoting,
+ * folding at 75 octets without splitting a character, CRLF line ends).
+ */
+export function buildMeetingCalendar(event: MeetingCalendarEvent): string {
+  const calendar = newCalendar();
+  calendar.addPropertyWithValue('method', event.method);
+  calendar.addSubcomponent(ICAL.Component.fromString(LONDON_VTIMEZONE));
+  calendar.addSubcomponent(meetingEvent(event));
+  return `${written(calendar)}\r\n`;
+}
+
+/** How often a calendar program should fetch a feed again (RFC 7986, and Outlook's own property). */
+const FEED_REFRESH = 'PT1H';
+
+/**
+ * A member's subscribed calendar: each meeting as its invitation shows it (same UID, SEQUENCE
+ * and their reply as PARTSTAT), in one VCALENDAR with no METHOD: a feed is calendar data, not an
+ * iTIP message, so a calendar program shows it and asks nothing.
+ */
+export function buildMeetingFeed(feed: { name: string; events: MeetingCalendarEvent[] }): string {
+  const calendar = newCalendar();
+  calendar.addPropertyWithValue('name', feed.name);
+  calendar.addPropertyWithValue('x-wr-calname', feed.name);
+  calendar.addPropertyWithValue('x-wr-timezone', LONDON_TZID);
+  const refresh = new ICAL.Property('refresh-interval');
+  refresh.resetType('duration');
+  refresh.setValue(ICAL.Duration.fromString(FEED_REFRESH));
+  calendar.addProperty(refresh);
+  calendar.addPropertyWithValue('x-published-ttl', FEED_REFRESH);
+  calendar.addSubcomponent(ICAL.Component.fromString(LONDON_VTIMEZONE));
+  for (const event of feed.events) calendar.addSubcomponent(meetingEvent(event));
   return `${written(calendar)}\r\n`;
 }
 
@@ -192,14 +225,14 @@ export function meetingUid(meetingId: string, organizer: CalendarPerson): string
 }
 
 /**
- * A meeting's iCalendar object as the notices attach it and the API serves it: the meeting's
- * UID, SEQUENCE its revision; to an invitee METHOD:REQUEST, or CANCEL once cancelled.
+ * A meeting as the notices attach it and the API serves it: the meeting's UID, SEQUENCE its
+ * revision; to an invitee METHOD:REQUEST, or CANCEL once cancelled.
  */
-export function meetingCalendar(input: MeetingCalendarInput): string {
+export function meetingCalendarEvent(input: MeetingCalendarInput): MeetingCalendarEvent {
   const { meeting, invitee, cancelled } = input;
   const note = cancelled ? 'This meeting has been cancelled.' : invitee ? `Reply: ${invitee.rsvpUrl}` : null;
   const organizer = parseMailbox(input.mailFrom);
-  return buildMeetingCalendar({
+  return {
     method: invitee ? (cancelled ? 'CANCEL' : 'REQUEST') : 'PUBLISH',
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     uid: meetingUid(meeting.id, organizer),
@@ -215,5 +248,10 @@ export function meetingCalendar(input: MeetingCalendarInput): string {
     url: meeting.onlineUrl,
     organizer,
     attendee: invitee ? { name: invitee.name, email: invitee.email, partstat: PARTSTAT[invitee.rsvp] } : undefined,
-  });
+  };
+}
+
+/** The iCalendar object of `meetingCalendarEvent`, as one message. */
+export function meetingCalendar(input: MeetingCalendarInput): string {
+  return buildMeetingCalendar(meetingCalendarEvent(input));
 }

@@ -34,4 +34,7 @@ export class MyData {
   /** Their requests to be erased, open or answered. */
   @ApiProperty(ROWS)
   erasureRequests: Record<string, unknown>[];
+  /** Their private calendar feed: when its address was made (never the address itself). */
+  @ApiProperty(ROWS)
+  calendarFeeds: Record<string, unknown>[];
 }

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditLog, Database, DB, invitations, meetings, notices, oneTimeTokens, refreshTokens } from '@seg/db';
+import {
+  auditLog,
+  calendarFeeds,
+  Database,
+  DB,
+  invitations,
+  meetings,
+  notices,
+  oneTimeTokens,
+  refreshTokens,
+} from '@seg/db';
 import { and, asc, eq } from 'drizzle-orm';
 
 /**
@@ -140,5 +150,13 @@ export class SubjectAccessRepository {
       .from(auditLog)
       .where(eq(auditLog.actorId, memberId))
       .orderBy(asc(auditLog.at));
+  }
+
+  /** The member's calendar feed: when its address was made, never its seed or hash. */
+  calendarFeedsOf(memberId: string) {
+    return this.db
+      .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
+      .from(calendarFeeds)
+      .where(eq(calendarFeeds.memberId, memberId));
   }
 }

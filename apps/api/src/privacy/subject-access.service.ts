@@ -25,6 +25,7 @@ export class SubjectAccessService {
       audit,
       auditByThem,
       erasureRequests,
+      calendarFeeds,
     ] = await Promise.all([
       this.held.invitationsOf(memberId),
       this.held.invitationsSentBy(memberId),
@@ -35,6 +36,7 @@ export class SubjectAccessService {
       this.held.auditOf(memberId),
       this.held.auditBy(memberId),
       this.erasureRequests.requestsOf(memberId),
+      this.held.calendarFeedsOf(memberId),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -48,6 +50,7 @@ export class SubjectAccessService {
       audit,
       auditByThem,
       erasureRequests,
+      calendarFeeds,
     };
   }
 }

@@ -336,6 +336,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's meetings as an iCalendar feed, for whoever has the secret address: every meeting
+         *     they are invited to (those to come and the last year's), cancelled ones marked so, with
+         *     their reply. 304 when `If-None-Match` names the current ETag.
+         */
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/categories": {
         parameters: {
             query?: never;
@@ -540,6 +561,40 @@ export interface paths {
          *     naming them is refused with a 400 and changes nothing. Saving also confirms your details.
          */
         patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your private calendar feed's address, to subscribe to in any calendar program. */
+        get: operations["CalendarFeedController_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/calendar/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new address for your feed: the old one stops working at once (404). */
+        post: operations["CalendarFeedController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/me/confirm": {
@@ -1203,6 +1258,14 @@ export interface components {
             /** @description How many items match, on every page */
             total: number;
         };
+        CalendarFeedLinks: {
+            /** @description When this address was made; a reset makes a new one. */
+            createdAt: string;
+            /** @description The feed over https (http on a development machine): paste it into a calendar program's "subscribe from URL". */
+            httpsUrl: string;
+            /** @description The same feed as a webcal:// link, which opens the calendar program and offers to subscribe. */
+            webcalUrl: string;
+        };
         CategoryPage: {
             items: components["schemas"]["CategoryView"][];
             /** @description Give it back as `cursor` for the next page; null on the last page */
@@ -1727,6 +1790,10 @@ export interface components {
             auditByThem: {
                 [key: string]: unknown;
             }[];
+            /** @description Their private calendar feed: when its address was made (never the address itself). */
+            calendarFeeds: {
+                [key: string]: unknown;
+            }[];
             /** @description Their requests to be erased, open or answered. */
             erasureRequests: {
                 [key: string]: unknown;
@@ -2158,6 +2225,7 @@ export type AuditActorPost = components['schemas']['AuditActorPost'];
 export type AuditChange = components['schemas']['AuditChange'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditPage = components['schemas']['AuditPage'];
+export type CalendarFeedLinks = components['schemas']['CalendarFeedLinks'];
 export type CategoryPage = components['schemas']['CategoryPage'];
 export type CategoryRef = components['schemas']['CategoryRef'];
 export type CategoryView = components['schemas']['CategoryView'];
@@ -3295,6 +3363,44 @@ export interface operations {
             };
         };
     };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar feed (RFC 5545), one VEVENT per meeting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not changed since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     CategoriesController_list: {
         parameters: {
             query?: {
@@ -4169,6 +4275,89 @@ export interface operations {
             };
             /** @description Conflicts with what is there (named in `details`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedLinks"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedLinks"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
+import { MyCalendarFeed } from './my-calendar-feed';
 import { MyData } from './my-data';
 import { MySignIn } from './my-sign-in';
 
@@ -278,6 +279,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         </aside>
         {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
         <div>
+          <MyCalendarFeed />
           <MySignIn />
           <MyData />
         </div>

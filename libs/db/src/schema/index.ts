@@ -5,3 +5,4 @@ export * from './meetings.schema';
 export * from './notices.schema';
 export * from './directory.schema';
 export * from './privacy.schema';
+export * from './calendar-feeds.schema';

@@ -1,0 +1,74 @@
+import { Browser, Page } from 'playwright-core';
+import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
+import { createMember, MemberInput } from './support/factories';
+import { parseCalendarFeed } from './support/ical';
+import { useStack } from './support/stack';
+import { uniqueName } from './support/test-config';
+
+/**
+ * A member's own tools in real Chromium against the real API and worker: the calendar feed in
+ * My details, contact cards, the region's printable sheet and messages to colleagues whose
+ * address is hidden; each screen at 1280 px and 375 px, with axe.
+ */
+
+jest.setTimeout(300_000);
+
+describe('web app: a member’s own tools', () => {
+  const stack = useStack({ smtp: true, worker: true });
+  let browser: Browser;
+  const run = uniqueName('tools').slice(-8);
+  const email = (who: string) => `${who}.${run}@example.nhs.uk`;
+  let member: Person;
+
+  const addMember = (input: MemberInput): Promise<Person> =>
+    createMember(stack.db, { category: 'prison-gp', password: PASSWORD, ...input });
+  const signIn = (who: Person): Promise<Page> => signInAs(browser, stack.api.baseUrl, who, { from: '/' });
+
+  async function go(page: Page, path: string): Promise<void> {
+    await page.goto(`${stack.api.baseUrl}${path}`);
+    await settled(page);
+  }
+
+  /** axe at the desktop width and on a phone, with a screenshot of each. */
+  async function checkBothWidths(page: Page, name: string): Promise<void> {
+    await screenshot(page, `${name}-1280`);
+    expect(await accessibilityIssues(page, name)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, `${name}-375`);
+    expect(await accessibilityIssues(page, `${name} at 375 px`)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    member = await addMember({ name: 'Morwenna Member', email: email('member'), region: 'south-west' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('My details gives the private calendar link, and a reset replaces it at once', async () => {
+    const page = await signIn(member);
+    await go(page, '/my/details');
+    const section = page.getByRole('region', { name: 'Meetings in your own calendar' });
+    const address = section.getByLabel(/paste this link/);
+    const first = await address.inputValue();
+    expect(first).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const subscribe = section.getByRole('link', { name: 'Subscribe in my calendar program' });
+    expect(await subscribe.getAttribute('href')).toBe(first.replace(/^https?:/, 'webcal:'));
+    const path = (url: string) => new URL(url).pathname;
+    const feed = await stack.http().get(path(first)).expect(200);
+    expect(parseCalendarFeed(feed.text).events).toEqual([]);
+    await checkBothWidths(page, 'my-calendar-feed');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await section.getByRole('button', { name: 'Reset my calendar link' }).click();
+    await section.getByText('Your calendar has a new link').waitFor();
+    const second = await address.inputValue();
+    expect(second).not.toBe(first);
+    await stack.http().get(path(first)).expect(404);
+    await stack.http().get(path(second)).expect(200);
+    await page.context().close();
+  });
+});
