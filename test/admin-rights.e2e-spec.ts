@@ -34,11 +34,11 @@ describe('admins above the secretariat', () => {
       expect(res.body).toMatchObject({
         statusCode: 403,
         error: 'Forbidden',
-        message: "Only an admin may grant or remove admin, or change an admin's status or email",
       });
       expect(res.body.details).toEqual([
         { field: Object.keys(change)[0], message: expect.stringMatching(/^Only an admin may/) },
       ]);
+      expect(res.body.message).toBe(res.body.details[0].message);
     }
     const [row] = await stack.db.select().from(members).where(eq(members.id, other.id));
     expect(row).toMatchObject({ role: 'admin', status: 'active', email: other.email });
@@ -79,6 +79,52 @@ describe('admins above the secretariat', () => {
     expect(rows).toEqual([{ role: 'secretariat' }]);
     // Giving the secretariat role stays theirs.
     await stack.http().patch(`/members/${m.id}`).set(secretariat).send({ role: 'secretariat' }).expect(200);
+  });
+
+  it('the secretariat creates members up to its own role, never an admin, and nothing is saved', async () => {
+    const email = uniqueEmail('made-admin');
+    const res = await stack
+      .http()
+      .post('/members')
+      .set(secretariat)
+      .send({ email, name: 'Made Admin', category: 'prison-gp', role: 'admin' })
+      .expect(403);
+    expect(res.body.details).toEqual([{ field: 'role', message: 'Only an admin may give the admin role' }]);
+    expect(await stack.db.select().from(members).where(eq(members.email, email))).toEqual([]);
+    const made = await stack
+      .http()
+      .post('/members')
+      .set(secretariat)
+      .send({
+        email: uniqueEmail('made-secretariat'),
+        name: 'Made Secretariat',
+        category: 'prison-gp',
+        role: 'secretariat',
+      })
+      .expect(201);
+    expect(made.body.role).toBe('secretariat');
+    await stack
+      .http()
+      .post('/members')
+      .set(admin)
+      .send({ email: uniqueEmail('admin-made'), name: 'Admin Made', category: 'prison-gp', role: 'admin' })
+      .expect(201);
+  });
+
+  it("the secretariat cannot end an admin's sessions or resend an invited admin's activation; an admin can", async () => {
+    const other = await loggedIn(stack.db, stack.config, { name: 'Signed In Admin', role: 'admin', status: 'active' });
+    const res = await stack.http().delete(`/members/${other.member.id}/sessions`).set(secretariat).expect(403);
+    expect(res.body.details).toEqual([{ field: 'id', message: "Only an admin may end an admin's sessions" }]);
+    await stack.http().get('/me').set(other.auth).expect(200);
+    await stack.http().delete(`/members/${other.member.id}/sessions`).set(admin).expect(204);
+    await stack.http().get('/me').set(other.auth).expect(401);
+
+    const invited = await createMember(stack.db, { name: 'Invited Admin', role: 'admin', status: 'invited' });
+    const resend = await stack.http().post(`/members/${invited.id}/activation`).set(secretariat).expect(403);
+    expect(resend.body.details).toEqual([
+      { field: 'id', message: 'Only an admin may send an admin a new activation link' },
+    ]);
+    await stack.http().post(`/members/${invited.id}/activation`).set(admin).expect(202);
   });
 
   it('an admin grants and removes admin and changes an admin’s status', async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { createRsvpToken } from '@seg/links';
-import { invitations } from '@seg/db';
-import { createMember, createPost, loggedIn, uniqueEmail } from './support/factories';
+import { invitations, members, refreshTokens } from '@seg/db';
+import { eq } from 'drizzle-orm';
+import { createMember, createPost, loggedIn, openSession, uniqueEmail } from './support/factories';
 import { takeContractMismatches } from './support/openapi-contract';
 import {
   errorShapeProblem,
@@ -42,6 +43,27 @@ const QUERY_VALUES: Record<string, string[]> = {
 
 // Logging out would end the login the next cases use: those routes run without one.
 const ANONYMOUS_ONLY = new Set(['POST /auth/logout', 'POST /auth/web/logout']);
+
+/** A member import naming the accounts of the sequence by email (an admin's among them), or new ones. */
+const importCsv = fc
+  .array(
+    fc.record({
+      account: fc.option(fc.nat(), { nil: null }),
+      name: fc.constantFrom('Import Name', 'Ann Lee', ''),
+      category: fc.constantFrom('prison-gp', 'patient-rep', ''),
+    }),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map(
+    (rows) => (accounts: { email: string }[]) =>
+      'email,name,category\n' +
+      rows
+        .map(
+          (r) =>
+            `${r.account === null ? uniqueEmail('imported') : accounts[r.account % accounts.length].email},${r.name},${r.category}`,
+        )
+        .join('\n'),
+  );
 
 jest.setTimeout(Math.max(600_000, RUNS * 64 * 200));
 
@@ -152,29 +174,40 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
     });
   }
 
+  /** Sends one generated request; answers the URL, the response and its body as text. */
+  async function send(
+    op: Operation,
+    pathValues: string[],
+    query: Record<string, unknown>,
+    raw: string | null,
+    body: unknown,
+    headers: Record<string, string> | undefined,
+  ) {
+    let i = 0;
+    const path = op.template.replace(/\{[^}]+\}/g, () => encodeURI(pathValues[i++]));
+    const url = `${path}${queryString(query, raw)}`;
+    let request = stack.http()[op.method as 'get'](url).set('x-seg-web', '1');
+    if (headers) request = request.set(headers);
+    if (body !== undefined) {
+      const type = op.body!.type;
+      request = request
+        .set('Content-Type', type)
+        .send(typeof body === 'string' && type !== 'application/json' ? body : JSON.stringify(body));
+    }
+    const res = await request.buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    return { url, res, text: (res.body as Buffer).toString('utf8') };
+  }
+
   for (const op of operations) {
     const name = `${op.method.toUpperCase()} ${op.template}`;
     it(name, async () => {
       await fc.assert(
         fc.asyncProperty(caseOf(op), async (c) => {
-          let i = 0;
-          const path = op.template.replace(/\{[^}]+\}/g, () => encodeURI(c.path[i++]));
-          const url = `${path}${queryString(c.query, c.raw)}`;
-          let request = stack.http()[op.method as 'get'](url).set('x-seg-web', '1');
-          const headers = auth.get(c.role);
-          if (headers) request = request.set(headers);
-          if (c.body !== undefined) {
-            const type = op.body!.type;
-            request = request
-              .set('Content-Type', type)
-              .send(typeof c.body === 'string' && type !== 'application/json' ? c.body : JSON.stringify(c.body));
-          }
-          const res = await request.buffer(true).parse((response, done) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => done(null, Buffer.concat(chunks)));
-          });
-          const text = (res.body as Buffer).toString('utf8');
+          const { url, res, text } = await send(op, c.path, c.query, c.raw, c.body, auth.get(c.role));
           const said = `${name} as ${c.role}: ${op.method.toUpperCase()} ${url.slice(0, 300)} ${c.body === undefined ? '' : JSON.stringify(c.body).slice(0, 300)} answered ${res.status} ${text.slice(0, 300)}`;
           if (process.env.FUZZ_DEBUG) console.log(`${name} ${c.role} ${res.status} ${text.slice(0, 120)}`);
           if (res.status >= 500) throw new Error(`a server error: ${said}`);
@@ -198,6 +231,80 @@ describe(`every route, fuzzed (seed ${SEED}, ${RUNS} cases a route)`, () => {
       );
     });
   }
+
+  /**
+   * Roles only go where the actor stands: whatever the secretariat sends, in whatever order, to
+   * whichever accounts (its own, another secretariat's, a member's, an admin's, those it creates
+   * on the way), no account ends up above secretariat and no admin is demoted, suspended,
+   * re-addressed or signed out.
+   */
+  it('no sequence of calls made as the secretariat yields an account above secretariat', async () => {
+    const writes = operations.filter(
+      (op) => op.method !== 'get' && op.secured && !ANONYMOUS_ONLY.has(`${op.method.toUpperCase()} ${op.template}`),
+    );
+    // Calls on members come up more often: they are where a role is given or taken.
+    const weighted = writes.map((op) => ({
+      arbitrary: fc.constant(op),
+      weight: op.template.startsWith('/members') ? 4 : 1,
+    }));
+    const step = fc.oneof(...weighted).chain((op) =>
+      fc.record({
+        op: fc.constant(op),
+        // Indexes into the accounts known when the step runs, so later steps reach those made earlier.
+        targets: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+        body: op.body
+          ? op.body.type === 'application/json'
+            ? arbitraries.of(op.body.schema, 'valid')
+            : importCsv
+          : fc.constant(undefined),
+      }),
+    );
+    const admins = () =>
+      stack.db
+        .select({ id: members.id, status: members.status, email: members.email })
+        .from(members)
+        .where(eq(members.role, 'admin'))
+        .orderBy(members.id);
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        // Fresh accounts each time: a sequence may suspend or sign out its own secretariat.
+        const actor = await loggedIn(stack.db, stack.config, { role: 'secretariat' });
+        const admin = await createMember(stack.db, { role: 'admin', status: 'active' });
+        const adminSession = await openSession(stack.db, admin.id);
+        const others = await Promise.all([
+          createMember(stack.db, { role: 'secretariat' }),
+          createMember(stack.db, { role: 'member', status: 'invited', category: 'prison-gp' }),
+        ]);
+        const accounts = [actor.member, admin, ...others].map((m) => ({ id: m.id, email: m.email }));
+        const before = await admins();
+        const said: string[] = [];
+        for (const { op, targets, body } of steps) {
+          const pathValues = targets.map((t) => accounts[t % accounts.length].id);
+          const sent = typeof body === 'function' ? body(accounts) : body;
+          const { url, res, text } = await send(op, pathValues, {}, null, sent, actor.auth);
+          said.push(
+            `${op.method.toUpperCase()} ${url} ${sent === undefined ? '' : JSON.stringify(sent).slice(0, 200)} → ${res.status}`,
+          );
+          if (res.status >= 500) throw new Error(`a server error: ${said.join('; ')} ${text.slice(0, 300)}`);
+          const made = res.status === 201 && JSON.parse(text || '{}');
+          if (made?.id && made.email) accounts.push({ id: made.id, email: made.email });
+        }
+        const after = new Map((await admins()).map((a) => [a.id, JSON.stringify(a)]));
+        const changed = [
+          ...before.filter((a) => after.get(a.id) !== JSON.stringify(a)).map((a) => `${a.id} was ${JSON.stringify(a)}`),
+          ...[...after].filter(([id]) => !before.some((a) => a.id === id)).map(([, a]) => `${a} is new`),
+        ];
+        if (changed.length) throw new Error(`the admins changed (${changed.join(', ')}) after ${said.join('; ')}`);
+        const [session] = await stack.db
+          .select({ revokedAt: refreshTokens.revokedAt })
+          .from(refreshTokens)
+          .where(eq(refreshTokens.familyId, adminSession));
+        if (session.revokedAt) throw new Error(`the admin was signed out by ${said.join('; ')}`);
+        takeContractMismatches();
+      }),
+      { seed: SEED, numRuns: Math.max(20, Math.round(RUNS / 4)) },
+    );
+  });
 
   it('paths the web app is asked for: malformed escapes and climbs out of its folder are never a server error', async () => {
     for (const path of [

@@ -1,7 +1,7 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
-import { conflictOn, InvalidFieldsException } from '@seg/http';
-import { todayInLondon } from '@seg/rules';
+import { conflictOn, forbiddenOn, InvalidFieldsException } from '@seg/http';
+import { accountActRefusal, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';
@@ -53,8 +53,8 @@ export class MemberErasure {
       const member = await this.lock(tx, memberId);
       if (!member) throw new NotFoundException('No such member');
       if (member.erasedAt) throw conflictOn('id', 'is a member erased already');
-      if (member.role === 'admin' && actorRole !== 'admin')
-        throw new ForbiddenException('Only an admin may erase an admin');
+      const refusal = accountActRefusal(actorRole, member.role, { erase: true });
+      if (refusal) throw forbiddenOn('id', refusal);
       if (actor.memberId === memberId)
         throw new InvalidFieldsException([
           { field: 'id', message: 'is you: another member of the secretariat erases your record' },

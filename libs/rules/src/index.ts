@@ -5,3 +5,4 @@ export * from './details-confirmation';
 export * from './erasure-request-clock';
 export * from './rsvp-wording';
 export * from './meeting-calendar';
+export * from './account-rights';

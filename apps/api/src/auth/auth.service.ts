@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
-import { invalidField, PageQuery, wholePage } from '@seg/http';
-import { DB, Database, Executor } from '@seg/db';
+import { forbiddenOn, invalidField, PageQuery, wholePage } from '@seg/http';
+import { accountActRefusal } from '@seg/rules';
+import { DB, Database, Executor, Role } from '@seg/db';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
 import { AccountsRepository } from './accounts.repository';
@@ -175,11 +176,16 @@ export class AuthService {
     return this.refreshTokens.revokeAllOfMember(tx, memberId);
   }
 
-  /** The secretariat ends every login of a member; their access tokens stop working at once. */
-  async endAllSessions(actor: Actor, memberId: string): Promise<void> {
+  /**
+   * The secretariat ends every login of a member; their access tokens stop working at once. Only
+   * an admin ends an admin's.
+   */
+  async endAllSessions(actor: Actor, actorRole: Role, memberId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const member = await this.accounts.getById(memberId, tx);
+      const member = await this.accounts.lockById(tx, memberId);
       if (!member) throw new NotFoundException('No such member');
+      const refusal = accountActRefusal(actorRole, member.role, { endSessions: true });
+      if (refusal) throw forbiddenOn('id', refusal);
       const ended = await this.refreshTokens.revokeAllOfMember(tx, memberId);
       await this.audit.record(tx, actor, {
         entity: 'member',

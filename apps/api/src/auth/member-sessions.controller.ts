@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Secretariat } from '@seg/auth';
+import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
@@ -22,8 +22,12 @@ export class MemberSessionsController {
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiErrors(400, 401)
   @ApiError(404, 'No such member')
-  @ApiError(403, 'Secretariat only')
-  endAll(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.auth.endAllSessions(actor, id);
+  @ApiError(403, "Secretariat only; an admin's sessions, admins only")
+  endAll(
+    @CurrentActor() actor: Actor,
+    @CurrentMember() me: AuthenticatedMember,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.auth.endAllSessions(actor, me.role, id);
   }
 }

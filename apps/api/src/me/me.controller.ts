@@ -38,7 +38,7 @@ export class MeController {
     @Body() dto: UpdateMeDto,
     @CurrentActor() actor: Actor,
   ): Promise<MemberRecord> {
-    return this.me.update(member.id, dto, actor);
+    return this.me.update(member, dto, actor);
   }
 
   /** Your details are still right: records the date (saving them with PATCH /me does too). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@seg/audit';
+import type { AuthenticatedMember } from '@seg/auth';
 import { Viewer } from '@seg/rules';
 import { ContactsView } from '../directory/directory-member.dto';
 import { DirectoryService } from '../directory/directory.service';
@@ -24,8 +25,8 @@ export class MeService {
     return this.members.get(memberId);
   }
 
-  update(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
-    return this.members.updateOwn(memberId, dto, actor);
+  update(member: AuthenticatedMember, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
+    return this.members.updateOwn(member.id, dto, actor, member.role);
   }
 
   async confirm(memberId: string): Promise<MemberRecord> {

@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { FieldError, flattenValidationErrors, invalidField } from '@seg/http';
-import { Database, DB, Transaction } from '@seg/db';
+import { Database, DB, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { plainToInstance } from 'class-transformer';
@@ -53,7 +53,7 @@ export class MemberImportService {
     private readonly outbox: NoticeOutbox,
   ) {}
 
-  async import(csv: unknown, actor: Actor, dryRun = false): Promise<ImportResult> {
+  async import(csv: unknown, actor: Actor, actorRole: Role, dryRun = false): Promise<ImportResult> {
     const records = this.parse(csv);
     const references = await this.references(records.map(({ record }) => record));
     const rows: ImportRowResult[] = [];
@@ -62,7 +62,7 @@ export class MemberImportService {
       for (const { record, line } of records) {
         const email = record.email?.trim() || null;
         try {
-          const result = await inTransaction((tx) => this.importRow(tx, record, references, actor));
+          const result = await inTransaction((tx) => this.importRow(tx, record, references, actor, actorRole));
           notices.push(...result.notices);
           // A dry run's new members were never kept: their ids would lead nowhere.
           rows.push({
@@ -159,7 +159,13 @@ export class MemberImportService {
     };
   }
 
-  private async importRow(tx: Transaction, record: ImportRecord, references: References, actor: Actor) {
+  private async importRow(
+    tx: Transaction,
+    record: ImportRecord,
+    references: References,
+    actor: Actor,
+    actorRole: Role,
+  ) {
     const errors: FieldError[] = [];
     for (const column of IMPORT_COLUMNS) {
       if (record[column] && CONTROL_CHARACTER.test(record[column]!))
@@ -197,10 +203,10 @@ export class MemberImportService {
     errors.push(...invalid.map((e) => ({ ...e, field: e.field.replace(/^establishmentIds.*/, 'establishments') })));
     if (errors.length) throw new RowErrors(firstPerField(errors));
     if (existing) {
-      const { notices } = await this.membersService.updateIn(tx, existing.id, dto, actor);
+      const { notices } = await this.membersService.updateIn(tx, existing.id, dto, actor, actorRole);
       return { status: 'updated' as const, id: existing.id, notices };
     }
-    const created = await this.membersService.createIn(tx, dto as CreateMemberDto, actor);
+    const created = await this.membersService.createIn(tx, dto as CreateMemberDto, actor, actorRole);
     return { status: 'created' as const, id: created.id, notices: created.notices };
   }
 

@@ -47,12 +47,15 @@ export class MembersController {
     private readonly exporter: MemberExportService,
   ) {}
 
-  /** Creates a member (status invited) and mails them an activation link. */
+  /**
+   * Creates a member (status invited) and mails them an activation link. The secretariat gives
+   * at most the secretariat role; only an admin makes an admin (403 naming `role`).
+   */
   @Post()
   @ApiCreatedResponse({ type: MemberRecord })
   @ApiErrors(400, 409)
-  create(@Body() dto: CreateMemberDto, @CurrentActor() actor: Actor) {
-    return this.members.create(dto, actor);
+  create(@Body() dto: CreateMemberDto, @CurrentActor() actor: Actor, @CurrentMember() me: AuthenticatedMember) {
+    return this.members.create(dto, actor, me.role);
   }
 
   /**
@@ -73,8 +76,13 @@ export class MembersController {
       example: 'email,name,category,region,establishments\nann@example.org,Ann Lee,Prison GP,London,HMP Brixton\n',
     },
   })
-  import(@Body() csv: string, @Query() query: ImportQuery, @CurrentActor() actor: Actor) {
-    return this.importer.import(csv, actor, query.dryRun === true);
+  import(
+    @Body() csv: string,
+    @Query() query: ImportQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentMember() me: AuthenticatedMember,
+  ) {
+    return this.importer.import(csv, actor, me.role, query.dryRun === true);
   }
 
   /** The directory as CSV. */
@@ -95,7 +103,10 @@ export class MembersController {
     return this.members.get(id);
   }
 
-  /** Mails an invited member a new activation link (the old one stops working); 409 once they have activated. */
+  /**
+   * Mails an invited member a new activation link (the old one stops working); 409 once they have
+   * activated; 403 for an invited admin unless the caller is an admin.
+   */
   @Post(':id/activation')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ActivationSent, description: 'The email is on its way to `email`' })
@@ -106,8 +117,8 @@ export class MembersController {
     'Three activation emails went to this member in the last hour (the cap of password reset emails); see Retry-After',
   )
   @UseInterceptors(RetryAfterInterceptor)
-  resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor) {
-    return this.members.resendActivation(id, actor);
+  resendActivation(@IdParam() id: string, @CurrentActor() actor: Actor, @CurrentMember() me: AuthenticatedMember) {
+    return this.members.resendActivation(id, actor, me.role);
   }
 
   /**

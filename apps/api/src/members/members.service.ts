@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, forbiddenOn, InvalidFieldsException } from '@seg/http';
-import { todayInLondon } from '@seg/rules';
+import { accountActRefusal, accountChangeRefusal, todayInLondon } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
@@ -48,8 +48,8 @@ export class MembersService {
   }
 
   /** A new member, status invited; the activation email goes out once the member is saved. */
-  async create(dto: CreateMemberDto, actor: Actor): Promise<MemberRecord> {
-    const { id, notices } = await this.db.transaction((tx) => this.createIn(tx, dto, actor));
+  async create(dto: CreateMemberDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
+    const { id, notices } = await this.db.transaction((tx) => this.createIn(tx, dto, actor, actorRole));
     await this.outbox.dispatch(notices);
     return this.get(id);
   }
@@ -58,10 +58,12 @@ export class MembersService {
    * A new activation link for a member who has not activated yet (the first expired, or went to
    * a mistyped email since corrected); earlier links stop working.
    */
-  async resendActivation(id: string, actor: Actor): Promise<ActivationSent> {
+  async resendActivation(id: string, actor: Actor, actorRole: Role): Promise<ActivationSent> {
     const { email, notices } = await this.db.transaction(async (tx) => {
       const member = await this.members.lockById(tx, id);
       if (!member) throw new NotFoundException('No such member');
+      const refusal = accountActRefusal(actorRole, member.role, { resendActivation: true });
+      if (refusal) throw forbiddenOn('id', refusal);
       if (member.status !== 'invited')
         throw conflictOn('status', `is ${member.status}: only an invited member is sent an activation link`);
       await this.accountTokens.limitActivationResends(id);
@@ -77,39 +79,19 @@ export class MembersService {
     return { email };
   }
 
-  /**
-   * The staff's change of a member. Admins stand above the secretariat: only an admin grants or
-   * removes admin or changes an admin's status or email (else a secretariat user could take over
-   * an admin's account through a password reset), and the last active admin stays one.
-   */
+  /** The staff's change of a member, any field, role and status included (see `updateIn`). */
   async update(id: string, dto: UpdateMemberDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
-    const notices = await this.db.transaction(async (tx) => {
-      const before = await this.members.lockById(tx, id);
-      if (!before) throw new NotFoundException('No such member');
-      const adminField = actorRole === 'admin' ? null : adminFieldTouched(before, dto);
-      if (adminField)
-        throw forbiddenOn(adminField, "Only an admin may grant or remove admin, or change an admin's status or email");
-      const leavesAdmins =
-        (dto.role != null && dto.role !== 'admin') || (dto.status != null && dto.status !== 'active');
-      if (before.role === 'admin' && before.status === 'active' && leavesAdmins) {
-        const admins = await this.members.lockActiveAdmins(tx);
-        if (!admins.some((adminId) => adminId !== id)) {
-          throw conflictOn(
-            dto.role != null && dto.role !== 'admin' ? 'role' : 'status',
-            'is the last active admin: make another member admin first',
-          );
-        }
-      }
-      return (await this.updateIn(tx, id, dto, actor)).notices;
-    });
+    const notices = await this.db.transaction(
+      async (tx) => (await this.updateIn(tx, id, dto, actor, actorRole)).notices,
+    );
     await this.outbox.dispatch(notices);
     return this.get(id);
   }
 
   /** A member changing their own details: the DTO holds only the fields they may change. */
-  async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor): Promise<MemberRecord> {
+  async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
     const notices = await this.db.transaction(async (tx) => {
-      const { notices } = await this.updateIn(tx, memberId, dto, actor);
+      const { notices } = await this.updateIn(tx, memberId, dto, actor, actorRole);
       // Saving their details is saying they are right.
       await this.members.confirmDetails(tx, memberId);
       return notices;
@@ -126,12 +108,18 @@ export class MembersService {
     return (await this.members.confirmDetails(this.db, memberId)) !== null;
   }
 
-  /** Creates a member in the caller's transaction; the caller dispatches the notices after commit. */
+  /**
+   * Creates a member in the caller's transaction; the caller dispatches the notices after commit.
+   * The actor gives a role up to their own (`accountActRefusal`).
+   */
   async createIn(
     tx: Transaction,
     dto: CreateMemberDto,
     actor: Actor | null,
+    actorRole: Role,
   ): Promise<{ id: string; notices: NoticeRef[] }> {
+    const refusal = accountActRefusal(actorRole, null, { give: dto.role ?? 'member' });
+    if (refusal) throw forbiddenOn('role', refusal);
     const { values, establishmentIds, category } = await this.resolve(tx, dto);
     if (await this.members.getByEmail(dto.email, tx)) throw conflictOn('email', 'is already the email of a member');
     // Patient / service-user representatives start with everything visible to the secretariat
@@ -159,16 +147,34 @@ export class MembersService {
   /**
    * Changes a member in the caller's transaction; the caller dispatches the notices after commit.
    * An active member's new email waits for the link sent to it (`issueEmailChange`); an invited
-   * member's changes at once, as their activation link will prove it.
+   * member's changes at once, as their activation link will prove it. The row stays locked to the
+   * end, so the rules checked on it hold: who may change the role, status or email
+   * (`accountChangeRefusal`: only an admin gives or takes admin or changes an admin's status or
+   * email), and that the last active admin stays one.
    */
   async updateIn(
     tx: Transaction,
     id: string,
     dto: UpdateMemberDto | UpdateMeDto,
     actor: Actor | null,
+    actorRole: Role,
   ): Promise<{ member: MemberRow; notices: NoticeRef[] }> {
-    const before = await this.members.getById(id, tx);
+    const before = await this.members.lockById(tx, id);
     if (!before) throw new NotFoundException('No such member');
+    const change = dto as UpdateMemberDto;
+    const refusal = accountChangeRefusal(actorRole, before, change);
+    if (refusal) throw forbiddenOn(refusal.field, refusal.message);
+    const leavesAdmins =
+      (change.role != null && change.role !== 'admin') || (change.status != null && change.status !== 'active');
+    if (before.role === 'admin' && before.status === 'active' && leavesAdmins) {
+      const admins = await this.members.lockActiveAdmins(tx);
+      if (!admins.some((adminId) => adminId !== id)) {
+        throw conflictOn(
+          change.role != null && change.role !== 'admin' ? 'role' : 'status',
+          'is the last active admin: make another member admin first',
+        );
+      }
+    }
     const beforeEstablishments = await this.members.establishmentIds(id, tx);
     const { values, establishmentIds } = await this.resolve(tx, dto);
     if (values.email && values.email.toLowerCase() !== before.email.toLowerCase()) {
@@ -259,14 +265,6 @@ export class MembersService {
       throw emailTaken(error) ? conflictOn('email', 'is already the email of a member') : error;
     }
   }
-}
-
-/** The field by which a change grants or removes admin, or changes an admin's status or email; null when none. */
-function adminFieldTouched(before: MemberRow, dto: UpdateMemberDto): 'role' | 'status' | 'email' | null {
-  if (dto.role != null && (dto.role === 'admin') !== (before.role === 'admin')) return 'role';
-  if (before.role !== 'admin') return null;
-  if (dto.status != null && dto.status !== before.status) return 'status';
-  return dto.email != null && dto.email.trim().toLowerCase() !== before.email.toLowerCase() ? 'email' : null;
 }
 
 /** A race lost to another request creating the same email ends on the unique index. */

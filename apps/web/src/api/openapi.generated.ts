@@ -852,7 +852,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a member (status invited) and mails them an activation link. */
+        /**
+         * Creates a member (status invited) and mails them an activation link. The secretariat gives
+         *     at most the secretariat role; only an admin makes an admin (403 naming `role`).
+         */
         post: operations["MembersController_create"];
         delete?: never;
         options?: never;
@@ -891,7 +894,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mails an invited member a new activation link (the old one stops working); 409 once they have activated. */
+        /**
+         * Mails an invited member a new activation link (the old one stops working); 409 once they have
+         *     activated; 403 for an invited admin unless the caller is an admin.
+         */
         post: operations["MembersController_resendActivation"];
         delete?: never;
         options?: never;
@@ -5849,7 +5855,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Secretariat only */
+            /** @description Secretariat only; an admin's sessions, admins only */
             403: {
                 headers: {
                     [name: string]: unknown;
