@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/http';
 import { todayInLondon } from '@seg/rules';
-import type { MemberStatus } from '@seg/db';
+import { ChangeCache, DatabaseChanges, type MemberStatus } from '@seg/db';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsService } from '../regions/regions.service';
@@ -27,8 +27,16 @@ const CURRENT_STATUSES: readonly MemberStatus[] = ['invited', 'active'];
 /** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
 type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
 
+/** How many directory reads each API process keeps, and for how long at most (notices end them sooner). */
+const KEPT_READS = { max: 5_000, ttlMs: 10 * 60_000 };
+
 @Injectable()
 export class DirectoryService {
+  // The directory is read far more often than it changes: its reads are kept until a change
+  // notice says that what they are read from changed. Rows are kept, not answers: each viewer's
+  // answer is made from them, so what one viewer may see never reaches another.
+  private readonly kept: ChangeCache<unknown>;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: DirectoryRepository,
@@ -36,15 +44,20 @@ export class DirectoryService {
     private readonly establishments: EstablishmentsService,
     private readonly pages: KeysetPages,
     private readonly rights: RegionalRights,
-  ) {}
+    changes: DatabaseChanges,
+  ) {
+    this.kept = new ChangeCache(changes, 'directory', KEPT_READS);
+  }
+
+  /** A read of the directory, kept under everything that shapes it. */
+  private read<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
+    return this.kept.get(JSON.stringify(key), load) as Promise<T>;
+  }
 
   /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
   async network(viewer: Viewer): Promise<NetworkView> {
     const today = todayInLondon();
-    const [spokes, reps] = await Promise.all([
-      this.regions.listLive(),
-      this.directory.currentReps({ regionIds: 'all', hub: true }, today),
-    ]);
+    const [spokes, reps] = await Promise.all([this.liveRegions(), this.currentReps('all', today)]);
     return {
       hub: {
         name: HUB_NAME,
@@ -59,13 +72,13 @@ export class DirectoryService {
 
   /** Who to call in the viewer's own region and at the hub. */
   async myContacts(viewer: Viewer): Promise<ContactsView> {
-    const me = await this.directory.getMember(viewer.id, todayInLondon());
+    const me = await this.cardOf(viewer.id, todayInLondon());
     return this.contactsOf(me?.regionId ?? null, viewer);
   }
 
   /** The region of an establishment and its reps: "my patient is moving to HMP X, who do I call?" */
   async establishmentContacts(id: string, viewer: Viewer): Promise<EstablishmentContacts> {
-    const establishment = await this.establishments.get(id);
+    const establishment = await this.read(['establishment', id], () => this.establishments.get(id));
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
   }
 
@@ -121,7 +134,11 @@ export class DirectoryService {
     ]);
     const position = request.after;
     const after = position ? (position.slice(0, 5) as SearchPosition) : undefined;
-    const { rows, total: counted } = await this.directory.searchPage(filter, today, request.fetch, after);
+    const search = () => this.directory.searchPage(filter, today, request.fetch, after);
+    // Who is stale moves with the clock, not only with changes: that list is read afresh.
+    const { rows, total: counted } = filter.stale
+      ? await search()
+      : await this.read(['search', filter, today, request.fetch, after], search);
     // Codes are checked only when nothing matched, so a good search costs no extra round trip.
     if (!rows.length) await this.checkCodes(query);
     const total: Total = position ? (position[6] ? { estimate: position[5] } : position[5]) : (counted ?? 0);
@@ -137,7 +154,7 @@ export class DirectoryService {
   /** One member, with the posts they held before. */
   async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
     const today = todayInLondon();
-    const row = await this.directory.getMember(id, today);
+    const row = await this.cardOf(id, today);
     const viewer =
       row && !seesEverything(given, id)
         ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) }
@@ -147,7 +164,7 @@ export class DirectoryService {
       row &&
       (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
     if (!row || !seen) throw new NotFoundException('No such member');
-    const pastPosts = await this.directory.endedPostsOf(id, today);
+    const pastPosts = await this.read(['ended posts', id, today], () => this.directory.endedPostsOf(id, today));
     return { ...directoryMember(row, viewer, this.card(today)), pastPosts };
   }
 
@@ -157,8 +174,20 @@ export class DirectoryService {
    */
   async seenByOthers(id: string): Promise<{ listed: boolean; card: DirectoryMember } | null> {
     const today = todayInLondon();
-    const row = await this.directory.getMember(id, today);
+    const row = await this.cardOf(id, today);
     return row ? { listed: row.listed, card: directoryMember(row, OTHER_MEMBER, this.card(today)) } : null;
+  }
+
+  private cardOf(id: string, today: string) {
+    return this.read(['card', id, today], () => this.directory.getMember(id, today));
+  }
+
+  private currentReps(regionIds: string[] | 'all', today: string) {
+    return this.read(['reps', regionIds, today], () => this.directory.currentReps({ regionIds, hub: true }, today));
+  }
+
+  private liveRegions() {
+    return this.read(['live regions'], () => this.regions.listLive());
   }
 
   private card(today: string): CardContext {
@@ -175,8 +204,8 @@ export class DirectoryService {
   private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {
     const today = todayInLondon();
     const [region, reps] = await Promise.all([
-      regionId ? this.regions.byId(regionId) : Promise.resolve(null),
-      this.directory.currentReps({ regionIds: regionId ? [regionId] : [], hub: true }, today),
+      regionId ? this.read(['region', regionId], () => this.regions.byId(regionId)) : Promise.resolve(null),
+      this.currentReps(regionId ? [regionId] : [], today),
     ]);
     const views = (rows: RepRow[]) => rows.map((r) => repView(r, viewer, this.card(today)));
     return {

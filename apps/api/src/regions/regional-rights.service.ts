@@ -1,6 +1,7 @@
 import { todayInLondon } from '@seg/rules';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
+import { ChangeCache, DatabaseChanges } from '@seg/db';
 import { RegionsRepository } from './regions.repository';
 
 /** A post held today in a region (not the hub): what lets a representative act for that region. */
@@ -22,11 +23,19 @@ export type RegionAuthority = { by: 'secretariat' } | { by: 'post'; post: Region
  */
 @Injectable()
 export class RegionalRights {
-  constructor(private readonly regions: RegionsRepository) {}
+  // Asked on most requests of a representative: kept until a change of posts or regions is heard.
+  private readonly held: ChangeCache<RegionalPost[]>;
+
+  constructor(
+    private readonly regions: RegionsRepository,
+    changes: DatabaseChanges,
+  ) {
+    this.held = new ChangeCache(changes, 'directory', { max: 10_000, ttlMs: 10 * 60_000 });
+  }
 
   /** The member's regional posts held today, oldest first. */
   postsOf(memberId: string, today = todayInLondon()): Promise<RegionalPost[]> {
-    return this.regions.regionalPostsHeldOn(memberId, today);
+    return this.held.get(`${memberId}/${today}`, () => this.regions.regionalPostsHeldOn(memberId, today));
   }
 
   /** Why the member may act for the region, or null when they may not. */
