@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
-import { createMember, MemberInput } from './support/factories';
+import { createMember, createPost, MemberInput } from './support/factories';
 import { parseCalendarFeed } from './support/ical';
+import { parseCards } from './support/vcard';
 import { useStack } from './support/stack';
 import { uniqueName } from './support/test-config';
 
@@ -19,6 +21,8 @@ describe('web app: a member’s own tools', () => {
   const run = uniqueName('tools').slice(-8);
   const email = (who: string) => `${who}.${run}@example.nhs.uk`;
   let member: Person;
+  let quiet: Person;
+  let lead: Person;
 
   const addMember = (input: MemberInput): Promise<Person> =>
     createMember(stack.db, { category: 'prison-gp', password: PASSWORD, ...input });
@@ -27,6 +31,13 @@ describe('web app: a member’s own tools', () => {
   async function go(page: Page, path: string): Promise<void> {
     await page.goto(`${stack.api.baseUrl}${path}`);
     await settled(page);
+  }
+
+  /** Clicks a button that downloads a file, and answers the file's text. */
+  async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+    const path = await file.path();
+    return { name: file.suggestedFilename(), text: readFileSync(path!, 'utf8') };
   }
 
   /** axe at the desktop width and on a phone, with a screenshot of each. */
@@ -42,6 +53,20 @@ describe('web app: a member’s own tools', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     member = await addMember({ name: 'Morwenna Member', email: email('member'), region: 'south-west' });
+    quiet = await addMember({
+      name: 'Quentin Quiet',
+      email: email('quiet'),
+      region: 'south-west',
+      phone: '0117 496 0222',
+      emailVisibility: 'secretariat',
+    });
+    lead = await addMember({
+      name: 'Lowenna Lead',
+      email: email('lead'),
+      region: 'south-west',
+      phone: '0117 496 0333',
+    });
+    await createPost(stack.db, { memberId: lead.id, region: 'south-west', role: 'Regional lead' });
   });
 
   afterAll(async () => {
@@ -69,6 +94,26 @@ describe('web app: a member’s own tools', () => {
     expect(second).not.toBe(first);
     await stack.http().get(path(first)).expect(404);
     await stack.http().get(path(second)).expect(200);
+    await page.context().close();
+  });
+
+  it("a colleague's page and the home page give contact cards with what the member may see", async () => {
+    const page = await signIn(member);
+    const home = await downloaded(page, () =>
+      page.getByRole('button', { name: 'Save these contacts to my phone' }).click(),
+    );
+    expect(home.name).toBe('SEG contacts.vcf');
+    expect(parseCards(home.text).map((c) => c.fn)).toEqual(['Lowenna Lead']);
+
+    await go(page, `/people/${quiet.id}`);
+    const card = await downloaded(page, () => page.getByRole('button', { name: 'Save to my contacts' }).click());
+    expect(card.name).toBe('Quentin Quiet.vcf');
+    const [parsed] = parseCards(card.text);
+    expect(parsed).toMatchObject({ version: '4.0', fn: 'Quentin Quiet', emails: [] });
+    expect(parsed.phones.map((p) => p.value)).toEqual(['tel:+441174960222']);
+    const outlook = await downloaded(page, () => page.getByRole('button', { name: 'For Outlook' }).click());
+    expect(parseCards(outlook.text)[0].version).toBe('3.0');
+    await checkBothWidths(page, 'person-tools');
     await page.context().close();
   });
 });

@@ -13,6 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { CategoriesModule } from './categories/categories.module';
+import { ContactCardsModule } from './contact-cards/contact-cards.module';
 import { ConfirmDetailsModule } from './confirm-details/confirm-details.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -69,6 +70,7 @@ export class AppModule {
         DirectoryModule,
         MeModule,
         CalendarFeedModule,
+        ContactCardsModule,
         PrivacyModule,
         DemoModule,
         WebModule,

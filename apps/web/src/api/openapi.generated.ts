@@ -441,6 +441,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/directory/members/{id}/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's contact card, with the fields you may see of them, their posts and region. */
+        get: operations["ContactCardsController_member"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/network": {
         parameters: {
             query?: never;
@@ -623,6 +640,23 @@ export interface paths {
         };
         /** Who to call: the reps of your own region and of the hub. */
         get: operations["MeController_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/contacts/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your contacts (your region's representatives and the hub's) as one file of cards, to import into a phone. */
+        get: operations["ContactCardsController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3827,6 +3861,58 @@ export interface operations {
             };
         };
     };
+    ContactCardsController_member: {
+        parameters: {
+            query?: {
+                /** @description vCard 4.0 (phones, Apple and Google contacts), or 3.0 for Outlook */
+                version?: "4.0" | "3.0";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vCard (RFC 6350 for 4.0, RFC 2426 for 3.0) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     DirectoryController_network: {
         parameters: {
             query?: never;
@@ -4461,6 +4547,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactsView"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ContactCardsController_mine: {
+        parameters: {
+            query?: {
+                /** @description vCard 4.0 (phones, Apple and Google contacts), or 3.0 for Outlook */
+                version?: "4.0" | "3.0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vCard (RFC 6350 for 4.0, RFC 2426 for 3.0) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */

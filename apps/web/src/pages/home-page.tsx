@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { MyContacts, Network } from '../api/types';
+import { ContactCardDownload } from '../components/contact-card-download';
 import { ContactLinks, RepList } from '../components/contacts';
 import { NetworkPicture } from '../components/network-picture';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
@@ -70,6 +71,11 @@ export function HomePage() {
             )}
             <h3 className="subhead">The hub (national group)</h3>
             <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
+            <ContactCardDownload
+              path="/me/contacts/vcard"
+              file="SEG contacts"
+              label="Save these contacts to my phone"
+            />
           </>
         ) : null}
       </section>

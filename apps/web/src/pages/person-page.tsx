@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { DirectoryMember } from '../api/types';
+import { ContactCardDownload } from '../components/contact-card-download';
 import { ContactLinks } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -96,6 +97,11 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
           </section>
         ) : null}
       </div>
+      <ContactCardDownload
+        path={`/directory/members/${encodeURIComponent(member.id)}/vcard`}
+        file={member.name}
+        label="Save to my contacts"
+      />
       <p>
         <Link to="/directory">Back to the directory</Link>
       </p>

@@ -14,6 +14,16 @@ export function isUkPhone(value: unknown): boolean {
   return /^(?:0|\+44|0044)[1-9]\d{8,9}$/.test(digits);
 }
 
+/**
+ * The same number in international form (+447700900123), as a `tel:` URI writes it; null when
+ * the value is not a UK number.
+ */
+export function ukPhoneInternational(value: string): string | null {
+  if (!isUkPhone(value)) return null;
+  const digits = value.replace(/\(0\)/, '').replace(SEPARATORS, '');
+  return `+44${digits.replace(/^(?:0044|\+44|0)/, '')}`;
+}
+
 export function IsUkPhone(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
