@@ -45,6 +45,35 @@ describe('what each API process keeps in memory', () => {
     expect(names((await search(other, 'quietly')).body)).toEqual(['Kept Silently']);
   });
 
+  it('never shows one viewer what only another of the same or a wider class may see', async () => {
+    const hidden = { phone: '07700 900333', phoneVisibility: 'secretariat' as const, region: 'wales' };
+    const { auth: own } = await loggedIn(stack.db, stack.config, { name: 'Gwen Guarded', ...hidden });
+    const { auth: rep, member: lead } = await loggedIn(stack.db, stack.config, { name: 'Rhys Lead', region: 'wales' });
+    await stack
+      .http()
+      .post('/posts')
+      .set(secretariat)
+      .send({ memberId: lead.id, regionCode: 'wales', role: 'Regional lead', startsOn: '2020-01-01' })
+      .expect(201);
+    const guarded = async (auth: Auth) => (await search(other, 'guarded', auth)).body.items[0];
+
+    // Gwen sees her own phone; the page she was shown is not another member's.
+    expect((await guarded(own)).phone).toBe('07700 900333');
+    expect((await guarded(member)).phone).toBeNull();
+    expect((await guarded(own)).phone).toBe('07700 900333');
+    // Wales's lead sees her record (not her phone, which she keeps for the secretariat); a member does not.
+    const byRep = (
+      await other.http().get('/directory/members').query({ q: 'guarded', region: 'wales' }).set(rep).expect(200)
+    ).body.items[0];
+    expect(byRep.status).toBe('active');
+    expect(byRep.phone).toBeNull();
+    const byMember = (
+      await other.http().get('/directory/members').query({ q: 'guarded', region: 'wales' }).set(member).expect(200)
+    ).body.items[0];
+    expect(byMember.status).toBeUndefined();
+    expect((await guarded(secretariat)).phone).toBe('07700 900333');
+  });
+
   it("shows a change made through one process in the other's next answer", async () => {
     const subject = await createMember(stack.db, { name: 'Ffion Changeable', region: 'wales', phone: '07700 900111' });
     const before = (await search(other, 'changeable')).body.items[0];

@@ -1,5 +1,5 @@
 import type { Visibility } from '@seg/db';
-import { ContactSubject, listedToMembers, seesRecord, visibleContacts } from './contact-visibility';
+import { ContactSubject, listedToMembers, seesRecord, visibilityClass, visibleContacts } from './contact-visibility';
 
 const subject = (over: Partial<ContactSubject>): ContactSubject => ({
   id: 'subject',
@@ -71,5 +71,17 @@ describe('listedToMembers', () => {
     expect(listedToMembers({ ...base, listed: false, isCurrentRep: true, categoryPrivate: true })).toBe(false);
     expect(listedToMembers({ ...base, listed: true, isCurrentRep: true, categoryPrivate: true })).toBe(true);
     expect(listedToMembers({ ...base, listable: false, isCurrentRep: true })).toBe(false);
+  });
+});
+
+describe('visibilityClass', () => {
+  it('groups viewers by what they may see of others, never by who they are', () => {
+    expect(visibilityClass({ id: 'a', role: 'member' })).toBe(visibilityClass({ id: 'b', role: 'member' }));
+    expect(visibilityClass({ id: 'a', role: 'secretariat' })).toBe(visibilityClass({ id: 'b', role: 'admin' }));
+    expect(visibilityClass({ id: 'a', role: 'member' })).not.toBe(visibilityClass({ id: 'a', role: 'secretariat' }));
+    const rep = (...regions: string[]) => visibilityClass({ id: 'a', role: 'member', representedRegionIds: regions });
+    expect(rep('r1', 'r2')).toBe(rep('r2', 'r1'));
+    expect(rep('r1')).not.toBe(rep('r2'));
+    expect(rep('r1')).not.toBe(visibilityClass({ id: 'a', role: 'member' }));
   });
 });

@@ -25,6 +25,15 @@ export function seesEverything(viewer: Viewer, subjectId: string): boolean {
 }
 
 /**
+ * What shapes what a viewer sees of other members, without who they are: viewers of one class
+ * see the same of every member but themselves (each sees their own record whole).
+ */
+export function visibilityClass(viewer: Viewer): string {
+  if (isSecretariat(viewer)) return 'secretariat';
+  return ['member', ...[...(viewer.representedRegionIds ?? [])].sort()].join(' ');
+}
+
+/**
  * Whom a viewer sees the record of (status, registration, contact choices, a bouncing address):
  * the secretariat, the member themselves, and the representatives of the member's region, who
  * organise it. Contact details still follow `visibleContacts`: a member may keep them for the

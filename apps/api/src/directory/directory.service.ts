@@ -6,7 +6,7 @@ import { ChangeCache, DatabaseChanges, type MemberStatus } from '@seg/db';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsService } from '../regions/regions.service';
-import { OTHER_MEMBER, seesEverything, seesRecord, Viewer } from '@seg/rules';
+import { OTHER_MEMBER, seesEverything, seesRecord, Viewer, visibilityClass } from '@seg/rules';
 import { CardContext, directoryMember, repView } from './directory-member';
 import {
   ContactsView,
@@ -29,6 +29,11 @@ type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
 
 /** How many directory reads each API process keeps, and for how long at most (notices end them sooner). */
 const KEPT_READS = { max: 5_000, ttlMs: 10 * 60_000 };
+/**
+ * Pages of members as a class of viewers sees them: a minute at most, as a card's "overdue"
+ * mark moves with the clock.
+ */
+const KEPT_PAGES = { max: 5_000, ttlMs: 60_000 };
 
 @Injectable()
 export class DirectoryService {
@@ -36,6 +41,7 @@ export class DirectoryService {
   // notice says that what they are read from changed. Rows are kept, not answers: each viewer's
   // answer is made from them, so what one viewer may see never reaches another.
   private readonly kept: ChangeCache<unknown>;
+  private readonly keptPages: ChangeCache<DirectoryMemberPage>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,6 +53,7 @@ export class DirectoryService {
     changes: DatabaseChanges,
   ) {
     this.kept = new ChangeCache(changes, 'directory', KEPT_READS);
+    this.keptPages = new ChangeCache(changes, 'directory', KEPT_PAGES);
   }
 
   /** A read of the directory, kept under everything that shapes it. */
@@ -143,12 +150,17 @@ export class DirectoryService {
     if (!rows.length) await this.checkCodes(query);
     const total: Total = position ? (position[6] ? { estimate: position[5] } : position[5]) : (counted ?? 0);
     const totalKeys: [number, number] = typeof total === 'number' ? [total, 0] : [total.estimate, 1];
-    return request.page(
-      rows,
-      total,
-      (row) => [...row.position, ...totalKeys],
-      (row) => directoryMember(row, viewer, this.card(today)),
-    );
+    const page = async () =>
+      request.page(
+        rows,
+        total,
+        (row) => [...row.position, ...totalKeys],
+        (row) => directoryMember(row, viewer, this.card(today)),
+      );
+    // Every viewer of a class is given the same page, unless they are on it (they see themselves whole).
+    if (filter.stale || rows.some((row) => row.id === viewer.id)) return page();
+    const key = [filter, today, request.fetch, position, visibilityClass(viewer)];
+    return this.keptPages.get(JSON.stringify(key), page);
   }
 
   /** One member, with the posts they held before. */
