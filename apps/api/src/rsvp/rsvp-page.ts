@@ -24,7 +24,9 @@ h1{font-size:1.75rem;margin:0 0 1rem}
 dl{margin:0 0 1.5rem}dt{font-weight:bold}dd{margin:0 0 .75rem}
 fieldset{border:0;padding:0;margin:0}legend{font-weight:bold;margin-bottom:.75rem}
 button{display:block;width:100%;margin:0 0 .75rem;padding:.875rem 1rem;font-size:1.125rem;border:2px solid #00594f;background:#fff;color:#00594f;cursor:pointer;text-align:left}
-button.primary,button[aria-pressed=true]{background:#00594f;color:#fff}
+button.primary{background:#00594f;color:#fff}
+button[aria-pressed=true]{border-width:4px;font-weight:bold}
+.now{font-weight:normal;font-size:1rem}
 button:focus{outline:3px solid #fd0;outline-offset:0}
 .notice{padding:1rem;border-left:5px solid #00594f;background:#e8f1f0;margin:0 0 1.5rem}
 .muted{color:#505a5f;font-size:1rem}
@@ -91,9 +93,12 @@ export function rsvpPage(
     ? `<p class="notice" role="status">Thank you, ${escapeHtml(link.invitation.memberName)}. Your reply is recorded: <strong>${RSVP_WORDING[current]}</strong>. You can change it below until the meeting starts.</p>`
     : `<p>Dear ${escapeHtml(link.invitation.memberName)}, your reply so far: <strong>${RSVP_WORDING[current]}</strong>.</p>`;
   const prompt = chosen && !options.saved ? `Confirm your reply: press “${RSVP_WORDING[chosen]}”` : 'Will you attend?';
+  // The reply asked for by the email's button is the filled one; the reply so far is marked in
+  // words, so the two never look alike.
   const buttons = RSVP_REPLIES.map((r) => {
     const cls = r === chosen && !options.saved ? ' class="primary"' : '';
-    return `<button type="submit" name="response" value="${r}"${cls} aria-pressed="${r === current}">${RSVP_WORDING[r]}</button>`;
+    const now = r === current ? ' <span class="now">(your reply now)</span>' : '';
+    return `<button type="submit" name="response" value="${r}"${cls} aria-pressed="${r === current}">${RSVP_WORDING[r]}${now}</button>`;
   }).join('\n');
   // The form posts back to this same address: nothing is recorded until a button is pressed.
   return {
