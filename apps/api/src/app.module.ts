@@ -21,6 +21,7 @@ import { EstablishmentsModule } from './establishments/establishments.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeModule } from './me/me.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MembersModule } from './members/members.module';
 import { PostsModule } from './posts/posts.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -46,7 +47,7 @@ export class AppModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),
         DatabaseModule,
@@ -57,6 +58,7 @@ export class AppModule {
         AuditTrailModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         AboutModule,
         MeetingsModule,
         RsvpModule,

@@ -77,6 +77,7 @@ const schema = z.object({
   RETENTION_NOTICE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   NUDGE_TIME: timeOfDay.default('09:00'),
   RETENTION_TIME: timeOfDay.default('03:30'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -92,6 +93,7 @@ export const SECRET_SETTINGS = [
   'SMTP_URL',
   'IMAP_URL',
   'SEG_ADMIN_PASSWORD',
+  'METRICS_TOKEN',
 ] as const satisfies readonly (keyof RawConfig)[];
 
 /** Every environment variable the apps read: each setting, and the file form of each secret. */
@@ -187,6 +189,8 @@ export interface AppConfig {
   daily: { nudgeTime: TimeOfDay; retentionTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
   web: { dir: string };
+  /** The bearer token GET /metrics asks for; null: no metrics page. */
+  metricsToken: string | null;
 }
 
 export interface TimeOfDay {
@@ -315,5 +319,6 @@ export function loadConfig(
       timeZone: DAILY_TIME_ZONE,
     },
     web: { dir: raw.WEB_DIR },
+    metricsToken: raw.METRICS_TOKEN ?? null,
   };
 }

@@ -13,6 +13,7 @@ const MEANING = {
   413: 'The body is too large',
   415: 'The body is not of a content type this route takes',
   429: 'Too many attempts; see Retry-After',
+  503: 'A service it needs (the database, Redis) does not answer',
 } as const;
 
 export type ErrorStatus = keyof typeof MEANING;

@@ -21,3 +21,15 @@ export async function readInboundState(redis: IORedis, prefix: string): Promise<
   const value = await redis.get(inboundStateKey(prefix));
   return value === 'up' || value === 'down' ? value : null;
 }
+
+export const inboundLastReadKey = (prefix: string) => `${prefix}:inbound:last-read`;
+
+/** The reader read the mailbox through at `at`: /metrics shows it, so a reader that stalls is seen. */
+export async function writeInboundLastRead(redis: IORedis, prefix: string, at: Date): Promise<void> {
+  await redis.set(inboundLastReadKey(prefix), String(at.getTime()));
+}
+
+export async function readInboundLastRead(redis: IORedis, prefix: string): Promise<Date | null> {
+  const value = Number(await redis.get(inboundLastReadKey(prefix)));
+  return value > 0 ? new Date(value) : null;
+}

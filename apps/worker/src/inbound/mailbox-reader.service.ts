@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { inboundReaderLockKey, InboundState, REDIS_PRODUCER, writeInboundState } from '@seg/queue';
+import {
+  inboundReaderLockKey,
+  InboundState,
+  REDIS_PRODUCER,
+  writeInboundLastRead,
+  writeInboundState,
+} from '@seg/queue';
 import { ImapFlow } from 'imapflow';
 import type IORedis from 'ioredis';
 import { InboundMailService } from './inbound-mail.service';
@@ -156,7 +162,8 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
       await client.mailboxOpen(imap.mailbox);
       await this.publish('up');
       while (!this.stopping && this.holding && client.usable) {
-        await this.drain(client);
+        if (await this.drain(client))
+          await writeInboundLastRead(this.redis, this.config.queuePrefix, new Date()).catch(() => undefined);
         await Promise.race([closed, this.pause(this.config.inbound.pollSeconds * 1000)]);
       }
       if (!this.stopping && this.holding) throw new Error(client.byeReason ?? 'the IMAP server closed the connection');
@@ -174,11 +181,11 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  /** Handles every message now in the mailbox, oldest first, and moves each out of it. */
-  private async drain(client: ImapFlow): Promise<void> {
+  /** Handles every message now in the mailbox, oldest first, and moves each out of it; false when stopped before the end. */
+  private async drain(client: ImapFlow): Promise<boolean> {
     const uids = (await client.search({ all: true }, { uid: true })) || [];
     for (const uid of uids) {
-      if (this.stopping || !this.holding) return;
+      if (this.stopping || !this.holding) return false;
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
       if (!message || !message.source) continue;
       let folder: string;
@@ -192,6 +199,7 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
       }
       await client.messageMove(String(uid), folder, { uid: true });
     }
+    return true;
   }
 
   private async publish(state: InboundState): Promise<void> {
