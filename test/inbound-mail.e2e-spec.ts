@@ -77,6 +77,9 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     });
     return created.body.id as string;
   };
+  /** The ORGANIZER of the member's invitation as it was sent: where their calendar program replies. */
+  const replyAddressOf = (member: TestMember) =>
+    calendarOf(sink.received.find((m) => m.to.includes(member.email))!).organizer.replace(/^mailto:/i, '');
   const noticeTo = async (memberId: string, meeting = meetingId) =>
     (
       await api.db
@@ -109,7 +112,83 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
   it('sends each notice with an envelope sender naming it (VERP on the MAIL_FROM address)', () => {
     const invite = sink.received.find((m) => m.to.includes(people[0].email))!;
     expect(invite.from).toMatch(/^seg\+b\.[0-9a-f]{32}\.[0-9a-f]{10}@seg\.example$/);
-    expect(calendarOf(invite).organizer).toBe(`mailto:${MAILBOX}`);
+  });
+
+  it("names as ORGANIZER each invitee's own reply address (the mailbox tagged with their invitation and a MAC), From staying MAIL_FROM", async () => {
+    const addresses = new Set<string>();
+    for (const member of people.slice(0, 3)) {
+      const invite = sink.received.find((m) => m.to.includes(member.email))!;
+      const invitation = await invitationOf(member.id);
+      const address = replyAddressOf(member);
+      expect(address).toMatch(
+        new RegExp(`^seg\\+i\\.${invitation.id.replace(/-/g, '')}\\.[0-9a-f]{10}@seg\\.example$`),
+      );
+      expect(invite.parsed.from?.value).toEqual([{ name: 'SEG Network', address: MAILBOX }]);
+      expect(invite.parsed.replyTo?.value).toEqual([{ name: 'SEG Network', address }]);
+      addresses.add(address);
+    }
+    expect(addresses.size).toBe(3);
+  });
+
+  it('changes nothing for a reply that does not prove it comes from the invitee, and says why in Unmatched', async () => {
+    const member = people[4];
+    const other = people[5];
+    const before = await invitationOf(member.id);
+    const forged = [
+      // A stranger who knows the meeting's UID and the member's address, writing to the mailbox.
+      {
+        fixture: 'google-calendar-accept',
+        values: { FROM: 'stranger@evil.test', ATTENDEE: member.email, PARTSTAT: 'DECLINED' },
+      },
+      { fixture: 'outlook-counter', values: { FROM: 'stranger@evil.test', ATTENDEE: member.email } },
+      // The member's address written as From: anyone can write From.
+      { fixture: 'apple-calendar-decline', values: { FROM: member.email, ATTENDEE: member.email } },
+      // A guessed MAC on the member's invitation.
+      {
+        fixture: 'thunderbird-tentative',
+        values: {
+          FROM: 'stranger@evil.test',
+          ATTENDEE: member.email,
+          ORGANIZER: replyAddressOf(member).replace(/\.[0-9a-f]{10}@/, '.0123456789@'),
+        },
+      },
+    ] as const;
+    for (const { fixture, values } of forged) {
+      const message = await deliver(fixture, { ...values, UID: uid }, 'Unmatched');
+      expect(message).toMatchObject({
+        outcome: 'unmatched',
+        invitationId: null,
+        detail: { reason: expect.stringContaining('not sent to the address this invitee was given'), meetingId },
+      });
+    }
+    // Another invitee's own address does not speak for this member.
+    const crossed = await deliver(
+      'google-calendar-accept',
+      { FROM: other.email, ATTENDEE: member.email, ORGANIZER: replyAddressOf(other), UID: uid, PARTSTAT: 'DECLINED' },
+      'Unmatched',
+    );
+    expect(crossed.detail).toMatchObject({ reason: expect.stringContaining('not the invitee') });
+
+    expect(await invitationOf(member.id)).toEqual(before);
+    const audits = await api.db.select().from(auditLog).where(eq(auditLog.entityId, before.id));
+    expect(audits).toEqual([]);
+
+    // The secretariat reads why each went to Unmatched.
+    const unmatched = await api
+      .http()
+      .get('/inbound-messages?outcome=unmatched&limit=100')
+      .set(asSecretariat())
+      .expect(200);
+    const reasons = unmatched.body.items.map((m: { reason: string }) => m.reason);
+    expect(reasons.filter((r: string) => r.includes('not sent to the address this invitee was given'))).toHaveLength(4);
+    expect(unmatched.body.items[0]).toMatchObject({
+      messageId: expect.stringMatching(/^<.+>$/),
+      outcome: 'unmatched',
+      receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      meeting: { id: meetingId, title: 'Hub meeting' },
+    });
+    const asMember = { Authorization: `Bearer ${await accessTokenFor(api.db, config, member.id)}` };
+    await api.http().get('/inbound-messages').set(asMember).expect(403);
   });
 
   it.each([
@@ -125,12 +204,28 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
       const message = await deliver(fixture, {
         FROM: member.email,
         ATTENDEE: attendee(member.email),
+        ORGANIZER: replyAddressOf(member),
         UID: uid,
         SEQUENCE: 0,
       });
       expect(message.outcome).toBe('reply');
       const invitation = await invitationOf(member.id);
       expect(invitation).toMatchObject({ rsvp, rsvpSource: 'calendar', rsvpRevision: 0 });
+      // The audit says the member replied by calendar, and from which address.
+      const [audit] = await api.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, invitation.id), eq(auditLog.action, 'rsvp')));
+      expect(audit).toMatchObject({
+        actorId: member.id,
+        after: { rsvp, rsvpSource: 'calendar', replyFrom: member.email },
+      });
+      const trail = await api
+        .http()
+        .get(`/audit?entity=invitation&id=${invitation.id}`)
+        .set(asSecretariat())
+        .expect(200);
+      expect(trail.body.items[0].summary).toContain(`by calendar reply from ${member.email}`);
 
       const page = await api
         .http()
@@ -147,6 +242,7 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     const raw = inboundFixture('google-calendar-accept', {
       TO: MAILBOX,
       FROM: member.email,
+      ORGANIZER: replyAddressOf(member),
       UID: uid,
       ID: `twice-${Date.now()}`,
     });
@@ -166,7 +262,12 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
 
   it('keeps a COUNTER proposal for the secretariat and changes nothing else', async () => {
     const member = people[5];
-    const message = await deliver('outlook-counter', { FROM: member.email, UID: uid, SEQUENCE: 0 });
+    const message = await deliver('outlook-counter', {
+      FROM: member.email,
+      ORGANIZER: replyAddressOf(member),
+      UID: uid,
+      SEQUENCE: 0,
+    });
     expect(message.outcome).toBe('counter');
     const page = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
     const row = page.body.items.find((i: { member: { id: string } }) => i.member.id === member.id);
@@ -181,17 +282,26 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
   });
 
   it('sends a reply from someone not invited, or for a cancelled meeting, to Unmatched', async () => {
-    const stranger = await deliver('google-calendar-accept', { FROM: 'stranger@example.net', UID: uid }, 'Unmatched');
+    // Someone the invitee forwarded the invitation to: their own address in ATTENDEE.
+    const stranger = await deliver(
+      'google-calendar-accept',
+      { FROM: 'stranger@example.net', ORGANIZER: replyAddressOf(people[6]), UID: uid },
+      'Unmatched',
+    );
     expect(stranger).toMatchObject({
       outcome: 'unmatched',
-      detail: expect.objectContaining({ reason: expect.stringContaining('not invited') }),
+      detail: expect.objectContaining({ reason: expect.stringContaining('not the invitee') }),
     });
 
     const guest = await createMember(api.db, { region: 'wales' });
     const cancelledId = await createMeeting('Cancelled meeting', [guest]);
     const cancelledUid = calendarOf(sink.received.find((m) => m.to.includes(guest.email))!).uid;
     await api.http().post(`/meetings/${cancelledId}/cancel`).set(asSecretariat()).expect(200);
-    const late = await deliver('outlook-accept', { FROM: guest.email, UID: cancelledUid }, 'Unmatched');
+    const late = await deliver(
+      'outlook-accept',
+      { FROM: guest.email, ORGANIZER: replyAddressOf(guest), UID: cancelledUid },
+      'Unmatched',
+    );
     expect(late).toMatchObject({
       outcome: 'unmatched',
       detail: expect.objectContaining({ reason: 'the meeting was cancelled' }),
@@ -330,7 +440,12 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
   it('records a reply to an earlier version of the meeting, marked as such', async () => {
     const member = people[11];
     // The update above raised the meeting's revision to 1.
-    await deliver('thunderbird-tentative', { FROM: member.email, UID: uid, SEQUENCE: 0 });
+    await deliver('thunderbird-tentative', {
+      FROM: member.email,
+      ORGANIZER: replyAddressOf(member),
+      UID: uid,
+      SEQUENCE: 0,
+    });
     expect(await invitationOf(member.id)).toMatchObject({ rsvp: 'tentative', rsvpRevision: 0 });
     const page = await api.http().get(`/meetings/${meetingId}/invitations?limit=100`).set(asSecretariat()).expect(200);
     expect(
@@ -344,7 +459,12 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     await imap.start();
     await eventually('inbound up again', async () => (await api.http().get('/health')).body.inbound === 'up', 45_000);
     const member = people[3];
-    await deliver('apple-calendar-decline', { FROM: member.email, UID: uid, SEQUENCE: 1 });
+    await deliver('apple-calendar-decline', {
+      FROM: member.email,
+      ORGANIZER: replyAddressOf(member),
+      UID: uid,
+      SEQUENCE: 1,
+    });
     expect(await invitationOf(member.id)).toMatchObject({ rsvp: 'declined', rsvpRevision: 1 });
   });
 
@@ -360,6 +480,7 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
           inboundFixture('google-calendar-accept', {
             TO: MAILBOX,
             FROM: people[i].email,
+            ORGANIZER: replyAddressOf(people[i]),
             UID: uid,
             SEQUENCE: 1,
             ID: id,
@@ -375,7 +496,12 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
 
       await stack.stopWorker();
       await eventually('the second worker reads', () => second.app.get(MailboxReaderService).reading, 30_000);
-      const late = await deliver('outlook-accept', { FROM: people[6].email, UID: uid, SEQUENCE: 1 });
+      const late = await deliver('outlook-accept', {
+        FROM: people[6].email,
+        ORGANIZER: replyAddressOf(people[6]),
+        UID: uid,
+        SEQUENCE: 1,
+      });
       expect(late.outcome).toBe('reply');
     } finally {
       await second.close();

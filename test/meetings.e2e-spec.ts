@@ -261,7 +261,8 @@ describe('meetings and their notices', () => {
       status: 'CONFIRMED',
       summary: 'Spring hub meeting',
       location: 'RCGP, 30 Euston Square, London',
-      organizer: 'mailto:secretariat@seg.example',
+      // The invitee's own reply address: MAIL_FROM's mailbox tagged with their invitation and a MAC.
+      organizer: expect.stringMatching(/^mailto:secretariat\+i\.[0-9a-f]{32}\.[0-9a-f]{10}@seg\.example$/),
       startTzid: 'Europe/London',
       startLocal: '2027-03-26T10:00:00',
       startOffsetSeconds: 0,

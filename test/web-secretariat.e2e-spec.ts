@@ -1,4 +1,4 @@
-import { invitations, meetings, members, posts } from '@seg/db';
+import { inboundMessages, invitations, meetings, members, posts } from '@seg/db';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
@@ -351,6 +351,38 @@ describe("the secretariat's working day", () => {
     // On a phone the table scrolls sideways, and a keyboard can reach it.
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await accessibilityIssues(page, 'audit on a phone')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Unmatched mail says why each message changed nothing, and which meeting it was about', async () => {
+    const token = await accessTokenFor(stack.api.db, stack.config, officer.id);
+    const meeting = await stack.api
+      .http()
+      .post('/meetings')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ title: 'Autumn hub meeting', kind: 'hub', startsAt: '2031-10-01T10:00', endsAt: '2031-10-01T12:00' })
+      .expect(201);
+    const messageId = `<forged-${run}-0123456789abcdef0123456789abcdef@evil.test>`;
+    await stack.db.insert(inboundMessages).values({
+      messageId,
+      outcome: 'unmatched',
+      detail: { reason: 'the reply was not sent to the address this invitee was given', meetingId: meeting.body.id },
+    });
+
+    const page = await signIn(officer);
+    await go(page, '/secretariat');
+    await page.getByRole('link', { name: 'Unmatched mail' }).click();
+    const row = page.getByRole('row').filter({ hasText: messageId });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('the reply was not sent to the address this invitee was given');
+    expect(await row.getByRole('link', { name: 'Autumn hub meeting' }).getAttribute('href')).toBe(
+      `/secretariat/meetings/${meeting.body.id}`,
+    );
+    expect(await accessibilityIssues(page, 'unmatched mail')).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await accessibilityIssues(page, 'unmatched mail on a phone')).toEqual([]);
+    // The long Message-ID wraps: the page itself does not scroll sideways.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.context().close();
   });
 

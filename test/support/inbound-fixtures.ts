@@ -23,6 +23,12 @@ export interface FixtureValues {
   ID?: string;
   FROM?: string;
   TO?: string;
+  /**
+   * The ORGANIZER of the invitation as it was sent (the invitee's tagged reply address): each
+   * calendar program replies To it, and those that keep ORGANIZER in the reply write it there too.
+   * Defaults to TO.
+   */
+  ORGANIZER?: string;
   ATTENDEE?: string;
   PARTSTAT?: string;
   UID?: string;
@@ -54,6 +60,7 @@ export function inboundFixture(name: InboundFixture, values: FixtureValues = {})
     ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
     SEQUENCE: String(values.SEQUENCE ?? 0),
   };
+  filled.ORGANIZER ??= filled.TO;
   const fill = (text: string) => text.replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => filled[key] ?? `{{${key}}}`);
   const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
   const source = readFileSync(path.join(DIR, `${name}.eml`), 'utf8');

@@ -19,6 +19,7 @@ import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EstablishmentsModule } from './establishments/establishments.module';
 import { HealthModule } from './health/health.module';
+import { InboundMessagesModule } from './inbound-messages/inbound-messages.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -74,6 +75,7 @@ export class AppModule {
         CalendarFeedModule,
         ContactCardsModule,
         PrivacyModule,
+        InboundMessagesModule,
         DemoModule,
         WebModule,
       ],

@@ -2,3 +2,5 @@ export * from './secret-keys';
 export * from './id-token';
 export * from './rsvp-token';
 export * from './calendar-feed-token';
+export * from './tagged-address';
+export * from './reply-address';

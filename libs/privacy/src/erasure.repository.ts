@@ -51,6 +51,21 @@ export class ErasureRepository {
       .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)));
   }
 
+  /** The addresses the member's calendar replies came from, as their audit entries name them. */
+  async calendarReplyAddresses(tx: Executor, memberId: string): Promise<string[]> {
+    const rows = await tx
+      .selectDistinct({ address: sql<string>`${auditLog.after}->>'replyFrom'` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'invitation'),
+          eq(auditLog.actorId, memberId),
+          sql`jsonb_typeof(${auditLog.after}->'replyFrom') = 'string'`,
+        ),
+      );
+    return rows.map((r) => r.address);
+  }
+
   /** Any other audit entry whose values hold one of these texts (compared as the JSON text holds them, in any case). */
   async auditMentioning(tx: Executor, texts: string[], memberId: string): Promise<AuditRow[]> {
     if (!texts.length) return [];

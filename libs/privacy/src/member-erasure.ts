@@ -94,6 +94,8 @@ export class MemberErasure {
       collect(entry.before);
       collect(entry.after);
     }
+    // A calendar reply may come from another of the member's addresses (jo+calendar@...).
+    for (const address of await this.erasure.calendarReplyAddresses(tx, memberId)) texts.add(address);
 
     const values = [...texts];
     for (const entry of own)

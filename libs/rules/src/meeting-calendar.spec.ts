@@ -7,6 +7,7 @@ import {
   meetingCalendarEvent,
   MeetingCalendarEvent,
   meetingUid,
+  readMeetingUid,
   parseMailbox,
 } from './meeting-calendar';
 
@@ -146,11 +147,12 @@ describe("a meeting's calendar object, as emailed and downloaded", () => {
     email: 'aled@example.org',
     rsvp: 'tentative' as const,
     rsvpUrl: 'https://seg.example/rsvp/abc.def',
+    replyAddress: 'no-reply+i.1b4e28ba2fa111d2883f0016d3cca427.0123456789@seg.example',
   };
 
   it("takes its UID from the meeting and the sender's domain, and SEQUENCE from the revision", () => {
-    expect(meetingUid(meeting.id, parseMailbox(mailFrom))).toBe(`meeting-${meeting.id}@seg.example`);
-    expect(meetingUid(meeting.id, parseMailbox('nobody'))).toBe(`meeting-${meeting.id}@localhost`);
+    expect(meetingUid(meeting.id, mailFrom)).toBe(`meeting-${meeting.id}@seg.example`);
+    expect(meetingUid(meeting.id, 'nobody')).toBe(`meeting-${meeting.id}@localhost`);
     const event = parseCalendar(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false }));
     expect(event).toMatchObject({
       method: 'REQUEST',
@@ -158,8 +160,12 @@ describe("a meeting's calendar object, as emailed and downloaded", () => {
       sequence: 2,
       status: 'CONFIRMED',
       location: meeting.onlineUrl,
-      organizer: 'mailto:no-reply@seg.example',
+      // The invitee's own reply address, under the group's name: where their calendar answers.
+      organizer: `mailto:${invitee.replyAddress}`,
     });
+    expect(meetingCalendar({ meeting, mailFrom, invitee, cancelled: false }).replace(/\r\n /g, '')).toContain(
+      `ORGANIZER;CN=SEG Network:mailto:${invitee.replyAddress}\r\n`,
+    );
     expect(event.description).toBe('1. Minutes\n\nReply: https://seg.example/rsvp/abc.def');
     expect(event.attendees).toEqual([
       { value: 'mailto:aled@example.org', partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Aled Jones' },
@@ -184,8 +190,16 @@ describe("a meeting's calendar object, as emailed and downloaded", () => {
       status: 'CONFIRMED',
       uid: cancel.uid,
       description: '1. Minutes',
+      organizer: 'mailto:no-reply@seg.example',
       attendees: [],
     });
+  });
+
+  it('reads the meeting back from its UID, whatever the domain or letter case, and nothing else', () => {
+    expect(readMeetingUid(meetingUid(meeting.id, mailFrom))).toBe(meeting.id);
+    expect(readMeetingUid(`MEETING-${meeting.id.toUpperCase()}@other.example`)).toBe(meeting.id);
+    expect(readMeetingUid(`${meeting.id}@seg.example`)).toBeNull();
+    expect(readMeetingUid('040000008200E00074C5B7101A82E008')).toBeNull();
   });
 });
 
@@ -202,7 +216,13 @@ describe("a member's calendar feed", () => {
     createdAt: new Date('2026-09-01T09:00:00Z'),
     updatedAt: new Date('2026-09-02T09:00:00Z'),
   };
-  const invitee = { name: 'Aled Jones', email: 'aled@example.org', rsvp: 'accepted' as const, rsvpUrl: 'https://x/r' };
+  const invitee = {
+    name: 'Aled Jones',
+    email: 'aled@example.org',
+    rsvp: 'accepted' as const,
+    rsvpUrl: 'https://x/r',
+    replyAddress: 'seg+i.0b9e7c521d3a4f6b8c2d9e8f7a6b5c4d.0123456789@seg.example',
+  };
   const mailFrom = 'SEG Network <seg@seg.example>';
 
   it('holds each meeting as its invitation shows it, in one calendar without METHOD and one time zone', () => {
@@ -220,7 +240,7 @@ describe("a member's calendar feed", () => {
     const feed = parseCalendarFeed(text);
     expect(feed).toMatchObject({ name: 'SEG Network meetings', method: null });
     expect(feed.events.map((e) => [e.uid, e.sequence, e.status, e.attendees[0].partstat])).toEqual([
-      [meetingUid(meeting.id, parseMailbox(mailFrom)), 1, 'CONFIRMED', 'ACCEPTED'],
+      [meetingUid(meeting.id, mailFrom), 1, 'CONFIRMED', 'ACCEPTED'],
       [cancelled.uid, 2, 'CANCELLED', 'NEEDS-ACTION'],
     ]);
     // The same event as the emailed invitation, bar the calendar's METHOD.

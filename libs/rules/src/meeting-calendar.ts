@@ -211,17 +211,27 @@ export interface CalendarMeeting {
 
 export interface MeetingCalendarInput {
   meeting: CalendarMeeting;
-  /** MAIL_FROM: the ORGANIZER, and the domain of the meeting's UID. */
+  /** MAIL_FROM: the organizer's name, the domain of the meeting's UID, and the ORGANIZER of a published copy. */
   mailFrom: string;
-  /** The invitee, their reply and RSVP link; none for a copy that is nobody's invitation (METHOD:PUBLISH). */
-  invitee: { name: string; email: string; rsvp: RsvpResponse; rsvpUrl: string } | null;
+  /**
+   * The invitee, their reply, RSVP link and reply address (the ORGANIZER of their copy, where
+   * their calendar program answers); none for a copy that is nobody's invitation (METHOD:PUBLISH).
+   */
+  invitee: { name: string; email: string; rsvp: RsvpResponse; rsvpUrl: string; replyAddress: string } | null;
   cancelled: boolean;
   stamp?: Date;
 }
 
-/** The meeting's UID: one per meeting, in every email and every download. */
-export function meetingUid(meetingId: string, organizer: CalendarPerson): string {
-  return `meeting-${meetingId}@${organizer.email.split('@')[1] || 'localhost'}`;
+const UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
+
+/** The meeting's UID: one per meeting, in every email and every download; its domain is MAIL_FROM's. */
+export function meetingUid(meetingId: string, mailFrom: string): string {
+  return `meeting-${meetingId}@${parseMailbox(mailFrom).email.split('@')[1] || 'localhost'}`;
+}
+
+/** The meeting id a UID names (whatever its domain), or null when it is not one of our meetings' UIDs. */
+export function readMeetingUid(uid: string): string | null {
+  return UID.exec(uid.trim())?.[1].toLowerCase() ?? null;
 }
 
 /**
@@ -231,11 +241,12 @@ export function meetingUid(meetingId: string, organizer: CalendarPerson): string
 export function meetingCalendarEvent(input: MeetingCalendarInput): MeetingCalendarEvent {
   const { meeting, invitee, cancelled } = input;
   const note = cancelled ? 'This meeting has been cancelled.' : invitee ? `Reply: ${invitee.rsvpUrl}` : null;
-  const organizer = parseMailbox(input.mailFrom);
+  const sender = parseMailbox(input.mailFrom);
+  const organizer = invitee ? { name: sender.name, email: invitee.replyAddress } : sender;
   return {
     method: invitee ? (cancelled ? 'CANCEL' : 'REQUEST') : 'PUBLISH',
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-    uid: meetingUid(meeting.id, organizer),
+    uid: meetingUid(meeting.id, input.mailFrom),
     sequence: meeting.revision,
     stamp: input.stamp ?? new Date(),
     created: meeting.createdAt,

@@ -89,6 +89,22 @@ describe('the audit trail in words', () => {
     expect(wording.changes[0]).toEqual({ field: 'rsvp', label: 'reply', before: 'No reply yet', after: 'Going' });
   });
 
+  it('says a reply came by calendar, and from which address', () => {
+    const wording = describeAudit(
+      {
+        entity: 'invitation',
+        entityId: INVITATION,
+        action: 'rsvp',
+        before: { rsvp: 'needs-action' },
+        after: { rsvp: 'declined', rsvpSource: 'calendar', replyFrom: 'kwame@example.net' },
+      },
+      names,
+    );
+    expect(wording.summary).toBe(
+      'Kwame Mensah replied “Not going” to “Spring summit” by calendar reply from kwame@example.net',
+    );
+  });
+
   it('says so when a record it names is gone', () => {
     const gone = '77777777-7777-4777-8777-777777777777';
     const wording = describeAudit(

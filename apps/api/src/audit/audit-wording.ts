@@ -160,7 +160,8 @@ function summaryOf(line: AuditLine, subject: string, changes: AuditChangeLine[],
     const invitation = names.invitations.get(line.entityId);
     const who = invitation ? (names.members.get(invitation.memberId) ?? 'A member') : 'A member';
     const meeting = invitation ? (names.meetings.get(invitation.meetingId) ?? 'a meeting') : 'a meeting';
-    return `${who} replied “${replyWords(after.rsvp)}” to “${meeting}”`;
+    const via = typeof after.replyFrom === 'string' ? ` by calendar reply from ${after.replyFrom}` : '';
+    return `${who} replied “${replyWords(after.rsvp)}” to “${meeting}”${via}`;
   }
   const owner = entity === 'member' ? `${subject}'s` : `${capital(subject)}:`;
   switch (action.split(':')[0]) {

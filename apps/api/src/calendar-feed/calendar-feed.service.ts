@@ -5,6 +5,7 @@ import { Database, DB, Executor } from '@seg/db';
 import {
   calendarFeedToken,
   calendarFeedTokenHash,
+  invitationReplyAddress,
   isCalendarFeedToken,
   newCalendarFeedSeed,
   rsvpLink,
@@ -81,6 +82,7 @@ export class CalendarFeedService {
             email: member.email,
             rsvp: row.rsvp,
             rsvpUrl: rsvpLink(publicUrl, auth.jwtSecret, row.invitationId),
+            replyAddress: invitationReplyAddress(mail.bounceAddress, row.invitationId, auth.jwtSecret),
           },
           cancelled: row.meeting.status === 'cancelled',
           stamp: row.changedAt,

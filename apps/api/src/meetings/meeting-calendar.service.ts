@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { AuthenticatedMember } from '@seg/auth';
 import { meetingCalendar } from '@seg/rules';
-import { rsvpLink } from '@seg/links';
+import { invitationReplyAddress, rsvpLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MeetingAccess } from './meeting-access.service';
 import { InvitationsRepository } from './invitations.repository';
@@ -41,6 +41,12 @@ export class MeetingCalendarService {
         email: invitee.email,
         rsvp: invitee.rsvp,
         rsvpUrl: rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitee.invitationId),
+        // The ORGANIZER of their emailed copies: a calendar that imports this one keeps replying there.
+        replyAddress: invitationReplyAddress(
+          this.config.mail.bounceAddress,
+          invitee.invitationId,
+          this.config.auth.jwtSecret,
+        ),
       },
       cancelled: meeting.status === 'cancelled',
     });

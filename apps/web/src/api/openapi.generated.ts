@@ -558,6 +558,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbound-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages the worker read from the inbound mailbox, newest first: calendar replies,
+         *     bounces, and those it set aside in Unmatched with the reason (`outcome=unmatched`).
+         */
+        get: operations["InboundMessagesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -1640,6 +1660,34 @@ export interface components {
             /** @enum {string} */
             status: "error" | "created" | "updated";
         };
+        InboundMessageMeeting: {
+            id: string;
+            title: string;
+        };
+        InboundMessagePage: {
+            items: components["schemas"]["InboundMessageView"][];
+            /** @description Give it back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many items match, on every page */
+            total: number;
+        };
+        InboundMessageView: {
+            id: string;
+            /** Format: uuid */
+            invitationId: string | null;
+            /** @description The meeting it was about, when that is known. */
+            meeting: components["schemas"]["InboundMessageMeeting"] | null;
+            /** @description Its Message-ID header, angle brackets included: how to find it in the mailbox's Processed or Unmatched folder. */
+            messageId: string;
+            /** Format: uuid */
+            noticeId: string | null;
+            /** @enum {string} */
+            outcome: "reply" | "counter" | "bounce" | "delay" | "auto-reply" | "unmatched";
+            /** @description Why it changed nothing and went to Unmatched, in words; null when it was matched. */
+            reason: string | null;
+            /** @description London time, with its offset. */
+            receivedAt: string;
+        };
         InvitationsPage: {
             items: components["schemas"]["InviteeView"][];
             /** @description Give it back as `cursor` for the next page; null on the last page */
@@ -2325,6 +2373,9 @@ export type HeldPost = components['schemas']['HeldPost'];
 export type HubReps = components['schemas']['HubReps'];
 export type ImportResult = components['schemas']['ImportResult'];
 export type ImportRowResult = components['schemas']['ImportRowResult'];
+export type InboundMessageMeeting = components['schemas']['InboundMessageMeeting'];
+export type InboundMessagePage = components['schemas']['InboundMessagePage'];
+export type InboundMessageView = components['schemas']['InboundMessageView'];
 export type InvitationsPage = components['schemas']['InvitationsPage'];
 export type InvitationTotals = components['schemas']['InvitationTotals'];
 export type InviteDto = components['schemas']['InviteDto'];
@@ -4316,6 +4367,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    InboundMessagesController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                outcome?: "reply" | "counter" | "bounce" | "delay" | "auto-reply" | "unmatched";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessagePage"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };

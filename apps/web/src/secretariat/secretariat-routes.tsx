@@ -2,6 +2,7 @@ import { Page } from '../components/ui';
 import { Link, matchPath, NavLink } from '../router';
 import { AuditPage } from './audit-page';
 import { ImportPage } from './import-page';
+import { InboundMailPage } from './inbound-mail-page';
 import { MeetingAdminPage } from './meeting-admin-page';
 import { MeetingFormPage } from './meeting-form-page';
 import { MeetingsAdminPage } from './meetings-admin-page';
@@ -43,6 +44,9 @@ export default function SecretariatRoutes({ path, query }: { path: string; query
           <li>
             <NavLink to="/secretariat/audit">Audit trail</NavLink>
           </li>
+          <li>
+            <NavLink to="/secretariat/unmatched-mail">Unmatched mail</NavLink>
+          </li>
         </ul>
       </nav>
       <Route path={path} query={query} />
@@ -72,6 +76,8 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
       return <MeetingsAdminPage />;
     case '/secretariat/meetings/new':
       return <MeetingFormPage />;
+    case '/secretariat/unmatched-mail':
+      return <InboundMailPage />;
     case '/secretariat/audit':
       return (
         <AuditPage entity={query.get('entity') ?? ''} id={query.get('id') ?? ''} member={query.get('member') ?? ''} />

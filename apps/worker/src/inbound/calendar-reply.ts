@@ -12,6 +12,8 @@ export interface CalendarAnswer {
   uid: string;
   /** The SEQUENCE the attendee answered; 0 when the program left it out. */
   sequence: number;
+  /** The ORGANIZER address the program copied from the invitation; null when it left it out (Outlook does). */
+  organizer: string | null;
   attendees: { email: string; partstat: string }[];
   /** COUNTER only: the time the attendee proposes instead. */
   proposed: { startsAt: Date | null; endsAt: Date | null } | null;
@@ -60,10 +62,12 @@ export function readCalendarAnswer(text: string): CalendarAnswer | null {
   if (!vevent || !uid) return null;
   const sequence = Number(vevent.getFirstPropertyValue('sequence') ?? 0);
   const comment = vevent.getFirstPropertyValue('comment');
+  const organizer = vevent.getFirstProperty('organizer');
   return {
     method,
     uid: String(uid),
     sequence: Number.isInteger(sequence) && sequence >= 0 ? sequence : 0,
+    organizer: organizer ? mailtoAddress(organizer.getFirstValue()) || null : null,
     attendees: vevent.getAllProperties('attendee').map((p) => ({
       email: mailtoAddress(p.getFirstValue()),
       partstat: String(p.getParameter('partstat') ?? 'NEEDS-ACTION').toUpperCase(),

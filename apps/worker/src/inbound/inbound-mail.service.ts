@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { CURRENT_MEMBER_STATUSES, Executor, InboundOutcome, RsvpResponse } from '@seg/db';
+import { Executor, InboundOutcome, isCurrentMember, RsvpResponse } from '@seg/db';
+import { readInvitationReplyAddress } from '@seg/links';
 import { readNoticeBounceAddress } from '@seg/mail';
+import { readMeetingUid } from '@seg/rules';
 import { CalendarAnswer } from './calendar-reply';
 import { DeliveryReport } from './delivery-report';
 import { contentMessageId, headerMessageId, InboundMessage, readInboundMessage } from './inbound-message';
@@ -25,7 +27,9 @@ const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = {
   TENTATIVE: 'tentative',
   DECLINED: 'declined',
 };
-const MEETING_UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
+/** Why a calendar answer without the proof changes nothing (the secretariat reads it in Unmatched). */
+const UNPROVEN =
+  "the reply was not sent to the address this invitee was given (their invitation's ORGANIZER), so nothing shows it comes from them";
 const NOTICE_MESSAGE_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.\d+@/i;
 
 /** The change a message asks for, decided before the transaction that records it. */
@@ -91,7 +95,7 @@ export class InboundMailService {
   private async plan(message: InboundMessage): Promise<Plan> {
     switch (message.kind) {
       case 'calendar':
-        return this.planCalendar(message.messageId, message.answer, message.from);
+        return this.planCalendar(message.messageId, message.answer, message.from, message.envelopeAddresses);
       case 'bounce':
         return this.planBounce(
           message.messageId,
@@ -106,24 +110,42 @@ export class InboundMailService {
     }
   }
 
-  private async planCalendar(messageId: string, answer: CalendarAnswer, from: string | null): Promise<Plan> {
-    const meetingId = MEETING_UID.exec(answer.uid)?.[1];
-    const found = meetingId ? await this.repository.getMeetingInvitees(meetingId.toLowerCase()) : null;
-    if (!found) return unmatched(messageId, 'no meeting has this UID');
-    const { meeting } = found;
-    if (meeting.status === 'cancelled')
-      return unmatched(messageId, 'the meeting was cancelled', { meetingId: meeting.id });
-    if (meeting.status !== 'scheduled')
-      return unmatched(messageId, 'the meeting is not scheduled', { meetingId: meeting.id });
+  /**
+   * A calendar answer counts only when it proves it comes from the invitee: it was sent to the
+   * reply address that invitee alone was given (the ORGANIZER of their invitation, carrying their
+   * invitation and a MAC), and its ATTENDEE is that invitee. Anyone can write a UID, an ATTENDEE
+   * and a From; nobody else has that address.
+   */
+  private async planCalendar(
+    messageId: string,
+    answer: CalendarAnswer,
+    from: string | null,
+    envelope: string[],
+  ): Promise<Plan> {
+    const meetingId = readMeetingUid(answer.uid);
+    if (!meetingId || !(await this.repository.meetingExists(meetingId)))
+      return unmatched(messageId, 'no meeting has this UID');
+    const invitationId = this.replyInvitationId([...envelope, ...(answer.organizer ? [answer.organizer] : [])]);
+    if (!invitationId) return unmatched(messageId, UNPROVEN, { meetingId });
+    const found = await this.repository.getReplyInvitation(invitationId);
+    if (!found || found.meeting.id !== meetingId)
+      return unmatched(messageId, 'the address it was sent to is for an invitation to another meeting', { meetingId });
+    const { meeting, member } = found;
+    if (
+      !matchInvitee(
+        [member],
+        answer.attendees.map((a) => a.email),
+        from,
+      )
+    )
+      return unmatched(messageId, 'the ATTENDEE is not the invitee whose address it was sent to', { meetingId });
+    if (!isCurrentMember(member))
+      return unmatched(messageId, 'the invitee is no longer a current member', { meetingId });
+    if (meeting.status === 'cancelled') return unmatched(messageId, 'the meeting was cancelled', { meetingId });
+    if (meeting.status !== 'scheduled') return unmatched(messageId, 'the meeting is not scheduled', { meetingId });
     if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now())
-      return unmatched(messageId, 'the meeting is over', { meetingId: meeting.id });
-    const invitee = matchInvitee(
-      // Members whose invitations still count, as for RSVP links.
-      found.invitees.filter((i) => CURRENT_MEMBER_STATUSES.includes(i.memberStatus)),
-      answer.attendees.map((a) => a.email),
-      from,
-    );
-    if (!invitee) return unmatched(messageId, 'the attendee is not invited to this meeting', { meetingId: meeting.id });
+      return unmatched(messageId, 'the meeting is over', { meetingId });
+    const invitee = { invitationId, memberId: member.id, email: member.email, rsvp: found.rsvp };
     // Answers to a later SEQUENCE than ours (a client that counts on its own) answer the current one.
     const revision = Math.min(answer.sequence, meeting.revision);
     const partstat =
@@ -147,7 +169,12 @@ export class InboundMailService {
           await this.audit.record(
             tx,
             { memberId: invitee.memberId, requestId: null },
-            { entity: 'invitation', entityId: invitee.invitationId, action: 'counter', after: counter },
+            {
+              entity: 'invitation',
+              entityId: invitee.invitationId,
+              action: 'counter',
+              after: { ...counter, replyFrom: from },
+            },
           );
         },
       };
@@ -171,7 +198,7 @@ export class InboundMailService {
             entityId: invitee.invitationId,
             action: 'rsvp',
             before: { rsvp: invitee.rsvp },
-            after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision },
+            after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision, replyFrom: from },
           },
         );
       },
@@ -214,6 +241,15 @@ export class InboundMailService {
         }
       },
     };
+  }
+
+  /** The invitation named by the first of these addresses that is an invitee's reply address. */
+  private replyInvitationId(addresses: string[]): string | null {
+    for (const address of addresses) {
+      const id = readInvitationReplyAddress(address, this.config.mail.bounceAddress, this.config.auth.jwtSecret);
+      if (id) return id;
+    }
+    return null;
   }
 
   /**

@@ -5,7 +5,13 @@ import { DeliveryReport, looksLikeBounce, readDeliveryStatus, readPlainBounce } 
 
 /** A message from the inbound mailbox, read for what it is. */
 export type InboundMessage = { messageId: string } & (
-  | { kind: 'calendar'; from: string | null; answer: CalendarAnswer }
+  | {
+      kind: 'calendar';
+      from: string | null;
+      /** Every address the message was delivered to: an invitee's reply address names their invitation. */
+      envelopeAddresses: string[];
+      answer: CalendarAnswer;
+    }
   | {
       kind: 'bounce';
       /** Every address the message was delivered to: a VERP address names the notice. */
@@ -114,8 +120,16 @@ export async function readInboundMessage(raw: Buffer): Promise<InboundMessage> {
   const messageId = mail.messageId ?? contentMessageId(raw);
   const from = mail.from?.value[0]?.address ?? null;
 
+  // The addresses it was sent and delivered to, as the headers say (the envelope is not kept).
+  const envelopeAddresses = addresses(
+    mail.to,
+    mail.cc,
+    headerText(mail.headers.get('delivered-to')),
+    headerText(mail.headers.get('x-original-to')),
+    headerText(mail.headers.get('envelope-to')),
+  );
   const answer = calendarAnswer(mail);
-  if (answer) return { messageId, kind: 'calendar', from, answer };
+  if (answer) return { messageId, kind: 'calendar', from, envelopeAddresses, answer };
 
   const contentType = headerText(mail.headers.get('content-type'));
   const rawContentType =
@@ -132,14 +146,7 @@ export async function readInboundMessage(raw: Buffer): Promise<InboundMessage> {
     return {
       messageId,
       kind: 'bounce',
-      envelopeAddresses: addresses(
-        mail.to,
-        mail.cc,
-        headerText(mail.headers.get('delivered-to')),
-        headerText(mail.headers.get('x-original-to')),
-        headerText(mail.headers.get('envelope-to')),
-        headerText(mail.headers.get('return-path')),
-      ),
+      envelopeAddresses: [...envelopeAddresses, ...addresses(headerText(mail.headers.get('return-path')))],
       reports: plain ? [plain] : structured,
       originalMessageIds: originalMessageIds(mail, text),
     };

@@ -16,9 +16,12 @@ import {
 } from '@seg/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
 
-export interface MeetingInvitees {
+/** The invitation a reply address names, with its member and meeting, as a calendar reply is checked against. */
+export interface ReplyInvitation {
+  invitationId: string;
+  rsvp: RsvpResponse;
+  member: { id: string; email: string; status: MemberStatus; erasedAt: Date | null };
   meeting: { id: string; status: string; revision: number; endsAt: Date | null };
-  invitees: { invitationId: string; memberId: string; email: string; memberStatus: MemberStatus; rsvp: RsvpResponse }[];
 }
 
 export interface BouncedNotice {
@@ -75,25 +78,25 @@ export class InboundRepository {
     return inserted.length > 0;
   }
 
-  async getMeetingInvitees(meetingId: string, tx: Executor = this.db): Promise<MeetingInvitees | null> {
-    const [meeting] = await tx
-      .select({ id: meetings.id, status: meetings.status, revision: meetings.revision, endsAt: meetings.endsAt })
-      .from(meetings)
-      .where(eq(meetings.id, meetingId))
-      .limit(1);
-    if (!meeting) return null;
-    const invitees = await tx
+  async meetingExists(meetingId: string): Promise<boolean> {
+    const [row] = await this.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).limit(1);
+    return Boolean(row);
+  }
+
+  async getReplyInvitation(invitationId: string): Promise<ReplyInvitation | null> {
+    const [row] = await this.db
       .select({
         invitationId: invitations.id,
-        memberId: members.id,
-        email: members.email,
-        memberStatus: members.status,
         rsvp: invitations.rsvp,
+        member: { id: members.id, email: members.email, status: members.status, erasedAt: members.erasedAt },
+        meeting: { id: meetings.id, status: meetings.status, revision: meetings.revision, endsAt: meetings.endsAt },
       })
       .from(invitations)
       .innerJoin(members, eq(members.id, invitations.memberId))
-      .where(eq(invitations.meetingId, meetingId));
-    return { meeting, invitees };
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(invitations.id, invitationId))
+      .limit(1);
+    return row ?? null;
   }
 
   /** A reply from a calendar program; `revision` is the meeting revision it answered. */

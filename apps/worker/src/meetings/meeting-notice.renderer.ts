@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatLondon, formatLondonRange, meetingCalendar, RSVP_WORDING } from '@seg/rules';
-import { rsvpLink } from '@seg/links';
+import { formatLondon, formatLondonRange, meetingCalendar, parseMailbox, RSVP_WORDING } from '@seg/rules';
+import { invitationReplyAddress, rsvpLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
 import type { NoticeKind } from '@seg/notices';
@@ -103,14 +103,22 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       ].join('\n'),
     );
 
+    // The invitee's own reply address: the ORGANIZER their calendar answers, and Reply-To for
+    // programs that answer the message instead; From stays MAIL_FROM.
+    const replyAddress = invitationReplyAddress(
+      this.config.mail.bounceAddress,
+      invitationId,
+      this.config.auth.jwtSecret,
+    );
     const calendar = meetingCalendar({
       meeting: { ...meeting, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
       mailFrom: this.config.mail.from,
-      invitee: { name: memberName ?? notice.toEmail, email: notice.toEmail, rsvp, rsvpUrl },
+      invitee: { name: memberName ?? notice.toEmail, email: notice.toEmail, rsvp, rsvpUrl, replyAddress },
       cancelled,
     });
     return {
       subject,
+      replyTo: { name: parseMailbox(this.config.mail.from).name ?? '', address: replyAddress },
       text,
       html,
       calendar: {

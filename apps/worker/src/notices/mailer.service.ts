@@ -20,6 +20,7 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     text: email.text,
     html: email.html,
     messageId: email.messageId,
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     ...(email.bounceTo ? { envelope: { from: email.bounceTo, to: [email.to] } } : {}),
     ...(email.calendar
       ? {

@@ -23,6 +23,8 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Where a reply to the message goes, when not to MAIL_FROM. */
+  replyTo?: { name: string; address: string };
   /** RFC 5545 text; sent as a text/calendar part with the given METHOD and as an .ics attachment. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
 }
