@@ -13,6 +13,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/drizzle ./drizzle
+# The fonts PDFs are set in (certificates, statements), found by the code beside the build.
+COPY --from=build /app/libs/pdf/fonts ./libs/pdf/fonts
 COPY package.json ./
 USER node
 EXPOSE 3000

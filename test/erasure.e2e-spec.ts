@@ -1,5 +1,13 @@
 import { todayInLondon } from '@seg/rules';
-import { auditLog, invitations, memberEstablishments, notices, oneTimeTokens, refreshTokens } from '@seg/db';
+import {
+  attendance,
+  auditLog,
+  invitations,
+  memberEstablishments,
+  notices,
+  oneTimeTokens,
+  refreshTokens,
+} from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { dumpHits, memberWithHistory, QUILLON } from './support/erasure-proof';
 import { loggedIn } from './support/factories';
@@ -16,8 +24,10 @@ describe('erasing a member', () => {
   });
 
   it('leaves no personal value anywhere in the database, and keeps the history as an anonymous record', async () => {
-    const { id, email, password, bounced } = await memberWithHistory(stack, secretariat, QUILLON);
-    expect(dumpHits(stack, QUILLON.searched).length).toBeGreaterThan(0);
+    const { id, email, password, bounced, certificateNumber } = await memberWithHistory(stack, secretariat, QUILLON);
+    expect(dumpHits(stack, [...QUILLON.searched, certificateNumber])).toEqual(
+      expect.arrayContaining(['Sphygmic', 'Crepuscular', certificateNumber]),
+    );
 
     const refused = await stack.http().post(`/members/${id}/erase`).set(secretariat).send({}).expect(400);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
@@ -30,7 +40,10 @@ describe('erasing a member', () => {
     expect(erased.body.name).toMatch(/^Former member \d+$/);
     await stack.http().post(`/members/${id}/erase`).set(admin).send({}).expect(409);
 
-    expect(dumpHits(stack, QUILLON.searched)).toEqual([]);
+    // Their reflections and own learning entries go; their attendance stays as a count, its certificate unverifiable.
+    expect(dumpHits(stack, [...QUILLON.searched, certificateNumber])).toEqual([]);
+    const came = await stack.db.select().from(attendance).where(eq(attendance.memberId, id));
+    expect(came).toEqual([expect.objectContaining({ certificateNumber: null, withdrawnAt: null })]);
 
     // What stays: the anonymous record, its post, the replies as counts, the ledger's dates and states.
     const record = await stack.http().get(`/members/${id}`).set(secretariat).expect(200);

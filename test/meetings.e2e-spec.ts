@@ -574,13 +574,31 @@ describe('meetings and their notices', () => {
     const attendance = await stack.http().get(`/meetings/${meetingId}/attendance`).set(asSecretariat()).expect(200);
     expect(attendance.body.byRegion).toEqual(
       expect.arrayContaining([
-        { code: 'wales', name: 'Wales', invitees: 4, accepted: 1, tentative: 1, declined: 1, noReply: 1 },
-        { code: 'scotland', name: 'Scotland', invitees: 1, accepted: 0, tentative: 0, declined: 0, noReply: 1 },
+        { code: 'wales', name: 'Wales', invitees: 4, accepted: 1, tentative: 1, declined: 1, noReply: 1, attended: 0 },
+        {
+          code: 'scotland',
+          name: 'Scotland',
+          invitees: 1,
+          accepted: 0,
+          tentative: 0,
+          declined: 0,
+          noReply: 1,
+          attended: 0,
+        },
       ]),
     );
     expect(attendance.body.byCategory).toEqual(
       expect.arrayContaining([
-        { code: 'prison-gp', name: 'Prison GP', invitees: 3, accepted: 1, tentative: 0, declined: 1, noReply: 1 },
+        {
+          code: 'prison-gp',
+          name: 'Prison GP',
+          invitees: 3,
+          accepted: 1,
+          tentative: 0,
+          declined: 1,
+          noReply: 1,
+          attended: 0,
+        },
       ]),
     );
     const csv = await stack
@@ -592,9 +610,9 @@ describe('meetings and their notices', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.split('\r\n')).toEqual(
       expect.arrayContaining([
-        'group,code,name,invitees,accepted,tentative,declined,noReply',
-        'region,wales,Wales,4,1,1,1,1',
-        'total,,All invitees,5,1,1,1,2',
+        'group,code,name,invitees,accepted,tentative,declined,noReply,attended',
+        'region,wales,Wales,4,1,1,1,1,0',
+        'total,,Everyone,5,1,1,1,2,0',
       ]),
     );
   });

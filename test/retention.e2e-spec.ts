@@ -1,4 +1,14 @@
-import { auditLog, members, notices, oneTimeTokens, refreshTokens, retentionRuns } from '@seg/db';
+import {
+  attendance,
+  auditLog,
+  meetings,
+  members,
+  notices,
+  oneTimeTokens,
+  reflections,
+  refreshTokens,
+  retentionRuns,
+} from '@seg/db';
 import { DailyJobs } from '@seg/queue';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -36,7 +46,11 @@ const OTTOLINE: Persona = {
   ],
   counterComment: 'Ottoline is on leave that week',
   bounceDiagnostic: 'Brackwater-Thistlemoor unknown',
+  reflection: 'Learnt Quodlibet Triage At Skelbrook',
+  learningTitle: 'Oneiric Pharmacology Course',
   searched: [
+    'Quodlibet',
+    'Oneiric',
     'Ottoline',
     'Brackwater',
     'Thistlemoor',
@@ -139,7 +153,13 @@ describe('the daily retention run', () => {
 
     // A second run the same day finds nothing more to remove.
     await runRetention(new Date(Date.now() + HOUR));
-    expect(await lastRemoved()).toEqual({ 'left-members': 0, notices: 0, sessions: 0, 'one-time-tokens': 0 });
+    expect(await lastRemoved()).toEqual({
+      'left-members': 0,
+      notices: 0,
+      sessions: 0,
+      'one-time-tokens': 0,
+      attendance: 0,
+    });
     await expect(
       stack.db
         .select()
@@ -234,6 +254,67 @@ describe('the daily retention run', () => {
     expect(await lastRemoved()).toMatchObject({ sessions: 1, 'one-time-tokens': 2 });
   });
 
+  it('removes attendance, certificates and reflections once their meeting is RETENTION_ATTENDANCE_YEARS old', async () => {
+    const member = await createMember(stack.db, { name: 'Perpetua Ledger' });
+    const meeting = async (values: Partial<typeof meetings.$inferInsert>) =>
+      (
+        await stack.db
+          .insert(meetings)
+          .values({ title: 'Spoke meeting', kind: 'regional', status: 'scheduled', ...values })
+          .returning()
+      )[0].id;
+    const ended = (months: number) => ({
+      startsAt: new Date(monthsAgo(months).getTime() - 2 * HOUR),
+      endsAt: monthsAgo(months),
+    });
+    const thisYear = new Date().getUTCFullYear();
+    const [old, recent, oldSummit, recentSummit] = [
+      await meeting(ended(61)),
+      await meeting(ended(59)),
+      // Archived summits known by their year count as ending with it: six years back is gone, five is not yet.
+      await meeting({ kind: 'summit', summitNumber: 900, summitYear: thisYear - 6 }),
+      await meeting({ kind: 'summit', summitNumber: 901, summitYear: thisYear - 5 }),
+    ];
+    const rows = await stack.db
+      .insert(attendance)
+      .values(
+        [old, recent, oldSummit, recentSummit].map((meetingId, i) => ({
+          meetingId,
+          memberId: member.id,
+          source: 'organiser' as const,
+          certificateNumber: `SEG-TEST-0000-000${i}`,
+        })),
+      )
+      .returning();
+    await stack.db
+      .insert(reflections)
+      .values(rows.map((r) => ({ attendanceId: r.id, learnt: 'Palimpsest of sepsis' })));
+
+    await runRetention();
+    const kept = await stack.db.select().from(attendance).where(eq(attendance.memberId, member.id));
+    expect(kept.map((a) => a.meetingId).sort()).toEqual([recent, recentSummit].sort());
+    const notes = await stack.db
+      .select()
+      .from(reflections)
+      .where(
+        inArray(
+          reflections.attendanceId,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(notes.map((n) => n.attendanceId).sort()).toEqual(kept.map((a) => a.id).sort());
+    expect(await lastRemoved()).toMatchObject({ attendance: 2 });
+    // The meetings stay: the network's history; a second run the same day removes nothing more.
+    await expect(
+      stack.db
+        .select()
+        .from(meetings)
+        .where(inArray(meetings.id, [old, oldSummit])),
+    ).resolves.toHaveLength(2);
+    await runRetention();
+    expect(await lastRemoved()).toMatchObject({ attendance: 0 });
+  });
+
   it("reports to the secretariat each rule's period and what its last run removed, and to nobody else", async () => {
     await runRetention();
     const member = await createMember(stack.db, { name: 'Cosmo Pettigrew' });
@@ -281,6 +362,11 @@ describe('the daily retention run', () => {
         {
           rule: 'one-time-tokens',
           periodMonths: null,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 },
+        },
+        {
+          rule: 'attendance',
+          periodMonths: 60,
           lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 },
         },
       ],

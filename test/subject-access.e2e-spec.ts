@@ -1,4 +1,4 @@
-import { auditLog, invitations, meetings } from '@seg/db';
+import { attendance, auditLog, invitations, learningEntries, meetings, reflections } from '@seg/db';
 import { sql } from 'drizzle-orm';
 import { createMember, createPost, loggedIn } from './support/factories';
 import { useStack } from './support/stack';
@@ -59,12 +59,57 @@ describe('subject access export', () => {
     await stack.db
       .insert(auditLog)
       .values({ actorId: member.id, entity: 'meeting', entityId: meeting.id, action: 'create' });
+    // They attended it and reflected on it, and keep a learning entry of their own.
+    const [came] = await stack.db
+      .insert(attendance)
+      .values({
+        meetingId: meeting.id,
+        memberId: member.id,
+        source: 'check-in',
+        certificateNumber: 'SEG-ACC3-SS00-0001',
+      })
+      .returning();
+    await stack.db
+      .insert(reflections)
+      .values({ attendanceId: came.id, learnt: 'Private: handovers at night', willChange: 'Private: a checklist' });
+    await stack.db.insert(learningEntries).values({
+      memberId: member.id,
+      title: 'Wound care webinar',
+      occurredOn: '2026-01-20',
+      minutes: 60,
+      learnt: 'Private: dressings',
+    });
 
     const mine = await stack.http().get('/me/export').set(auth).expect(200);
     expect(mine.headers['content-disposition']).toMatch(/attachment/);
     const theirs = await stack.http().get(`/members/${member.id}/export`).set(secretariat).expect(200);
     await stack.http().get(`/members/${member.id}/export`).set(auth).expect(403);
-    expect({ ...theirs.body, exportedAt: null }).toEqual({ ...mine.body, exportedAt: null });
+    // The secretariat's copy is the member's, less their reflective notes, which are theirs alone.
+    expect(mine.body).toMatchObject({
+      reflectiveNotes: 'included',
+      attendance: [
+        expect.objectContaining({
+          reflection: { learnt: 'Private: handovers at night', willChange: 'Private: a checklist' },
+        }),
+      ],
+      learningEntries: [expect.objectContaining({ title: 'Wound care webinar', learnt: 'Private: dressings' })],
+    });
+    expect(theirs.body.reflectiveNotes).toBe('withheld');
+    expect(JSON.stringify(theirs.body)).not.toMatch(/Private:/);
+    const withoutNotes = {
+      ...mine.body,
+      exportedAt: null,
+      reflectiveNotes: 'withheld',
+      attendance: mine.body.attendance.map(({ reflection: _notes, ...row }: Record<string, unknown>) => row),
+      learningEntries: mine.body.learningEntries.map(
+        ({ learnt: _l, willChange: _w, ...row }: Record<string, unknown>) => row,
+      ),
+    };
+    expect({ ...theirs.body, exportedAt: null }).toEqual(withoutNotes);
+    // Nor does another member's export hold them.
+    const otherAuth = (await loggedIn(stack.db, stack.config, { region: 'wales' })).auth;
+    const othersExport = await stack.http().get('/me/export').set(otherAuth).expect(200);
+    expect(JSON.stringify(othersExport.body)).not.toMatch(/Private:|Wound care/);
     const exported = JSON.stringify(mine.body);
     expect(mine.body.sessions.some((s: { device: string | null }) => s.device === 'Firefox on Linux')).toBe(true);
 

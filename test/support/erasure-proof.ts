@@ -1,4 +1,13 @@
-import { establishments, inboundMessages, invitations, members, notices } from '@seg/db';
+import {
+  attendance,
+  establishments,
+  inboundMessages,
+  invitations,
+  learningEntries,
+  members,
+  notices,
+  reflections,
+} from '@seg/db';
 import { and, eq } from 'drizzle-orm';
 import { execFileSync } from 'node:child_process';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
@@ -20,6 +29,9 @@ export interface Persona {
   /** What the mail loop leaves: a comment with a proposed time, and the receiving server's words. */
   counterComment: string;
   bounceDiagnostic: string;
+  /** Their learning record: a reflection on a meeting they attended, and an entry of their own. */
+  reflection: string;
+  learningTitle: string;
   /** Every personal value (or a distinctive part of one) that must not survive erasure. */
   searched: string[];
 }
@@ -46,7 +58,11 @@ export const QUILLON: Persona = {
   ],
   counterComment: 'Quillon cannot come before noon',
   bounceDiagnostic: 'Vexbridge-Ormsky unknown',
+  reflection: 'Learnt Sphygmic Handover From Wolverquay',
+  learningTitle: 'Crepuscular Toxicology Webinar',
   searched: [
+    'Sphygmic',
+    'Crepuscular',
     'Quillon',
     'Vexbridge',
     'Ormsky',
@@ -73,6 +89,8 @@ export interface MemberHistory {
   meetingIds: string[];
   /** The notice that bounced, with its sending time, and the inbound message about it. */
   bounced: { id: string; sentAt: Date };
+  /** Their attendance of the first meeting, with its certificate number. */
+  certificateNumber: string;
 }
 
 /**
@@ -159,7 +177,24 @@ export async function memberWithHistory(
     noticeId: sent.id,
     detail: { diagnostic: persona.bounceDiagnostic },
   });
-  return { id, email, password, meetingIds, bounced: { id: sent.id, sentAt } };
+  // A number of its own for each member: the test looks for it in the dump after erasure.
+  const hex = id.replace(/-/g, '').toUpperCase();
+  const certificateNumber = `SEG-${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`;
+  const [attended] = await stack.db
+    .insert(attendance)
+    .values({ meetingId: meetingIds[0], memberId: id, source: 'organiser', certificateNumber })
+    .returning();
+  await stack.db
+    .insert(reflections)
+    .values({ attendanceId: attended.id, learnt: persona.reflection, willChange: persona.reflection });
+  await stack.db.insert(learningEntries).values({
+    memberId: id,
+    title: persona.learningTitle,
+    occurredOn: '2026-02-03',
+    minutes: 90,
+    learnt: persona.reflection,
+  });
+  return { id, email, password, meetingIds, bounced: { id: sent.id, sentAt }, certificateNumber };
 }
 
 /** Which of the values (each as written and in lower case) a pg_dump of the whole database holds. */

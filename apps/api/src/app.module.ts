@@ -6,9 +6,11 @@ import { PagingModule } from '@seg/http';
 import { DatabaseModule } from '@seg/db';
 import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
+import { ClockModule } from '@seg/rules';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AboutModule } from './about/about.module';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
@@ -52,6 +54,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        ClockModule,
         PagingModule,
         QueueModule,
         AuthGuardsModule,
@@ -62,6 +65,7 @@ export class AppModule {
         MetricsModule,
         AboutModule,
         MeetingsModule,
+        AttendanceModule,
         RsvpModule,
         ConfirmDetailsModule,
         AuditModule,

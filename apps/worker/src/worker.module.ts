@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@seg/config';
 import { DatabaseModule } from '@seg/db';
 import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
+import { ClockModule } from '@seg/rules';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountNoticeRenderer } from './accounts/account-notice.renderer';
 import { AccountsWorkerModule } from './accounts/accounts-worker.module';
@@ -28,6 +29,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DatabaseModule,
+        ClockModule,
         QueueModule,
         NoticesModule,
         AuditTrailModule,

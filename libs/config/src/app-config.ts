@@ -75,6 +75,7 @@ const schema = z.object({
   DETAILS_CONFIRM_REP_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   RETENTION_LEFT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   RETENTION_NOTICE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  RETENTION_ATTENDANCE_YEARS: z.coerce.number().int().min(1).max(50).default(5),
   NUDGE_TIME: timeOfDay.default('09:00'),
   RETENTION_TIME: timeOfDay.default('03:30'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
@@ -183,8 +184,12 @@ export interface AppConfig {
   meetings: { reminderHoursBefore: number };
   /** How often members are asked to confirm their details; representatives holding a post today more often. */
   detailsConfirm: { months: number; repMonths: number };
-  /** Storage limitation: members who left are erased after `leftMonths`; notices are stripped of bodies and addresses after `noticeMonths`. */
-  retention: { leftMonths: number; noticeMonths: number };
+  /**
+   * Storage limitation: members who left are erased after `leftMonths`; notices are stripped of
+   * bodies and addresses after `noticeMonths`; attendance (with its certificates and reflections)
+   * goes `attendanceYears` after its meeting.
+   */
+  retention: { leftMonths: number; noticeMonths: number; attendanceYears: number };
   /** The worker's daily jobs, each at a time of day in `timeZone`: the nudges, and the retention run (at night, when nobody is signed in). */
   daily: { nudgeTime: TimeOfDay; retentionTime: TimeOfDay; timeZone: string };
   /** The built web app that the API serves at `/`. */
@@ -312,7 +317,11 @@ export function loadConfig(
     },
     meetings: { reminderHoursBefore: raw.REMINDER_HOURS_BEFORE },
     detailsConfirm: { months: raw.DETAILS_CONFIRM_MONTHS, repMonths: raw.DETAILS_CONFIRM_REP_MONTHS },
-    retention: { leftMonths: raw.RETENTION_LEFT_MONTHS, noticeMonths: raw.RETENTION_NOTICE_MONTHS },
+    retention: {
+      leftMonths: raw.RETENTION_LEFT_MONTHS,
+      noticeMonths: raw.RETENTION_NOTICE_MONTHS,
+      attendanceYears: raw.RETENTION_ATTENDANCE_YEARS,
+    },
     daily: {
       nudgeTime: readTimeOfDay(raw.NUDGE_TIME),
       retentionTime: readTimeOfDay(raw.RETENTION_TIME),

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
+  attendance,
   auditLog,
   Executor,
   inboundMessages,
   invitations,
+  learningEntries,
   memberEstablishments,
   members,
   notices,
   oneTimeTokens,
   posts,
+  reflections,
   refreshTokens,
 } from '@seg/db';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
@@ -109,8 +112,17 @@ export class ErasureRepository {
       .returning();
   }
 
-  /** Sessions, one-time tokens, places of work and notices not sent yet go. */
+  /** Sessions, one-time tokens, places of work, notices not sent yet and their own learning record go. */
   async deleteBelongings(tx: Executor, memberId: string): Promise<void> {
+    await tx.delete(learningEntries).where(eq(learningEntries.memberId, memberId));
+    await tx
+      .delete(reflections)
+      .where(
+        inArray(
+          reflections.attendanceId,
+          tx.select({ id: attendance.id }).from(attendance).where(eq(attendance.memberId, memberId)),
+        ),
+      );
     await tx.delete(refreshTokens).where(eq(refreshTokens.memberId, memberId));
     await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.memberId, memberId));
     await tx.delete(memberEstablishments).where(eq(memberEstablishments.memberId, memberId));
@@ -136,6 +148,11 @@ export class ErasureRepository {
         or(inArray(inboundMessages.noticeId, theirNotices), inArray(inboundMessages.invitationId, theirInvitations)),
       );
     await tx.update(invitations).set({ counterProposal: null }).where(eq(invitations.memberId, memberId));
+    // Attendance stays as counts; its certificates no longer name anyone, so nothing verifies them.
+    await tx
+      .update(attendance)
+      .set({ certificateNumber: null, updatedAt: new Date() })
+      .where(eq(attendance.memberId, memberId));
   }
 
   async replaceMember(tx: Executor, memberId: string, values: Partial<typeof members.$inferInsert>): Promise<void> {

@@ -31,7 +31,8 @@ export interface ErasureResult {
 /**
  * Replaces a member with an anonymous record ("Former member 1001"), for the secretariat's
  * `POST /members/:id/erase` and the worker's retention run alike. Kept, as the network's history:
- * their posts (held by the anonymous record), their replies (so attendance counts stay right), the
+ * their posts (held by the anonymous record), their replies and attendance (so counts stay right;
+ * the certificate numbers go, and their reflections and own learning entries with them), the
  * notices' kinds, dates and states, and who did what and when in the audit log. Everything that
  * says who they were goes.
  */

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  attendance,
   Database,
   DB,
   Executor,
+  meetings,
   members,
   notices,
   oneTimeTokens,
@@ -10,7 +12,7 @@ import {
   RetentionRule,
   retentionRuns,
 } from '@seg/db';
-import { and, asc, desc, eq, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { ERASED, STRIPPED_NOTICE } from './stripped-notice';
 
 export interface RetentionRunRow {
@@ -77,6 +79,28 @@ export class RetentionRepository {
       .delete(oneTimeTokens)
       .where(or(isNotNull(oneTimeTokens.usedAt), lte(oneTimeTokens.expiresAt, at)))
       .returning({ id: oneTimeTokens.id });
+    return deleted.length;
+  }
+
+  /**
+   * Deletes the attendance (with its certificate numbers and the members' reflections) of every
+   * meeting that ended at or before `cutoff`; an archived summit known only by its year counts as
+   * ending with that year, so nothing goes early. Answers how many.
+   */
+  async deleteAttendanceOfMeetingsEndedBy(tx: Executor, cutoff: Date): Promise<number> {
+    const ended = tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(
+        lte(
+          sql`coalesce(${meetings.endsAt}, make_timestamptz(${meetings.summitYear} + 1, 1, 1, 0, 0, 0, 'Europe/London'))`,
+          cutoff,
+        ),
+      );
+    const deleted = await tx
+      .delete(attendance)
+      .where(inArray(attendance.meetingId, ended))
+      .returning({ id: attendance.id });
     return deleted.length;
   }
 

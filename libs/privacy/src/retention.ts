@@ -4,7 +4,7 @@ import { Database, DB, Executor, RETENTION_RULES, RetentionRule } from '@seg/db'
 import { MemberErasure } from './member-erasure';
 import { RetentionRepository, RetentionRunRow } from './retention.repository';
 
-/** What each rule removed on one run: members erased, notices stripped, sign-ins and one-time tokens deleted. */
+/** What each rule removed on one run: members erased, notices stripped, sign-ins, one-time tokens and attendance deleted. */
 export type RetentionRemoved = Record<RetentionRule, number>;
 
 /** A rule as the secretariat reads it: its period from the configuration (null: it has none) and its last run. */
@@ -43,7 +43,7 @@ export class Retention {
    * fails once it is done, so the job is retried.
    */
   async run(now: Date): Promise<RetentionRemoved> {
-    const { leftMonths, noticeMonths } = this.config.retention;
+    const { leftMonths, noticeMonths, attendanceYears } = this.config.retention;
     const leavers = await this.eraseLeavers(now, leftMonths);
     const removed: RetentionRemoved = {
       'left-members': leavers.erased,
@@ -52,6 +52,9 @@ export class Retention {
       ),
       sessions: await this.apply('sessions', now, (tx) => this.repository.deleteSessionsEndedBy(tx, now)),
       'one-time-tokens': await this.apply('one-time-tokens', now, (tx) => this.repository.deleteSpentTokens(tx, now)),
+      attendance: await this.apply('attendance', now, (tx) =>
+        this.repository.deleteAttendanceOfMeetingsEndedBy(tx, monthsBefore(now, attendanceYears * 12)),
+      ),
     };
     if (leavers.failed)
       throw new Error(
@@ -68,6 +71,7 @@ export class Retention {
       notices: this.config.retention.noticeMonths,
       sessions: null,
       'one-time-tokens': null,
+      attendance: this.config.retention.attendanceYears * 12,
     };
     return {
       runsAt: this.config.daily.retentionTime,

@@ -6,3 +6,5 @@ export * from './erasure-request-clock';
 export * from './rsvp-wording';
 export * from './meeting-calendar';
 export * from './account-rights';
+export * from './clock';
+export * from './learning';

@@ -1,9 +1,11 @@
-/** How long things are kept, in months (from the configuration). */
+/** How long things are kept (from the configuration). */
 export class RetentionPeriods {
   /** Members who left are erased this long after (RETENTION_LEFT_MONTHS). */
   leftMonths: number;
   /** Emails sent are stripped of their text and address this long after (RETENTION_NOTICE_MONTHS). */
   noticeMonths: number;
+  /** Attendance and certificates are kept this many years after the meeting (RETENTION_ATTENDANCE_YEARS). */
+  attendanceYears: number;
   /** Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
   detailsConfirmMonths: number;
 }

@@ -40,7 +40,7 @@ export class MeService {
 
   /** Everything held about the member (a subject access request). */
   export(memberId: string): Promise<MyData> {
-    return this.subjectAccess.export(memberId);
+    return this.subjectAccess.export(memberId, true);
   }
 
   requestErasure(memberId: string): Promise<ErasureRequestReceipt> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categories, Database, DB, invitations, members, regions, RsvpResponse } from '@seg/db';
-import { asc, eq, sql } from 'drizzle-orm';
+import { attendance, categories, Database, DB, invitations, members, regions, RsvpResponse } from '@seg/db';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
 export interface AttendanceRow {
   code: string | null;
@@ -9,7 +9,14 @@ export interface AttendanceRow {
   count: number;
 }
 
-/** A meeting's replies counted, overall and by the invitees' region and category. */
+/** Attendees (not withdrawn) counted by a group: their region or their category. */
+export interface AttendedRow {
+  code: string | null;
+  name: string | null;
+  attended: number;
+}
+
+/** A meeting's replies and attendance counted, overall and by the people's region and category. */
 @Injectable()
 export class AttendanceRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
@@ -47,6 +54,28 @@ export class AttendanceRepository {
       .leftJoin(categories, eq(categories.id, members.categoryId))
       .where(eq(invitations.meetingId, meetingId))
       .groupBy(categories.code, categories.name, invitations.rsvp)
+      .orderBy(asc(categories.name));
+  }
+
+  async attendedByRegion(meetingId: string): Promise<AttendedRow[]> {
+    return this.db
+      .select({ code: regions.code, name: regions.name, attended: sql<number>`count(*)::int` })
+      .from(attendance)
+      .innerJoin(members, eq(members.id, attendance.memberId))
+      .leftJoin(regions, eq(regions.id, members.regionId))
+      .where(and(eq(attendance.meetingId, meetingId), isNull(attendance.withdrawnAt)))
+      .groupBy(regions.code, regions.name)
+      .orderBy(asc(regions.name));
+  }
+
+  async attendedByCategory(meetingId: string): Promise<AttendedRow[]> {
+    return this.db
+      .select({ code: categories.code, name: categories.name, attended: sql<number>`count(*)::int` })
+      .from(attendance)
+      .innerJoin(members, eq(members.id, attendance.memberId))
+      .leftJoin(categories, eq(categories.id, members.categoryId))
+      .where(and(eq(attendance.meetingId, meetingId), isNull(attendance.withdrawnAt)))
+      .groupBy(categories.code, categories.name)
       .orderBy(asc(categories.name));
   }
 }

@@ -7,7 +7,7 @@ import { Actor } from '@seg/audit';
 import { visibleContacts } from '@seg/rules';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';
-import { AttendanceRepository, AttendanceRow } from './attendance.repository';
+import { AttendanceRepository, AttendanceRow, AttendedRow } from './attendance.repository';
 import { InviteeRow, InvitationsRepository } from './invitations.repository';
 
 /**
@@ -136,18 +136,21 @@ export class MeetingFollowUpService {
     return lines.join('\r\n') + '\r\n';
   }
 
+  /** Replies and attendance counted, in all and by the people's region and category. */
   async attendance(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<Attendance> {
     await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
-    const [rsvps, regions, categories] = await Promise.all([
+    const [rsvps, regions, categories, attendedRegions, attendedCategories] = await Promise.all([
       this.attendanceRows.countRsvps(meetingId),
       this.attendanceRows.attendanceByRegion(meetingId),
       this.attendanceRows.attendanceByCategory(meetingId),
+      this.attendanceRows.attendedByRegion(meetingId),
+      this.attendanceRows.attendedByCategory(meetingId),
     ]);
     return {
       meetingId,
-      totals: rsvpCounts(rsvps),
-      byRegion: groups(regions, 'No region'),
-      byCategory: groups(categories, 'No category'),
+      totals: { ...rsvpCounts(rsvps), attended: attendedRegions.reduce((n, r) => n + r.attended, 0) },
+      byRegion: groups(regions, attendedRegions, 'No region'),
+      byCategory: groups(categories, attendedCategories, 'No category'),
     };
   }
 }
@@ -175,14 +178,19 @@ function rsvpCounts(counts: Record<string, number>): RsvpCounts {
   return { invitees: accepted + tentative + declined + noReply, accepted, tentative, declined, noReply };
 }
 
-function groups(rows: AttendanceRow[], unnamed: string): AttendanceGroup[] {
-  const byCode = new Map<string | null, { name: string; counts: Record<string, number> }>();
-  for (const row of rows) {
-    const group = byCode.get(row.code) ?? { name: row.name ?? unnamed, counts: {} };
-    group.counts[row.rsvp] = row.count;
-    byCode.set(row.code, group);
-  }
-  return [...byCode.entries()].map(([code, g]) => ({ code, name: g.name, ...rsvpCounts(g.counts) }));
+/** Each group's replies and attendance; a group of walk-ins only (nobody invited) has no replies. */
+function groups(rows: AttendanceRow[], attended: AttendedRow[], unnamed: string): AttendanceGroup[] {
+  const byCode = new Map<string | null, { name: string; counts: Record<string, number>; attended: number }>();
+  const group = (code: string | null, name: string | null) => {
+    const found = byCode.get(code) ?? { name: name ?? unnamed, counts: {}, attended: 0 };
+    byCode.set(code, found);
+    return found;
+  };
+  for (const row of rows) group(row.code, row.name).counts[row.rsvp] = row.count;
+  for (const row of attended) group(row.code, row.name).attended = row.attended;
+  return [...byCode.entries()]
+    .map(([code, g]) => ({ code, name: g.name, ...rsvpCounts(g.counts), attended: g.attended }))
+    .sort((a, b) => Number(a.code === null) - Number(b.code === null) || a.name.localeCompare(b.name, 'en-GB'));
 }
 
 const INVITEES_CSV_HEADER = ['name', 'email', 'category', 'region', 'reply', 'replied', 'last notice'];
@@ -191,20 +199,23 @@ const CSV_BATCH = 1000;
 
 /** One table for a spreadsheet: a row per region, then per category, then the total. */
 export function attendanceCsv(attendance: Attendance): string {
-  const header = ['group', 'code', 'name', 'invitees', 'accepted', 'tentative', 'declined', 'noReply'];
-  const line = (group: string, code: string | null, name: string, c: RsvpCounts) =>
-    [group, code ?? '', name, c.invitees, c.accepted, c.tentative, c.declined, c.noReply].map(csvCell).join(',');
+  const header = ['group', 'code', 'name', 'invitees', 'accepted', 'tentative', 'declined', 'noReply', 'attended'];
+  const line = (group: string, code: string | null, name: string, c: RsvpCounts & { attended: number }) =>
+    [group, code ?? '', name, c.invitees, c.accepted, c.tentative, c.declined, c.noReply, c.attended]
+      .map(csvCell)
+      .join(',');
   return (
     [
       header.join(','),
       ...attendance.byRegion.map((g) => line('region', g.code, g.name, g)),
       ...attendance.byCategory.map((g) => line('category', g.code, g.name, g)),
-      line('total', null, 'All invitees', attendance.totals),
+      line('total', null, 'Everyone', attendance.totals),
     ].join('\r\n') + '\r\n'
   );
 }
 
-function csvCell(value: string | number): string {
+/** A spreadsheet cell: quoted when it must be, never read as a formula. */
+export function csvCell(value: string | number): string {
   const text = String(value);
   // A leading = + - @ would be read as a formula by spreadsheet programs.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

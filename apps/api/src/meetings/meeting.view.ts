@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { LONDON_TZID, toLondonIso } from '@seg/rules';
+import { hoursOf, LONDON_TZID, toLondonIso } from '@seg/rules';
 import type { RsvpResponse } from '@seg/db';
 import { MeetingView } from './dto/meeting-view.dto';
 import type { MeetingRow, MeetingWithRegion } from './meetings.repository';
@@ -34,6 +34,8 @@ export function toMeetingView(
       : null,
     region: meeting.regionCode ? { code: meeting.regionCode, name: meeting.regionName! } : null,
     mayRun,
+    cpdHours: meeting.cpdMinutes === null ? null : hoursOf(meeting.cpdMinutes),
+    learningOutcomes: meeting.learningOutcomes,
     cancelledAt: iso(meeting.cancelledAt),
     createdAt: toLondonIso(meeting.createdAt),
     updatedAt: toLondonIso(meeting.updatedAt),

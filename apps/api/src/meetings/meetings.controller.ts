@@ -16,13 +16,13 @@ import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { InviteDto } from './dto/invite.dto';
-import { AttendanceQuery, InvitationsQuery, ListMeetingsQuery } from './dto/list-meetings.query';
+import { InvitationsQuery, ListMeetingsQuery } from './dto/list-meetings.query';
 import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpDto } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
-import { Attendance, InvitationsPage } from './dto/invitation-views.dto';
+import { InvitationsPage } from './dto/invitation-views.dto';
 import { InvitePreview, InviteResult, MeetingPage, MeetingView, ResendResult } from './dto/meeting-view.dto';
-import { attendanceCsv, MeetingFollowUpService } from './meeting-follow-up.service';
+import { MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingsService } from './meetings.service';
 
@@ -221,37 +221,9 @@ export class MeetingsController {
     res.setHeader('cache-control', 'private, no-store');
     return calendar;
   }
-
-  /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */
-  @Get(':id/attendance')
-  @ApiOkResponse({
-    description: 'JSON, or CSV when asked for',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(Attendance) } },
-      'text/csv': { schema: { type: 'string' } },
-    },
-  })
-  @ApiExtraModels(Attendance)
-  @ApiErrors(400, 403, 404)
-  async attendance(
-    @IdParam() id: string,
-    @Query() query: AttendanceQuery,
-    @Headers('accept') accept: string | undefined,
-    @CurrentMember() member: AuthenticatedMember,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Attendance | string> {
-    const attendance = await this.followUp.attendance(id, member, actor);
-    if (wantsCsv(query.format, accept)) {
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="attendance-${id}.csv"`);
-      return attendanceCsv(attendance);
-    }
-    return attendance;
-  }
 }
 
 /** CSV when asked by ?format=csv, or by the Accept header unless ?format=json says otherwise. */
-function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | undefined): boolean {
+export function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | undefined): boolean {
   return format === 'csv' || (format !== 'json' && /text\/csv/i.test(accept ?? ''));
 }

@@ -23,6 +23,6 @@ import { MeetingsService } from './meetings.service';
     MeetingFollowUpService,
     MeetingCalendarService,
   ],
-  exports: [MeetingsService],
+  exports: [MeetingsService, MeetingAccess, MeetingFollowUpService, MeetingsRepository, InvitationsRepository],
 })
 export class MeetingsModule {}

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
-import { parseDateTime } from '@seg/rules';
+import { minutesOfHours, parseDateTime } from '@seg/rules';
 import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
@@ -81,6 +81,8 @@ export class MeetingsService {
         onlineUrl: dto.onlineUrl ?? null,
         regionId: region?.id ?? null,
         createdById: actor.memberId,
+        cpdMinutes: dto.cpdHours ? minutesOfHours(dto.cpdHours) : null,
+        learningOutcomes: dto.learningOutcomes ?? [],
       });
       await this.audit.record(tx, actingAs(actor, authority), {
         entity: 'meeting',
@@ -165,6 +167,8 @@ export class MeetingsService {
       if (dto.venue !== undefined) changes.venue = dto.venue;
       if (dto.onlineUrl !== undefined) changes.onlineUrl = dto.onlineUrl;
       if (region !== undefined) changes.regionId = region?.id ?? null;
+      if (dto.cpdHours !== undefined) changes.cpdMinutes = dto.cpdHours === null ? null : minutesOfHours(dto.cpdHours);
+      if (dto.learningOutcomes !== undefined) changes.learningOutcomes = dto.learningOutcomes;
       const next = { ...current, ...changes };
       if (next.startsAt && next.endsAt) checkTimes(next.startsAt, next.endsAt);
 

@@ -10,18 +10,19 @@ export class RetentionRunView {
   /** The time its periods were measured from: the run's scheduled time, or the time a run started by hand counted as. */
   @ApiProperty({ format: 'date-time' })
   asOf: string;
-  /** Members erased, notices stripped, sign-ins or one-time tokens deleted. */
+  /** Members erased, notices stripped, sign-ins, one-time tokens or attendance deleted. */
   removed: number;
 }
 
 export class RetentionRuleView {
   /**
    * `left-members`: members who left are erased; `notices`: old notices lose their address and
-   * text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted.
+   * text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
+   * `attendance`: attendance of meetings long enough ago is deleted, with its certificates and reflections.
    */
   @ApiProperty({ enum: RETENTION_RULES })
   rule: RetentionRule;
-  /** The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS); null for a rule that removes what has expired or been used. */
+  /** The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS, RETENTION_ATTENDANCE_YEARS as months); null for a rule that removes what has expired or been used. */
   periodMonths: number | null;
   /** The rule's latest run; null before its first. */
   lastRun: RetentionRunView | null;

@@ -37,4 +37,16 @@ export class MyData {
   /** Their private calendar feed: when its address was made (never the address itself). */
   @ApiProperty(ROWS)
   calendarFeeds: Record<string, unknown>[];
+  /** Meetings they attended, with each certificate number and (in their own copy) their reflection. */
+  @ApiProperty(ROWS)
+  attendance: Record<string, unknown>[];
+  /** Their own entries of learning outside the network (in their own copy, with their notes). */
+  @ApiProperty(ROWS)
+  learningEntries: Record<string, unknown>[];
+  /**
+   * `included` in the member's own export; `withheld` in the secretariat's copy: reflective notes
+   * are the member's alone, and the secretariat never reads them.
+   */
+  @ApiProperty({ enum: ['included', 'withheld'] })
+  reflectiveNotes: 'included' | 'withheld';
 }

@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  attendance,
   auditLog,
   calendarFeeds,
   Database,
   DB,
   invitations,
+  learningEntries,
   meetings,
   notices,
   oneTimeTokens,
+  reflections,
   refreshTokens,
 } from '@seg/db';
 import { and, asc, eq } from 'drizzle-orm';
@@ -158,5 +161,46 @@ export class SubjectAccessRepository {
       .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
       .from(calendarFeeds)
       .where(eq(calendarFeeds.memberId, memberId));
+  }
+
+  /** Meetings they attended, with the certificate numbers; their reflections only in their own copy. */
+  async attendanceOf(memberId: string, withNotes: boolean) {
+    const rows = await this.db
+      .select({
+        id: attendance.id,
+        source: attendance.source,
+        recordedAt: attendance.recordedAt,
+        withdrawnAt: attendance.withdrawnAt,
+        certificateNumber: attendance.certificateNumber,
+        certificateEmailedAt: attendance.certificateEmailedAt,
+        meeting: {
+          id: meetings.id,
+          title: meetings.title,
+          startsAt: meetings.startsAt,
+          summitYear: meetings.summitYear,
+        },
+        learnt: reflections.learnt,
+        willChange: reflections.willChange,
+      })
+      .from(attendance)
+      .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+      .leftJoin(reflections, eq(reflections.attendanceId, attendance.id))
+      .where(eq(attendance.memberId, memberId))
+      .orderBy(asc(attendance.recordedAt));
+    return rows.map(({ learnt, willChange, ...row }) =>
+      withNotes ? { ...row, reflection: learnt === null && willChange === null ? null : { learnt, willChange } } : row,
+    );
+  }
+
+  /** Their own learning entries; the notes only in their own copy. */
+  async learningEntriesOf(memberId: string, withNotes: boolean) {
+    const rows = await this.db
+      .select()
+      .from(learningEntries)
+      .where(eq(learningEntries.memberId, memberId))
+      .orderBy(asc(learningEntries.occurredOn));
+    return rows.map(({ learnt, willChange, memberId: _owner, ...row }) =>
+      withNotes ? { ...row, learnt, willChange } : row,
+    );
   }
 }

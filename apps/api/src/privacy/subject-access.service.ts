@@ -13,7 +13,11 @@ export class SubjectAccessService {
     private readonly erasureRequests: ErasureRequestsRepository,
   ) {}
 
-  async export(memberId: string): Promise<MyData> {
+  /**
+   * What is held about the member. `forMember` is their own copy, with their reflective notes; the
+   * secretariat's copy withholds them (the notes are the member's alone) and says so.
+   */
+  async export(memberId: string, forMember: boolean): Promise<MyData> {
     const member = await this.members.get(memberId);
     const [
       invitations,
@@ -26,6 +30,8 @@ export class SubjectAccessService {
       auditByThem,
       erasureRequests,
       calendarFeeds,
+      attendance,
+      learningEntries,
     ] = await Promise.all([
       this.held.invitationsOf(memberId),
       this.held.invitationsSentBy(memberId),
@@ -37,6 +43,8 @@ export class SubjectAccessService {
       this.held.auditBy(memberId),
       this.erasureRequests.requestsOf(memberId),
       this.held.calendarFeedsOf(memberId),
+      this.held.attendanceOf(memberId, forMember),
+      this.held.learningEntriesOf(memberId, forMember),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -51,6 +59,9 @@ export class SubjectAccessService {
       auditByThem,
       erasureRequests,
       calendarFeeds,
+      attendance,
+      learningEntries,
+      reflectiveNotes: forMember ? 'included' : 'withheld',
     };
   }
 }

@@ -772,9 +772,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Replies by region and category, as JSON or (Accept: text/csv or ?format=csv) CSV. */
-        get: operations["MeetingsController_attendance"];
+        /**
+         * By group (the default): replies and attendance counted by region and category. By person
+         *     (`?by=person`): the register, a page in name order of everyone invited and everyone who came.
+         *     As CSV (Accept: text/csv or ?format=csv): the groups, or with `by=person` a row per attendee.
+         */
+        get: operations["AttendanceController_list"];
         put?: never;
+        /**
+         * Marks several people as come: those named (invitees, or walk-ins found in the directory) and,
+         *     with `going: true`, every invitee who replied Going. A withdrawn attendance counts again when
+         *     its member is named; "going" leaves such corrections as they are.
+         */
+        post: operations["AttendanceController_markMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/attendance/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** One person came, or (a correction, `attended: false`) did not: their certificate then shows as withdrawn. */
+        put: operations["AttendanceController_markOne"];
         post?: never;
         delete?: never;
         options?: never;
@@ -814,6 +840,43 @@ export interface paths {
         put?: never;
         /** Cancels the meeting and sends a cancellation to every invitee. */
         post: operations["MeetingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invitee checks themself in with the code shown in the room: from the meeting's start until
+         *     an hour after its end, once. Ten wrong codes in 15 minutes and the member waits (429).
+         */
+        post: operations["AttendanceController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The short code to show in the room or the online session, made on first asking, with when it works. */
+        get: operations["AttendanceController_checkInCode"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -986,7 +1049,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything held about a member, as GET /me/export gives it to them: for a request they make another way. */
+        /**
+         * Everything held about a member, as GET /me/export gives it to them, for a request they make
+         *     another way; their reflective notes are withheld (they are the member's alone: the member
+         *     downloads them from My details).
+         */
         get: operations["SubjectAccessController_export"];
         put?: never;
         post?: never;
@@ -1261,14 +1328,35 @@ export interface components {
             byCategory: components["schemas"]["AttendanceGroup"][];
             byRegion: components["schemas"]["AttendanceGroup"][];
             meetingId: string;
-            totals: components["schemas"]["RsvpCounts"];
+            totals: components["schemas"]["AttendanceTotals"];
         };
         AttendanceGroup: {
             accepted: number;
+            /** @description How many of the group came (invited or not; withdrawn attendance left out). */
+            attended: number;
             code: string | null;
             declined: number;
             invitees: number;
             name: string;
+            noReply: number;
+            tentative: number;
+        };
+        AttendanceRecord: {
+            /** @description False once withdrawn by a correction. */
+            attended: boolean;
+            /** @description Null only for a member since erased. */
+            certificateNumber: string | null;
+            recordedAt: string;
+            /** @enum {string} */
+            source: "organiser" | "check-in" | "import";
+            withdrawnAt: string | null;
+        };
+        AttendanceTotals: {
+            accepted: number;
+            /** @description How many came (invited or not; withdrawn attendance left out). */
+            attended: number;
+            declined: number;
+            invitees: number;
             noReply: number;
             tentative: number;
         };
@@ -1376,6 +1464,20 @@ export interface components {
              */
             newPassword: string;
         };
+        CheckInCode: {
+            /** @description An hour after the meeting's end. */
+            closesAt: string;
+            /** @description Six letters and digits. */
+            code: string;
+            /** @description Whether it works now. */
+            open: boolean;
+            /** @description The meeting's start. */
+            opensAt: string;
+        };
+        CheckInDto: {
+            /** @description The code shown in the room or in the online session (case, spaces and dashes do not matter). */
+            code: string;
+        };
         ConfirmDetailsView: {
             detailsConfirmation: components["schemas"]["DetailsConfirmation"];
             /** @description Whether other members find them in the directory at all. */
@@ -1424,10 +1526,23 @@ export interface components {
         };
         CreateMeetingDto: {
             agenda?: string | null;
+            /**
+             * @description The learning (CPD) hours the meeting counts for, in quarter hours: shown on its certificates
+             *     and counted in its attendees' learning. Null clears them.
+             * @example 1.5
+             */
+            cpdHours?: number | null;
             /** @example 2026-06-10T12:30:00+01:00 */
             endsAt: string;
             /** @enum {string} */
             kind: "hub" | "regional" | "summit" | "other";
+            /**
+             * @description What attendees will have learnt: a short list of short lines, on the certificate.
+             * @example [
+             *       "Manage opioid withdrawal on reception"
+             *     ]
+             */
+            learningOutcomes?: string[];
             /** Format: uri */
             onlineUrl?: string | null;
             /**
@@ -1770,6 +1885,24 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        MarkAttendanceDto: {
+            /** @description true: they came; false: a correction, they did not (their certificate then shows as withdrawn). */
+            attended: boolean;
+        };
+        MarkManyDto: {
+            /** @description Every invitee who replied Going, except those whose attendance was withdrawn (a correction stands). */
+            going?: boolean;
+            /** @description Members who came: invitees, or walk-ins found by name in the directory. A withdrawn one counts again. */
+            memberIds?: string[];
+        };
+        MarkManyResult: {
+            /** @description Already marked. */
+            already: number;
+            /** @description Newly marked as come. */
+            marked: number;
+            /** @description Withdrawn before, counted again. */
+            restored: number;
+        };
         MeetingPage: {
             items: components["schemas"]["MeetingView"][];
             /** @description Give it back as `cursor` for the next page; null on the last page */
@@ -1789,12 +1922,16 @@ export interface components {
         MeetingView: {
             agenda: string | null;
             cancelledAt: string | null;
+            /** @description The learning (CPD) hours it counts for; null when the organiser has not set them. */
+            cpdHours: number | null;
             createdAt: string;
             endsAt: string | null;
             id: string;
             isOver: boolean;
             /** @enum {string} */
             kind: "hub" | "regional" | "summit" | "other";
+            /** @description What attendees will have learnt, as the certificate lists it. */
+            learningOutcomes: string[];
             /** @description The viewer may change, invite to, follow and cancel it (the secretariat, or a representative of its region). */
             mayRun: boolean;
             onlineUrl: string | null;
@@ -1891,7 +2028,19 @@ export interface components {
             members: number;
             posts: number;
         };
+        MyAttendance: {
+            attended: boolean;
+            certificateNumber: string | null;
+            meetingId: string;
+            recordedAt: string;
+            /** @enum {string} */
+            source: "organiser" | "check-in" | "import";
+        };
         MyData: {
+            /** @description Meetings they attended, with each certificate number and (in their own copy) their reflection. */
+            attendance: {
+                [key: string]: unknown;
+            }[];
             /** @description Changes to their record: who, when, before and after. */
             audit: {
                 [key: string]: unknown;
@@ -1917,6 +2066,10 @@ export interface components {
             invitationsSent: {
                 [key: string]: unknown;
             }[];
+            /** @description Their own entries of learning outside the network (in their own copy, with their notes). */
+            learningEntries: {
+                [key: string]: unknown;
+            }[];
             meetingsCreated: {
                 [key: string]: unknown;
             }[];
@@ -1930,6 +2083,12 @@ export interface components {
             oneTimeLinks: {
                 [key: string]: unknown;
             }[];
+            /**
+             * @description `included` in the member's own export; `withheld` in the secretariat's copy: reflective notes
+             *     are the member's alone, and the secretariat never reads them.
+             * @enum {string}
+             */
+            reflectiveNotes: "included" | "withheld";
             /** @description Their sign-ins (device and dates). */
             sessions: {
                 [key: string]: unknown;
@@ -2075,6 +2234,33 @@ export interface components {
             name: string;
             nation: string;
         };
+        RegisterLineView: {
+            /** @description Null when nothing was recorded. */
+            attendance: components["schemas"]["AttendanceRecord"] | null;
+            member: components["schemas"]["RegisterMember"];
+            /**
+             * @description Their reply; null for someone who came without an invitation.
+             * @enum {string|null}
+             */
+            rsvp: "needs-action" | "accepted" | "tentative" | "declined" | null;
+        };
+        RegisterMember: {
+            category: string | null;
+            categoryName: string | null;
+            id: string;
+            name: string;
+            region: string | null;
+            regionName: string | null;
+        };
+        RegisterPage: {
+            /** @description How many came (not withdrawn). */
+            attended: number;
+            items: components["schemas"]["RegisterLineView"][];
+            /** @description Give it back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many items match, on every page */
+            total: number;
+        };
         RepView: {
             endsOn: string | null;
             member: components["schemas"]["DirectoryMember"];
@@ -2091,6 +2277,8 @@ export interface components {
             requeued: number;
         };
         RetentionPeriods: {
+            /** @description Attendance and certificates are kept this many years after the meeting (RETENTION_ATTENDANCE_YEARS). */
+            attendanceYears: number;
             /** @description Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
             detailsConfirmMonths: number;
             /** @description Members who left are erased this long after (RETENTION_LEFT_MONTHS). */
@@ -2109,14 +2297,15 @@ export interface components {
         RetentionRuleView: {
             /** @description The rule's latest run; null before its first. */
             lastRun: components["schemas"]["RetentionRunView"] | null;
-            /** @description The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS); null for a rule that removes what has expired or been used. */
+            /** @description The period from the configuration (RETENTION_LEFT_MONTHS, RETENTION_NOTICE_MONTHS, RETENTION_ATTENDANCE_YEARS as months); null for a rule that removes what has expired or been used. */
             periodMonths: number | null;
             /**
              * @description `left-members`: members who left are erased; `notices`: old notices lose their address and
-             *     text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted.
+             *     text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
+             *     `attendance`: attendance of meetings long enough ago is deleted, with its certificates and reflections.
              * @enum {string}
              */
-            rule: "left-members" | "notices" | "sessions" | "one-time-tokens";
+            rule: "left-members" | "notices" | "sessions" | "one-time-tokens" | "attendance";
         };
         RetentionRunView: {
             /**
@@ -2129,15 +2318,8 @@ export interface components {
              * @description When the run took place.
              */
             ranAt: string;
-            /** @description Members erased, notices stripped, sign-ins or one-time tokens deleted. */
+            /** @description Members erased, notices stripped, sign-ins, one-time tokens or attendance deleted. */
             removed: number;
-        };
-        RsvpCounts: {
-            accepted: number;
-            declined: number;
-            invitees: number;
-            noReply: number;
-            tentative: number;
         };
         RsvpDto: {
             /** @enum {string} */
@@ -2255,10 +2437,23 @@ export interface components {
         };
         UpdateMeetingDto: {
             agenda?: string | null;
+            /**
+             * @description The learning (CPD) hours the meeting counts for, in quarter hours: shown on its certificates
+             *     and counted in its attendees' learning. Null clears them.
+             * @example 1.5
+             */
+            cpdHours?: number | null;
             /** @example 2026-06-10T12:30:00+01:00 */
             endsAt?: string;
             /** @enum {string} */
             kind?: "hub" | "regional" | "summit" | "other";
+            /**
+             * @description What attendees will have learnt: a short list of short lines, on the certificate.
+             * @example [
+             *       "Manage opioid withdrawal on reception"
+             *     ]
+             */
+            learningOutcomes?: string[];
             /** Format: uri */
             onlineUrl?: string | null;
             /**
@@ -2329,6 +2524,8 @@ export type ActivationSent = components['schemas']['ActivationSent'];
 export type ApiErrorBody = components['schemas']['ApiErrorBody'];
 export type Attendance = components['schemas']['Attendance'];
 export type AttendanceGroup = components['schemas']['AttendanceGroup'];
+export type AttendanceRecord = components['schemas']['AttendanceRecord'];
+export type AttendanceTotals = components['schemas']['AttendanceTotals'];
 export type AudienceDto = components['schemas']['AudienceDto'];
 export type AuditActor = components['schemas']['AuditActor'];
 export type AuditActorPost = components['schemas']['AuditActorPost'];
@@ -2340,6 +2537,8 @@ export type CategoryPage = components['schemas']['CategoryPage'];
 export type CategoryRef = components['schemas']['CategoryRef'];
 export type CategoryView = components['schemas']['CategoryView'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
+export type CheckInCode = components['schemas']['CheckInCode'];
+export type CheckInDto = components['schemas']['CheckInDto'];
 export type ConfirmDetailsView = components['schemas']['ConfirmDetailsView'];
 export type ContactsView = components['schemas']['ContactsView'];
 export type ContactVisibility = components['schemas']['ContactVisibility'];
@@ -2386,6 +2585,9 @@ export type InviteResult = components['schemas']['InviteResult'];
 export type LinkCheckDto = components['schemas']['LinkCheckDto'];
 export type LinkStatusDto = components['schemas']['LinkStatusDto'];
 export type LoginDto = components['schemas']['LoginDto'];
+export type MarkAttendanceDto = components['schemas']['MarkAttendanceDto'];
+export type MarkManyDto = components['schemas']['MarkManyDto'];
+export type MarkManyResult = components['schemas']['MarkManyResult'];
 export type MeetingPage = components['schemas']['MeetingPage'];
 export type MeetingRegion = components['schemas']['MeetingRegion'];
 export type MeetingSummit = components['schemas']['MeetingSummit'];
@@ -2396,6 +2598,7 @@ export type MemberRecord = components['schemas']['MemberRecord'];
 export type MergedRegion = components['schemas']['MergedRegion'];
 export type MergeRegionDto = components['schemas']['MergeRegionDto'];
 export type MovedByMerge = components['schemas']['MovedByMerge'];
+export type MyAttendance = components['schemas']['MyAttendance'];
 export type MyData = components['schemas']['MyData'];
 export type NetworkView = components['schemas']['NetworkView'];
 export type NewPasswordDto = components['schemas']['NewPasswordDto'];
@@ -2416,6 +2619,9 @@ export type RegionPost = components['schemas']['RegionPost'];
 export type RegionPostHolder = components['schemas']['RegionPostHolder'];
 export type RegionRef = components['schemas']['RegionRef'];
 export type RegionView = components['schemas']['RegionView'];
+export type RegisterLineView = components['schemas']['RegisterLineView'];
+export type RegisterMember = components['schemas']['RegisterMember'];
+export type RegisterPage = components['schemas']['RegisterPage'];
 export type RepView = components['schemas']['RepView'];
 export type ResendNoticesDto = components['schemas']['ResendNoticesDto'];
 export type ResendResult = components['schemas']['ResendResult'];
@@ -2423,7 +2629,6 @@ export type RetentionPeriods = components['schemas']['RetentionPeriods'];
 export type RetentionReportView = components['schemas']['RetentionReportView'];
 export type RetentionRuleView = components['schemas']['RetentionRuleView'];
 export type RetentionRunView = components['schemas']['RetentionRunView'];
-export type RsvpCounts = components['schemas']['RsvpCounts'];
 export type RsvpDto = components['schemas']['RsvpDto'];
 export type RsvpReplyView = components['schemas']['RsvpReplyView'];
 export type SeenByMembers = components['schemas']['SeenByMembers'];
@@ -5053,10 +5258,15 @@ export interface operations {
             };
         };
     };
-    MeetingsController_attendance: {
+    AttendanceController_list: {
         parameters: {
             query?: {
+                /** @description person: the register, a line per invitee or attendee; group (default): counts by region and category. */
+                by?: "group" | "person";
+                cursor?: string;
+                /** @description csv for a spreadsheet; the Accept header text/csv does the same. */
                 format?: "json" | "csv";
+                limit?: number;
             };
             header?: never;
             path: {
@@ -5066,13 +5276,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, or CSV when asked for */
+            /** @description JSON (counts by group, or the register by person), or CSV when asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Attendance"];
+                    "application/json": components["schemas"]["Attendance"] | components["schemas"]["RegisterPage"];
                     "text/csv": string;
                 };
             };
@@ -5105,6 +5315,183 @@ export interface operations {
             };
             /** @description No such record, or not visible to this member */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AttendanceController_markMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkManyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkManyResult"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The meeting is cancelled or has not started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AttendanceController_markOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterLineView"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The meeting is cancelled or has not started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5229,6 +5616,151 @@ export interface operations {
             };
             /** @description The body has a content type, encoding or charset this API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AttendanceController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendance"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Check-in is not open (before the start, or closed), already done, or corrected by the organiser */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AttendanceController_checkInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCode"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The meeting is cancelled or has no date */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

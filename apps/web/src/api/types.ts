@@ -17,7 +17,6 @@ export type EstablishmentContacts = Api.EstablishmentContacts;
 export type Meeting = Api.MeetingView;
 export type NoticeState = Api.NoticeState;
 export type Invitee = Api.InviteeView;
-export type RsvpCounts = Api.RsvpCounts;
 export type InvitationsPage = Api.InvitationsPage;
 export type Attendance = Api.Attendance;
 export type MemberPost = Api.MemberPost;

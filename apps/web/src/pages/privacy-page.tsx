@@ -6,7 +6,7 @@ import { Loading, Page } from '../components/ui';
 export function PrivacyPage() {
   const about = useReference(reference.about);
   if (!about) return <Loading />;
-  const { leftMonths, noticeMonths, detailsConfirmMonths } = about.retention;
+  const { leftMonths, noticeMonths, attendanceYears, detailsConfirmMonths } = about.retention;
   const secretariat = <a href={`mailto:${about.secretariatEmail}`}>{about.secretariatEmail}</a>;
   return (
     <Page title="Privacy" lead="How SEG Network handles what it holds about you.">
@@ -15,8 +15,10 @@ export function PrivacyPage() {
         <p>
           Your name, title, work email, phone, a short bio and availability; your membership category, region, the
           establishments where you work and any professional registration; the representative posts you hold or held;
-          the meetings you are invited to and your replies; the emails we send you with their delivery state; your
-          sign-ins (device and dates); and a history of changes to your record (who changed what, and when).
+          the meetings you are invited to and your replies; the meetings you attended, with their certificates; your own
+          learning record (entries and reflective notes, which only you can read); the emails we send you with their
+          delivery state; your sign-ins (device and dates); and a history of changes to your record (who changed what,
+          and when).
         </p>
       </section>
       <section className="section">
@@ -36,6 +38,10 @@ export function PrivacyPage() {
           <li>
             The text and recipient address of emails we sent are removed after {noticeMonths} months; we keep only that
             an email was sent, when, and whether it arrived.
+          </li>
+          <li>
+            Attendance of a meeting, with its certificate and your reflective notes on it, is kept for {attendanceYears}{' '}
+            years after the meeting, as the bodies that approve CPD ask, then deleted.
           </li>
           <li>
             Sign-ins are deleted once they expire, and one-time links (to activate your account, reset your password or

@@ -37,6 +37,8 @@ function retentionLabel(rule: Api.RetentionRuleView): string {
       return 'Expired sign-ins, deleted';
     case 'one-time-tokens':
       return 'Used or expired one-time links, deleted';
+    case 'attendance':
+      return `Attendance and certificates of meetings more than ${(rule.periodMonths ?? 0) / 12} years ago, deleted`;
   }
 }
 

@@ -6,3 +6,4 @@ export * from './notices.schema';
 export * from './directory.schema';
 export * from './privacy.schema';
 export * from './calendar-feeds.schema';
+export * from './learning.schema';

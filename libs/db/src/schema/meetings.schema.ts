@@ -43,6 +43,14 @@ export const meetings = pgTable(
     // The region a regional meeting belongs to: its representatives run it with the secretariat.
     regionId: uuid('region_id').references(() => regions.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    // The learning the meeting counts for (CPD), set by its organiser: minutes, and a short list of outcomes.
+    cpdMinutes: integer('cpd_minutes'),
+    learningOutcomes: text('learning_outcomes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // The short code shown in the room for members to check themselves in; made when first asked for.
+    checkInCode: text('check_in_code'),
     ...timestamps,
   },
   (t) => [
@@ -50,6 +58,7 @@ export const meetings = pgTable(
     index('meetings_region_idx').on(t.regionId),
     check('meetings_kind_check', sql`${t.kind} in ('hub', 'regional', 'summit', 'other')`),
     check('meetings_status_check', sql`${t.status} in ('draft', 'scheduled', 'cancelled')`),
+    check('meetings_cpd_minutes_check', sql`${t.cpdMinutes} > 0 and ${t.cpdMinutes} <= 6000`),
     check(
       'meetings_when_check',
       sql`(${t.startsAt} is not null and ${t.endsAt} is not null and ${t.endsAt} > ${t.startsAt}) or (${t.startsAt} is null and ${t.endsAt} is null and ${t.summitYear} is not null)`,

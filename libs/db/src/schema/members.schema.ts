@@ -7,6 +7,7 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -66,6 +67,8 @@ export const members = pgTable(
     // are cleared by confirming; a daily run that finds them set writes nothing again.
     detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),
     detailsRemindedAt: timestamp('details_reminded_at', { withTimezone: true }),
+    // The month (1 to 12) the member's appraisal year starts: My learning totals their CPD by it.
+    appraisalMonth: smallint('appraisal_month').notNull().default(4),
     ...timestamps,
   },
   (t) => [
@@ -93,6 +96,7 @@ export const members = pgTable(
     check('members_role_check', sql`${t.role} in ('member', 'secretariat', 'admin')`),
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
     check('members_email_status_check', sql`${t.emailStatus} in ('ok', 'bouncing')`),
+    check('members_appraisal_month_check', sql`${t.appraisalMonth} between 1 and 12`),
     check('members_phone_visibility_check', sql`${t.phoneVisibility} in ('members', 'secretariat')`),
   ],
 );

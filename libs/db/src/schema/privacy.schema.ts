@@ -27,9 +27,10 @@ export const erasureRequests = pgTable(
 
 /**
  * The retention rules the daily run applies, in its order: members who left long enough ago are
- * erased, old notices lose their address and text, ended sign-ins and spent one-time links go.
+ * erased, old notices lose their address and text, ended sign-ins and spent one-time links go,
+ * and attendance (with its certificates and reflections) goes once its meeting is old enough.
  */
-export const RETENTION_RULES = ['left-members', 'notices', 'sessions', 'one-time-tokens'] as const;
+export const RETENTION_RULES = ['left-members', 'notices', 'sessions', 'one-time-tokens', 'attendance'] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 
 /**
@@ -48,6 +49,9 @@ export const retentionRuns = pgTable(
   },
   (t) => [
     index('retention_runs_rule_idx').on(t.rule, t.ranAt),
-    check('retention_runs_rule_check', sql`${t.rule} in ('left-members', 'notices', 'sessions', 'one-time-tokens')`),
+    check(
+      'retention_runs_rule_check',
+      sql`${t.rule} in ('left-members', 'notices', 'sessions', 'one-time-tokens', 'attendance')`,
+    ),
   ],
 );

@@ -1,7 +1,10 @@
 import { MultilineText } from '@seg/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
-import { IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { MAX_LEARNING_OUTCOMES, MAX_OUTCOME_LENGTH } from '@seg/rules';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsLearningHours } from './learning-hours.validator';
 import { IsMeetingTime } from './meeting-time.validator';
 
 export class CreateMeetingDto {
@@ -54,4 +57,28 @@ export class CreateMeetingDto {
   @IsNotEmpty()
   @MaxLength(100)
   regionCode?: string | null;
+
+  /**
+   * The learning (CPD) hours the meeting counts for, in quarter hours: shown on its certificates
+   * and counted in its attendees' learning. Null clears them.
+   */
+  @ApiPropertyOptional({ nullable: true, example: 1.5, type: Number })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsLearningHours()
+  cpdHours?: number | null;
+
+  /** What attendees will have learnt: a short list of short lines, on the certificate. */
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_LEARNING_OUTCOMES,
+    example: ['Manage opioid withdrawal on reception'],
+  })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsArray()
+  @ArrayMaxSize(MAX_LEARNING_OUTCOMES)
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(MAX_OUTCOME_LENGTH, { each: true })
+  learningOutcomes?: string[];
 }

@@ -79,11 +79,19 @@ export class InvitationsPage extends PageOf(InviteeView) {
 export class AttendanceGroup extends RsvpCounts {
   code: string | null;
   name: string;
+  /** How many of the group came (invited or not; withdrawn attendance left out). */
+  attended: number;
 }
 
+export class AttendanceTotals extends RsvpCounts {
+  /** How many came (invited or not; withdrawn attendance left out). */
+  attended: number;
+}
+
+/** Replies and attendance, in all and by region and category. */
 export class Attendance {
   meetingId: string;
-  totals: RsvpCounts;
+  totals: AttendanceTotals;
   byRegion: AttendanceGroup[];
   byCategory: AttendanceGroup[];
 }

@@ -22,14 +22,6 @@ export class ListMeetingsQuery extends PageQuery {
   region?: string;
 }
 
-export class AttendanceQuery {
-  /** csv for a spreadsheet; the Accept header text/csv does the same. */
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
 export class InvitationsQuery extends PageQuery {
   /** csv for every invitee as a spreadsheet (not paged); the Accept header text/csv does the same. */
   @ApiPropertyOptional({ enum: ['json', 'csv'] })

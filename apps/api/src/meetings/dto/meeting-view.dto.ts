@@ -34,6 +34,10 @@ export class MeetingView {
   region: MeetingRegion | null;
   /** The viewer may change, invite to, follow and cancel it (the secretariat, or a representative of its region). */
   mayRun: boolean;
+  /** The learning (CPD) hours it counts for; null when the organiser has not set them. */
+  cpdHours: number | null;
+  /** What attendees will have learnt, as the certificate lists it. */
+  learningOutcomes: string[];
   cancelledAt: string | null;
   createdAt: string;
   updatedAt: string;
