@@ -285,7 +285,7 @@ async function main(janitor: Janitor): Promise<void> {
     QUEUE_PREFIX: name,
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
     MAIL_FROM: 'SEG Network <secretariat@seg.example>',
-    MAIL_RATE_PER_SECOND: '10000',
+    MAIL_RATE_PER_MINUTE: '600000',
     JWT_SECRET,
     LOG_LEVEL: 'warn',
     // Passed through to try other pool sizes; the yardstick's pool follows MAIL_POOL_SIZE too.

@@ -10,7 +10,7 @@ import { useStack } from './support/stack';
 /** These tests stop and flush a Redis of their own, never the machine's. */
 describe('background email through Redis faults', () => {
   // A slow send rate keeps a batch in progress long enough to break things under it.
-  const stack = useStack({ ownRedis: true, smtp: true, worker: true, env: { MAIL_RATE_PER_SECOND: '40' } });
+  const stack = useStack({ ownRedis: true, smtp: true, worker: true, env: { MAIL_RATE_PER_MINUTE: '2400' } });
   let outbox: NoticeOutbox;
 
   beforeAll(() => {

@@ -14,7 +14,7 @@ describe('meeting notices through faults', () => {
   const stack = useStack({
     ownRedis: true,
     smtp: true,
-    env: { MAIL_RATE_PER_SECOND: '100', WORKER_CONCURRENCY: '20' },
+    env: { MAIL_RATE_PER_MINUTE: '6000', WORKER_CONCURRENCY: '20' },
   });
   let secretariat: string;
 

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   from: string;
   parsed: ParsedMail;
   raw: Buffer;
+  /** When it was accepted (ms), to compare with other arrivals. */
+  at: number;
 }
 
 /**
@@ -18,6 +20,10 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   /** Recipient (lower case) -> SMTP reply code to refuse it with. */
   readonly refuse = new Map<string, number>();
+  /** Recipients still to answer with a throttling reply (`421 4.7.0`), as a busy provider does. */
+  throttleNext = 0;
+  /** When each throttling reply was given (ms). */
+  readonly throttledAt: number[] = [];
   /** Holds each message this long before accepting it, to keep sends in flight. */
   delayMs = 0;
   /** Messages whose data has started to arrive, accepted or not yet. */
@@ -33,6 +39,13 @@ export class SmtpSink {
       // Stopping drops open connections at once, as a crashed server would.
       closeTimeout: 100,
       onRcptTo: (address, _session: SMTPServerSession, callback) => {
+        if (this.throttleNext > 0) {
+          this.throttleNext -= 1;
+          this.throttledAt.push(Date.now());
+          const error = new Error('4.7.0 Try again later, closing connection.') as Error & { responseCode: number };
+          error.responseCode = 421;
+          return callback(error);
+        }
         const code = this.refuse.get(address.address.toLowerCase());
         if (code) {
           const error = new Error(`Refused by test: ${address.address}`) as Error & { responseCode: number };
@@ -55,6 +68,7 @@ export class SmtpSink {
               parsed,
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              at: Date.now(),
             });
             callback();
           } catch (error) {

@@ -66,7 +66,9 @@ export function workerEnv(config: AppConfig, extra: Record<string, string> = {})
     SMTP_URL: config.mail.smtpUrl ?? '',
     RELAY_INTERVAL_MS: String(config.worker.relayIntervalMs),
     RELAY_GRACE_MS: String(config.worker.relayGraceMs),
-    MAIL_RATE_PER_SECOND: String(config.mail.ratePerSecond),
+    MAIL_PROVIDER: config.mail.provider,
+    MAIL_RATE_PER_MINUTE: String(config.mail.ratePerMinute),
+    ...(config.mail.dailyLimit ? { MAIL_DAILY_LIMIT: String(config.mail.dailyLimit) } : {}),
     WORKER_CONCURRENCY: String(config.worker.concurrency),
     ...extra,
   };

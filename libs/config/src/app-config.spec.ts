@@ -69,6 +69,35 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("keeps to the mail provider's limits unless told otherwise", () => {
+    const limits = (env: Record<string, string>) => {
+      const { provider, ratePerMinute, dailyLimit } = loadConfig(env).mail;
+      return { provider, ratePerMinute, dailyLimit };
+    };
+    expect(limits({})).toEqual({ provider: 'smtp', ratePerMinute: 3000, dailyLimit: null });
+    expect(limits({ MAIL_PROVIDER: 'microsoft365' })).toEqual({
+      provider: 'microsoft365',
+      ratePerMinute: 30,
+      dailyLimit: 9500,
+    });
+    expect(limits({ MAIL_PROVIDER: 'google' })).toEqual({ provider: 'google', ratePerMinute: 60, dailyLimit: 1900 });
+    expect(limits({ MAIL_PROVIDER: 'microsoft365', MAIL_RATE_PER_MINUTE: '20', MAIL_DAILY_LIMIT: '5000' })).toEqual({
+      provider: 'microsoft365',
+      ratePerMinute: 20,
+      dailyLimit: 5000,
+    });
+    expect(problemsOf({ MAIL_PROVIDER: 'exchange', MAIL_DAILY_LIMIT: '0' })).toEqual([
+      expect.stringMatching(/^MAIL_PROVIDER:/),
+      expect.stringMatching(/^MAIL_DAILY_LIMIT:/),
+    ]);
+  });
+
+  it('refuses the old MAIL_RATE_PER_SECOND, naming what replaced it, rather than drop the rate silently', () => {
+    expect(problemsOf({ MAIL_RATE_PER_SECOND: '50' })).toEqual([
+      'MAIL_RATE_PER_SECOND: replaced by MAIL_RATE_PER_MINUTE (60 times the old value: MAIL_RATE_PER_MINUTE=3000)',
+    ]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

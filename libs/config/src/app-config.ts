@@ -30,6 +30,22 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** Who carries our mail: sets the defaults of the sending limits (and, with OAuth, the servers). */
+export const MAIL_PROVIDERS = ['smtp', 'microsoft365', 'google'] as const;
+export type MailProvider = (typeof MAIL_PROVIDERS)[number];
+
+/**
+ * Each provider's caps, with room left for what people send by hand from the same mailbox.
+ * Exchange Online: 30 messages a minute and 10,000 recipients a day per mailbox. Google
+ * Workspace: 2,000 messages a day per user (one recipient each, as we send), no per-minute cap
+ * published. Any other server: no day limit, and the 50 a second this worker always kept to.
+ */
+export const MAIL_PROVIDER_LIMITS: Record<MailProvider, { ratePerMinute: number; dailyLimit: number | null }> = {
+  microsoft365: { ratePerMinute: 30, dailyLimit: 9_500 },
+  google: { ratePerMinute: 60, dailyLimit: 1_900 },
+  smtp: { ratePerMinute: 3_000, dailyLimit: null },
+};
+
 const timeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, Europe/London)');
@@ -46,7 +62,9 @@ const schema = z.object({
     .default('seg'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('SEG Network <seg@localhost>'),
-  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10000).default(50),
+  MAIL_PROVIDER: z.enum(MAIL_PROVIDERS).default('smtp'),
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(600_000).optional(),
+  MAIL_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000_000).optional(),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
@@ -160,7 +178,11 @@ export interface AppConfig {
     from: string;
     /** MAIL_FROM's address alone: the ORGANIZER of every calendar object, and the inbound mailbox. */
     fromAddress: string;
-    ratePerSecond: number;
+    provider: MailProvider;
+    /** Emails a minute across all workers together (MAIL_RATE_PER_MINUTE, or the provider's). */
+    ratePerMinute: number;
+    /** Recipients in any rolling 24 hours across all workers; null: no limit. */
+    dailyLimit: number | null;
     /** Parallel SMTP connections of the worker's pool. */
     poolSize: number;
     catcherPort: number;
@@ -229,6 +251,12 @@ export function loadConfig(
     string
   >;
   const fileProblems: string[] = [];
+  // Replaced, not ignored: a deployment that still sets it would otherwise lose its rate silently.
+  if (given.MAIL_RATE_PER_SECOND !== undefined) {
+    fileProblems.push(
+      `MAIL_RATE_PER_SECOND: replaced by MAIL_RATE_PER_MINUTE (60 times the old value: MAIL_RATE_PER_MINUTE=${Number(given.MAIL_RATE_PER_SECOND) * 60 || 3000})`,
+    );
+  }
   const cleaned = withSecretFiles(given, readSecret, fileProblems);
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success || fileProblems.length) {
@@ -296,7 +324,9 @@ export function loadConfig(
       smtpUrl: raw.SMTP_URL ?? null,
       from: raw.MAIL_FROM,
       fromAddress: mailFromAddress,
-      ratePerSecond: raw.MAIL_RATE_PER_SECOND,
+      provider: raw.MAIL_PROVIDER,
+      ratePerMinute: raw.MAIL_RATE_PER_MINUTE ?? MAIL_PROVIDER_LIMITS[raw.MAIL_PROVIDER].ratePerMinute,
+      dailyLimit: raw.MAIL_DAILY_LIMIT ?? MAIL_PROVIDER_LIMITS[raw.MAIL_PROVIDER].dailyLimit,
       poolSize: raw.MAIL_POOL_SIZE,
       catcherPort: raw.MAIL_CATCHER_PORT,
       dir: raw.MAIL_DIR,

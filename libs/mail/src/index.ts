@@ -1,3 +1,4 @@
 export * from './mail-transport';
 export * from './mail-catcher';
 export * from './bounce-address';
+export * from './send-error';

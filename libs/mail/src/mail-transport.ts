@@ -43,15 +43,3 @@ export function createMailTransport({ url, maxConnections = 5 }: MailTransportOp
   });
   return transport;
 }
-
-/** 5xx SMTP replies are refusals that will not change on retry; anything else may pass later. */
-export function isPermanentMailError(error: unknown): boolean {
-  const code = (error as { responseCode?: number })?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
-}
-
-export function describeMailError(error: unknown): string {
-  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
-  if (e?.response) return e.response;
-  return [e?.code, e?.message].filter(Boolean).join(': ') || String(error);
-}

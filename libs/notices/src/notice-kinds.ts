@@ -12,45 +12,59 @@ import type { RsvpResponse } from '@seg/db';
  *   statement (`newInvitationNotices`).
  *
  * `suppressedWhenBouncing`: the worker does not send it to a member whose address bounces.
+ * `account`: an account email (activation, password reset, a new address's link): someone waits
+ * for it with the sign-in page open, so it goes ahead of every other notice in the queue and is
+ * never planned for a later day; only a day limit truly used up holds it back.
  */
 export const NOTICE_KINDS = {
   // Account emails still go to an address that bounces, so the member can sign in and fix it.
-  activation: { to: 'member', suppressedWhenBouncing: false },
-  'password-reset': { to: 'member', suppressedWhenBouncing: false },
-  'password-changed': { to: 'member', suppressedWhenBouncing: false },
+  activation: { to: 'member', suppressedWhenBouncing: false, account: true },
+  'password-reset': { to: 'member', suppressedWhenBouncing: false, account: true },
+  'password-changed': { to: 'member', suppressedWhenBouncing: false, account: true },
   /** The link that confirms a new address, sent to that address (`payload.token`). */
-  'email-change': { to: 'member', suppressedWhenBouncing: false },
+  'email-change': { to: 'member', suppressedWhenBouncing: false, account: true },
   /** The old address is told of the change asked for (`payload.newEmail`): how a takeover would start. */
-  'email-changed': { to: 'member', suppressedWhenBouncing: false },
+  'email-changed': { to: 'member', suppressedWhenBouncing: false, account: true },
   /**
    * The daily run asks a member to confirm their details (`payload.round`: 1, then 2 if
    * unanswered), showing what other members see of them. Not sent to an address that bounces:
    * such a member goes on the not-confirmed list instead.
    */
-  'confirm-details': { to: 'member', suppressedWhenBouncing: true },
+  'confirm-details': { to: 'member', suppressedWhenBouncing: true, account: false },
   /**
    * To the secretariat (SECRETARIAT_EMAIL) about the member who asked to be erased
    * (`payload.requestId`); the member's own address plays no part, so a bounce does not stop it.
    */
-  'erasure-requested': { to: 'member', suppressedWhenBouncing: false },
+  'erasure-requested': { to: 'member', suppressedWhenBouncing: false, account: false },
   // Meeting notices stop for a member whose address bounces.
-  'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true },
+  'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true, account: false },
   /** Everyone but those who declined hears of a change. */
-  'meeting-update': { to: 'invitees', rsvps: ['needs-action', 'accepted', 'tentative'], suppressedWhenBouncing: true },
+  'meeting-update': {
+    to: 'invitees',
+    rsvps: ['needs-action', 'accepted', 'tentative'],
+    suppressedWhenBouncing: true,
+    account: false,
+  },
   /** A reminder goes to those coming or who have not answered. */
-  'meeting-reminder': { to: 'invitees', rsvps: ['accepted', 'needs-action'], suppressedWhenBouncing: true },
+  'meeting-reminder': {
+    to: 'invitees',
+    rsvps: ['accepted', 'needs-action'],
+    suppressedWhenBouncing: true,
+    account: false,
+  },
   /** Everyone invited hears of a cancellation, even those who declined. */
   'meeting-cancellation': {
     to: 'invitees',
     rsvps: ['needs-action', 'accepted', 'tentative', 'declined'],
     suppressedWhenBouncing: true,
+    account: false,
   },
 } as const satisfies Record<string, NoticeKindRule>;
 
-/** Who receives a notice of a kind, and whether it is held back from an address that bounces. */
+/** Who receives a notice of a kind, whether it is held back from an address that bounces, and whether it is an account email. */
 export type NoticeKindRule = (
   { to: 'member' } | { to: 'new-invitations' } | { to: 'invitees'; rsvps: readonly RsvpResponse[] }
-) & { suppressedWhenBouncing: boolean };
+) & { suppressedWhenBouncing: boolean; account: boolean };
 export type NoticeRecipients = NoticeKindRule['to'];
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

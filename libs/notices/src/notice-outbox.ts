@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Executor } from '@seg/db';
 import { NoticeQueue, NoticeRef } from '@seg/queue';
-import { InviteeNoticeKind, NOTICE_KINDS } from './notice-kinds';
+import { InviteeNoticeKind, NOTICE_KINDS, NoticeKind } from './notice-kinds';
 import { NewNotice, OutboxRepository } from './outbox.repository';
 
 /**
@@ -16,6 +16,8 @@ import { NewNotice, OutboxRepository } from './outbox.repository';
  */
 @Injectable()
 export class NoticeOutbox {
+  private readonly logger = new Logger(NoticeOutbox.name);
+
   constructor(
     private readonly repository: OutboxRepository,
     private readonly queue: NoticeQueue,
@@ -46,9 +48,28 @@ export class NoticeOutbox {
     return this.repository.requeueFailedOfMeeting(tx, meetingId, noticeIds);
   }
 
-  /** Queues committed notices; never throws (the relay covers a Redis outage). */
+  /**
+   * Queues committed notices, account emails ahead of the rest; never throws (the relay covers a
+   * Redis outage, and calls this too).
+   */
   async dispatch(refs: NoticeRef[]): Promise<void> {
-    await this.queue.enqueue(refs);
+    if (!refs.length) return;
+    let kinds: Map<string, NoticeKind>;
+    try {
+      kinds = await this.repository.kindsOf(refs.map((r) => r.id));
+    } catch (err) {
+      this.logger.warn({ err, count: refs.length }, 'Could not read the kinds of notices to queue; the relay will');
+      return;
+    }
+    const isAccount = (ref: NoticeRef) => {
+      const kind = kinds.get(ref.id);
+      return kind !== undefined && NOTICE_KINDS[kind].account;
+    };
+    await this.queue.enqueue(refs.filter(isAccount), 'first');
+    await this.queue.enqueue(
+      refs.filter((r) => !isAccount(r)),
+      'in-turn',
+    );
   }
 
   /**

@@ -95,6 +95,15 @@ export class OutboxRepository {
     return result.rows;
   }
 
+  /** The kind of each notice named (a deleted one is left out). */
+  async kindsOf(ids: string[]): Promise<Map<string, NoticeKind>> {
+    const rows = await this.db
+      .select({ id: notices.id, kind: sql<NoticeKind>`${notices.kind}` })
+      .from(notices)
+      .where(sql`${notices.id} = any(${sql.param(ids)}::uuid[])`);
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
   async listOfInvitations(invitationIds: string[]) {
     if (!invitationIds.length) return [];
     return this.db

@@ -14,6 +14,13 @@ export const NOTICE_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * BullMQ takes jobs without a priority before any prioritized job, and prioritized ones of equal
+ * priority in the order they came: notices in turn carry this priority, so those queued `first`
+ * (account emails) overtake a whole network's invitations.
+ */
+const IN_TURN_PRIORITY = 10;
+
 export interface NoticeRef {
   id: string;
   generation: number;
@@ -34,19 +41,21 @@ export class NoticeQueue implements OnApplicationShutdown {
   }
 
   /**
-   * Adds one job per notice, its id derived from the notice so a repeat adds nothing. Call it
+   * Adds one job per notice, its id derived from the notice so a repeat adds nothing; `first`
+   * ahead of every notice queued in turn. Call it
    * after the transaction that wrote the notices commits. Failure is logged, not thrown: the
    * rows are committed and the relay will queue them.
    */
-  async enqueue(notices: NoticeRef[]): Promise<boolean> {
+  async enqueue(notices: NoticeRef[], order: 'first' | 'in-turn' = 'in-turn'): Promise<boolean> {
     if (!notices.length) return true;
+    const priority = order === 'first' ? {} : { priority: IN_TURN_PRIORITY };
     try {
       for (let i = 0; i < notices.length; i += 1000) {
         await this.notices.addBulk(
           notices.slice(i, i + 1000).map((n) => ({
             name: JobName.SendNotice,
             data: { noticeId: n.id },
-            opts: { ...NOTICE_JOB_OPTIONS, jobId: noticeJobId(n.id, n.generation) },
+            opts: { ...NOTICE_JOB_OPTIONS, ...priority, jobId: noticeJobId(n.id, n.generation) },
           })),
         );
       }

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { describeMailError, isPermanentMailError, noticeBounceAddress } from '@seg/mail';
+import { classifySendError, describeMailError, noticeBounceAddress } from '@seg/mail';
 import { NOTICE_KINDS } from '@seg/notices';
 import { QueueName, SendNoticeJob } from '@seg/queue';
-import { Job } from 'bullmq';
+import { Job, RateLimitError } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
+import { limiterFor, OVER_DAY_LIMIT_PAUSE_MS, SendPace } from './send-pace';
 import { SentRecorder } from './sent-recorder';
 
 /** Sends one notice per job and records the outcome on the notice row. */
@@ -23,6 +24,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     private readonly notices: NoticesRepository,
     private readonly mailer: MailerService,
     private readonly sent: SentRecorder,
+    private readonly pace: SendPace,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
     const unrendered = Object.keys(NOTICE_KINDS).filter((kind) => !this.renderers.has(kind));
@@ -34,7 +36,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
         redisUrl: config.redisUrl,
         prefix: config.queuePrefix,
         concurrency: config.worker.concurrency,
-        limiter: { max: config.mail.ratePerSecond, duration: 1_000 },
+        limiter: limiterFor(config.mail.ratePerMinute),
       },
       (job) => this.handle(job),
     );
@@ -91,8 +93,18 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       });
     } catch (error) {
       const reason = describeMailError(error);
+      const kind = classifySendError(error);
+      if (kind === 'throttled' || kind === 'over-day-limit') {
+        // The provider's pace, not the notice's fault: every worker waits, the notice stays
+        // queued and its attempts unchanged, and BullMQ puts the job back without counting one.
+        const pauseMs = kind === 'throttled' ? await this.pace.throttled() : OVER_DAY_LIMIT_PAUSE_MS;
+        await this.consumer.pauseAll(pauseMs);
+        await this.notices.recordHeldBack(notice.id, reason);
+        this.logger.warn({ noticeId: notice.id, jobId: job.id, reason, pauseMs }, 'The mail provider asks us to wait');
+        throw new RateLimitError();
+      }
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (isPermanentMailError(error) || lastAttempt) {
+      if (kind === 'permanent' || lastAttempt) {
         await this.notices.markFailed(notice.id, reason);
         this.logger.warn({ noticeId: notice.id, jobId: job.id, reason }, 'Notice failed');
         return 'failed';

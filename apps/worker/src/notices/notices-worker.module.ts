@@ -4,6 +4,7 @@ import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
+import { SendPace } from './send-pace';
 import { SentRecorder } from './sent-recorder';
 
 /**
@@ -24,6 +25,7 @@ export class NoticesWorkerModule {
         },
         NoticesRepository,
         SentRecorder,
+        SendPace,
         NoticeSenderProcessor,
         OutboxRelayService,
       ],

@@ -77,6 +77,14 @@ export class NoticesRepository {
       .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
   }
 
+  /** Held back by the provider's pace (throttling): the reason is kept, no attempt is counted. */
+  async recordHeldBack(id: string, error: string): Promise<void> {
+    await this.db
+      .update(notices)
+      .set({ lastError: error, updatedAt: sql`now()` })
+      .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
+  }
+
   /** Queued notices untouched for a while: the relay checks that Redis still has their jobs. */
   async listStaleQueued(olderThanMs: number, limit: number): Promise<{ id: string; generation: number }[]> {
     return this.db

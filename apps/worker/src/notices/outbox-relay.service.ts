@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { NoticeOutbox } from '@seg/notices';
 import { NoticeQueue, noticeJobId, NoticeRef } from '@seg/queue';
 import { NoticesRepository } from './notices.repository';
 
@@ -20,6 +21,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notices: NoticesRepository,
     private readonly queue: NoticeQueue,
+    private readonly outbox: NoticeOutbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,7 +56,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         }
       }
       if (missing.length) {
-        await this.queue.enqueue(missing);
+        await this.outbox.dispatch(missing);
         this.logger.warn(
           { count: missing.length },
           'Re-queued notices with no live job (lost by Redis, or finished just now and skipped when they run)',

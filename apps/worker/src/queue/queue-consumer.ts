@@ -91,7 +91,13 @@ export class QueueConsumer<T> {
       const counts = await this.probe.getJobCounts('waiting', 'prioritized', 'active');
       const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
       const quietFor = Date.now() - this.lastActivity;
-      if (waiting > 0 && (counts.active ?? 0) === 0 && quietFor > (this.options.quietAfterMs ?? 15_000)) {
+      if (
+        waiting > 0 &&
+        (counts.active ?? 0) === 0 &&
+        quietFor > (this.options.quietAfterMs ?? 15_000) &&
+        // A queue paused by its rate limit is idle on purpose.
+        (await this.probe.getRateLimitTtl(this.options.limiter?.max)) <= 0
+      ) {
         this.logger.warn({ waiting, quietForMs: quietFor }, 'Jobs are waiting but the worker is idle: restarting it');
         await this.restart();
       }
@@ -100,6 +106,15 @@ export class QueueConsumer<T> {
     } finally {
       this.checking = false;
     }
+  }
+
+  /**
+   * Stops every worker of the queue taking jobs for `ms` (through its rate limiter, in Redis).
+   * The job at hand must then throw `RateLimitError`: it goes back to wait, not counted as an
+   * attempt.
+   */
+  async pauseAll(ms: number): Promise<void> {
+    await this.probe.rateLimit(ms);
   }
 
   private async restart(): Promise<void> {

@@ -1,0 +1,109 @@
+import { NoticeOutbox } from '@seg/notices';
+import { commitNotices, noticeRows } from './support/notices';
+import { createMembers, loggedIn } from './support/factories';
+import { useStack } from './support/stack';
+import { startWorker } from './support/worker-harness';
+
+type Auth = { Authorization: string };
+
+/** Arrival times of the mails to these addresses, in the order the addresses are given. */
+function arrivals(mails: { to: string[]; at: number }[], emails: string[]): number[] {
+  return emails.map((email) => mails.find((m) => m.to.includes(email))!.at);
+}
+
+/**
+ * The provider's pace, with real workers, Redis and an SMTP server. 60 a minute is one a second:
+ * these tests take real seconds (20 notices, about 20 s), and assert only lower bounds on the
+ * gaps, which a loaded machine can only lengthen.
+ */
+describe("sending at the provider's pace", () => {
+  const stack = useStack({ smtp: true, worker: true, env: { MAIL_RATE_PER_MINUTE: '60' } });
+  let outbox: NoticeOutbox;
+  let secretariat: Auth;
+
+  beforeAll(async () => {
+    outbox = stack.api.app.get(NoticeOutbox);
+    secretariat = (await loggedIn(stack.db, stack.config, { name: 'Pace Secretariat', role: 'secretariat' })).auth;
+  });
+
+  it('sends 20 notices at 60 a minute across two workers: in order, each once, about a second apart', async () => {
+    const second = await startWorker(stack.config);
+    try {
+      const handled = [jest.spyOn(stack.worker.sender, 'handle'), jest.spyOn(second.sender, 'handle')];
+      const { refs, emails } = await commitNotices(stack.db, outbox, 20);
+      await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length > 0), 90_000);
+      await stack.noticesSettled();
+
+      for (const email of emails) expect(stack.sink.to(email)).toHaveLength(1);
+      const at = arrivals(stack.sink.received, emails);
+      // Queued in turn, sent in turn.
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      // Nineteen gaps of a second, shared by both workers: not 20 at once, nor 20 from each.
+      expect(at[19] - at[0]).toBeGreaterThanOrEqual(15_000);
+      for (let i = 0; i + 4 < at.length; i++) expect(at[i + 4] - at[i]).toBeGreaterThanOrEqual(2_000);
+      for (const spy of handled) expect(spy).toHaveBeenCalled();
+      const rows = await noticeRows(
+        stack.db,
+        refs.map((r) => r.id),
+      );
+      expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    } finally {
+      jest.restoreAllMocks();
+      await second.close();
+    }
+  });
+
+  it("lets an account email overtake a meeting's invitations queued before it", async () => {
+    const invitees = await createMembers(
+      stack.db,
+      Array.from({ length: 5 }, (_, i) => ({ name: `Paced Invitee ${i}`, region: 'wales' })),
+    );
+    const meeting = await stack
+      .http()
+      .post('/meetings')
+      .set(secretariat)
+      .send({
+        title: 'Paced meeting',
+        kind: 'hub',
+        startsAt: '2027-05-12T10:00',
+        endsAt: '2027-05-12T12:00',
+        venue: 'Cardiff',
+      })
+      .expect(201);
+    await stack
+      .http()
+      .post(`/meetings/${meeting.body.id}/invitations`)
+      .set(secretariat)
+      .send({ audience: { memberIds: invitees.map((m) => m.id) } })
+      .expect(202);
+    await stack.sink.waitFor(() => invitees.some((m) => stack.sink.to(m.email).length > 0));
+    const { emails } = await commitNotices(stack.db, outbox, 1);
+    await stack.sink.waitFor(() => [emails[0], ...invitees.map((m) => m.email)].every((e) => stack.sink.to(e).length));
+
+    const order = [...stack.sink.received].sort((a, b) => a.at - b.at).map((m) => m.to[0]);
+    const reset = order.indexOf(emails[0]);
+    const lastInvitation = Math.max(...invitees.map((m) => order.indexOf(m.email)));
+    expect(reset).toBeLessThan(lastInvitation);
+  });
+
+  it('pauses every worker, longer each time, and sends every notice once with none failed (421 4.7.0)', async () => {
+    stack.sink.throttleNext = 3;
+    const { refs, emails } = await commitNotices(stack.db, outbox, 4);
+    await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length > 0), 60_000);
+    await stack.noticesSettled();
+
+    for (const email of emails) expect(stack.sink.to(email)).toHaveLength(1);
+    const [first, second, third] = stack.sink.throttledAt;
+    expect(stack.sink.throttledAt).toHaveLength(3);
+    // The pauses (1 s, then 2 s) hold for every worker: no send came sooner.
+    expect(second - first).toBeGreaterThanOrEqual(900);
+    expect(third - second).toBeGreaterThanOrEqual(1_800);
+    expect(Math.min(...arrivals(stack.sink.received, emails)) - third).toBeGreaterThanOrEqual(3_600);
+    const rows = await noticeRows(
+      stack.db,
+      refs.map((r) => r.id),
+    );
+    // Throttling is not the notice failing: one attempt each, the one that went.
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(rows.map(() => ['sent', 1, null]));
+  });
+});
