@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AboutModule } from './about/about.module';
 import { AttendanceModule } from './attendance/attendance.module';
+import { LearningModule } from './learning/learning.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
@@ -66,6 +67,7 @@ export class AppModule {
         AboutModule,
         MeetingsModule,
         AttendanceModule,
+        LearningModule,
         RsvpModule,
         ConfirmDetailsModule,
         AuditModule,

@@ -10,6 +10,8 @@ import { AccountNoticeRenderer } from './accounts/account-notice.renderer';
 import { AccountsWorkerModule } from './accounts/accounts-worker.module';
 import { DailyJobsModule } from './daily/daily-jobs.module';
 import { InboundWorkerModule } from './inbound/inbound-worker.module';
+import { CertificateNoticeRenderer } from './learning/certificate-notice.renderer';
+import { LearningWorkerModule } from './learning/learning-worker.module';
 import { MeetingNoticeRenderer } from './meetings/meeting-notice.renderer';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { ConfirmDetailsJob } from './members/confirm-details.job';
@@ -35,8 +37,14 @@ export class WorkerModule {
         AuditTrailModule,
         // Every notice kind of @seg/notices needs a renderer here; the sender refuses to start without.
         NoticesWorkerModule.withRenderers({
-          imports: [AccountsWorkerModule, MeetingsWorkerModule, MembersWorkerModule],
-          renderers: [AccountNoticeRenderer, MeetingNoticeRenderer, ConfirmDetailsRenderer, ErasureRequestRenderer],
+          imports: [AccountsWorkerModule, MeetingsWorkerModule, MembersWorkerModule, LearningWorkerModule],
+          renderers: [
+            AccountNoticeRenderer,
+            MeetingNoticeRenderer,
+            ConfirmDetailsRenderer,
+            ErasureRequestRenderer,
+            CertificateNoticeRenderer,
+          ],
         }),
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.

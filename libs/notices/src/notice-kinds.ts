@@ -36,6 +36,11 @@ export const NOTICE_KINDS = {
    * (`payload.requestId`); the member's own address plays no part, so a bounce does not stop it.
    */
   'erasure-requested': { to: 'member', suppressedWhenBouncing: false, account: false },
+  /**
+   * A certificate of attendance, once the meeting has closed (`payload.attendanceId`), its PDF
+   * attached. Held back from an address that bounces: the member downloads it from My learning.
+   */
+  'attendance-certificate': { to: 'member', suppressedWhenBouncing: true, account: false },
   // Meeting notices stop for a member whose address bounces.
   'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true, account: false },
   /** Everyone but those who declined hears of a change. */

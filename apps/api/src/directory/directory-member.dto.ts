@@ -41,7 +41,6 @@ export class DirectoryMember {
   /** Shown to the secretariat, to the member themselves and to the representatives of their region. */
   status?: MemberStatus;
   role?: Role;
-  registration?: string | null;
   contactVisibility?: ContactVisibility;
   /** `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes. */
   emailStatus?: EmailStatus;

@@ -53,7 +53,6 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, { today, conf
   if (seesRecord(viewer, row)) {
     view.status = row.status;
     view.role = row.role;
-    view.registration = row.registration;
     view.contactVisibility = { email: row.emailVisibility, phone: row.phoneVisibility };
     view.emailStatus = row.emailStatus;
   }

@@ -27,7 +27,6 @@ export type DirectoryRow = {
   phone: string | null;
   bio: string | null;
   availability: string | null;
-  registration: string | null;
   status: MemberStatus;
   role: Role;
   emailVisibility: Visibility;
@@ -86,7 +85,7 @@ export const EXACT_TOTAL_LIMIT = 1000;
 export const NEAR_MISSES_BELOW = 10;
 
 const CARD_COLUMNS = sql.raw(`
-  d.name, d.title, d.email, d.phone, d.bio, d.availability, d.registration, d.status, d.role,
+  d.name, d.title, d.email, d.phone, d.bio, d.availability, d.status, d.role,
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",

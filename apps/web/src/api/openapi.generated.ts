@@ -23,6 +23,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attendance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The summits' past attendance (text/csv): columns email and summit (its number), and for a
+         *     summit not yet in the archive its year (title, venue and hours optional). Per row: recorded,
+         *     restored, already, or its errors. `?dryRun=true` answers the same report and saves nothing.
+         */
+        post: operations["AttendanceImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -390,6 +411,44 @@ export interface paths {
         patch: operations["CategoriesController_update"];
         trace?: never;
     };
+    "/certificates/{number}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A certificate of attendance as PDF: for the attendee (and the secretariat); 404 to anyone else. */
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certificates/{number}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public (no sign in): whether a number is a certificate of attendance, valid or withdrawn, with
+         *     the name, the meeting and its date, nothing else. 404 for a number that is none; an address
+         *     that asks about many unknown numbers waits (429).
+         */
+        get: operations["CertificatesController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/confirm-details/{token}": {
         parameters: {
             query?: never;
@@ -711,6 +770,77 @@ export interface paths {
         };
         /** Everything held about you, as JSON. */
         get: operations["MeController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appraisal year (the current one by default): meetings attended with their hours, own entries, notes, the total. */
+        get: operations["MyLearningController_year"];
+        put?: never;
+        /** Learning outside the network: title, date, hours and your note. */
+        post: operations["MyLearningController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The month your appraisal year starts; answers the current year by it. */
+        patch: operations["MyLearningController_settings"];
+        trace?: never;
+    };
+    "/me/learning.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year as CSV, a row per line with your notes, and the total. */
+        get: operations["MyLearningController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/learning/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of your own entries (a meeting attended is its organiser's record). */
+        delete: operations["MyLearningController_remove"];
+        options?: never;
+        head?: never;
+        /** Your note on a meeting attended, or any field of your own entry. */
+        patch: operations["MyLearningController_update"];
+        trace?: never;
+    };
+    "/me/learning/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's statement as one PDF for your appraisal. */
+        get: operations["MyLearningController_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1324,6 +1454,13 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        AppraisalYearView: {
+            endsOn: string;
+            /** @description "April 2025 to March 2026", or "2025" when it starts in January. */
+            label: string;
+            startsOn: string;
+            year: number;
+        };
         Attendance: {
             byCategory: components["schemas"]["AttendanceGroup"][];
             byRegion: components["schemas"]["AttendanceGroup"][];
@@ -1340,6 +1477,31 @@ export interface components {
             name: string;
             noReply: number;
             tentative: number;
+        };
+        AttendanceImportResult: {
+            already: number;
+            /** @description True when nothing was saved: the report says what saving would do. */
+            dryRun: boolean;
+            failed: number;
+            recorded: number;
+            restored: number;
+            rows: components["schemas"]["AttendanceImportRow"][];
+            summitsCreated: number;
+        };
+        AttendanceImportRow: {
+            email: string | null;
+            errors?: components["schemas"]["FieldError"][];
+            /** @description The line of the file, the header being line 1. */
+            row: number;
+            /**
+             * @description recorded: new attendance; restored: a withdrawn one counts again; already: nothing to do; error: see errors.
+             * @enum {string}
+             */
+            status: "recorded" | "restored" | "already" | "error";
+            /** @description The summit's number as given. */
+            summit: number | null;
+            /** @description The summit was not in the archive and this row added it. */
+            summitCreated?: boolean;
         };
         AttendanceRecord: {
             /** @description False once withdrawn by a correction. */
@@ -1455,6 +1617,21 @@ export interface components {
             id: string;
             name: string;
         };
+        CertificateVerification: {
+            /** @description When it was, for people ("Monday 12 May 2031, 14:00 to 16:00 BST", or an archived summit's year). */
+            date: string;
+            /** @description The meeting's title. */
+            meeting: string;
+            /** @description The attendee's name. */
+            name: string;
+            /** @description The number in its printed form (SEG-XXXX-XXXX-XXXX). */
+            number: string;
+            /**
+             * @description withdrawn: the organiser corrected the record, the person did not attend.
+             * @enum {string}
+             */
+            status: "valid" | "withdrawn";
+        };
         ChangePasswordDto: {
             /** Format: password */
             currentPassword: string;
@@ -1524,6 +1701,18 @@ export interface components {
             /** @description An establishment type code. */
             type: string;
         };
+        CreateLearningEntryDto: {
+            /** @description YYYY-MM-DD. */
+            date: string;
+            /**
+             * @description In quarter hours: 0.25, 1.5...
+             * @example 1.5
+             */
+            hours: number;
+            learnt?: string | null;
+            title: string;
+            willChange?: string | null;
+        };
         CreateMeetingDto: {
             agenda?: string | null;
             /**
@@ -1571,8 +1760,6 @@ export interface components {
             name: string;
             /** @description A region code, e.g. `london`. */
             region?: string | null;
-            /** @description Professional registration (GMC, NMC...). */
-            registration?: string | null;
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
         };
@@ -1628,7 +1815,6 @@ export interface components {
             /** @description The posts held today. */
             posts: components["schemas"]["HeldPost"][];
             region: components["schemas"]["RegionRef"] | null;
-            registration?: string | null;
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
             /**
@@ -1866,6 +2052,27 @@ export interface components {
             invited: number;
             skipped: components["schemas"]["SkippedMembers"];
         };
+        LearningItem: {
+            certificateNumber: string | null;
+            /** @description YYYY-MM-DD: the day it counts on. */
+            date: string;
+            /** @description Null for a meeting whose organiser set no hours. */
+            hours: number | null;
+            /** @description The attendance's id for a meeting, the entry's for the member's own. */
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "own";
+            learnt: string | null;
+            /** @description Meetings only: who organised it, where, and its certificate's number. */
+            organiser: string | null;
+            place: string | null;
+            title: string;
+            willChange: string | null;
+        };
+        LearningSettingsDto: {
+            /** @description The month (1 to 12) the member's appraisal year starts. */
+            appraisalMonth: number;
+        };
         LinkCheckDto: {
             /** @enum {string} */
             purpose: "activation" | "password-reset" | "email-change";
@@ -2094,6 +2301,17 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        MyLearning: {
+            /** @description The month (1 to 12) their appraisal year starts. */
+            appraisalMonth: number;
+            appraisalYear: components["schemas"]["AppraisalYearView"];
+            /** @description The appraisal year today falls in: the one to show first. */
+            currentYear: number;
+            /** @description In date order. */
+            items: components["schemas"]["LearningItem"][];
+            /** @description Hours in the year, meetings and own entries together. */
+            totalHours: number;
+        };
         NetworkView: {
             hub: components["schemas"]["HubReps"];
             spokes: components["schemas"]["SpokeReps"][];
@@ -2118,7 +2336,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "password-changed" | "email-changed" | "erasure-requested" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -2432,6 +2650,14 @@ export interface components {
             /** @description An establishment type code. */
             type?: string;
         };
+        UpdateLearningDto: {
+            date?: string;
+            /** @example 1.5 */
+            hours?: number;
+            learnt?: string | null;
+            title?: string;
+            willChange?: string | null;
+        };
         UpdateMeDto: {
             name?: string;
         };
@@ -2482,8 +2708,6 @@ export interface components {
             name?: string;
             /** @description A region code, e.g. `london`. */
             region?: string | null;
-            /** @description Professional registration (GMC, NMC...). */
-            registration?: string | null;
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
             /**
@@ -2522,8 +2746,11 @@ export interface components {
 export type About = components['schemas']['About'];
 export type ActivationSent = components['schemas']['ActivationSent'];
 export type ApiErrorBody = components['schemas']['ApiErrorBody'];
+export type AppraisalYearView = components['schemas']['AppraisalYearView'];
 export type Attendance = components['schemas']['Attendance'];
 export type AttendanceGroup = components['schemas']['AttendanceGroup'];
+export type AttendanceImportResult = components['schemas']['AttendanceImportResult'];
+export type AttendanceImportRow = components['schemas']['AttendanceImportRow'];
 export type AttendanceRecord = components['schemas']['AttendanceRecord'];
 export type AttendanceTotals = components['schemas']['AttendanceTotals'];
 export type AudienceDto = components['schemas']['AudienceDto'];
@@ -2536,6 +2763,7 @@ export type CalendarFeedLinks = components['schemas']['CalendarFeedLinks'];
 export type CategoryPage = components['schemas']['CategoryPage'];
 export type CategoryRef = components['schemas']['CategoryRef'];
 export type CategoryView = components['schemas']['CategoryView'];
+export type CertificateVerification = components['schemas']['CertificateVerification'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type CheckInCode = components['schemas']['CheckInCode'];
 export type CheckInDto = components['schemas']['CheckInDto'];
@@ -2545,6 +2773,7 @@ export type ContactVisibility = components['schemas']['ContactVisibility'];
 export type CounterProposal = components['schemas']['CounterProposal'];
 export type CreateCategoryDto = components['schemas']['CreateCategoryDto'];
 export type CreateEstablishmentDto = components['schemas']['CreateEstablishmentDto'];
+export type CreateLearningEntryDto = components['schemas']['CreateLearningEntryDto'];
 export type CreateMeetingDto = components['schemas']['CreateMeetingDto'];
 export type CreateMemberDto = components['schemas']['CreateMemberDto'];
 export type CreatePostDto = components['schemas']['CreatePostDto'];
@@ -2582,6 +2811,8 @@ export type InviteeMember = components['schemas']['InviteeMember'];
 export type InviteeView = components['schemas']['InviteeView'];
 export type InvitePreview = components['schemas']['InvitePreview'];
 export type InviteResult = components['schemas']['InviteResult'];
+export type LearningItem = components['schemas']['LearningItem'];
+export type LearningSettingsDto = components['schemas']['LearningSettingsDto'];
 export type LinkCheckDto = components['schemas']['LinkCheckDto'];
 export type LinkStatusDto = components['schemas']['LinkStatusDto'];
 export type LoginDto = components['schemas']['LoginDto'];
@@ -2600,6 +2831,7 @@ export type MergeRegionDto = components['schemas']['MergeRegionDto'];
 export type MovedByMerge = components['schemas']['MovedByMerge'];
 export type MyAttendance = components['schemas']['MyAttendance'];
 export type MyData = components['schemas']['MyData'];
+export type MyLearning = components['schemas']['MyLearning'];
 export type NetworkView = components['schemas']['NetworkView'];
 export type NewPasswordDto = components['schemas']['NewPasswordDto'];
 export type NoticeCounts = components['schemas']['NoticeCounts'];
@@ -2642,6 +2874,7 @@ export type TokenPairDto = components['schemas']['TokenPairDto'];
 export type TotalEstimate = components['schemas']['TotalEstimate'];
 export type UpdateCategoryDto = components['schemas']['UpdateCategoryDto'];
 export type UpdateEstablishmentDto = components['schemas']['UpdateEstablishmentDto'];
+export type UpdateLearningDto = components['schemas']['UpdateLearningDto'];
 export type UpdateMeDto = components['schemas']['UpdateMeDto'];
 export type UpdateMeetingDto = components['schemas']['UpdateMeetingDto'];
 export type UpdateMemberDto = components['schemas']['UpdateMemberDto'];
@@ -2665,6 +2898,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["About"];
+                };
+            };
+        };
+    };
+    AttendanceImportController_import: {
+        parameters: {
+            query?: {
+                /** @description `true` saves nothing and answers the report that saving would give. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Per row: recorded, restored, already, or its errors */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceImportResult"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a content type this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -3924,6 +4229,94 @@ export interface operations {
             };
         };
     };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate, one A4 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The attendance was withdrawn: no certificate */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ConfirmDetailsController_open: {
         parameters: {
             query?: never;
@@ -4999,6 +5392,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyData"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_year: {
+        parameters: {
+            query?: {
+                /** @description The appraisal year, named by the calendar year it starts in; the current one when left out. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLearning"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLearningEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningItem"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LearningSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLearning"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_csv: {
+        parameters: {
+            query?: {
+                /** @description The appraisal year, named by the calendar year it starts in; the current one when left out. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A meeting attended: only its note is yours */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLearningDto"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyLearningController_statement: {
+        parameters: {
+            query?: {
+                /** @description The appraisal year, named by the calendar year it starts in; the current one when left out. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description No access token, or it is not valid any more */

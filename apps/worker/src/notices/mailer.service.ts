@@ -21,6 +21,7 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     html: email.html,
     messageId: email.messageId,
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    ...(email.attachments ? { attachments: email.attachments } : {}),
     ...(email.bounceTo ? { envelope: { from: email.bounceTo, to: [email.to] } } : {}),
     ...(email.calendar
       ? {

@@ -27,6 +27,8 @@ export interface RenderedEmail {
   replyTo?: { name: string; address: string };
   /** RFC 5545 text; sent as a text/calendar part with the given METHOD and as an .ics attachment. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+  /** Files attached (a certificate's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /**
@@ -35,7 +37,7 @@ export interface RenderedEmail {
  */
 export interface NoticeRenderer {
   readonly kinds: readonly NoticeKind[];
-  render(notice: NoticeToSend): RenderedEmail | { skip: string };
+  render(notice: NoticeToSend): RenderedEmail | { skip: string } | Promise<RenderedEmail | { skip: string }>;
 }
 
 /** Injection token: the array of every renderer the worker knows. */

@@ -67,7 +67,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
       return 'skipped: no renderer';
     }
-    const rendered = renderer.render(notice);
+    const rendered = await renderer.render(notice);
     if ('skip' in rendered) {
       await this.notices.markFailed(notice.id, rendered.skip);
       return `skipped: ${rendered.skip}`;

@@ -23,12 +23,6 @@ export class CreateMemberDto extends OwnMemberFields {
   @IsString()
   region?: string | null;
 
-  /** Professional registration (GMC, NMC...). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  registration?: string | null;
-
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

@@ -21,6 +21,15 @@ export class OwnMemberFields {
   @MaxLength(100)
   title?: string | null;
 
+  /**
+   * Professional registration, e.g. "GMC 1234567", "NMC 12A3456E", "HCPC PA12345": printed on
+   * certificates of attendance; seen by the member and the secretariat only, never in the directory.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  registration?: string | null;
+
   @IsOptional()
   @IsUkPhone()
   phone?: string | null;

@@ -1,0 +1,3 @@
+export * from './certificate-facts.repository';
+export * from './certificate-document';
+export * from './learning.module';
