@@ -16,6 +16,13 @@ function systemUser(name: string): { uid: number; gid: number } {
   };
 }
 
+export interface OwnImapOAuth2 {
+  /** The token server's RFC 7662 endpoint. */
+  introspectionUrl: string;
+  /** The mailbox's address: the user name tokens are issued for. */
+  mailbox: string;
+}
+
 /**
  * Debian's Dovecot with a throwaway config: one passwd-file user, IMAP on a spare loopback port,
  * every file (config, sockets, mail) in a temporary folder. The test may stop and restart it.
@@ -30,14 +37,25 @@ export class OwnImap {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly oauth2?: OwnImapOAuth2,
   ) {}
 
-  static async start(): Promise<OwnImap> {
+  /**
+   * With `oauth2`, the mailbox also takes XOAUTH2 and OAUTHBEARER sign-ins, as Microsoft 365 and
+   * Google do: Dovecot's oauth2 passdb asks the token server's introspection endpoint whether a
+   * token is active and for whom. The test's own client still signs in with the password.
+   */
+  static async start(oauth2?: OwnImapOAuth2): Promise<OwnImap> {
     const dir = await mkdtemp(path.join(tmpdir(), 'seg-imap-'));
-    const imap = new OwnImap(await sparePort(), dir);
+    const imap = new OwnImap(await sparePort(), dir, oauth2);
     await imap.configure();
     await imap.start();
     return imap;
+  }
+
+  /** The mailbox as the app is configured with it for OAuth: the mailbox's address, no password. */
+  get oauthUrl(): string {
+    return `imap://${encodeURIComponent(this.oauth2!.mailbox)}@127.0.0.1:${this.port}/INBOX`;
   }
 
   /** The mailbox as the app is configured with it. */
@@ -65,14 +83,26 @@ state_dir = ${this.dir}/state
 log_path = ${this.dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+# Refusals answer at once: the tests refuse sign-ins on purpose.
+auth_failure_delay = 0
+auth_mechanisms = plain login${this.oauth2 ? ' xoauth2 oauthbearer' : ''}
 mail_location = maildir:${this.dir}/mail/%n
 first_valid_uid = ${mailOwner.uid}
 default_internal_user = ${root ? 'dovecot' : me}
 default_login_user = ${root ? 'dovenull' : me}
-passdb {
+${
+  this.oauth2
+    ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${this.dir}/dovecot-oauth2.conf.ext
+}
+`
+    : ''
+}passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${this.dir}/passwd
+  mechanisms = plain login
+  args = scheme=PLAIN username_format=%n ${this.dir}/passwd
 }
 userdb {
   driver = static
@@ -89,6 +119,18 @@ service imap-login {
 }
 `;
     await writeFile(path.join(this.dir, 'dovecot.conf'), config);
+    if (this.oauth2) {
+      // RFC 7662 introspection by POST; the token is good when active and for the signing-in user.
+      const oauth = `introspection_mode = post
+introspection_url = ${this.oauth2.introspectionUrl}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+`;
+      await writeFile(path.join(this.dir, 'dovecot-oauth2.conf.ext'), oauth);
+      if (root) await chmod(path.join(this.dir, 'dovecot-oauth2.conf.ext'), 0o644);
+    }
   }
 
   async start(): Promise<void> {

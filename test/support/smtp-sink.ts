@@ -30,10 +30,33 @@ export class SmtpSink {
   started = 0;
   private server: SMTPServer | null = null;
   port = 0;
+  /** Sign-ins the server turned down. */
+  refusedLogins = 0;
+
+  /**
+   * With `checkToken`, the server takes XOAUTH2 alone and refuses mail before a sign-in, as
+   * Microsoft 365 and Google do: a token is good when `checkToken` names the mailbox it is for.
+   */
+  constructor(private readonly checkToken?: (accessToken: string) => Promise<string | null>) {}
 
   async start(port = this.port): Promise<this> {
+    const checkToken = this.checkToken;
     this.server = new SMTPServer({
-      authOptional: true,
+      ...(checkToken
+        ? {
+            authOptional: false,
+            authMethods: ['XOAUTH2'],
+            allowInsecureAuth: true,
+            onAuth: (auth, _session, callback) => {
+              void checkToken(auth.accessToken ?? '').then((mailbox) => {
+                if (mailbox && mailbox === auth.username) return callback(null, { user: mailbox });
+                this.refusedLogins += 1;
+                // XOAUTH2's failure: a 334 with the error as JSON, then 535 (as Google answers).
+                callback(null, { data: { status: '401', schemes: 'bearer' } } as never);
+              }, callback);
+            },
+          }
+        : { authOptional: true }),
       disabledCommands: ['STARTTLS'],
       logger: false,
       // Stopping drops open connections at once, as a crashed server would.
@@ -126,4 +149,11 @@ export class SmtpSink {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   return new SmtpSink().start(0);
+}
+
+/** A sink that lets senders in only with an access token that `checkToken` accepts for their mailbox. */
+export async function startOAuthSmtpSink(
+  checkToken: (accessToken: string) => Promise<string | null>,
+): Promise<SmtpSink> {
+  return new SmtpSink(checkToken).start(0);
 }

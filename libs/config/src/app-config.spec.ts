@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -155,7 +156,7 @@ describe('loadConfig', () => {
     it('refuses missing SMTP_URL and PUBLIC_URL, naming both', () => {
       expect(problemsOf({ ...PRODUCTION, SMTP_URL: undefined, PUBLIC_URL: undefined }).sort()).toEqual([
         'PUBLIC_URL: is required in production',
-        'SMTP_URL: is required in production',
+        'SMTP_URL: is required in production (or MAIL_AUTH=oauth2 with a MAIL_PROVIDER)',
       ]);
     });
 
@@ -297,6 +298,149 @@ describe('loadConfig', () => {
     it('takes the file form only for secrets', () => {
       expect(SECRET_SETTINGS).toEqual(expect.arrayContaining(['JWT_SECRET', 'SMTP_URL', 'IMAP_URL']));
       expect(loadConfig({ PORT_FILE: secretFile('port', '4000') }).port).toBe(3000);
+    });
+  });
+
+  describe('MAIL_AUTH=oauth2', () => {
+    const MICROSOFT = {
+      MAIL_FROM: 'SEG Network <seg@group.example.org>',
+      MAIL_AUTH: 'oauth2',
+      MAIL_PROVIDER: 'microsoft365',
+      OAUTH_TENANT_ID: 'group.example.org',
+      OAUTH_CLIENT_ID: '00000000-1111-2222-3333-444444444444',
+      OAUTH_CLIENT_SECRET: 'app secret',
+    };
+    const serviceAccountKey = () =>
+      JSON.stringify({
+        type: 'service_account',
+        client_email: 'seg-mail@group-project.iam.gserviceaccount.com',
+        private_key: generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+        token_uri: 'https://oauth2.googleapis.com/token',
+      });
+
+    it('stays with passwords by default', () => {
+      const config = loadConfig({ SMTP_URL: 'smtp://u:p@smtp.example.org' });
+      expect(config.mail.auth).toEqual({ kind: 'password' });
+      expect(config.mail.provider).toBe('smtp');
+      expect(config.mail.smtpUrl).toBe('smtp://u:p@smtp.example.org');
+    });
+
+    it("fills in Microsoft 365's servers and token endpoint, signing in as MAIL_FROM's mailbox", () => {
+      const config = loadConfig(MICROSOFT);
+      expect(config.mail.smtpUrl).toBe('smtp://seg%40group.example.org@smtp.office365.com:587');
+      expect(config.inbound.imapUrl).toBe('imaps://seg%40group.example.org@outlook.office365.com:993/INBOX');
+      expect(config.mail.auth).toEqual({
+        kind: 'oauth2',
+        grant: {
+          kind: 'clientCredentials',
+          tokenUrl: 'https://login.microsoftonline.com/group.example.org/oauth2/v2.0/token',
+          scope: 'https://outlook.office365.com/.default',
+          clientId: MICROSOFT.OAUTH_CLIENT_ID,
+          secret: { clientSecret: 'app secret' },
+        },
+      });
+      // Production needs no SMTP_URL when the provider names the server.
+      expect(() => loadConfig({ ...PRODUCTION, ...MICROSOFT, SMTP_URL: undefined })).not.toThrow();
+    });
+
+    it('keeps the servers the URLs name, and the token endpoint OAUTH_TOKEN_URL names', () => {
+      const config = loadConfig({
+        ...MICROSOFT,
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        IMAP_URL: 'imap://archive%40group.example.org@127.0.0.1:1143/INBOX',
+        OAUTH_TOKEN_URL: 'http://127.0.0.1:9000/token',
+      });
+      expect(config.mail.smtpUrl).toBe('smtp://seg%40group.example.org@127.0.0.1:2525');
+      expect(config.inbound.imapUrl).toBe('imap://archive%40group.example.org@127.0.0.1:1143/INBOX');
+      expect(config.mail.auth.kind === 'oauth2' && config.mail.auth.grant.tokenUrl).toBe('http://127.0.0.1:9000/token');
+    });
+
+    it("acts as MAIL_FROM's mailbox through a Google service account", () => {
+      const config = loadConfig({
+        MAIL_FROM: 'seg@group.example.org',
+        MAIL_AUTH: 'oauth2',
+        MAIL_PROVIDER: 'google',
+        OAUTH_SERVICE_ACCOUNT_KEY: serviceAccountKey(),
+      });
+      expect(config.mail.smtpUrl).toBe('smtps://seg%40group.example.org@smtp.gmail.com:465');
+      expect(config.inbound.imapUrl).toBe('imaps://seg%40group.example.org@imap.gmail.com:993/INBOX');
+      expect(config.mail.auth).toEqual({
+        kind: 'oauth2',
+        grant: expect.objectContaining({
+          kind: 'serviceAccount',
+          tokenUrl: 'https://oauth2.googleapis.com/token',
+          scope: 'https://mail.google.com/',
+          clientEmail: 'seg-mail@group-project.iam.gserviceaccount.com',
+          subject: 'seg@group.example.org',
+        }),
+      });
+    });
+
+    it('names what each provider still needs, and refuses a password it would never use', () => {
+      expect(
+        problemsOf({ MAIL_AUTH: 'oauth2', MAIL_PROVIDER: 'microsoft365' })
+          .map((p) => p.split(':')[0])
+          .sort(),
+      ).toEqual(['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_TENANT_ID']);
+      expect(problemsOf({ MAIL_AUTH: 'oauth2', MAIL_PROVIDER: 'google' }).map((p) => p.split(':')[0])).toEqual([
+        'OAUTH_SERVICE_ACCOUNT_KEY',
+      ]);
+      expect(
+        problemsOf({ MAIL_AUTH: 'oauth2', OAUTH_CLIENT_ID: 'app', OAUTH_CLIENT_SECRET: 's' })
+          .map((p) => p.split(':')[0])
+          .sort(),
+      ).toEqual(['OAUTH_SCOPE', 'OAUTH_TOKEN_URL']);
+      expect(problemsOf({ ...MICROSOFT, SMTP_URL: 'smtp://seg:password@smtp.example.org' })).toEqual([
+        expect.stringMatching(/^SMTP_URL: has a password, but MAIL_AUTH=oauth2 signs in with a token/),
+      ]);
+      expect(problemsOf({ ...MICROSOFT, OAUTH_SERVICE_ACCOUNT_KEY: serviceAccountKey() })).toEqual([
+        expect.stringMatching(/^OAUTH_SERVICE_ACCOUNT_KEY: is for Google/),
+      ]);
+      expect(problemsOf({ MAIL_AUTH: 'oauth2', OAUTH_SERVICE_ACCOUNT_KEY: '{not json', OAUTH_SCOPE: 's' })).toEqual([
+        expect.stringMatching(/^OAUTH_SERVICE_ACCOUNT_KEY: must be the service account key file/),
+        'OAUTH_TOKEN_URL: is required with MAIL_PROVIDER=smtp',
+      ]);
+    });
+
+    it('takes a certificate instead of a client secret, and checks both halves are PEM', () => {
+      expect(
+        problemsOf({
+          ...MICROSOFT,
+          OAUTH_CLIENT_SECRET: undefined,
+          OAUTH_CLIENT_CERTIFICATE: 'not a certificate',
+          OAUTH_CLIENT_KEY: 'not a key',
+        }).map((p) => p.split(':')[0]),
+      ).toEqual(['OAUTH_CLIENT_CERTIFICATE', 'OAUTH_CLIENT_KEY']);
+      expect(problemsOf({ ...MICROSOFT, OAUTH_CLIENT_KEY: 'k' }).map((p) => p.split(':')[0])).toEqual([
+        'OAUTH_CLIENT_SECRET',
+      ]);
+    });
+
+    it('reads the client secret and the service account key from files', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'seg-config-'));
+      try {
+        writeFileSync(path.join(dir, 'secret'), 'from a file\n');
+        writeFileSync(path.join(dir, 'key.json'), serviceAccountKey());
+        const ms = loadConfig({
+          ...MICROSOFT,
+          OAUTH_CLIENT_SECRET: undefined,
+          OAUTH_CLIENT_SECRET_FILE: path.join(dir, 'secret'),
+        });
+        expect(ms.mail.auth.kind === 'oauth2' && ms.mail.auth.grant).toMatchObject({
+          secret: { clientSecret: 'from a file' },
+        });
+        const google = loadConfig({
+          MAIL_FROM: 'seg@group.example.org',
+          MAIL_AUTH: 'oauth2',
+          MAIL_PROVIDER: 'google',
+          OAUTH_SERVICE_ACCOUNT_KEY_FILE: path.join(dir, 'key.json'),
+        });
+        expect(google.mail.auth.kind === 'oauth2' && google.mail.auth.grant.kind).toBe('serviceAccount');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -13,6 +14,39 @@ const DEV_ADMIN_PASSWORD = 'demo-admin-passphrase';
 
 /** Where the inbound reader moves messages it could not match to a meeting or a notice. */
 const UNMATCHED_FOLDER = 'Unmatched';
+
+/** Each provider's servers, as its own documentation names them. */
+const PROVIDER_SERVERS: Record<Exclude<MailProvider, 'smtp'>, { smtp: string; imap: string }> = {
+  microsoft365: { smtp: 'smtp://smtp.office365.com:587', imap: 'imaps://outlook.office365.com:993/INBOX' },
+  google: { smtp: 'smtps://smtp.gmail.com:465', imap: 'imaps://imap.gmail.com:993/INBOX' },
+};
+
+const MICROSOFT_SCOPE = 'https://outlook.office365.com/.default';
+const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+const GOOGLE_SCOPE = 'https://mail.google.com/';
+
+/**
+ * How the worker gets an access token for the mailbox. `clientCredentials`: the app signs in as
+ * itself, with a secret or a certificate (Microsoft 365's app-only access); `serviceAccount`: a
+ * signed JWT asks for a token acting as the mailbox (Google's domain-wide delegation).
+ */
+export type OAuthGrant =
+  | {
+      kind: 'clientCredentials';
+      tokenUrl: string;
+      scope: string;
+      clientId: string;
+      secret: { clientSecret: string } | { certificatePem: string; privateKeyPem: string };
+    }
+  | {
+      kind: 'serviceAccount';
+      tokenUrl: string;
+      scope: string;
+      clientEmail: string;
+      privateKeyPem: string;
+      /** The mailbox the service account acts as. */
+      subject: string;
+    };
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -61,8 +95,20 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -')
     .default('seg'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-  MAIL_FROM: z.string().min(3).default('SEG Network <seg@localhost>'),
   MAIL_PROVIDER: z.enum(MAIL_PROVIDERS).default('smtp'),
+  MAIL_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  OAUTH_TOKEN_URL: url(['https:', 'http:']).optional(),
+  OAUTH_SCOPE: z.string().min(1).optional(),
+  OAUTH_TENANT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be the directory (tenant) ID or its domain')
+    .optional(),
+  OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  OAUTH_CLIENT_CERTIFICATE: z.string().min(1).optional(),
+  OAUTH_CLIENT_KEY: z.string().min(1).optional(),
+  OAUTH_SERVICE_ACCOUNT_KEY: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('SEG Network <seg@localhost>'),
   MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(600_000).optional(),
   MAIL_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000_000).optional(),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
@@ -113,6 +159,10 @@ export const SECRET_SETTINGS = [
   'IMAP_URL',
   'SEG_ADMIN_PASSWORD',
   'METRICS_TOKEN',
+  'OAUTH_CLIENT_SECRET',
+  'OAUTH_CLIENT_CERTIFICATE',
+  'OAUTH_CLIENT_KEY',
+  'OAUTH_SERVICE_ACCOUNT_KEY',
 ] as const satisfies readonly (keyof RawConfig)[];
 
 /** Every environment variable the apps read: each setting, and the file form of each secret. */
@@ -175,6 +225,11 @@ export interface AppConfig {
   seedDemo: boolean;
   mail: {
     smtpUrl: string | null;
+    /**
+     * How the worker signs in to SMTP and IMAP: the password in each URL, or an OAuth 2.0 access
+     * token for the URL's user name (the mailbox), got with `grant`.
+     */
+    auth: { kind: 'password' } | { kind: 'oauth2'; grant: OAuthGrant };
     from: string;
     /** MAIL_FROM's address alone: the ORGANIZER of every calendar object, and the inbound mailbox. */
     fromAddress: string;
@@ -233,6 +288,155 @@ function readTimeOfDay(time: string): TimeOfDay {
 /** The group works on UK time: daily jobs run at a wall-clock time there, through GMT and BST. */
 const DAILY_TIME_ZONE = 'Europe/London';
 
+/** A URL's user name, or the mailbox when it names none: providers sign in as the mailbox. */
+function withMailboxUser(value: string, mailbox: string): string {
+  const u = new URL(value);
+  if (!u.username) u.username = encodeURIComponent(mailbox);
+  return u.toString();
+}
+
+function readServiceAccountKey(
+  json: string,
+  problems: string[],
+): { clientEmail: string; privateKeyPem: string; tokenUri?: string } | null {
+  let key: { client_email?: unknown; private_key?: unknown; token_uri?: unknown };
+  try {
+    key = JSON.parse(json);
+  } catch {
+    problems.push('OAUTH_SERVICE_ACCOUNT_KEY: must be the service account key file (JSON) as downloaded');
+    return null;
+  }
+  if (typeof key.client_email !== 'string' || typeof key.private_key !== 'string') {
+    problems.push('OAUTH_SERVICE_ACCOUNT_KEY: must hold client_email and private_key (a service account key)');
+    return null;
+  }
+  if (!isPrivateKey(key.private_key)) {
+    problems.push('OAUTH_SERVICE_ACCOUNT_KEY: its private_key is not a PEM private key');
+    return null;
+  }
+  return {
+    clientEmail: key.client_email,
+    privateKeyPem: key.private_key,
+    tokenUri: typeof key.token_uri === 'string' ? key.token_uri : undefined,
+  };
+}
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCertificate(pem: string): boolean {
+  try {
+    new X509Certificate(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The token grant MAIL_AUTH=oauth2 uses, from the provider's defaults and the OAUTH_* settings. */
+function readOAuthGrant(raw: RawConfig, mailbox: string, problems: string[]): OAuthGrant | null {
+  const before = problems.length;
+  const provider = raw.MAIL_PROVIDER;
+  const scope =
+    raw.OAUTH_SCOPE ??
+    (provider === 'microsoft365' ? MICROSOFT_SCOPE : provider === 'google' ? GOOGLE_SCOPE : undefined);
+  if (!scope) problems.push('OAUTH_SCOPE: is required with MAIL_AUTH=oauth2 and MAIL_PROVIDER=smtp');
+
+  if (raw.OAUTH_SERVICE_ACCOUNT_KEY) {
+    if (provider === 'microsoft365') {
+      problems.push(
+        'OAUTH_SERVICE_ACCOUNT_KEY: is for Google; Microsoft 365 signs in with OAUTH_CLIENT_ID and a secret or certificate',
+      );
+      return null;
+    }
+    for (const name of [
+      'OAUTH_CLIENT_ID',
+      'OAUTH_CLIENT_SECRET',
+      'OAUTH_CLIENT_CERTIFICATE',
+      'OAUTH_CLIENT_KEY',
+    ] as const)
+      if (raw[name]) problems.push(`${name}: set either a service account key or client credentials, not both`);
+    const key = readServiceAccountKey(raw.OAUTH_SERVICE_ACCOUNT_KEY, problems);
+    const tokenUrl = raw.OAUTH_TOKEN_URL ?? key?.tokenUri ?? (provider === 'google' ? GOOGLE_TOKEN_URL : undefined);
+    if (!tokenUrl) problems.push('OAUTH_TOKEN_URL: is required with MAIL_PROVIDER=smtp');
+    if (problems.length > before || !key || !tokenUrl || !scope) return null;
+    return {
+      kind: 'serviceAccount',
+      tokenUrl,
+      scope,
+      clientEmail: key.clientEmail,
+      privateKeyPem: key.privateKeyPem,
+      subject: mailbox,
+    };
+  }
+
+  if (provider === 'google') {
+    problems.push('OAUTH_SERVICE_ACCOUNT_KEY: is required with MAIL_PROVIDER=google');
+    return null;
+  }
+  if (!raw.OAUTH_CLIENT_ID) problems.push('OAUTH_CLIENT_ID: is required with MAIL_AUTH=oauth2');
+  const tokenUrl =
+    raw.OAUTH_TOKEN_URL ??
+    (provider === 'microsoft365' && raw.OAUTH_TENANT_ID
+      ? `https://login.microsoftonline.com/${raw.OAUTH_TENANT_ID}/oauth2/v2.0/token`
+      : undefined);
+  if (!tokenUrl)
+    problems.push(
+      provider === 'microsoft365'
+        ? 'OAUTH_TENANT_ID: is required with MAIL_PROVIDER=microsoft365 (the directory ID of the app registration)'
+        : 'OAUTH_TOKEN_URL: is required with MAIL_PROVIDER=smtp',
+    );
+  let secret: Extract<OAuthGrant, { kind: 'clientCredentials' }>['secret'] | null = null;
+  const byCertificate = Boolean(raw.OAUTH_CLIENT_CERTIFICATE || raw.OAUTH_CLIENT_KEY);
+  if (raw.OAUTH_CLIENT_SECRET && byCertificate) {
+    problems.push('OAUTH_CLIENT_SECRET: set either a client secret or a certificate, not both');
+  } else if (raw.OAUTH_CLIENT_SECRET) {
+    secret = { clientSecret: raw.OAUTH_CLIENT_SECRET };
+  } else if (byCertificate) {
+    if (!raw.OAUTH_CLIENT_CERTIFICATE || !isCertificate(raw.OAUTH_CLIENT_CERTIFICATE))
+      problems.push("OAUTH_CLIENT_CERTIFICATE: must be the app's X.509 certificate (PEM), with OAUTH_CLIENT_KEY");
+    if (!raw.OAUTH_CLIENT_KEY || !isPrivateKey(raw.OAUTH_CLIENT_KEY))
+      problems.push("OAUTH_CLIENT_KEY: must be the certificate's private key (PEM), with OAUTH_CLIENT_CERTIFICATE");
+    secret = { certificatePem: raw.OAUTH_CLIENT_CERTIFICATE ?? '', privateKeyPem: raw.OAUTH_CLIENT_KEY ?? '' };
+  } else {
+    problems.push(
+      'OAUTH_CLIENT_SECRET: is required with MAIL_AUTH=oauth2 (or OAUTH_CLIENT_CERTIFICATE and OAUTH_CLIENT_KEY)',
+    );
+  }
+  if (problems.length > before || !tokenUrl || !scope || !secret) return null;
+  return { kind: 'clientCredentials', tokenUrl, scope, clientId: raw.OAUTH_CLIENT_ID!, secret };
+}
+
+/**
+ * SMTP_URL and IMAP_URL as the worker uses them. With MAIL_AUTH=oauth2 a provider fills in a
+ * server the settings leave out, each URL's user name defaults to the mailbox, and a password in
+ * a URL is refused (it would never be used).
+ */
+function readMailServers(
+  raw: RawConfig,
+  mailbox: string,
+  problems: string[],
+): { smtpUrl: string | null; imapUrl: string | null } {
+  if (raw.MAIL_AUTH === 'password') return { smtpUrl: raw.SMTP_URL ?? null, imapUrl: raw.IMAP_URL ?? null };
+  const servers = raw.MAIL_PROVIDER === 'smtp' ? null : PROVIDER_SERVERS[raw.MAIL_PROVIDER];
+  const read = (name: 'SMTP_URL' | 'IMAP_URL', fallback: string | undefined): string | null => {
+    const value = raw[name] ?? fallback;
+    if (!value) return null;
+    if (new URL(value).password) {
+      problems.push(`${name}: has a password, but MAIL_AUTH=oauth2 signs in with a token: leave the password out`);
+      return null;
+    }
+    return withMailboxUser(value, mailbox);
+  };
+  return { smtpUrl: read('SMTP_URL', servers?.smtp), imapUrl: read('IMAP_URL', servers?.imap) };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -273,7 +477,8 @@ export function loadConfig(
     if (!cleaned.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
     else if (raw.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: is the development default');
     else if (Buffer.byteLength(raw.JWT_SECRET, 'utf8') < 32) problems.push('JWT_SECRET: must be at least 32 bytes');
-    if (!raw.SMTP_URL) problems.push('SMTP_URL: is required in production');
+    if (!raw.SMTP_URL && !(raw.MAIL_AUTH === 'oauth2' && raw.MAIL_PROVIDER !== 'smtp'))
+      problems.push('SMTP_URL: is required in production (or MAIL_AUTH=oauth2 with a MAIL_PROVIDER)');
     if (!raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required in production');
     else if (!servesSecureCookies(raw.PUBLIC_URL)) {
       problems.push(
@@ -293,6 +498,8 @@ export function loadConfig(
   const mailFromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(raw.MAIL_FROM)?.[1] ?? raw.MAIL_FROM.trim();
   if (!/^[^@\s]+@[^@\s]+$/.test(mailFromAddress))
     problems.push('MAIL_FROM: must be an address, like "SEG Network <seg@example.org>"');
+  const servers = readMailServers(raw, mailFromAddress, problems);
+  const grant = raw.MAIL_AUTH === 'oauth2' ? readOAuthGrant(raw, mailFromAddress, problems) : null;
   if (raw.IMAP_DONE_FOLDER === UNMATCHED_FOLDER || raw.IMAP_DONE_FOLDER.toUpperCase() === 'INBOX') {
     problems.push(`IMAP_DONE_FOLDER: must not be INBOX or ${UNMATCHED_FOLDER}`);
   }
@@ -321,7 +528,8 @@ export function loadConfig(
     admin,
     seedDemo: raw.SEED_DEMO ?? !isProduction,
     mail: {
-      smtpUrl: raw.SMTP_URL ?? null,
+      smtpUrl: servers.smtpUrl,
+      auth: grant ? { kind: 'oauth2', grant } : { kind: 'password' },
       from: raw.MAIL_FROM,
       fromAddress: mailFromAddress,
       provider: raw.MAIL_PROVIDER,
@@ -334,7 +542,7 @@ export function loadConfig(
     },
     secretariatEmail: raw.SECRETARIAT_EMAIL ?? mailFromAddress,
     inbound: {
-      imapUrl: raw.IMAP_URL ?? null,
+      imapUrl: servers.imapUrl,
       pollSeconds: raw.IMAP_POLL_SECONDS,
       doneFolder: raw.IMAP_DONE_FOLDER,
       unmatchedFolder: UNMATCHED_FOLDER,

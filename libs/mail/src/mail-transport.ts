@@ -1,10 +1,42 @@
 import { pipeline, Readable, Transform, TransformCallback } from 'node:stream';
 import nodemailer, { Transporter } from 'nodemailer';
+import { OAuthTokens } from './oauth-tokens';
 
 export interface MailTransportOptions {
   url: string;
   /** Parallel SMTP connections of the pool. */
   maxConnections?: number;
+  /** Sign in with XOAUTH2 as the URL's user, with these tokens, instead of the URL's password. */
+  tokens?: OAuthTokens;
+}
+
+/**
+ * Nodemailer's connection options for a URL signed in to with tokens. Each new connection asks
+ * `tokens` for one (the kept token while it is good); when the server refuses it, nodemailer
+ * asks again with `renew`, and the refused token is dropped for a new one.
+ */
+function oauthConnection(url: string, tokens: OAuthTokens): Record<string, unknown> {
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    auth: {
+      type: 'OAuth2',
+      user: decodeURIComponent(u.username),
+      provisionCallback: (
+        _user: string,
+        renew: boolean,
+        done: (error: Error | null, accessToken?: string, expires?: number) => void,
+      ) => {
+        (renew ? tokens.renew() : tokens.token()).then(
+          (token) => done(null, token.accessToken, token.expiresAt.getTime()),
+          (error: Error) => done(error),
+        );
+      },
+    },
+  };
 }
 
 /**
@@ -26,9 +58,9 @@ class WholeMessage extends Transform {
 }
 
 /** A pooled SMTP transport: connections are reused across messages and re-opened when dropped. */
-export function createMailTransport({ url, maxConnections = 5 }: MailTransportOptions): Transporter {
+export function createMailTransport({ url, maxConnections = 5, tokens }: MailTransportOptions): Transporter {
   const transport = nodemailer.createTransport({
-    url,
+    ...(tokens ? oauthConnection(url, tokens) : { url }),
     pool: true,
     maxConnections,
     maxMessages: 500,

@@ -1,3 +1,4 @@
+import { TokenRefusedError } from './oauth-tokens';
 import { classifySendError } from './send-error';
 
 /** An error as nodemailer gives it for an SMTP reply. */
@@ -35,5 +36,22 @@ describe('classifySendError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' });
     expect(classifySendError(refused)).toBe('temporary');
     expect(classifySendError(undefined)).toBe('temporary');
+  });
+
+  it('treats a refused sign-in as auth-refused, whatever its reply code', () => {
+    // nodemailer: "535 5.7.3 Authentication unsuccessful" (Exchange Online), and a token it could not get.
+    const smtp = Object.assign(new Error('Invalid login: 535 5.7.3 Authentication unsuccessful'), {
+      code: 'EAUTH',
+      responseCode: 535,
+      response: '535 5.7.3 Authentication unsuccessful',
+    });
+    expect(classifySendError(smtp)).toBe('auth-refused');
+    expect(classifySendError(new TokenRefusedError('invalid_client: AADSTS7000222 the client secret expired'))).toBe(
+      'auth-refused',
+    );
+    // imapflow
+    expect(classifySendError(Object.assign(new Error('Command failed'), { authenticationFailed: true }))).toBe(
+      'auth-refused',
+    );
   });
 });

@@ -1,5 +1,10 @@
+import { TokenRefusedError } from './oauth-tokens';
+
 /**
  * What a failed send means for the notice, in one place:
+ * - `auth-refused`: the server or the token endpoint will not let us in (a refused password or
+ *   token, revoked app credentials). No notice can go until someone fixes the credentials: all
+ *   sending pauses, the notice stays queued, and it never counts as an attempt.
  * - `throttled`: the provider asks us to slow down (`421`, `4.7.x`, too many connections). All
  *   workers pause, longer each time, and the notice is tried again; it never counts as an attempt.
  * - `over-day-limit`: the provider's own count of the day is full (the mailbox also sends by
@@ -7,7 +12,7 @@
  * - `permanent`: any other 5xx; recorded as failed, not retried.
  * - `temporary`: anything else (4xx, connection refused); retried with backoff, counted.
  */
-export type SendErrorClass = 'throttled' | 'over-day-limit' | 'permanent' | 'temporary';
+export type SendErrorClass = 'auth-refused' | 'throttled' | 'over-day-limit' | 'permanent' | 'temporary';
 
 interface SmtpError {
   responseCode?: number;
@@ -26,7 +31,17 @@ const OVER_DAY_LIMIT =
 const SLOW_DOWN =
   /concurrent connections limit exceeded|thread limit exceeded|too many (messages|connections)|rate limit/i;
 
+/**
+ * A refused sign-in: SMTP's EAUTH (nodemailer's code for a refused AUTH, and for a token it could
+ * not get), IMAP's failed AUTHENTICATE (imapflow), or the token endpoint's refusal itself.
+ */
+export function isAuthRefused(error: unknown): boolean {
+  const e = (error ?? {}) as SmtpError & { authenticationFailed?: boolean };
+  return error instanceof TokenRefusedError || e.code === 'EAUTH' || e.authenticationFailed === true;
+}
+
 export function classifySendError(error: unknown): SendErrorClass {
+  if (isAuthRefused(error)) return 'auth-refused';
   const e = (error ?? {}) as SmtpError;
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   const text = `${e.response ?? ''} ${e.message ?? ''}`;
