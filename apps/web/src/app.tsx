@@ -8,6 +8,8 @@ import { ConfirmDetailsPage } from './pages/confirm-details-page';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { DirectoryPage } from './pages/directory-page';
 import { HomePage } from './pages/home-page';
+import { MyLearningPage } from './learning/my-learning-page';
+import { VerifyPage } from './learning/verify-page';
 import { MeetingPage } from './pages/meeting-page';
 import { MyDetailsPage } from './pages/my-details-page';
 import { MyMeetingsPage } from './pages/my-meetings-page';
@@ -54,13 +56,23 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/privacy': () => <PrivacyPage />,
   // The link sent to a new email address: whoever opens it proves they read that inbox.
   '/confirm-email': () => <ConfirmEmailPage />,
+  // Anyone shown a certificate of attendance checks it here.
+  '/verify': () => <VerifyPage number={null} />,
 };
+
+/** A public page with a part of its own in the path: `/verify/SEG-...`. */
+function publicPage(path: string): (() => ReactNode) | null {
+  if (PUBLIC[path]) return PUBLIC[path];
+  const params = matchPath('/verify/:number', path);
+  return params ? () => <VerifyPage number={params.number} /> : null;
+}
 
 function Routes() {
   const { state, user } = useSession();
   const { path, query } = useLocation();
 
-  const signedOutOnPrivate = state.status === 'signed-out' && !PUBLIC[path];
+  const publicRoute = publicPage(path);
+  const signedOutOnPrivate = state.status === 'signed-out' && !publicRoute;
   useEffect(() => {
     if (signedOutOnPrivate) {
       const next = path === '/' ? '' : `?next=${encodeURIComponent(path + location.search)}`;
@@ -71,7 +83,7 @@ function Routes() {
     }
   }, [signedOutOnPrivate, path, state]);
 
-  if (PUBLIC[path]) return <>{PUBLIC[path]()}</>;
+  if (publicRoute) return <>{publicRoute()}</>;
   if (state.status === 'loading' || !user) return <Loading what="Opening SEG Network" />;
 
   if (path === '/') return <HomePage />;
@@ -79,6 +91,7 @@ function Routes() {
   if (path === '/where') return <WherePage />;
   if (path === '/my/details') return <MyDetailsPage />;
   if (path === '/my/meetings') return <MyMeetingsPage />;
+  if (path === '/my/learning') return <MyLearningPage />;
   let params = matchPath('/people/:id', path);
   if (params) return <PersonPage id={params.id} />;
   params = matchPath('/regions/:code', path);

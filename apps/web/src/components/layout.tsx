@@ -53,6 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/my/meetings">My meetings</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/my/learning">My learning</NavLink>
+                </li>
+                <li>
                   <NavLink to="/my/details">My details</NavLink>
                 </li>
                 {regions.length ? (

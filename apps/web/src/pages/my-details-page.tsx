@@ -14,6 +14,7 @@ import { MySignIn } from './my-sign-in';
 interface Form {
   name: string;
   title: string;
+  registration: string;
   phone: string;
   bio: string;
   availability: string;
@@ -25,6 +26,7 @@ interface Form {
 const LABELS: Record<string, string> = {
   name: 'Name',
   title: 'Job title',
+  registration: 'Professional registration',
   phone: 'Phone',
   bio: 'About you',
   availability: 'Availability',
@@ -38,6 +40,7 @@ function formOf(me: MyRecord): Form {
   return {
     name: me.name ?? '',
     title: me.title ?? '',
+    registration: me.registration ?? '',
     phone: me.phone ?? '',
     bio: me.bio ?? '',
     availability: me.availability ?? '',
@@ -84,6 +87,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
       const body = {
         name: form.name.trim(),
         title: form.title.trim() || null,
+        registration: form.registration.trim() || null,
         phone: form.phone.trim() || null,
         bio: form.bio.trim() || null,
         availability: form.availability.trim() || null,
@@ -148,6 +152,16 @@ function DetailsForm({ me }: { me: MyRecord }) {
                   value={form.title}
                   onChange={(e) => set({ title: e.target.value })}
                 />
+              )}
+            </Field>
+            <Field
+              name="registration"
+              label="Professional registration (optional)"
+              hint="For example GMC 1234567, NMC 12A3456E or HCPC PA12345: printed on your certificates of attendance. Only you and the secretariat see it; it is never in the directory."
+              error={errors.registration}
+            >
+              {(p) => (
+                <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />
               )}
             </Field>
             <Field

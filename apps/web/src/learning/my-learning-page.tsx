@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type * as Api from '../api/openapi.generated';
+import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
+import { useResource } from '../hooks';
+import { AppraisalMonth } from './appraisal-month';
+import { LearningEntryForm } from './learning-entry-form';
+import { hoursText, LearningLine } from './learning-line';
+
+/** My learning: an appraisal year's meetings and own entries, with notes, the total and the downloads. */
+export function MyLearningPage() {
+  const [year, setYear] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  const learning = useResource(
+    () => api.get<Api.MyLearning>('/me/learning', year === null ? undefined : { year }),
+    [year, tick],
+  );
+  const [error, setError] = useState<unknown>(null);
+  const reload = () => setTick((t) => t + 1);
+  const data = learning.data;
+  const shown = data?.appraisalYear.year ?? year;
+
+  async function download(kind: 'csv' | 'pdf') {
+    if (!data) return;
+    setError(null);
+    const y = data.appraisalYear.year;
+    try {
+      if (kind === 'csv') await api.download('/me/learning.csv', `learning-${y}.csv`, 'text/csv', { year: y });
+      else
+        await api.download('/me/learning/statement.pdf', `learning-statement-${y}.pdf`, 'application/pdf', { year: y });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Page
+      title="My learning"
+      lead="Your CPD for appraisal: meetings you attended, with their certificates, and learning you add. Your notes are yours alone; the secretariat does not see them."
+    >
+      {learning.loading && !data ? <Loading what="Loading your learning" /> : null}
+      <ErrorMessage error={learning.error ?? error} retry={learning.reload} />
+      {data ? (
+        <>
+          <section className="section" aria-labelledby="year-heading">
+            <h2 id="year-heading">Appraisal year {data.appraisalYear.label}</h2>
+            <p className="lead">
+              <strong>{hoursText(data.totalHours)}</strong> of learning in this year
+            </p>
+            <div className="button-row">
+              <button type="button" className="button secondary" onClick={() => setYear(shown! - 1)}>
+                Year before
+              </button>
+              {shown !== data.currentYear ? (
+                <button type="button" className="button secondary" onClick={() => setYear(shown! + 1)}>
+                  Year after
+                </button>
+              ) : null}
+              <button type="button" className="button secondary" onClick={() => download('csv')}>
+                Download the year (CSV)
+              </button>
+              <button type="button" className="button" onClick={() => download('pdf')}>
+                Download the year’s statement (PDF)
+              </button>
+            </div>
+            <AppraisalMonth month={data.appraisalMonth} onChanged={() => (setYear(null), reload())} />
+          </section>
+          {data.items.length ? (
+            <ul className="meeting-list" aria-label="Learning in this year">
+              {data.items.map((item) => (
+                <LearningLine key={item.id} item={item} onChanged={reload} />
+              ))}
+            </ul>
+          ) : (
+            <EmptyState>Nothing in this year yet. Meetings you attend appear here with their certificates.</EmptyState>
+          )}
+          <LearningEntryForm onAdded={reload} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
