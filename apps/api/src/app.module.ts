@@ -29,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MembersModule } from './members/members.module';
 import { PostsModule } from './posts/posts.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RegionSheetModule } from './region-sheet/region-sheet.module';
 import { RegionsModule } from './regions/regions.module';
 import { RsvpModule } from './rsvp/rsvp.module';
 import { WebModule } from './web/web.module';
@@ -80,6 +81,7 @@ export class AppModule {
         MeModule,
         CalendarFeedModule,
         ContactCardsModule,
+        RegionSheetModule,
         PrivacyModule,
         InboundMessagesModule,
         DemoModule,

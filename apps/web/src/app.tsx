@@ -15,6 +15,7 @@ import { MyDetailsPage } from './pages/my-details-page';
 import { MyMeetingsPage } from './pages/my-meetings-page';
 import { PersonPage } from './pages/person-page';
 import { RegionPage } from './pages/region-page';
+import { RegionSheetPage } from './pages/region-sheet-page';
 import { PrivacyPage } from './pages/privacy-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -94,6 +95,8 @@ function Routes() {
   if (path === '/my/learning') return <MyLearningPage />;
   let params = matchPath('/people/:id', path);
   if (params) return <PersonPage id={params.id} />;
+  params = matchPath('/regions/:code/sheet', path);
+  if (params) return <RegionSheetPage code={params.code} />;
   params = matchPath('/regions/:code', path);
   if (params) return <RegionPage code={params.code} />;
   if (path === '/my/region' || path.startsWith('/my/region/'))

@@ -10,3 +10,4 @@ export * from './text-fields';
 export * from './request-body';
 export * from './request-path';
 export * from './optional-field';
+export * from './attachment';

@@ -1,1 +1,2 @@
 export * from './pdf-document';
+export * from './qr-code';

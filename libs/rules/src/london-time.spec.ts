@@ -1,5 +1,6 @@
 import {
   formatLondon,
+  formatLondonDay,
   formatLondonRange,
   fromLondonWallClock,
   londonOffsetMinutes,
@@ -26,6 +27,11 @@ describe('London time', () => {
     expect(toLondonIso(new Date('2026-03-29T01:00:00Z'))).toBe('2026-03-29T02:00:00+01:00');
     expect(toLondonIso(new Date('2026-10-25T00:59:59Z'))).toBe('2026-10-25T01:59:59+01:00');
     expect(toLondonIso(new Date('2026-10-25T01:00:00Z'))).toBe('2026-10-25T01:00:00+00:00');
+  });
+
+  it("writes the day as the UK does, London's day around midnight", () => {
+    expect(formatLondonDay(new Date('2026-12-07T09:00:00Z'))).toBe('7 December 2026');
+    expect(formatLondonDay(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
   });
 
   it('formats for people with GMT or BST', () => {

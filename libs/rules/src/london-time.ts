@@ -78,6 +78,12 @@ export function formatLondon(at: Date): string {
   return `${DAY_NAMES[p.weekday]} ${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}, ${pad(p.hour)}:${pad(p.minute)} ${p.zone}`;
 }
 
+/** For people, the day alone as the UK writes it: `7 December 2026`. */
+export function formatLondonDay(at: Date): string {
+  const p = londonParts(at);
+  return `${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
+}
+
 /** For people: `10:00 to 12:30 BST on Wednesday 10 June 2026`, or both dates when it spans days. */
 export function formatLondonRange(start: Date, end: Date): string {
   const a = londonParts(start);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiErrors, IdParam } from '@seg/http';
+import { ApiErrors, attachmentDisposition, IdParam } from '@seg/http';
 import type { Response } from 'express';
 import { ContactCardQuery } from './contact-cards.dto';
 import { CardFile, ContactCardsService } from './contact-cards.service';
@@ -45,17 +45,9 @@ export class ContactCardsController {
   }
 }
 
-/** The file as a download named after its people: plain ASCII for old programs, UTF-8 for the rest (RFC 6266). */
+/** The file as a download named after its people. */
 function send(res: Response, file: CardFile): string {
-  const ascii =
-    file.name
-      .normalize('NFKD')
-      .replace(/[^\x20-\x7e]|["\\/]/g, '')
-      .trim() || 'contact';
   res.type('text/vcard; charset=utf-8');
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${ascii}.vcf"; filename*=UTF-8''${encodeURIComponent(`${file.name}.vcf`)}`,
-  );
+  res.setHeader('Content-Disposition', attachmentDisposition(`${file.name}.vcf`, 'contact'));
   return file.text;
 }

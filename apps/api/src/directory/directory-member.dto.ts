@@ -103,3 +103,19 @@ export class ContactsView {
 export class EstablishmentContacts extends ContactsView {
   establishment: EstablishmentView;
 }
+
+/** An establishment with the listed members who work there. */
+export class EstablishmentPeople {
+  establishment: EstablishmentView;
+  /** In surname order; contact details as the viewer may see them. */
+  people: DirectoryMember[];
+}
+
+/** A region's representatives today and who works at each of its establishments. */
+export class RegionContacts {
+  region: RegionRef;
+  /** Today's posts of the region, longest held first. */
+  reps: RepView[];
+  /** Every establishment of the region, in name order, those with nobody listed too. */
+  establishments: EstablishmentPeople[];
+}

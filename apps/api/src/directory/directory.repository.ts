@@ -264,6 +264,22 @@ export class DirectoryRepository {
     return result.rows;
   }
 
+  /**
+   * The listed members who work at an establishment of the region (whatever their own region),
+   * in surname order: who to call at each place.
+   */
+  async workingInRegion(regionId: string, today: string): Promise<DirectoryRow[]> {
+    const result = await this.db.execute<DirectoryRow>(sql`
+      select ${cardColumns(today)}
+        from directory_cards d
+       where ${listedToMembers('d', today)}
+         and exists (select 1 from jsonb_array_elements(d.establishments) place
+                       join establishments e on e.id = (place->>'id')::uuid
+                      where e.region_id = ${regionId}::uuid)
+       order by ${SORT}`);
+    return result.rows;
+  }
+
   private conditions(filter: MemberSearch, today: string): SQL[] {
     const where: SQL[] = [sql`true`];
     if (filter.listedOnly) where.push(listedToMembers('d', today));

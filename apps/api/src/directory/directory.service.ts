@@ -14,6 +14,7 @@ import {
   DirectoryMemberPage,
   EstablishmentContacts,
   NetworkView,
+  RegionContacts,
 } from './directory-member.dto';
 import { DirectoryRepository, MemberSearch, RepRow, SearchPosition, Total } from './directory.repository';
 import { nameQuery } from './name-query';
@@ -87,6 +88,32 @@ export class DirectoryService {
   async establishmentContacts(id: string, viewer: Viewer): Promise<EstablishmentContacts> {
     const establishment = await this.read(['establishment', id], () => this.establishments.get(id));
     return { establishment, ...(await this.contactsOf(establishment.region.id, viewer)) };
+  }
+
+  /**
+   * A region's contacts as its printed sheet shows them: its representatives today and, for
+   * each of its establishments, the listed members who work there; contact details as the viewer
+   * may see them, as everywhere in the directory. 404 for an unknown region.
+   */
+  async regionContacts(code: string, viewer: Viewer): Promise<RegionContacts> {
+    const region = await this.read(['region code', code], () => this.regions.byCode(code));
+    if (!region) throw new NotFoundException('No such region');
+    const today = todayInLondon();
+    const [reps, places, people] = await Promise.all([
+      this.currentReps([region.id], today),
+      this.read(['establishments of', region.id], () => this.establishments.ofRegion(region.id)),
+      this.read(['working in', region.id, today], () => this.directory.workingInRegion(region.id, today)),
+    ]);
+    const card = this.card(today);
+    const seen = people.map((row) => directoryMember(row, viewer, card));
+    return {
+      region: { code: region.code, name: region.name, nation: region.nation },
+      reps: reps.filter((r) => r.postRegionId === region.id).map((r) => repView(r, viewer, card)),
+      establishments: places.map((establishment) => ({
+        establishment,
+        people: seen.filter((m) => m.establishments.some((e) => e.id === establishment.id)),
+      })),
+    };
   }
 
   /**

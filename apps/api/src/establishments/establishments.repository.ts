@@ -114,6 +114,14 @@ export class EstablishmentsRepository {
     return row ? toView(row) : null;
   }
 
+  /** Every establishment of a region, in name order. */
+  async ofRegion(regionId: string): Promise<EstablishmentView[]> {
+    const rows = await this.selectViews(this.db)
+      .where(eq(establishments.regionId, regionId))
+      .orderBy(asc(establishments.name), asc(establishments.id));
+    return rows.map(toView);
+  }
+
   async getById(id: string, tx: Executor = this.db): Promise<EstablishmentRow | null> {
     const [row] = await tx.select().from(establishments).where(eq(establishments.id, id)).limit(1);
     return row ?? null;

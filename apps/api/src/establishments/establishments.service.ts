@@ -79,6 +79,11 @@ export class EstablishmentsService {
     return view;
   }
 
+  /** Every establishment of a region, in name order. */
+  ofRegion(regionId: string): Promise<EstablishmentView[]> {
+    return this.establishments.ofRegion(regionId);
+  }
+
   listNames(): Promise<{ id: string; code: string | null; name: string }[]> {
     return this.establishments.listNames();
   }

@@ -37,6 +37,10 @@ export class RegionsService {
     return this.regions.getById(id);
   }
 
+  byCode(code: string): Promise<RegionRow | null> {
+    return this.regions.getByCode(code);
+  }
+
   /** The spokes of today's network: every region not merged into another. */
   listLive(): Promise<RegionRow[]> {
     return this.regions.listLive();

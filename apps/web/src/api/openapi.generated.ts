@@ -1377,6 +1377,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's contact sheet for the office wall, with what you may see: its representatives,
+         *     who works at each of its establishments, the secretariat, the day and a QR code of the page
+         *     with current details. The web app prints it.
+         */
+        get: operations["RegionSheetController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{code}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same sheet as a PDF on one A4 page for a typical region, in black and white. */
+        get: operations["RegionSheetController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions/{id}": {
         parameters: {
             query?: never;
@@ -1870,6 +1908,11 @@ export interface components {
             nextCursor: string | null;
             /** @description How many items match, on every page */
             total: number;
+        };
+        EstablishmentPeople: {
+            establishment: components["schemas"]["EstablishmentView"];
+            /** @description In surname order; contact details as the viewer may see them. */
+            people: components["schemas"]["DirectoryMember"][];
         };
         EstablishmentRef: {
             code: string | null;
@@ -2444,6 +2487,23 @@ export interface components {
             name: string;
             nation: string;
         };
+        RegionSheet: {
+            /** @description Every establishment of the region, in name order, those with nobody listed too. */
+            establishments: components["schemas"]["EstablishmentPeople"][];
+            /** @description The sheet's page in the web app, where its details are current: the QR code holds it. */
+            link: string;
+            /** @description YYYY-MM-DD, the day printed (London). */
+            printedOn: string;
+            /** @description The day printed as people read it: `7 December 2026`. */
+            printedOnText: string;
+            /** @description The QR code of `link` as an SVG drawing, black on white. */
+            qrCodeSvg: string;
+            region: components["schemas"]["RegionRef"];
+            /** @description Today's posts of the region, longest held first. */
+            reps: components["schemas"]["RepView"][];
+            /** @description Where members write to the secretariat. */
+            secretariatEmail: string;
+        };
         RegionView: {
             code: string;
             id: string;
@@ -2790,6 +2850,7 @@ export type ErasureRequestMember = components['schemas']['ErasureRequestMember']
 export type ErasureRequestReceipt = components['schemas']['ErasureRequestReceipt'];
 export type EstablishmentContacts = components['schemas']['EstablishmentContacts'];
 export type EstablishmentPage = components['schemas']['EstablishmentPage'];
+export type EstablishmentPeople = components['schemas']['EstablishmentPeople'];
 export type EstablishmentRef = components['schemas']['EstablishmentRef'];
 export type EstablishmentRegion = components['schemas']['EstablishmentRegion'];
 export type EstablishmentType = components['schemas']['EstablishmentType'];
@@ -2850,6 +2911,7 @@ export type RegionPage = components['schemas']['RegionPage'];
 export type RegionPost = components['schemas']['RegionPost'];
 export type RegionPostHolder = components['schemas']['RegionPostHolder'];
 export type RegionRef = components['schemas']['RegionRef'];
+export type RegionSheet = components['schemas']['RegionSheet'];
 export type RegionView = components['schemas']['RegionView'];
 export type RegisterLineView = components['schemas']['RegisterLineView'];
 export type RegisterMember = components['schemas']['RegisterMember'];
@@ -7981,6 +8043,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionDetail"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    RegionSheetController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionSheet"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    RegionSheetController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description No access token, or it is not valid any more */

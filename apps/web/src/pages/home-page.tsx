@@ -71,6 +71,13 @@ export function HomePage() {
             )}
             <h3 className="subhead">The hub (national group)</h3>
             <RepList reps={contacts.data.hubReps} empty="No national posts are filled at the moment." />
+            {contacts.data.region ? (
+              <p>
+                <Link to={`/regions/${encodeURIComponent(contacts.data.region.code)}/sheet`}>
+                  Print {contacts.data.region.name}’s contacts for the office wall
+                </Link>
+              </p>
+            ) : null}
             <ContactCardDownload
               path="/me/contacts/vcard"
               file="SEG contacts"

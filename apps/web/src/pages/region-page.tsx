@@ -22,6 +22,9 @@ export function RegionPage({ code }: { code: string }) {
       <p>
         <Link to={`/directory?region=${encodeURIComponent(r.code)}`}>Members of {r.name} in the directory</Link>
       </p>
+      <p>
+        <Link to={`/regions/${encodeURIComponent(r.code)}/sheet`}>Contact sheet to print for the office wall</Link>
+      </p>
     </Page>
   );
 }
