@@ -7,6 +7,7 @@ import { useResource } from '../hooks';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { formatWhen } from '../time';
+import { CheckInForm, checkInOpen } from './check-in-form';
 import { RsvpButtons } from './rsvp-buttons';
 
 export function MeetingPage({ id }: { id: string }) {
@@ -73,6 +74,7 @@ export function MeetingPage({ id }: { id: string }) {
         ) : null}
       </dl>
       <MeetingAgenda agenda={m.agenda} />
+      {m.rsvp && checkInOpen(m) ? <CheckInForm meeting={m} /> : null}
       {upcoming && m.startsAt && m.endsAt && m.status !== 'cancelled' ? (
         <>
           <h2>Your reply</h2>

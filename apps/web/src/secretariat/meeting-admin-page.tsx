@@ -8,6 +8,8 @@ import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
 import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, InvitePreview } from './audience-picker';
+import { AttendanceSection } from './attendance-section';
+import { MeetingLearningSection } from './meeting-learning-section';
 import { MemberPicker } from './member-picker';
 
 /**
@@ -109,6 +111,8 @@ export function MeetingAdminPage({
           }}
         />
       ) : null}
+      {m.status !== 'cancelled' ? <MeetingLearningSection meeting={m} onSaved={meeting.reload} /> : null}
+      {m.status !== 'cancelled' && hasStarted(m) ? <AttendanceSection meeting={m} /> : null}
       <DeliverySection meetingId={m.id} tick={deliveryTick} />
       <RepliesSection meetingId={m.id} tick={deliveryTick} />
     </Page>
@@ -200,6 +204,11 @@ function InviteSection({
 const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /** The revision is internal: people read how often the meeting changed after the invitations went out. */
+/** Attendance is marked from the start; an archived summit with no date is in the past. */
+function hasStarted(m: Meeting): boolean {
+  return !m.startsAt || new Date(m.startsAt).getTime() <= Date.now();
+}
+
 function changesSinceSent(m: Meeting): string {
   if (m.status === 'draft') return 'Not sent yet';
   const n = m.revision ?? 0;

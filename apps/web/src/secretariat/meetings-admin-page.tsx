@@ -7,9 +7,14 @@ export function MeetingsAdminPage() {
     <Page
       title="Meetings"
       actions={
-        <Link to="/secretariat/meetings/new" className="button">
-          New meeting
-        </Link>
+        <div className="button-row">
+          <Link to="/secretariat/meetings/new" className="button">
+            New meeting
+          </Link>
+          <Link to="/secretariat/attendance/import" className="button secondary">
+            Import past attendance
+          </Link>
+        </div>
       }
     >
       <MeetingsByWhen meetingPath="/secretariat/meetings" withRegion />

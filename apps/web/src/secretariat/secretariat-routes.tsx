@@ -1,6 +1,7 @@
 import { Page } from '../components/ui';
 import { Link, matchPath, NavLink } from '../router';
 import { AuditPage } from './audit-page';
+import { AttendanceImportPage } from './attendance-import-page';
 import { ImportPage } from './import-page';
 import { InboundMailPage } from './inbound-mail-page';
 import { MeetingAdminPage } from './meeting-admin-page';
@@ -64,6 +65,8 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
       return <MemberEditPage />;
     case '/secretariat/members/import':
       return <ImportPage />;
+    case '/secretariat/attendance/import':
+      return <AttendanceImportPage />;
     case '/secretariat/posts':
       return <PostsPage />;
     case '/secretariat/regions':
