@@ -235,6 +235,7 @@ describe('the daily retention run', () => {
       tokenHash: randomBytes(32).toString('hex'),
       expiresAt,
       usedAt,
+      securityStamp: member.securityStamp,
     });
     const links = await stack.db
       .insert(oneTimeTokens)

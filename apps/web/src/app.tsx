@@ -18,6 +18,7 @@ import { RegionPage } from './pages/region-page';
 import { RegionSheetPage } from './pages/region-sheet-page';
 import { PrivacyPage } from './pages/privacy-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
+import { SignInLinkPage } from './pages/sign-in-link-page';
 import { SignInPage } from './pages/sign-in-page';
 import { WherePage } from './pages/where-page';
 import { Link, matchPath, navigate, useLocation } from './router';
@@ -51,6 +52,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/sign-in': () => <SignInPage />,
   '/activate': () => <ActivatePage />,
   '/reset-password': () => <ResetPasswordPage />,
+  // The link of a sign-in email: the button on it signs in once.
+  '/sign-in-link': () => <SignInLinkPage />,
   // The "still right" link of the confirm-details email: the token is the member's key.
   '/confirm-details': () => <ConfirmDetailsPage />,
   // What is held and for how long: readable before signing in.

@@ -23,6 +23,8 @@ interface SessionValue {
   signIn(email: string, password: string): Promise<void>;
   /** Sets the first password from the activation email; the member is then signed in. */
   activate(token: string, password: string): Promise<void>;
+  /** Signs in with the link of a sign-in email: the same login as with a password. */
+  signInWithLink(token: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -89,6 +91,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async activate(token, password) {
         const res = await post('/auth/web/activate', { token, password });
+        if (!res.ok) throw await errorFrom(res);
+        accept((await res.json()) as SessionAnswer);
+      },
+      async signInWithLink(token) {
+        const res = await post('/auth/web/sign-in-link', { token });
         if (!res.ok) throw await errorFrom(res);
         accept((await res.json()) as SessionAnswer);
       },

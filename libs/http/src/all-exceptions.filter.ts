@@ -5,7 +5,8 @@ import { ApiErrorBody } from './api-error';
 import { loggableError } from './loggable-error';
 
 /**
- * Expected failures are HttpExceptions and keep their status and field details; anything else is
+ * Expected failures are HttpExceptions and keep their status, field details and any documented
+ * `more` fields (nothing else an exception carries reaches the client); anything else is
  * a bug, logged with the request id and answered as a plain 500 that reveals nothing.
  */
 @Catch()
@@ -25,7 +26,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const obj = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
       const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
+      // Fields a route documents beyond the error body, with a schema of its own (`ApiError`'s body).
+      const more = obj.more && typeof obj.more === 'object' ? (obj.more as Record<string, unknown>) : {};
       body = {
+        ...more,
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
         message,

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorBody } from './api-error';
 
@@ -23,15 +23,19 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
   return applyDecorators(...statuses.map((status) => ApiError(status, MEANING[status])));
 }
 
-/** One error answer described in the route's own words. */
-export function ApiError(status: ErrorStatus, description: string): MethodDecorator & ClassDecorator {
+/** One error answer described in the route's own words, with the error body or one that says more. */
+export function ApiError(
+  status: ErrorStatus,
+  description: string,
+  body: Type<ApiErrorBody> = ApiErrorBody,
+): MethodDecorator & ClassDecorator {
   // Errors are JSON even where the route answers CSV, HTML or iCalendar.
   return applyDecorators(
-    ApiExtraModels(ApiErrorBody),
+    ApiExtraModels(body),
     ApiResponse({
       status,
       description,
-      content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } },
+      content: { 'application/json': { schema: { $ref: getSchemaPath(body) } } },
     }),
   );
 }

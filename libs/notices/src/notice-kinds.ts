@@ -21,6 +21,8 @@ export const NOTICE_KINDS = {
   activation: { to: 'member', suppressedWhenBouncing: false, account: true },
   'password-reset': { to: 'member', suppressedWhenBouncing: false, account: true },
   'password-changed': { to: 'member', suppressedWhenBouncing: false, account: true },
+  /** A link that signs the member in once (`payload.token`): their way in while sign-in is throttled. */
+  'sign-in': { to: 'member', suppressedWhenBouncing: false, account: true },
   /** The link that confirms a new address, sent to that address (`payload.token`). */
   'email-change': { to: 'member', suppressedWhenBouncing: false, account: true },
   /** The old address is told of the change asked for (`payload.newEmail`): how a takeover would start. */

@@ -1,5 +1,6 @@
 import { GoneException, Inject, Injectable, Logger } from '@nestjs/common';
 import { conflictOn, invalidField } from '@seg/http';
+import { Clock } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeTokenPurpose } from '@seg/db';
 import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
@@ -21,12 +22,29 @@ const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
   activation: 7 * 24 * 3600 * 1000,
   'password-reset': 3600 * 1000,
   'email-change': 24 * 3600 * 1000,
+  'sign-in': 15 * 60 * 1000,
 };
 
 /** Password reset emails, and activation emails sent again, to one member in an hour. */
 const LINK_EMAILS_PER_HOUR = 3;
 
-/** Activation and password-reset links: the one-time tokens behind them and what using one does. */
+/**
+ * Sign-in links: emails to one member in a window as long as a link lives, so that whenever the
+ * cap is reached the newest link sent is still alive: whoever asks for links in the owner's name
+ * cannot keep the owner from signing in. Requests from one client address (any email, known or
+ * not) are refused with a 429 over their own cap.
+ */
+export const SIGN_IN_LINK_LIMITS = {
+  emailsPerMember: 3,
+  requestsPerAddress: 10,
+  windowSeconds: LIFETIME_MS['sign-in'] / 1000,
+} as const;
+
+/**
+ * The one-time links of a member's account (activation, password reset, email change, sign-in):
+ * the tokens behind them and what using one does. A token works once, until it expires, and only
+ * while its member's security stamp is the one it was made under (drizzle/functions/).
+ */
 @Injectable()
 export class AccountTokensService {
   private readonly logger = new Logger(AccountTokensService.name);
@@ -43,6 +61,7 @@ export class AccountTokensService {
     private readonly throttle: LoginThrottle,
     private readonly outbox: NoticeOutbox,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -121,11 +140,61 @@ export class AccountTokensService {
   }
 
   /**
+   * A sign-in link for the owner of an account, the way in that a stranger's failed guesses cannot
+   * close (OWASP ASVS 2.2.1): mailed only to the account's own address, and only when it is an
+   * active member's. The answer is the same for any email and the work is done after it; the only
+   * refusal (429) is for too many requests from the client's address, whatever emails they name.
+   */
+  async requestSignInLink(email: string, clientAddress: string): Promise<void> {
+    const { under, retryAfterSeconds } = await this.countLinkEmail(
+      'sign-in-request',
+      clientAddress,
+      SIGN_IN_LINK_LIMITS.requestsPerAddress,
+      SIGN_IN_LINK_LIMITS.windowSeconds,
+    );
+    if (!under) throw new TooManyAttemptsException(retryAfterSeconds, 'Too many sign-in links asked for from here');
+    this.sendSignInLink(email).catch((err) => this.logger.error({ err }, 'Could not issue a sign-in link'));
+  }
+
+  /**
+   * Signs in from a sign-in link: the same login as with a password. Clears nothing else: the
+   * password and the failed attempts counted against it stay as they are.
+   */
+  async signInWithLink(token: string, client: { requestId: string | null; userAgent?: string }): Promise<TokenPairDto> {
+    return this.db.transaction(async (tx) => {
+      const { account } = await this.useToken(tx, token, 'sign-in');
+      await this.audit.record(
+        tx,
+        { memberId: account.id, requestId: client.requestId },
+        { entity: 'member', entityId: account.id, action: 'sign-in-link' },
+      );
+      return this.sessions.issue(tx, account, { userAgent: client.userAgent });
+    });
+  }
+
+  private async sendSignInLink(email: string): Promise<void> {
+    const account = await this.accounts.getByEmail(email);
+    if (!account || account.status !== 'active') return;
+    const { under } = await this.countLinkEmail(
+      'sign-in-mail',
+      account.id,
+      SIGN_IN_LINK_LIMITS.emailsPerMember,
+      SIGN_IN_LINK_LIMITS.windowSeconds,
+    );
+    if (!under) {
+      this.logger.warn({ memberId: account.id }, 'Sign-in link emails over the limit; not sending another');
+      return;
+    }
+    const refs = await this.db.transaction((tx) => this.issue(tx, account, 'sign-in'));
+    await this.outbox.dispatch(refs);
+  }
+
+  /**
    * Refuses (429) a fourth activation email to one member within the hour, the cap of password
    * reset emails: a staff account cannot be used to flood someone's inbox.
    */
   async limitActivationResends(memberId: string): Promise<void> {
-    const { under, retryAfterSeconds } = await this.countLinkEmail('activation-mail', memberId);
+    const { under, retryAfterSeconds } = await this.countLinkEmail('activation-mail', memberId, LINK_EMAILS_PER_HOUR);
     if (!under)
       throw new TooManyAttemptsException(
         retryAfterSeconds,
@@ -134,22 +203,28 @@ export class AccountTokensService {
   }
 
   private async underResetLimit(memberId: string): Promise<boolean> {
-    return (await this.countLinkEmail('reset-mail', memberId)).under;
+    return (await this.countLinkEmail('reset-mail', memberId, LINK_EMAILS_PER_HOUR)).under;
   }
 
-  /** Counts one link email of the kind to the member in the hour: whether it is within the cap. */
+  /**
+   * Counts one link email (or request) of the kind in a fixed window (an hour unless said):
+   * whether it is within the cap.
+   */
   private async countLinkEmail(
-    kind: 'reset-mail' | 'activation-mail',
-    memberId: string,
+    kind: 'reset-mail' | 'activation-mail' | 'sign-in-mail' | 'sign-in-request',
+    subject: string,
+    cap: number,
+    windowSeconds = 3600,
   ): Promise<{ under: boolean; retryAfterSeconds: number }> {
-    const key = `${this.config.queuePrefix}:auth:${kind}:${memberId}`;
+    const key = `${this.config.queuePrefix}:auth:${kind}:${subject}`;
     try {
-      const [[, count], , [, ttl]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').ttl(key).exec()) as [
-        [Error | null, number],
-        unknown,
-        [Error | null, number],
-      ];
-      return { under: count <= LINK_EMAILS_PER_HOUR, retryAfterSeconds: Math.max(ttl, 1) };
+      const [[, count], , [, ttl]] = (await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, windowSeconds, 'NX')
+        .ttl(key)
+        .exec()) as [[Error | null, number], unknown, [Error | null, number]];
+      return { under: count <= cap, retryAfterSeconds: Math.max(ttl, 1) };
     } catch (err) {
       // A member locked out matters more than a few extra emails while Redis is down.
       this.logger.warn({ err }, 'Link email limit unavailable; sending');
@@ -216,7 +291,7 @@ export class AccountTokensService {
       memberId,
       purpose,
       tokenHash: secret.hash,
-      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+      expiresAt: new Date(this.clock.now().getTime() + LIFETIME_MS[purpose]),
       newEmail,
     });
     return secret.token;
@@ -228,20 +303,26 @@ export class AccountTokensService {
    */
   async linkStatus(token: string, purpose: OneTimeTokenPurpose): Promise<{ usable: boolean }> {
     const row = await this.oneTimeTokens.findByHash(this.db, hashSecretToken(token), purpose);
-    const account = row && liveToken(row) ? await this.accounts.getById(row.memberId) : null;
-    return { usable: account?.status === ACCOUNT_STATUS_FOR[purpose] };
+    const account = row && this.live(row) ? await this.accounts.getById(row.memberId) : null;
+    return {
+      usable: account?.status === ACCOUNT_STATUS_FOR[purpose] && account.securityStamp === row!.securityStamp,
+    };
   }
 
-  /** Checks and spends a one-time token; a 400 naming `token` when it cannot be used, 410 when its member is no longer current. */
+  /**
+   * Checks and spends a one-time token; a 400 naming `token` when it cannot be used (used,
+   * expired, or made before the member's email, password, status or role last changed), 410 when
+   * its member is no longer current.
+   */
   private async useToken(
     tx: Executor,
     token: string,
     purpose: OneTimeTokenPurpose,
   ): Promise<{ account: Account; row: OneTimeTokenRow }> {
     const row = await this.oneTimeTokens.lockByHash(tx, hashSecretToken(token), purpose);
-    const account = row && liveToken(row) ? await this.accounts.lockById(tx, row.memberId) : null;
+    const account = row && this.live(row) ? await this.accounts.lockById(tx, row.memberId) : null;
     if (account && !isCurrentMember(account)) throw new GoneException(MEMBERSHIP_ENDED);
-    if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose])
+    if (!account || account.status !== ACCOUNT_STATUS_FOR[purpose] || account.securityStamp !== row!.securityStamp)
       throw invalidField('token', 'is not valid, has been used or has expired');
     await this.oneTimeTokens.useAllOfMember(tx, account.id, purpose);
     return { account, row: row! };
@@ -257,11 +338,11 @@ export class AccountTokensService {
     if (problem) throw invalidField('password', problem);
     await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password), status);
   }
-}
 
-/** Unused and unexpired. */
-function liveToken(row: { usedAt: Date | null; expiresAt: Date }): boolean {
-  return !row.usedAt && row.expiresAt.getTime() > Date.now();
+  /** Unused and unexpired. */
+  private live(row: { usedAt: Date | null; expiresAt: Date }): boolean {
+    return !row.usedAt && row.expiresAt.getTime() > this.clock.now().getTime();
+  }
 }
 
 /** Who a link is for: an activation link for an invited member, a reset link for an active one. */
@@ -269,4 +350,5 @@ const ACCOUNT_STATUS_FOR: Record<OneTimeTokenPurpose, Account['status']> = {
   activation: 'invited',
   'password-reset': 'active',
   'email-change': 'active',
+  'sign-in': 'active',
 };

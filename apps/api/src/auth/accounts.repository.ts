@@ -9,6 +9,7 @@ const ACCOUNT = {
   role: members.role,
   status: members.status,
   passwordHash: members.passwordHash,
+  securityStamp: members.securityStamp,
 };
 
 export type Account = {
@@ -18,6 +19,8 @@ export type Account = {
   role: Role;
   status: MemberStatus;
   passwordHash: string | null;
+  /** Changes with the email, password, status or role: the one-time links made before die. */
+  securityStamp: string;
 };
 
 /** The login side of a member: email, status, role and password hash. */

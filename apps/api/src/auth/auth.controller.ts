@@ -35,6 +35,7 @@ import { NewPasswordDto } from './dto/new-password.dto';
 import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SessionPageDto, SessionsEndedDto } from './dto/session.dto';
+import { SignInLinkDto, SignInLinkRequestDto, SignInThrottledBody } from './dto/sign-in-link.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
@@ -54,7 +55,11 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400)
   @ApiError(401, 'Wrong email or password (one answer for both), or the member is not active')
-  @ApiError(429, 'Too many failed attempts for this account or from this address; see Retry-After')
+  @ApiError(
+    429,
+    'Too many failed attempts for this account or from this address; see Retry-After. The owner can still sign in with a link emailed to the account (POST /auth/sign-in-link): `signInLinkAvailable`, said alike for every email',
+    SignInThrottledBody,
+  )
   login(
     @Body() body: LoginDto,
     @Ip() address: string,
@@ -144,6 +149,41 @@ export class AuthController {
   @ApiErrors(400)
   requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
     this.accountTokens.requestPasswordReset(body.email);
+  }
+
+  @Public()
+  @Post('sign-in-link')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({
+    summary: 'Email me a sign-in link',
+    description:
+      "Answers 202 whether or not the email is a member's; an active member is sent a link to their own address that signs in once, within 15 minutes. The owner's way in while password sign-in is throttled; at most 3 emails to a member in 15 minutes, so the newest one still works.",
+  })
+  @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiErrors(400)
+  @ApiError(429, 'Too many sign-in links asked for from this address (whatever the emails); see Retry-After')
+  requestSignInLink(@Body() body: SignInLinkRequestDto, @Ip() address: string): Promise<void> {
+    return this.accountTokens.requestSignInLink(body.email, address);
+  }
+
+  @Public()
+  @Post('sign-in-link/confirm')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Sign in with the link from the email',
+    description:
+      'A token pair, as a password login gives. The link works once; it dies when the email, password, status or role of the account changes. Nothing else is changed.',
+  })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiError(400, '`token` not valid, used or expired')
+  @ApiError(410, 'The member is no longer a current member')
+  confirmSignInLink(
+    @Body() body: SignInLinkDto,
+    @RequestId() requestId: string | null,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<TokenPairDto> {
+    return this.accountTokens.signInWithLink(body.token, { requestId, userAgent });
   }
 
   @Public()

@@ -10,7 +10,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionPageDto } from './dto/session.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, SignInThrottledException } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -40,7 +40,7 @@ export class AuthService {
 
   async login(credentials: LoginDto, client: { address: string; userAgent?: string }): Promise<TokenPairDto> {
     const keys = this.throttle.keys(credentials.email, client.address);
-    await this.throttle.attempt(keys);
+    await this.throttle.attempt(keys, (wait) => new SignInThrottledException(wait));
 
     const account = await this.accounts.getByEmail(credentials.email);
     // Verifies even without an account, so unknown emails take as long as wrong passwords.

@@ -21,15 +21,31 @@ export class TooManyAttemptsException extends HttpException {
   constructor(
     readonly retryAfterSeconds: number,
     what = 'Too many failed attempts',
+    more: { orElse?: string; fields?: Record<string, unknown> } = {},
   ) {
     super(
       {
         statusCode: 429,
         error: 'Too Many Requests',
-        message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+        message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes${more.orElse ? `, ${more.orElse}` : ''}`,
+        ...(more.fields ? { more: more.fields } : {}),
       },
       HttpStatus.TOO_MANY_REQUESTS,
     );
+  }
+}
+
+/**
+ * A password sign-in refused by the throttle. A stranger can cause it (OWASP ASVS 2.2.1), so it
+ * names the owner's way in: a sign-in link emailed to the account's own address. Said alike for
+ * every email, member or not.
+ */
+export class SignInThrottledException extends TooManyAttemptsException {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'Too many failed attempts', {
+      orElse: 'or ask for a sign-in link by email (POST /auth/sign-in-link)',
+      fields: { signInLinkAvailable: true },
+    });
   }
 }
 
@@ -60,6 +76,8 @@ if fromAddress > 0 then
 end
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end
 return 1`;
+
+const tooMany = (wait: number) => new TooManyAttemptsException(wait);
 
 export interface ThrottleKeys {
   account: string;
@@ -92,8 +110,11 @@ export class LoginThrottle {
     };
   }
 
-  /** Counts one attempt; throws a 429 when the address or the account is over its limit. */
-  async attempt(keys: ThrottleKeys): Promise<void> {
+  /**
+   * Counts one attempt; throws a 429 when the address or the account is over its limit (for a
+   * sign-in, one that offers a sign-in link).
+   */
+  async attempt(keys: ThrottleKeys, refused: (wait: number) => TooManyAttemptsException = tooMany): Promise<void> {
     let wait: number;
     try {
       wait = Number(
@@ -115,7 +136,7 @@ export class LoginThrottle {
       return;
     }
     // A counter without an expiry (never written so) would otherwise give no wait at all.
-    if (wait !== 0) throw new TooManyAttemptsException(wait > 0 ? wait : LOGIN_LIMITS.windowSeconds);
+    if (wait !== 0) throw refused(wait > 0 ? wait : LOGIN_LIMITS.windowSeconds);
   }
 
   /** A successful login clears its account's failures from that address and gives the address back its attempt. */

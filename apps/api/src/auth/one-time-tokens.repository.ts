@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Executor, oneTimeTokens, OneTimeTokenPurpose } from '@seg/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { Executor, members, oneTimeTokens, OneTimeTokenPurpose } from '@seg/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
 
 @Injectable()
 export class OneTimeTokensRepository {
+  /** Stamped with the member's security stamp as this transaction sees it now, read in the same statement. */
   async insert(
     tx: Executor,
     row: {
@@ -16,7 +17,10 @@ export class OneTimeTokensRepository {
       newEmail?: string | null;
     },
   ): Promise<void> {
-    await tx.insert(oneTimeTokens).values(row);
+    await tx.insert(oneTimeTokens).values({
+      ...row,
+      securityStamp: sql`(select ${members.securityStamp} from ${members} where ${members.id} = ${row.memberId})`,
+    });
   }
 
   /** The token without locking it: whether a link still works, before anyone uses it. */

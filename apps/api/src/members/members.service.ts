@@ -147,7 +147,8 @@ export class MembersService {
   /**
    * Changes a member in the caller's transaction; the caller dispatches the notices after commit.
    * An active member's new email waits for the link sent to it (`issueEmailChange`); an invited
-   * member's changes at once, as their activation link will prove it. The row stays locked to the
+   * member's changes at once and a new activation link goes to it (the one sent to the old
+   * address no longer works: its security stamp changed with the email). The row stays locked to the
    * end, so the rules checked on it hold: who may change the role, status or email
    * (`accountChangeRefusal`: only an admin gives or takes admin or changes an admin's status or
    * email), and that the last active admin stays one.
@@ -181,12 +182,18 @@ export class MembersService {
       const other = await this.members.getByEmail(values.email, tx);
       if (other && other.id !== id) throw conflictOn('email', 'is already the email of a member');
     }
-    let notices: NoticeRef[] = [];
-    if (values.email && values.email.toLowerCase() !== before.email.toLowerCase() && before.status === 'active') {
-      notices = await this.accountTokens.issueEmailChange(tx, before, values.email);
-      delete values.email;
-    }
+    const newEmail = values.email && values.email.toLowerCase() !== before.email.toLowerCase() ? values.email : null;
+    if (newEmail && before.status === 'active') delete values.email;
+    // Links are made after the change: a change of role or status in the same request kills
+    // every link made before it (the security stamp, drizzle/functions/).
     const after = Object.keys(values).length ? await this.updateMember(tx, id, values) : before;
+    let notices: NoticeRef[] = [];
+    if (newEmail && before.status === 'active') {
+      notices = await this.accountTokens.issueEmailChange(tx, after, newEmail);
+    } else if (newEmail && after.status === 'invited') {
+      // A corrected address: the old link died with the change, the new address gets its own.
+      notices = await this.accountTokens.issueActivation(tx, after);
+    }
     if (establishmentIds) await this.members.setEstablishments(tx, id, establishmentIds);
     const statusChanged = after.status !== before.status;
     if (statusChanged && (after.status === 'suspended' || after.status === 'left')) {

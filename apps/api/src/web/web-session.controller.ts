@@ -19,12 +19,13 @@ import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
 import { NewPasswordDto } from '../auth/dto/new-password.dto';
+import { SignInLinkDto, SignInThrottledBody } from '../auth/dto/sign-in-link.dto';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
 import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER } from './web-session';
 import { WebSession } from './web-session.dto';
 
 /**
- * The web app's own login, refresh, activation and logout. The same auth service as /auth/*,
+ * The web app's own login (with a password or an emailed link), refresh, activation and logout. The same auth service as /auth/*,
  * but the refresh token travels only in an httpOnly, Secure, SameSite=Strict cookie scoped to
  * these routes, and the answer carries the access token alone.
  */
@@ -44,8 +45,13 @@ export class WebSessionController {
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({ summary: 'Log in from the web app; the refresh token is set as a cookie' })
   @ApiOkResponse({ type: WebSession })
-  @ApiErrors(400, 429)
+  @ApiErrors(400)
   @ApiError(401, 'Wrong email or password')
+  @ApiError(
+    429,
+    'Too many failed attempts; see Retry-After. `signInLinkAvailable`: a sign-in link can be emailed (POST /auth/sign-in-link)',
+    SignInThrottledBody,
+  )
   async login(
     @Body() body: LoginDto,
     @Ip() address: string,
@@ -90,6 +96,28 @@ export class WebSessionController {
     return startSession(
       res,
       await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }),
+    );
+  }
+
+  @Public()
+  @Post('sign-in-link')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Sign in from the web app with the link from the email (as POST /auth/sign-in-link/confirm)',
+  })
+  @ApiOkResponse({ type: WebSession })
+  @ApiError(400, '`token` not valid, used or expired')
+  @ApiError(410, 'The member is no longer a current member')
+  async signInWithLink(
+    @Body() body: SignInLinkDto,
+    @RequestId() requestId: string | null,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WebSession> {
+    requireWebClient(req);
+    return startSession(
+      res,
+      await this.accountTokens.signInWithLink(body.token, { requestId, userAgent: req.headers['user-agent'] }),
     );
   }
 

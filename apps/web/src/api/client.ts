@@ -7,12 +7,17 @@ export interface FieldError {
   message: string;
 }
 
-/** An API error body ({statusCode, error, message, details}) or a network failure (status 0). */
+/**
+ * An API error body ({statusCode, error, message, details}) or a network failure (status 0);
+ * `body` is the whole answer, for the facts some routes add (a throttled sign-in's
+ * `signInLinkAvailable`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details: FieldError[] = [],
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -114,9 +119,11 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 export async function errorFrom(res: Response): Promise<ApiError> {
   let message = res.statusText || 'Something went wrong';
   let details: FieldError[] = [];
+  let answer: Record<string, unknown> = {};
   try {
     const body = await res.json();
     if (body && typeof body === 'object') {
+      answer = body;
       if (Array.isArray(body.message)) message = body.message.join('. ');
       else if (typeof body.message === 'string') message = body.message;
       if (Array.isArray(body.details))
@@ -129,7 +136,7 @@ export async function errorFrom(res: Response): Promise<ApiError> {
   if (res.status >= 500)
     message =
       'SEG Network had a problem with that request. Try again in a moment; if it keeps happening, tell the secretariat.';
-  return new ApiError(res.status, message, details);
+  return new ApiError(res.status, message, details, answer);
 }
 
 async function renew(): Promise<boolean> {

@@ -289,6 +289,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email me a sign-in link
+         * @description Answers 202 whether or not the email is a member's; an active member is sent a link to their own address that signs in once, within 15 minutes. The owner's way in while password sign-in is throttled; at most 3 emails to a member in 15 minutes, so the newest one still works.
+         */
+        post: operations["AuthController_requestSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in-link/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the link from the email
+         * @description A token pair, as a password login gives. The link works once; it dies when the email, password, status or role of the account changes. Nothing else is changed.
+         */
+        post: operations["AuthController_confirmSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/web/activate": {
         parameters: {
             query?: never;
@@ -351,6 +391,23 @@ export interface paths {
         put?: never;
         /** A new access token from the session cookie, which is rotated */
         post: operations["WebSessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/web/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in from the web app with the link from the email (as POST /auth/sign-in-link/confirm) */
+        post: operations["WebSessionController_signInWithLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2118,7 +2175,7 @@ export interface components {
         };
         LinkCheckDto: {
             /** @enum {string} */
-            purpose: "activation" | "password-reset" | "email-change";
+            purpose: "activation" | "password-reset" | "email-change" | "sign-in";
             /** @description The `token` parameter of the link in the email */
             token: string;
         };
@@ -2379,7 +2436,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "sign-in" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -2661,6 +2718,34 @@ export interface components {
             /** @enum {string} */
             status: "invited" | "active" | "suspended" | "left";
         };
+        SignInLinkDto: {
+            /** @description The `token` parameter of the link in the email */
+            token: string;
+        };
+        SignInLinkRequestDto: {
+            /**
+             * Format: email
+             * @example a.gp@nhs.net
+             */
+            email: string;
+        };
+        SignInThrottledBody: {
+            /** @description Each invalid field, when the error is about fields */
+            details?: components["schemas"]["FieldError"][];
+            /** @example Bad Request */
+            error: string;
+            /** @example Invalid email */
+            message: string;
+            /** @description The request id of the logs */
+            requestId?: string;
+            /**
+             * @description Always true: a sign-in link can be emailed to the account (POST /auth/sign-in-link)
+             * @enum {boolean}
+             */
+            signInLinkAvailable: true;
+            /** @example 400 */
+            statusCode: number;
+        };
         SkippedMembers: {
             left: number;
             suspended: number;
@@ -2930,6 +3015,9 @@ export type SessionDto = components['schemas']['SessionDto'];
 export type SessionPageDto = components['schemas']['SessionPageDto'];
 export type SessionsEndedDto = components['schemas']['SessionsEndedDto'];
 export type SessionUserDto = components['schemas']['SessionUserDto'];
+export type SignInLinkDto = components['schemas']['SignInLinkDto'];
+export type SignInLinkRequestDto = components['schemas']['SignInLinkRequestDto'];
+export type SignInThrottledBody = components['schemas']['SignInThrottledBody'];
 export type SkippedMembers = components['schemas']['SkippedMembers'];
 export type SpokeReps = components['schemas']['SpokeReps'];
 export type TokenPairDto = components['schemas']['TokenPairDto'];
@@ -3329,13 +3417,13 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Too many failed attempts for this account or from this address; see Retry-After */
+            /** @description Too many failed attempts for this account or from this address; see Retry-After. The owner can still sign in with a link emailed to the account (POST /auth/sign-in-link): `signInLinkAvailable`, said alike for every email */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["SignInThrottledBody"];
                 };
             };
         };
@@ -3773,6 +3861,125 @@ export interface operations {
             };
         };
     };
+    AuthController_requestSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInLinkRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many sign-in links asked for from this address (whatever the emails); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_confirmSignInLink: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description `token` not valid, used or expired */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     WebSessionController_activate: {
         parameters: {
             query?: never;
@@ -3904,13 +4111,13 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
+            /** @description Too many failed attempts; see Retry-After. `signInLinkAvailable`: a sign-in link can be emailed (POST /auth/sign-in-link) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["SignInThrottledBody"];
                 };
             };
         };
@@ -4021,6 +4228,77 @@ export interface operations {
             };
             /** @description The X-SEG-Web header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebSessionController_signInWithLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always 1: marks a call from the web app */
+                "x-seg-web": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSession"];
+                };
+            };
+            /** @description `token` not valid, used or expired */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The X-SEG-Web header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member is no longer a current member */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { Alert, ErrorSummary, Field, fieldErrors, Page } from '../components/ui'
 import { ApiError } from '../api/client';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { offersSignInLink, SignInLinkRequest } from './sign-in-link-request';
 
 /** Only a path inside the app may be a `next` target, never another site. */
 export function safeNext(next: string | null): string {
@@ -22,6 +23,10 @@ export function SignInPage() {
     if (user) navigate(next, { replace: true });
   }, [user, next]);
 
+  const [paused, setPaused] = useState(false);
+  const emailMissing = () =>
+    setError(new ApiError(400, 'Check what you entered', [{ field: 'email', message: 'Enter your work email' }]));
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing = [
@@ -34,14 +39,18 @@ export function SignInPage() {
     }
     setBusy(true);
     setError(null);
+    setPaused(false);
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 401
-          ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.')
-          : err,
-      );
+      // A stranger's guesses can pause password sign-in; the owner is then offered a sign-in link.
+      if (offersSignInLink(err)) setPaused(true);
+      else
+        setError(
+          err instanceof ApiError && err.status === 401
+            ? new ApiError(401, 'The email or password is not right. Check them, or reset your password.')
+            : err,
+        );
       setBusy(false);
     }
   }
@@ -55,6 +64,7 @@ export function SignInPage() {
           <Alert kind="success">Your password has been changed. Sign in with the new one.</Alert>
         ) : null}
         <ErrorSummary error={error} labels={{ email: 'Email', password: 'Password' }} />
+        {paused ? <SignInLinkRequest email={email} paused missingEmail={emailMissing} /> : null}
         <form onSubmit={submit} noValidate>
           <Field name="email" label="Work email" error={errors.email}>
             {(p) => (
@@ -82,6 +92,7 @@ export function SignInPage() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        {paused ? null : <SignInLinkRequest email={email} paused={false} missingEmail={emailMissing} />}
         <p>
           <Link to="/reset-password">Forgotten your password?</Link>
         </p>

@@ -5,12 +5,19 @@ import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 /**
- * The emails about a member's account: activation and password reset, each carrying a one-time
- * link, and the warning that the password was changed.
+ * The emails about a member's account: activation, password reset, email change and sign-in,
+ * each carrying a one-time link, and the warnings that the password or the address was changed.
  */
 @Injectable()
 export class AccountNoticeRenderer implements NoticeRenderer {
-  readonly kinds = ['activation', 'password-reset', 'password-changed', 'email-change', 'email-changed'] as const;
+  readonly kinds = [
+    'activation',
+    'password-reset',
+    'password-changed',
+    'email-change',
+    'email-changed',
+    'sign-in',
+  ] as const;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -34,6 +41,7 @@ export class AccountNoticeRenderer implements NoticeRenderer {
       };
     }
     if (notice.kind === 'email-change') return this.emailChange(token, greeting);
+    if (notice.kind === 'sign-in') return this.signIn(token, greeting);
     const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
     const subject = 'Reset your SEG Network password';
     return {
@@ -56,6 +64,20 @@ export class AccountNoticeRenderer implements NoticeRenderer {
       html: htmlEmail(
         subject,
         `<p>${escapeHtml(greeting)}</p><p>Your SEG Network account is to use this email address from now on. Confirm it to make the change; the link works once, for 24 hours.</p>${htmlButton(link, 'Confirm my new address')}<p>Until you do, emails keep going to your old address. If you did not expect this, ignore this email and tell the secretariat.</p>`,
+      ),
+    };
+  }
+
+  /** Asked for from the sign-in page; sent only to the account's own address. */
+  private signIn(token: string, greeting: string): RenderedEmail {
+    const link = `${this.config.publicUrl}/sign-in-link?token=${encodeURIComponent(token)}`;
+    const subject = 'Your link to sign in to SEG Network';
+    return {
+      subject,
+      text: `${greeting}\n\nSomeone asked for a link to sign in to your SEG Network account. If it was you, sign in here (the link works once, for 15 minutes):\n${link}\n\nIf it was not you, ignore this email: nobody can use the link without it, and your password stays as it is.\n`,
+      html: htmlEmail(
+        subject,
+        `<p>${escapeHtml(greeting)}</p><p>Someone asked for a link to sign in to your SEG Network account. If it was you, sign in with it. The link works once, for 15 minutes.</p>${htmlButton(link, 'Sign me in')}<p>If it was not you, ignore this email: nobody can use the link without it, and your password stays as it is.</p>`,
       ),
     };
   }

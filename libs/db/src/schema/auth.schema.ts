@@ -26,10 +26,13 @@ export const refreshTokens = pgTable(
   (t) => [index('refresh_tokens_member_idx').on(t.memberId), index('refresh_tokens_family_idx').on(t.familyId)],
 );
 
-export const ONE_TIME_TOKEN_PURPOSES = ['activation', 'password-reset', 'email-change'] as const;
+export const ONE_TIME_TOKEN_PURPOSES = ['activation', 'password-reset', 'email-change', 'sign-in'] as const;
 export type OneTimeTokenPurpose = (typeof ONE_TIME_TOKEN_PURPOSES)[number];
 
-/** Activation, password-reset and email-change tokens, stored hashed, single use, expiring. */
+/**
+ * Activation, password-reset, email-change and sign-in tokens, stored hashed, single use,
+ * expiring, and dead once their member's security stamp is no longer the one they were made under.
+ */
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
@@ -43,10 +46,15 @@ export const oneTimeTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     /** An email-change token's new address, written to the member once the link is used. */
     newEmail: text('new_email'),
+    /** The member's security stamp when the token was made (members.security_stamp). */
+    securityStamp: uuid('security_stamp').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('one_time_tokens_member_idx').on(t.memberId),
-    check('one_time_tokens_purpose_check', sql`${t.purpose} in ('activation', 'password-reset', 'email-change')`),
+    check(
+      'one_time_tokens_purpose_check',
+      sql`${t.purpose} in ('activation', 'password-reset', 'email-change', 'sign-in')`,
+    ),
   ],
 );

@@ -49,6 +49,10 @@ export const members = pgTable(
     // whatever it says, except in categories whose members always choose (see listedToMembers).
     listed: boolean('listed').notNull().default(true),
     passwordHash: text('password_hash'),
+    // Changes with the email, password, status and role (a trigger in drizzle/functions/, so no
+    // writer can forget it); every one-time link carries the stamp it was made under and dies
+    // when it differs.
+    securityStamp: uuid('security_stamp').notNull().defaultRandom(),
     emailStatus: text('email_status').$type<EmailStatus>().notNull().default('ok'),
     // The last permanent failure: when, and the receiving server's diagnostic.
     emailBouncedAt: timestamp('email_bounced_at', { withTimezone: true }),
