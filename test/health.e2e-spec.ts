@@ -5,7 +5,7 @@ describe('health and docs', () => {
 
   it('reports the database and Redis up', async () => {
     const res = await stack.http().get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'up', inbound: 'off' });
+    expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'up', inbound: 'off', mail: 'up' });
     expect(res.headers['x-request-id']).toMatch(/.+/);
   });
 

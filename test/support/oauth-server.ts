@@ -234,6 +234,18 @@ export class OAuthServer {
   }
 }
 
+/** Asks an RFC 7662 endpoint whose mailbox a token is for (null: not active), as a mail server does. */
+export function introspectAt(introspectionUrl: string): (accessToken: string) => Promise<string | null> {
+  return async (accessToken) => {
+    const response = await fetch(introspectionUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ token: accessToken }),
+    });
+    const body = (await response.json()) as { active?: boolean; username?: string };
+    return body.active && body.username ? body.username : null;
+  };
+}
+
 /** An RSA key pair as PEM, for a test's service account. */
 export function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm';
 import IORedis from 'ioredis';
 import { ApiHarness, startApi } from './api-harness';
 import { OwnImap } from './imap-server';
+import { introspectAt, OAuthServer } from './oauth-server';
 import { eventually } from './poll';
 import { OwnRedis } from './redis-server';
-import { SmtpSink, startSmtpSink } from './smtp-sink';
+import { SmtpSink, startOAuthSmtpSink, startSmtpSink } from './smtp-sink';
 import { dropDatabase, testConfig } from './test-config';
 import { SpawnedWorker, spawnWorker, startWorker, WorkerHarness, workerEnv } from './worker-harness';
 
@@ -24,7 +25,17 @@ export interface StackOptions {
   api?: boolean;
   /** An IMAP server of the file's own (Dovecot), which its tests may stop; IMAP_URL points at it. */
   imap?: boolean;
+  /**
+   * Mail signed in to with OAuth alone, as Microsoft 365 has it: a local token server with the
+   * app `OAUTH_APP` registered for MAIL_FROM's mailbox, and the SMTP and IMAP servers (as asked)
+   * taking only its tokens. MAIL_AUTH=oauth2, MAIL_PROVIDER=microsoft365 with every server and
+   * the token endpoint on loopback.
+   */
+  oauth?: { mailbox: string };
 }
+
+/** The app registration an OAuth stack's worker signs in as. */
+export const OAUTH_APP = { clientId: 'seg-network-app', clientSecret: 'app-secret-value' };
 
 /**
  * What one e2e file runs against: its own database and Redis prefix, the real API, and as asked
@@ -34,6 +45,7 @@ export interface StackOptions {
 export class Stack {
   private ownRedis: OwnRedis | null = null;
   private ownImap: OwnImap | null = null;
+  private oauthServer: OAuthServer | null = null;
   private smtpSink: SmtpSink | null = null;
   private appConfig: AppConfig | null = null;
   private mainApi: ApiHarness | null = null;
@@ -79,6 +91,11 @@ export class Stack {
     return this.ownRedis;
   }
 
+  get oauth(): OAuthServer {
+    if (!this.oauthServer) throw new Error('This stack has no token server: useStack({ oauth: { mailbox } })');
+    return this.oauthServer;
+  }
+
   get imap(): OwnImap {
     if (!this.ownImap) throw new Error('This stack has no IMAP server: useStack({ imap: true })');
     return this.ownImap;
@@ -86,13 +103,36 @@ export class Stack {
 
   async start(): Promise<void> {
     if (this.options.ownRedis) this.ownRedis = await OwnRedis.start();
-    if (this.options.imap) this.ownImap = await OwnImap.start();
-    if (this.options.smtp) this.smtpSink = await startSmtpSink();
+    const oauth = this.options.oauth;
+    if (oauth) {
+      this.oauthServer = await OAuthServer.start();
+      // An hour, as Microsoft's: within a test the worker never renews one early by its own clock,
+      // so a token is replaced only when a server refuses it (the test moves the server's clock).
+      this.oauthServer.tokenLifetimeSeconds = 3600;
+      this.oauthServer.addClientWithSecret(OAUTH_APP.clientId, OAUTH_APP.clientSecret, oauth.mailbox);
+    }
+    const oauthImap = oauth && { introspectionUrl: this.oauthServer!.introspectionUrl, mailbox: oauth.mailbox };
+    if (this.options.imap) this.ownImap = await OwnImap.start(oauthImap);
+    if (this.options.smtp)
+      this.smtpSink = oauth
+        ? await startOAuthSmtpSink(introspectAt(this.oauthServer!.introspectionUrl))
+        : await startSmtpSink();
     this.appConfig = testConfig({
       ...this.options.env,
       ...(this.smtpSink ? { SMTP_URL: this.smtpSink.url } : {}),
       ...(this.ownRedis ? { REDIS_URL: this.ownRedis.url } : {}),
-      ...(this.ownImap ? { IMAP_URL: this.ownImap.url } : {}),
+      ...(this.ownImap ? { IMAP_URL: oauth ? this.ownImap.oauthUrl : this.ownImap.url } : {}),
+      ...(oauth
+        ? {
+            MAIL_FROM: `SEG Network <${oauth.mailbox}>`,
+            MAIL_AUTH: 'oauth2',
+            MAIL_PROVIDER: 'microsoft365',
+            OAUTH_TENANT_ID: 'group.test',
+            OAUTH_CLIENT_ID: OAUTH_APP.clientId,
+            OAUTH_CLIENT_SECRET: OAUTH_APP.clientSecret,
+            OAUTH_TOKEN_URL: this.oauthServer!.tokenUrl,
+          }
+        : {}),
     });
     if (this.options.api !== false) this.mainApi = await startApi(this.appConfig);
     if (this.options.worker) await this.startWorker();
@@ -164,7 +204,7 @@ export class Stack {
 
   /** Stops whatever was started, each part even if another fails, and drops the database. */
   async stop(): Promise<void> {
-    const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis, ownImap: imap } = this;
+    const { appConfig: config, mainApi: api, smtpSink: sink, ownRedis: redis, ownImap: imap, oauthServer } = this;
     const steps: (() => Promise<unknown>)[] = [
       ...this.spawned.splice(0).map((w) => () => killWorker(w)),
       () => this.stopWorker(),
@@ -172,6 +212,7 @@ export class Stack {
       async () => api?.close(),
       async () => sink?.stop(),
       async () => imap?.destroy(),
+      async () => oauthServer?.stop(),
       async () => (redis ? redis.stop() : config && deleteKeys(config.redisUrl, `${config.queuePrefix}:*`)),
       async () => config && dropDatabase(config.databaseUrl),
     ];
@@ -179,6 +220,7 @@ export class Stack {
     this.smtpSink = null;
     this.ownRedis = null;
     this.ownImap = null;
+    this.oauthServer = null;
     const failures: unknown[] = [];
     for (const step of steps) await step().catch((error: unknown) => failures.push(error));
     if (failures.length) throw failures[0];

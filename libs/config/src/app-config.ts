@@ -97,6 +97,7 @@ const schema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_PROVIDER: z.enum(MAIL_PROVIDERS).default('smtp'),
   MAIL_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  MAIL_AUTH_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   OAUTH_TOKEN_URL: url(['https:', 'http:']).optional(),
   OAUTH_SCOPE: z.string().min(1).optional(),
   OAUTH_TENANT_ID: z
@@ -230,6 +231,8 @@ export interface AppConfig {
      * token for the URL's user name (the mailbox), got with `grant`.
      */
     auth: { kind: 'password' } | { kind: 'oauth2'; grant: OAuthGrant };
+    /** While the provider refuses our credentials, sending (and signing in to read) is tried again this often. */
+    authRetryMs: number;
     from: string;
     /** MAIL_FROM's address alone: the ORGANIZER of every calendar object, and the inbound mailbox. */
     fromAddress: string;
@@ -530,6 +533,7 @@ export function loadConfig(
     mail: {
       smtpUrl: servers.smtpUrl,
       auth: grant ? { kind: 'oauth2', grant } : { kind: 'password' },
+      authRetryMs: raw.MAIL_AUTH_RETRY_SECONDS * 1000,
       from: raw.MAIL_FROM,
       fromAddress: mailFromAddress,
       provider: raw.MAIL_PROVIDER,

@@ -2,10 +2,11 @@ import type IORedis from 'ioredis';
 
 /**
  * Whether the inbound mailbox is being read, as the worker that reads it last said: `up` while
- * it is connected, `down` while it cannot reach the server. The value expires, so a worker that
- * stopped reading stops saying `up`. The API's /health reads it.
+ * it is connected, `down` while it cannot reach the server, `auth failed` while the server (or
+ * the token endpoint) refuses its credentials. The value expires, so a worker that stopped
+ * reading stops saying `up`. The API's /health reads it.
  */
-export type InboundState = 'up' | 'down';
+export type InboundState = 'up' | 'down' | 'auth failed';
 
 export const INBOUND_STATE_TTL_MS = 30_000;
 
@@ -19,7 +20,7 @@ export async function writeInboundState(redis: IORedis, prefix: string, state: I
 
 export async function readInboundState(redis: IORedis, prefix: string): Promise<InboundState | null> {
   const value = await redis.get(inboundStateKey(prefix));
-  return value === 'up' || value === 'down' ? value : null;
+  return value === 'up' || value === 'down' || value === 'auth failed' ? value : null;
 }
 
 export const inboundLastReadKey = (prefix: string) => `${prefix}:inbound:last-read`;

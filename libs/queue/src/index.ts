@@ -4,3 +4,4 @@ export * from './notice-queue';
 export * from './queue.module';
 export * from './inbound-state';
 export * from './daily-jobs';
+export * from './mail-auth-state';

@@ -4,10 +4,17 @@ export class HealthReport {
   redis: 'up' | 'down';
   /**
    * The inbound mailbox (calendar replies, bounces): `up` while a worker reads it, `down` while
-   * none can, `off` when there is none to read (no IMAP_URL and no development mail catcher).
+   * none can, `auth failed` while the server or the token endpoint refuses the credentials,
+   * `off` when there is none to read (no IMAP_URL and no development mail catcher).
    * Informative: mail waits in the mailbox, so it never makes the service unhealthy.
    */
-  inbound: 'up' | 'down' | 'off';
+  inbound: 'up' | 'down' | 'auth failed' | 'off';
+  /**
+   * Sending: `auth failed` while the mail provider refuses the worker's credentials (notices
+   * wait, queued, and go once they work again; the worker's log has the provider's reason),
+   * `up` otherwise. Informative, like `inbound`.
+   */
+  mail: 'up' | 'auth failed';
   /** What is down. */
   message?: string;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { PG_POOL } from '@seg/db';
-import { readInboundState, REDIS_PRODUCER } from '@seg/queue';
+import { readInboundState, readMailAuthRefused, REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { HealthReport } from './health-report.dto';
@@ -24,7 +24,7 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [db, redis, inboundState] = await Promise.all([
+    const [db, redis, inboundState, refusal] = await Promise.all([
       within(this.pool.query('select 1')).then(
         () => 'up' as const,
         () => 'down' as const,
@@ -34,12 +34,14 @@ export class HealthService {
         () => 'down' as const,
       ),
       within(readInboundState(this.redis, this.config.queuePrefix)).catch(() => null),
+      within(readMailAuthRefused(this.redis, this.config.queuePrefix)).catch(() => null),
     ]);
+    const mail = refusal ? ('auth failed' as const) : ('up' as const);
     // Without IMAP_URL only a development mail catcher reads inbound mail, and says so while it runs.
     const inbound = inboundState ?? (this.config.inbound.imapUrl ? 'down' : 'off');
     const down = [db === 'down' && 'database', redis === 'down' && 'redis'].filter(Boolean);
     return down.length
-      ? { status: 'down', db, redis, inbound, message: `${down.join(' and ')} down` }
-      : { status: 'ok', db, redis, inbound };
+      ? { status: 'down', db, redis, inbound, mail, message: `${down.join(' and ')} down` }
+      : { status: 'ok', db, redis, inbound, mail };
   }
 }

@@ -2019,11 +2019,19 @@ export interface components {
             db: "up" | "down";
             /**
              * @description The inbound mailbox (calendar replies, bounces): `up` while a worker reads it, `down` while
-             *     none can, `off` when there is none to read (no IMAP_URL and no development mail catcher).
+             *     none can, `auth failed` while the server or the token endpoint refuses the credentials,
+             *     `off` when there is none to read (no IMAP_URL and no development mail catcher).
              *     Informative: mail waits in the mailbox, so it never makes the service unhealthy.
              * @enum {string}
              */
-            inbound: "off" | "up" | "down";
+            inbound: "off" | "up" | "down" | "auth failed";
+            /**
+             * @description Sending: `auth failed` while the mail provider refuses the worker's credentials (notices
+             *     wait, queued, and go once they work again; the worker's log has the provider's reason),
+             *     `up` otherwise. Informative, like `inbound`.
+             * @enum {string}
+             */
+            mail: "up" | "auth failed";
             /** @description What is down. */
             message?: string;
             /** @enum {string} */

@@ -7,8 +7,10 @@ import {
   writeInboundLastRead,
   writeInboundState,
 } from '@seg/queue';
+import { describeMailError, isAuthRefused, OAuthTokens, TokenRefusedError } from '@seg/mail';
 import { ImapFlow } from 'imapflow';
 import type IORedis from 'ioredis';
+import { MAIL_TOKENS } from '../notices/mail-tokens';
 import { InboundMailService } from './inbound-mail.service';
 import { ReaderLock } from './reader-lock';
 
@@ -61,11 +63,15 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
   private state: InboundState = 'down';
   private client: ImapFlow | null = null;
   private readonly waiting = new Set<() => void>();
+  /** Sign-ins refused in a row; whether that was logged (once), so the next that works says so. */
+  private refusedSignIns = 0;
+  private refusalLogged = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS_PRODUCER) private readonly redis: IORedis,
     private readonly inbound: InboundMailService,
+    @Inject(MAIL_TOKENS) private readonly tokens: OAuthTokens | null,
   ) {
     this.lock = new ReaderLock(redis, inboundReaderLockKey(config.queuePrefix), LOCK_TTL_MS);
   }
@@ -132,6 +138,10 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
         failures = 0;
       } catch (err) {
         if (this.stopping || !this.holding) return;
+        if (isAuthRefused(err)) {
+          await this.pause(await this.signInRefused(err));
+          continue;
+        }
         failures += 1;
         await this.publish('down');
         const wait = Math.min(1000 * 2 ** (failures - 1), MAX_RECONNECT_WAIT_MS);
@@ -141,14 +151,37 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
+  /**
+   * The server or the token endpoint would not let us in: says so on /health, logs the reason
+   * once, and gives how long to wait. A token the server refused is dropped and a new one tried
+   * at once (it may have expired by the server's clock); after that, the credentials need fixing.
+   */
+  private async signInRefused(err: unknown): Promise<number> {
+    this.refusedSignIns += 1;
+    if (this.refusedSignIns === 1 && this.tokens && !(err instanceof TokenRefusedError)) return 0;
+    await this.publish('auth failed');
+    if (!this.refusalLogged) {
+      this.refusalLogged = true;
+      this.logger.error(
+        {
+          reason: (err as { responseText?: string }).responseText ?? describeMailError(err),
+          retryInMs: this.config.mail.authRetryMs,
+        },
+        'The inbound mailbox refused our credentials: replies and bounces wait there until they work again',
+      );
+    }
+    return this.config.mail.authRetryMs;
+  }
+
   /** One connection: read everything, wait for news, repeat until the connection ends. */
   private async session(): Promise<void> {
     const imap = imapOptions(this.config.inbound.imapUrl!);
+    const accessToken = this.tokens ? (await this.tokens.token()).accessToken : null;
     const client = new ImapFlow({
       host: imap.host,
       port: imap.port,
       secure: imap.secure,
-      auth: { user: imap.user, pass: imap.pass },
+      auth: accessToken ? { user: imap.user, accessToken } : { user: imap.user, pass: imap.pass },
       logger: false,
       autoIdleDelay: AUTO_IDLE_DELAY_MS,
     });
@@ -157,7 +190,15 @@ export class MailboxReaderService implements OnApplicationBootstrap, BeforeAppli
     client.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'IMAP connection error'));
     client.on('exists', () => this.wakeAll());
     try {
-      await client.connect();
+      try {
+        await client.connect();
+      } catch (err) {
+        if (accessToken && isAuthRefused(err)) this.tokens!.discard(accessToken);
+        throw err;
+      }
+      if (this.refusalLogged) this.logger.log('The inbound mailbox accepts our credentials again');
+      this.refusedSignIns = 0;
+      this.refusalLogged = false;
       await this.ensureFolders(client);
       await client.mailboxOpen(imap.mailbox);
       await this.publish('up');

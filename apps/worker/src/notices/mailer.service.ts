@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { createMailTransport, MailCatcher } from '@seg/mail';
+import { createMailTransport, MailCatcher, OAuthTokens } from '@seg/mail';
 import type { SendMailOptions, Transporter } from 'nodemailer';
+import { MAIL_TOKENS } from './mail-tokens';
 import { RenderedEmail } from './notice-renderer';
 
 export interface OutgoingEmail extends RenderedEmail {
@@ -48,11 +49,20 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
   private transport!: Transporter;
   private catcher: MailCatcher | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAIL_TOKENS) private readonly tokens: OAuthTokens | null,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    let url = this.config.mail.smtpUrl;
-    if (!url) {
+    const url = this.config.mail.smtpUrl;
+    if (url) {
+      this.transport = createMailTransport({
+        url,
+        maxConnections: this.config.mail.poolSize,
+        tokens: this.tokens ?? undefined,
+      });
+    } else {
       this.catcher = new MailCatcher(this.config.mail.catcherPort, this.config.mail.dir);
       if (!(await this.catcher.start())) {
         this.logger.log(
@@ -60,9 +70,11 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
         );
         this.catcher = null;
       }
-      url = `smtp://127.0.0.1:${this.config.mail.catcherPort}`;
+      this.transport = createMailTransport({
+        url: `smtp://127.0.0.1:${this.config.mail.catcherPort}`,
+        maxConnections: this.config.mail.poolSize,
+      });
     }
-    this.transport = createMailTransport({ url, maxConnections: this.config.mail.poolSize });
   }
 
   /** The mail catcher this worker runs, if it runs one. */
@@ -78,6 +90,11 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
   async send(email: OutgoingEmail): Promise<string> {
     const info = await this.transport.sendMail(mailOptions(this.config.mail.from, email));
     return info.messageId;
+  }
+
+  /** Connects and signs in, sending nothing; throws what the server (or token endpoint) said. */
+  async verify(): Promise<void> {
+    await this.transport.verify();
   }
 
   async onApplicationShutdown(): Promise<void> {

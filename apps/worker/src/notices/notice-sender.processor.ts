@@ -5,6 +5,7 @@ import { NOTICE_KINDS } from '@seg/notices';
 import { QueueName, SendNoticeJob } from '@seg/queue';
 import { Job, RateLimitError } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
+import { MailAccess } from './mail-access';
 import { MailerService } from './mailer.service';
 import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
@@ -25,6 +26,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     private readonly mailer: MailerService,
     private readonly sent: SentRecorder,
     private readonly pace: SendPace,
+    private readonly access: MailAccess,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
     const unrendered = Object.keys(NOTICE_KINDS).filter((kind) => !this.renderers.has(kind));
@@ -94,6 +96,14 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     } catch (error) {
       const reason = describeMailError(error);
       const kind = classifySendError(error);
+      if (kind === 'auth-refused') {
+        // No notice can go until the credentials work: all sending pauses and tries again
+        // later, the notice stays queued with its attempts unchanged, and the reason is logged
+        // once for them all.
+        await this.consumer.pauseAll(await this.access.refused(reason));
+        await this.notices.recordHeldBack(notice.id, reason);
+        throw new RateLimitError();
+      }
       if (kind === 'throttled' || kind === 'over-day-limit') {
         // The provider's pace, not the notice's fault: every worker waits, the notice stays
         // queued and its attempts unchanged, and BullMQ puts the job back without counting one.
@@ -113,6 +123,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       throw error;
     }
     await this.recordSent(notice.id, messageId);
+    await this.access.accepted().catch(() => undefined);
     return 'sent';
   }
 
