@@ -3,6 +3,7 @@ import { CertificateSweep } from '../apps/worker/src/learning/certificate-sweep'
 import { setClock } from './support/clock';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
 import { pdfText } from './support/pdf-text';
+import { qrCodeOnFirstPage } from './support/qr-reader';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
 
@@ -119,6 +120,7 @@ describe('learning that counts', () => {
     ])
       expect(flat).toContain(field);
     for (const other of ['Wyn Walkin', 'Gus Going', 'Nia Lead', numbers[wyn.id]]) expect(flat).not.toContain(other);
+    expect(await qrCodeOnFirstPage(attached.content)).toBe(`${stack.config.publicUrl}/verify/${numbers[gia.id]}`);
     await eventually('the certificate email to Wyn', () =>
       stack.sink.received.some((m) => m.to.includes(wyn.email.toLowerCase())),
     );

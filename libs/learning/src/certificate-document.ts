@@ -1,4 +1,4 @@
-import { newPdf, PDF_FONTS, pdfBuffer } from '@seg/pdf';
+import { drawQrCode, newPdf, PDF_FONTS, pdfBuffer } from '@seg/pdf';
 import { formatHours, formatLondonRange } from '@seg/rules';
 import { CertificateFacts } from './certificate-facts.repository';
 
@@ -85,5 +85,9 @@ export async function certificatePdf(facts: CertificateFacts, context: Certifica
   bold().text('Verify it at: ', { continued: true });
   regular().fillColor('#0b4f8a').text(link, { link, underline: true });
   doc.fillColor('black');
+  // The same link for a phone's camera, on a printed copy.
+  const size = 96;
+  if (doc.y + size + 16 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  drawQrCode(doc, link, { x: doc.page.margins.left, y: doc.y + 8, size });
   return pdfBuffer(doc);
 }
