@@ -9,7 +9,13 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20.20.2-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
 ENV NODE_ENV=production
+# pg_dump and pg_restore of the server's major version (PostgreSQL 15, as the compose file runs):
+# the worker's nightly backup and `npm run restore`.
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client-15 \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+# BACKUP_DIR's default, owned by the user the apps run as: the compose file mounts a volume here.
+RUN mkdir -p var/backups && chown node:node var/backups
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/drizzle ./drizzle

@@ -5,7 +5,14 @@ describe('health and docs', () => {
 
   it('reports the database and Redis up', async () => {
     const res = await stack.http().get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'up', inbound: 'off', mail: 'up' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      db: 'up',
+      redis: 'up',
+      inbound: 'off',
+      mail: 'up',
+      backup: { status: 'none', lastAt: null, sizeBytes: null, failedAt: null },
+    });
     expect(res.headers['x-request-id']).toMatch(/.+/);
   });
 
@@ -13,7 +20,11 @@ describe('health and docs', () => {
     const res = await stack.http().get('/about').expect(200);
     expect(res.body).toEqual({
       secretariatEmail: stack.config.secretariatEmail,
-      retention: { ...stack.config.retention, detailsConfirmMonths: stack.config.detailsConfirm.months },
+      retention: {
+        ...stack.config.retention,
+        detailsConfirmMonths: stack.config.detailsConfirm.months,
+        backupKeepDays: stack.config.backup.keepDays,
+      },
     });
     expect(stack.config.secretariatEmail).toMatch(/^[^@\s]+@[^@\s]+$/);
   });

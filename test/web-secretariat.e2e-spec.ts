@@ -1,6 +1,8 @@
 import { inboundMessages, invitations, meetings, members, posts } from '@seg/db';
+import { writeBackupDone, writeBackupFailure } from '@seg/queue';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import IORedis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
@@ -384,6 +386,45 @@ describe("the secretariat's working day", () => {
     // The long Message-ID wraps: the page itself does not scroll sideways.
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.context().close();
+  });
+
+  it('The overview says when the last backup was taken, and a failure since in words', async () => {
+    const redis = new IORedis(stack.config.redisUrl);
+    try {
+      const file = 'seg-2031-03-04T023000Z.dump';
+      await writeBackupDone(redis, stack.config.queuePrefix, {
+        at: new Date('2031-03-04T02:30:00Z'),
+        file,
+        sizeBytes: 2_345_678,
+      });
+      const page = await signIn(officer);
+      await go(page, '/secretariat');
+      const section = page.getByRole('region', { name: 'Backups' });
+      await section.getByText(file).waitFor();
+      const said = await section.innerText();
+      expect(said).toContain('2.3 MB');
+      expect(said).toContain('every night at 02:30, UK time, and kept 35 days');
+      expect(await section.getByRole('alert').count()).toBe(0);
+
+      await writeBackupFailure(redis, stack.config.queuePrefix, {
+        at: new Date('2031-03-05T02:30:00Z'),
+        error: 'pg_dump failed: could not connect to server',
+      });
+      await go(page, '/secretariat');
+      const alert = section.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(
+        /^The last backup failed \(.+\): pg_dump failed: could not connect to server/,
+      );
+      expect(await section.innerText()).toContain(file);
+      expect(await accessibilityIssues(page, 'overview with a failed backup')).toEqual([]);
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect(await accessibilityIssues(page, 'overview with a failed backup on a phone')).toEqual([]);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await page.context().close();
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('Field errors say what to do, dates are typed as day, month and year and read as "1 July 2019"', async () => {

@@ -1,5 +1,7 @@
 import { AppConfig, loadConfig } from '@seg/config';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Client } from 'pg';
 
 /** The PostgreSQL server every test uses, without a database. */
@@ -29,6 +31,8 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'false',
     RELAY_INTERVAL_MS: '500',
+    // A nightly backup that a test's worker runs (or finds at start) stays out of the checkout.
+    BACKUP_DIR: path.join(tmpdir(), 'seg-test-backups'),
     ...env,
   });
 }

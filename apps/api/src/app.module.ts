@@ -14,6 +14,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { LearningModule } from './learning/learning.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BackupsModule } from './backups/backups.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ContactCardsModule } from './contact-cards/contact-cards.module';
@@ -64,6 +65,7 @@ export class AppModule {
         AuditTrailModule,
         AuthModule,
         HealthModule,
+        BackupsModule,
         MetricsModule,
         AboutModule,
         MeetingsModule,

@@ -6,6 +6,17 @@ import { startBanner } from './start-banner';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApiApp(config);
+  // On SIGTERM (shutdown hooks, set in createApiApp) the server stops taking connections and
+  // answers the requests under way before the database and Redis close; a client that keeps
+  // its connection open does not hold the API past the grace period.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`Answers still unfinished after SHUTDOWN_GRACE_SECONDS; exiting\n`);
+        process.exit(1);
+      }, config.shutdownGraceMs).unref();
+    });
+  }
   await app.listen(config.port);
   process.stdout.write(`${startBanner(config, await app.get(DemoNetworkService).availableLogins())}\n`);
 }

@@ -8,6 +8,8 @@ import { ClockModule } from '@seg/rules';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountNoticeRenderer } from './accounts/account-notice.renderer';
 import { AccountsWorkerModule } from './accounts/accounts-worker.module';
+import { BackupJob } from './backup/backup.job';
+import { BackupWorkerModule } from './backup/backup-worker.module';
 import { DailyJobsModule } from './daily/daily-jobs.module';
 import { InboundWorkerModule } from './inbound/inbound-worker.module';
 import { CertificateNoticeRenderer } from './learning/certificate-notice.renderer';
@@ -49,8 +51,8 @@ export class WorkerModule {
         InboundWorkerModule,
         // Every daily job of @seg/queue needs a handler here; the worker refuses to start without.
         DailyJobsModule.withHandlers({
-          imports: [MembersWorkerModule, PrivacyWorkerModule],
-          handlers: [ConfirmDetailsJob, RetentionJob],
+          imports: [MembersWorkerModule, PrivacyWorkerModule, BackupWorkerModule],
+          handlers: [ConfirmDetailsJob, RetentionJob, BackupJob],
         }),
       ],
     };

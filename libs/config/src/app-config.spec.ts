@@ -219,17 +219,31 @@ describe('loadConfig', () => {
     expect(problemsOf({ DETAILS_CONFIRM_MONTHS: '0' })).toEqual([expect.stringMatching(/^DETAILS_CONFIRM_MONTHS:/)]);
   });
 
-  it('reads the times of the daily jobs, the nudges at 09:00 and the retention run at 03:30 UK time by default', () => {
+  it('keeps backups 35 days in var/backups by default, and gives a stopping process 30 s', () => {
+    expect(loadConfig({}).backup).toEqual({ dir: 'var/backups', keepDays: 35 });
+    expect(loadConfig({ BACKUP_DIR: '/srv/backups', BACKUP_KEEP_DAYS: '7' }).backup).toEqual({
+      dir: '/srv/backups',
+      keepDays: 7,
+    });
+    expect(problemsOf({ BACKUP_KEEP_DAYS: '0' })).toEqual([expect.stringMatching(/^BACKUP_KEEP_DAYS:/)]);
+    expect(loadConfig({}).shutdownGraceMs).toBe(30_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '5' }).shutdownGraceMs).toBe(5_000);
+  });
+
+  it('reads the times of the daily jobs, the nudges at 09:00, the backup at 02:30 and the retention run at 03:30 UK time by default', () => {
     expect(loadConfig({}).daily).toEqual({
       nudgeTime: { hour: 9, minute: 0 },
       retentionTime: { hour: 3, minute: 30 },
+      backupTime: { hour: 2, minute: 30 },
       timeZone: 'Europe/London',
     });
     expect(loadConfig({ NUDGE_TIME: '17:45', RETENTION_TIME: '01:05' }).daily).toMatchObject({
       nudgeTime: { hour: 17, minute: 45 },
       retentionTime: { hour: 1, minute: 5 },
     });
+    expect(loadConfig({ BACKUP_TIME: '23:15' }).daily.backupTime).toEqual({ hour: 23, minute: 15 });
     for (const bad of ['9:00', '24:00', '09:60', 'nine']) {
+      expect(problemsOf({ BACKUP_TIME: bad })).toEqual([expect.stringMatching(/^BACKUP_TIME: must be a time of day/)]);
       expect(problemsOf({ NUDGE_TIME: bad })).toEqual([
         expect.stringMatching(/^NUDGE_TIME: must be a time of day as HH:MM/),
       ]);

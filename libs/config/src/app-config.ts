@@ -143,6 +143,10 @@ const schema = z.object({
   RETENTION_ATTENDANCE_YEARS: z.coerce.number().int().min(1).max(50).default(5),
   NUDGE_TIME: timeOfDay.default('09:00'),
   RETENTION_TIME: timeOfDay.default('03:30'),
+  BACKUP_DIR: z.string().min(1).default('var/backups'),
+  BACKUP_TIME: timeOfDay.default('02:30'),
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
 });
 
@@ -270,8 +274,12 @@ export interface AppConfig {
    * goes `attendanceYears` after its meeting.
    */
   retention: { leftMonths: number; noticeMonths: number; attendanceYears: number };
-  /** The worker's daily jobs, each at a time of day in `timeZone`: the nudges, and the retention run (at night, when nobody is signed in). */
-  daily: { nudgeTime: TimeOfDay; retentionTime: TimeOfDay; timeZone: string };
+  /** The worker's daily jobs, each at a time of day in `timeZone`: the nudges, the backup and the retention run (at night, when nobody is signed in). */
+  daily: { nudgeTime: TimeOfDay; retentionTime: TimeOfDay; backupTime: TimeOfDay; timeZone: string };
+  /** The nightly database backup: where the dumps are written and how many days each is kept. */
+  backup: { dir: string; keepDays: number };
+  /** How long a process, once told to stop (SIGTERM), lets the work in hand finish before it exits anyway. */
+  shutdownGraceMs: number;
   /** The built web app that the API serves at `/`. */
   web: { dir: string };
   /** The bearer token GET /metrics asks for; null: no metrics page. */
@@ -567,8 +575,11 @@ export function loadConfig(
     daily: {
       nudgeTime: readTimeOfDay(raw.NUDGE_TIME),
       retentionTime: readTimeOfDay(raw.RETENTION_TIME),
+      backupTime: readTimeOfDay(raw.BACKUP_TIME),
       timeZone: DAILY_TIME_ZONE,
     },
+    backup: { dir: raw.BACKUP_DIR, keepDays: raw.BACKUP_KEEP_DAYS },
+    shutdownGraceMs: raw.SHUTDOWN_GRACE_SECONDS * 1000,
     web: { dir: raw.WEB_DIR },
     metricsToken: raw.METRICS_TOKEN ?? null,
   };

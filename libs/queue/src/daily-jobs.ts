@@ -13,6 +13,8 @@ import { QueueName } from './queue.contract';
 export const DAILY_JOBS = {
   /** Asks members whose details are due to confirm them, and asks again those who have not answered. */
   'confirm-details': { at: (config: AppConfig) => config.daily.nudgeTime },
+  /** A dump of the database into BACKUP_DIR, checked readable; dumps older than BACKUP_KEEP_DAYS removed. */
+  backup: { at: (config: AppConfig) => config.daily.backupTime },
   /** Storage limitation: erases members who left long enough ago, strips old notices, deletes ended sign-ins and spent links. */
   retention: { at: (config: AppConfig) => config.daily.retentionTime },
 } as const satisfies Record<string, DailyJobRule>;

@@ -5,3 +5,4 @@ export * from './queue.module';
 export * from './inbound-state';
 export * from './daily-jobs';
 export * from './mail-auth-state';
+export * from './backup-state';

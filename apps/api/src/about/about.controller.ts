@@ -14,10 +14,10 @@ export class AboutController {
   @Get()
   @ApiOkResponse({ type: About })
   about(): About {
-    const { retention, detailsConfirm } = this.config;
+    const { retention, detailsConfirm, backup } = this.config;
     return {
       secretariatEmail: this.config.secretariatEmail,
-      retention: { ...retention, detailsConfirmMonths: detailsConfirm.months },
+      retention: { ...retention, detailsConfirmMonths: detailsConfirm.months, backupKeepDays: backup.keepDays },
     };
   }
 }

@@ -6,6 +6,8 @@ export class RetentionPeriods {
   noticeMonths: number;
   /** Attendance and certificates are kept this many years after the meeting (RETENTION_ATTENDANCE_YEARS). */
   attendanceYears: number;
+  /** Backups of the database are kept this many days (BACKUP_KEEP_DAYS): how long erased data can survive in one. */
+  backupKeepDays: number;
   /** Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
   detailsConfirmMonths: number;
 }

@@ -1,3 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The nightly backup, as the worker last recorded it. Informative: it never makes the service unhealthy. */
+export class BackupHealth {
+  /** `ok`: the last attempt worked; `failed`: the latest attempt failed (the secretariat's overview says why); `none`: no backup yet. */
+  status: 'ok' | 'failed' | 'none';
+  /** When the last good backup was taken. */
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  lastAt: string | null;
+  /** Its size in bytes. */
+  @ApiProperty({ nullable: true, type: Number })
+  sizeBytes: number | null;
+  /** When the failing attempt ran, while `failed`. */
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  failedAt: string | null;
+}
+
 export class HealthReport {
   status: 'ok' | 'down';
   db: 'up' | 'down';
@@ -15,6 +32,9 @@ export class HealthReport {
    * `up` otherwise. Informative, like `inbound`.
    */
   mail: 'up' | 'auth failed';
+  /** Null when Redis, where the worker records it, does not answer. */
+  @ApiProperty({ type: BackupHealth, nullable: true })
+  backup: BackupHealth | null;
   /** What is down. */
   message?: string;
 }

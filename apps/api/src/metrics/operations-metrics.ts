@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { INBOUND_OUTCOMES, NOTICE_STATUSES } from '@seg/db';
-import { DailyJobs, NoticeQueue, readInboundLastRead, REDIS_PRODUCER } from '@seg/queue';
+import { DailyJobs, NoticeQueue, readBackupState, readInboundLastRead, REDIS_PRODUCER } from '@seg/queue';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -119,6 +119,36 @@ export class OperationsMetrics {
         }),
       });
     }
+
+    // Written by the worker after each backup (or `npm run backup`).
+    const backup = () => readBackupState(redis, config.queuePrefix);
+    new Gauge({
+      name: 'seg_backup_last_timestamp_seconds',
+      help: 'When the last good backup was taken (Unix time; 0: never)',
+      registers,
+      collect: guarded('redis', async function (this: Gauge) {
+        const { last } = await backup();
+        this.set(last ? seconds(last.at) : 0);
+      }),
+    });
+    new Gauge({
+      name: 'seg_backup_last_size_bytes',
+      help: 'The size of the last good backup (0: none)',
+      registers,
+      collect: guarded('redis', async function (this: Gauge) {
+        const { last } = await backup();
+        this.set(last?.sizeBytes ?? 0);
+      }),
+    });
+    new Gauge({
+      name: 'seg_backup_failure_timestamp_seconds',
+      help: 'When the latest backup attempt failed, if it did (Unix time; 0: the latest worked)',
+      registers,
+      collect: guarded('redis', async function (this: Gauge) {
+        const { failure } = await backup();
+        this.set(failure ? seconds(failure.at) : 0);
+      }),
+    });
 
     new Gauge({
       name: 'seg_retention_last_run_timestamp_seconds',

@@ -414,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nightly database backup: its time, how long backups are kept, the last one and a failure since. */
+        get: operations["BackupsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -1685,6 +1702,44 @@ export interface components {
             /** @description How many items match, on every page */
             total: number;
         };
+        BackupFailureView: {
+            /** Format: date-time */
+            at: string;
+            /** @description What went wrong, as the worker logged it. */
+            error: string;
+        };
+        BackupHealth: {
+            /**
+             * Format: date-time
+             * @description When the failing attempt ran, while `failed`.
+             */
+            failedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the last good backup was taken.
+             */
+            lastAt: string | null;
+            /** @description Its size in bytes. */
+            sizeBytes: number | null;
+            /**
+             * @description `ok`: the last attempt worked; `failed`: the latest attempt failed (the secretariat's overview says why); `none`: no backup yet.
+             * @enum {string}
+             */
+            status: "ok" | "failed" | "none";
+        };
+        BackupReportView: {
+            /** @description Null unless the latest attempt failed. */
+            failure: components["schemas"]["BackupFailureView"] | null;
+            /** @description Each backup is kept this many days (BACKUP_KEEP_DAYS). */
+            keepDays: number;
+            /** @description Null before the first backup. */
+            last: components["schemas"]["LastBackupView"] | null;
+            /**
+             * @description When the nightly backup goes, HH:MM UK time (BACKUP_TIME).
+             * @example 02:30
+             */
+            runsAt: string;
+        };
         CalendarFeedLinks: {
             /** @description When this address was made; a reset makes a new one. */
             createdAt: string;
@@ -2015,6 +2070,8 @@ export interface components {
             message: string;
         };
         HealthReport: {
+            /** @description Null when Redis, where the worker records it, does not answer. */
+            backup: components["schemas"]["BackupHealth"] | null;
             /** @enum {string} */
             db: "up" | "down";
             /**
@@ -2159,6 +2216,13 @@ export interface components {
             alreadyInvited: number;
             invited: number;
             skipped: components["schemas"]["SkippedMembers"];
+        };
+        LastBackupView: {
+            /** Format: date-time */
+            at: string;
+            /** @description The file's name in BACKUP_DIR. */
+            file: string;
+            sizeBytes: number;
         };
         LearningItem: {
             certificateNumber: string | null;
@@ -2622,6 +2686,8 @@ export interface components {
         RetentionPeriods: {
             /** @description Attendance and certificates are kept this many years after the meeting (RETENTION_ATTENDANCE_YEARS). */
             attendanceYears: number;
+            /** @description Backups of the database are kept this many days (BACKUP_KEEP_DAYS): how long erased data can survive in one. */
+            backupKeepDays: number;
             /** @description Members confirm their details this often (DETAILS_CONFIRM_MONTHS). */
             detailsConfirmMonths: number;
             /** @description Members who left are erased this long after (RETENTION_LEFT_MONTHS). */
@@ -2912,6 +2978,9 @@ export type AuditActorPost = components['schemas']['AuditActorPost'];
 export type AuditChange = components['schemas']['AuditChange'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditPage = components['schemas']['AuditPage'];
+export type BackupFailureView = components['schemas']['BackupFailureView'];
+export type BackupHealth = components['schemas']['BackupHealth'];
+export type BackupReportView = components['schemas']['BackupReportView'];
 export type CalendarFeedLinks = components['schemas']['CalendarFeedLinks'];
 export type CategoryPage = components['schemas']['CategoryPage'];
 export type CategoryRef = components['schemas']['CategoryRef'];
@@ -2965,6 +3034,7 @@ export type InviteeMember = components['schemas']['InviteeMember'];
 export type InviteeView = components['schemas']['InviteeView'];
 export type InvitePreview = components['schemas']['InvitePreview'];
 export type InviteResult = components['schemas']['InviteResult'];
+export type LastBackupView = components['schemas']['LastBackupView'];
 export type LearningItem = components['schemas']['LearningItem'];
 export type LearningSettingsDto = components['schemas']['LearningSettingsDto'];
 export type LinkCheckDto = components['schemas']['LinkCheckDto'];
@@ -4325,6 +4395,43 @@ export interface operations {
             };
             /** @description The body has a content type, encoding or charset this API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    BackupsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupReportView"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ import { Loading, Page } from '../components/ui';
 export function PrivacyPage() {
   const about = useReference(reference.about);
   if (!about) return <Loading />;
-  const { leftMonths, noticeMonths, attendanceYears, detailsConfirmMonths } = about.retention;
+  const { leftMonths, noticeMonths, attendanceYears, detailsConfirmMonths, backupKeepDays } = about.retention;
   const secretariat = <a href={`mailto:${about.secretariatEmail}`}>{about.secretariatEmail}</a>;
   return (
     <Page title="Privacy" lead="How SEG Network handles what it holds about you.">
@@ -51,6 +51,11 @@ export function PrivacyPage() {
         <p>
           These periods are applied automatically every night, and the secretariat can see what each night's run
           removed.
+        </p>
+        <p>
+          A copy of the whole database is taken every night and kept for {backupKeepDays} days, to restore the service
+          after a failure. What is erased or removed can therefore survive in those copies for up to {backupKeepDays}{' '}
+          days; they are read only to restore the service.
         </p>
       </section>
       <section className="section">

@@ -68,6 +68,47 @@ function Retention() {
   );
 }
 
+/** Bytes in the units a person reads (1.2 MB). */
+function formatSize(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
+}
+
+/** The nightly backup: the last good one, and a failure since, said plainly. */
+function Backups() {
+  const report = useResource(() => api.get<Api.BackupReportView>('/backups'), []);
+  if (!report.data) return null;
+  const { runsAt, keepDays, last, failure } = report.data;
+  return (
+    <section className="section" aria-labelledby="backups-heading">
+      <h2 id="backups-heading">Backups</h2>
+      {failure ? (
+        <p role="alert">
+          <strong>The last backup failed</strong> ({formatStamp(failure.at)}): {failure.error}. Tell whoever runs the
+          server.
+        </p>
+      ) : null}
+      <p>
+        {last ? (
+          <>
+            Last backup: {formatStamp(last.at)}, {formatSize(last.sizeBytes)}{' '}
+            <span className="muted small">({last.file})</span>.
+          </>
+        ) : (
+          'No backup has been taken yet.'
+        )}{' '}
+        Taken every night at {runsAt}, UK time, and kept {keepDays} days.
+      </p>
+    </section>
+  );
+}
+
 export function OverviewPage() {
   return (
     <Page title="Secretariat" lead="Manage the membership, the network and meetings.">
@@ -104,6 +145,7 @@ export function OverviewPage() {
           <p>Who changed what, and when.</p>
         </li>
       </ul>
+      <Backups />
       <Retention />
     </Page>
   );
