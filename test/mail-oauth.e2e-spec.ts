@@ -131,6 +131,7 @@ describe('mail through OAuth 2.0 (token server, XOAUTH2 SMTP, Dovecot oauth2 pas
 
     const { refs, emails } = await commitNotices(stack.db, outbox(), 5);
     await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length === 1));
+    await stack.noticesSettled();
     const rows = await noticeRows(
       stack.db,
       refs.map((r) => r.id),
@@ -181,6 +182,7 @@ describe('mail through OAuth 2.0 (token server, XOAUTH2 SMTP, Dovecot oauth2 pas
 
     stack.oauth.restore(OAUTH_APP.clientId);
     await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length === 1));
+    await stack.noticesSettled();
     await eventually('mail up on /health', async () => (await health()).mail === 'up');
     await eventually('inbound up on /health', async () => (await health()).inbound === 'up');
     const after = await noticeRows(
@@ -190,5 +192,37 @@ describe('mail through OAuth 2.0 (token server, XOAUTH2 SMTP, Dovecot oauth2 pas
     expect(after.map((r) => r.status)).toEqual(Array(6).fill('sent'));
     const failed = await stack.db.select().from(notices).where(eq(notices.status, 'failed'));
     expect(failed).toEqual([]);
+  });
+});
+
+describe('mail through a Google service account (JWT-bearer grant acting as the mailbox)', () => {
+  const stack = useStack({
+    smtp: true,
+    worker: true,
+    imap: true,
+    oauth: { mailbox: MAILBOX, provider: 'google' },
+    env: { IMAP_POLL_SECONDS: '1' },
+  });
+
+  it('sends notices and reads the mailbox with tokens the service account got for the mailbox', async () => {
+    expect(stack.config.mail.auth.kind === 'oauth2' && stack.config.mail.auth.grant.kind).toBe('serviceAccount');
+    const { refs, emails } = await commitNotices(stack.db, stack.api.app.get(NoticeOutbox), 3);
+    await stack.sink.waitFor(() => emails.every((e) => stack.sink.to(e).length === 1));
+    await stack.noticesSettled();
+    const rows = await noticeRows(
+      stack.db,
+      refs.map((r) => r.id),
+    );
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(stack.oauth.issued.jwtBearer).toBeGreaterThanOrEqual(1);
+    expect(stack.oauth.issued.clientCredentials).toBe(0);
+    expect(stack.sink.refusedLogins).toBe(0);
+
+    const id = `away-${Math.random().toString(36).slice(2)}`;
+    await stack.imap.append(inboundFixture('exchange-out-of-office', { TO: MAILBOX, FROM: emails[0], ID: id }));
+    await eventually('the auto-reply read and filed', async () =>
+      (await stack.imap.messageIds('Processed')).some((m) => m.startsWith(`<${id}@`)),
+    );
+    expect((await stack.http().get('/health').expect(200)).body).toMatchObject({ inbound: 'up', mail: 'up' });
   });
 });

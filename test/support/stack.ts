@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import IORedis from 'ioredis';
 import { ApiHarness, startApi } from './api-harness';
 import { OwnImap } from './imap-server';
-import { introspectAt, OAuthServer } from './oauth-server';
+import { introspectAt, OAuthServer, rsaKeyPair } from './oauth-server';
 import { eventually } from './poll';
 import { OwnRedis } from './redis-server';
 import { SmtpSink, startOAuthSmtpSink, startSmtpSink } from './smtp-sink';
@@ -26,16 +26,27 @@ export interface StackOptions {
   /** An IMAP server of the file's own (Dovecot), which its tests may stop; IMAP_URL points at it. */
   imap?: boolean;
   /**
-   * Mail signed in to with OAuth alone, as Microsoft 365 has it: a local token server with the
-   * app `OAUTH_APP` registered for MAIL_FROM's mailbox, and the SMTP and IMAP servers (as asked)
-   * taking only its tokens. MAIL_AUTH=oauth2, MAIL_PROVIDER=microsoft365 with every server and
-   * the token endpoint on loopback.
+   * Mail signed in to with OAuth alone, as Microsoft 365 and Google have it: a local token
+   * server with the app `OAUTH_APP` registered for MAIL_FROM's mailbox (microsoft365, the
+   * default) or a service account delegated for its domain (google), and the SMTP and IMAP
+   * servers (as asked) taking only its tokens. MAIL_AUTH=oauth2 with every server and the token
+   * endpoint on loopback.
    */
-  oauth?: { mailbox: string };
+  oauth?: { mailbox: string; provider?: 'microsoft365' | 'google' };
 }
 
-/** The app registration an OAuth stack's worker signs in as. */
+/** The app registration an OAuth stack's worker signs in as (Microsoft 365). */
 export const OAUTH_APP = { clientId: 'seg-network-app', clientSecret: 'app-secret-value' };
+
+let serviceAccountKey: string | undefined;
+
+/** The service account an OAuth stack's worker acts as the mailbox with (Google); its key is made when first used. */
+export const OAUTH_SERVICE_ACCOUNT = {
+  clientEmail: 'seg-mail@seg-network.iam.example',
+  get privateKeyPem(): string {
+    return (serviceAccountKey ??= rsaKeyPair().privateKeyPem);
+  },
+};
 
 /**
  * What one e2e file runs against: its own database and Redis prefix, the real API, and as asked
@@ -110,6 +121,11 @@ export class Stack {
       // so a token is replaced only when a server refuses it (the test moves the server's clock).
       this.oauthServer.tokenLifetimeSeconds = 3600;
       this.oauthServer.addClientWithSecret(OAUTH_APP.clientId, OAUTH_APP.clientSecret, oauth.mailbox);
+      this.oauthServer.addServiceAccount(
+        OAUTH_SERVICE_ACCOUNT.clientEmail,
+        OAUTH_SERVICE_ACCOUNT.privateKeyPem,
+        oauth.mailbox.split('@')[1],
+      );
     }
     const oauthImap = oauth && { introspectionUrl: this.oauthServer!.introspectionUrl, mailbox: oauth.mailbox };
     if (this.options.imap) this.ownImap = await OwnImap.start(oauthImap);
@@ -122,15 +138,26 @@ export class Stack {
       ...(this.smtpSink ? { SMTP_URL: this.smtpSink.url } : {}),
       ...(this.ownRedis ? { REDIS_URL: this.ownRedis.url } : {}),
       ...(this.ownImap ? { IMAP_URL: oauth ? this.ownImap.oauthUrl : this.ownImap.url } : {}),
-      ...(oauth
+      ...(oauth ? { MAIL_FROM: `SEG Network <${oauth.mailbox}>`, MAIL_AUTH: 'oauth2' } : {}),
+      ...(oauth && oauth.provider !== 'google'
         ? {
-            MAIL_FROM: `SEG Network <${oauth.mailbox}>`,
-            MAIL_AUTH: 'oauth2',
             MAIL_PROVIDER: 'microsoft365',
             OAUTH_TENANT_ID: 'group.test',
             OAUTH_CLIENT_ID: OAUTH_APP.clientId,
             OAUTH_CLIENT_SECRET: OAUTH_APP.clientSecret,
             OAUTH_TOKEN_URL: this.oauthServer!.tokenUrl,
+          }
+        : {}),
+      ...(oauth?.provider === 'google'
+        ? {
+            MAIL_PROVIDER: 'google',
+            // The key file as Google's console gives it; its token_uri names the endpoint.
+            OAUTH_SERVICE_ACCOUNT_KEY: JSON.stringify({
+              type: 'service_account',
+              client_email: OAUTH_SERVICE_ACCOUNT.clientEmail,
+              private_key: OAUTH_SERVICE_ACCOUNT.privateKeyPem,
+              token_uri: this.oauthServer!.tokenUrl,
+            }),
           }
         : {}),
     });
