@@ -198,7 +198,7 @@ describe('learning that counts', () => {
         .set(auth)
         .send({ title, date, hours, learnt: `Notes on ${title}` })
         .expect(201);
-    await add('Last day of the year', '2031-05-31', 2);
+    const last = await add('Last day of the year', '2031-05-31', 2);
     await add('First day of the next', '2031-06-01', 0.75);
     const bad = await http()
       .post('/me/learning')
@@ -207,6 +207,12 @@ describe('learning that counts', () => {
       .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['date', 'hours', 'title']);
 
+    const nulled = await http()
+      .patch(`/me/learning/${last.body.id}`)
+      .set(auth)
+      .send({ title: null, hours: null })
+      .expect(400);
+    expect(nulled.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['hours', 'title']);
     const before = await http().get('/me/learning?year=2030').set(auth).expect(200);
     expect(before.body.appraisalYear).toEqual({
       year: 2030,

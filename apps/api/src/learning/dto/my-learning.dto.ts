@@ -46,13 +46,14 @@ export class CreateLearningEntryDto extends ReflectionFields {
  * member's own entries only (a meeting's are its organiser's).
  */
 export class UpdateLearningDto extends ReflectionFields {
-  @IsOptional()
+  // Left out: unchanged; null is no title or date, refused.
+  @ValidateIf((_o, v) => v !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title?: string;
 
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined)
   @Validate(IsCalendarDate)
   date?: string;
 
