@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { members, notices } from '@seg/db';
+import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createMember, loggedIn, uniqueEmail } from './support/factories';
 import { useStack } from './support/stack';
@@ -272,6 +274,172 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
         await stack.http().post('/rsvp/abc').set('Content-Type', 'application/x-www-form-urlencoded').send(form),
         413,
       );
+    });
+  });
+
+  describe('input that slipped through (issue 19, item 6)', () => {
+    const importCsv = (body: Buffer, contentType: string) =>
+      stack.http().post('/members/import').set(secretariat).set('Content-Type', contentType).send(body);
+    const savedWith = async (email: string) => {
+      const rows = await stack.db
+        .select({ id: members.id, name: members.name })
+        .from(members)
+        .where(eq(members.email, email));
+      const sent = await stack.db.select({ id: notices.id }).from(notices).where(eq(notices.toEmail, email));
+      return { members: rows, notices: sent };
+    };
+
+    it('a Latin-1 CSV with no charset: 415 naming UTF-8, nothing saved, no activation email', async () => {
+      const email = uniqueEmail('latin1');
+      const csv = Buffer.from(`email,name,category\n${email},Zo\u00eb Latin,prison-gp\n`, 'latin1');
+      const res = await importCsv(csv, 'text/csv');
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ statusCode: 415, details: [{ field: 'body' }] });
+      expect(res.body.message).toMatch(/UTF-8/);
+      expect(res.body.message).toMatch(/charset=windows-1252/);
+      expect(await savedWith(email)).toEqual({ members: [], notices: [] });
+    });
+
+    it('a CSV is read in its declared charset, or from its byte order mark', async () => {
+      const text = (email: string) => `email,name,category\n${email},Zo\u00eb Charset,prison-gp\n`;
+      const encodings: [string, (t: string) => Buffer][] = [
+        ['text/csv; charset=windows-1252', (t) => Buffer.from(t, 'latin1')],
+        ['text/csv', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+        ['text/csv', (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
+      ];
+      for (const [type, encode] of encodings) {
+        const email = uniqueEmail('charset');
+        const res = await importCsv(encode(text(email)), type);
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ created: 1, failed: 0 });
+        expect((await savedWith(email)).members.map((m) => m.name)).toEqual(['Zo\u00eb Charset']);
+      }
+    });
+
+    it('a name of only spaces or with bidirectional controls: 400 naming it, in every write of a name', async () => {
+      const s = secretariat;
+      const created = await createMember(stack.db);
+      for (const bad of [
+        '   ',
+        '\u3000',
+        '\u3000 \u00a0',
+        'Ann \u202eeeL',
+        '\u2066Ann\u2069',
+        'Ann\u200f',
+        'Ann\u061c',
+      ]) {
+        expectFieldError(await stack.http().patch('/me').set(member).send({ name: bad }), 'name');
+        expectFieldError(
+          await stack.http().post('/members').set(s).send({ email: uniqueEmail(), name: bad, category: 'prison-gp' }),
+          'name',
+        );
+        expectFieldError(await stack.http().patch(`/members/${created.id}`).set(s).send({ name: bad }), 'name');
+        expectFieldError(await stack.http().patch('/regions/london').set(s).send({ name: bad }), 'name');
+        expectFieldError(await stack.http().patch('/categories/prison-gp').set(s).send({ name: bad }), 'name');
+        expectFieldError(
+          await stack
+            .http()
+            .post('/meetings')
+            .set(s)
+            .send({ title: bad, kind: 'hub', startsAt: '2031-06-10T10:00', endsAt: '2031-06-10T12:00' }),
+          'title',
+        );
+      }
+      const email = uniqueEmail('bidi');
+      const res = await importCsv(Buffer.from(`email,name,category\n${email},"Ann \u202eeeL",prison-gp\n`), 'text/csv');
+      expect(res.body.rows[0]).toMatchObject({ status: 'error', errors: [{ field: 'name' }] });
+      const blank = await importCsv(Buffer.from(`email,name,category\n${email},"\u3000",prison-gp\n`), 'text/csv');
+      expect(blank.body.rows[0]).toMatchObject({ status: 'error', errors: [{ field: 'name' }] });
+      expect(await savedWith(email)).toEqual({ members: [], notices: [] });
+      const [kept] = await stack.db.select({ name: members.name }).from(members).where(eq(members.id, created.id));
+      expect(kept.name).toBe(created.name);
+    });
+
+    it('PATCH /me with a contactVisibility of an unknown shape: 400 naming it', async () => {
+      for (const shape of [
+        { mobile: 'members' },
+        'members',
+        ['members'],
+        [{ email: 'members' }],
+        { email: { to: 'members' } },
+        7,
+      ]) {
+        const res = await stack.http().patch('/me').set(member).send({ contactVisibility: shape });
+        expect({ shape, status: res.status }).toEqual({ shape, status: 400 });
+        expect(res.body.details.map((d: { field: string }) => d.field.split(/[.[]/)[0])).toContain('contactVisibility');
+      }
+    });
+
+    it('a JSON route sent XML or plain text: 415, before anything is read', async () => {
+      const xml = '<member><name>Ann</name></member>';
+      for (const [type, body] of [
+        ['application/xml', xml],
+        ['text/plain', '{"name":"Plain Ann"}'],
+        ['text/csv', 'name\nAnn'],
+      ]) {
+        for (const res of [
+          await stack.http().patch('/me').set(member).set('Content-Type', type).send(body),
+          await stack.http().post('/auth/login').set('Content-Type', type).send(body),
+          await stack.http().post('/regions').set(secretariat).set('Content-Type', type).send(body),
+        ]) {
+          expect(res.status).toBe(415);
+          expect(res.body).toMatchObject({ statusCode: 415, details: [{ field: 'body' }] });
+          expect(res.body.message).toMatch(/application\/json/);
+        }
+      }
+      // The CSV import takes CSV, not JSON.
+      const json = await importCsv(Buffer.from('{"email":"a@b.org"}'), 'application/json');
+      expect(json.status).toBe(415);
+      expect(json.body.message).toMatch(/text\/csv/);
+    });
+
+    it('a meeting at a time the UK clocks skip: 400 saying they go forward then', async () => {
+      const meeting = (startsAt: string, endsAt: string) =>
+        stack
+          .http()
+          .post('/meetings')
+          .set(secretariat)
+          .send({ title: `Spring ${uniqueName('m')}`, kind: 'hub', startsAt, endsAt });
+      const start = await meeting('2027-03-28T01:30', '2027-03-28T03:00');
+      expectFieldError(start, 'startsAt');
+      expect(start.body.details.find((d: { field: string }) => d.field === 'startsAt').message).toMatch(
+        /clocks go forward/,
+      );
+      const end = await meeting('2027-03-28T00:30', '2027-03-28T01:00');
+      expectFieldError(end, 'endsAt');
+      // With an offset, the instant is exact whatever the clocks do.
+      const exact = await meeting('2027-03-28T01:30:00Z', '2027-03-28T03:00:00+01:00').expect(201);
+      expect(exact.body.startsAt).toBe('2027-03-28T02:30:00+01:00');
+      // The hour the clocks go back comes twice: without an offset it is the first (BST) one.
+      const autumn = await meeting('2027-10-31T01:30', '2027-10-31T03:00').expect(201);
+      expect(autumn.body.startsAt).toBe('2027-10-31T01:30:00+01:00');
+      const created = await meeting('2027-03-27T10:00', '2027-03-27T11:00').expect(201);
+      expectFieldError(
+        await stack
+          .http()
+          .patch(`/meetings/${created.body.id}`)
+          .set(secretariat)
+          .send({ startsAt: '2027-03-28T01:00' }),
+        'startsAt',
+      );
+    });
+
+    it('sign-in answers are never stored: Cache-Control no-store on login and refresh', async () => {
+      const m = await createMember(stack.db, { password: 'a passphrase nobody guesses 19' });
+      const login = await stack.http().post('/auth/login').send({ email: m.email, password: m.password }).expect(200);
+      expect(login.headers['cache-control']).toBe('no-store');
+      const refresh = await stack
+        .http()
+        .post('/auth/refresh')
+        .send({ refreshToken: login.body.refreshToken })
+        .expect(200);
+      expect(refresh.headers['cache-control']).toBe('no-store');
+      const refused = await stack
+        .http()
+        .post('/auth/login')
+        .send({ email: m.email, password: 'not the password at all' });
+      expect(refused.status).toBe(401);
+      expect(refused.headers['cache-control']).toBe('no-store');
     });
   });
 

@@ -6,10 +6,12 @@ import {
   AllExceptionsFilter,
   answerBodyReadErrors,
   createValidationPipe,
+  decodeTextBodies,
   FORM_PARAMETER_LIMIT,
   JSON_BODY_LIMIT,
   refuseDeepJson,
   refuseUndecodablePaths,
+  TEXT_BODY_TYPES,
 } from '@seg/http';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
@@ -41,10 +43,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     }),
   );
   // Answers with a member's data are never stored by a browser or proxy (API.md): no ETag to
-  // revalidate against, and no-store on every signed-in request.
+  // revalidate against, and no-store on every signed-in request and on every answer to a change,
+  // which covers those that hand out tokens (login, refresh, activation) before anyone is signed in.
   app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.headers.authorization) res.setHeader('Cache-Control', 'no-store');
+    if (req.headers.authorization || (req.method !== 'GET' && req.method !== 'HEAD'))
+      res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.use(refuseUndecodablePaths);
@@ -52,8 +56,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // Declared here so that Nest adds no parsers of its own with default limits.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { extended: false, parameterLimit: FORM_PARAMETER_LIMIT });
-  // The member import takes a CSV file as the request body.
-  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  // The member import takes a CSV file as the request body: read as bytes, decoded by its encoding.
+  app.useBodyParser('raw', { type: TEXT_BODY_TYPES, limit: '5mb' });
+  app.use(decodeTextBodies);
   app.use(answerBodyReadErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

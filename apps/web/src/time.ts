@@ -74,18 +74,6 @@ export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }
 
-/** `2026-03-29T09:30` in London time → ISO instant with offset, for a datetime-local input. */
-export function londonLocalToIso(local: string): string {
-  if (!local) return '';
-  const [date, time] = local.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  // Guess UTC, then correct by London's offset at that moment (twice, for the changeover hour).
-  let utc = Date.UTC(y, m - 1, d, hh, mm);
-  for (let i = 0; i < 2; i++) utc = Date.UTC(y, m - 1, d, hh, mm) - londonOffsetMinutes(new Date(utc)) * 60_000;
-  return new Date(utc).toISOString();
-}
-
 /** ISO instant → `YYYY-MM-DDTHH:mm` in London time, for a datetime-local input. */
 export function isoToLondonLocal(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -103,16 +91,6 @@ export function isoToLondonLocal(iso: string | null | undefined): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-function londonOffsetMinutes(at: Date): number {
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'shortOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d+)(?::(\d+))?/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
 }
 
 const monthYear = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, month: 'long', year: 'numeric' });

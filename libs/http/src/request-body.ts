@@ -1,5 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import { HttpException } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiErrorBody } from './api-error';
 
 /** Deeper JSON than any request of ours needs; walking a deeper one would risk the stack. */
@@ -63,12 +64,9 @@ const BODY_PROBLEMS: Record<string, { status: number; message: string }> = {
   'charset.unsupported': { status: 415, message: 'The body has a charset this API does not read (use utf-8)' },
 };
 
-/** A body that could not be read, answered with its own status in API.md's shape and our words, not the parser's. */
-export class BodyReadException extends HttpException {
-  constructor(e: BodyReadError) {
-    const known = e.type ? BODY_PROBLEMS[e.type] : undefined;
-    // Anything else (a corrupt gzip stream, a length that does not match) is a body we could not read.
-    const { status, message } = known ?? { status: e.status, message: 'The body could not be read' };
+/** A body that cannot be taken as sent: API.md's shape naming the field `body`, the message in our words. */
+export class BodyProblemException extends HttpException {
+  constructor(status: number, message: string) {
     const body: ApiErrorBody = {
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Bad Request',
@@ -77,6 +75,70 @@ export class BodyReadException extends HttpException {
     };
     super(body, status);
   }
+}
+
+/** A body that could not be read, answered with its own status in API.md's shape and our words, not the parser's. */
+export class BodyReadException extends BodyProblemException {
+  constructor(e: BodyReadError) {
+    const known = e.type ? BODY_PROBLEMS[e.type] : undefined;
+    // Anything else (a corrupt gzip stream, a length that does not match) is a body we could not read.
+    const { status, message } = known ?? { status: e.status, message: 'The body could not be read' };
+    super(status, message);
+  }
+}
+
+/** Text bodies (the CSV imports) arrive as bytes and are decoded here, where the encoding is known. */
+export const TEXT_BODY_TYPES = ['text/csv'];
+
+const BYTE_ORDER_MARKS: [number[], string][] = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+const NOT_UTF8 =
+  'The body is not UTF-8 text: save the file as "CSV UTF-8" (Excel: Save As), or name its encoding in the Content-Type, e.g. text/csv; charset=windows-1252';
+
+/**
+ * The text of a body in the encoding its byte order mark says, else its declared charset, else
+ * UTF-8. Bytes that are not valid in that encoding are a 415, never replaced by U+FFFD: a
+ * Latin-1 "Zoë" would otherwise be saved as "Zo�".
+ */
+export function decodeTextBody(raw: Buffer, charset: string | undefined): string {
+  const marked = BYTE_ORDER_MARKS.find(([bytes]) => bytes.every((b, i) => raw[i] === b));
+  const encoding = marked?.[1] ?? charset ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    // The decoder drops the byte order mark of its own encoding from the text.
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new BodyProblemException(415, BODY_PROBLEMS['charset.unsupported'].message);
+  }
+  try {
+    return decoder.decode(raw);
+  } catch {
+    if (!marked && !charset) throw new BodyProblemException(415, NOT_UTF8);
+    throw new BodyProblemException(
+      415,
+      `The body is not valid ${encoding} text: send it in the encoding its Content-Type names (UTF-8 is best)`,
+    );
+  }
+}
+
+/** Express middleware after the raw parser of TEXT_BODY_TYPES: their bytes become text, or a 415. */
+export function decodeTextBodies(req: Request, _res: unknown, next: (err?: unknown) => void): void {
+  if (!Buffer.isBuffer(req.body) || !req.is(TEXT_BODY_TYPES)) return next();
+  try {
+    req.body = decodeTextBody(req.body, charsetOf(req.headers['content-type']));
+    next();
+  } catch (error) {
+    next(error);
+  }
+}
+
+function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match?.[1].toLowerCase();
 }
 
 /**

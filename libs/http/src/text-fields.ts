@@ -1,4 +1,4 @@
-import { getMetadataStorage, ValidateBy } from 'class-validator';
+import { getMetadataStorage, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { FieldError } from './api-error';
 
 const MULTILINE = 'multilineText';
@@ -59,5 +59,38 @@ export function findBadText(
     value.constructor && value.constructor !== Object ? multilineFields(value.constructor) : new Set<string>();
   return Object.entries(value).flatMap(([key, item]) =>
     findBadText(item, field ? `${field}.${key}` : key, everywhereMultiline, everywhereMultiline || multilines.has(key)),
+  );
+}
+
+// Characters that reorder the text after them on screen: "Ann \u202eeeL" shows as "Ann Lee".
+// Arabic letter mark, left-to-right and right-to-left marks, embeddings, overrides and isolates.
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// Spaces of every script (the ideographic space U+3000 too) and the invisible joiners.
+const BLANK = /^[\s\u200b-\u200d\u2060]*$/;
+
+/** Why a string cannot be the name of a person, place or meeting, or null when it can. */
+export function nameProblem(value: string): string | null {
+  if (BLANK.test(value)) return 'must not be empty or only spaces';
+  if (BIDI_CONTROL.test(value))
+    return 'must not contain bidirectional control characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069)';
+  return null;
+}
+
+/**
+ * A name shown to other people (a member, region, category, establishment, meeting title): a
+ * string with something visible in it and nothing that reorders it on screen. The one check of
+ * every name field, so a name is refused alike by create, update, PATCH /me and the import.
+ */
+export function IsName(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isName',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && nameProblem(value) === null,
+        defaultMessage: (args?: ValidationArguments) =>
+          typeof args?.value === 'string' ? (nameProblem(args.value) ?? 'is not a name') : 'must be a string',
+      },
+    },
+    options,
   );
 }

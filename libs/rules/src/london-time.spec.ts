@@ -5,6 +5,7 @@ import {
   fromLondonWallClock,
   londonOffsetMinutes,
   parseDateTime,
+  readDateTime,
   toLondonIso,
 } from './london-time';
 
@@ -50,8 +51,32 @@ describe('London time', () => {
     expect(parseDateTime('2026-01-10T10:00:00')!.toISOString()).toBe('2026-01-10T10:00:00.000Z');
     expect(parseDateTime('2026-06-10T10:00:00Z')!.toISOString()).toBe('2026-06-10T10:00:00.000Z');
     expect(parseDateTime('2026-06-10T10:00:00+02:00')!.toISOString()).toBe('2026-06-10T08:00:00.000Z');
-    expect(fromLondonWallClock(2026, 10, 25, 1, 30).toISOString()).toBe('2026-10-25T00:30:00.000Z');
-    expect(fromLondonWallClock(2026, 3, 29, 1, 30).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('reads the hour the clocks go back as its first (BST) time, and refuses the hour they skip', () => {
+    expect(fromLondonWallClock(2026, 10, 25, 1, 30)!.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(fromLondonWallClock(2026, 10, 25, 2, 0)!.toISOString()).toBe('2026-10-25T02:00:00.000Z');
+    expect(parseDateTime('2026-10-25T01:30:00+00:00')!.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(fromLondonWallClock(2026, 3, 29, 0, 59)!.toISOString()).toBe('2026-03-29T00:59:00.000Z');
+    for (const minute of [0, 30, 59]) expect(fromLondonWallClock(2026, 3, 29, 1, minute)).toBeNull();
+    expect(fromLondonWallClock(2026, 3, 29, 2, 0)!.toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(readDateTime('2027-03-28T01:30')).toEqual({
+      problem: expect.stringContaining('the clocks go forward from 01:00 GMT to 02:00 BST on Sunday 28 March 2027'),
+    });
+    // Every half hour of two years, as London shows it, reads back as itself.
+    const misread: string[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 30 * 60_000) {
+      const p = new Date(t + londonOffsetMinutes(new Date(t)) * 60_000);
+      const at = fromLondonWallClock(
+        p.getUTCFullYear(),
+        p.getUTCMonth() + 1,
+        p.getUTCDate(),
+        p.getUTCHours(),
+        p.getUTCMinutes(),
+      );
+      if (at?.getTime() !== t && !(at && at.getTime() === t - 3600_000)) misread.push(new Date(t).toISOString());
+    }
+    expect(misread).toEqual([]);
   });
 
   it('refuses what is not a date-time', () => {

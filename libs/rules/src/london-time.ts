@@ -96,8 +96,10 @@ export function formatLondonRange(start: Date, end: Date): string {
 }
 
 /**
- * The instant of a London wall-clock time. In the hour skipped in March the time is read as GMT;
- * in the hour repeated in October, as the first (BST) one.
+ * The instant of a London wall-clock time, or null for a time that does not exist: the hour the
+ * clocks skip when they go forward (01:00 to 01:59 on the last Sunday of March). The hour they
+ * repeat when they go back (01:00 to 01:59 on the last Sunday of October) is read as its first,
+ * BST, occurrence, as iCalendar reads such a time (RFC 5545, 3.3.5); an offset names the second.
  */
 export function fromLondonWallClock(
   year: number,
@@ -106,11 +108,12 @@ export function fromLondonWallClock(
   hour: number,
   minute: number,
   second = 0,
-): Date {
+): Date | null {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const bst = new Date(asUtc - 3600_000);
   if (londonOffsetMinutes(bst) === 60) return bst;
-  return new Date(asUtc);
+  const gmt = new Date(asUtc);
+  return londonOffsetMinutes(gmt) === 0 ? gmt : null;
 }
 
 /** Years a date may fall in: beyond them a date is a typing slip (and 0001 would read as 1901). */
@@ -120,19 +123,39 @@ export function isAcceptedYear(year: number): boolean {
   return year >= ACCEPTED_YEARS.first && year <= ACCEPTED_YEARS.last;
 }
 
+const NOT_A_DATE_TIME = `must be an ISO-8601 date-time, e.g. 2026-06-10T10:00 (London time) or 2026-06-10T09:00:00Z, in the years ${ACCEPTED_YEARS.first} to ${ACCEPTED_YEARS.last}`;
+
+/** A date-time read, or why it cannot be one, in words for the person who typed it. */
+export type DateTimeReading = { at: Date } | { problem: string };
+
 /**
  * Reads an ISO-8601 date-time. With `Z` or an offset it is that instant; without one it is a
- * London wall-clock time. Null when it is not a valid date-time or falls outside ACCEPTED_YEARS.
+ * London wall-clock time (see fromLondonWallClock), and one in the hour the clocks skip is a
+ * problem, not a guess. Outside ACCEPTED_YEARS it is a problem too.
  */
-export function parseDateTime(value: string): Date | null {
+export function readDateTime(value: string): DateTimeReading {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
-  if (!m) return null;
+  if (!m) return { problem: NOT_A_DATE_TIME };
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0));
   if (!isAcceptedYear(year) || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-    return null;
+    return { problem: NOT_A_DATE_TIME };
   const calendarCheck = new Date(Date.UTC(year, month - 1, day));
-  if (calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day) return null;
-  if (!m[7]) return fromLondonWallClock(year, month, day, hour, minute, second);
+  if (calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day)
+    return { problem: NOT_A_DATE_TIME };
+  if (!m[7]) {
+    const at = fromLondonWallClock(year, month, day, hour, minute, second);
+    if (at) return { at };
+    const date = `${DAY_NAMES[calendarCheck.getUTCDay()]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+    return {
+      problem: `is a time that does not exist in the UK: the clocks go forward from 01:00 GMT to 02:00 BST on ${date}, so ${pad(hour)}:${pad(minute)} is skipped; choose a time from 02:00, or give an offset`,
+    };
+  }
   const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
+  return Number.isNaN(parsed.getTime()) ? { problem: NOT_A_DATE_TIME } : { at: parsed };
+}
+
+/** readDateTime's instant, or null when it has a problem. */
+export function parseDateTime(value: string): Date | null {
+  const reading = readDateTime(value);
+  return 'at' in reading ? reading.at : null;
 }

@@ -1,6 +1,6 @@
-import { MayBeLeftOut, MultilineText } from '@seg/http';
+import { MayBeLeftOut, MultilineText, IsName } from '@seg/http';
 import { PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateCategoryDto {
   /** Stable code, e.g. `prison-gp`. */
@@ -10,7 +10,7 @@ export class CreateCategoryDto {
   code: string;
 
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(120)
   name: string;
 

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { MayBeLeftOut, PageQuery } from '@seg/http';
+import { MayBeLeftOut, PageQuery, IsName } from '@seg/http';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class EstablishmentQuery extends PageQuery {
@@ -22,7 +22,7 @@ export class EstablishmentQuery extends PageQuery {
 
 export class CreateEstablishmentDto {
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name: string;
 

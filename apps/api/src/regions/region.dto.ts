@@ -1,3 +1,4 @@
+import { IsName } from '@seg/http';
 import { PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -11,7 +12,7 @@ export class CreateRegionDto {
   code: string;
 
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(120)
   name: string;
 

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { MEMBERSHIP_ENDED } from '@seg/db';
 import type { Response } from 'express';
@@ -61,6 +61,7 @@ export class RsvpController {
 
   /** Records the reply: a form post is sent back to the page, a JSON call gets JSON. */
   @Post(':token')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: RsvpReplyView, description: 'The reply is recorded (a JSON call)' })
   @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
   @ApiErrors(400)
@@ -82,7 +83,7 @@ export class RsvpController {
     @Res() res: Response,
   ): Promise<void> {
     const result = await this.rsvp.reply(token, dto.response, requestId);
-    const fromForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType ?? '');
+    const fromForm = /application\/x-www-form-urlencoded/i.test(contentType ?? '');
     res.setHeader('cache-control', 'no-store');
     if (fromForm) {
       if (result.state === 'open') {

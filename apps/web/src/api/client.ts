@@ -64,7 +64,7 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   /** Sent as is with this content type (CSV import). */
-  rawBody?: { type: string; text: string };
+  rawBody?: { type: string; text: string | Blob };
   accept?: string;
 }
 
@@ -171,7 +171,7 @@ export const api = {
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
   delete: <T>(path: string) => json<T>('DELETE', path),
-  postText: <T>(path: string, type: string, text: string) => json<T>('POST', path, { rawBody: { type, text } }),
+  postText: <T>(path: string, type: string, text: string | Blob) => json<T>('POST', path, { rawBody: { type, text } }),
   /** Fetches a file with the token and hands it to the browser as a download. */
   async download(path: string, filename: string, accept: string, query?: Query): Promise<void> {
     const res = await call('GET', path, { accept, query });

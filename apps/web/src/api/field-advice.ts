@@ -26,7 +26,7 @@ const ADVICE: Record<string, string> = {
 
 /** Messages that say only that something is wrong, not what to do. */
 const PLAIN =
-  /^(is required|should not be empty|must be an email address|cannot be cleared|must be a string|must be a UUID|must be a valid ISO 8601 date string|must be longer than or equal to 1 characters?|must be a date like .*)$/;
+  /^(is required|should not be empty|must not be empty or only spaces|must be an email address|cannot be cleared|must be a string|must be a UUID|must be a valid ISO 8601 date string|must be longer than or equal to 1 characters?|must be a date like .*)$/;
 
 export function withAdvice(details: FieldError[]): FieldError[] {
   return details.map((d) => (PLAIN.test(d.message) && ADVICE[d.field] ? { ...d, message: ADVICE[d.field] } : d));

@@ -8769,6 +8769,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RsvpDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["RsvpDto"];
             };
         };
         responses: {

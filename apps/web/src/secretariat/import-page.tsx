@@ -16,12 +16,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function ImportPage() {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
+  // The chosen file goes as its own bytes: the API reads its encoding (a Latin-1 file is refused
+  // with a message saying how to save it), where the browser's reading would garble it silently.
+  const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  function changeText(next: string) {
+  function changeText(next: string, from: File | null = null) {
     setText(next);
+    setFile(from);
     setResult(null);
   }
 
@@ -29,7 +33,9 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.postText<ImportResult>(`/members/import${dryRun ? '?dryRun=true' : ''}`, 'text/csv', text));
+      setResult(
+        await api.postText<ImportResult>(`/members/import${dryRun ? '?dryRun=true' : ''}`, 'text/csv', file ?? text),
+      );
     } catch (err) {
       setError(err);
       setResult(null);
@@ -70,7 +76,7 @@ export function ImportPage() {
               const file = e.target.files?.[0];
               if (!file) return;
               setFileName(file.name);
-              changeText(await file.text());
+              changeText(await file.text(), file);
             }}
           />
         </div>

@@ -5,7 +5,7 @@ import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, RegionName } fro
 import { CodeOptions, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate } from '../router';
-import { isoToLondonLocal, londonLocalToIso } from '../time';
+import { isoToLondonLocal } from '../time';
 
 interface Form {
   title: string;
@@ -109,8 +109,10 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
       title: form.title.trim(),
       kind: form.kind,
       agenda: form.agenda.trim() || null,
-      startsAt: form.startsAt ? londonLocalToIso(form.startsAt) : '',
-      endsAt: form.endsAt ? londonLocalToIso(form.endsAt) : '',
+      // London wall-clock times as typed: the API reads them by the one UK rule, and refuses
+      // a time the clocks skip in March rather than moving it.
+      startsAt: form.startsAt,
+      endsAt: form.endsAt,
       venue: form.venue.trim() || null,
       onlineUrl: form.onlineUrl.trim() || null,
       regionCode: form.regionCode || null,

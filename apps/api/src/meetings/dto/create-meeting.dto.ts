@@ -1,4 +1,4 @@
-import { MultilineText } from '@seg/http';
+import { MultilineText, IsName } from '@seg/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_KINDS, MeetingKind } from '@seg/db';
 import { MAX_LEARNING_OUTCOMES, MAX_OUTCOME_LENGTH } from '@seg/rules';
@@ -9,7 +9,7 @@ import { IsMeetingTime } from './meeting-time.validator';
 
 export class CreateMeetingDto {
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   title: string;
 

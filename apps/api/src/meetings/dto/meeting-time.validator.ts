@@ -1,15 +1,20 @@
-import { ACCEPTED_YEARS, parseDateTime } from '@seg/rules';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { readDateTime } from '@seg/rules';
+import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 
-/** An ISO-8601 date-time: with an offset it is that instant, without one it is London time. */
+/**
+ * An ISO-8601 date-time: with an offset it is that instant, without one it is London time, and
+ * then one that exists (not in the hour the clocks skip in March).
+ */
 export function IsMeetingTime(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isMeetingTime',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && parseDateTime(value) !== null,
-        defaultMessage: () =>
-          `must be an ISO-8601 date-time, e.g. 2026-06-10T10:00 (London time) or 2026-06-10T09:00:00Z, in the years ${ACCEPTED_YEARS.first} to ${ACCEPTED_YEARS.last}`,
+        validate: (value: unknown) => typeof value === 'string' && 'at' in readDateTime(value),
+        defaultMessage: (args?: ValidationArguments) => {
+          const reading = readDateTime(typeof args?.value === 'string' ? args.value : '');
+          return 'problem' in reading ? reading.problem : 'must be an ISO-8601 date-time';
+        },
       },
     },
     options,

@@ -1,3 +1,4 @@
+import { IsName } from '@seg/http';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@seg/db';
 import { OwnMemberFields } from './member-fields';
@@ -9,7 +10,7 @@ export class CreateMemberDto extends OwnMemberFields {
   email: string;
 
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(120)
   name: string;
 

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -55,6 +56,8 @@ export class OwnMemberFields {
   establishmentIds?: string[];
 
   @MayBeLeftOut()
+  // Without this an array of such objects passes, each checked and none applied.
+  @IsObject({ message: 'must be an object such as { "email": "members", "phone": "secretariat" }' })
   @ValidateNested()
   @Type(() => ContactVisibilityDto)
   contactVisibility?: ContactVisibilityDto;

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsName } from '@seg/http';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { OwnMemberFields } from './member-fields';
 
 /**
@@ -8,7 +9,7 @@ import { OwnMemberFields } from './member-fields';
 export class UpdateMeDto extends OwnMemberFields {
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(120)
   name?: string;
 }
