@@ -8,7 +8,7 @@ export const CURRENT_MEMBER_STATUSES: readonly MemberStatus[] = ['invited', 'act
  * Whether the member is still a current member. One rule for every emailed link: a member who
  * left, was suspended or erased gets 410 from each, and nothing of theirs is shown or recorded.
  */
-export function isCurrentMember(member: { status: MemberStatus; erasedAt?: Date | null }): boolean {
+export function isCurrentMember(member: { status: MemberStatus; erasedAt?: Date | string | null }): boolean {
   return CURRENT_MEMBER_STATUSES.includes(member.status) && !member.erasedAt;
 }
 

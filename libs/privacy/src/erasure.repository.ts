@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   attendance,
   auditLog,
+  erasureMentions,
   Executor,
   inboundMessages,
   invitations,
   learningEntries,
+  meetings,
   memberEstablishments,
   members,
   notices,
@@ -15,6 +17,7 @@ import {
   refreshTokens,
 } from '@seg/db';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { MeetingTexts, StaffTextMention } from './staff-text-mentions';
 import { STRIPPED_NOTICE } from './stripped-notice';
 
 export type ErasableMember = typeof members.$inferSelect;
@@ -72,16 +75,7 @@ export class ErasureRepository {
   /** Any other audit entry whose values hold one of these texts (compared as the JSON text holds them, in any case). */
   async auditMentioning(tx: Executor, texts: string[], memberId: string): Promise<AuditRow[]> {
     if (!texts.length) return [];
-    const patterns = texts.map(
-      (t) =>
-        `%${JSON.stringify(t)
-          .slice(1, -1)
-          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    );
-    const anyOf = sql`array[${sql.join(
-      patterns.map((p) => sql`${p}`),
-      sql`, `,
-    )}]::text[]`;
+    const anyOf = likeAnyOf(texts.map((t) => JSON.stringify(t).slice(1, -1)));
     return tx
       .select({
         id: auditLog.id,
@@ -97,6 +91,36 @@ export class ErasureRepository {
           or(sql`${auditLog.before}::text ilike any (${anyOf})`, sql`${auditLog.after}::text ilike any (${anyOf})`),
         ),
       );
+  }
+
+  /** Meetings whose staff-written text holds one of these texts, in any case. */
+  meetingsMentioning(tx: Executor, texts: string[]): Promise<MeetingTexts[]> {
+    if (!texts.length) return Promise.resolve([]);
+    const anyOf = likeAnyOf(texts);
+    return tx
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        agenda: meetings.agenda,
+        venue: meetings.venue,
+        theme: meetings.theme,
+        learningOutcomes: meetings.learningOutcomes,
+      })
+      .from(meetings)
+      .where(
+        or(
+          sql`${meetings.title} ilike any (${anyOf})`,
+          sql`${meetings.agenda} ilike any (${anyOf})`,
+          sql`${meetings.venue} ilike any (${anyOf})`,
+          sql`${meetings.theme} ilike any (${anyOf})`,
+          sql`array_to_string(${meetings.learningOutcomes}, ' ') ilike any (${anyOf})`,
+        ),
+      )
+      .orderBy(meetings.startsAt, meetings.id);
+  }
+
+  async saveMentions(tx: Executor, memberId: string, mentions: StaffTextMention[]): Promise<void> {
+    if (mentions.length) await tx.insert(erasureMentions).values(mentions.map((m) => ({ ...m, memberId })));
   }
 
   async rewriteAudit(tx: Executor, id: string, before: unknown, after: unknown): Promise<void> {
@@ -158,4 +182,13 @@ export class ErasureRepository {
   async replaceMember(tx: Executor, memberId: string, values: Partial<typeof members.$inferInsert>): Promise<void> {
     await tx.update(members).set(values).where(eq(members.id, memberId));
   }
+}
+
+/** `array['%text%', ...]` for `ilike any`, each text's own %, _ and \\ taken literally. */
+function likeAnyOf(texts: string[]) {
+  const patterns = texts.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return sql`array[${sql.join(
+    patterns.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::text[]`;
 }

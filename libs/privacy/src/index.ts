@@ -5,3 +5,5 @@ export * from './erasure.module';
 export * from './retention';
 export * from './retention.module';
 export type { RetentionRunRow } from './retention.repository';
+export * from './erased-record';
+export * from './staff-text-mentions';

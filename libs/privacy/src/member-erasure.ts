@@ -5,6 +5,7 @@ import { accountActRefusal, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';
+import { findMentions, mentionNeedles, StaffTextMention } from './staff-text-mentions';
 import { ERASED } from './stripped-notice';
 
 /** The fields of a member record (and of its audit snapshots) that say who the member is. */
@@ -26,6 +27,8 @@ export interface ErasureResult {
   id: string;
   name: string;
   erasedAt: string;
+  /** Where their name or email still stands in text the staff wrote, for the secretariat to edit. */
+  mentions: Omit<StaffTextMention, 'textDigest'>[];
 }
 
 /**
@@ -83,11 +86,15 @@ export class MemberErasure {
     // Every personal value the member ever had: the current ones and those the audit log kept.
     const own = await this.erasure.auditOfMember(tx, memberId);
     const texts = new Set<string>();
+    const names = new Set<string>();
+    const emails = new Set<string>();
     const collect = (record: unknown) => {
       if (!record || typeof record !== 'object') return;
       for (const field of PERSONAL_FIELDS) {
         const value = (record as Record<string, unknown>)[field];
         if (typeof value === 'string' && value.trim().length >= SHORTEST_SEARCHED) texts.add(value.trim());
+        if (typeof value === 'string' && field === 'name') names.add(value);
+        if (typeof value === 'string' && field === 'email') emails.add(value);
       }
     };
     collect(member);
@@ -109,6 +116,11 @@ export class MemberErasure {
     for (const entry of await this.erasure.auditMentioning(tx, values, memberId)) {
       await this.erasure.rewriteAudit(tx, entry.id, blankTexts(entry.before, values), blankTexts(entry.after, values));
     }
+
+    // Staff text is the staff's to edit, not ours to rewrite: the places are listed for them.
+    const needles = mentionNeedles([...names], [...emails]);
+    const mentions = findMentions(await this.erasure.meetingsMentioning(tx, needles), needles);
+    await this.erasure.saveMentions(tx, memberId, mentions);
 
     await this.requests.closeAllOf(tx, memberId);
     // The anonymous record holds the posts as history only: a region is not represented by it.
@@ -154,7 +166,12 @@ export class MemberErasure {
       action: 'erase',
       after: { name, reason },
     });
-    return { id: memberId, name, erasedAt: erasedAt.toISOString() };
+    return {
+      id: memberId,
+      name,
+      erasedAt: erasedAt.toISOString(),
+      mentions: mentions.map(({ meetingId, field, snippet }) => ({ meetingId, field, snippet })),
+    };
   }
 }
 

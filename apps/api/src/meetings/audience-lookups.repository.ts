@@ -33,4 +33,13 @@ export class AudienceLookupsRepository {
     );
     return new Map(result.rows.map((r) => [r.id, r.region_id]));
   }
+
+  /** Those of these members who are erased records. */
+  async findErased(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const result = await this.db.execute<{ id: string }>(
+      sql`select id from ${members} where id = any(${sql.param(ids)}::uuid[]) and erased_at is not null`,
+    );
+    return new Set(result.rows.map((r) => r.id));
+  }
 }

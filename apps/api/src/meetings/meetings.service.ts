@@ -13,6 +13,7 @@ import { minutesOfHours, parseDateTime } from '@seg/rules';
 import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { MeetingReminders, NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
+import { erasedRecordConflict } from '@seg/privacy';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionRow, RegionsService } from '../regions/regions.service';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
@@ -395,6 +396,9 @@ export class MeetingsService {
         errors.push({ field: `audience.memberIds[${i}]`, message: `no member has the id ${id}` });
     });
     if (errors.length) throw new InvalidFieldsException(errors.slice(0, 100));
+    const erased = await this.lookups.findErased([...knownMembers.keys()]);
+    const erasedAt = (audience.memberIds ?? []).findIndex((id) => erased.has(id.toLowerCase()));
+    if (erasedAt >= 0) throw erasedRecordConflict(`audience.memberIds[${erasedAt}]`);
     const withinRegionId = run.authority.by === 'post' ? run.meeting.regionId : null;
     if (withinRegionId) {
       const name = run.meeting.regionName!;

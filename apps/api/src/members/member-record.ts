@@ -10,13 +10,14 @@ import {
   visibleContacts,
 } from '@seg/rules';
 import type { AppConfig } from '@seg/config';
-import { MemberRecord } from './dto/member-record.dto';
+import { ErasureMention, MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
 
 export function memberRecord(
   row: MemberRecordRow,
   today: string,
   config: Pick<AppConfig, 'detailsConfirm'>,
+  erasureMentions: ErasureMention[] = [],
 ): MemberRecord {
   const m = row.member;
   const posts = row.posts.map((p) => ({ ...p, current: postIsCurrent(p, today) }));
@@ -69,6 +70,8 @@ export function memberRecord(
     posts,
     detailsConfirmation: detailsConfirmation(m.detailsConfirmedAt, detailsConfirmMonths(config, subject.isCurrentRep)),
     leftAt: m.leftAt?.toISOString() ?? null,
+    erasedAt: m.erasedAt?.toISOString() ?? null,
+    erasureMentions,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

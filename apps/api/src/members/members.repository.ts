@@ -4,9 +4,11 @@ import {
   currentMemberCondition,
   Database,
   DB,
+  erasureMentions,
   establishments,
   Executor,
   isCurrentPost,
+  meetings,
   memberEstablishments,
   members,
   posts,
@@ -150,6 +152,28 @@ export class MembersRepository {
     const places = await this.establishmentsOf([id], tx);
     const held = await this.postsOf(id, tx);
     return { ...row, establishments: places.get(id) ?? [], posts: held };
+  }
+
+  /** What the member's erasure found in meetings' staff text, with each meeting's text as it is now. */
+  erasureMentions(memberId: string) {
+    return this.db
+      .select({
+        field: erasureMentions.field,
+        snippet: erasureMentions.snippet,
+        textDigest: erasureMentions.textDigest,
+        meeting: {
+          id: meetings.id,
+          title: meetings.title,
+          agenda: meetings.agenda,
+          venue: meetings.venue,
+          theme: meetings.theme,
+          learningOutcomes: meetings.learningOutcomes,
+        },
+      })
+      .from(erasureMentions)
+      .innerJoin(meetings, eq(meetings.id, erasureMentions.meetingId))
+      .where(eq(erasureMentions.memberId, memberId))
+      .orderBy(meetings.startsAt, meetings.id, erasureMentions.field);
   }
 
   async establishmentsOf(

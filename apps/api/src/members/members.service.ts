@@ -6,6 +6,7 @@ import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
+import { erasedRecordConflict, meetingTextFields, textDigest } from '@seg/privacy';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { CategoryRow } from '../categories/categories.repository';
@@ -16,7 +17,7 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
-import { ActivationSent, MemberRecord } from './dto/member-record.dto';
+import { ActivationSent, ErasureMention, MemberRecord } from './dto/member-record.dto';
 import { memberRecord, memberSnapshot } from './member-record';
 import { MemberRow, MembersRepository } from './members.repository';
 
@@ -44,7 +45,19 @@ export class MembersService {
   async get(id: string): Promise<MemberRecord> {
     const row = await this.members.loadRecord(id);
     if (!row) throw new NotFoundException('No such member');
-    return memberRecord(row, todayInLondon(), this.config);
+    const mentions = row.member.erasedAt ? await this.erasureMentions(id) : [];
+    return memberRecord(row, todayInLondon(), this.config, mentions);
+  }
+
+  /** The places found at the member's erasure whose text nobody has edited since. */
+  private async erasureMentions(id: string): Promise<ErasureMention[]> {
+    const found = await this.members.erasureMentions(id);
+    return found
+      .filter(({ meeting, field, textDigest: digest }) => {
+        const now = meetingTextFields(meeting).find((f) => f.field === field);
+        return now !== undefined && textDigest(now.text) === digest;
+      })
+      .map(({ meeting, field, snippet }) => ({ meetingId: meeting.id, field, snippet }));
   }
 
   /** A new member, status invited; the activation email goes out once the member is saved. */
@@ -62,6 +75,7 @@ export class MembersService {
     const { email, notices } = await this.db.transaction(async (tx) => {
       const member = await this.members.lockById(tx, id);
       if (!member) throw new NotFoundException('No such member');
+      if (member.erasedAt) throw erasedRecordConflict('id');
       const refusal = accountActRefusal(actorRole, member.role, { resendActivation: true });
       if (refusal) throw forbiddenOn('id', refusal);
       if (member.status !== 'invited')
@@ -162,6 +176,7 @@ export class MembersService {
   ): Promise<{ member: MemberRow; notices: NoticeRef[] }> {
     const before = await this.members.lockById(tx, id);
     if (!before) throw new NotFoundException('No such member');
+    if (before.erasedAt) throw erasedRecordConflict('id');
     const change = dto as UpdateMemberDto;
     const refusal = accountChangeRefusal(actorRole, before, change);
     if (refusal) throw forbiddenOn(refusal.field, refusal.message);

@@ -26,9 +26,9 @@ export class PostsRepository {
   async lockHolder(
     tx: Executor,
     memberId: string,
-  ): Promise<{ id: string; status: string; regionId: string | null } | null> {
+  ): Promise<{ id: string; status: string; regionId: string | null; erasedAt: Date | null } | null> {
     const [row] = await tx
-      .select({ id: members.id, status: members.status, regionId: members.regionId })
+      .select({ id: members.id, status: members.status, regionId: members.regionId, erasedAt: members.erasedAt })
       .from(members)
       .where(eq(members.id, memberId))
       .limit(1)

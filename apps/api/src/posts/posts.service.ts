@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { erasedRecordConflict } from '@seg/privacy';
 import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page } from '@seg/http';
 import { postIsCurrent, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor } from '@seg/db';
@@ -55,6 +56,7 @@ export class PostsService {
       if (dto.hub && dto.regionCode)
         errors.push({ field: 'hub', message: 'a post is for a region or for the hub, not both' });
       const member = await this.posts.lockHolder(tx, dto.memberId);
+      if (member?.erasedAt) throw erasedRecordConflict('memberId');
       if (!member) errors.push({ field: 'memberId', message: 'is not a member' });
       else if (member.status === 'left' || member.status === 'suspended')
         errors.push({ field: 'memberId', message: `is ${member.status}` });

@@ -5,7 +5,7 @@ import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiErrors, IdParam, InvalidFieldsException } from '@seg/http';
 import { MemberErasure } from '@seg/privacy';
 import { CurrentActor } from '../audit/actor.decorator';
-import { EraseMemberDto } from './erase-member.dto';
+import { EraseMemberDto, ErasedMember } from './erase-member.dto';
 import { OpenErasureRequests } from './erasure-request.dto';
 import { ErasureRequestsService } from './erasure-requests.service';
 
@@ -33,13 +33,14 @@ export class ErasureController {
    */
   @Post('members/:id/erase')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ErasedMember })
   @ApiErrors(404, 409)
   erase(
     @IdParam() id: string,
     @Body() dto: EraseMemberDto,
     @CurrentMember() member: AuthenticatedMember,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<ErasedMember> {
     const reason = dto.reason?.trim() || null;
     if (!reason && member.role !== 'admin')
       throw new InvalidFieldsException([{ field: 'reason', message: 'is needed: say why the member is erased' }]);

@@ -1994,9 +1994,24 @@ export interface components {
             /** @description The `token` parameter of the link in the email */
             token: string;
         };
+        ErasedMember: {
+            erasedAt: string;
+            id: string;
+            /** @description Where their name or email still stands in meetings' text the staff wrote: edit each (also on the member's record). */
+            mentions: components["schemas"]["ErasureMention"][];
+            /** @description The anonymous record's name: "Former member 1001". */
+            name: string;
+        };
         EraseMemberDto: {
             /** @description Why the member is erased (their request, the retention period...): the secretariat must say; an admin may. */
             reason?: string;
+        };
+        ErasureMention: {
+            /** @description The meeting's field: `title`, `agenda`, `venue`, `theme` or `learningOutcomes[i]`. */
+            field: string;
+            meetingId: string;
+            /** @description The text around it, the name or email replaced by [erased]. */
+            snippet: string;
         };
         ErasureRequestMember: {
             id: string;
@@ -2366,6 +2381,13 @@ export interface components {
              * @enum {string}
              */
             emailStatus: "ok" | "bouncing";
+            /** @description When the member was erased: the record is anonymous history and takes no change. Null otherwise. */
+            erasedAt: string | null;
+            /**
+             * @description For an erased member, where their name or email still stands in meetings' text the staff wrote,
+             *     each listed until that text is edited; empty otherwise.
+             */
+            erasureMentions: components["schemas"]["ErasureMention"][];
             establishments: components["schemas"]["EstablishmentRef"][];
             id: string;
             /** @description When the member left (status `left`), from which RETENTION_LEFT_MONTHS runs; null otherwise. */
@@ -3007,7 +3029,9 @@ export type DirectoryMemberPage = components['schemas']['DirectoryMemberPage'];
 export type EmailBounce = components['schemas']['EmailBounce'];
 export type EmailChanged = components['schemas']['EmailChanged'];
 export type EmailChangeDto = components['schemas']['EmailChangeDto'];
+export type ErasedMember = components['schemas']['ErasedMember'];
 export type EraseMemberDto = components['schemas']['EraseMemberDto'];
+export type ErasureMention = components['schemas']['ErasureMention'];
 export type ErasureRequestMember = components['schemas']['ErasureRequestMember'];
 export type ErasureRequestReceipt = components['schemas']['ErasureRequestReceipt'];
 export type EstablishmentContacts = components['schemas']['EstablishmentContacts'];
@@ -7689,7 +7713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ErasedMember"];
                 };
             };
             /** @description Bad input: every invalid field is named in `details` (a body that is not valid JSON is `body`) */

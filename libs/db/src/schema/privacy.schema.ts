@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { meetings } from './meetings.schema';
 import { members } from './members.schema';
 
 /**
@@ -54,4 +55,28 @@ export const retentionRuns = pgTable(
       sql`${t.rule} in ('left-members', 'notices', 'sessions', 'one-time-tokens', 'attendance')`,
     ),
   ],
+);
+
+/**
+ * Where an erased member's name or email still stood, at their erasure, in text the staff wrote
+ * (a meeting's title, agenda, venue, theme or learning outcomes), for the secretariat to edit. The
+ * snippet has the match replaced by [erased], and the field's text is kept only as a SHA-256
+ * digest: a place whose text has changed since is no longer listed.
+ */
+export const erasureMentions = pgTable(
+  'erasure_mentions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    snippet: text('snippet').notNull(),
+    textDigest: text('text_digest').notNull(),
+    foundAt: timestamp('found_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('erasure_mentions_member_idx').on(t.memberId), index('erasure_mentions_meeting_idx').on(t.meetingId)],
 );

@@ -53,6 +53,15 @@ export class EmailBounce {
   reason: string | null;
 }
 
+/** A place in text the staff wrote where an erased member's name or email stood when they were erased. */
+export class ErasureMention {
+  meetingId: string;
+  /** The meeting's field: `title`, `agenda`, `venue`, `theme` or `learningOutcomes[i]`. */
+  field: string;
+  /** The text around it, the name or email replaced by [erased]. */
+  snippet: string;
+}
+
 /** A member's full record, as they and the secretariat see it. */
 export class MemberRecord {
   id: string;
@@ -83,6 +92,13 @@ export class MemberRecord {
   detailsConfirmation: DetailsConfirmation;
   /** When the member left (status `left`), from which RETENTION_LEFT_MONTHS runs; null otherwise. */
   leftAt: string | null;
+  /** When the member was erased: the record is anonymous history and takes no change. Null otherwise. */
+  erasedAt: string | null;
+  /**
+   * For an erased member, where their name or email still stands in meetings' text the staff wrote,
+   * each listed until that text is edited; empty otherwise.
+   */
+  erasureMentions: ErasureMention[];
   createdAt: string;
   updatedAt: string;
 }
