@@ -4,8 +4,8 @@
 --   admin with no membership category) is no member.
 -- chose_unlisted: the member's own choice, which a current post may override when read.
 -- posts: every post not ended yet; which are current is decided when read, as the calendar moves on.
--- details_confirmed_at and details_requested_at: every write of them is an UPDATE of members,
---   whose statement trigger rewrites the card.
+-- details_confirmed_at, details_requested_at and notices_off: every write of them is an UPDATE of
+--   members, whose statement trigger rewrites the card.
 CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURNS void
   LANGUAGE sql VOLATILE
   AS $$
@@ -17,7 +17,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
       email_visibility, phone_visibility, email_status,
       category_id, category_code, category_name, category_private,
       region_id, region_code, region_name, region_nation, establishments, posts,
-      details_confirmed_at, details_requested_at, name_key, given_key, surname_key, words)
+      details_confirmed_at, details_requested_at, notices_off, name_key, given_key, surname_key, words)
     SELECT m.id,
            m.status IN ('invited', 'active') AND (m.role = 'member' OR m.category_id IS NOT NULL),
            NOT m.listed,
@@ -36,7 +36,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
                        FROM posts p
                        LEFT JOIN regions pr ON pr.id = p.region_id
                       WHERE p.member_id = m.id AND (p.ends_on IS NULL OR p.ends_on >= current_date - 1)), '[]'),
-           m.details_confirmed_at, m.details_requested_at,
+           m.details_confirmed_at, m.details_requested_at, m.notices_off,
            coalesce(m.name_key, ''), parts.given_key, parts.surname_key, parts.words
       FROM members m
       LEFT JOIN categories c ON c.id = m.category_id
@@ -54,6 +54,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
       region_code = excluded.region_code, region_name = excluded.region_name, region_nation = excluded.region_nation,
       establishments = excluded.establishments, posts = excluded.posts,
       details_confirmed_at = excluded.details_confirmed_at, details_requested_at = excluded.details_requested_at,
+      notices_off = excluded.notices_off,
       name_key = excluded.name_key, given_key = excluded.given_key, surname_key = excluded.surname_key,
       words = excluded.words
   $$;

@@ -28,6 +28,7 @@ import { InboundMessagesModule } from './inbound-messages/inbound-messages.modul
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticeChoicesModule } from './notice-choices/notice-choices.module';
 import { MembersModule } from './members/members.module';
 import { PostsModule } from './posts/posts.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -73,6 +74,7 @@ export class AppModule {
         AttendanceModule,
         LearningModule,
         RsvpModule,
+        NoticeChoicesModule,
         ConfirmDetailsModule,
         AuditModule,
         RegionsModule,

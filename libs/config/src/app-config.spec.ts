@@ -458,3 +458,70 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: List-Id and DKIM', () => {
+  const pem = (bits: number) =>
+    generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+  it("names meeting notices' list after MAIL_FROM unless MAIL_LIST_ID says otherwise", () => {
+    expect(loadConfig({ MAIL_FROM: 'SEG Network <seg@seg.example.org>' }).mail.listId).toBe(
+      'SEG Network meetings <meetings.seg.example.org>',
+    );
+    expect(loadConfig({ MAIL_FROM: 'seg@Example.org' }).mail.listId).toBe(
+      'SEG Network meetings <meetings.example.org>',
+    );
+    expect(loadConfig({ MAIL_FROM: '"SEG, the network" <seg@example.org>' }).mail.listId).toBe(
+      '"SEG, the network meetings" <meetings.example.org>',
+    );
+    expect(loadConfig({ MAIL_LIST_ID: 'Hub notices <hub.seg.example.org>' }).mail.listId).toBe(
+      'Hub notices <hub.seg.example.org>',
+    );
+    expect(loadConfig({ MAIL_LIST_ID: 'hub.seg.example.org' }).mail.listId).toBe('<hub.seg.example.org>');
+    for (const bad of ['meetings', 'Hub <no dots>', 'Hub <a..b>'])
+      expect(problemsOf({ MAIL_LIST_ID: bad })).toEqual([expect.stringMatching(/^MAIL_LIST_ID: /)]);
+  });
+
+  it('signs with DKIM only when all three settings are given, and refuses half of them or a bad key', () => {
+    expect(loadConfig({}).mail.dkim).toBeNull();
+    const key = pem(2048);
+    expect(
+      loadConfig({ DKIM_DOMAIN: 'Example.org', DKIM_SELECTOR: 'seg2026', DKIM_PRIVATE_KEY: key }).mail.dkim,
+    ).toEqual({
+      domainName: 'example.org',
+      keySelector: 'seg2026',
+      privateKey: key,
+    });
+    expect(problemsOf({ DKIM_DOMAIN: 'example.org' })).toEqual([
+      'DKIM_SELECTOR, DKIM_PRIVATE_KEY: must be set with DKIM_DOMAIN (DKIM signing needs all three)',
+    ]);
+    expect(problemsOf({ DKIM_DOMAIN: 'example.org', DKIM_PRIVATE_KEY: key })).toEqual([
+      'DKIM_SELECTOR: must be set with DKIM_DOMAIN and DKIM_PRIVATE_KEY (DKIM signing needs all three)',
+    ]);
+    const three = { DKIM_DOMAIN: 'example.org', DKIM_SELECTOR: 'seg2026' };
+    expect(problemsOf({ ...three, DKIM_PRIVATE_KEY: 'not a key' })).toEqual([
+      expect.stringMatching(/^DKIM_PRIVATE_KEY: is not a private key/),
+    ]);
+    expect(problemsOf({ ...three, DKIM_PRIVATE_KEY: pem(512) })).toEqual([expect.stringMatching(/at least 1024 bits/)]);
+    const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(problemsOf({ ...three, DKIM_PRIVATE_KEY: ed25519 })).toEqual([expect.stringMatching(/must be an RSA/)]);
+    expect(problemsOf({ ...three, DKIM_SELECTOR: 'bad selector', DKIM_PRIVATE_KEY: key })).toEqual([
+      expect.stringMatching(/^DKIM_SELECTOR: /),
+    ]);
+  });
+
+  it('reads the DKIM key from a file (DKIM_PRIVATE_KEY_FILE), as a Docker secret', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seg-dkim-'));
+    try {
+      const key = pem(1024);
+      writeFileSync(path.join(dir, 'dkim.pem'), key);
+      const config = loadConfig({
+        DKIM_DOMAIN: 'example.org',
+        DKIM_SELECTOR: 'seg2026',
+        DKIM_PRIVATE_KEY_FILE: path.join(dir, 'dkim.pem'),
+      });
+      expect(config.mail.dkim?.privateKey).toBe(key.replace(/\n$/, ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

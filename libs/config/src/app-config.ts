@@ -116,6 +116,19 @@ const schema = z.object({
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_DIR: z.string().min(1).default('var/mail'),
   BOUNCE_ADDRESS: z.string().email().optional(),
+  MAIL_LIST_ID: z.string().max(200).optional(),
+  DKIM_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a domain, like example.org')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(
+      /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+      'must be a DNS label, like seg2026',
+    )
+    .optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
   SECRETARIAT_EMAIL: z.string().email().optional(),
   IMAP_URL: url(['imap:', 'imaps:']).optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -168,6 +181,7 @@ export const SECRET_SETTINGS = [
   'OAUTH_CLIENT_CERTIFICATE',
   'OAUTH_CLIENT_KEY',
   'OAUTH_SERVICE_ACCOUNT_KEY',
+  'DKIM_PRIVATE_KEY',
 ] as const satisfies readonly (keyof RawConfig)[];
 
 /** Every environment variable the apps read: each setting, and the file form of each secret. */
@@ -251,6 +265,10 @@ export interface AppConfig {
     dir: string;
     /** Where bounces go: each notice's envelope sender is this address plus a tag (VERP). */
     bounceAddress: string;
+    /** The List-Id header of meeting notices (RFC 2919): `SEG Network meetings <meetings.example.org>`. */
+    listId: string;
+    /** DKIM signing of every message (groups sending through their own relay); null: not signed. */
+    dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   };
   /** Where members write to reach the secretariat: shown wherever a contact detail is kept private. */
   secretariatEmail: string;
@@ -514,6 +532,10 @@ export function loadConfig(
   if (raw.IMAP_DONE_FOLDER === UNMATCHED_FOLDER || raw.IMAP_DONE_FOLDER.toUpperCase() === 'INBOX') {
     problems.push(`IMAP_DONE_FOLDER: must not be INBOX or ${UNMATCHED_FOLDER}`);
   }
+  const listId = raw.MAIL_LIST_ID
+    ? readListId(raw.MAIL_LIST_ID, problems)
+    : defaultListId(raw.MAIL_FROM, mailFromAddress);
+  const dkim = readDkim(raw, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const admin = raw.SEG_ADMIN_EMAIL
@@ -551,6 +573,8 @@ export function loadConfig(
       catcherPort: raw.MAIL_CATCHER_PORT,
       dir: raw.MAIL_DIR,
       bounceAddress: raw.BOUNCE_ADDRESS ?? mailFromAddress,
+      listId,
+      dkim,
     },
     secretariatEmail: raw.SECRETARIAT_EMAIL ?? mailFromAddress,
     inbound: {
@@ -582,5 +606,74 @@ export function loadConfig(
     shutdownGraceMs: raw.SHUTDOWN_GRACE_SECONDS * 1000,
     web: { dir: raw.WEB_DIR },
     metricsToken: raw.METRICS_TOKEN ?? null,
+  };
+}
+
+// RFC 2919: a list label and a namespace, dot-atom text (RFC 5322) with at least one dot.
+const LIST_ID = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)+$/;
+
+/** A phrase as a header may carry it: as it is when only words and spaces, quoted otherwise. */
+function headerPhrase(name: string): string {
+  return /^[A-Za-z0-9 !#$%&'*+/=?^_`{|}~-]*$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** MAIL_LIST_ID as given: `Name <id>`, `<id>` or the id alone. */
+function readListId(value: string, problems: string[]): string {
+  const match = /^\s*(?:(.*?)\s*)?<([^<>]+)>\s*$/.exec(value);
+  const name = match ? (match[1] ?? '') : '';
+  const id = (match ? match[2] : value).trim();
+  if (!LIST_ID.test(id) || /[\r\n]/.test(name)) {
+    problems.push(
+      'MAIL_LIST_ID: must be like "SEG Network meetings <meetings.example.org>" (a name, then an id of words joined by dots)',
+    );
+    return '';
+  }
+  return name ? `${headerPhrase(name.replace(/^"|"$/g, ''))} <${id}>` : `<${id}>`;
+}
+
+/** The group's meetings as a list named after MAIL_FROM: `SEG Network meetings <meetings.example.org>`. */
+function defaultListId(mailFrom: string, fromAddress: string): string {
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom)?.[1] || 'SEG Network';
+  const domain = fromAddress.split('@')[1] ?? 'localhost';
+  return `${headerPhrase(`${name} meetings`)} <meetings.${domain.toLowerCase()}>`;
+}
+
+/** All three DKIM settings or none: half a configuration would send unsigned mail unnoticed. */
+function readDkim(raw: RawConfig, problems: string[]): AppConfig['mail']['dkim'] {
+  const given = {
+    DKIM_DOMAIN: raw.DKIM_DOMAIN,
+    DKIM_SELECTOR: raw.DKIM_SELECTOR,
+    DKIM_PRIVATE_KEY: raw.DKIM_PRIVATE_KEY,
+  };
+  const missing = Object.entries(given)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length === 3) return null;
+  if (missing.length) {
+    const set = Object.keys(given).filter((k) => !missing.includes(k));
+    problems.push(`${missing.join(', ')}: must be set with ${set.join(' and ')} (DKIM signing needs all three)`);
+    return null;
+  }
+  try {
+    const key = createPrivateKey(raw.DKIM_PRIVATE_KEY!);
+    // Nodemailer signs with rsa-sha256 only.
+    if (key.asymmetricKeyType !== 'rsa') {
+      problems.push('DKIM_PRIVATE_KEY: must be an RSA private key (rsa-sha256)');
+      return null;
+    }
+    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 1024) {
+      problems.push('DKIM_PRIVATE_KEY: an RSA key must have at least 1024 bits (2048 recommended)');
+      return null;
+    }
+  } catch {
+    problems.push(
+      'DKIM_PRIVATE_KEY: is not a private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)',
+    );
+    return null;
+  }
+  return {
+    domainName: raw.DKIM_DOMAIN!.toLowerCase(),
+    keySelector: raw.DKIM_SELECTOR!,
+    privateKey: raw.DKIM_PRIVATE_KEY!,
   };
 }

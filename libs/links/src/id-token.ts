@@ -1,12 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { NoticeChoice } from '@seg/db';
 import { purposeKey } from './secret-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // 22 base64url characters of the MAC: 132 bits, beyond guessing.
 const MAC_CHARS = 22;
 
-/** What a link token stands for; each has its own key, so one can never pass for another. */
-export type IdTokenPurpose = 'rsvp' | 'confirm-details';
+/**
+ * What a link token stands for; each has its own key, so one can never pass for another (an
+ * unsubscribe link's key is its kind of notice's own).
+ */
+export type IdTokenPurpose = 'rsvp' | 'confirm-details' | `unsubscribe-${NoticeChoice}`;
 
 function mac(secret: string, purpose: IdTokenPurpose, id: string): string {
   return createHmac('sha256', purposeKey(secret, `${purpose}-token-v1`))

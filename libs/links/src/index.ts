@@ -4,3 +4,4 @@ export * from './rsvp-token';
 export * from './calendar-feed-token';
 export * from './tagged-address';
 export * from './reply-address';
+export * from './unsubscribe-token';

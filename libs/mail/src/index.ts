@@ -3,3 +3,4 @@ export * from './mail-catcher';
 export * from './bounce-address';
 export * from './send-error';
 export * from './oauth-tokens';
+export * from './dkim';

@@ -1,4 +1,5 @@
 export * from './notice-kinds';
+export * from './notice-choices';
 export * from './notice-outbox';
 export * from './notice-delivery';
 export * from './meeting-reminders';

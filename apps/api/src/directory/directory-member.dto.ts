@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { EmailStatus, MemberStatus, Role } from '@seg/db';
+import { NOTICE_CHOICES, type EmailStatus, type MemberStatus, type NoticeChoice, type Role } from '@seg/db';
 import { CategoryRef } from '../categories/category-view.dto';
 import { EstablishmentRef, EstablishmentView } from '../establishments/establishment-view.dto';
 import { ContactVisibility, DetailsConfirmation } from '../members/dto/member-record.dto';
@@ -44,6 +44,9 @@ export class DirectoryMember {
   contactVisibility?: ContactVisibility;
   /** `bouncing`: a notice to the address was refused for good; meeting notices stop until it changes. */
   emailStatus?: EmailStatus;
+  /** The kinds of meeting notice the member turned off (empty: they get them all). */
+  @ApiProperty({ enum: NOTICE_CHOICES, isArray: true, required: false })
+  noticesOff?: NoticeChoice[];
 }
 
 /** A total too costly to count row by row: the planner's estimate. */

@@ -55,6 +55,7 @@ export function directoryMember(row: DirectoryRow, viewer: Viewer, { today, conf
     view.role = row.role;
     view.contactVisibility = { email: row.emailVisibility, phone: row.phoneVisibility };
     view.emailStatus = row.emailStatus;
+    view.noticesOff = row.noticesOff;
   }
   return view;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, EmailStatus, listedToMembers, MemberStatus, Role, Visibility } from '@seg/db';
+import { Database, DB, EmailStatus, listedToMembers, MemberStatus, NoticeChoice, Role, Visibility } from '@seg/db';
 import { sql, SQL } from 'drizzle-orm';
 import { DETAILS_STALE_AFTER_DAYS } from '@seg/rules';
 import { PastPost } from './directory-member.dto';
@@ -32,6 +32,7 @@ export type DirectoryRow = {
   emailVisibility: Visibility;
   phoneVisibility: Visibility;
   emailStatus: EmailStatus;
+  noticesOff: NoticeChoice[];
   categoryCode: string | null;
   categoryName: string | null;
   categoryPrivate: boolean | null;
@@ -64,6 +65,7 @@ export interface MemberSearch {
   listedOnly?: boolean;
   statuses?: MemberStatus[];
   emailStatus?: EmailStatus;
+  noticesOff?: NoticeChoice;
   /** Only members who have not answered a request to confirm their details for DETAILS_STALE_AFTER_DAYS. */
   stale?: boolean;
 }
@@ -87,6 +89,7 @@ export const NEAR_MISSES_BELOW = 10;
 const CARD_COLUMNS = sql.raw(`
   d.name, d.title, d.email, d.phone, d.bio, d.availability, d.status, d.role,
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
+  d.notices_off as "noticesOff",
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
   d.establishments, d.posts,
@@ -291,6 +294,7 @@ export class DirectoryRepository {
         )})`,
       );
     if (filter.emailStatus) where.push(sql`d.email_status = ${filter.emailStatus}`);
+    if (filter.noticesOff) where.push(sql`d.notices_off @> array[${filter.noticesOff}]::text[]`);
     if (filter.regionCode) where.push(sql`d.region_id = (select id from regions where code = ${filter.regionCode})`);
     if (filter.categoryCode)
       where.push(sql`d.category_id = (select id from categories where code = ${filter.categoryCode})`);

@@ -132,6 +132,10 @@ export class DirectoryService {
       throw new ForbiddenException(
         'Only the secretariat, or a representative listing their own region, can list members by email status',
       );
+    if (query.noticesOff && !seesRecords)
+      throw new ForbiddenException(
+        'Only the secretariat, or a representative listing their own region, can list members by the meeting emails they turned off',
+      );
     if (query.stale && !seesRecords)
       throw new ForbiddenException(
         'Only the secretariat, or a representative listing their own region, can list members who have not confirmed their details',
@@ -152,6 +156,7 @@ export class DirectoryService {
       listedOnly: !seesRecords,
       statuses: query.status ? [query.status] : representative ? [...CURRENT_STATUSES] : undefined,
       emailStatus: query.emailStatus,
+      noticesOff: query.noticesOff,
       stale: query.stale === true,
     };
     const today = todayInLondon();

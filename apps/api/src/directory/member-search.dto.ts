@@ -1,6 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { EMAIL_STATUSES, type EmailStatus, MEMBER_STATUSES, type MemberStatus } from '@seg/db';
+import {
+  EMAIL_STATUSES,
+  type EmailStatus,
+  MEMBER_STATUSES,
+  type MemberStatus,
+  NOTICE_CHOICES,
+  type NoticeChoice,
+} from '@seg/db';
 import { PageQuery } from '@seg/http';
 
 export class MemberSearchQuery extends PageQuery {
@@ -43,6 +50,14 @@ export class MemberSearchQuery extends PageQuery {
   @IsOptional()
   @IsIn(EMAIL_STATUSES)
   emailStatus?: EmailStatus;
+
+  /**
+   * The secretariat, or a representative listing their own region: the members who turned off
+   * this kind of meeting notice (`hub-meetings`, `regional-meetings`, `reminders`).
+   */
+  @IsOptional()
+  @IsIn(NOTICE_CHOICES)
+  noticesOff?: NoticeChoice;
 
   /**
    * The secretariat, or a representative listing their own region: `true` lists the current

@@ -10,6 +10,7 @@ import {
   visibleContacts,
 } from '@seg/rules';
 import type { AppConfig } from '@seg/config';
+import { noticePreferences } from '../notice-choices/notice-preferences.dto';
 import { ErasureMention, MemberRecord } from './dto/member-record.dto';
 import { MemberRecordRow, MemberRow } from './members.repository';
 
@@ -57,6 +58,7 @@ export function memberRecord(
         ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason }
         : null,
     listed: m.listed,
+    noticePreferences: noticePreferences(m.noticesOff),
     seenByMembers: {
       ...visibleContacts(subject, OTHER_MEMBER),
       emailAlwaysShown: emailAlwaysShown(subject),

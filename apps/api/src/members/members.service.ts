@@ -11,6 +11,7 @@ import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { CategoryRow } from '../categories/categories.repository';
 import { CategoriesService } from '../categories/categories.service';
+import { NoticeChoicesService } from '../notice-choices/notice-choices.service';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { PostsService } from '../posts/posts.service';
 import { RegionsService } from '../regions/regions.service';
@@ -40,6 +41,7 @@ export class MembersService {
     private readonly accountTokens: AccountTokensService,
     private readonly sessions: AuthService,
     private readonly outbox: NoticeOutbox,
+    private readonly noticeChoices: NoticeChoicesService,
   ) {}
 
   async get(id: string): Promise<MemberRecord> {
@@ -105,7 +107,9 @@ export class MembersService {
   /** A member changing their own details: the DTO holds only the fields they may change. */
   async updateOwn(memberId: string, dto: UpdateMeDto, actor: Actor, actorRole: Role): Promise<MemberRecord> {
     const notices = await this.db.transaction(async (tx) => {
-      const { notices } = await this.updateIn(tx, memberId, dto, actor, actorRole);
+      const { noticePreferences, ...details } = dto;
+      const { notices } = await this.updateIn(tx, memberId, details, actor, actorRole);
+      if (noticePreferences) await this.noticeChoices.changeIn(tx, memberId, noticePreferences, actor);
       // Saving their details is saying they are right.
       await this.members.confirmDetails(tx, memberId);
       return notices;

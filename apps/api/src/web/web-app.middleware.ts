@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Paths the API itself answers with a page or a document, never the web app. */
-const API_PAGES = /^\/(docs|docs-json|health|metrics|rsvp|auth)(\/|$)/;
+const API_PAGES = /^\/(docs|docs-json|health|metrics|rsvp|unsubscribe|auth)(\/|$)/;
 /** A file name at the end of the path: `/favicon.svg`, `/assets/index-1a2b.js`. */
 const FILE = /\/[^/]+\.[a-z0-9]+$/i;
 

@@ -923,6 +923,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notice-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of meeting notice you get. Account emails always go. */
+        get: operations["MyNoticePreferencesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turns kinds of meeting notice on (true) or off (false); those left out stay as they are. Audited. */
+        patch: operations["MyNoticePreferencesController_change"];
+        trace?: never;
+    };
     "/meetings": {
         parameters: {
             query?: never;
@@ -1541,6 +1559,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page saying what the link turns off, with the button; opening it changes nothing. */
+        get: operations["UnsubscribeController_show"];
+        put?: never;
+        /**
+         * Turns that kind of meeting notice off for the link's member (audited). The body is RFC
+         *     8058's `List-Unsubscribe=One-Click`, as a form (multipart or urlencoded, as mail programs
+         *     send it; the page's button too) or JSON; a form gets the page back, JSON gets JSON.
+         */
+        post: operations["UnsubscribeController_turnOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1959,6 +1999,8 @@ export interface components {
             id: string;
             isRep: boolean;
             name: string;
+            /** @description The kinds of meeting notice the member turned off (empty: they get them all). */
+            noticesOff?: ("hub-meetings" | "regional-meetings" | "reminders")[];
             /** @description Posts held before and ended, oldest first: on a single member's answer only. */
             pastPosts?: components["schemas"]["PastPost"][];
             phone: string | null;
@@ -2395,6 +2437,8 @@ export interface components {
             /** @description Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
             listed: boolean;
             name: string;
+            /** @description The kinds of meeting notice the member gets (their own choice, from My details or an email's one-click link). */
+            noticePreferences: components["schemas"]["NoticePreferences"];
             phone: string | null;
             /** @description Every post held, past and present. */
             posts: components["schemas"]["MemberPost"][];
@@ -2526,11 +2570,24 @@ export interface components {
             sent: number;
             suppressed: number;
         };
+        NoticePreferences: {
+            /** @description Meetings of the national group (the hub), the Health and Justice Summit and other national events. */
+            hubMeetings: boolean;
+            /** @description Regional meetings. */
+            regionalMeetings: boolean;
+            /** @description The reminder before a meeting the member is going to or has not answered. */
+            reminders: boolean;
+        };
+        NoticePreferencesChange: {
+            hubMeetings?: boolean;
+            regionalMeetings?: boolean;
+            reminders?: boolean;
+        };
         NoticeState: {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "confirm-details" | "activation" | "password-reset" | "email-change" | "sign-in" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "activation" | "password-reset" | "email-change" | "sign-in" | "confirm-details" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             queuedAt: string;
@@ -2870,6 +2927,14 @@ export interface components {
         TotalEstimate: {
             estimate: number;
         };
+        UnsubscribedView: {
+            noticePreferences: components["schemas"]["NoticePreferences"];
+            /**
+             * @description The kind of meeting notice turned off.
+             * @enum {string}
+             */
+            turnedOff: "hub-meetings" | "regional-meetings" | "reminders";
+        };
         UpdateCategoryDto: {
             /** @description Stable code, e.g. `prison-gp`. */
             code?: string;
@@ -2901,6 +2966,8 @@ export interface components {
         };
         UpdateMeDto: {
             name?: string;
+            /** @description Which kinds of meeting notice you get (those left out stay as they are); saved with the rest. */
+            noticePreferences?: components["schemas"]["NoticePreferencesChange"];
         };
         UpdateMeetingDto: {
             agenda?: string | null;
@@ -3083,6 +3150,8 @@ export type MyLearning = components['schemas']['MyLearning'];
 export type NetworkView = components['schemas']['NetworkView'];
 export type NewPasswordDto = components['schemas']['NewPasswordDto'];
 export type NoticeCounts = components['schemas']['NoticeCounts'];
+export type NoticePreferences = components['schemas']['NoticePreferences'];
+export type NoticePreferencesChange = components['schemas']['NoticePreferencesChange'];
 export type NoticeState = components['schemas']['NoticeState'];
 export type OpenErasureRequest = components['schemas']['OpenErasureRequest'];
 export type OpenErasureRequests = components['schemas']['OpenErasureRequests'];
@@ -3124,6 +3193,7 @@ export type SkippedMembers = components['schemas']['SkippedMembers'];
 export type SpokeReps = components['schemas']['SpokeReps'];
 export type TokenPairDto = components['schemas']['TokenPairDto'];
 export type TotalEstimate = components['schemas']['TotalEstimate'];
+export type UnsubscribedView = components['schemas']['UnsubscribedView'];
 export type UpdateCategoryDto = components['schemas']['UpdateCategoryDto'];
 export type UpdateEstablishmentDto = components['schemas']['UpdateEstablishmentDto'];
 export type UpdateLearningDto = components['schemas']['UpdateLearningDto'];
@@ -4912,6 +4982,11 @@ export interface operations {
                 /** @description An establishment id. */
                 establishment?: string;
                 limit?: number;
+                /**
+                 * @description The secretariat, or a representative listing their own region: the members who turned off
+                 *     this kind of meeting notice (`hub-meetings`, `regional-meetings`, `reminders`).
+                 */
+                noticesOff?: "hub-meetings" | "regional-meetings" | "reminders";
                 /** @description Part of a name: case, accents, apostrophes and hyphens do not matter. */
                 q?: string;
                 /** @description A region code. */
@@ -6231,6 +6306,93 @@ export interface operations {
             };
             /** @description No access token, or it is not valid any more */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyNoticePreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferences"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyNoticePreferencesController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePreferencesChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferences"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8833,6 +8995,141 @@ export interface operations {
                 };
             };
             /** @description The meeting was cancelled or is over, or the member is no longer current (a form post gets the page) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "text/html": string;
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The page saying the link is not recognised */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "text/html": string;
+                };
+            };
+            /** @description The page saying the member is no longer current */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    UnsubscribeController_turnOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    "List-Unsubscribe": "One-Click";
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    "List-Unsubscribe": "One-Click";
+                };
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    "List-Unsubscribe": "One-Click";
+                };
+            };
+        };
+        responses: {
+            /** @description Turned off: the page for a form post, JSON for a JSON call */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedView"];
+                    "text/html": string;
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The link is not recognised (a form post gets the page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "text/html": string;
+                };
+            };
+            /** @description The member is no longer current (a form post gets the page) */
             410: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } 
 import { useResource } from '../hooks';
 import { MyCalendarFeed } from './my-calendar-feed';
 import { MyData } from './my-data';
+import { MyMeetingEmails } from './my-meeting-emails';
 import { MySignIn } from './my-sign-in';
 
 interface Form {
@@ -293,6 +294,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         </aside>
         {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
         <div>
+          <MyMeetingEmails />
           <MyCalendarFeed />
           <MySignIn />
           <MyData />

@@ -17,8 +17,9 @@ export function PrivacyPage() {
           establishments where you work and any professional registration; the representative posts you hold or held;
           the meetings you are invited to and your replies; the meetings you attended, with their certificates; your own
           learning record (entries and reflective notes, which only you can read); the emails we send you with their
-          delivery state; your sign-ins (device and dates); and a history of changes to your record (who changed what,
-          and when).
+          delivery state; which kinds of meeting email you turned off (the secretariat sees this, so they know who will
+          not hear of a meeting by email); your sign-ins (device and dates); and a history of changes to your record
+          (who changed what, and when).
         </p>
       </section>
       <section className="section">

@@ -296,7 +296,8 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
             ) : null}
             {page.totals.notices.suppressed ? (
               <li>
-                <strong data-testid="suppressed">{page.totals.notices.suppressed}</strong> not sent (address bouncing)
+                <strong data-testid="suppressed">{page.totals.notices.suppressed}</strong> not sent (address bouncing,
+                or turned off by the member)
               </li>
             ) : null}
           </ul>

@@ -1,10 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
+import type * as Api from '../api/openapi.generated';
 import { Establishment, MemberPost, MyRecord } from '../api/types';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
+import { NOTICE_CHOICES } from '../notice-choices';
 import { Link, navigate } from '../router';
 import { dayInLondon, formatDay, todayInLondon } from '../time';
 
@@ -254,6 +256,7 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
           </p>
         </Alert>
       ) : null}
+      {record ? <TurnedOffNote preferences={record.noticePreferences} /> : null}
       {record?.status === 'left' && record.leftAt ? (
         <Alert kind="info" title="This member has left">
           <p>
@@ -417,5 +420,19 @@ function MemberPosts({ record, reload }: { record: MyRecord; reload: () => void 
       )}
       <Link to={`/secretariat/posts?memberId=${record.id}`}>Assign a post to {record.name}</Link>
     </section>
+  );
+}
+
+/** The kinds of meeting email the member turned off: those notices are not sent to them. */
+function TurnedOffNote({ preferences }: { preferences: Api.NoticePreferences }) {
+  const off = NOTICE_CHOICES.filter((c) => !preferences[c.field]);
+  if (!off.length) return null;
+  return (
+    <Alert kind="info" title="Meeting emails they turned off">
+      <p data-testid="notices-off">
+        {off.map((c) => c.label).join(', ')}: those notices are not sent to them (the meeting&rsquo;s delivery shows
+        them as not sent). Only the member can turn them back on, in My details.
+      </p>
+    </Alert>
   );
 }

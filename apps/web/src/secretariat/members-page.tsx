@@ -3,6 +3,7 @@ import { api, membersText } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced, useMemberPages } from '../hooks';
+import { NOTICE_CHOICES } from '../notice-choices';
 import { Link } from '../router';
 import { formatMonth } from '../time';
 
@@ -14,7 +15,8 @@ export function MembersPage() {
   const [region, setRegion] = useState('');
   const [category, setCategory] = useState('');
   const [stale, setStale] = useState(false);
-  const filters = useDebounced({ q: q.trim(), status, region, category, stale }, 250);
+  const [noticesOff, setNoticesOff] = useState('');
+  const filters = useDebounced({ q: q.trim(), status, region, category, stale, noticesOff }, 250);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const { page, error, loading, more, setError } = useMemberPages(filters);
@@ -74,6 +76,17 @@ export function MembersPage() {
           <select id="m-category" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">Any category</option>
             <CodeOptions items={categories} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="m-notices-off">Meeting emails</label>
+          <select id="m-notices-off" value={noticesOff} onChange={(e) => setNoticesOff(e.target.value)}>
+            <option value="">Any</option>
+            {NOTICE_CHOICES.map((c) => (
+              <option key={c.code} value={c.code}>
+                Turned off: {c.label.toLowerCase()}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field checkbox">

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatLondon, formatLondonRange, meetingCalendar, parseMailbox, RSVP_WORDING } from '@seg/rules';
-import { invitationReplyAddress, rsvpLink } from '@seg/links';
+import { invitationReplyAddress, rsvpLink, unsubscribeLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
-import type { NoticeKind } from '@seg/notices';
+import { NOTICE_CHOICE_WORDING, noticeChoiceOf, type NoticeKind } from '@seg/notices';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
 import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
@@ -44,6 +44,11 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';
+    // Every meeting notice falls under a choice the member can turn off from the message itself.
+    const choice = noticeChoiceOf(kind, meeting.kind)!;
+    const offUrl = unsubscribeLink(this.config.publicUrl, this.config.auth.jwtSecret, notice.memberId, choice);
+    const stop = NOTICE_CHOICE_WORDING[choice].stop;
+    const offLine = `Not wanted? ${stop}: ${offUrl}`;
     const rsvpUrl = rsvpLink(this.config.publicUrl, this.config.auth.jwtSecret, invitationId);
     const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
@@ -78,6 +83,8 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
       '',
       'The secretariat, RCGP Secure Environments Group',
       '',
+      offLine,
+      '',
     ].join('\n');
 
     const html = htmlEmail(
@@ -100,6 +107,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
           : `<p>${escapeHtml(replySoFar(rsvp))} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
         '<p>The secretariat, RCGP Secure Environments Group</p>',
+        `<p style="font-size:13px;color:#505a5f;border-top:1px solid #d0d4d6;padding-top:12px">Not wanted? <a href="${escapeHtml(offUrl)}">${escapeHtml(stop)}</a>, or choose in My details.</p>`,
       ].join('\n'),
     );
 
@@ -118,6 +126,13 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     });
     return {
       subject,
+      // RFC 2919 and RFC 8058: large providers expect bulk mail to name its list and to offer an
+      // unsubscribe that their own button performs by a POST, without the member signing in.
+      headers: {
+        'List-Id': this.config.mail.listId,
+        'List-Unsubscribe': `<${offUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
       replyTo: { name: parseMailbox(this.config.mail.from).name ?? '', address: replyAddress },
       text,
       html,

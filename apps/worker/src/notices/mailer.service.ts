@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { createMailTransport, MailCatcher, OAuthTokens } from '@seg/mail';
+import { createMailTransport, dkimSigning, MailCatcher, OAuthTokens } from '@seg/mail';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import { MAIL_TOKENS } from './mail-tokens';
 import { RenderedEmail } from './notice-renderer';
@@ -21,6 +21,7 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     text: email.text,
     html: email.html,
     messageId: email.messageId,
+    ...(email.headers ? { headers: email.headers } : {}),
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     ...(email.attachments ? { attachments: email.attachments } : {}),
     ...(email.bounceTo ? { envelope: { from: email.bounceTo, to: [email.to] } } : {}),
@@ -88,7 +89,11 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async send(email: OutgoingEmail): Promise<string> {
-    const info = await this.transport.sendMail(mailOptions(this.config.mail.from, email));
+    const dkim = this.config.mail.dkim;
+    const info = await this.transport.sendMail({
+      ...mailOptions(this.config.mail.from, email),
+      ...(dkim ? { dkim: dkimSigning(dkim) } : {}),
+    });
     return info.messageId;
   }
 

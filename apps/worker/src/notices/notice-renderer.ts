@@ -1,4 +1,4 @@
-import type { EmailStatus, meetings, notices, RsvpResponse } from '@seg/db';
+import type { EmailStatus, meetings, NoticeChoice, notices, RsvpResponse } from '@seg/db';
 import type { NoticeKind } from '@seg/notices';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -14,6 +14,8 @@ export interface NoticeToSend extends Omit<NoticeRow, 'kind'> {
   memberName: string | null;
   /** Null when the member is gone. */
   memberEmailStatus: EmailStatus | null;
+  /** The kinds of meeting notice the member turned off; empty when the member is gone. */
+  memberNoticesOff: NoticeChoice[];
   /** Null when the notice has no invitation or it is gone. */
   invitation: { rsvp: RsvpResponse; meeting: MeetingRow } | null;
 }
@@ -23,6 +25,8 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Header fields of the message's own (meeting notices: List-Id and one-click unsubscribe). */
+  headers?: Record<string, string>;
   /** Where a reply to the message goes, when not to MAIL_FROM. */
   replyTo?: { name: string; address: string };
   /** RFC 5545 text; sent as a text/calendar part with the given METHOD and as an .ics attachment. */

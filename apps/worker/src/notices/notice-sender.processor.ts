@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { classifySendError, describeMailError, noticeBounceAddress } from '@seg/mail';
-import { NOTICE_KINDS } from '@seg/notices';
+import { heldBackByChoice, NOTICE_KINDS } from '@seg/notices';
 import { QueueName, SendNoticeJob } from '@seg/queue';
 import { Job, RateLimitError } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
@@ -60,8 +60,15 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 
     if (notice.memberEmailStatus === 'bouncing' && NOTICE_KINDS[notice.kind].suppressedWhenBouncing) {
-      await this.notices.markSuppressed(notice.id);
+      await this.notices.markSuppressed(notice.id, 'Not sent: the address bounces');
       return 'skipped: the address bounces';
+    }
+    const heldBack =
+      notice.invitation &&
+      heldBackByChoice(notice.kind, notice.invitation.meeting, notice.invitation.rsvp, notice.memberNoticesOff);
+    if (heldBack) {
+      await this.notices.markSuppressed(notice.id, heldBack);
+      return `skipped: ${heldBack}`;
     }
 
     const renderer = this.renderers.get(notice.kind);

@@ -15,6 +15,7 @@ export class NoticesRepository {
         notice: notices,
         memberName: members.name,
         memberEmailStatus: members.emailStatus,
+        memberNoticesOff: members.noticesOff,
         rsvp: invitations.rsvp,
         meeting: meetings,
       })
@@ -37,6 +38,7 @@ export class NoticesRepository {
       kind: row.notice.kind as NoticeKind,
       memberName: row.memberName,
       memberEmailStatus: row.memberEmailStatus,
+      memberNoticesOff: row.memberNoticesOff ?? [],
       invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
     };
   }
@@ -61,11 +63,14 @@ export class NoticesRepository {
       .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
   }
 
-  /** Not sent: the member's address bounces (they still get account emails, to fix it). */
-  async markSuppressed(id: string): Promise<void> {
+  /**
+   * Not sent, and why: the member's address bounces (they still get account emails, to fix it),
+   * or they turned this kind of notice off.
+   */
+  async markSuppressed(id: string, reason: string): Promise<void> {
     await this.db
       .update(notices)
-      .set({ status: 'suppressed', lastError: 'Not sent: the address bounces', updatedAt: sql`now()` })
+      .set({ status: 'suppressed', lastError: reason, updatedAt: sql`now()` })
       .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
   }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { EmailStatus, members, MemberStatus, Role, Visibility } from './members.schema';
+import { EmailStatus, members, MemberStatus, NoticeChoice, Role, Visibility } from './members.schema';
 
 /**
  * The directory's read model: one row per member holding everything a directory card shows and
@@ -58,6 +58,12 @@ export const directoryCards = pgTable(
     // the card shows the first, the not-confirmed list filters on the second.
     detailsConfirmedAt: timestamp('details_confirmed_at', { withTimezone: true }),
     detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),
+    // The kinds of meeting notice the member turned off (members.notices_off): the secretariat's filter.
+    noticesOff: text('notices_off')
+      .array()
+      .$type<NoticeChoice[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Search keys (seg_search_key): the whole name, the given names, the surname, and every word
     // of the name between spaces (' maire ni bhriain nibhriain ') so that LIKE '% li%' finds a
     // word by its start through the trigram index.

@@ -24,6 +24,13 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** `bouncing` once a meeting notice to the member's address failed permanently; a new address clears it. */
 export const EMAIL_STATUSES = ['ok', 'bouncing'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+/**
+ * The kinds of meeting notice a member may turn off (My details, or one click from the email):
+ * the national group's meetings and events, regional meetings, and reminders. Account emails
+ * are none of these: they always go.
+ */
+export const NOTICE_CHOICES = ['hub-meetings', 'regional-meetings', 'reminders'] as const;
+export type NoticeChoice = (typeof NOTICE_CHOICES)[number];
 
 /** Numbers the anonymous records erasure leaves ("Former member 1001"). */
 export const formerMemberNumbers = pgSequence('former_member_numbers', { startWith: 1001 });
@@ -71,6 +78,12 @@ export const members = pgTable(
     // are cleared by confirming; a daily run that finds them set writes nothing again.
     detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),
     detailsRemindedAt: timestamp('details_reminded_at', { withTimezone: true }),
+    // The kinds of meeting notice the member turned off (NOTICE_CHOICES); empty: they get them all.
+    noticesOff: text('notices_off')
+      .array()
+      .$type<NoticeChoice[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // The month (1 to 12) the member's appraisal year starts: My learning totals their CPD by it.
     appraisalMonth: smallint('appraisal_month').notNull().default(4),
     ...timestamps,
@@ -101,6 +114,10 @@ export const members = pgTable(
     check('members_email_visibility_check', sql`${t.emailVisibility} in ('members', 'secretariat')`),
     check('members_email_status_check', sql`${t.emailStatus} in ('ok', 'bouncing')`),
     check('members_appraisal_month_check', sql`${t.appraisalMonth} between 1 and 12`),
+    check(
+      'members_notices_off_check',
+      sql`${t.noticesOff} <@ array['hub-meetings', 'regional-meetings', 'reminders']::text[]`,
+    ),
     check('members_phone_visibility_check', sql`${t.phoneVisibility} in ('members', 'secretariat')`),
   ],
 );

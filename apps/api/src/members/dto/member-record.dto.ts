@@ -1,5 +1,6 @@
 import type { EmailStatus, MemberStatus, Role, Visibility } from '@seg/db';
 import { EstablishmentRef } from '../../establishments/establishment-view.dto';
+import { NoticePreferences } from '../../notice-choices/notice-preferences.dto';
 import { PostRegion, RegionRef } from '../../regions/region-view.dto';
 
 export class MemberCategory {
@@ -80,6 +81,8 @@ export class MemberRecord {
   contactVisibility: ContactVisibility;
   /** Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
   listed: boolean;
+  /** The kinds of meeting notice the member gets (their own choice, from My details or an email's one-click link). */
+  noticePreferences: NoticePreferences;
   /**
    * `bouncing` once a notice to this address was refused for good (with when and the receiving
    * server's words): meeting notices stop until the address changes.

@@ -1,5 +1,7 @@
-import { IsName } from '@seg/http';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsName, MayBeLeftOut } from '@seg/http';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { NoticePreferencesChange } from '../../notice-choices/notice-preferences.dto';
 import { OwnMemberFields } from './member-fields';
 
 /**
@@ -12,4 +14,12 @@ export class UpdateMeDto extends OwnMemberFields {
   @IsName()
   @MaxLength(120)
   name?: string;
+
+  /** Which kinds of meeting notice you get (those left out stay as they are); saved with the rest. */
+  @MayBeLeftOut()
+  // Without this an array of such objects passes, each checked and none applied.
+  @IsObject({ message: 'must be an object such as { "reminders": false }' })
+  @ValidateNested()
+  @Type(() => NoticePreferencesChange)
+  noticePreferences?: NoticePreferencesChange;
 }

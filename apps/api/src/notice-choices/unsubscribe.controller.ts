@@ -1,0 +1,127 @@
+import {
+  Controller,
+  Get,
+  GoneException,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Public } from '@seg/auth';
+import { APP_CONFIG, AppConfig } from '@seg/config';
+import { MEMBERSHIP_ENDED } from '@seg/db';
+import { ApiErrorBody, ApiErrors, invalidField } from '@seg/http';
+import type { Request, Response } from 'express';
+import { RequestId } from '../audit/actor.decorator';
+import { NoticeChoicesService } from './notice-choices.service';
+import { noticePreferences, UnsubscribedView } from './notice-preferences.dto';
+import { isOneClickPost, ONE_CLICK_FIELD } from './one-click-body';
+import { unsubscribePage } from './unsubscribe-page';
+
+const ERROR_OR_PAGE = {
+  'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } },
+  'text/html': { schema: { type: 'string' } },
+};
+
+/**
+ * The one-click unsubscribe of meeting notices (List-Unsubscribe, RFC 8058). No login: the token
+ * names the member and the kind of notice, and reached only that member's address.
+ */
+@ApiTags('me')
+@ApiExtraModels(UnsubscribedView)
+@Public()
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly choices: NoticeChoicesService,
+  ) {}
+
+  /** A page saying what the link turns off, with the button; opening it changes nothing. */
+  @Get(':token')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiErrors(400)
+  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
+  @ApiResponse({
+    status: 410,
+    description: 'The page saying the member is no longer current',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const { status, html } = unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl });
+    res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
+  }
+
+  /**
+   * Turns that kind of meeting notice off for the link's member (audited). The body is RFC
+   * 8058's `List-Unsubscribe=One-Click`, as a form (multipart or urlencoded, as mail programs
+   * send it; the page's button too) or JSON; a form gets the page back, JSON gets JSON.
+   */
+  @Post(':token')
+  @ApiConsumes('multipart/form-data', 'application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [ONE_CLICK_FIELD],
+      properties: { [ONE_CLICK_FIELD]: { type: 'string', enum: ['One-Click'] } },
+    },
+  })
+  @ApiOkResponse({
+    description: 'Turned off: the page for a form post, JSON for a JSON call',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(UnsubscribedView) } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(400)
+  @ApiResponse({
+    status: 404,
+    description: 'The link is not recognised (a form post gets the page)',
+    content: ERROR_OR_PAGE,
+  })
+  @ApiResponse({
+    status: 410,
+    description: 'The member is no longer current (a form post gets the page)',
+    content: ERROR_OR_PAGE,
+  })
+  async turnOff(
+    @Param('token') token: string,
+    @Req() req: Request,
+    @RequestId() requestId: string | null,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(await isOneClickPost(req))) throw invalidField(ONE_CLICK_FIELD, 'must be One-Click (RFC 8058)');
+    const link = await this.choices.turnOff(token, requestId);
+    res.setHeader('cache-control', 'no-store');
+    if (!/application\/json/i.test(req.headers['content-type'] ?? '')) {
+      const { status, html } = unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl, done: true });
+      res.status(status).type('html').send(html);
+      return;
+    }
+    if (link.state === 'invalid') throw new NotFoundException('This unsubscribe link is not recognised');
+    if (link.state === 'ended') throw new GoneException(MEMBERSHIP_ENDED);
+    const view: UnsubscribedView = {
+      turnedOff: link.choice,
+      noticePreferences: noticePreferences(link.member.noticesOff),
+    };
+    res.status(HttpStatus.OK).json(view);
+  }
+
+  private get myDetailsUrl(): string {
+    return `${this.config.publicUrl}/my/details`;
+  }
+}
