@@ -1,6 +1,8 @@
 import { NoticeOutbox } from '@seg/notices';
 import { commitNotices, noticeRows } from './support/notices';
+import { setClock } from './support/clock';
 import { createMembers, loggedIn } from './support/factories';
+import { eventually } from './support/poll';
 import { useStack } from './support/stack';
 import { startWorker } from './support/worker-harness';
 
@@ -105,5 +107,93 @@ describe("sending at the provider's pace", () => {
     );
     // Throttling is not the notice failing: one attempt each, the one that went.
     expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(rows.map(() => ['sent', 1, null]));
+  });
+});
+
+describe("the day's limit (MAIL_DAILY_LIMIT)", () => {
+  // No grace for the relay: a held notice is queued the moment the test moves the clock past it.
+  const stack = useStack({ smtp: true, worker: true, env: { MAIL_DAILY_LIMIT: '5', RELAY_GRACE_MS: '0' } });
+  // Whole seconds: the API answers times to the second.
+  const today = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const tomorrow = new Date(today.getTime() + 24 * 3600_000);
+
+  afterAll(() => jest.restoreAllMocks());
+
+  it('sends five today and holds the sixth as queued until the next day, as the preview and the ledger say', async () => {
+    setClock(stack.api.app, today);
+    setClock(stack.worker.app, today);
+    const { auth: secretariat } = await loggedIn(stack.db, stack.config, {
+      name: 'Day Secretariat',
+      role: 'secretariat',
+    });
+    const invitees = await createMembers(
+      stack.db,
+      Array.from({ length: 6 }, (_, i) => ({ name: `Daily Invitee ${i}` })),
+    );
+    const meeting = (
+      await stack
+        .http()
+        .post('/meetings')
+        .set(secretariat)
+        .send({
+          title: 'Day-limited meeting',
+          kind: 'hub',
+          startsAt: '2027-06-01T10:00',
+          endsAt: '2027-06-01T12:00',
+          venue: 'Leeds',
+        })
+        .expect(201)
+    ).body.id as string;
+    const audience = { audience: { memberIds: invitees.map((m) => m.id) } };
+
+    const preview = (
+      await stack.http().post(`/meetings/${meeting}/invitations/preview`).set(secretariat).send(audience).expect(200)
+    ).body;
+    expect(preview.delivery).toMatchObject({ notices: 6, ahead: 0, provider: 'smtp', dailyLimit: 5, laterDays: 1 });
+    expect(Date.parse(preview.delivery.lastGoesAt)).toBe(tomorrow.getTime());
+    expect(preview.delivery.minutes).toBe(24 * 60);
+
+    await stack.http().post(`/meetings/${meeting}/invitations`).set(secretariat).send(audience).expect(202);
+    const ledger = async () =>
+      (await stack.http().get(`/meetings/${meeting}/invitations`).set(secretariat).expect(200)).body;
+    const held = await eventually('five sent and one held for tomorrow', async () => {
+      const body = await ledger();
+      return body.totals.notices.sent === 5 && body.totals.notices.queued === 1 ? body : undefined;
+    });
+    expect(held.totals.notices).toMatchObject({ laterDays: 1, failed: 0 });
+    expect(Date.parse(held.totals.notices.lastGoesAt)).toBe(tomorrow.getTime());
+    const waiting = held.items.flatMap((i: { notices: { status: string; notBefore: string | null }[] }) =>
+      i.notices.filter((n) => n.status === 'queued'),
+    );
+    expect(waiting.map((n: { notBefore: string }) => Date.parse(n.notBefore))).toEqual([tomorrow.getTime()]);
+
+    // The day is truly used up: an account email waits too, rather than have the provider block the mailbox.
+    const { refs: reset, emails } = await commitNotices(stack.db, stack.api.app.get(NoticeOutbox), 1);
+    const resetRow = await eventually('the account email to be held', async () => {
+      const [row] = await noticeRows(stack.db, [reset[0].id]);
+      return row.notBefore ? row : undefined;
+    });
+    expect([resetRow.status, resetRow.attempts, resetRow.notBefore!.getTime()]).toEqual([
+      'queued',
+      0,
+      tomorrow.getTime(),
+    ]);
+    expect(await stack.worker.relay.relay()).toBe(0);
+    expect(stack.sink.received).toHaveLength(5);
+
+    const dayAfter = new Date(tomorrow.getTime() + 1_000);
+    setClock(stack.api.app, dayAfter);
+    setClock(stack.worker.app, dayAfter);
+    expect(await stack.worker.relay.relay()).toBe(2);
+    await stack.sink.waitFor(() => [emails[0], ...invitees.map((m) => m.email)].every((e) => stack.sink.to(e).length));
+    await stack.noticesSettled();
+    for (const email of [emails[0], ...invitees.map((m) => m.email)]) expect(stack.sink.to(email)).toHaveLength(1);
+    expect((await ledger()).totals.notices).toMatchObject({
+      sent: 6,
+      queued: 0,
+      failed: 0,
+      laterDays: 0,
+      lastGoesAt: null,
+    });
   });
 });

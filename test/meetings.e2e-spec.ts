@@ -875,13 +875,23 @@ describe('meetings and their notices', () => {
     const audience = { regions: ['wales'], categories: ['prison-gp'], memberIds: [wales[0].id, scotland[1].id] };
     const before = await writes();
     const first = await preview(audience).expect(200);
-    expect(first.body).toEqual({ wouldInvite: 6, alreadyInvited: 0, skipped: { suspended: 1, left: 1 } });
+    expect(first.body).toEqual({
+      wouldInvite: 6,
+      alreadyInvited: 0,
+      skipped: { suspended: 1, left: 1 },
+      delivery: expect.objectContaining({ notices: 6, laterDays: 0 }),
+    });
     expect(await writes()).toEqual(before);
     expect(before).toMatchObject({ status: 'draft', invitations: 0, notices: 0 });
 
     await invite({ memberIds: [wales[1].id, scotland[0].id] }).expect(202);
     const second = await preview(audience).expect(200);
-    expect(second.body).toEqual({ wouldInvite: 4, alreadyInvited: 2, skipped: { suspended: 1, left: 1 } });
+    expect(second.body).toEqual({
+      wouldInvite: 4,
+      alreadyInvited: 2,
+      skipped: { suspended: 1, left: 1 },
+      delivery: expect.objectContaining({ notices: 4 }),
+    });
     const invited = await invite(audience).expect(202);
     expect(invited.body).toEqual({
       invited: second.body.wouldInvite,
@@ -892,6 +902,7 @@ describe('meetings and their notices', () => {
       wouldInvite: 0,
       alreadyInvited: 6,
       skipped: { suspended: 1, left: 1 },
+      delivery: expect.objectContaining({ notices: 0, minutes: 0 }),
     });
 
     // Refused as the invitation is, and to anyone but the secretariat.

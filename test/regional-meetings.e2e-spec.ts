@@ -215,7 +215,12 @@ describe("regional meetings run by the region's representatives", () => {
       .set(leadAuth)
       .send({ audience: { categories: ['prison-gp'] } })
       .expect(200);
-    expect(gps.body).toEqual({ wouldInvite: 7, alreadyInvited: 0, skipped: { suspended: 0, left: 0 } });
+    expect(gps.body).toEqual({
+      wouldInvite: 7,
+      alreadyInvited: 0,
+      skipped: { suspended: 0, left: 0 },
+      delivery: expect.objectContaining({ notices: 7 }),
+    });
 
     const res = await stack
       .http()

@@ -96,8 +96,18 @@ describe('a representative organises their spoke', () => {
     await expect(page.getByRole('checkbox', { name: /^London/ }).count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: /^North West/ }).check();
     await page.getByText(/4 members\s+will be invited/).waitFor();
-    page.once('dialog', (dialog) => void dialog.accept());
+    // How long the emails take, at the provider's rate (the test default: 3,000 a minute).
+    await page.getByText("4 invitations: less than a minute at your provider's 3,000 a minute.").waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
     await page.getByRole('button', { name: 'Send invitations' }).click();
+    await eventually('the confirmation', () => asked.length === 1);
+    expect(asked[0]).toBe(
+      "Send the invitation to 4 members? 4 invitations: less than a minute at your provider's 3,000 a minute.",
+    );
     await page.getByText(/^4 invited\./).waitFor();
     await page.getByText('All 4 emails handled: 4 sent, 0 failed.').waitFor({ timeout: 60_000 });
     for (const m of [lead, colleague, newcomer, private_]) await stack.sink.waitForMailTo(m.email);

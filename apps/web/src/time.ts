@@ -70,6 +70,11 @@ export function dayInLondon(iso: string): string {
   return londonDay.format(new Date(iso));
 }
 
+/** One moment, with its day and GMT or BST: `Tue, 8 Dec 2026, 14:05 GMT`. */
+export function formatMoment(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
 export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }

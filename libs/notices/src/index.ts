@@ -2,6 +2,7 @@ export * from './notice-kinds';
 export * from './notice-choices';
 export * from './notice-outbox';
 export * from './notice-delivery';
+export * from './delivery-estimate';
 export * from './meeting-reminders';
 export type { NewNotice } from './outbox.repository';
 export { newInvitationNotices, refsOfNewNotices } from './outbox.repository';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Executor } from '@seg/db';
-import { NoticeQueue, NoticeRef } from '@seg/queue';
+import { MailDayLimit, NoticeQueue, NoticeRef } from '@seg/queue';
+import { Clock } from '@seg/rules';
 import { InviteeNoticeKind, NOTICE_KINDS, NoticeKind } from './notice-kinds';
 import { NewNotice, OutboxRepository } from './outbox.repository';
 
@@ -21,6 +22,8 @@ export class NoticeOutbox {
   constructor(
     private readonly repository: OutboxRepository,
     private readonly queue: NoticeQueue,
+    private readonly dayLimit: MailDayLimit,
+    private readonly clock: Clock,
   ) {}
 
   /** One notice to each member named; one that already exists is skipped. */
@@ -49,8 +52,10 @@ export class NoticeOutbox {
   }
 
   /**
-   * Queues committed notices, account emails ahead of the rest; never throws (the relay covers a
-   * Redis outage, and calls this too).
+   * Queues committed notices, account emails ahead of the rest. The others are planned within
+   * MAIL_DAILY_LIMIT: a notice that cannot go today stays `queued` with its `notBefore`, and its
+   * job is added when that time comes. Never throws: the relay covers a Redis outage, and calls
+   * this too (a plan made before is kept).
    */
   async dispatch(refs: NoticeRef[]): Promise<void> {
     if (!refs.length) return;
@@ -66,8 +71,20 @@ export class NoticeOutbox {
       return kind !== undefined && NOTICE_KINDS[kind].account;
     };
     await this.queue.enqueue(refs.filter(isAccount), 'first');
+    const inTurn = refs.filter((r) => !isAccount(r));
+    const now = this.clock.now();
+    let times: Date[];
+    try {
+      times = await this.dayLimit.plan(inTurn, now);
+    } catch (err) {
+      this.logger.warn({ err, count: inTurn.length }, "Could not plan notices within the day's limit; the relay will");
+      return;
+    }
+    const later = inTurn.flatMap((ref, i) => (times[i] > now ? [{ id: ref.id, notBefore: times[i] }] : []));
+    // Those for a later day get no job yet: the relay queues each once its time has come.
+    if (later.length) await this.repository.holdUntil(later);
     await this.queue.enqueue(
-      refs.filter((r) => !isAccount(r)),
+      inTurn.filter((_, i) => times[i] <= now),
       'in-turn',
     );
   }

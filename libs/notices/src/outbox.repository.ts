@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, Executor, invitations, members, notices, RsvpResponse } from '@seg/db';
 import type { NoticeRef } from '@seg/queue';
-import { asc, eq, inArray, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql, SQL } from 'drizzle-orm';
 import { InviteeNoticeKind, MemberNoticeKind, NewInvitationNoticeKind, NoticeKind } from './notice-kinds';
 
 /** A notice to one member, at the address given. */
@@ -89,10 +89,21 @@ export class OutboxRepository {
   /** Failed notices of the meeting back to queued, with a new generation so their jobs are new. */
   async requeueFailedOfMeeting(tx: Executor, meetingId: string, noticeIds: string[] | null): Promise<NoticeRef[]> {
     const result = await tx.execute<{ id: string; generation: number }>(sql`
-      update ${notices} set status = 'queued', generation = generation + 1, attempts = 0, last_error = null, updated_at = now()
+      update ${notices} set status = 'queued', generation = generation + 1, attempts = 0, last_error = null, not_before = null, updated_at = now()
       where meeting_id = ${meetingId}::uuid and status = 'failed' ${noticeIds ? sql`and id = any(${sql.param(noticeIds)}::uuid[])` : sql``}
       returning id, generation`);
     return result.rows;
+  }
+
+  /** Holds queued notices back until their time (the day's limit is used up). */
+  async holdUntil(held: { id: string; notBefore: Date }[]): Promise<void> {
+    for (let i = 0; i < held.length; i += 5_000) {
+      const slice = held.slice(i, i + 5_000);
+      await this.db.execute(sql`
+        update ${notices} n set not_before = v.not_before, updated_at = now()
+        from unnest(${sql.param(slice.map((h) => h.id))}::uuid[], ${sql.param(slice.map((h) => h.notBefore.toISOString()))}::timestamptz[]) as v(id, not_before)
+        where n.id = v.id and n.status = 'queued'`);
+    }
   }
 
   /** The kind of each notice named (a deleted one is left out). */
@@ -116,6 +127,7 @@ export class OutboxRepository {
         status: notices.status,
         attempts: notices.attempts,
         lastError: notices.lastError,
+        notBefore: notices.notBefore,
         messageId: notices.messageId,
         sentAt: notices.sentAt,
         createdAt: notices.createdAt,
@@ -123,6 +135,24 @@ export class OutboxRepository {
       .from(notices)
       .where(inArray(notices.invitationId, invitationIds))
       .orderBy(asc(notices.createdAt));
+  }
+
+  /** The `notBefore` of each of the meeting's queued notices (null: as soon as the rate allows). */
+  async queuedTimesOfMeeting(meetingId: string): Promise<(Date | null)[]> {
+    const rows = await this.db
+      .select({ notBefore: notices.notBefore })
+      .from(notices)
+      .where(and(eq(notices.meetingId, meetingId), eq(notices.status, 'queued')));
+    return rows.map((r) => r.notBefore);
+  }
+
+  /** Queued notices that may go by `now` (not held for a later day): the workers' backlog. */
+  async countDue(now: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notices)
+      .where(and(eq(notices.status, 'queued'), or(isNull(notices.notBefore), lte(notices.notBefore, now))));
+    return row?.n ?? 0;
   }
 
   async countByStatusOfMeeting(meetingId: string): Promise<Record<string, number>> {

@@ -6,3 +6,4 @@ export * from './inbound-state';
 export * from './daily-jobs';
 export * from './mail-auth-state';
 export * from './backup-state';
+export * from './mail-day-limit';

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type IORedis from 'ioredis';
 import { DailyJobs } from './daily-jobs';
+import { MailDayLimit } from './mail-day-limit';
 import { NoticeQueue, REDIS_PRODUCER } from './notice-queue';
 import { createRedisConnection } from './redis-connection';
 
@@ -17,8 +18,9 @@ import { createRedisConnection } from './redis-connection';
     },
     NoticeQueue,
     DailyJobs,
+    MailDayLimit,
   ],
-  exports: [REDIS_PRODUCER, NoticeQueue, DailyJobs],
+  exports: [REDIS_PRODUCER, NoticeQueue, DailyJobs, MailDayLimit],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_PRODUCER) private readonly redis: IORedis) {}

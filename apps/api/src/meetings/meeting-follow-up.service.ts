@@ -36,10 +36,11 @@ export class MeetingFollowUpService {
       'string',
     ]);
     const after = request.after;
-    const [rows, rsvps, noticeCounts] = await Promise.all([
+    const [rows, rsvps, noticeCounts, schedule] = await Promise.all([
       this.invitationRows.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
       this.attendanceRows.countRsvps(meetingId),
       this.delivery.countOfMeeting(meetingId),
+      this.delivery.scheduleOfMeeting(meetingId),
     ]);
     const page = rows.slice(0, request.size);
     const notices = await this.delivery.ofInvitations(page.map((r) => r.invitationId));
@@ -53,6 +54,7 @@ export class MeetingFollowUpService {
         status: n.status,
         attempts: n.attempts,
         lastError: n.lastError,
+        notBefore: n.status === 'queued' && n.notBefore ? toLondonIso(n.notBefore) : null,
         messageId: n.messageId,
         queuedAt: toLondonIso(n.createdAt),
         sentAt: n.sentAt ? toLondonIso(n.sentAt) : null,
@@ -94,6 +96,8 @@ export class MeetingFollowUpService {
           failed: noticeCounts.failed ?? 0,
           bounced: noticeCounts.bounced ?? 0,
           suppressed: noticeCounts.suppressed ?? 0,
+          laterDays: schedule.laterDays,
+          lastGoesAt: schedule.lastGoesAt ? toLondonIso(schedule.lastGoesAt) : null,
         },
       },
     };

@@ -9,9 +9,9 @@ import {
 } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
-import { minutesOfHours, parseDateTime } from '@seg/rules';
+import { minutesOfHours, parseDateTime, toLondonIso } from '@seg/rules';
 import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
-import { MeetingReminders, NoticeOutbox } from '@seg/notices';
+import { MeetingReminders, NoticeDelivery, NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
 import { erasedRecordConflict } from '@seg/privacy';
 import { RegionalRights } from '../regions/regional-rights.service';
@@ -50,6 +50,7 @@ export class MeetingsService {
     private readonly access: MeetingAccess,
     private readonly rights: RegionalRights,
     private readonly regions: RegionsService,
+    private readonly delivery: NoticeDelivery,
   ) {}
 
   /** The secretariat calls any meeting; a representative, regional meetings of a region they represent. */
@@ -252,7 +253,13 @@ export class MeetingsService {
       await this.access.toRun(id, member, given, 'invite people to this meeting'),
     );
     const { wouldInvite, alreadyInvited, ...skipped } = await this.invitations.previewInvite(id, resolved);
-    return { wouldInvite, alreadyInvited, skipped };
+    const estimate = await this.delivery.estimate(wouldInvite);
+    return {
+      wouldInvite,
+      alreadyInvited,
+      skipped,
+      delivery: { ...estimate, lastGoesAt: toLondonIso(estimate.lastGoesAt) },
+    };
   }
 
   async cancel(id: string, member: AuthenticatedMember, given: Actor): Promise<MeetingView> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, inboundMessages, notices, retentionRuns } from '@seg/db';
-import { count, eq, max, min } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, max, or, sql } from 'drizzle-orm';
 
 /** The figures /metrics reads from the database at each scrape. */
 @Injectable()
@@ -11,13 +11,16 @@ export class MetricsRepository {
     return this.db.select({ status: notices.status, n: count() }).from(notices).groupBy(notices.status);
   }
 
-  /** When the oldest notice still waiting to be sent was written (the queued index answers it). */
+  /**
+   * Since when the oldest notice due to go has waited: written, or held for a later day by the
+   * day's sending limit and due since (a notice held for later is not late).
+   */
   async oldestQueuedNoticeAt(): Promise<Date | null> {
     const [row] = await this.db
-      .select({ at: min(notices.createdAt) })
+      .select({ at: sql<Date | null>`min(greatest(${notices.createdAt}, ${notices.notBefore}))` })
       .from(notices)
-      .where(eq(notices.status, 'queued'));
-    return row?.at ?? null;
+      .where(and(eq(notices.status, 'queued'), or(isNull(notices.notBefore), lte(notices.notBefore, sql`now()`))));
+    return row?.at ? new Date(row.at) : null;
   }
 
   async inboundByOutcome(): Promise<{ outcome: string; n: number }[]> {

@@ -1973,6 +1973,27 @@ export interface components {
             /** @description England, Scotland, Wales or Northern Ireland. */
             nation: string;
         };
+        DeliveryEstimateView: {
+            /** @description Notices already waiting to go before them. */
+            ahead: number;
+            /** @description Recipients in any rolling 24 hours; null for no limit. */
+            dailyLimit: number | null;
+            /** @description About when the last goes: ISO 8601 with the London offset. */
+            lastGoesAt: string;
+            /** @description Of the invitations, how many must wait for a later day because the day's limit is used up. */
+            laterDays: number;
+            /** @description About how long until the last goes, in whole minutes (0: under half a minute). */
+            minutes: number;
+            /** @description The invitations the call would send. */
+            notices: number;
+            /**
+             * @description Whose limits: MAIL_PROVIDER.
+             * @enum {string}
+             */
+            provider: "smtp" | "microsoft365" | "google";
+            /** @description Emails a minute, for all workers together. */
+            ratePerMinute: number;
+        };
         DetailsConfirmation: {
             /** @description Null: never confirmed. */
             confirmedAt: string | null;
@@ -2266,6 +2287,7 @@ export interface components {
         };
         InvitePreview: {
             alreadyInvited: number;
+            delivery: components["schemas"]["DeliveryEstimateView"];
             skipped: components["schemas"]["SkippedMembers"];
             wouldInvite: number;
         };
@@ -2566,6 +2588,10 @@ export interface components {
         NoticeCounts: {
             bounced: number;
             failed: number;
+            /** @description About when the last queued notice goes (ISO 8601, London offset); null when none is queued. */
+            lastGoesAt: string | null;
+            /** @description Of those queued, how many wait for a later day (the day's sending limit is used up). */
+            laterDays: number;
             queued: number;
             sent: number;
             suppressed: number;
@@ -2590,6 +2616,8 @@ export interface components {
             kind: "activation" | "password-reset" | "email-change" | "sign-in" | "confirm-details" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
+            /** @description Held back by the day's sending limit until then (while queued); null: as soon as the rate allows. */
+            notBefore: string | null;
             queuedAt: string;
             revision: number | null;
             sentAt: string | null;
@@ -3089,6 +3117,7 @@ export type CreateMeetingDto = components['schemas']['CreateMeetingDto'];
 export type CreateMemberDto = components['schemas']['CreateMemberDto'];
 export type CreatePostDto = components['schemas']['CreatePostDto'];
 export type CreateRegionDto = components['schemas']['CreateRegionDto'];
+export type DeliveryEstimateView = components['schemas']['DeliveryEstimateView'];
 export type DetailsConfirmation = components['schemas']['DetailsConfirmation'];
 export type DetailsConfirmed = components['schemas']['DetailsConfirmed'];
 export type DirectoryMember = components['schemas']['DirectoryMember'];

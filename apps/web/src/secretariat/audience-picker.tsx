@@ -3,6 +3,7 @@ import { api, DirectoryPage, messageOf, totalCount } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { reference, useReference } from '../api/reference';
 import { useDebounced, useResource } from '../hooks';
+import { deliveryEstimateText } from './delivery-wording';
 
 export interface Audience {
   all?: true;
@@ -214,6 +215,7 @@ function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: n
           ? ` ${p.alreadyInvited} already invited ${p.alreadyInvited === 1 ? 'is' : 'are'} not invited twice.`
           : ''}
         {skipped.length ? ` Left out because they are no longer members: ${skipped.join(', ')}.` : ''}
+        {p.wouldInvite ? ` ${deliveryEstimateText(p.delivery)}` : ''}
       </>
     );
   }

@@ -10,6 +10,7 @@ import { formatWhen } from '../time';
 import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, InvitePreview } from './audience-picker';
 import { AttendanceSection } from './attendance-section';
 import { MeetingLearningSection } from './meeting-learning-section';
+import { deliveryEstimateText, heldEmailsText } from './delivery-wording';
 import { MemberPicker } from './member-picker';
 
 /**
@@ -150,7 +151,11 @@ function InviteSection({
         setResult('Nobody new to invite: everyone chosen is already invited or cannot be invited.');
         return;
       }
-      if (!window.confirm(`Send the invitation to ${plural(preview.wouldInvite, 'member')}? Each is emailed now.`))
+      if (
+        !window.confirm(
+          `Send the invitation to ${plural(preview.wouldInvite, 'member')}? ${deliveryEstimateText(preview.delivery)}`,
+        )
+      )
         return;
       const answer = await api.post<InviteResult>(`/meetings/${meetingId}/invitations`, audienceBody(audience, picked));
       const skipped = answer.skipped ? answer.skipped.suspended + answer.skipped.left : 0;
@@ -269,6 +274,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
   if (!page) return error ? <ErrorMessage error={error} /> : <Loading what="Loading delivery" />;
   const { queued, sent, failed } = page.totals.notices;
   const all = queued + sent + failed;
+  const held = heldEmailsText(page.totals.notices.laterDays, page.totals.notices.lastGoesAt);
   const failedRows = page.items.filter((i) => i.notices.some((n) => n.status === 'failed'));
 
   return (
@@ -307,6 +313,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
               ? `Sending: ${queued} still queued.`
               : `All ${all} emails handled: ${sent} sent, ${failed} failed.`}
           </p>
+          {held ? <p className="small">{held}</p> : null}
         </>
       )}
       {/* Outside the failed block: the re-sent emails stop counting as failed at once. */}

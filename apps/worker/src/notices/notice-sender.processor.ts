@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { classifySendError, describeMailError, noticeBounceAddress } from '@seg/mail';
 import { heldBackByChoice, NOTICE_KINDS } from '@seg/notices';
-import { QueueName, SendNoticeJob } from '@seg/queue';
+import { MailDayLimit, QueueName, SendNoticeJob } from '@seg/queue';
+import { Clock } from '@seg/rules';
 import { Job, RateLimitError } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MailAccess } from './mail-access';
@@ -27,6 +28,8 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     private readonly sent: SentRecorder,
     private readonly pace: SendPace,
     private readonly access: MailAccess,
+    private readonly dayLimit: MailDayLimit,
+    private readonly clock: Clock,
   ) {
     for (const renderer of renderers) for (const kind of renderer.kinds) this.renderers.set(kind, renderer);
     const unrendered = Object.keys(NOTICE_KINDS).filter((kind) => !this.renderers.has(kind));
@@ -61,6 +64,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
 
     if (notice.memberEmailStatus === 'bouncing' && NOTICE_KINDS[notice.kind].suppressedWhenBouncing) {
       await this.notices.markSuppressed(notice.id, 'Not sent: the address bounces');
+      await this.dayLimit.release(notice);
       return 'skipped: the address bounces';
     }
     const heldBack =
@@ -74,16 +78,24 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     const renderer = this.renderers.get(notice.kind);
     if (!renderer) {
       await this.notices.markFailed(notice.id, `No renderer for notice kind ${notice.kind}`);
+      await this.dayLimit.release(notice);
       return 'skipped: no renderer';
     }
     const rendered = await renderer.render(notice);
     if ('skip' in rendered) {
       await this.notices.markFailed(notice.id, rendered.skip);
+      await this.dayLimit.release(notice);
       return `skipped: ${rendered.skip}`;
     }
 
     const release = await this.sent.slot();
     try {
+      // The sends made are the day's limit, whatever the plans said: this one may have to wait.
+      const notBefore = await this.dayLimit.take(notice, this.clock.now());
+      if (notBefore) {
+        await this.notices.holdUntil(notice.id, notBefore);
+        return `waiting: the day's limit is reached until ${notBefore.toISOString()}`;
+      }
       return await this.sendAndRecord(job, notice, rendered);
     } finally {
       release();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { NoticeKind } from '@seg/notices';
 import { NoticeToSend } from './notice-renderer';
 
@@ -90,8 +90,19 @@ export class NoticesRepository {
       .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
   }
 
-  /** Queued notices untouched for a while: the relay checks that Redis still has their jobs. */
-  async listStaleQueued(olderThanMs: number, limit: number): Promise<{ id: string; generation: number }[]> {
+  /** The day's limit is reached: the notice stays queued and waits until then (the relay queues it again). */
+  async holdUntil(id: string, notBefore: Date): Promise<void> {
+    await this.db
+      .update(notices)
+      .set({ notBefore, updatedAt: sql`now()` })
+      .where(and(eq(notices.id, id), eq(notices.status, 'queued')));
+  }
+
+  /**
+   * Queued notices untouched for a while and due by `now` (not held for a later day): the relay
+   * checks that Redis still has their jobs.
+   */
+  async listStaleQueued(olderThanMs: number, limit: number, now: Date): Promise<{ id: string; generation: number }[]> {
     return this.db
       .select({ id: notices.id, generation: notices.generation })
       .from(notices)
@@ -99,6 +110,7 @@ export class NoticesRepository {
         and(
           eq(notices.status, 'queued'),
           lt(notices.updatedAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`),
+          or(isNull(notices.notBefore), lte(notices.notBefore, now)),
         ),
       )
       .orderBy(asc(notices.createdAt))

@@ -2,13 +2,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { NoticeOutbox } from '@seg/notices';
 import { NoticeQueue, noticeJobId, NoticeRef } from '@seg/queue';
+import { Clock } from '@seg/rules';
 import { NoticesRepository } from './notices.repository';
 
 const BATCH = 2_000;
 
 /**
  * Puts back into Redis the queued notices whose job is missing: a crash between commit and
- * enqueue, a Redis restart or flush. A job that ended (completed or failed) while its row is
+ * enqueue, a Redis restart or flush; and, once their time has come, the notices held back for a
+ * later day by the day's sending limit. A job that ended (completed or failed) while its row is
  * still queued is replaced, since its outcome was never recorded.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     private readonly notices: NoticesRepository,
     private readonly queue: NoticeQueue,
     private readonly outbox: NoticeOutbox,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,7 +42,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   /** One pass; returns how many notices it queued again. */
   async relay(): Promise<number> {
     try {
-      const stale = await this.notices.listStaleQueued(this.config.worker.relayGraceMs, BATCH);
+      const stale = await this.notices.listStaleQueued(this.config.worker.relayGraceMs, BATCH, this.clock.now());
       const missing: NoticeRef[] = [];
       for (let i = 0; i < stale.length; i += 100) {
         const slice = stale.slice(i, i + 100);

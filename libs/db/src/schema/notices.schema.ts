@@ -35,6 +35,8 @@ export const notices = pgTable(
     // Bumped by a manual re-send, so the re-sent job gets a fresh job id.
     generation: integer('generation').notNull().default(0),
     lastError: text('last_error'),
+    // Held back by the day's sending limit until then (queued, not failed); null: as soon as the rate allows.
+    notBefore: timestamp('not_before', { withTimezone: true }),
     messageId: text('message_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),

@@ -10,6 +10,8 @@ export class NoticeState {
   status: NoticeStatus;
   attempts: number;
   lastError: string | null;
+  /** Held back by the day's sending limit until then (while queued); null: as soon as the rate allows. */
+  notBefore: string | null;
   messageId: string | null;
   queuedAt: string;
   sentAt: string | null;
@@ -66,6 +68,10 @@ export class NoticeCounts {
   failed: number;
   bounced: number;
   suppressed: number;
+  /** Of those queued, how many wait for a later day (the day's sending limit is used up). */
+  laterDays: number;
+  /** About when the last queued notice goes (ISO 8601, London offset); null when none is queued. */
+  lastGoesAt: string | null;
 }
 
 export class InvitationTotals extends RsvpCounts {

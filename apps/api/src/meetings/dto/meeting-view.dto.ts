@@ -1,4 +1,5 @@
 import { PageOf } from '@seg/http';
+import type { MailProvider } from '@seg/config';
 import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
 
 /** The region a regional meeting belongs to. */
@@ -59,11 +60,32 @@ export class InviteResult {
   skipped: SkippedMembers;
 }
 
-/** What the same invitation call would do now. */
+/** How long the invitations would take to go out, at the mail provider's limits. */
+export class DeliveryEstimateView {
+  /** The invitations the call would send. */
+  notices: number;
+  /** Notices already waiting to go before them. */
+  ahead: number;
+  /** Whose limits: MAIL_PROVIDER. */
+  provider: MailProvider;
+  /** Emails a minute, for all workers together. */
+  ratePerMinute: number;
+  /** Recipients in any rolling 24 hours; null for no limit. */
+  dailyLimit: number | null;
+  /** Of the invitations, how many must wait for a later day because the day's limit is used up. */
+  laterDays: number;
+  /** About how long until the last goes, in whole minutes (0: under half a minute). */
+  minutes: number;
+  /** About when the last goes: ISO 8601 with the London offset. */
+  lastGoesAt: string;
+}
+
+/** What the same invitation call would do now, and how long its emails would take. */
 export class InvitePreview {
   wouldInvite: number;
   alreadyInvited: number;
   skipped: SkippedMembers;
+  delivery: DeliveryEstimateView;
 }
 
 export class ResendResult {

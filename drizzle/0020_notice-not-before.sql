@@ -1,0 +1,1 @@
+ALTER TABLE "notices" ADD COLUMN "not_before" timestamp with time zone;
