@@ -21,15 +21,15 @@ export const OVER_DAY_LIMIT_PAUSE_MS = 60 * 60_000;
 
 // KEYS: pause, level. ARGV: first pause (ms), longest pause (ms).
 // A throttling answer while a pause is on joins it (the sends in flight all hear the same "slow
-// down"); the first after a pause doubles the last one. The level is forgotten after a quiet spell
-// as long as the pause itself.
+// down"); the first after a pause doubles the last one. The level is forgotten after a minute
+// without one: a provider that throttled within the minute is likely to again.
 const THROTTLED = `
 local left = redis.call('PTTL', KEYS[1])
 if left > 0 then return left end
 local level = redis.call('INCR', KEYS[2])
 local pause = math.min(tonumber(ARGV[1]) * 2 ^ (level - 1), tonumber(ARGV[2]))
 redis.call('SET', KEYS[1], level, 'PX', pause)
-redis.call('PEXPIRE', KEYS[2], pause * 2)
+redis.call('PEXPIRE', KEYS[2], pause + 60000)
 return pause`;
 
 /**
