@@ -72,6 +72,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       heldBackByChoice(notice.kind, notice.invitation.meeting, notice.invitation.rsvp, notice.memberNoticesOff);
     if (heldBack) {
       await this.notices.markSuppressed(notice.id, heldBack);
+      await this.dayLimit.release(notice);
       return `skipped: ${heldBack}`;
     }
 
