@@ -6,7 +6,12 @@ import { inboundFixture, InboundFixture, unreadableMessage } from './support/inb
 import { calendarOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
-import { startWorker } from './support/worker-harness';
+import { BUILT_WORKER, startWorker, workerEnv } from './support/worker-harness';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 const MAILBOX = 'seg@seg.example';
 
@@ -236,6 +241,27 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
       expect(row).toMatchObject({ rsvp, rsvpSource: 'calendar', answersEarlierRevision: false });
     },
   );
+
+  it('answers a real invitation by hand as Outlook would: npm run mail:inbound -- --reply accepted --meeting <id> --member <email>', async () => {
+    const [newcomer] = await createMembers(api.db, [{ region: 'wales', category: 'prison-gp', name: 'Nia Newcomer' }]);
+    const meeting = await createMeeting('Meeting answered by hand', [newcomer]);
+    const { stdout } = await run(
+      process.execPath,
+      [
+        path.resolve(path.dirname(BUILT_WORKER), 'inbound/mail-inbound.js'),
+        '--reply',
+        'accepted',
+        '--meeting',
+        meeting,
+        '--member',
+        newcomer.email,
+      ],
+      { env: workerEnv(config, { MAIL_FROM: `SEG Network <${MAILBOX}>`, LOG_LEVEL: 'warn' }) },
+    );
+    expect(stdout).toContain(`${newcomer.email} accepted: reply`);
+    const answered = await invitationOf(newcomer.id, meeting);
+    expect(answered).toMatchObject({ rsvp: 'accepted', rsvpSource: 'calendar' });
+  });
 
   it('records a message read twice once (keyed by its Message-ID)', async () => {
     const member = people[4];

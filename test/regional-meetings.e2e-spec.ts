@@ -246,6 +246,12 @@ describe("regional meetings run by the region's representatives", () => {
       startLocal: '2027-05-12T14:00:00',
     });
     expect(event.attendees[0].value).toBe(`mailto:${notYetActive.email}`);
+    // The lead invites, by name and post; the secretariat stays the contact for questions.
+    const text = mail.parsed.text ?? '';
+    expect(text).toContain(`${lead.name}, Regional lead for North West, invites you to this meeting.`);
+    expect(text).toContain(`Questions about the meeting: the secretariat, ${stack.config.secretariatEmail}`);
+    expect(text).not.toContain('The secretariat of the RCGP Secure Environments Group invites you');
+    expect(mail.parsed.html).toContain(`${lead.name}, Regional lead for North West, invites you`);
     // The RSVP link works without a login, so a member yet to set a password can still answer.
     const token = rsvpTokenOf(mail);
     await stack.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(200);

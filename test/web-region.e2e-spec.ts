@@ -1,7 +1,16 @@
 import { invitations, meetings } from '@seg/db';
 import { eq } from 'drizzle-orm';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
+import {
+  accessibilityIssues,
+  fillDateTime,
+  launchBrowser,
+  PASSWORD,
+  Person,
+  screenshot,
+  settled,
+  signInAs,
+} from './support/browser';
 import { createMember, createPost, MemberInput } from './support/factories';
 import { rsvpTokenOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
@@ -78,8 +87,8 @@ describe('a representative organises their spoke', () => {
     await page.getByRole('heading', { level: 1, name: 'New meeting of North West' }).waitFor();
     await expect(page.getByLabel('Kind').count()).resolves.toBe(0);
     await page.getByLabel('Title').fill(`North West spoke ${run}`);
-    await page.getByLabel('Starts').fill('2031-05-12T14:00');
-    await page.getByLabel('Ends').fill('2031-05-12T16:00');
+    await fillDateTime(page, 'Starts', '2031-05-12T14:00');
+    await fillDateTime(page, 'Ends', '2031-05-12T16:00');
     await page.getByLabel('Venue').fill('HMP Manchester');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('heading', { level: 1, name: `North West spoke ${run}` }).waitFor();
@@ -133,10 +142,20 @@ describe('a representative organises their spoke', () => {
     await eventually('the replies shown', async () =>
       /4\s*invited\s*1\s*going\s*0\s*maybe\s*1\s*not going\s*2\s*no reply/i.test(await replies.innerText()),
     );
-    await page.locator('summary', { hasText: 'Every invitee' }).click();
+    // Each person's reply is on the page, not folded away.
     const invitees = page.getByRole('table', { name: 'Every invitee' });
     await expect(invitees.getByRole('row', { name: /Cyril Colleague/ }).innerText()).resolves.toContain('Going');
     await screenshot(page, 'my-region-meeting');
+    // On a phone each invitee is a card, the name first and the reply before category and region.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const row = invitees.getByRole('row', { name: /Cyril Colleague/ });
+    const top = async (n: number) => (await row.getByRole('cell').nth(n).boundingBox())!.y;
+    const [name, category, reply] = [await top(0), await top(1), await top(3)];
+    expect(name).toBeLessThan(reply);
+    expect(reply).toBeLessThan(category);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    expect(await invitees.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Changing it asks first and emails those who have not declined.
     await page.getByRole('link', { name: 'Change details' }).click();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { accessibilityIssues, launchBrowser, PASSWORD, Person, screenshot, settled, signInAs } from './support/browser';
 import { accessTokenFor, categoryIdOf, createMember, MemberInput, regionIdOf } from './support/factories';
+import { rsvpTokenOf } from './support/meeting-mail';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
 import { uniqueName } from './support/test-config';
@@ -97,6 +98,34 @@ describe("the secretariat's working day", () => {
     // Typing is debounced into one request; nothing was asked again since, and the list stayed.
     expect(asked).toHaveLength(5);
     await screenshot(page, 'members-paging');
+    await page.context().close();
+  });
+
+  it('Members filters by email status, and the address carries every filter so a list can be shared', async () => {
+    const bouncing = await addMember({ name: 'Bea Bounce', email: email('bea'), region: 'wales' });
+    await addMember({ name: 'Dai Delivered', email: email('dai'), region: 'wales' });
+    await stack.api.db.update(members).set({ emailStatus: 'bouncing' }).where(eq(members.id, bouncing.id));
+    const page = await signIn(officer);
+    await go(page, '/secretariat/members?emailStatus=bouncing&region=wales');
+    const rows = page.getByRole('table').getByRole('row');
+    await eventually('only the bouncing member of Wales', async () => (await rows.count()) === 2);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/Bea Bounce[\s\S]*\(bounces\)/);
+    await expect(page.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('bouncing');
+    await expect(page.getByLabel('Region').inputValue()).resolves.toBe('wales');
+
+    await page.getByLabel('Email', { exact: true }).selectOption('');
+    await page.getByLabel('Status').selectOption('active');
+    await eventually('the address follows the filters', () => {
+      const query = new URL(page.url()).searchParams;
+      return query.get('region') === 'wales' && query.get('status') === 'active' && !query.has('emailStatus');
+    });
+    await page.reload();
+    await settled(page);
+    await page.getByRole('link', { name: 'Dai Delivered' }).waitFor();
+    await expect(page.getByLabel('Status').inputValue()).resolves.toBe('active');
+    expect(await accessibilityIssues(page, 'members-filters')).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, 'members-filters-375');
     await page.context().close();
   });
 
@@ -220,6 +249,8 @@ describe("the secretariat's working day", () => {
         region: 'Wales',
         reply: 'No reply yet',
         replied: '',
+        'reply came by': '',
+        'answered an earlier version': '',
         'last notice': expect.stringMatching(/^invite (queued|sent)$/),
       },
     ]);
@@ -227,7 +258,8 @@ describe("the secretariat's working day", () => {
     const page = await signIn(officer);
     await go(page, `/secretariat/meetings/${meeting.id}`);
     await page.getByText('All 1 emails handled: 1 sent, 0 failed.').waitFor({ timeout: 60_000 });
-    await page.locator('summary', { hasText: 'Every invitee' }).click();
+    // The per-person list is open on the page, not folded away.
+    await page.getByRole('heading', { name: 'Every invitee (1)' }).waitFor();
     const table = page.getByRole('table', { name: 'Every invitee' });
     await expect(table.getByRole('row').nth(1).innerText()).resolves.toMatch(
       /^Iolo Invitee\tForensic medical examiner\tWales\tNo reply yet/,
@@ -246,6 +278,28 @@ describe("the secretariat's working day", () => {
         region: 'Wales',
         reply: 'No reply yet',
         'last notice': 'invite sent',
+      }),
+    ]);
+
+    // Each person's reply says how it came and whether it answered an earlier version of the meeting.
+    await stack.api
+      .http()
+      .post(`/rsvp/${rsvpTokenOf(stack.sink.to(invitee.email)[0])}`)
+      .send({ response: 'accepted' })
+      .expect(200);
+    await stack.api.http().patch(`/meetings/${meeting.id}`).set(auth).send({ venue: 'Cardiff Bay' }).expect(200);
+    await page.reload();
+    await settled(page);
+    const [replies] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: "Download each person's reply (CSV)" }).click(),
+    ]);
+    expect(parse(readFileSync((await replies.path())!, 'utf8'), { columns: true })).toEqual([
+      expect.objectContaining({
+        name: 'Iolo Invitee',
+        reply: 'Going',
+        'reply came by': 'the link in an email',
+        'answered an earlier version': 'yes',
       }),
     ]);
     await screenshot(page, 'meeting-invitees');
@@ -308,13 +362,33 @@ describe("the secretariat's working day", () => {
     const leaver = await addMember({ name: 'Perpetua Quillfeather', email: email('quillfeather') });
     const page = await signIn(officer);
     await go(page, `/secretariat/members/${leaver.id}`);
-    page.once('dialog', (dialog) => void dialog.accept('Their request of 2 November'));
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.getByRole('button', { name: 'Erase' }).click();
+    // Asked in the page, as every form: an empty reason is refused with the field named beside it.
+    const form = page.getByRole('region', { name: 'Erase Perpetua Quillfeather' });
+    await form.getByRole('button', { name: 'Erase Perpetua Quillfeather for good' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^Why they are erased: .+/)
+      .waitFor();
+    expect(await accessibilityIssues(page, 'erase-form')).toEqual([]);
+    await form.getByLabel('Why they are erased').fill('Their request of 2 November');
+    await form.getByRole('button', { name: 'Erase Perpetua Quillfeather for good' }).click();
     await page.getByText('Erased: nothing that identifies them is kept').waitFor();
     await page.getByRole('heading', { name: /^Former member \d+$/ }).waitFor();
+    // History only: no retention clock of a leaver, nothing to suspend or erase again.
+    await expect(page.getByText(/erased \d+ months after that/).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^(Suspend|Erase)/ }).count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
     const [row] = await stack.db.select().from(members).where(eq(members.id, leaver.id));
     expect(row.erasedAt).not.toBeNull();
     expect(row.name).toMatch(/^Former member \d+$/);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await accessibilityIssues(page, 'erased-record-375')).toEqual([]);
     await page.context().close();
   });
 
@@ -350,9 +424,16 @@ describe("the secretariat's working day", () => {
     expect(await row.innerText()).toContain('020 7946 0101 → 020 7946 0202');
     expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(await accessibilityIssues(page, 'audit')).toEqual([]);
-    // On a phone the table scrolls sideways, and a keyboard can reach it.
+    // On a phone each change is a card: who first, then what happened; nothing scrolls sideways.
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await accessibilityIssues(page, 'audit on a phone')).toEqual([]);
+    const wrap = page.getByRole('region', { name: 'Changes' });
+    expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const top = async (n: number) => (await row.getByRole('cell').nth(n).boundingBox())!.y;
+    const [when, who, what] = [await top(0), await top(1), await top(2)];
+    expect(who).toBeLessThan(what);
+    expect(what).toBeLessThan(when);
+    await screenshot(page, 'audit-375');
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
 import { establishments, invitations, meetings, posts, regions } from '@seg/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -9,6 +9,7 @@ import {
   PASSWORD,
   Person,
   screenshot,
+  fillDateTime,
   settled,
   signInAs,
 } from './support/browser';
@@ -37,6 +38,7 @@ describe('web app', () => {
   let londonRep: Person;
   let northWestRep: Person;
   let northWestPrison: { id: string; name: string };
+  let otherPrison: { id: string; name: string; region: string };
 
   /** A prison GP who can sign in, unless told otherwise. */
   const addMember = (input: MemberInput): Promise<Person> =>
@@ -92,6 +94,12 @@ describe('web app', () => {
       .orderBy(establishments.name)
       .limit(1);
     northWestPrison = nw;
+    const [scottish] = await stack.api.db
+      .select({ id: establishments.id, name: establishments.name, region: regions.name })
+      .from(establishments)
+      .innerJoin(regions, eq(regions.id, establishments.regionId))
+      .where(like(establishments.name, 'Barlinnie (%'));
+    otherPrison = scottish;
   });
 
   afterAll(async () => {
@@ -106,6 +114,10 @@ describe('web app', () => {
     const js = await stack.api.http().get(script!).expect(200);
     expect(js.headers['cache-control']).toContain('immutable');
     await stack.api.http().get('/health').set('Accept', 'text/html').expect(200).expect('Content-Type', /json/);
+    // Browsers ask for /favicon.ico wherever a page names no icon (the RSVP page, the API docs).
+    const icon = await stack.api.http().get('/favicon.ico').expect(200);
+    expect(icon.headers['content-type']).toMatch(/icon/);
+    expect((icon.body as Buffer).readUInt16LE(2)).toBe(1);
     await stack.api.http().get('/directory/network').set('Accept', 'application/json').expect(401);
   });
 
@@ -131,8 +143,13 @@ describe('web app', () => {
     await expect(answer.getByRole('link', { name: /0161 496 0033/ }).count()).resolves.toBe(1);
     await screenshot(page, 'where');
 
-    // Typed as people say it ("HMP Altcourse" for "Altcourse (HMP & YOI)"), a single match is the answer at once.
-    await page.getByLabel('Establishment', { exact: true }).selectOption('');
+    // A changed filter never leaves the old choice's contacts on screen: typed as people say it
+    // ("HMP Barlinnie"), a single match is the answer at once, as on a fresh page.
+    await page.getByLabel('Type part of the name, town or postcode').fill(`HMP ${otherPrison.name.split(' (')[0]}`);
+    await page.getByRole('region', { name: otherPrison.name }).getByText(otherPrison.region, { exact: true }).waitFor();
+    await expect(page.getByRole('link', { name: northWestRep.name }).count()).resolves.toBe(0);
+    await expect(page.getByLabel('Establishment', { exact: true }).inputValue()).resolves.toBe(otherPrison.id);
+
     await page.getByLabel('Type part of the name, town or postcode').fill(`HMP ${northWestPrison.name.split(' (')[0]}`);
     await page
       .getByRole('region', { name: northWestPrison.name })
@@ -241,8 +258,14 @@ describe('web app', () => {
     await screenshot(page, 'my-details-error');
 
     await phone.fill('020 7946 0999');
-    await page.getByRole('button', { name: 'Save my details' }).click();
-    await page.getByText('Your details are saved.').waitFor();
+    const save = page.getByRole('button', { name: 'Save my details' });
+    await save.click();
+    // Said where the person is looking: beside the button, with focus, not 900 px above it.
+    const saved = page.getByRole('status').filter({ hasText: 'Your details are saved.' });
+    await saved.waitFor();
+    await expect(saved.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    const [noteBox, buttonBox] = [await saved.boundingBox(), await save.boundingBox()];
+    expect(Math.abs(noteBox!.y - buttonBox!.y)).toBeLessThan(100);
     await screenshot(page, 'my-details');
 
     await page.getByRole('link', { name: 'Directory' }).click();
@@ -258,8 +281,8 @@ describe('web app', () => {
     await go(page, '/secretariat/meetings/new');
     await page.getByLabel('Title').fill(`London regional meeting ${run}`);
     await page.getByLabel('Kind').selectOption('regional');
-    await page.getByLabel('Starts').fill('2031-03-04T14:00');
-    await page.getByLabel('Ends').fill('2031-03-04T16:00');
+    await fillDateTime(page, 'Starts', '2031-03-04T14:00');
+    await fillDateTime(page, 'Ends', '2031-03-04T16:00');
     await page.getByLabel('Venue').fill('RCGP, 30 Euston Square, London');
     await page.getByLabel('Agenda').fill('1. Welcome\n2. Transfers between establishments');
     await page.getByRole('button', { name: 'Create draft' }).click();
@@ -274,6 +297,16 @@ describe('web app', () => {
     await page.getByText(/4 members\s+will be invited/).waitFor();
     await expect(page.getByText(/at most/).count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: /^Every current representative/ }).uncheck();
+    await page.getByText(/2 members\s+will be invited/).waitFor();
+    // A part's size counts the people the invitation would: the secretariat's account is in neither.
+    const everyone = page.getByRole('checkbox', { name: /^Every member \(\d+\)/ });
+    await everyone.waitFor();
+    const size = Number(/\((\d+)\)/.exec(await page.locator('label[for="aud-all"]').innerText())![1]);
+    await page.getByRole('checkbox', { name: /^London/ }).uncheck();
+    await everyone.check();
+    await page.getByText(new RegExp(`^${size} members\\s+will be invited`)).waitFor();
+    await everyone.uncheck();
+    await page.getByRole('checkbox', { name: /^London/ }).check();
     await page.getByText(/2 members\s+will be invited/).waitFor();
     // Previewing wrote nothing.
     await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meetingId))).resolves.toEqual(

@@ -65,6 +65,16 @@ export async function signInAs(
   return page;
 }
 
+/** Types `2031-03-04T14:00` into a date-and-time group (day, month, year and time boxes) as a person would. */
+export async function fillDateTime(page: Page, legend: string, value: string): Promise<void> {
+  const [, year, month, day, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(value)!;
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
+  await group.getByLabel('Time').fill(time);
+}
+
 /** Waits until the page has a heading and nothing is still loading. */
 export async function settled(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();

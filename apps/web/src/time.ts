@@ -79,7 +79,7 @@ export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }
 
-/** ISO instant → `YYYY-MM-DDTHH:mm` in London time, for a datetime-local input. */
+/** ISO instant → `YYYY-MM-DDTHH:mm` in London time, as the meeting form's date and time boxes hold it. */
 export function isoToLondonLocal(iso: string | null | undefined): string {
   if (!iso) return '';
   const parts = Object.fromEntries(

@@ -113,4 +113,23 @@ describe('the audit trail in words', () => {
     );
     expect(wording.summary).toBe('The region no longer on record: name changed');
   });
+
+  it('shows instants in UK time and kept objects in words, never raw JSON', () => {
+    const wording = describeAudit(
+      {
+        entity: 'meeting',
+        entityId: '88888888-8888-4888-8888-888888888888',
+        action: 'update',
+        before: { startsAt: '2027-04-15T08:00:00.000Z', counts: { left: 2, suspended: 0 } },
+        after: { startsAt: '2027-04-15T08:30:00.000Z', counts: { left: 0, suspended: 0 } },
+      },
+      names,
+    );
+    const byField = Object.fromEntries(wording.changes.map((c) => [c.field, c]));
+    expect(byField.startsAt).toMatchObject({
+      before: 'Thursday 15 April 2027, 09:00 BST',
+      after: 'Thursday 15 April 2027, 09:30 BST',
+    });
+    expect(byField.counts).toMatchObject({ before: 'left 2, suspended 0', after: 'left 0, suspended 0' });
+  });
 });

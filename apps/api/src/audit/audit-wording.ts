@@ -1,4 +1,4 @@
-import { RSVP_WORDING } from '@seg/rules';
+import { formatLondon, RSVP_WORDING } from '@seg/rules';
 
 /**
  * The audit trail in the secretariat's words: "Kwame Mensah's phone changed", with names in
@@ -237,10 +237,20 @@ function shown(field: string, value: unknown, names: AuditNames): string | null 
     return ids.map((id) => names[table].get(String(id)) ?? 'no longer on record').join(', ');
   }
   if (field === 'rsvp') return replyWords(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return INSTANT.test(value) ? formatLondon(new Date(value)) : value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((item) => shown(field, item, names) ?? 'none').join(', ');
+  if (typeof value === 'object') {
+    // Counts and settings kept as an object ({"left":0,"suspended":0}) read as "left 0, suspended 0".
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => `${LABELS[key] ?? words(key)} ${shown(key, item, names) ?? 'none'}`)
+      .join(', ');
+  }
+  return String(value);
 }
+
+/** An instant as the database and JSON write it (`2027-04-15T08:30:00.000Z`): shown in UK time. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function replyWords(rsvp: unknown): string {
   return RSVP_WORDING[rsvp as keyof typeof RSVP_WORDING] ?? String(rsvp);

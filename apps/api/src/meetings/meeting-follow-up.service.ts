@@ -4,6 +4,7 @@ import { KeysetPages, PageQuery } from '@seg/http';
 import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
 import { Actor } from '@seg/audit';
+import type { RsvpSource } from '@seg/db';
 import { visibleContacts } from '@seg/rules';
 import { Attendance, AttendanceGroup, InvitationsPage, NoticeState, RsvpCounts } from './dto/invitation-views.dto';
 import { MeetingAccess } from './meeting-access.service';
@@ -105,7 +106,7 @@ export class MeetingFollowUpService {
 
   /** Every invitee as a spreadsheet row, by name: who they are, their reply, and their last notice. */
   async invitationsCsv(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<string> {
-    await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
+    const { meeting } = await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const lines = [INVITEES_CSV_HEADER.join(',')];
     let after: { name: string; id: string } | null = null;
     for (;;) {
@@ -126,6 +127,8 @@ export class MeetingFollowUpService {
             r.regionName ?? '',
             RSVP_WORDING[r.rsvp],
             r.respondedAt ? formatLondon(r.respondedAt) : '',
+            r.rsvpSource ? REPLY_CAME_BY[r.rsvpSource] : '',
+            r.rsvpRevision !== null && r.rsvpRevision < meeting.revision ? 'yes' : '',
             notice
               ? `${notice.kind.replace(/^meeting-/, '')} ${notice.status}${notice.lastError ? `: ${notice.lastError}` : ''}`
               : '',
@@ -197,7 +200,22 @@ function groups(rows: AttendanceRow[], attended: AttendedRow[], unnamed: string)
     .sort((a, b) => Number(a.code === null) - Number(b.code === null) || a.name.localeCompare(b.name, 'en-GB'));
 }
 
-const INVITEES_CSV_HEADER = ['name', 'email', 'category', 'region', 'reply', 'replied', 'last notice'];
+const INVITEES_CSV_HEADER = [
+  'name',
+  'email',
+  'category',
+  'region',
+  'reply',
+  'replied',
+  'reply came by',
+  'answered an earlier version',
+  'last notice',
+];
+const REPLY_CAME_BY: Record<RsvpSource, string> = {
+  link: 'the link in an email',
+  web: 'the web',
+  calendar: 'their calendar',
+};
 // Invitees read per statement for the download: a big meeting in a few round trips, in bounded memory.
 const CSV_BATCH = 1000;
 

@@ -1,11 +1,11 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { DetailsConfirmation, Establishment, MyRecord, Visibility } from '../api/types';
 import { formatMonth } from '../time';
 import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
-import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
+import { ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { MyCalendarFeed } from './my-calendar-feed';
 import { MyData } from './my-data';
@@ -136,7 +136,6 @@ function DetailsForm({ me }: { me: MyRecord }) {
     <Page title="My details" lead="Keep these current: colleagues use them to reach you.">
       <div className="two-col">
         <div>
-          {done ? <Alert kind="success">Your details are saved.</Alert> : null}
           <ConfirmedLine confirmation={saved.detailsConfirmation} busy={busy} onConfirm={confirm} />
           <ErrorSummary error={error} labels={LABELS} />
           <form onSubmit={submit} noValidate>
@@ -242,9 +241,12 @@ function DetailsForm({ me }: { me: MyRecord }) {
                 </label>
               </div>
             </fieldset>
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? 'Saving…' : 'Save my details'}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? 'Saving…' : 'Save my details'}
+              </button>
+              {done ? <SavedNote /> : null}
+            </div>
           </form>
           <section className="section" aria-labelledby="fixed-heading">
             <h2 id="fixed-heading">Set by the secretariat</h2>
@@ -365,5 +367,16 @@ function ConfirmedLine({
         My details are still right
       </button>
     </div>
+  );
+}
+
+/** Said beside the button just pressed, where the person is looking, and given focus for screen readers. */
+function SavedNote() {
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => note.current?.focus(), []);
+  return (
+    <p className="saved-note" role="status" tabIndex={-1} ref={note}>
+      Your details are saved.
+    </p>
   );
 }

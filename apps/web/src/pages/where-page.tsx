@@ -23,8 +23,16 @@ export function WherePage() {
   );
   const matches = settled ? found.data?.items : undefined;
   const shown = matches ?? establishments ?? [];
-  const single = matches?.length === 1 && found.data?.total === 1 ? matches[0].id : '';
+  const answered = settled === filter.trim() && !found.loading;
+  const single = answered && matches?.length === 1 && found.data?.total === 1 ? matches[0].id : '';
   const chosen = query.get('establishment') || single;
+
+  // A changed filter drops the choice it may no longer show, so no old choice's contacts stay on
+  // screen; a single match is then the answer, as on a fresh page.
+  function changeFilter(value: string) {
+    setFilter(value);
+    if (query.get('establishment')) navigate('/where', { replace: true });
+  }
 
   return (
     <Page
@@ -39,7 +47,7 @@ export function WherePage() {
             type="search"
             autoComplete="off"
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            onChange={(e) => changeFilter(e.target.value)}
             aria-controls="where-establishment"
           />
         </div>

@@ -96,7 +96,7 @@ function RegionMembers({ regionCode }: { regionCode: string }) {
       {page ? <p className="result-count">{membersText(page.total)}</p> : null}
       {members.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="stacked">
             <caption className="visually-hidden">Members of the region</caption>
             <thead>
               <tr>
@@ -110,14 +110,14 @@ function RegionMembers({ regionCode }: { regionCode: string }) {
             <tbody>
               {members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <td className="stack-title">
                     <Link to={`/people/${m.id}`}>{m.name}</Link>
                     {m.posts?.length ? <span className="muted small"> · rep</span> : null}
                   </td>
-                  <td>{m.category?.name}</td>
-                  <td>{m.status ? (STATUS_WORDS[m.status] ?? m.status) : ''}</td>
-                  <td>{m.email ?? <span className="muted small">Kept for the secretariat</span>}</td>
-                  <td>
+                  <td data-label="Category">{m.category?.name}</td>
+                  <td data-label="Status">{m.status ? (STATUS_WORDS[m.status] ?? m.status) : ''}</td>
+                  <td data-label="Email">{m.email ?? <span className="muted small">Kept for the secretariat</span>}</td>
+                  <td data-label="Phone">
                     {m.phone ?? (
                       <span className="muted small">
                         {m.contactVisibility?.phone === 'secretariat' ? 'Kept for the secretariat' : 'Not given'}

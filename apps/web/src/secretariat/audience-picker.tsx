@@ -1,5 +1,5 @@
 import { ReactNode, useEffect, useState } from 'react';
-import { api, DirectoryPage, messageOf, totalCount } from '../api/client';
+import { api, messageOf } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { reference, useReference } from '../api/reference';
 import { useDebounced, useResource } from '../hooks';
@@ -21,14 +21,16 @@ export function audienceBody(value: Audience, picked: { id: string }[]): { audie
   return { audience: { ...value, ...(picked.length ? { memberIds: picked.map((p) => p.id) } : {}) } };
 }
 
-/** How many current members (active, or invited and not activated yet) one part of an audience holds, from the directory's totals. */
-async function countOf(query: Record<string, string | boolean>): Promise<number> {
-  const counts = await Promise.all(
-    ['active', 'invited'].map((status) =>
-      api.get<DirectoryPage<unknown>>('/directory/members', { ...query, status, limit: 1 }),
-    ),
-  );
-  return counts.reduce((sum, page) => sum + totalCount(page.total), 0);
+/**
+ * How many current members one part of an audience holds, counted by the invitation's own rule (the
+ * API's preview), so a part's size and the total count the same people: staff accounts are no
+ * audience's members.
+ */
+async function sizeOf(meetingId: string, part: Audience): Promise<number> {
+  const p = await api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, {
+    audience: part,
+  });
+  return p.wouldInvite + p.alreadyInvited;
 }
 
 /**
@@ -62,25 +64,20 @@ export function AudiencePicker({
   useEffect(() => {
     let live = true;
     // A representative's parts are counted inside their region, as the invitation narrows them.
-    const within: Record<string, string> = region ? { region: region.code } : {};
-    const parts: [string, Record<string, string | boolean>][] = region
+    const parts: [string, Audience][] = region
       ? [
-          [`region:${region.code}`, within],
-          ...(categories ?? []).map(
-            (c) => [`category:${c.code}`, { ...within, category: c.code }] as [string, Record<string, string>],
-          ),
+          [`region:${region.code}`, { regions: [region.code] }],
+          ...(categories ?? []).map((c) => [`category:${c.code}`, { categories: [c.code] }] as [string, Audience]),
         ]
       : [
-          ['all', {}],
+          ['all', { all: true }],
           ['reps', { reps: true }],
-          ...(regions ?? []).map((r) => [`region:${r.code}`, { region: r.code }] as [string, Record<string, string>]),
-          ...(categories ?? []).map(
-            (c) => [`category:${c.code}`, { category: c.code }] as [string, Record<string, string>],
-          ),
+          ...(regions ?? []).map((r) => [`region:${r.code}`, { regions: [r.code] }] as [string, Audience]),
+          ...(categories ?? []).map((c) => [`category:${c.code}`, { categories: [c.code] }] as [string, Audience]),
         ];
     Promise.all(
       parts.map(([key, q]) =>
-        countOf(q).then(
+        sizeOf(meetingId, q).then(
           (n) => [key, n] as const,
           () => [key, NaN] as const,
         ),
@@ -89,7 +86,7 @@ export function AudiencePicker({
     return () => {
       live = false;
     };
-  }, [regions, categories, region?.code]);
+  }, [meetingId, regions, categories, region?.code]);
 
   const toggle = (list: string[] | undefined, code: string, on: boolean) => {
     const next = new Set(list ?? []);

@@ -113,7 +113,7 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
         entries.length ? (
           // Focusable so the table scrolls by keyboard on a phone.
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Changes">
-            <table>
+            <table className="stacked">
               <thead>
                 <tr>
                   <th scope="col">When</th>
@@ -124,8 +124,10 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
-                    <td>{formatStamp(e.at)}</td>
-                    <td>
+                    <td data-label="When" className="stack-later">
+                      {formatStamp(e.at)}
+                    </td>
+                    <td className="stack-title">
                       {e.actor?.name ?? 'The system or an emailed link'}
                       {e.actorPost ? (
                         <span className="muted small">
@@ -135,7 +137,7 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
                         </span>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label="What happened">
                       {e.summary}
                       {e.changes.length ? (
                         <ul className="plain small">

@@ -324,7 +324,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
             Re-send the {failed} failed {failed === 1 ? 'email' : 'emails'}
           </button>
           <div className="table-wrap">
-            <table>
+            <table className="stacked">
               <caption>Failed emails</caption>
               <thead>
                 <tr>
@@ -341,11 +341,11 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
                     .filter((n) => n.status === 'failed')
                     .map((n) => (
                       <tr key={n.id}>
-                        <td>{i.member.name}</td>
-                        <td>{i.member.email}</td>
-                        <td>{n.kind.replace('meeting-', '')}</td>
-                        <td>{n.attempts}</td>
-                        <td>{n.lastError}</td>
+                        <td className="stack-title">{i.member.name}</td>
+                        <td data-label="Email">{i.member.email}</td>
+                        <td data-label="Notice">{n.kind.replace('meeting-', '')}</td>
+                        <td data-label="Attempts">{n.attempts}</td>
+                        <td data-label="Last error">{n.lastError}</td>
                       </tr>
                     )),
                 )}
@@ -355,16 +355,16 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
         </>
       ) : null}
       {page.items.length ? (
-        <details>
-          <summary>
+        <section aria-labelledby="invitees-heading">
+          <h3 id="invitees-heading" className="subhead">
             Every invitee ({page.total}
             {page.items.length < page.total ? `, first ${page.items.length} shown` : ''})
-          </summary>
+          </h3>
           <button type="button" className="button secondary small" onClick={downloadInvitees}>
             Download every invitee (CSV)
           </button>
           <div className="table-wrap">
-            <table>
+            <table className="stacked">
               <caption className="visually-hidden">Every invitee</caption>
               <thead>
                 <tr>
@@ -378,7 +378,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
               <tbody>
                 {page.items.map((i) => (
                   <tr key={i.invitationId}>
-                    <td>
+                    <td className="stack-title">
                       {i.member.name}
                       {i.member.emailStatus === 'bouncing' ? (
                         <>
@@ -387,9 +387,13 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
                         </>
                       ) : null}
                     </td>
-                    <td>{i.member.categoryName ?? ''}</td>
-                    <td>{i.member.regionName ?? ''}</td>
-                    <td>
+                    <td data-label="Category" className="stack-later">
+                      {i.member.categoryName ?? ''}
+                    </td>
+                    <td data-label="Region" className="stack-later">
+                      {i.member.regionName ?? ''}
+                    </td>
+                    <td data-label="Reply">
                       {RSVP_LABELS[i.rsvp]}
                       {i.rsvpSource === 'calendar' ? ' (from their calendar)' : ''}
                       {i.answersEarlierRevision ? ', to an earlier version' : ''}
@@ -400,7 +404,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
                         </span>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label="Emails">
                       {i.notices.map((n) => (
                         <span key={n.id} className={`tag tag-${n.status}`}>
                           {n.kind.replace('meeting-', '')}: {n.status}
@@ -412,7 +416,7 @@ function DeliverySection({ meetingId, tick }: { meetingId: string; tick: number 
               </tbody>
             </table>
           </div>
-        </details>
+        </section>
       ) : null}
     </section>
   );
@@ -428,6 +432,15 @@ function RepliesSection({ meetingId, tick }: { meetingId: string; tick: number }
   async function download() {
     try {
       await api.download(`/meetings/${meetingId}/attendance`, 'attendance.csv', 'text/csv', { format: 'csv' });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  /** Who answered what, how and to which version: what a representative follows up on. */
+  async function downloadEach() {
+    try {
+      await api.download(`/meetings/${meetingId}/invitations`, 'replies.csv', 'text/csv', { format: 'csv' });
     } catch (err) {
       setError(err);
     }
@@ -496,9 +509,14 @@ function RepliesSection({ meetingId, tick }: { meetingId: string; tick: number }
               </div>
             </figure>
           ) : null}
-          <button type="button" className="button secondary" onClick={download}>
-            Download replies (CSV)
-          </button>
+          <div className="button-row">
+            <button type="button" className="button secondary" onClick={downloadEach}>
+              Download each person's reply (CSV)
+            </button>
+            <button type="button" className="button secondary" onClick={download}>
+              Download replies by region and category (CSV)
+            </button>
+          </div>
         </>
       ) : null}
     </section>

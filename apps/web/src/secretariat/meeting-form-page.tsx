@@ -4,6 +4,7 @@ import { reference, useReference } from '../api/reference';
 import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, RegionName } from '../api/types';
 import { CodeOptions, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
+import { DateInput } from '../components/date-input';
 import { Link, navigate } from '../router';
 import { isoToLondonLocal } from '../time';
 
@@ -194,21 +195,24 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
             </Field>
           </>
         )}
-        <Field name="startsAt" label="Starts" hint="London time (GMT or BST as the date falls)" error={errors.startsAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="datetime-local"
-              value={form.startsAt}
-              onChange={(e) => set({ startsAt: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field name="endsAt" label="Ends" hint="London time" error={errors.endsAt}>
-          {(p) => (
-            <input {...p} type="datetime-local" value={form.endsAt} onChange={(e) => set({ endsAt: e.target.value })} />
-          )}
-        </Field>
+        <DateInput
+          name="startsAt"
+          legend="Starts"
+          hint="London time (GMT or BST as the date falls), on the 24-hour clock: for example 14:00"
+          error={errors.startsAt}
+          value={form.startsAt}
+          onChange={(startsAt) => set({ startsAt })}
+          withTime
+        />
+        <DateInput
+          name="endsAt"
+          legend="Ends"
+          hint="London time"
+          error={errors.endsAt}
+          value={form.endsAt}
+          onChange={(endsAt) => set({ endsAt })}
+          withTime
+        />
         <Field name="venue" label="Venue" hint="Leave empty for an online-only meeting" error={errors.venue}>
           {(p) => <input {...p} value={form.venue} onChange={(e) => set({ venue: e.target.value })} />}
         </Field>

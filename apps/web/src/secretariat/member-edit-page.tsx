@@ -4,6 +4,7 @@ import { reference, useReference } from '../api/reference';
 import type * as Api from '../api/openapi.generated';
 import { Establishment, MemberPost, MyRecord } from '../api/types';
 import { EstablishmentChooser } from '../components/establishment-chooser';
+import { EraseMemberForm } from './erase-member';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
 import { NOTICE_CHOICES } from '../notice-choices';
@@ -69,7 +70,42 @@ export function MemberEditPage({ id }: { id?: string }) {
         <ErrorMessage error={record.error} retry={record.reload} />
       </Page>
     );
+  if (record.data?.erasedAt) return <ErasedRecord record={record.data} erasedAt={record.data.erasedAt} />;
   return <MemberForm key={record.data?.updatedAt} record={record.data} reload={record.reload} />;
+}
+
+/** An erased record is history only: nothing to change, suspend or erase again, and no retention clock. */
+function ErasedRecord({ record, erasedAt }: { record: MyRecord; erasedAt: string }) {
+  const posts = record.posts ?? [];
+  return (
+    <Page
+      title={record.name}
+      lead={`Erased on ${formatDay(dayInLondon(erasedAt))}`}
+      actions={
+        <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
+          Audit trail
+        </Link>
+      }
+    >
+      <Alert kind="success">
+        Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.
+      </Alert>
+      {posts.length ? (
+        <section className="section" aria-labelledby="erased-posts-heading">
+          <h2 id="erased-posts-heading">Posts held</h2>
+          <ul>
+            {posts.map((p) => (
+              <li key={p.id}>
+                {p.role}
+                {p.region ? `, ${p.region.name}` : ''}: {formatDay(p.startsOn)} to{' '}
+                {p.endsOn ? formatDay(p.endsOn) : 'now'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
 }
 
 function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void }) {
@@ -77,6 +113,7 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const establishments = useReference(reference.establishments);
@@ -175,26 +212,6 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
     }
   }
 
-  /** Erasure: the member becomes an anonymous record; the secretariat says why (an admin may not). */
-  async function erase() {
-    if (!record) return;
-    const reason = window.prompt(
-      `Erase ${record.name}? Everything that identifies them goes for good; their posts and replies stay, held by an anonymous record. Why are they erased?`,
-      '',
-    );
-    if (reason === null) return;
-    setError(null);
-    setNotice(null);
-    try {
-      await api.post(`/members/${record.id}/erase`, { reason });
-      // The record comes back anonymous, in a new form: the address carries what happened.
-      navigate(`/secretariat/members/${record.id}?erased=1`, { replace: true });
-      reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
-
   const search = new URLSearchParams(location.search);
   return (
     <Page
@@ -241,7 +258,7 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
             <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
               Audit trail
             </Link>
-            <button type="button" className="button danger" onClick={erase}>
+            <button type="button" className="button danger" aria-expanded={erasing} onClick={() => setErasing(true)}>
               Erase
             </button>
           </div>
@@ -268,12 +285,10 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         </Alert>
       ) : null}
       {search.get('created') ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
-      {search.get('erased') ? (
-        <Alert kind="success">
-          Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.
-        </Alert>
-      ) : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {record && erasing ? (
+        <EraseMemberForm record={record} onCancel={() => setErasing(false)} onErased={reload} />
+      ) : null}
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
         <Field name="email" label="Work email" hint="Also their sign-in" error={errors.email}>

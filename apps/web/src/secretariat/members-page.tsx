@@ -4,19 +4,57 @@ import { reference, useReference } from '../api/reference';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced, useMemberPages } from '../hooks';
 import { NOTICE_CHOICES } from '../notice-choices';
-import { Link } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { formatMonth } from '../time';
 
 const STATUSES = ['invited', 'active', 'suspended', 'left'];
+const EMAIL_STATUSES: [string, string][] = [
+  ['ok', 'Delivered'],
+  ['bouncing', 'Bouncing'],
+];
+
+interface Filters {
+  q: string;
+  status: string;
+  emailStatus: string;
+  region: string;
+  category: string;
+  stale: boolean;
+  noticesOff: string;
+}
+
+function filtersOf(query: URLSearchParams): Filters {
+  return {
+    q: query.get('q') ?? '',
+    status: query.get('status') ?? '',
+    emailStatus: query.get('emailStatus') ?? '',
+    region: query.get('region') ?? '',
+    category: query.get('category') ?? '',
+    stale: query.get('stale') === 'true',
+    noticesOff: query.get('noticesOff') ?? '',
+  };
+}
+
+/** The address carries every filter, so a list can be bookmarked, shared and reloaded as it was. */
+function addressOf(filters: Filters): string {
+  const q = new URLSearchParams(
+    Object.entries(filters)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k, String(v)]),
+  );
+  return `/secretariat/members${q.toString() ? `?${q}` : ''}`;
+}
 
 export function MembersPage() {
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
-  const [region, setRegion] = useState('');
-  const [category, setCategory] = useState('');
-  const [stale, setStale] = useState(false);
-  const [noticesOff, setNoticesOff] = useState('');
-  const filters = useDebounced({ q: q.trim(), status, region, category, stale, noticesOff }, 250);
+  const { query } = useLocation();
+  const [form, setForm] = useState<Filters>(() => filtersOf(query));
+  const set = (patch: Partial<Filters>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    navigate(addressOf(next), { replace: true });
+  };
+  const { q, status, emailStatus, region, category, stale, noticesOff } = form;
+  const filters = useDebounced({ q: q.trim(), status, emailStatus, region, category, stale, noticesOff }, 250);
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
   const { page, error, loading, more, setError } = useMemberPages(filters);
@@ -53,11 +91,11 @@ export function MembersPage() {
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="m-q">Name</label>
-          <input id="m-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input id="m-q" type="search" value={q} onChange={(e) => set({ q: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="m-status">Status</label>
-          <select id="m-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select id="m-status" value={status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">Any status</option>
             {STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -65,22 +103,33 @@ export function MembersPage() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="m-email-status">Email</label>
+          <select id="m-email-status" value={emailStatus} onChange={(e) => set({ emailStatus: e.target.value })}>
+            <option value="">Any</option>
+            {EMAIL_STATUSES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="m-region">Region</label>
-          <select id="m-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+          <select id="m-region" value={region} onChange={(e) => set({ region: e.target.value })}>
             <option value="">Any region</option>
             <CodeOptions items={regions} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="m-category">Category</label>
-          <select id="m-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select id="m-category" value={category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">Any category</option>
             <CodeOptions items={categories} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="m-notices-off">Meeting emails</label>
-          <select id="m-notices-off" value={noticesOff} onChange={(e) => setNoticesOff(e.target.value)}>
+          <select id="m-notices-off" value={noticesOff} onChange={(e) => set({ noticesOff: e.target.value })}>
             <option value="">Any</option>
             {NOTICE_CHOICES.map((c) => (
               <option key={c.code} value={c.code}>
@@ -90,7 +139,7 @@ export function MembersPage() {
           </select>
         </div>
         <div className="field checkbox">
-          <input id="m-stale" type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
+          <input id="m-stale" type="checkbox" checked={stale} onChange={(e) => set({ stale: e.target.checked })} />
           <label htmlFor="m-stale">Not confirmed their details (asked 30 days ago or more)</label>
         </div>
       </form>
@@ -121,7 +170,10 @@ export function MembersPage() {
                     <Link to={`/secretariat/members/${m.id}`}>{m.name}</Link>
                     {m.posts?.length ? <span className="muted small"> · rep</span> : null}
                   </td>
-                  <td>{m.email}</td>
+                  <td>
+                    {m.email}
+                    {m.emailStatus === 'bouncing' ? <strong className="small"> (bounces)</strong> : null}
+                  </td>
                   <td>{m.category?.name}</td>
                   <td>{m.region?.name}</td>
                   <td>{m.status}</td>

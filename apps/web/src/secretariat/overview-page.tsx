@@ -5,6 +5,11 @@ import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatStamp } from '../time';
 
+function askedAgo(days: number): string {
+  if (days === 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
 /** Members' open requests to be erased, with the one-month clock. */
 function ErasureRequests() {
   const open = useResource(() => api.get<Api.OpenErasureRequests>('/privacy/erasure-requests'), []);
@@ -16,7 +21,7 @@ function ErasureRequests() {
       <ul>
         {items.map((r) => (
           <li key={r.id}>
-            <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {r.ageDays} days ago, answer
+            <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {askedAgo(r.ageDays)}, answer
             by {formatStamp(r.answerBy)}
             {r.overdue ? <strong> (overdue)</strong> : null}
           </li>

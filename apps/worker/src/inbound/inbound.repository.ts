@@ -49,6 +49,24 @@ export class InboundRepository {
     return this.db.transaction(work);
   }
 
+  /** A member's invitation to a meeting with what its email showed them, for answering it by hand. */
+  async findInvitation(meetingId: string, email: string) {
+    const [row] = await this.db
+      .select({
+        invitationId: invitations.id,
+        rsvp: invitations.rsvp,
+        name: members.name,
+        email: members.email,
+        meeting: meetings,
+      })
+      .from(invitations)
+      .innerJoin(members, eq(members.id, invitations.memberId))
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(and(eq(invitations.meetingId, meetingId), sql`lower(${members.email}) = lower(${email})`))
+      .limit(1);
+    return row ?? null;
+  }
+
   /** The outcome recorded for a message already handled, or null. */
   async findHandled(messageId: string, tx: Executor = this.db): Promise<InboundOutcome | null> {
     const [row] = await tx

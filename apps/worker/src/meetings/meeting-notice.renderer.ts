@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
 import { NOTICE_CHOICE_WORDING, noticeChoiceOf, type NoticeKind } from '@seg/notices';
 import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
-import { MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
+import { MeetingInviter, MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
 
@@ -32,7 +32,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
   render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
     if (!notice.invitation) return { skip: 'The invitation no longer exists' };
-    const { meeting, rsvp } = notice.invitation;
+    const { meeting, rsvp, invitedBy } = notice.invitation;
     const invitationId = notice.invitationId;
     const memberName = notice.memberName;
     const kind = notice.kind as MeetingNoticeKind;
@@ -53,7 +53,8 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     const when = formatLondonRange(meeting.startsAt, meeting.endsAt);
     const subject = `${SUBJECT_PREFIX[kind]}: ${meeting.title}, ${formatLondon(meeting.startsAt)}`;
     const greeting = memberName ? `Dear ${memberName},` : 'Hello,';
-    const lead = leadSentence(kind, meeting);
+    const lead = leadSentence(kind, meeting, invitedBy);
+    const signature = signedBy(invitedBy, this.config.secretariatEmail);
     const changes = kind === 'meeting-update' ? whatChanged(notice.payload, meeting) : [];
     const details: [string, string][] = [
       ['When', when],
@@ -81,7 +82,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
             'Or open the attached invitation in your calendar.',
           ]),
       '',
-      'The secretariat, RCGP Secure Environments Group',
+      ...signature,
       '',
       offLine,
       '',
@@ -106,7 +107,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
         cancelled
           ? '<p>Your calendar will remove the meeting when you open the attached invitation.</p>'
           : `<p>${escapeHtml(replySoFar(rsvp))} Will you attend?</p>${htmlButton(`${rsvpUrl}?response=accepted`, 'Reply to this invitation')}<p>${REPLIES.map((r) => `<a href="${escapeHtml(`${rsvpUrl}?response=${r.response}`)}">${escapeHtml(r.label)}</a>`).join(' &middot; ')}</p><p style="font-size:13px;color:#505a5f">The page asks you to confirm: opening a link changes nothing.</p>`,
-        '<p>The secretariat, RCGP Secure Environments Group</p>',
+        `<p>${signature.map(escapeHtml).join('<br>')}</p>`,
         `<p style="font-size:13px;color:#505a5f;border-top:1px solid #d0d4d6;padding-top:12px">Not wanted? <a href="${escapeHtml(offUrl)}">${escapeHtml(stop)}</a>, or choose in My details.</p>`,
       ].join('\n'),
     );
@@ -152,10 +153,13 @@ const SUBJECT_PREFIX: Record<MeetingNoticeKind, string> = {
   'meeting-cancellation': 'Cancelled',
 };
 
-function leadSentence(kind: MeetingNoticeKind, meeting: MeetingRow): string {
+/** A representative's meeting is theirs: they invite, with their post, and the secretariat stays the contact. */
+function leadSentence(kind: MeetingNoticeKind, meeting: MeetingRow, invitedBy: MeetingInviter | null): string {
   switch (kind) {
     case 'meeting-invite':
-      return 'The secretariat of the RCGP Secure Environments Group invites you to this meeting.';
+      return invitedBy
+        ? `${invitedBy.name}, ${invitedBy.post} for ${invitedBy.regionName}, invites you to this meeting.`
+        : 'The secretariat of the RCGP Secure Environments Group invites you to this meeting.';
     case 'meeting-update':
       return 'This meeting has changed:';
     case 'meeting-reminder':
@@ -163,6 +167,15 @@ function leadSentence(kind: MeetingNoticeKind, meeting: MeetingRow): string {
     case 'meeting-cancellation':
       return 'This meeting has been cancelled.';
   }
+}
+
+function signedBy(invitedBy: MeetingInviter | null, secretariatEmail: string): string[] {
+  if (!invitedBy) return ['The secretariat, RCGP Secure Environments Group'];
+  return [
+    `${invitedBy.name}, ${invitedBy.post} for ${invitedBy.regionName}`,
+    'RCGP Secure Environments Group',
+    `Questions about the meeting: the secretariat, ${secretariatEmail}`,
+  ];
 }
 
 /**

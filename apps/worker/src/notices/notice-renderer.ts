@@ -17,7 +17,14 @@ export interface NoticeToSend extends Omit<NoticeRow, 'kind'> {
   /** The kinds of meeting notice the member turned off; empty when the member is gone. */
   memberNoticesOff: NoticeChoice[];
   /** Null when the notice has no invitation or it is gone. */
-  invitation: { rsvp: RsvpResponse; meeting: MeetingRow } | null;
+  invitation: { rsvp: RsvpResponse; meeting: MeetingRow; invitedBy: MeetingInviter | null } | null;
+}
+
+/** Who invited, when a representative called the meeting by their post in its region. */
+export interface MeetingInviter {
+  name: string;
+  post: string;
+  regionName: string;
 }
 
 /** An email ready for nodemailer: both parts, and for meeting notices the iCalendar object. */

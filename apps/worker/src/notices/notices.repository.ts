@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DB, Database, invitations, meetings, members, notices } from '@seg/db';
+import { DB, Database, invitations, isCurrentPost, meetings, members, notices, posts, regions } from '@seg/db';
+import { todayInLondon } from '@seg/rules';
+import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { NoticeKind } from '@seg/notices';
 import { NoticeToSend } from './notice-renderer';
@@ -10,6 +12,7 @@ export class NoticesRepository {
   private readonly loadToSend;
 
   constructor(@Inject(DB) private readonly db: Database) {
+    const inviter = alias(members, 'inviter');
     this.loadToSend = db
       .select({
         notice: notices,
@@ -18,11 +21,20 @@ export class NoticesRepository {
         memberNoticesOff: members.noticesOff,
         rsvp: invitations.rsvp,
         meeting: meetings,
+        inviterName: inviter.name,
+        // The post in the meeting's region that let the inviter call it (a regional meeting's lead).
+        inviterPost: sql<string | null>`(select ${posts.role} from ${posts}
+          where ${posts.memberId} = ${invitations.invitedById} and ${posts.regionId} = ${meetings.regionId}
+            and ${isCurrentPost(sql.placeholder('today'))}
+          order by ${posts.startsOn} limit 1)`,
+        regionName: regions.name,
       })
       .from(notices)
       .leftJoin(members, eq(members.id, notices.memberId))
       .leftJoin(invitations, eq(invitations.id, notices.invitationId))
       .leftJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .leftJoin(inviter, eq(inviter.id, invitations.invitedById))
+      .leftJoin(regions, eq(regions.id, meetings.regionId))
       .where(eq(notices.id, sql.placeholder('id')))
       .limit(1)
       .prepare('worker_load_notice_to_send');
@@ -30,7 +42,7 @@ export class NoticesRepository {
 
   /** The notice and its render inputs in one round trip. */
   async getToSend(id: string): Promise<NoticeToSend | null> {
-    const [row] = await this.loadToSend.execute({ id });
+    const [row] = await this.loadToSend.execute({ id, today: todayInLondon() });
     if (!row) return null;
     return {
       ...row.notice,
@@ -39,7 +51,17 @@ export class NoticesRepository {
       memberName: row.memberName,
       memberEmailStatus: row.memberEmailStatus,
       memberNoticesOff: row.memberNoticesOff ?? [],
-      invitation: row.rsvp && row.meeting ? { rsvp: row.rsvp, meeting: row.meeting } : null,
+      invitation:
+        row.rsvp && row.meeting
+          ? {
+              rsvp: row.rsvp,
+              meeting: row.meeting,
+              invitedBy:
+                row.inviterName && row.inviterPost && row.regionName
+                  ? { name: row.inviterName, post: row.inviterPost, regionName: row.regionName }
+                  : null,
+            }
+          : null,
     };
   }
 
