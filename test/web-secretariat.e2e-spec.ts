@@ -360,6 +360,16 @@ describe("the secretariat's working day", () => {
 
   it("Erase, from the member's page: the officer says why, and the record becomes anonymous", async () => {
     const leaver = await addMember({ name: 'Perpetua Quillfeather', email: email('quillfeather') });
+    const [named] = await stack.api.db
+      .insert(meetings)
+      .values({
+        title: `Spring spoke ${run}`,
+        kind: 'hub',
+        agenda: '1. Welcome\n2. Perpetua Quillfeather on transfers',
+        startsAt: new Date('2031-04-03T10:00:00Z'),
+        endsAt: new Date('2031-04-03T12:00:00Z'),
+      })
+      .returning({ id: meetings.id });
     const page = await signIn(officer);
     await go(page, `/secretariat/members/${leaver.id}`);
     const dialogs: string[] = [];
@@ -384,6 +394,11 @@ describe("the secretariat's working day", () => {
     await expect(page.getByText(/erased \d+ months after that/).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^(Suspend|Erase)/ }).count()).resolves.toBe(0);
     expect(dialogs).toEqual([]);
+    // Where staff still named them, to edit.
+    const mentions = page.getByRole('region', { name: "Still named in meetings' text" });
+    await expect(mentions.getByRole('link', { name: "The meeting's agenda" }).getAttribute('href')).resolves.toBe(
+      `/secretariat/meetings/${named.id}/edit`,
+    );
     const [row] = await stack.db.select().from(members).where(eq(members.id, leaver.id));
     expect(row.erasedAt).not.toBeNull();
     expect(row.name).toMatch(/^Former member \d+$/);

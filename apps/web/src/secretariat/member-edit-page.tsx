@@ -90,6 +90,19 @@ function ErasedRecord({ record, erasedAt }: { record: MyRecord; erasedAt: string
       <Alert kind="success">
         Erased: nothing that identifies them is kept; this anonymous record holds their posts and replies as history.
       </Alert>
+      {record.erasureMentions.length ? (
+        <section className="section" aria-labelledby="erased-mentions-heading">
+          <h2 id="erased-mentions-heading">Still named in meetings' text</h2>
+          <p>Staff wrote their name or email into these meetings: edit each so it names them no more.</p>
+          <ul>
+            {record.erasureMentions.map((m) => (
+              <li key={`${m.meetingId} ${m.field}`}>
+                <Link to={`/secretariat/meetings/${m.meetingId}/edit`}>The meeting's {m.field}</Link>: “{m.snippet}”
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {posts.length ? (
         <section className="section" aria-labelledby="erased-posts-heading">
           <h2 id="erased-posts-heading">Posts held</h2>
