@@ -1,4 +1,13 @@
-import { attendance, auditLog, invitations, learningEntries, meetings, reflections } from '@seg/db';
+import {
+  attendance,
+  auditLog,
+  inboundMessages,
+  invitations,
+  learningEntries,
+  meetings,
+  notices,
+  reflections,
+} from '@seg/db';
 import { sql } from 'drizzle-orm';
 import { createMember, createPost, loggedIn } from './support/factories';
 import { useStack } from './support/stack';
@@ -6,6 +15,8 @@ import { useStack } from './support/stack';
 /** Tables that refer to a member but hold nothing the export does not already give, and why. */
 const COPIES: Record<string, string> = {
   directory_cards: 'the directory read model: a copy of the member record, kept by triggers',
+  erasure_mentions:
+    'where staff-written text may still name an erased member: made only by erasure, when there is nobody left to ask',
 };
 
 // Subject access: GET /me/export holds every row of every table that refers to the member. The
@@ -13,6 +24,52 @@ const COPIES: Record<string, string> = {
 // here until the export (and this test's data) covers it.
 describe('subject access export', () => {
   const stack = useStack();
+
+  it("holds the mail received about them (calendar replies, bounces) and every change to their posts, and nobody else's", async () => {
+    const { member, auth } = await loggedIn(stack.db, stack.config, { name: 'Rhys Replier', region: 'wales' });
+    const other = await createMember(stack.db, { name: 'Olwen Other', region: 'wales' });
+    const post = await createPost(stack.db, { memberId: member.id, region: 'wales', role: 'Regional lead' });
+    const [given, ended] = await stack.db
+      .insert(auditLog)
+      .values([
+        { entity: 'post', entityId: post.id, action: 'create', after: { role: 'Regional lead' } },
+        { entity: 'post', entityId: post.id, action: 'end', after: { endsOn: '2031-01-01' } },
+      ])
+      .returning();
+    const [meeting] = await stack.db
+      .insert(meetings)
+      .values({
+        title: 'Wales hub',
+        kind: 'hub',
+        startsAt: new Date('2031-02-01T10:00:00Z'),
+        endsAt: new Date('2031-02-01T11:00:00Z'),
+      })
+      .returning();
+    const [mine, theirs] = await stack.db
+      .insert(invitations)
+      .values([
+        { meetingId: meeting.id, memberId: member.id },
+        { meetingId: meeting.id, memberId: other.id },
+      ])
+      .returning();
+    const [notice] = await stack.db
+      .insert(notices)
+      .values({ kind: 'meeting-invite', memberId: member.id, toEmail: member.email, invitationId: mine.id })
+      .returning();
+    const [reply, bounce] = await stack.db
+      .insert(inboundMessages)
+      .values([
+        { messageId: `<reply-${member.id}@example.net>`, outcome: 'reply', invitationId: mine.id },
+        { messageId: `<bounce-${member.id}@example.net>`, outcome: 'bounce', noticeId: notice.id },
+        { messageId: `<reply-${other.id}@example.net>`, outcome: 'reply', invitationId: theirs.id },
+      ])
+      .returning();
+
+    const exported = (await stack.http().get('/me/export').set(auth).expect(200)).body;
+    expect(exported.inboundMessages.map((m: { id: string }) => m.id).sort()).toEqual([reply.id, bounce.id].sort());
+    expect(exported.auditOfPosts.map((a: { id: string }) => a.id).sort()).toEqual([given.id, ended.id].sort());
+    expect(JSON.stringify(exported)).not.toContain(`reply-${other.id}`);
+  });
 
   it('covers every row of every table whose foreign keys refer to the member', async () => {
     const { member, auth } = await loggedIn(stack.db, stack.config, {

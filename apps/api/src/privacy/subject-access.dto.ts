@@ -28,9 +28,15 @@ export class MyData {
   /** Changes to their record: who, when, before and after. */
   @ApiProperty(ROWS)
   audit: Record<string, unknown>[];
+  /** Changes to the posts they held (given, changed, ended): who, when, before and after. */
+  @ApiProperty(ROWS)
+  auditOfPosts: Record<string, unknown>[];
   /** Changes they made to other records: which, when, what kind. */
   @ApiProperty(ROWS)
   auditByThem: Record<string, unknown>[];
+  /** Mail received about them: their calendar replies and the bounces of emails sent to them. */
+  @ApiProperty(ROWS)
+  inboundMessages: Record<string, unknown>[];
   /** Their requests to be erased, open or answered. */
   @ApiProperty(ROWS)
   erasureRequests: Record<string, unknown>[];

@@ -5,15 +5,17 @@ import {
   calendarFeeds,
   Database,
   DB,
+  inboundMessages,
   invitations,
   learningEntries,
   meetings,
   notices,
   oneTimeTokens,
+  posts,
   reflections,
   refreshTokens,
 } from '@seg/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 
 /**
  * What is held about a member beyond their record, for a subject access export: every table that
@@ -138,6 +140,63 @@ export class SubjectAccessRepository {
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId)))
       .orderBy(asc(auditLog.at));
+  }
+
+  /** Every change to the posts they held: who, when, before and after. */
+  auditOfPosts(memberId: string) {
+    return this.db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        postId: auditLog.entityId,
+        action: auditLog.action,
+        actorId: auditLog.actorId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'post'),
+          // The audit log names any record by its id as text.
+          inArray(
+            auditLog.entityId,
+            this.db
+              .select({ id: sql<string>`${posts.id}::text` })
+              .from(posts)
+              .where(eq(posts.memberId, memberId)),
+          ),
+        ),
+      )
+      .orderBy(asc(auditLog.at));
+  }
+
+  /** Mail received about them: their calendar replies to invitations and the bounces of emails to them. */
+  inboundAbout(memberId: string) {
+    return this.db
+      .select({
+        id: inboundMessages.id,
+        messageId: inboundMessages.messageId,
+        outcome: inboundMessages.outcome,
+        invitationId: inboundMessages.invitationId,
+        noticeId: inboundMessages.noticeId,
+        detail: inboundMessages.detail,
+        receivedAt: inboundMessages.receivedAt,
+      })
+      .from(inboundMessages)
+      .where(
+        or(
+          inArray(
+            inboundMessages.invitationId,
+            this.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.memberId, memberId)),
+          ),
+          inArray(
+            inboundMessages.noticeId,
+            this.db.select({ id: notices.id }).from(notices).where(eq(notices.memberId, memberId)),
+          ),
+        ),
+      )
+      .orderBy(asc(inboundMessages.receivedAt));
   }
 
   /** What the member changed: which record, when and how, without the values (other people's). */

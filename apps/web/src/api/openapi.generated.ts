@@ -2516,6 +2516,10 @@ export interface components {
             auditByThem: {
                 [key: string]: unknown;
             }[];
+            /** @description Changes to the posts they held (given, changed, ended): who, when, before and after. */
+            auditOfPosts: {
+                [key: string]: unknown;
+            }[];
             /** @description Their private calendar feed: when its address was made (never the address itself). */
             calendarFeeds: {
                 [key: string]: unknown;
@@ -2525,6 +2529,10 @@ export interface components {
                 [key: string]: unknown;
             }[];
             exportedAt: string;
+            /** @description Mail received about them: their calendar replies and the bounces of emails sent to them. */
+            inboundMessages: {
+                [key: string]: unknown;
+            }[];
             /** @description Meetings they were invited to, with their replies. */
             invitations: {
                 [key: string]: unknown;
