@@ -32,7 +32,7 @@ import { EmailChangeDto, EmailChanged } from './dto/email-change.dto';
 import { LinkCheckDto, LinkStatusDto } from './dto/link-status.dto';
 import { LoginDto } from './dto/login.dto';
 import { NewPasswordDto } from './dto/new-password.dto';
-import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
+import { LinkRequested, PasswordResetRequestDto } from './dto/password-reset-request.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SessionPageDto, SessionsEndedDto } from './dto/session.dto';
 import { SignInLinkDto, SignInLinkRequestDto, SignInThrottledBody } from './dto/sign-in-link.dto';
@@ -145,10 +145,11 @@ export class AuthController {
     description:
       "Answers 202 whether or not the email is a member's; only active members are sent a link (valid one hour).",
   })
-  @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiAcceptedResponse({ type: LinkRequested })
   @ApiErrors(400)
-  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): LinkRequested {
     this.accountTokens.requestPasswordReset(body.email);
+    return { message: "If this address is a current member's, a password reset link is on its way to it." };
   }
 
   @Public()
@@ -160,11 +161,12 @@ export class AuthController {
     description:
       "Answers 202 whether or not the email is a member's; an active member is sent a link to their own address that signs in once, within 15 minutes. The owner's way in while password sign-in is throttled; at most 3 emails to a member in 15 minutes, so the newest one still works.",
   })
-  @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiAcceptedResponse({ type: LinkRequested })
   @ApiErrors(400)
   @ApiError(429, 'Too many sign-in links asked for from this address (whatever the emails); see Retry-After')
-  requestSignInLink(@Body() body: SignInLinkRequestDto, @Ip() address: string): Promise<void> {
-    return this.accountTokens.requestSignInLink(body.email, address);
+  async requestSignInLink(@Body() body: SignInLinkRequestDto, @Ip() address: string): Promise<LinkRequested> {
+    await this.accountTokens.requestSignInLink(body.email, address);
+    return { message: "If this address is a current member's, a sign-in link is on its way to it." };
   }
 
   @Public()

@@ -2330,6 +2330,10 @@ export interface components {
             /** @description The `token` parameter of the link in the email */
             token: string;
         };
+        LinkRequested: {
+            /** @example If this address is a current member's, a link is on its way to it. */
+            message: string;
+        };
         LinkStatusDto: {
             /** @description False when the link has been used, has expired, was replaced by a newer email, or was never ours */
             usable: boolean;
@@ -3166,6 +3170,7 @@ export type LastBackupView = components['schemas']['LastBackupView'];
 export type LearningItem = components['schemas']['LearningItem'];
 export type LearningSettingsDto = components['schemas']['LearningSettingsDto'];
 export type LinkCheckDto = components['schemas']['LinkCheckDto'];
+export type LinkRequested = components['schemas']['LinkRequested'];
 export type LinkStatusDto = components['schemas']['LinkStatusDto'];
 export type LoginDto = components['schemas']['LoginDto'];
 export type MarkAttendanceDto = components['schemas']['MarkAttendanceDto'];
@@ -3775,12 +3780,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LinkRequested"];
+                };
             };
             /** @description Bad input: every invalid field is named in `details` */
             400: {
@@ -4083,12 +4089,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LinkRequested"];
+                };
             };
             /** @description Bad input: every invalid field is named in `details` */
             400: {
