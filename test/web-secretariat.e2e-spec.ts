@@ -337,7 +337,9 @@ describe("the secretariat's working day", () => {
     answer(false);
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await eventually('the question', () => dialogs.length === 1);
-    expect(dialogs[0]).toBe('Send the invitation to 1 member? Each is emailed now.');
+    expect(dialogs[0]).toBe(
+      "Send the invitation to 1 member? 1 invitation: less than a minute at your provider's 3,000 a minute.",
+    );
     await expect(stack.api.db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).resolves.toEqual(
       [],
     );
