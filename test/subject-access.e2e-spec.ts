@@ -5,6 +5,7 @@ import {
   invitations,
   learningEntries,
   meetings,
+  memberMessages,
   notices,
   reflections,
 } from '@seg/db';
@@ -136,6 +137,12 @@ describe('subject access export', () => {
       minutes: 60,
       learnt: 'Private: dressings',
     });
+
+    // A message they sent a colleague through the group's mail, and one they received.
+    await stack.db.insert(memberMessages).values([
+      { senderId: member.id, recipientId: other.id, sentAt: new Date('2026-02-01T10:00:00Z') },
+      { senderId: other.id, recipientId: member.id, sentAt: new Date('2026-02-02T10:00:00Z') },
+    ]);
 
     const mine = await stack.http().get('/me/export').set(auth).expect(200);
     expect(mine.headers['content-disposition']).toMatch(/attachment/);

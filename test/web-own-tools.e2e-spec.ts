@@ -116,4 +116,39 @@ describe('web app: a member’s own tools', () => {
     await checkBothWidths(page, 'person-tools');
     await page.context().close();
   });
+
+  it('sends a message to a colleague whose address is hidden, and shows no button once they opt out', async () => {
+    const page = await signIn(member);
+    await go(page, `/people/${quiet.id}`);
+    const section = page.getByRole('region', { name: 'Send a message' });
+    await section.getByRole('button', { name: 'Send a message' }).click();
+    await section.getByRole('button', { name: 'Send to Quentin Quiet' }).click();
+    await section.getByRole('alert').getByText('Check what you entered').waitFor();
+    await checkBothWidths(page, 'send-message-errors');
+    await section.getByLabel('Subject').fill('Prescribing at HMP Bristol');
+    await section.getByLabel('Your message').fill('Could we speak about a patient moving to you?');
+    await section.getByRole('button', { name: 'Send to Quentin Quiet' }).click();
+    await section.getByText('Your message is on its way').waitFor();
+    await checkBothWidths(page, 'send-message-sent');
+    const mail = await stack.sink.waitForMailTo(quiet.email);
+    expect(mail.parsed.replyTo?.value).toEqual([{ name: 'Morwenna Member', address: member.email }]);
+    expect(mail.parsed.text).toContain('Could we speak about a patient moving to you?');
+    await page.context().close();
+
+    const own = await signIn(quiet);
+    await go(own, '/my/details');
+    const choice = own.getByRole('region', { name: 'Messages from members' });
+    await choice.getByLabel('Members may send me messages through SEG Network').uncheck();
+    await choice.getByRole('button', { name: 'Save this choice' }).click();
+    await choice.getByText('Members can no longer send you messages.').waitFor();
+    expect(await accessibilityIssues(own, 'my messages choice')).toEqual([]);
+    await own.context().close();
+
+    const again = await signIn(member);
+    await go(again, `/people/${quiet.id}`);
+    await again.getByRole('button', { name: 'Save to my contacts' }).waitFor();
+    expect(await again.getByRole('button', { name: 'Send a message' }).count()).toBe(0);
+    expect(await again.getByRole('region', { name: 'Send a message' }).count()).toBe(0);
+    await again.context().close();
+  });
 });

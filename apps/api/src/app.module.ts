@@ -27,6 +27,7 @@ import { HealthModule } from './health/health.module';
 import { InboundMessagesModule } from './inbound-messages/inbound-messages.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeModule } from './me/me.module';
+import { MemberMessagesModule } from './member-messages/member-messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticeChoicesModule } from './notice-choices/notice-choices.module';
 import { MembersModule } from './members/members.module';
@@ -87,6 +88,7 @@ export class AppModule {
         CalendarFeedModule,
         ContactCardsModule,
         RegionSheetModule,
+        MemberMessagesModule,
         PrivacyModule,
         InboundMessagesModule,
         DemoModule,

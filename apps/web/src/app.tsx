@@ -16,6 +16,7 @@ import { MyMeetingsPage } from './pages/my-meetings-page';
 import { PersonPage } from './pages/person-page';
 import { RegionPage } from './pages/region-page';
 import { RegionSheetPage } from './pages/region-sheet-page';
+import { ReportMessagePage } from './messages/report-message-page';
 import { PrivacyPage } from './pages/privacy-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignInLinkPage } from './pages/sign-in-link-page';
@@ -56,6 +57,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/sign-in-link': () => <SignInLinkPage />,
   // The "still right" link of the confirm-details email: the token is the member's key.
   '/confirm-details': () => <ConfirmDetailsPage />,
+  // The "Report this message" link of a member's message: the token names the message.
+  '/report-message': () => <ReportMessagePage />,
   // What is held and for how long: readable before signing in.
   '/privacy': () => <PrivacyPage />,
   // The link sent to a new email address: whoever opens it proves they read that inbox.

@@ -19,6 +19,7 @@ import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { ConfirmDetailsJob } from './members/confirm-details.job';
 import { ConfirmDetailsRenderer } from './members/confirm-details.renderer';
 import { ErasureRequestRenderer } from './members/erasure-request.renderer';
+import { MemberMessageRenderer } from './members/member-message.renderer';
 import { MembersWorkerModule } from './members/members-worker.module';
 import { NoticesWorkerModule } from './notices/notices-worker.module';
 import { PrivacyWorkerModule } from './privacy/privacy-worker.module';
@@ -46,6 +47,7 @@ export class WorkerModule {
             ConfirmDetailsRenderer,
             ErasureRequestRenderer,
             CertificateNoticeRenderer,
+            MemberMessageRenderer,
           ],
         }),
         InboundWorkerModule,

@@ -10,7 +10,7 @@ const MAC_CHARS = 22;
  * What a link token stands for; each has its own key, so one can never pass for another (an
  * unsubscribe link's key is its kind of notice's own).
  */
-export type IdTokenPurpose = 'rsvp' | 'confirm-details' | `unsubscribe-${NoticeChoice}`;
+export type IdTokenPurpose = 'rsvp' | 'confirm-details' | 'message-report' | `unsubscribe-${NoticeChoice}`;
 
 function mac(secret: string, purpose: IdTokenPurpose, id: string): string {
   return createHmac('sha256', purposeKey(secret, `${purpose}-token-v1`))

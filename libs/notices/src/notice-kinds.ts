@@ -43,6 +43,12 @@ export const NOTICE_KINDS = {
    * attached. Held back from an address that bounces: the member downloads it from My learning.
    */
   'attendance-certificate': { to: 'member', suppressedWhenBouncing: true, account: false },
+  /**
+   * A message from another member whose address this member's own is hidden from
+   * (`payload.messageId`, `senderId`, `subject`, `text`): Reply-To the sender. The subject and
+   * text leave the row once the notice leaves the queue (drizzle/functions/60-member-message-text.sql).
+   */
+  'member-message': { to: 'member', suppressedWhenBouncing: true, account: false },
   // Meeting notices stop for a member whose address bounces.
   'meeting-invite': { to: 'new-invitations', suppressedWhenBouncing: true, account: false },
   /** Everyone but those who declined hears of a change. */

@@ -59,6 +59,7 @@ export function memberRecord(
         : null,
     listed: m.listed,
     noticePreferences: noticePreferences(m.noticesOff),
+    acceptsMessages: m.acceptsMessages,
     seenByMembers: {
       ...visibleContacts(subject, OTHER_MEMBER),
       emailAlwaysShown: emailAlwaysShown(subject),

@@ -49,6 +49,9 @@ export class MyData {
   /** Their own entries of learning outside the network (in their own copy, with their notes). */
   @ApiProperty(ROWS)
   learningEntries: Record<string, unknown>[];
+  /** Messages they sent or received through the group's mail: who, when, any report; the text is never kept. */
+  @ApiProperty(ROWS)
+  messages: Record<string, unknown>[];
   /**
    * `included` in the member's own export; `withheld` in the secretariat's copy: reflective notes
    * are the member's alone, and the secretariat never reads them.

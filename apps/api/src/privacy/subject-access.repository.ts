@@ -3,6 +3,7 @@ import {
   attendance,
   auditLog,
   calendarFeeds,
+  memberMessages,
   Database,
   DB,
   inboundMessages,
@@ -261,5 +262,14 @@ export class SubjectAccessRepository {
     return rows.map(({ learnt, willChange, memberId: _owner, ...row }) =>
       withNotes ? { ...row, learnt, willChange } : row,
     );
+  }
+
+  /** Messages the member sent or received: who wrote to whom, when, and any report of it. */
+  messagesOf(memberId: string) {
+    return this.db
+      .select()
+      .from(memberMessages)
+      .where(or(eq(memberMessages.senderId, memberId), eq(memberMessages.recipientId, memberId)))
+      .orderBy(asc(memberMessages.sentAt));
   }
 }

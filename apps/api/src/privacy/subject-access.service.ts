@@ -34,6 +34,7 @@ export class SubjectAccessService {
       calendarFeeds,
       attendance,
       learningEntries,
+      messages,
     ] = await Promise.all([
       this.held.invitationsOf(memberId),
       this.held.invitationsSentBy(memberId),
@@ -49,6 +50,7 @@ export class SubjectAccessService {
       this.held.calendarFeedsOf(memberId),
       this.held.attendanceOf(memberId, forMember),
       this.held.learningEntriesOf(memberId, forMember),
+      this.held.messagesOf(memberId),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -64,6 +66,7 @@ export class SubjectAccessService {
       auditByThem,
       inboundMessages,
       erasureRequests,
+      messages,
       calendarFeeds,
       attendance,
       learningEntries,

@@ -574,6 +574,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/directory/members/{id}/message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you may send the member a message now, and how many you have sent today. */
+        get: operations["MemberMessagesController_permission"];
+        put?: never;
+        /**
+         * Sends the member a message through the group's mail: from the group's address, Reply-To
+         *     you, so they choose whether to answer. Their address is never in the answer. Plain text, up
+         *     to 5,000 characters; 10 a day (429 past that); 403 if they chose not to receive messages.
+         */
+        post: operations["MemberMessagesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/members/{id}/vcard": {
         parameters: {
             query?: never;
@@ -1340,6 +1362,41 @@ export interface paths {
          *     saving would give.
          */
         post: operations["MembersController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/message-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages their recipients reported, the latest first: who wrote to whom and when (never the text). */
+        get: operations["MemberMessagesController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/message-reports/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message a "Report this message" link names: who sent it and when. Opening it changes nothing. */
+        get: operations["MemberMessagesController_reportView"];
+        put?: never;
+        /** Reports the message to the secretariat (from the link in it); a second report changes nothing. */
+        post: operations["MemberMessagesController_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2435,6 +2492,8 @@ export interface components {
             startsOn: string;
         };
         MemberRecord: {
+            /** @description Their own choice to receive messages from other members through the group's mail. */
+            acceptsMessages: boolean;
             availability: string | null;
             bio: string | null;
             category: components["schemas"]["MemberCategory"] | null;
@@ -2491,6 +2550,39 @@ export interface components {
         MergeRegionDto: {
             /** @description The code of the region that absorbs this one: its members, establishments and current posts move there. */
             into: string;
+        };
+        MessageMember: {
+            id: string;
+            name: string;
+        };
+        MessagePermission: {
+            canSend: boolean;
+            dailyLimit: number;
+            /** @description Why not, in words; null when you may. */
+            reason: string | null;
+            sentToday: number;
+        };
+        MessageReceipt: {
+            dailyLimit: number;
+            /** @description When it was accepted, ISO-8601. */
+            sentAt: string;
+            /** @description Messages you have sent today (London's day), this one included. */
+            sentToday: number;
+        };
+        MessageReport: {
+            messageId: string;
+            note: string | null;
+            recipient: components["schemas"]["MessageMember"];
+            reportedAt: string;
+            sender: components["schemas"]["MessageMember"];
+            sentAt: string;
+        };
+        MessageReportPage: {
+            items: components["schemas"]["MessageReport"][];
+            /** @description Give it back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many items match, on every page */
+            total: number;
         };
         MovedByMerge: {
             establishments: number;
@@ -2554,6 +2646,10 @@ export interface components {
             }[];
             /** @description Their record: details, category, region, establishments, posts past and present. */
             member: components["schemas"]["MemberRecord"];
+            /** @description Messages they sent or received through the group's mail: who, when, any report; the text is never kept. */
+            messages: {
+                [key: string]: unknown;
+            }[];
             /** @description Every email sent to them, with its dates and delivery state. */
             notices: {
                 [key: string]: unknown;
@@ -2625,7 +2721,7 @@ export interface components {
             attempts: number;
             id: string;
             /** @enum {string} */
-            kind: "activation" | "password-reset" | "email-change" | "sign-in" | "confirm-details" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
+            kind: "activation" | "password-reset" | "email-change" | "sign-in" | "confirm-details" | "password-changed" | "email-changed" | "erasure-requested" | "attendance-certificate" | "member-message" | "meeting-invite" | "meeting-update" | "meeting-reminder" | "meeting-cancellation";
             lastError: string | null;
             messageId: string | null;
             /** @description Held back by the day's sending limit until then (while queued); null: as soon as the rate allows. */
@@ -2787,6 +2883,16 @@ export interface components {
             /** @description How many items match, on every page */
             total: number;
         };
+        ReportedMessageView: {
+            /** @description When it was reported; null until then. */
+            reportedAt: string | null;
+            senderName: string;
+            sentAt: string;
+        };
+        ReportMessageDto: {
+            /** @description What the recipient wants the secretariat to know. */
+            note?: string;
+        };
         RepView: {
             endsOn: string | null;
             member: components["schemas"]["DirectoryMember"];
@@ -2868,6 +2974,12 @@ export interface components {
             /** @description Listed whatever they choose: a current rep whose category is not private by default. */
             listedWhateverChosen: boolean;
             phone: string | null;
+        };
+        SendMessageDto: {
+            /** @description One line. */
+            subject: string;
+            /** @description Plain text, up to 5,000 characters. */
+            text: string;
         };
         SessionDto: {
             /** @description Whether this is the login making the request */
@@ -3185,6 +3297,11 @@ export type MemberPost = components['schemas']['MemberPost'];
 export type MemberRecord = components['schemas']['MemberRecord'];
 export type MergedRegion = components['schemas']['MergedRegion'];
 export type MergeRegionDto = components['schemas']['MergeRegionDto'];
+export type MessageMember = components['schemas']['MessageMember'];
+export type MessagePermission = components['schemas']['MessagePermission'];
+export type MessageReceipt = components['schemas']['MessageReceipt'];
+export type MessageReport = components['schemas']['MessageReport'];
+export type MessageReportPage = components['schemas']['MessageReportPage'];
 export type MovedByMerge = components['schemas']['MovedByMerge'];
 export type MyAttendance = components['schemas']['MyAttendance'];
 export type MyData = components['schemas']['MyData'];
@@ -3214,6 +3331,8 @@ export type RegionView = components['schemas']['RegionView'];
 export type RegisterLineView = components['schemas']['RegisterLineView'];
 export type RegisterMember = components['schemas']['RegisterMember'];
 export type RegisterPage = components['schemas']['RegisterPage'];
+export type ReportedMessageView = components['schemas']['ReportedMessageView'];
+export type ReportMessageDto = components['schemas']['ReportMessageDto'];
 export type RepView = components['schemas']['RepView'];
 export type ResendNoticesDto = components['schemas']['ResendNoticesDto'];
 export type ResendResult = components['schemas']['ResendResult'];
@@ -3224,6 +3343,7 @@ export type RetentionRunView = components['schemas']['RetentionRunView'];
 export type RsvpDto = components['schemas']['RsvpDto'];
 export type RsvpReplyView = components['schemas']['RsvpReplyView'];
 export type SeenByMembers = components['schemas']['SeenByMembers'];
+export type SendMessageDto = components['schemas']['SendMessageDto'];
 export type SessionDto = components['schemas']['SessionDto'];
 export type SessionPageDto = components['schemas']['SessionPageDto'];
 export type SessionsEndedDto = components['schemas']['SessionsEndedDto'];
@@ -5121,6 +5241,142 @@ export interface operations {
             };
             /** @description No such record, or not visible to this member */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MemberMessagesController_permission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePermission"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MemberMessagesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageReceipt"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The member chose not to receive messages */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description You have sent the messages a day allows */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8191,6 +8447,146 @@ export interface operations {
                 };
             };
             /** @description The body is not of a content type this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MemberMessagesController_reports: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageReportPage"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No access token, or it is not valid any more */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MemberMessagesController_reportView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedMessageView"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MemberMessagesController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedMessageView"];
+                };
+            };
+            /** @description Bad input: every invalid field is named in `details` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such record, or not visible to this member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body has a content type, encoding or charset this API does not read */
             415: {
                 headers: {
                     [name: string]: unknown;

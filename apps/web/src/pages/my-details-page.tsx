@@ -7,6 +7,7 @@ import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
+import { MyMessagesChoice } from '../messages/my-messages-choice';
 import { MyCalendarFeed } from './my-calendar-feed';
 import { MyData } from './my-data';
 import { MyMeetingEmails } from './my-meeting-emails';
@@ -297,6 +298,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
         <div>
           <MyMeetingEmails />
+          <MyMessagesChoice me={me} />
           <MyCalendarFeed />
           <MySignIn />
           <MyData />

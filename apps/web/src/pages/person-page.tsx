@@ -2,6 +2,8 @@ import { api } from '../api/client';
 import { DirectoryMember } from '../api/types';
 import { ContactCardDownload } from '../components/contact-card-download';
 import { ContactLinks } from '../components/contacts';
+import { SendMessage } from '../messages/send-message';
+import { useSession } from '../session';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -24,6 +26,7 @@ export function PersonPage({ id }: { id: string }) {
 }
 
 export function MemberCard({ member, title }: { member: DirectoryMember; title?: string }) {
+  const { user } = useSession();
   // The directory answers with the posts held today; those that ended are pastPosts.
   const current = member.posts ?? [];
   return (
@@ -97,6 +100,7 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
           </section>
         ) : null}
       </div>
+      {!member.email && user && user.id !== member.id ? <SendMessage memberId={member.id} name={member.name} /> : null}
       <ContactCardDownload
         path={`/directory/members/${encodeURIComponent(member.id)}/vcard`}
         file={member.name}

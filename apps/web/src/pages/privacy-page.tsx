@@ -30,6 +30,13 @@ export function PrivacyPage() {
           post is current, because that is what the post is for; patient and service-user representatives always choose
           for themselves, and start unlisted. The representatives of your region see your record to organise the region.
         </p>
+        <p>
+          A member who cannot see your email can send you a message through SEG Network, unless you turn that off in My
+          details. It reaches you from the group’s address with theirs to reply to: they learn your address only if you
+          answer. The group keeps who wrote to whom and when, and any report you make of it; the subject and text are
+          held only until the email leaves (they are removed from the outgoing mail record as it is sent, or fails for
+          good), and are never shown to anyone, the secretariat included.
+        </p>
       </section>
       <section className="section">
         <h2>How long we keep it</h2>

@@ -9,6 +9,7 @@ import { MeetingFormPage } from './meeting-form-page';
 import { MeetingsAdminPage } from './meetings-admin-page';
 import { MemberEditPage } from './member-edit-page';
 import { MembersPage } from './members-page';
+import { MessageReportsPage } from './message-reports-page';
 import { OverviewPage } from './overview-page';
 import { PostsPage } from './posts-page';
 import { CategoriesPage, EstablishmentsPage, RegionsPage } from './reference-pages';
@@ -48,6 +49,9 @@ export default function SecretariatRoutes({ path, query }: { path: string; query
           <li>
             <NavLink to="/secretariat/unmatched-mail">Unmatched mail</NavLink>
           </li>
+          <li>
+            <NavLink to="/secretariat/reported-messages">Reported messages</NavLink>
+          </li>
         </ul>
       </nav>
       <Route path={path} query={query} />
@@ -81,6 +85,8 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
       return <MeetingFormPage />;
     case '/secretariat/unmatched-mail':
       return <InboundMailPage />;
+    case '/secretariat/reported-messages':
+      return <MessageReportsPage />;
     case '/secretariat/audit':
       return (
         <AuditPage entity={query.get('entity') ?? ''} id={query.get('id') ?? ''} member={query.get('member') ?? ''} />

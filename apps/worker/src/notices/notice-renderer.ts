@@ -31,7 +31,8 @@ export interface MeetingInviter {
 export interface RenderedEmail {
   subject: string;
   text: string;
-  html: string;
+  /** Left out for a plain-text email (a member's message). */
+  html?: string;
   /** Header fields of the message's own (meeting notices: List-Id and one-click unsubscribe). */
   headers?: Record<string, string>;
   /** Where a reply to the message goes, when not to MAIL_FROM. */

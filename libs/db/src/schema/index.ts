@@ -7,3 +7,4 @@ export * from './directory.schema';
 export * from './privacy.schema';
 export * from './calendar-feeds.schema';
 export * from './learning.schema';
+export * from './member-messages.schema';

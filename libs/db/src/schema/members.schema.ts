@@ -55,6 +55,9 @@ export const members = pgTable(
     // The member's choice to be listed to other members; a current representative is listed
     // whatever it says, except in categories whose members always choose (see listedToMembers).
     listed: boolean('listed').notNull().default(true),
+    // The member's choice to receive messages from other members through the group's mail
+    // (POST /directory/members/:id/message) while their address is hidden from them.
+    acceptsMessages: boolean('accepts_messages').notNull().default(true),
     passwordHash: text('password_hash'),
     // Changes with the email, password, status and role (a trigger in drizzle/functions/, so no
     // writer can forget it); every one-time link carries the stamp it was made under and dies
