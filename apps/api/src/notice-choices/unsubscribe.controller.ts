@@ -62,7 +62,7 @@ export class UnsubscribeController {
     content: { 'text/html': { schema: { type: 'string' } } },
   })
   async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const { status, html } = unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl });
+    const { status, html } = unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl() });
     res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
   }
 
@@ -108,7 +108,7 @@ export class UnsubscribeController {
     const link = await this.choices.turnOff(token, requestId);
     res.setHeader('cache-control', 'no-store');
     if (!/application\/json/i.test(req.headers['content-type'] ?? '')) {
-      const { status, html } = unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl, done: true });
+      const { status, html } = unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl(), done: true });
       res.status(status).type('html').send(html);
       return;
     }
@@ -121,7 +121,7 @@ export class UnsubscribeController {
     res.status(HttpStatus.OK).json(view);
   }
 
-  private get myDetailsUrl(): string {
+  private myDetailsUrl(): string {
     return `${this.config.publicUrl}/my/details`;
   }
 }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -11,22 +11,27 @@ const DEFAULT_BODY_TYPES = ['application/json'];
  * A request body of a type its route does not take is a 415, on every route: a JSON route sent
  * XML or plain text would otherwise run with an empty body and answer 200 having changed
  * nothing. A route takes what its `@ApiConsumes` says (the CSV imports, the RSVP form), so the
- * OpenAPI document and this check cannot disagree; JSON otherwise.
+ * OpenAPI document and this check cannot disagree; JSON otherwise. Checked after the guards, so
+ * a member refused a route by role hears 403 whatever they sent, and before validation.
  */
 @Injectable()
-export class BodyTypeGuard implements CanActivate {
+export class BodyTypeInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
+  intercept(context: ExecutionContext, next: CallHandler) {
+    if (context.getType() === 'http') this.check(context);
+    return next.handle();
+  }
+
+  private check(context: ExecutionContext): void {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!hasBody(req)) return true;
+    if (!hasBody(req)) return;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? DEFAULT_BODY_TYPES;
-    if (req.is(accepted)) return true;
+    if (req.is(accepted)) return;
     const sent = req.headers['content-type'] ? `not ${req.headers['content-type'].split(';')[0]}` : 'with its type';
     throw new BodyProblemException(415, `The body must be sent as ${accepted.join(' or ')} (Content-Type), ${sent}`);
   }
