@@ -2,16 +2,7 @@ import { todayInLondon } from '@seg/rules';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { ChangeCache, DatabaseChanges } from '@seg/db';
-import { RegionsRepository } from './regions.repository';
-
-/** A post held today in a region (not the hub): what lets a representative act for that region. */
-export interface RegionalPost {
-  id: string;
-  role: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-}
+import { RegionalPost, RegionsRepository } from './regions.repository';
 
 /** Why a member may act for a region: being the secretariat, or a post held there today. */
 export type RegionAuthority = { by: 'secretariat' } | { by: 'post'; post: RegionalPost };

@@ -12,10 +12,18 @@ import {
   regions,
 } from '@seg/db';
 import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { RegionalPost } from './regional-rights.service';
 import { alias } from 'drizzle-orm/pg-core';
 
 export type RegionRow = typeof regions.$inferSelect;
+
+/** A post held today in a region (not the hub): what lets a representative act for that region. */
+export interface RegionalPost {
+  id: string;
+  role: string;
+  regionId: string;
+  regionCode: string;
+  regionName: string;
+}
 
 @Injectable()
 export class RegionsRepository {

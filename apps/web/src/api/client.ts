@@ -1,11 +1,8 @@
 /** The one way the app talks to the API: JSON in and out, the access token kept in memory only. */
 
-import { withAdvice } from './field-advice';
+import { type FieldError, withAdvice } from './field-advice';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /**
  * An API error body ({statusCode, error, message, details}) or a network failure (status 0);

@@ -1,4 +1,8 @@
-import type { FieldError } from './client';
+/** A field the API named in a refusal, and what it said of it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 /**
  * What to do about a field left empty or not understood, in place of the API's plain "is
