@@ -5,3 +5,4 @@ export * from './calendar-feed-token';
 export * from './tagged-address';
 export * from './reply-address';
 export * from './unsubscribe-token';
+export * from './html-text';

@@ -1,9 +1,4 @@
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
+import { escapeHtml } from '@seg/links';
 
 /** The frame of the small pages that email links open (RSVP, unsubscribe): plain, readable, no script. */
 export function linkPage(title: string, body: string): string {

@@ -1,5 +1,6 @@
+import { escapeHtml } from '@seg/links';
 import { NOTICE_CHOICE_WORDING } from '@seg/notices';
-import { escapeHtml, linkPage } from '../link-page/link-page';
+import { linkPage } from '../link-page/link-page';
 import type { UnsubscribeLink } from './notice-choices.service';
 
 /**

@@ -1,6 +1,7 @@
+import { escapeHtml } from '@seg/links';
 import { formatLondonRange, RSVP_WORDING } from '@seg/rules';
 import { RSVP_REPLIES } from '../meetings/dto/rsvp.dto';
-import { escapeHtml, linkPage as page } from '../link-page/link-page';
+import { linkPage as page } from '../link-page/link-page';
 import type { RsvpLink } from './rsvp.service';
 
 function details(link: Extract<RsvpLink, { invitation: unknown }>): string {

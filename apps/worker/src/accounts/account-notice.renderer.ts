@@ -1,7 +1,8 @@
+import { escapeHtml } from '@seg/links';
 import { Inject, Injectable } from '@nestjs/common';
 import { formatLondon } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
+import { htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 /**

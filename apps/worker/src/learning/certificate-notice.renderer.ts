@@ -1,8 +1,9 @@
+import { escapeHtml } from '@seg/links';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { certificatePdf, CertificateFactsRepository, meetingWhen, verificationUrl } from '@seg/learning';
 import { formatHours } from '@seg/rules';
-import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
+import { htmlButton, htmlEmail } from '../notices/email-layout';
 import { NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 /** The certificate of attendance of a meeting that has closed, its PDF attached. */

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatLondon, formatLondonRange, meetingCalendar, parseMailbox, RSVP_WORDING } from '@seg/rules';
-import { invitationReplyAddress, rsvpLink, unsubscribeLink } from '@seg/links';
+import { escapeHtml, invitationReplyAddress, rsvpLink, unsubscribeLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
 import { NOTICE_CHOICE_WORDING, noticeChoiceOf, type NoticeKind } from '@seg/notices';
-import { escapeHtml, htmlButton, htmlEmail } from '../notices/email-layout';
+import { htmlButton, htmlEmail } from '../notices/email-layout';
 import { MeetingInviter, MeetingRow, NoticeRenderer, NoticeToSend, RenderedEmail } from '../notices/notice-renderer';
 
 type MeetingNoticeKind = Extract<NoticeKind, `meeting-${string}`>;
