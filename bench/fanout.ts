@@ -29,6 +29,7 @@ import { ACCESS_TOKEN } from '@seg/auth';
 import { loadConfig } from '@seg/config';
 import { createDatabase, createPool, meetings } from '@seg/db';
 import { createMailTransport } from '@seg/mail';
+import { Clock } from '@seg/rules';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Queue } from 'bullmq';
@@ -668,7 +669,7 @@ async function timeJobParts(databaseUrl: string, config: ReturnType<typeof loadC
   try {
     const db = createDatabase(pool);
     const repository = new NoticesRepository(db);
-    const renderer = new MeetingNoticeRenderer(config);
+    const renderer = new MeetingNoticeRenderer(config, new Clock());
     const ids = (
       await pool.query<{ id: string }>(
         'select n.id from notices n join invitations i on i.id = n.invitation_id where i.meeting_id = $1 limit 500',
@@ -699,7 +700,7 @@ async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, m
     memberName: 'Member 10000',
     invitation: { rsvp: 'needs-action', meeting },
   };
-  const rendered = new MeetingNoticeRenderer(config).render(notice as NoticeToSend);
+  const rendered = new MeetingNoticeRenderer(config, new Clock()).render(notice as NoticeToSend);
   if ('skip' in rendered) throw new Error(`The invite did not render: ${rendered.skip}`);
   return rendered;
 }

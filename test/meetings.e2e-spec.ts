@@ -7,15 +7,15 @@ import { ReminderProcessor } from '../apps/worker/src/meetings/reminder.processo
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
 import { parseCalendar } from './support/ical';
 import { calendarOf, contentTypesOf, rsvpTokenOf, subjectsTo } from './support/meeting-mail';
+import { setClock } from './support/clock';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
 
 describe('meetings and their notices', () => {
-  // 0.004 h = 14.4 s: reminders of a meeting starting in half a minute fire during the test.
   const stack = useStack({
     smtp: true,
     worker: true,
-    env: { REMINDER_HOURS_BEFORE: '0.004', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' },
+    env: { REMINDER_HOURS_BEFORE: '24', MAIL_FROM: 'SEG Secretariat <secretariat@seg.example>' },
   });
   let secretariat: string;
   let wales: TestMember[];
@@ -111,6 +111,8 @@ describe('meetings and their notices', () => {
     );
     return res;
   };
+
+  afterEach(() => jest.restoreAllMocks());
 
   beforeAll(async () => {
     const [staff] = await createMembers(stack.db, [{ role: 'secretariat', name: 'Secretariat' }]);
@@ -681,7 +683,6 @@ describe('meetings and their notices', () => {
   });
 
   it('closes the links of a meeting that is over', async () => {
-    const starts = Date.now() + 2_000;
     const created = await stack
       .http()
       .post('/meetings')
@@ -689,8 +690,8 @@ describe('meetings and their notices', () => {
       .send({
         title: 'Short call',
         kind: 'other',
-        startsAt: new Date(starts).toISOString(),
-        endsAt: new Date(starts + 1_000).toISOString(),
+        startsAt: '2027-06-10T10:00',
+        endsAt: '2027-06-10T11:00',
         onlineUrl: 'https://meet.example.org/short',
       })
       .expect(201);
@@ -704,10 +705,13 @@ describe('meetings and their notices', () => {
     const [invitation] = await stack.db.select().from(invitations).where(eq(invitations.meetingId, created.body.id));
     const token = createRsvpToken(stack.config.auth.jwtSecret, invitation.id);
     await stack.http().get(`/rsvp/${token}`).expect(200);
-    const over = await eventually('the meeting to be over', async () => {
-      const page = await stack.http().get(`/rsvp/${token}`);
-      return page.status === 410 ? page : undefined;
-    });
+    // The meeting has taken place: its times moved into the past, as if its day had come and gone.
+    await stack.db
+      .update(meetings)
+      .set({ startsAt: new Date('2021-06-10T09:00:00Z'), endsAt: new Date('2021-06-10T10:00:00Z') })
+      .where(eq(meetings.id, created.body.id));
+
+    const over = await stack.http().get(`/rsvp/${token}`).expect(410);
     expect(over.text).toContain('This meeting is over');
     await stack.http().post(`/rsvp/${token}`).send({ response: 'accepted' }).expect(410);
     await stack
@@ -718,8 +722,10 @@ describe('meetings and their notices', () => {
       .expect(409);
   });
 
-  it('fires the reminder to those who accepted or have not replied', async () => {
-    const starts = new Date(Date.now() + 30_000);
+  it('plans the reminder for its time and sends it to those who accepted or have not replied', async () => {
+    // The API plans the reminder by its clock: 24 hours before the start (REMINDER_HOURS_BEFORE).
+    const planningAt = new Date('2027-06-01T08:00:00Z');
+    setClock(stack.api.app, planningAt);
     const created = await stack
       .http()
       .post('/meetings')
@@ -727,8 +733,8 @@ describe('meetings and their notices', () => {
       .send({
         title: 'Quick call',
         kind: 'other',
-        startsAt: starts.toISOString(),
-        endsAt: new Date(starts.getTime() + 3600_000).toISOString(),
+        startsAt: '2027-06-10T10:00',
+        endsAt: '2027-06-10T11:00',
         onlineUrl: 'https://meet.example.org/seg',
       })
       .expect(201);
@@ -746,31 +752,30 @@ describe('meetings and their notices', () => {
       .send({ audience: { memberIds: people.map((p) => p.id) } })
       .expect(202);
     await stack.sink.waitFor(() => people.every((p) => stack.sink.to(p.email).length === 1));
-    await stack
-      .http()
-      .put(`/meetings/${id}/rsvp`)
-      .set(await as(people[0]))
-      .send({ response: 'accepted' })
-      .expect(200);
-    await stack
-      .http()
-      .put(`/meetings/${id}/rsvp`)
-      .set(await as(people[1]))
-      .send({ response: 'declined' })
-      .expect(200);
-    await stack
-      .http()
-      .put(`/meetings/${id}/rsvp`)
-      .set(await as(people[3]))
-      .send({ response: 'tentative' })
-      .expect(200);
+    const replies: [TestMember, string][] = [
+      [people[0], 'accepted'],
+      [people[1], 'declined'],
+      [people[3], 'tentative'],
+    ];
+    for (const [p, response] of replies)
+      await stack
+        .http()
+        .put(`/meetings/${id}/rsvp`)
+        .set(await as(p))
+        .send({ response })
+        .expect(200);
 
-    await stack.sink.waitFor(
-      () =>
-        [people[0], people[2]].every((p) =>
-          subjectsTo(stack.sink.received, p.email).some((s) => s.startsWith('Reminder:')),
-        ),
-      25_000,
+    // 10:00 BST on 10 June is 09:00 UTC; the reminder is due a day before.
+    const job = await stack.api.app.get(NoticeQueue).meetings.getJob(reminderJobId(id, 0));
+    expect(await job!.getState()).toBe('delayed');
+    expect(job!.opts.delay).toBe(Date.parse('2027-06-09T09:00:00Z') - planningAt.getTime());
+    // Its time come: the delayed job runs now instead of in a week.
+    await job!.promote();
+
+    await stack.sink.waitFor(() =>
+      [people[0], people[2]].every((p) =>
+        subjectsTo(stack.sink.received, p.email).some((s) => s.startsWith('Reminder:')),
+      ),
     );
     const reminder = stack.sink.to(people[0].email).find((m) => m.parsed.subject!.startsWith('Reminder:'))!;
     expect(calendarOf(reminder)).toMatchObject({ method: 'REQUEST', sequence: 0 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { NoticeQueue } from '@seg/queue';
+import { Clock } from '@seg/rules';
 
 /** What planning a reminder needs to know of a meeting. */
 export interface RemindedMeeting {
@@ -28,6 +29,7 @@ export class MeetingReminders {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: NoticeQueue,
+    private readonly clock: Clock,
   ) {}
 
   /** When this meeting's reminder is due, or null when it gets none. */
@@ -36,7 +38,7 @@ export class MeetingReminders {
   }
 
   /** Plans the reminder of the meeting's current revision; false when its time has passed or it gets none. */
-  async plan(meeting: RemindedMeeting, now = Date.now()): Promise<boolean> {
+  async plan(meeting: RemindedMeeting, now = this.clock.now().getTime()): Promise<boolean> {
     const due = this.dueAt(meeting);
     if (!due || due.getTime() <= now) return false;
     await this.queue.planReminder({ meetingId: meeting.id, revision: meeting.revision }, due.getTime() - now);

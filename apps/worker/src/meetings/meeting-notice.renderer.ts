@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatLondon, formatLondonRange, meetingCalendar, parseMailbox, RSVP_WORDING } from '@seg/rules';
+import { Clock, formatLondon, formatLondonRange, meetingCalendar, parseMailbox, RSVP_WORDING } from '@seg/rules';
 import { escapeHtml, invitationReplyAddress, rsvpLink, unsubscribeLink } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import type { RsvpResponse } from '@seg/db';
@@ -27,7 +27,10 @@ function replySoFar(rsvp: RsvpResponse): string {
 @Injectable()
 export class MeetingNoticeRenderer implements NoticeRenderer {
   readonly kinds = ['meeting-invite', 'meeting-update', 'meeting-reminder', 'meeting-cancellation'] as const;
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   render(notice: NoticeToSend): RenderedEmail | { skip: string } {
     if (!notice.invitationId) return { skip: 'A meeting notice without an invitation' };
@@ -40,7 +43,7 @@ export class MeetingNoticeRenderer implements NoticeRenderer {
     // An invite, update or reminder sent now would put a dead meeting back in calendars.
     if (kind !== 'meeting-cancellation' && meeting.status === 'cancelled')
       return { skip: 'The meeting was cancelled before this notice went out' };
-    if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= Date.now())
+    if (kind !== 'meeting-cancellation' && meeting.startsAt.getTime() <= this.clock.now().getTime())
       return { skip: 'The meeting had started before this notice went out' };
 
     const cancelled = kind === 'meeting-cancellation';

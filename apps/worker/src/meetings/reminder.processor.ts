@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database } from '@seg/db';
 import { MeetingReminders, NoticeOutbox, NoticeRef } from '@seg/notices';
 import { QueueName, SendRemindersJob } from '@seg/queue';
+import { Clock } from '@seg/rules';
 import { Job } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MeetingNoticesRepository } from './meeting-notices.repository';
@@ -26,6 +27,7 @@ export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicat
     private readonly repository: MeetingNoticesRepository,
     private readonly outbox: NoticeOutbox,
     private readonly reminders: MeetingReminders,
+    private readonly clock: Clock,
   ) {
     this.consumer = new QueueConsumer<SendRemindersJob>(
       { queueName: QueueName.Meetings, redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: 2 },
@@ -68,7 +70,8 @@ export class ReminderProcessor implements OnApplicationBootstrap, BeforeApplicat
     const meeting = await this.repository.getMeeting(meetingId);
     if (!meeting) return 'skipped: meeting deleted';
     if (meeting.status !== 'scheduled') return `skipped: meeting ${meeting.status}`;
-    if (!meeting.startsAt || meeting.startsAt.getTime() <= Date.now()) return 'skipped: meeting started';
+    if (!meeting.startsAt || meeting.startsAt.getTime() <= this.clock.now().getTime())
+      return 'skipped: meeting started';
     if (meeting.revision !== revision) {
       // Normally the API planned it when the meeting moved; planning again adds nothing (same job id).
       await this.reminders.plan(meeting);
