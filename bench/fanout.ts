@@ -18,7 +18,15 @@
  *   npm run bench:fanout            (BENCH_MEMBERS=2000 for a shorter run; MAIL_POOL_SIZE and
  *                                    WORKER_CONCURRENCY are passed to the worker when set;
  *                                    BENCH_WORKERS=2 runs two worker processes, as a deployment
- *                                    scales out, against the same one-process yardstick)
+ *                                    scales out, against the same one-process yardstick;
+ *                                    BENCH_WORKER_CPU_PROF=<dir> profiles the workers)
+ *
+ * Contenders side by side: BENCH_CONTENDERS=before=<checkout>,after=.,two=.@2 runs each built
+ * checkout's worker (N processes with @N) in turn against the same API, database and sink, each
+ * inviting everyone to a meeting of its own, then the yardstick; BENCH_ROUNDS=2 repeats that.
+ * Each contender's figures are a JSON line, with its ratios to the yardstick of its round (rate,
+ * and the worker's CPU per message against the yardstick's sender and sink), and the machine's
+ * load average before and after; a table of them all ends the report.
  *
  * Needs PostgreSQL and Redis as for the tests; the API and worker run as built (`dist/`), as
  * separate processes, on a database and Redis prefix of their own. A janitor process
@@ -37,6 +45,7 @@ import IORedis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { connect, createServer } from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -54,10 +63,36 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 // teardown test, which stops the bench mid-delivery.
 const SINK_DELAY_MS = Number(process.env.BENCH_SINK_DELAY_MS ?? 0);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+
+/** A worker build to measure: the checkout it runs from, how many processes. */
+interface Contender {
+  label: string;
+  root: string;
+  workers: number;
+}
+
+/**
+ * BENCH_CONTENDERS=before=../base,after=.@2: label=checkout (built), @N processes of it; by
+ * default this checkout with BENCH_WORKERS processes.
+ */
+function contenders(spec: string | undefined): Contender[] {
+  if (!spec) return [{ label: 'worker', root: ROOT, workers: WORKERS }];
+  return spec.split(',').map((part) => {
+    const match = /^([^=]+)=([^@]+)(?:@(\d+))?$/.exec(part.trim());
+    if (!match) throw new Error(`BENCH_CONTENDERS: cannot read "${part}" (label=checkout or label=checkout@N)`);
+    return { label: match[1], root: path.resolve(match[2]), workers: match[3] ? Number(match[3]) : WORKERS };
+  });
+}
+// BENCH_WORKER_CPU_PROF=<dir>: each worker writes a V8 CPU profile there when it stops.
+const WORKER_NODE_ARGS = process.env.BENCH_WORKER_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_WORKER_CPU_PROF)]
+  : [];
 const PG_BASE = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const ROOT = path.resolve(__dirname, '..');
+const CONTENDERS = contenders(process.env.BENCH_CONTENDERS);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -240,9 +275,16 @@ function sum(a: Reading, b: Reading): Reading {
   };
 }
 
-function run(janitor: Janitor, name: string, file: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, file)], {
-    cwd: ROOT,
+function run(
+  janitor: Janitor,
+  name: string,
+  root: string,
+  file: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, file)], {
+    cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -268,6 +310,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(10_000)]);
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
+
+/** The one-minute load average, as uptime prints it. */
+const loadAverage = () => Math.round(loadavg()[0] * 100) / 100;
+
+const ms2 = (n: number) => Math.round(n * 100) / 100;
 
 async function main(janitor: Janitor): Promise<void> {
   const name = `seg_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -296,9 +343,10 @@ async function main(janitor: Janitor): Promise<void> {
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: databaseUrl });
   let connected = false;
+  let connection: IORedis | null = null;
   try {
     log(`Starting the API on port ${port}...`);
-    const api = run(janitor, 'API', 'dist/apps/api/src/main.js', env);
+    const api = run(janitor, 'API', ROOT, 'dist/apps/api/src/main.js', env);
     children.push(api);
     const base = `http://127.0.0.1:${port}`;
     // Generous: on a busy machine the first start (migrations, seed) takes a while.
@@ -312,14 +360,6 @@ async function main(janitor: Janitor): Promise<void> {
       if (api.exitCode !== null || Date.now() > startDeadline) throw new Error('The API did not start');
       await sleep(100);
     }
-    const workers = Array.from({ length: WORKERS }, (_, i) =>
-      run(janitor, WORKERS > 1 ? `Worker ${i + 1}` : 'Worker', 'dist/apps/worker/src/main.js', env),
-    );
-    children.push(...workers);
-    const workerPids = workers.map((w) => w.pid!);
-    log(
-      `Processes: API ${api.pid}, worker ${workerPids.join(' ')}, janitor ${janitor.pid}; database and Redis prefix ${name}`,
-    );
 
     await db.connect();
     connected = true;
@@ -355,88 +395,182 @@ async function main(janitor: Janitor): Promise<void> {
       },
     );
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-
-    // The worker is ready once its consumer is registered with Redis.
-    const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
     connection.on('error', (error) => log(`Redis: ${error.message}`));
-    const notices = new Queue('notices', { connection, prefix: name });
-    while ((await notices.getWorkersCount()) < WORKERS) {
-      if (Date.now() > startDeadline + 60_000) throw new Error('The worker did not start');
-      await sleep(100);
+    const redis = connection;
+    const notices = new Queue('notices', { connection: redis, prefix: name });
+    const config = loadConfig(env);
+
+    /** A meeting of the bench's kind, every contender's the same. */
+    const createMeeting = async () => {
+      const created = await fetch(`${base}/meetings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          title: 'Health and Justice Summit',
+          kind: 'summit',
+          startsAt: '2027-11-10T09:30',
+          endsAt: '2027-11-11T17:00',
+          venue: 'RCGP, 30 Euston Square, London',
+        }),
+      });
+      return ((await created.json()) as { id: string }).id;
+    };
+    const invite = (meetingId: string) =>
+      fetch(`${base}/meetings/${meetingId}/invitations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
+      });
+
+    /** One contender's worker(s) deliver one meeting's invitations to every member. */
+    const deliverWith = async (contender: Contender, round: number) => {
+      const loadBefore = loadAverage();
+      const workers = Array.from({ length: contender.workers }, (_, i) =>
+        run(
+          janitor,
+          `${contender.label} worker${contender.workers > 1 ? ` ${i + 1}` : ''}`,
+          contender.root,
+          'dist/apps/worker/src/main.js',
+          env,
+          WORKER_NODE_ARGS,
+        ),
+      );
+      children.push(...workers);
+      const workerPids = workers.map((w) => w.pid!);
+      log(
+        `Processes: API ${api.pid}, worker ${workerPids.join(' ')}, janitor ${janitor.pid}; database and Redis prefix ${name}`,
+      );
+      // The worker is ready once its consumer is registered with Redis.
+      const readyBy = Date.now() + 180_000;
+      while ((await notices.getWorkersCount()) < contender.workers) {
+        if (Date.now() > readyBy) throw new Error('The worker did not start');
+        await sleep(100);
+      }
+      const meetingId = await createMeeting();
+      sink.reset();
+      log(`Round ${round}, ${contender.label} (${contender.root}): inviting everyone to meeting ${meetingId}...`);
+      const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, redis, db, name);
+      const started = performance.now();
+      const response = await invite(meetingId);
+      const callMs = performance.now() - started;
+      const answer = (await response.json()) as { invited: number };
+      if (response.status !== 202 || answer.invited !== MEMBERS)
+        throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);
+      log(`The call answered in ${callMs.toFixed(0)} ms; waiting for delivery...`);
+
+      let peakWorkerMb = 0;
+      const samplePeak = () => (peakWorkerMb = Math.max(peakWorkerMb, ...workerPids.map((pid) => peakRssMb(pid) ?? 0)));
+      const sampler = setInterval(samplePeak, 200);
+      // Redis commands per job, watched for two seconds once a fifth is delivered (the API has
+      // queued everything by then): only this run's keys count, the scripts' inner commands apart.
+      await sink.waitFor(Math.floor(MEMBERS / 5), 600_000);
+      // MONITOR loads Redis and this process: those seconds and their messages are not counted.
+      await deliveryCpu.pause();
+      const receivedBeforeWatching = sink.received;
+      const redisPerJob = await watchRedis(name, sink, 2_000).catch((error: Error) => {
+        log(`Redis command counts unavailable: ${error.message}`);
+        return null;
+      });
+      const deliveredWhileWatching = sink.received - receivedBeforeWatching;
+      await deliveryCpu.resume();
+      const complete = await sink.waitFor(MEMBERS, 600_000);
+      const deliveryMs = performance.now() - started;
+      const cpu = await deliveryCpu.perMessage(MEMBERS - deliveredWhileWatching);
+      // Anything sent twice would arrive within the relay's grace period and a job's retry.
+      await sleep(6_000);
+      clearInterval(sampler);
+      samplePeak();
+      const recipients = [...sink.perRecipient.keys()].filter((r) => r.endsWith(`.${name}@example.org`));
+      const distinct = recipients.length;
+      const duplicates = recipients.reduce((n, r) => n + sink.perRecipient.get(r)! - 1, 0);
+      if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
+      const workerMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
+      for (const worker of workers) await stopChild(worker);
+      // Finished jobs go, so that the next contender starts from the same queue.
+      await notices.obliterate({ force: true }).catch(() => undefined);
+      return {
+        round,
+        contender: contender.label,
+        root: contender.root,
+        workers: contender.workers,
+        meetingId,
+        loadBefore,
+        loadAfter: loadAverage(),
+        callMs,
+        deliveryMs,
+        deliveryPerSecond: (MEMBERS / deliveryMs) * 1000,
+        distinct,
+        duplicates,
+        peakWorkerMb,
+        workerMessageBytes,
+        redisPerJob,
+        cpu,
+      };
+    };
+
+    // The yardstick's message: one real invite of a meeting like the contenders'.
+    const message = await renderInvite(db, config, await createMeeting());
+    /** The bare pooled nodemailer loop sending every member's copy of one rendered invite. */
+    const yardstick = async (round: number) => {
+      log(
+        `Round ${round}, yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`,
+      );
+      const loadBefore = loadAverage();
+      sink.reset();
+      const transport = createMailTransport({ url: env.SMTP_URL, maxConnections: config.mail.poolSize });
+      const meter = await CpuMeter.start({}, redis);
+      const started = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          while (next < MEMBERS) {
+            const i = next++;
+            await transport.sendMail(
+              mailOptions(env.MAIL_FROM, {
+                ...message,
+                to: `yardstick${i}@example.org`,
+                messageId: `<${randomUUID()}@seg.example>`,
+              }),
+            );
+          }
+        }),
+      );
+      const yardstickMs = performance.now() - started;
+      const { parts, ...totals } = await meter.perMessage(MEMBERS);
+      transport.close();
+      return {
+        round,
+        loadBefore,
+        loadAfter: loadAverage(),
+        yardstickMs,
+        yardstickPerSecond: (MEMBERS / yardstickMs) * 1000,
+        messageBytes: Math.round(sink.bytes / Math.max(sink.received, 1)),
+        cpu: { ...totals, parts, sendAndSink: parts.benchProcess },
+      };
+    };
+
+    // Each round measures every contender and the yardstick one after another, so their ratios
+    // come from the same minutes of a machine others share.
+    const deliveries: Awaited<ReturnType<typeof deliverWith>>[] = [];
+    const yardsticks: Awaited<ReturnType<typeof yardstick>>[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const contender of CONTENDERS) deliveries.push(await deliverWith(contender, round));
+      yardsticks.push(await yardstick(round));
     }
 
-    const created = await fetch(`${base}/meetings`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        title: 'Health and Justice Summit',
-        kind: 'summit',
-        startsAt: '2027-11-10T09:30',
-        endsAt: '2027-11-11T17:00',
-        venue: 'RCGP, 30 Euston Square, London',
-      }),
-    });
-    const meeting = (await created.json()) as { id: string };
-    log(`Inviting everyone to meeting ${meeting.id}...`);
-    const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, connection, db, name);
-    const started = performance.now();
-    const response = await fetch(`${base}/meetings/${meeting.id}/invitations`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
-    });
-    const callMs = performance.now() - started;
-    const answer = (await response.json()) as { invited: number };
-    if (response.status !== 202 || answer.invited !== MEMBERS)
-      throw new Error(`Invite answered ${response.status} ${JSON.stringify(answer)}`);
-    log(`The call answered in ${callMs.toFixed(0)} ms; waiting for delivery...`);
-
-    let peakWorkerMb = 0;
-    const samplePeak = () => (peakWorkerMb = Math.max(peakWorkerMb, ...workerPids.map((pid) => peakRssMb(pid) ?? 0)));
-    const sampler = setInterval(samplePeak, 200);
-    // Redis commands per job, watched for two seconds once a fifth is delivered (the API has
-    // queued everything by then): only this run's keys count, the scripts' inner commands apart.
-    await sink.waitFor(Math.floor(MEMBERS / 5), 600_000);
-    // MONITOR loads Redis and this process: those seconds and their messages are not counted.
-    await deliveryCpu.pause();
-    const receivedBeforeWatching = sink.received;
-    const redisPerJob = await watchRedis(name, sink, 2_000).catch((error: Error) => {
-      log(`Redis command counts unavailable: ${error.message}`);
-      return null;
-    });
-    const deliveredWhileWatching = sink.received - receivedBeforeWatching;
-    await deliveryCpu.resume();
-    const complete = await sink.waitFor(MEMBERS, 600_000);
-    const deliveryMs = performance.now() - started;
-    const cpu = await deliveryCpu.perMessage(MEMBERS - deliveredWhileWatching);
-    // Anything sent twice would arrive within the relay's grace period and a job's retry.
-    await sleep(6_000);
-    clearInterval(sampler);
-    samplePeak();
-    const recipients = [...sink.perRecipient.keys()].filter((r) => r.endsWith(`.${name}@example.org`));
-    const distinct = recipients.length;
-    const duplicates = recipients.reduce((n, r) => n + sink.perRecipient.get(r)! - 1, 0);
-    if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
     // The same call again invites nobody (all are invited): everything the call does but writing.
+    const first = deliveries[0];
     const again = performance.now();
-    const repeated = await fetch(`${base}/meetings/${meeting.id}/invitations`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
-    });
+    const repeated = await invite(first.meetingId);
     const repeatMs = performance.now() - again;
     if (repeated.status !== 202 || ((await repeated.json()) as { invited: number }).invited !== 0)
       throw new Error(`The repeated invite answered ${repeated.status}`);
-    await notices.obliterate({ force: true }).catch(() => undefined);
-    await new Queue('meetings', { connection, prefix: name }).obliterate({ force: true }).catch(() => undefined);
+    await new Queue('meetings', { connection: redis, prefix: name }).obliterate({ force: true }).catch(() => undefined);
     await notices.close();
     for (const child of children) await stopChild(child);
 
-    const workerMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
-
-    const config = loadConfig(env);
-    const message = await renderInvite(db, config, meeting.id);
-    const perJob = await timeJobParts(databaseUrl, config, meeting.id);
+    const perJob = await timeJobParts(databaseUrl, config, first.meetingId);
     log('Explaining the invitation call...');
     const [{ id: prisonGpId }] = (await db.query(`select id from categories where code = 'prison-gp'`)).rows;
     // The call's audience, { categories: ['prison-gp'] }, as the API resolves it.
@@ -447,118 +581,142 @@ async function main(janitor: Janitor): Promise<void> {
       repeatMs,
     );
     const pingMs = await redisRoundTripMs();
-    log(
-      `Yardstick: a bare pooled nodemailer loop sending ${MEMBERS} copies of one rendered invite (text, HTML, text/calendar, .ics) over ${config.mail.poolSize} connections...`,
-    );
-    sink.reset();
-    const transport = createMailTransport({ url: env.SMTP_URL, maxConnections: config.mail.poolSize });
-    const yardstickCpu = await CpuMeter.start({}, connection);
-    const yardStart = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (next < MEMBERS) {
-          const i = next++;
-          await transport.sendMail(
-            mailOptions(env.MAIL_FROM, {
-              ...message,
-              to: `yardstick${i}@example.org`,
-              messageId: `<${randomUUID()}@seg.example>`,
-            }),
-          );
-        }
-      }),
-    );
-    const yardstickMs = performance.now() - yardStart;
-    const { parts: yardstickParts, ...yardstickTotals } = await yardstickCpu.perMessage(MEMBERS);
-    connection.disconnect();
-    transport.close();
-    const yardstickMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
 
-    const deliveryPerSecond = (MEMBERS / deliveryMs) * 1000;
-    const yardstickPerSecond = (MEMBERS / yardstickMs) * 1000;
-    // Per job and per SMTP connection: the pool is what a job waits for, MAIL_POOL_SIZE at a time.
-    const ms = (n: number) => Math.round(n * 100) / 100;
-    const breakdown = {
-      observedMsPerJob: ms((deliveryMs * config.mail.poolSize) / MEMBERS),
-      smtpMs: ms((yardstickMs * config.mail.poolSize) / MEMBERS),
-      queryMs: ms(perJob.queryMs),
-      renderMs: ms(perJob.renderMs),
-      redisCommandCounts: redisPerJob ? 'available' : 'unavailable',
-      redisCommandsPerJob: redisPerJob && ms(redisPerJob.commandsPerJob),
-      redisScriptCommandsPerJob: redisPerJob && ms(redisPerJob.scriptCommandsPerJob),
-      redisRoundTripMs: ms(pingMs),
-      redisMs: redisPerJob && ms(redisPerJob.commandsPerJob * pingMs),
-      redisCommands: redisPerJob?.byCommand ?? null,
-      redisCommandsByConnection: redisPerJob?.byConnection ?? null,
-      rest: null as number | null,
-    };
-    if (breakdown.redisMs !== null)
-      breakdown.rest = ms(
-        breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs,
+    log(`call: ${Math.round(first.callMs)} ms`);
+    for (const line of describeBreakdown(MEMBERS, first.callMs, callBreakdown)) log(`  ${line}`);
+    const rows: string[][] = [];
+    for (const d of deliveries) {
+      const y = yardsticks.find((r) => r.round === d.round)!;
+      // Per job and per SMTP connection: the pool is what a job waits for, MAIL_POOL_SIZE at a time.
+      const breakdown = {
+        observedMsPerJob: ms2((d.deliveryMs * config.mail.poolSize) / MEMBERS),
+        smtpMs: ms2((y.yardstickMs * config.mail.poolSize) / MEMBERS),
+        queryMs: ms2(perJob.queryMs),
+        renderMs: ms2(perJob.renderMs),
+        redisCommandCounts: d.redisPerJob ? 'available' : 'unavailable',
+        redisCommandsPerJob: d.redisPerJob && ms2(d.redisPerJob.commandsPerJob),
+        redisScriptCommandsPerJob: d.redisPerJob && ms2(d.redisPerJob.scriptCommandsPerJob),
+        redisRoundTripMs: ms2(pingMs),
+        redisMs: d.redisPerJob && ms2(d.redisPerJob.commandsPerJob * pingMs),
+        redisCommands: d.redisPerJob?.byCommand ?? null,
+        redisCommandsByConnection: d.redisPerJob?.byConnection ?? null,
+        rest: null as number | null,
+      };
+      if (breakdown.redisMs !== null)
+        breakdown.rest = ms2(
+          breakdown.observedMsPerJob - breakdown.smtpMs - breakdown.queryMs - breakdown.renderMs - breakdown.redisMs,
+        );
+      const workerMs = d.cpu.parts.worker;
+      const figures = {
+        bench: 'fanout',
+        round: d.round,
+        contender: d.contender,
+        members: MEMBERS,
+        workers: d.workers,
+        load: { before: d.loadBefore, after: d.loadAfter, yardstickBefore: y.loadBefore, yardstickAfter: y.loadAfter },
+        callMs: Math.round(d.callMs),
+        callBreakdown,
+        deliveryMs: Math.round(d.deliveryMs),
+        deliveryPerSecond: Math.round(d.deliveryPerSecond),
+        distinctRecipients: d.distinct,
+        duplicates: d.duplicates,
+        workerPeakRssMb: d.peakWorkerMb,
+        workerMessageBytes: d.workerMessageBytes,
+        yardstickMessageBytes: y.messageBytes,
+        mailPoolSize: config.mail.poolSize,
+        yardstickMs: Math.round(y.yardstickMs),
+        yardstickPerSecond: Math.round(y.yardstickPerSecond),
+        rateVsYardstick: Number((d.deliveryPerSecond / y.yardstickPerSecond).toFixed(2)),
+        workerCpuVsYardstick: Number((workerMs / y.cpu.sendAndSink).toFixed(2)),
+        perJob: breakdown,
+        cpuMsPerMessage: { delivery: d.cpu, yardstick: y.cpu },
+        aims: {
+          callUnder300ms: d.callMs < 300,
+          allDeliveredOnce: d.distinct === MEMBERS && d.duplicates === 0,
+          atLeast70PercentOfYardstick: d.deliveryPerSecond >= y.yardstickPerSecond * 0.7,
+          workerCpuAtMost150PercentOfYardstick: workerMs <= y.cpu.sendAndSink * 1.5,
+          workerUnder400Mb: d.peakWorkerMb < 400,
+        },
+      };
+      log(
+        [
+          `round ${d.round}, ${d.contender} (${d.workers} worker${d.workers > 1 ? 's' : ''}), load ${d.loadBefore} → ${d.loadAfter}:`,
+          `  delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s); call ${figures.callMs} ms`,
+          `  distinct recipients: ${d.distinct}, duplicates: ${d.duplicates}`,
+          `  worker peak RSS: ${d.peakWorkerMb} MB${d.workers > 1 ? ` (the largest of ${d.workers} workers)` : ''}`,
+          `  average message: ${d.workerMessageBytes} bytes from the worker, ${y.messageBytes} from the yardstick`,
+          `  yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
+          ...(breakdown.redisCommands && breakdown.redisCommandsByConnection
+            ? [
+                `  per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
+                  ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms` +
+                  ` + Redis ${breakdown.redisMs} ms (${breakdown.redisCommandsPerJob} commands × ${breakdown.redisRoundTripMs} ms;` +
+                  ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms` +
+                  ' (waiting for a slot, recording, the event loop)',
+                `  Redis commands per job: ${described(breakdown.redisCommands)}; by connection: ${described(breakdown.redisCommandsByConnection)}`,
+              ]
+            : [
+                `  per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
+                  ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms + Redis and the rest`,
+                '  Redis command counts unavailable (watching Redis failed: see above)',
+              ]),
+          `  CPU per message, delivery: ${Object.entries(d.cpu.parts)
+            .map(([part, n]) => `${part} ${n} ms`)
+            .join(' + ')} = ${d.cpu.total} ms; machine busy ${Math.round(d.cpu.machineBusy * 100)} %`,
+          `  CPU per message, yardstick: sender and sink ${y.cpu.sendAndSink} ms, Redis ${y.cpu.parts.redis} ms = ${y.cpu.total} ms; machine busy ${Math.round(y.cpu.machineBusy * 100)} %`,
+          `  worker CPU per message / yardstick's: ${figures.workerCpuVsYardstick}`,
+        ].join('\n'),
       );
-    const figures = {
-      bench: 'fanout',
-      members: MEMBERS,
-      workers: WORKERS,
-      callMs: Math.round(callMs),
-      callBreakdown,
-      deliveryMs: Math.round(deliveryMs),
-      deliveryPerSecond: Math.round(deliveryPerSecond),
-      distinctRecipients: distinct,
-      duplicates,
-      workerPeakRssMb: peakWorkerMb,
-      workerMessageBytes,
-      yardstickMessageBytes,
-      mailPoolSize: config.mail.poolSize,
-      yardstickMs: Math.round(yardstickMs),
-      yardstickPerSecond: Math.round(yardstickPerSecond),
-      rateVsYardstick: Number((deliveryPerSecond / yardstickPerSecond).toFixed(2)),
-      perJob: breakdown,
-      cpuMsPerMessage: { delivery: cpu, yardstick: { ...yardstickTotals, sendAndSink: yardstickParts.benchProcess } },
-      aims: {
-        callUnder300ms: callMs < 300,
-        allDeliveredOnce: distinct === MEMBERS && duplicates === 0,
-        atLeast70PercentOfYardstick: deliveryPerSecond >= yardstickPerSecond * 0.7,
-        workerUnder400Mb: peakWorkerMb < 400,
-      },
-    };
+      rows.push([
+        String(d.round),
+        d.contender,
+        `${d.loadBefore}→${d.loadAfter}`,
+        String(figures.deliveryPerSecond),
+        String(workerMs),
+        String(d.cpu.parts.benchProcess),
+        String(figures.rateVsYardstick),
+        String(figures.workerCpuVsYardstick),
+      ]);
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+    }
+    for (const y of yardsticks)
+      rows.push([
+        String(y.round),
+        'yardstick',
+        `${y.loadBefore}→${y.loadAfter}`,
+        String(Math.round(y.yardstickPerSecond)),
+        '',
+        String(y.cpu.sendAndSink),
+        '1',
+        '1',
+      ]);
     log(
-      [
-        `call: ${figures.callMs} ms`,
-        ...describeBreakdown(MEMBERS, callMs, callBreakdown).map((line) => `  ${line}`),
-        `delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s)`,
-        `distinct recipients: ${distinct}, duplicates: ${duplicates}`,
-        `worker peak RSS: ${peakWorkerMb} MB${WORKERS > 1 ? ` (the largest of ${WORKERS} workers)` : ''}`,
-        `average message: ${workerMessageBytes} bytes from the worker, ${yardstickMessageBytes} from the yardstick`,
-        `yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
-        ...(breakdown.redisCommands && breakdown.redisCommandsByConnection
-          ? [
-              `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
-                ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms` +
-                ` + Redis ${breakdown.redisMs} ms (${breakdown.redisCommandsPerJob} commands × ${breakdown.redisRoundTripMs} ms;` +
-                ` ${breakdown.redisScriptCommandsPerJob} more inside scripts) + the rest ${breakdown.rest} ms` +
-                ' (waiting for a slot, recording, the event loop)',
-              `Redis commands per job: ${described(breakdown.redisCommands)}; by connection: ${described(breakdown.redisCommandsByConnection)}`,
-            ]
-          : [
-              `per job, per SMTP connection (${config.mail.poolSize}): observed ${breakdown.observedMsPerJob} ms` +
-                ` = SMTP ${breakdown.smtpMs} ms + query ${breakdown.queryMs} ms + rendering ${breakdown.renderMs} ms + Redis and the rest`,
-              'Redis command counts unavailable (watching Redis failed: see above)',
-            ]),
-        `CPU per message, delivery: ${Object.entries(cpu.parts)
-          .map(([part, n]) => `${part} ${n} ms`)
-          .join(' + ')} = ${cpu.total} ms; machine busy ${Math.round(cpu.machineBusy * 100)} %`,
-        `CPU per message, yardstick: sender and sink ${yardstickParts.benchProcess} ms, Redis ${yardstickParts.redis} ms = ${yardstickTotals.total} ms; machine busy ${Math.round(yardstickTotals.machineBusy * 100)} %`,
-      ].join('\n'),
+      table(
+        [
+          'round',
+          'contender',
+          'load',
+          'delivered/s',
+          'worker CPU ms/msg',
+          'sink (+sender) ms/msg',
+          'rate ratio',
+          'CPU ratio',
+        ],
+        rows,
+      ),
     );
-    process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
     for (const child of children) await stopChild(child);
+    connection?.disconnect();
     if (connected) await db.end().catch(() => undefined);
     await sink.stop();
     // The database and the Redis keys go with the janitor, whichever way the bench ends.
   }
+}
+
+/** A Markdown table. */
+function table(head: string[], rows: string[][]): string {
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
 /**
@@ -696,6 +854,7 @@ async function renderInvite(db: Client, config: ReturnType<typeof loadConfig>, m
   const notice = {
     kind: 'meeting-invite',
     invitationId: randomUUID(),
+    memberId: randomUUID(),
     toEmail: 'yardstick0@example.org',
     memberName: 'Member 10000',
     invitation: { rsvp: 'needs-action', meeting },
