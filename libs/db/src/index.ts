@@ -10,3 +10,4 @@ export * from './reference-data';
 export * from './current-post';
 export * from './current-member';
 export * from './listing';
+export * from './sql-examples';
