@@ -14,7 +14,6 @@ import * as path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
-import { format } from 'sql-formatter';
 import * as ts from 'typescript';
 import {
   CONNECTION_OPTIONS,
@@ -28,6 +27,15 @@ import {
 import * as schema from '../libs/db/src/schema';
 
 const root = path.resolve(__dirname, '..');
+
+// A checkout whose node_modules predates the formatter says how to get it, not a stack trace.
+let format: typeof import('sql-formatter').format;
+try {
+  ({ format } = require('sql-formatter') as typeof import('sql-formatter'));
+} catch {
+  process.stderr.write('sql:snapshots: sql-formatter is not installed; run `npm ci` first\n');
+  process.exit(1);
+}
 const PG_BASE = process.env.SQL_SNAPSHOTS_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const EXAMPLES_SUFFIX = '.repository.sql-examples.ts';
 
