@@ -8,7 +8,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
   },
   moduleNameMapper: {
-    '^@seg/(config|db|queue|mail|auth|http|rules|links|notices|audit|privacy|pdf|learning)$': '<rootDir>/libs/$1/src',
+    '^@seg/(config|db|queue|mail|auth|http|rules|links|notices|audit|privacy|pdf|learning|records)$':
+      '<rootDir>/libs/$1/src',
   },
   testTimeout: 60_000,
   // Each e2e file owns a database and a Redis prefix, so files may run side by side.

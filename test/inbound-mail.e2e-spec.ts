@@ -330,8 +330,16 @@ describe('inbound mail: calendar replies and bounces through IMAP', () => {
     );
     expect(late).toMatchObject({
       outcome: 'unmatched',
-      detail: expect.objectContaining({ reason: 'the meeting was cancelled' }),
+      detail: expect.objectContaining({ reason: 'The meeting was cancelled' }),
     });
+    // One writer decides for the web and for calendar replies: refused for the same reason, in the same words.
+    const onTheWeb = await api
+      .http()
+      .put(`/meetings/${cancelledId}/rsvp`)
+      .set({ Authorization: `Bearer ${await accessTokenFor(api.db, config, guest.id)}` })
+      .send({ response: 'accepted' })
+      .expect(409);
+    expect(onTheWeb.body.message).toBe(late.detail.reason);
     expect((await invitationOf(guest.id, cancelledId)).rsvp).toBe('needs-action');
   });
 

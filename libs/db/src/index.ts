@@ -9,5 +9,6 @@ export * from './sql-functions';
 export * from './reference-data';
 export * from './current-post';
 export * from './current-member';
+export * from './meeting-over';
 export * from './listing';
 export * from './sql-examples';

@@ -5,6 +5,7 @@ export * from './details-confirmation';
 export * from './erasure-request-clock';
 export * from './rsvp-wording';
 export * from './meeting-calendar';
+export * from './meeting-over';
 export * from './account-rights';
 export * from './clock';
 export * from './learning';

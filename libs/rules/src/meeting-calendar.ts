@@ -222,11 +222,17 @@ export interface MeetingCalendarInput {
   stamp?: Date;
 }
 
-const UID = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
+/**
+ * The meeting's UID is `meeting-<id>@<domain>`: built and read back here only, from one prefix
+ * and one id pattern, so what the calendar replies carry is read as it was written.
+ */
+const UID_PREFIX = 'meeting-';
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UID = new RegExp(`^${UID_PREFIX}(${UUID})@`, 'i');
 
 /** The meeting's UID: one per meeting, in every email and every download; its domain is MAIL_FROM's. */
 export function meetingUid(meetingId: string, mailFrom: string): string {
-  return `meeting-${meetingId}@${parseMailbox(mailFrom).email.split('@')[1] || 'localhost'}`;
+  return `${UID_PREFIX}${meetingId}@${parseMailbox(mailFrom).email.split('@')[1] || 'localhost'}`;
 }
 
 /** The meeting id a UID names (whatever its domain), or null when it is not one of our meetings' UIDs. */

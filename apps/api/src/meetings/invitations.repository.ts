@@ -151,53 +151,6 @@ export class InvitationsRepository {
     return row ?? null;
   }
 
-  /**
-   * Locks the invitation, its meeting and its member, so a reply crosses neither a cancellation
-   * nor the member leaving or being suspended.
-   */
-  async lockInvitation(
-    tx: Executor,
-    invitationId: string,
-  ): Promise<{
-    rsvp: RsvpResponse;
-    respondedAt: Date | null;
-    memberId: string;
-    member: { status: MemberStatus; erasedAt: Date | null };
-    meeting: MeetingRow;
-  } | null> {
-    const [row] = await tx
-      .select({
-        rsvp: invitations.rsvp,
-        respondedAt: invitations.respondedAt,
-        memberId: invitations.memberId,
-        member: { status: members.status, erasedAt: members.erasedAt },
-        meeting: meetings,
-      })
-      .from(invitations)
-      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
-      .innerJoin(members, eq(members.id, invitations.memberId))
-      .where(eq(invitations.id, invitationId))
-      .for('update')
-      .limit(1);
-    return row ?? null;
-  }
-
-  /** A reply through the RSVP link or the web app, to the meeting as it is now (`revision`). */
-  async setRsvp(
-    tx: Executor,
-    invitationId: string,
-    rsvp: RsvpResponse,
-    source: RsvpSource,
-    revision: number,
-  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
-    const [row] = await tx
-      .update(invitations)
-      .set({ rsvp, respondedAt: sql`now()`, rsvpSource: source, rsvpRevision: revision, updatedAt: sql`now()` })
-      .where(eq(invitations.id, invitationId))
-      .returning({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt });
-    return row;
-  }
-
   async listInvitees(
     meetingId: string,
     limit: number,

@@ -1,19 +1,16 @@
 import { NotFoundException } from '@nestjs/common';
-import { hoursOf, LONDON_TZID, toLondonIso } from '@seg/rules';
+import { hoursOf, LONDON_TZID, meetingIsOver, toLondonIso } from '@seg/rules';
 import type { RsvpResponse } from '@seg/db';
 import { MeetingView } from './dto/meeting-view.dto';
-import type { MeetingRow, MeetingWithRegion } from './meetings.repository';
-
-export function isOver(meeting: Pick<MeetingRow, 'endsAt'>, now = new Date()): boolean {
-  return !meeting.endsAt || meeting.endsAt.getTime() <= now.getTime();
-}
+import type { MeetingWithRegion } from './meetings.repository';
 
 const iso = (d: Date | null) => (d ? toLondonIso(d) : null);
 
-/** The meeting as the API shows it; `mayRun` says whether the viewer runs it. */
+/** The meeting as the API shows it at `now`; `mayRun` says whether the viewer runs it. */
 export function toMeetingView(
   meeting: MeetingWithRegion,
   mayRun: boolean,
+  now: Date,
   rsvp: RsvpResponse | null = null,
 ): MeetingView {
   return {
@@ -28,7 +25,7 @@ export function toMeetingView(
     onlineUrl: meeting.onlineUrl,
     status: meeting.status,
     revision: meeting.revision,
-    isOver: isOver(meeting),
+    isOver: meetingIsOver(meeting, now),
     summit: meeting.summitNumber
       ? { number: meeting.summitNumber, year: meeting.summitYear, theme: meeting.theme }
       : null,

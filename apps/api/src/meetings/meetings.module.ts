@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordsModule } from '@seg/records';
 import { RegionsModule } from '../regions/regions.module';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingCalendarService } from './meeting-calendar.service';
@@ -11,7 +12,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, RecordsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, Executor, invitations, meetings, regions, RsvpResponse } from '@seg/db';
+import {
+  Database,
+  DB,
+  Executor,
+  invitations,
+  meetingIsNotOverCondition,
+  meetingIsOverCondition,
+  meetings,
+  regions,
+  RsvpResponse,
+} from '@seg/db';
 import { and, eq, sql, SQL } from 'drizzle-orm';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -22,7 +32,9 @@ export interface ListMeetingsFilter {
   viewerId: string;
   /** Only the meetings of this region. */
   regionId?: string;
+  /** Upcoming: not over at `now`; past: over (`meetingIsOver`). */
   when?: 'upcoming' | 'past';
+  now: Date;
   kind?: string;
   after?: { sortKey: string; id: string };
   limit: number;
@@ -95,8 +107,8 @@ export class MeetingsRepository {
     }
     if (filter.regionId) conditions.push(eq(meetings.regionId, filter.regionId));
     if (filter.kind) conditions.push(eq(meetings.kind, filter.kind as MeetingRow['kind']));
-    if (filter.when === 'upcoming') conditions.push(sql`${meetings.endsAt} >= now()`);
-    if (filter.when === 'past') conditions.push(sql`(${meetings.endsAt} is null or ${meetings.endsAt} < now())`);
+    if (filter.when === 'upcoming') conditions.push(meetingIsNotOverCondition(filter.now));
+    if (filter.when === 'past') conditions.push(meetingIsOverCondition(filter.now));
     const where = conditions.length ? and(...conditions) : undefined;
     const ascending = filter.when === 'upcoming';
 

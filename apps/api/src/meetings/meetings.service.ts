@@ -9,8 +9,9 @@ import {
 } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
-import { minutesOfHours, parseDateTime, toLondonIso } from '@seg/rules';
-import { DB, Database, isCurrentMember, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
+import { Clock, meetingIsOver, minutesOfHours, parseDateTime, toLondonIso } from '@seg/rules';
+import { DB, Database, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
+import { InvitationReplies, ReplyRefusal } from '@seg/records';
 import { MeetingReminders, NoticeDelivery, NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
 import { erasedRecordConflict } from '@seg/privacy';
@@ -23,7 +24,7 @@ import { ResendNoticesDto } from './dto/resend-notices.dto';
 import { RsvpReply } from './dto/rsvp.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { InvitePreview, InviteResult, MeetingView, ResendResult } from './dto/meeting-view.dto';
-import { isOver, meetingNotFound, toMeetingView } from './meeting.view';
+import { meetingNotFound, toMeetingView } from './meeting.view';
 import { actingAs, MeetingAccess, RunnableMeeting } from './meeting-access.service';
 import { AudienceLookupsRepository } from './audience-lookups.repository';
 import { InvitationContext, InvitationsRepository, ResolvedAudience } from './invitations.repository';
@@ -51,6 +52,8 @@ export class MeetingsService {
     private readonly rights: RegionalRights,
     private readonly regions: RegionsService,
     private readonly delivery: NoticeDelivery,
+    private readonly replies: InvitationReplies,
+    private readonly clock: Clock,
   ) {}
 
   /** The secretariat calls any meeting; a representative, regional meetings of a region they represent. */
@@ -94,7 +97,7 @@ export class MeetingsService {
       });
       return row;
     });
-    return toMeetingView(inRegion(meeting, region), true);
+    return toMeetingView(inRegion(meeting, region), true, this.clock.now());
   }
 
   async list(query: ListMeetingsQuery, viewer: AuthenticatedMember): Promise<Page<MeetingView>> {
@@ -111,12 +114,14 @@ export class MeetingsService {
       regionId = region.id;
     }
     const runs = await this.access.regionsRunBy(viewer);
+    const now = this.clock.now();
     const { rows, total } = await this.meetings.list({
       // A region's meetings are listed whole to those who run them.
       invitedMemberId: isSecretariat(viewer) || regionId ? null : viewer.id,
       regionId,
       viewerId: viewer.id,
       when: query.when,
+      now,
       kind: query.kind,
       after: after ? { sortKey: after[0], id: after[1] } : undefined,
       limit: request.fetch,
@@ -125,7 +130,7 @@ export class MeetingsService {
       rows,
       total,
       (r) => [r.sortKey, r.id],
-      (r) => toMeetingView(r, mayRun(runs, r), r.rsvp),
+      (r) => toMeetingView(r, mayRun(runs, r), now, r.rsvp),
     );
   }
 
@@ -134,7 +139,7 @@ export class MeetingsService {
     const runs = meeting ? mayRun(await this.access.regionsRunBy(viewer), meeting) : false;
     // A member is told nothing of meetings they are not invited to, not even that they exist.
     if (!meeting || (!runs && !meeting.rsvp && !meeting.summitNumber)) throw meetingNotFound();
-    return toMeetingView(meeting, runs, meeting.rsvp);
+    return toMeetingView(meeting, runs, this.clock.now(), meeting.rsvp);
   }
 
   async update(id: string, dto: UpdateMeetingDto, member: AuthenticatedMember, given: Actor): Promise<MeetingView> {
@@ -202,6 +207,7 @@ export class MeetingsService {
         ? { ...meeting, regionCode: found.regionCode, regionName: found.regionName }
         : inRegion(meeting, region),
       true,
+      this.clock.now(),
     );
   }
 
@@ -219,7 +225,7 @@ export class MeetingsService {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
       if (current.status === 'cancelled') throw new ConflictException('The meeting is cancelled');
-      if (isOver(current)) throw new ConflictException('The meeting is over');
+      if (meetingIsOver(current, this.clock.now())) throw new ConflictException('The meeting is over');
       if (!current.venue && !current.onlineUrl)
         throw invalidField('venue', 'give the meeting a venue or an online link before inviting anyone');
       const meeting =
@@ -268,7 +274,7 @@ export class MeetingsService {
       const current = await this.meetings.lockById(tx, id);
       if (!current) throw meetingNotFound();
       if (current.status === 'cancelled') return { meeting: current, refs: [], before: null };
-      if (isOver(current)) throw new ConflictException('The meeting is over');
+      if (meetingIsOver(current, this.clock.now())) throw new ConflictException('The meeting is over');
       const cancelled = await this.meetings.update(tx, id, {
         status: 'cancelled',
         cancelledAt: new Date(),
@@ -286,7 +292,11 @@ export class MeetingsService {
     });
     this.outbox.dispatchSoon(outcome.refs);
     if (outcome.before) await this.dropReminder(id, outcome.before.revision);
-    return toMeetingView({ ...outcome.meeting, regionCode: found.regionCode, regionName: found.regionName }, true);
+    return toMeetingView(
+      { ...outcome.meeting, regionCode: found.regionCode, regionName: found.regionName },
+      true,
+      this.clock.now(),
+    );
   }
 
   async resendNotices(
@@ -319,33 +329,20 @@ export class MeetingsService {
     return this.invitations.getInvitationContext(invitationId);
   }
 
-  /** Records a reply; the meeting must still be on. The invitee is the actor, however they reached us. */
+  /**
+   * Records a reply through `InvitationReplies`, the one writer the worker's calendar replies use
+   * too; a refusal is answered in its words: 404, 410 when the membership ended (as every emailed
+   * link), else 409.
+   */
   async recordRsvp(
     invitationId: string,
     response: RsvpReply,
     source: RsvpSource,
     requestId: string | null,
   ): Promise<{ response: RsvpResponse; respondedAt: Date | null; meeting: MeetingRow }> {
-    return this.db.transaction(async (tx) => {
-      const invitation = await this.invitations.lockInvitation(tx, invitationId);
-      if (!invitation) throw new NotFoundException('No such invitation');
-      if (!isCurrentMember(invitation.member)) throw new GoneException(MEMBERSHIP_ENDED);
-      if (invitation.meeting.status === 'cancelled') throw new ConflictException('The meeting was cancelled');
-      if (isOver(invitation.meeting)) throw new ConflictException('The meeting is over');
-      const saved = await this.invitations.setRsvp(tx, invitationId, response, source, invitation.meeting.revision);
-      await this.audit.record(
-        tx,
-        { memberId: invitation.memberId, requestId },
-        {
-          entity: 'invitation',
-          entityId: invitationId,
-          action: 'rsvp',
-          before: { rsvp: invitation.rsvp, respondedAt: invitation.respondedAt },
-          after: { ...saved, rsvpSource: source },
-        },
-      );
-      return { response: saved.rsvp, respondedAt: saved.respondedAt, meeting: invitation.meeting };
-    });
+    const outcome = await this.replies.record(invitationId, { response, source, requestId });
+    if (!outcome.recorded) throw refusedReply(outcome.refusal);
+    return { response: outcome.response, respondedAt: outcome.respondedAt, meeting: outcome.meeting };
   }
 
   async rsvpAsMember(
@@ -361,6 +358,7 @@ export class MeetingsService {
     return toMeetingView(
       { ...meeting, ...saved.meeting },
       mayRun(await this.access.regionsRunBy(member), meeting),
+      this.clock.now(),
       saved.response,
     );
   }
@@ -455,6 +453,12 @@ export class MeetingsService {
       this.logger.warn({ err, meetingId }, 'Could not drop the old reminder');
     }
   }
+}
+
+function refusedReply(refusal: ReplyRefusal): Error {
+  if (refusal.reason === 'no-invitation') return new NotFoundException(refusal.message);
+  if (refusal.reason === 'membership-ended') return new GoneException(MEMBERSHIP_ENDED);
+  return new ConflictException(refusal.message);
 }
 
 function inRegion(meeting: MeetingRow, region: Pick<RegionRow, 'code' | 'name'> | null): MeetingWithRegion {

@@ -6,6 +6,7 @@ import {
   Executor,
   isCurrentPost,
   listedToMembers,
+  meetingIsNotOverCondition,
   meetings,
   members,
   posts,
@@ -127,8 +128,9 @@ export class RegionsRepository {
     tx: Executor,
     fromId: string,
     intoId: string,
-    today: string,
+    at: { today: string; now: Date },
   ): Promise<{ members: number; establishments: number; posts: number; meetings: number }> {
+    const today = at.today;
     const movedMembers = await tx
       .update(members)
       .set({ regionId: intoId, updatedAt: new Date() })
@@ -149,7 +151,7 @@ export class RegionsRepository {
     const movedMeetings = await tx
       .update(meetings)
       .set({ regionId: intoId, updatedAt: new Date() })
-      .where(and(eq(meetings.regionId, fromId), sql`${meetings.endsAt} > now()`))
+      .where(and(eq(meetings.regionId, fromId), meetingIsNotOverCondition(at.now)))
       .returning({ id: meetings.id });
     return {
       members: movedMembers.length,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, invalidField, Page, PageQuery, wholePage } from '@seg/http';
-import { postIsCurrent, todayInLondon } from '@seg/rules';
+import { Clock, postIsCurrent, todayInLondon } from '@seg/rules';
 import { Database, DB, Executor } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
@@ -20,6 +20,7 @@ export class RegionsService {
     @Inject(DB) private readonly db: Database,
     private readonly regions: RegionsRepository,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -123,7 +124,8 @@ export class RegionsService {
       if (!into) throw invalidField('into', 'is not a region code');
       if (into.id === id) throw invalidField('into', 'cannot be the region itself');
       if (into.mergedIntoId) throw invalidField('into', 'was itself merged into another region');
-      const moved = await this.regions.moveInto(tx, id, into.id, todayInLondon());
+      const now = this.clock.now();
+      const moved = await this.regions.moveInto(tx, id, into.id, { today: todayInLondon(now), now });
       const after = await this.regions.update(tx, id, { mergedIntoId: into.id });
       await this.audit.record(tx, actor, {
         entity: 'region',

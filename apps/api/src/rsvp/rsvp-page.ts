@@ -41,7 +41,11 @@ export function rsvpPage(
   const m = link.invitation.meeting;
   const title = escapeHtml(m.title);
   if (link.state !== 'open') {
-    const why = link.state === 'cancelled' ? 'This meeting has been cancelled' : 'This meeting is over';
+    const why = {
+      cancelled: 'This meeting has been cancelled',
+      'not-scheduled': 'This meeting is not scheduled',
+      over: 'This meeting is over',
+    }[link.state];
     return {
       status: 410,
       html: page(

@@ -14,6 +14,7 @@ import {
 import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { MEMBERSHIP_ENDED } from '@seg/db';
+import { REPLY_REFUSALS } from '@seg/records';
 import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
@@ -97,8 +98,7 @@ export class RsvpController {
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
     if (result.state === 'ended') throw new GoneException(MEMBERSHIP_ENDED);
-    if (result.state !== 'open')
-      throw new GoneException(result.state === 'cancelled' ? 'The meeting was cancelled' : 'The meeting is over');
+    if (result.state !== 'open') throw new GoneException(REPLY_REFUSALS[result.state].message);
     const reply: RsvpReplyView = {
       meetingId: result.invitation.meeting.id,
       response: result.saved!.response,

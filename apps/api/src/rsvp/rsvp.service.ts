@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readRsvpToken } from '@seg/links';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { isCurrentMember, type RsvpResponse } from '@seg/db';
+import type { RsvpResponse } from '@seg/db';
+import { replyRefusal } from '@seg/records';
+import { Clock } from '@seg/rules';
 import { RsvpReply } from '../meetings/dto/rsvp.dto';
-import { isOver } from '../meetings/meeting.view';
 import { InvitationContext, MeetingsService } from '../meetings/meetings.service';
 
 /** What a token leads to: an open invitation, or why it no longer works. */
 export type RsvpLink =
   | { state: 'open'; invitation: InvitationContext }
-  | { state: 'cancelled' | 'over'; invitation: InvitationContext }
+  /** Replies are closed, for the reason `replyRefusal` gives. */
+  | { state: 'cancelled' | 'not-scheduled' | 'over'; invitation: InvitationContext }
   | { state: 'invalid' }
   /** The member is no longer current: nothing of the meeting is shown. */
   | { state: 'ended' };
@@ -19,6 +21,7 @@ export class RsvpService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly meetings: MeetingsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Reads the link; changes nothing. */
@@ -26,11 +29,11 @@ export class RsvpService {
     const invitationId = readRsvpToken(this.config.auth.jwtSecret, token);
     const invitation = invitationId ? await this.meetings.invitationForLink(invitationId) : null;
     if (!invitation) return { state: 'invalid' };
-    if (!isCurrentMember({ status: invitation.memberStatus, erasedAt: invitation.memberErasedAt }))
-      return { state: 'ended' };
-    if (invitation.meeting.status === 'cancelled') return { state: 'cancelled', invitation };
-    if (isOver(invitation.meeting)) return { state: 'over', invitation };
-    return { state: 'open', invitation };
+    const member = { status: invitation.memberStatus, erasedAt: invitation.memberErasedAt };
+    const refusal = replyRefusal({ member, meeting: invitation.meeting }, this.clock.now());
+    if (!refusal) return { state: 'open', invitation };
+    if (refusal.reason === 'membership-ended' || refusal.reason === 'no-invitation') return { state: 'ended' };
+    return { state: refusal.reason, invitation };
   }
 
   /** Records the reply when the link still works; otherwise says why not. */

@@ -24,7 +24,7 @@ export function MeetingPage({ id }: { id: string }) {
         <Link to="/my/meetings">Back to my meetings</Link>
       </Page>
     );
-  const upcoming = m.endsAt ? new Date(m.endsAt).getTime() >= Date.now() : false;
+  const upcoming = !m.isOver;
   const slug =
     m.title
       .toLowerCase()

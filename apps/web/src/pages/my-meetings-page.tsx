@@ -16,12 +16,10 @@ export async function loadMeetings(): Promise<Meeting[]> {
 export function MyMeetingsPage() {
   const meetings = useResource(loadMeetings, []);
   const [replies, setReplies] = useState<Record<string, Rsvp>>({});
-  const now = Date.now();
   const all = meetings.data ?? [];
-  const upcoming = all
-    .filter((m) => m.endsAt && new Date(m.endsAt).getTime() >= now)
-    .sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
-  const past = all.filter((m) => !m.endsAt || new Date(m.endsAt).getTime() < now);
+  // Whether a meeting is over is the API's to say (`isOver`), by the one rule replies follow.
+  const upcoming = all.filter((m) => !m.isOver).sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
+  const past = all.filter((m) => m.isOver);
 
   return (
     <Page title="My meetings" lead="Meetings you are invited to. Your reply goes straight to the secretariat.">

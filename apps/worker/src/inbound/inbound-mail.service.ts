@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Executor, InboundOutcome, isCurrentMember, RsvpResponse } from '@seg/db';
+import { Executor, InboundOutcome, RsvpResponse } from '@seg/db';
 import { readInvitationReplyAddress } from '@seg/links';
 import { readNoticeBounceAddress } from '@seg/mail';
-import { readMeetingUid } from '@seg/rules';
+import { answeredRevision, InvitationReplies, ReplyRefusal, replyRefusal } from '@seg/records';
+import { Clock, readMeetingUid } from '@seg/rules';
 import { CalendarAnswer } from './calendar-reply';
 import { DeliveryReport } from './delivery-report';
 import { contentMessageId, headerMessageId, InboundMessage, readInboundMessage } from './inbound-message';
@@ -22,7 +23,7 @@ export interface InboundResult {
   detail: Record<string, unknown>;
 }
 
-const PARTSTAT_TO_RSVP: Partial<Record<string, RsvpResponse>> = {
+const PARTSTAT_TO_RSVP: Partial<Record<string, Exclude<RsvpResponse, 'needs-action'>>> = {
   ACCEPTED: 'accepted',
   TENTATIVE: 'tentative',
   DECLINED: 'declined',
@@ -34,6 +35,16 @@ const NOTICE_MESSAGE_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 /** The change a message asks for, decided before the transaction that records it. */
 type Plan = InboundRecord & { apply?: (tx: Executor) => Promise<void> };
+
+/** A reply refused by the writer after it was planned (the meeting cancelled in between): set aside instead. */
+class RefusedWhenRecorded extends Error {
+  constructor(
+    readonly refusal: ReplyRefusal,
+    readonly meetingId: string,
+  ) {
+    super(refusal.message);
+  }
+}
 
 /**
  * Reads one message from the inbound mailbox and records what it says, once per Message-ID:
@@ -49,6 +60,8 @@ export class InboundMailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: InboundRepository,
     private readonly audit: AuditTrail,
+    private readonly replies: InvitationReplies,
+    private readonly clock: Clock,
   ) {}
 
   async handle(raw: Buffer): Promise<InboundResult> {
@@ -83,11 +96,17 @@ export class InboundMailService {
 
   /** Records the plan and applies its change in one transaction, unless the message was handled before. */
   private async record(plan: Plan): Promise<InboundResult> {
-    const claimed = await this.repository.transaction(async (tx) => {
-      if (!(await this.repository.claim(tx, plan))) return false;
-      await plan.apply?.(tx);
-      return true;
-    });
+    let claimed: boolean;
+    try {
+      claimed = await this.repository.transaction(async (tx) => {
+        if (!(await this.repository.claim(tx, plan))) return false;
+        await plan.apply?.(tx);
+        return true;
+      });
+    } catch (error) {
+      if (!(error instanceof RefusedWhenRecorded)) throw error;
+      return this.record(unmatched(plan.messageId, error.refusal.message, { meetingId: error.meetingId }));
+    }
     const outcome = claimed ? plan.outcome : ((await this.repository.findHandled(plan.messageId)) ?? plan.outcome);
     return { messageId: plan.messageId, outcome, repeated: !claimed, unreadable: false, detail: plan.detail ?? {} };
   }
@@ -139,15 +158,11 @@ export class InboundMailService {
       )
     )
       return unmatched(messageId, 'the ATTENDEE is not the invitee whose address it was sent to', { meetingId });
-    if (!isCurrentMember(member))
-      return unmatched(messageId, 'the invitee is no longer a current member', { meetingId });
-    if (meeting.status === 'cancelled') return unmatched(messageId, 'the meeting was cancelled', { meetingId });
-    if (meeting.status !== 'scheduled') return unmatched(messageId, 'the meeting is not scheduled', { meetingId });
-    if (!meeting.endsAt || meeting.endsAt.getTime() <= Date.now())
-      return unmatched(messageId, 'the meeting is over', { meetingId });
-    const invitee = { invitationId, memberId: member.id, email: member.email, rsvp: found.rsvp };
-    // Answers to a later SEQUENCE than ours (a client that counts on its own) answer the current one.
-    const revision = Math.min(answer.sequence, meeting.revision);
+    // The rule and the words of an answer through the link or the web: `InvitationReplies` checks it again.
+    const refusal = replyRefusal(found, this.clock.now());
+    if (refusal) return unmatched(messageId, refusal.message, { meetingId });
+    const invitee = { invitationId, memberId: member.id, email: member.email };
+    const revision = answeredRevision(meeting.revision, answer.sequence);
     const partstat =
       answer.attendees.find((a) => a.email.toLowerCase() === invitee.email.toLowerCase())?.partstat ??
       answer.attendees[0]?.partstat;
@@ -189,18 +204,9 @@ export class InboundMailService {
       invitationId: invitee.invitationId,
       detail: { meetingId: meeting.id, rsvp, sequence: answer.sequence, earlierRevision: revision < meeting.revision },
       apply: async (tx) => {
-        const saved = await this.repository.setCalendarRsvp(tx, invitee.invitationId, rsvp, revision);
-        await this.audit.record(
-          tx,
-          { memberId: invitee.memberId, requestId: null },
-          {
-            entity: 'invitation',
-            entityId: invitee.invitationId,
-            action: 'rsvp',
-            before: { rsvp: invitee.rsvp },
-            after: { ...saved, rsvpSource: 'calendar', rsvpRevision: revision, replyFrom: from },
-          },
-        );
+        const reply = { response: rsvp, source: 'calendar' as const, sequence: answer.sequence, requestId: null };
+        const outcome = await this.replies.record(invitee.invitationId, { ...reply, replyFrom: from }, tx);
+        if (!outcome.recorded) throw new RefusedWhenRecorded(outcome.refusal, meeting.id);
       },
     };
   }

@@ -12,14 +12,12 @@ import {
   MemberStatus,
   notices,
   NoticeStatus,
-  RsvpResponse,
 } from '@seg/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
 
 /** The invitation a reply address names, with its member and meeting, as a calendar reply is checked against. */
 export interface ReplyInvitation {
   invitationId: string;
-  rsvp: RsvpResponse;
   member: { id: string; email: string; status: MemberStatus; erasedAt: Date | null };
   meeting: { id: string; status: string; revision: number; endsAt: Date | null };
 }
@@ -105,7 +103,6 @@ export class InboundRepository {
     const [row] = await this.db
       .select({
         invitationId: invitations.id,
-        rsvp: invitations.rsvp,
         member: { id: members.id, email: members.email, status: members.status, erasedAt: members.erasedAt },
         meeting: { id: meetings.id, status: meetings.status, revision: meetings.revision, endsAt: meetings.endsAt },
       })
@@ -115,21 +112,6 @@ export class InboundRepository {
       .where(eq(invitations.id, invitationId))
       .limit(1);
     return row ?? null;
-  }
-
-  /** A reply from a calendar program; `revision` is the meeting revision it answered. */
-  async setCalendarRsvp(
-    tx: Executor,
-    invitationId: string,
-    rsvp: RsvpResponse,
-    revision: number,
-  ): Promise<{ rsvp: RsvpResponse; respondedAt: Date | null }> {
-    const [row] = await tx
-      .update(invitations)
-      .set({ rsvp, respondedAt: sql`now()`, rsvpSource: 'calendar', rsvpRevision: revision, updatedAt: sql`now()` })
-      .where(eq(invitations.id, invitationId))
-      .returning({ rsvp: invitations.rsvp, respondedAt: invitations.respondedAt });
-    return row;
   }
 
   async setCounterProposal(tx: Executor, invitationId: string, counter: CounterProposal): Promise<void> {

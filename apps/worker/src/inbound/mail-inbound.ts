@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { AuditTrailModule } from '@seg/audit';
 import { AppConfig, ConfigModule, loadConfig } from '@seg/config';
 import { DatabaseModule, prepareDatabase } from '@seg/db';
+import { RecordsModule } from '@seg/records';
 import { invitationReplyAddress, rsvpLink } from '@seg/links';
-import { meetingCalendar } from '@seg/rules';
+import { ClockModule, meetingCalendar } from '@seg/rules';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Answer, calendarReply } from './answer-by-hand';
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
   await prepareDatabase(config.databaseUrl);
 
   @Module({
-    imports: [ConfigModule.forRoot(config), DatabaseModule, AuditTrailModule],
+    imports: [ConfigModule.forRoot(config), DatabaseModule, AuditTrailModule, ClockModule, RecordsModule],
     providers: [InboundRepository, InboundMailService],
   })
   class MailInboundModule {}
