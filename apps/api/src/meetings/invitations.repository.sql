@@ -311,58 +311,6 @@ where
 limit
   $3;
 
--- InvitationsRepository.lockInvitation
-select
-  "invitations"."rsvp",
-  "invitations"."responded_at",
-  "invitations"."member_id",
-  "members"."status",
-  "members"."erased_at",
-  "meetings"."id",
-  "meetings"."title",
-  "meetings"."kind",
-  "meetings"."agenda",
-  "meetings"."starts_at",
-  "meetings"."ends_at",
-  "meetings"."venue",
-  "meetings"."online_url",
-  "meetings"."status",
-  "meetings"."revision",
-  "meetings"."summit_number",
-  "meetings"."summit_year",
-  "meetings"."theme",
-  "meetings"."created_by_id",
-  "meetings"."region_id",
-  "meetings"."cancelled_at",
-  "meetings"."cpd_minutes",
-  "meetings"."learning_outcomes",
-  "meetings"."check_in_code",
-  "meetings"."created_at",
-  "meetings"."updated_at"
-from
-  "invitations"
-  inner join "meetings" on "meetings"."id" = "invitations"."meeting_id"
-  inner join "members" on "members"."id" = "invitations"."member_id"
-where
-  "invitations"."id" = $1
-limit
-  $2
-for update;
-
--- InvitationsRepository.setRsvp
-update "invitations"
-set
-  "rsvp" = $1,
-  "responded_at" = now(),
-  "rsvp_source" = $2,
-  "rsvp_revision" = $3,
-  "updated_at" = now()
-where
-  "invitations"."id" = $4
-returning
-  "rsvp",
-  "responded_at";
-
 -- InvitationsRepository.listInvitees (first page)
 select
   "invitations"."id",

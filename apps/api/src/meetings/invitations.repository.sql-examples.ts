@@ -27,8 +27,6 @@ export default sqlExamples(InvitationsRepository, {
   getInvitationContext: () => [exampleId(11)],
   findInvitationId: () => [exampleId(10), exampleId(3)],
   findInvitee: () => [exampleId(10), exampleId(3)],
-  lockInvitation: (tx) => [tx, exampleId(11)],
-  setRsvp: (tx) => [tx, exampleId(11), 'accepted', 'link', 1],
   listInvitees: sqlVariants({
     'first page': () => [exampleId(10), 50, null],
     'after an invitee': () => [exampleId(10), 50, { name: 'Ada Lovelace', id: exampleId(11) }],

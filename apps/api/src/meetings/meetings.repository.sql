@@ -277,7 +277,7 @@ from
 where
   (
     "meetings"."ends_at" is null
-    or "meetings"."ends_at" < now()
+    or "meetings"."ends_at" <= $2
   )
 order by
   coalesce(
@@ -286,7 +286,7 @@ order by
   ) desc,
   "meetings"."id" desc
 limit
-  $2;
+  $3;
 
 select
   count(*)::int
@@ -295,7 +295,7 @@ from
 where
   (
     "meetings"."ends_at" is null
-    or "meetings"."ends_at" < now()
+    or "meetings"."ends_at" <= $1
   );
 
 -- MeetingsRepository.list (a member's, upcoming, of a region and kind, after one)
@@ -353,14 +353,14 @@ where
     )
     and "meetings"."region_id" = $3
     and "meetings"."kind" = $4
-    and "meetings"."ends_at" >= now()
+    and "meetings"."ends_at" > $5
     and (
       coalesce(
         "meetings"."starts_at",
         make_timestamptz("meetings"."summit_year", 6, 1, 0, 0, 0, 'UTC') + make_interval(hours => "meetings"."summit_number")
       ),
       "meetings"."id"
-    ) > ($5::timestamptz, $6::uuid)
+    ) > ($6::timestamptz, $7::uuid)
   )
 order by
   coalesce(
@@ -369,7 +369,7 @@ order by
   ) asc,
   "meetings"."id" asc
 limit
-  $7;
+  $8;
 
 select
   count(*)::int
@@ -391,5 +391,5 @@ where
     )
     and "meetings"."region_id" = $2
     and "meetings"."kind" = $3
-    and "meetings"."ends_at" >= now()
+    and "meetings"."ends_at" > $4
   );

@@ -9,7 +9,9 @@ export default sqlExamples(MeetingsRepository, {
   getWithRegion: () => [exampleId(1)],
   getWithRsvp: () => [exampleId(1), exampleId(2)],
   list: sqlVariants({
-    'every meeting, past': () => [{ invitedMemberId: null, viewerId: exampleId(2), when: 'past', limit: 20 }],
+    'every meeting, past': () => [
+      { invitedMemberId: null, viewerId: exampleId(2), when: 'past', now: EXAMPLE_TIME, limit: 20 },
+    ],
     "a member's, upcoming, of a region and kind, after one": () => [
       {
         invitedMemberId: exampleId(2),
@@ -17,6 +19,7 @@ export default sqlExamples(MeetingsRepository, {
         regionId: exampleId(3),
         kind: 'regional',
         when: 'upcoming',
+        now: EXAMPLE_TIME,
         after: { sortKey: '2026-06-10T09:00:00+00:00', id: exampleId(1) },
         limit: 20,
       },

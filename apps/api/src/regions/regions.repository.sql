@@ -209,7 +209,7 @@ set
 where
   (
     "meetings"."region_id" = $3
-    and "meetings"."ends_at" > now()
+    and "meetings"."ends_at" > $4
   )
 returning
   "id";

@@ -1,4 +1,4 @@
-import { EXAMPLE_DAY, exampleId, sqlExamples } from '@seg/db';
+import { EXAMPLE_DAY, EXAMPLE_TIME, exampleId, sqlExamples } from '@seg/db';
 import { RegionsRepository } from './regions.repository';
 
 export default sqlExamples(RegionsRepository, {
@@ -10,5 +10,5 @@ export default sqlExamples(RegionsRepository, {
   regionalPostsHeldOn: () => [exampleId(2), EXAMPLE_DAY],
   insert: (tx) => [tx, { code: 'LON', name: 'London', nation: 'England' }],
   update: (tx) => [tx, exampleId(1), { name: 'London' }],
-  moveInto: (tx) => [tx, exampleId(1), exampleId(3), EXAMPLE_DAY],
+  moveInto: (tx) => [tx, exampleId(1), exampleId(3), { today: EXAMPLE_DAY, now: EXAMPLE_TIME }],
 });

@@ -74,7 +74,6 @@ limit
 -- InboundRepository.getReplyInvitation
 select
   "invitations"."id",
-  "invitations"."rsvp",
   "members"."id",
   "members"."email",
   "members"."status",
@@ -91,20 +90,6 @@ where
   "invitations"."id" = $1
 limit
   $2;
-
--- InboundRepository.setCalendarRsvp
-update "invitations"
-set
-  "rsvp" = $1,
-  "responded_at" = now(),
-  "rsvp_source" = $2,
-  "rsvp_revision" = $3,
-  "updated_at" = now()
-where
-  "invitations"."id" = $4
-returning
-  "rsvp",
-  "responded_at";
 
 -- InboundRepository.setCounterProposal
 update "invitations"

@@ -11,7 +11,6 @@ export default sqlExamples(InboundRepository, {
   ],
   meetingExists: () => [exampleId(1)],
   getReplyInvitation: () => [exampleId(2)],
-  setCalendarRsvp: (tx) => [tx, exampleId(2), 'accepted', 1],
   setCounterProposal: (tx) => [
     tx,
     exampleId(2),
