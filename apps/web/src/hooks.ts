@@ -1,6 +1,9 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
-import { api, DirectoryPage } from './api/client';
-import type { DirectoryMember } from './api/types';
+import { answer, client } from './api/client';
+import type { DirectoryMemberPage, operations } from './api/openapi.generated';
+
+/** The directory's filters, as GET /directory/members takes them. */
+export type DirectoryQuery = NonNullable<operations['DirectoryController_search']['parameters']['query']>;
 
 export interface Resource<T> {
   data: T | undefined;
@@ -60,17 +63,17 @@ export function useDebounced<T>(value: T, ms = 250): T {
  * page, and `more` appends the next one. Compared by content, so a query built afresh at each
  * render asks once.
  */
-export function useMemberPages(query: Record<string, unknown>) {
+export function useMemberPages(filters: Record<string, unknown>) {
+  const query = filters as DirectoryQuery;
   const key = JSON.stringify(query);
-  const [page, setPage] = useState<DirectoryPage<DirectoryMember>>();
+  const [page, setPage] = useState<DirectoryMemberPage>();
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api
-      .get<DirectoryPage<DirectoryMember>>('/directory/members', { ...query, limit: 50 })
+    answer(client.GET('/directory/members', { params: { query: { ...query, limit: 50 } } }))
       .then(
         (p) => {
           if (!live) return;
@@ -88,11 +91,9 @@ export function useMemberPages(query: Record<string, unknown>) {
   async function more() {
     if (!page?.nextCursor) return;
     try {
-      const next = await api.get<DirectoryPage<DirectoryMember>>('/directory/members', {
-        ...query,
-        limit: 50,
-        cursor: page.nextCursor,
-      });
+      const next = await answer(
+        client.GET('/directory/members', { params: { query: { ...query, limit: 50, cursor: page.nextCursor } } }),
+      );
       setPage({ ...next, items: [...page.items, ...next.items] });
     } catch (err) {
       setError(err);

@@ -1,18 +1,12 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, call, configureSession, errorFrom, setAccessToken, WEB_CLIENT_HEADER } from './api/client';
-import { SessionUser } from './api/types';
+import { answer, client, configureSession, sessionClient, setAccessToken } from './api/client';
+import type { SessionUserDto as SessionUser, WebSession } from './api/openapi.generated';
 
 /**
  * The signed-in member. The access token lives in memory only; the refresh token is an
  * httpOnly cookie that only the API's /auth/web routes read and rotate, so a reload or a new
  * visit starts by asking the API for a fresh access token.
  */
-
-interface SessionAnswer {
-  accessToken: string;
-  expiresIn?: number;
-  user: SessionUser;
-}
 
 type SessionState =
   { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; user: SessionUser };
@@ -28,35 +22,25 @@ interface SessionValue {
   signOut(): Promise<void>;
 }
 
-const SessionContext = createContext<SessionValue | null>(null);
+/** The header the /auth/web routes require (every call sends it; these routes refuse a call without it). */
+const fromWeb = { header: { 'x-seg-web': '1' } };
 
-async function post(path: string, body?: unknown): Promise<Response> {
-  try {
-    return await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...WEB_CLIENT_HEADER },
-      body: JSON.stringify(body ?? {}),
-    });
-  } catch {
-    throw new ApiError(0, 'Could not reach SEG Network. Check your connection and try again.');
-  }
-}
+const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
-  const accept = useCallback((answer: SessionAnswer) => {
-    setAccessToken(answer.accessToken);
-    setState({ status: 'signed-in', user: answer.user });
+  const accept = useCallback((session: WebSession) => {
+    setAccessToken(session.accessToken);
+    setState({ status: 'signed-in', user: session.user });
   }, []);
 
   const refresh = useCallback(async (): Promise<boolean> => {
     const renew = async () => {
       try {
-        const res = await post('/auth/web/refresh');
-        if (!res.ok) return false;
-        accept((await res.json()) as SessionAnswer);
+        const { data } = await sessionClient.POST('/auth/web/refresh', { params: fromWeb });
+        if (!data) return false;
+        accept(data);
         return true;
       } catch {
         return false;
@@ -85,23 +69,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       user: state.status === 'signed-in' ? state.user : null,
       async signIn(email, password) {
-        const res = await post('/auth/web/login', { email, password });
-        if (!res.ok) throw await errorFrom(res);
-        accept((await res.json()) as SessionAnswer);
+        accept(await answer(sessionClient.POST('/auth/web/login', { body: { email, password }, params: fromWeb })));
       },
       async activate(token, password) {
-        const res = await post('/auth/web/activate', { token, password });
-        if (!res.ok) throw await errorFrom(res);
-        accept((await res.json()) as SessionAnswer);
+        accept(await answer(sessionClient.POST('/auth/web/activate', { body: { token, password }, params: fromWeb })));
       },
       async signInWithLink(token) {
-        const res = await post('/auth/web/sign-in-link', { token });
-        if (!res.ok) throw await errorFrom(res);
-        accept((await res.json()) as SessionAnswer);
+        accept(await answer(sessionClient.POST('/auth/web/sign-in-link', { body: { token }, params: fromWeb })));
       },
       async signOut() {
         // Authenticated, so that only the holder of this login can end it.
-        await call('POST', '/auth/web/logout').catch(() => undefined);
+        await client.POST('/auth/web/logout', { params: fromWeb }).catch(() => undefined);
         setAccessToken(null);
         setState({ status: 'signed-out' });
       },

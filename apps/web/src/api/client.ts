@@ -1,6 +1,11 @@
-/** The one way the app talks to the API: JSON in and out, the access token kept in memory only. */
+/**
+ * The one way the app talks to the API: `client`, typed by the API document's generated `paths`
+ * (openapi-fetch), with the access token kept in memory only.
+ */
 
+import createClient, { type ClientOptions } from 'openapi-fetch';
 import { type FieldError, withAdvice } from './field-advice';
+import type { paths } from './openapi.generated';
 
 export type { FieldError };
 
@@ -28,20 +33,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number;
-}
-
 /** The directory counts long lists only roughly: `{ estimate }` past a thousand members. */
 export type DirectoryTotal = number | { estimate: number };
-
-export interface DirectoryPage<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: DirectoryTotal;
-}
 
 /** The number behind a directory total, exact or estimated. */
 export function totalCount(total: DirectoryTotal): number {
@@ -55,18 +48,10 @@ export function membersText(total: DirectoryTotal): string {
   return `${total.toLocaleString('en-GB')} ${total === 1 ? 'member' : 'members'}`;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null | string[]>;
-
-interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  /** Sent as is with this content type (CSV import). */
-  rawBody?: { type: string; text: string | Blob };
-  accept?: string;
-}
-
 /** Header that marks the web app's own session calls; a cross-site form cannot set it. */
 export const WEB_CLIENT_HEADER = { 'X-SEG-Web': '1' };
+
+const UNREACHABLE = 'Could not reach SEG Network. Check your connection and try again.';
 
 let accessToken: string | null = null;
 let refreshInFlight: Promise<boolean> | null = null;
@@ -83,57 +68,23 @@ export function configureSession(options: { refresh: () => Promise<boolean>; sig
   onSignedOut = options.signedOut;
 }
 
-export function buildUrl(path: string, query?: Query): string {
-  if (!query) return path;
+/** A query as the API reads it: empty, false and missing values are left out, lists repeat the key. */
+export function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
     else params.set(key, String(value));
   }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  return params.toString();
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...WEB_CLIENT_HEADER };
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  let body: BodyInit | undefined;
-  if (options.rawBody) {
-    headers['Content-Type'] = options.rawBody.type;
-    body = options.rawBody.text;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
+async function reach(request: Request): Promise<Response> {
   try {
-    return await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'same-origin' });
+    return await fetch(request);
   } catch {
-    throw new ApiError(0, 'Could not reach SEG Network. Check your connection and try again.');
+    throw new ApiError(0, UNREACHABLE);
   }
-}
-
-export async function errorFrom(res: Response): Promise<ApiError> {
-  let message = res.statusText || 'Something went wrong';
-  let details: FieldError[] = [];
-  let answer: Record<string, unknown> = {};
-  try {
-    const body = await res.json();
-    if (body && typeof body === 'object') {
-      answer = body;
-      if (Array.isArray(body.message)) message = body.message.join('. ');
-      else if (typeof body.message === 'string') message = body.message;
-      if (Array.isArray(body.details))
-        details = withAdvice(body.details.filter((d: FieldError) => d && typeof d.field === 'string'));
-    }
-  } catch {
-    // Not JSON (a proxy error page, say): the status text will do.
-  }
-  if (res.status === 429) message = 'Too many attempts. Wait a minute and try again.';
-  if (res.status >= 500)
-    message =
-      'SEG Network had a problem with that request. Try again in a moment; if it keeps happening, tell the secretariat.';
-  return new ApiError(res.status, message, details, answer);
 }
 
 async function renew(): Promise<boolean> {
@@ -144,37 +95,92 @@ async function renew(): Promise<boolean> {
   return refreshInFlight;
 }
 
-/** Sends a request; on a 401 renews the access token once (from the cookie) and tries again. */
-export async function call(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
-  let res = await send(method, path, options);
-  if (res.status === 401 && accessToken !== null) {
-    if (await renew()) res = await send(method, path, options);
-    else onSignedOut?.();
+/** Sends with the access token; on a 401 renews it once (from the cookie) and tries again. */
+async function sendSignedIn(request: Request): Promise<Response> {
+  // Kept before sending: a body can be read once, and the retry needs it again.
+  const again = request.clone();
+  if (accessToken) request.headers.set('Authorization', `Bearer ${accessToken}`);
+  const res = await reach(request);
+  if (res.status !== 401 || !request.headers.has('Authorization')) return res;
+  if (!(await renew())) {
+    onSignedOut?.();
+    return res;
   }
-  if (!res.ok) throw await errorFrom(res);
-  return res;
+  if (accessToken) again.headers.set('Authorization', `Bearer ${accessToken}`);
+  return reach(again);
 }
 
-async function json<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
-  const res = await call(method, path, options);
-  if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
-  const type = res.headers.get('content-type') ?? '';
-  return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
-}
-
-export const api = {
-  get: <T>(path: string, query?: Query) => json<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
-  delete: <T>(path: string) => json<T>('DELETE', path),
-  postText: <T>(path: string, type: string, text: string | Blob) => json<T>('POST', path, { rawBody: { type, text } }),
-  /** Fetches a file with the token and hands it to the browser as a download. */
-  async download(path: string, filename: string, accept: string, query?: Query): Promise<void> {
-    const res = await call('GET', path, { accept, query });
-    saveFile(await res.blob(), filename);
-  },
+const options: ClientOptions = {
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json', ...WEB_CLIENT_HEADER },
+  querySerializer: queryString,
 };
+
+/** Every call but the session's own. */
+export const client = createClient<paths>({ ...options, fetch: sendSignedIn });
+
+/**
+ * Sign-in, activation and renewal (/auth/web/*): they carry no access token and are never
+ * renewed, since renewing is one of them.
+ */
+export const sessionClient = createClient<paths>({ ...options, fetch: reach });
+
+/** The ApiError for an answer that is not a success, from the body openapi-fetch read. */
+export function errorFrom(response: Response, body: unknown): ApiError {
+  let message = response.statusText || 'Something went wrong';
+  let details: FieldError[] = [];
+  let answer: Record<string, unknown> = {};
+  // Not JSON (a proxy error page, say): the status text will do.
+  if (body && typeof body === 'object') {
+    answer = body as Record<string, unknown>;
+    if (Array.isArray(answer.message)) message = answer.message.join('. ');
+    else if (typeof answer.message === 'string') message = answer.message;
+    if (Array.isArray(answer.details))
+      details = withAdvice(answer.details.filter((d: FieldError) => d && typeof d.field === 'string'));
+  }
+  if (response.status === 429) message = 'Too many attempts. Wait a minute and try again.';
+  if (response.status >= 500)
+    message =
+      'SEG Network had a problem with that request. Try again in a moment; if it keeps happening, tell the secretariat.';
+  return new ApiError(response.status, message, details, answer);
+}
+
+/**
+ * The answer of a call, or its ApiError thrown: `await answer(client.GET('/me'))`. A 204 is
+ * `undefined`, as its type says.
+ */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw errorFrom(response, error);
+  return data as T;
+}
+
+/**
+ * A form's values sent as they stand, a field left empty as null: the API names what is missing
+ * or wrong, every field at once, rather than the web deciding what it requires.
+ */
+export function asEntered<T>(form: { [K in keyof T]?: T[K] | null }): T {
+  return form as T;
+}
+
+/** How to ask for a file: its type, read as bytes. */
+export function asFile(type: string) {
+  return { parseAs: 'blob', headers: { Accept: type } } as const;
+}
+
+/**
+ * A file the API answers (CSV, PDF, vCard, iCalendar, JSON export), asked for with `asFile`,
+ * handed to the browser as a download. (openapi-fetch's types do not carry `parseAs` through
+ * the generated paths, so the Blob is checked here.)
+ */
+export async function download(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  filename: string,
+) {
+  const file = await answer(call);
+  if (!(file instanceof Blob)) throw new ApiError(0, 'The file could not be read. Try again.');
+  saveFile(file, filename);
+}
 
 export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -191,3 +197,70 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Something went wrong. Try again.';
 }
+
+// The secretariat's screens still call these until they move to `client` (issue 20, item 4).
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface DirectoryPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: DirectoryTotal;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null | string[]>;
+
+async function untyped<T>(
+  method: string,
+  path: string,
+  init: { query?: Query; body?: unknown; raw?: { type: string; text: string | Blob }; accept?: string } = {},
+): Promise<T> {
+  const search = init.query ? queryString(init.query) : '';
+  const headers = new Headers({ Accept: init.accept ?? 'application/json', ...WEB_CLIENT_HEADER });
+  let body: BodyInit | undefined;
+  if (init.raw) {
+    headers.set('Content-Type', init.raw.type);
+    body = init.raw.text;
+  } else if (init.body !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(init.body);
+  }
+  const request = new Request(search ? `${path}?${search}` : path, {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+  });
+  const res = await sendSignedIn(request);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: the text itself.
+  }
+  if (!res.ok) throw errorFrom(res, parsed);
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => untyped<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => untyped<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => untyped<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => untyped<T>('PUT', path, { body }),
+  delete: <T>(path: string) => untyped<T>('DELETE', path),
+  postText: <T>(path: string, type: string, text: string | Blob) => untyped<T>('POST', path, { raw: { type, text } }),
+  async download(path: string, filename: string, accept: string, query?: Query): Promise<void> {
+    const search = query ? queryString(query) : '';
+    const request = new Request(search ? `${path}?${search}` : path, {
+      headers: { Accept: accept, ...WEB_CLIENT_HEADER },
+      credentials: 'same-origin',
+    });
+    const res = await sendSignedIn(request);
+    if (!res.ok) throw errorFrom(res, await res.json().catch(() => null));
+    saveFile(await res.blob(), filename);
+  },
+};

@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, Page } from './client';
-import type { About } from './openapi.generated';
-import { Category, Establishment, Region } from './types';
+import { answer, client } from './client';
+import type { EstablishmentView } from './openapi.generated';
 
 /** Regions, categories and establishments change rarely: fetched once per visit and shared. */
 
 const cache = new Map<string, Promise<unknown>>();
-
-function items<T>(answer: T[] | Page<T>): T[] {
-  return Array.isArray(answer) ? answer : answer.items;
-}
 
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (!cache.has(key)) {
@@ -21,20 +16,22 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export const reference = {
-  about: () => cached('about', () => api.get<About>('/about')),
+  about: () => cached('about', () => answer(client.GET('/about'))),
   regions: () =>
-    cached('regions', async () => items(await api.get<Region[] | Page<Region>>('/regions', { limit: 200 }))),
+    cached('regions', async () => (await answer(client.GET('/regions', { params: { query: { limit: 200 } } }))).items),
   categories: () =>
-    cached('categories', async () => items(await api.get<Category[] | Page<Category>>('/categories', { limit: 200 }))),
+    cached(
+      'categories',
+      async () => (await answer(client.GET('/categories', { params: { query: { limit: 200 } } }))).items,
+    ),
   establishments: () =>
     cached('establishments', async () => {
-      const all: Establishment[] = [];
-      let cursor: string | null = null;
+      const all: EstablishmentView[] = [];
+      let cursor: string | undefined;
       do {
-        const answer: Establishment[] | Page<Establishment> = await api.get('/establishments', { limit: 200, cursor });
-        if (Array.isArray(answer)) return answer;
-        all.push(...answer.items);
-        cursor = answer.nextCursor;
+        const page = await answer(client.GET('/establishments', { params: { query: { limit: 200, cursor } } }));
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return all;
     }),

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { api, Page } from '../api/client';
-import { Establishment } from '../api/types';
+import { answer, client } from '../api/client';
+import type { EstablishmentRef } from '../api/openapi.generated';
 import { useDebounced, useResource } from '../hooks';
 
 /** Chosen establishments as removable chips, and a name filter to add more. */
 export function EstablishmentChooser(props: {
   legend: string;
-  all: Establishment[];
-  chosen: Establishment[];
+  all: EstablishmentRef[];
+  chosen: EstablishmentRef[];
   error?: string;
   onChange: (ids: string[]) => void;
 }) {
@@ -18,7 +18,7 @@ export function EstablishmentChooser(props: {
   const found = useResource(
     () =>
       settled.length >= 2
-        ? api.get<Page<Establishment>>('/establishments', { q: settled, limit: 10 })
+        ? answer(client.GET('/establishments', { params: { query: { q: settled, limit: 10 } } }))
         : Promise.resolve(null),
     [settled],
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
-import { Meeting, MEETING_KIND_LABELS } from '../api/types';
+import { answer, client } from '../api/client';
+import { MEETING_KIND_LABELS } from '../api/types';
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
@@ -16,7 +16,7 @@ export function MeetingsByWhen({
   withRegion = false,
   caption,
 }: {
-  query?: Record<string, string>;
+  query?: { region?: string };
   meetingPath: string;
   withRegion?: boolean;
   caption?: string;
@@ -24,7 +24,7 @@ export function MeetingsByWhen({
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const key = JSON.stringify(query);
   const meetings = useResource(
-    () => api.get<ListPage<Meeting>>('/meetings', { ...query, when, limit: 100 }),
+    () => answer(client.GET('/meetings', { params: { query: { ...query, when, limit: 100 } } })),
     [key, when],
   );
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import { ErrorMessage } from '../components/ui';
 
 const MONTHS = [
@@ -24,7 +24,7 @@ export function AppraisalMonth({ month, onChanged }: { month: number; onChanged:
   async function change(value: number) {
     setError(null);
     try {
-      await api.patch('/me/learning', { appraisalMonth: value });
+      await answer(client.PATCH('/me/learning', { body: { appraisalMonth: value } }));
       onChanged();
     } catch (err) {
       setError(err);

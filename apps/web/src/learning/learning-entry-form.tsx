@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, asEntered, client } from '../api/client';
+import type { CreateLearningEntryDto } from '../api/openapi.generated';
 import { ErrorSummary, Field, fieldErrors } from '../components/ui';
 
 const EMPTY = { title: '', date: '', hours: '', learnt: '', willChange: '' };
@@ -15,7 +16,8 @@ export function LearningEntryForm({ onAdded }: { onAdded: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.post('/me/learning', { ...form, hours: form.hours === '' ? null : Number(form.hours) });
+      const body = asEntered<CreateLearningEntryDto>({ ...form, hours: form.hours === '' ? null : Number(form.hours) });
+      await answer(client.POST('/me/learning', { body }));
       setForm(EMPTY);
       onAdded();
     } catch (err) {

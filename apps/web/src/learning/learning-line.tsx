@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, asFile, client, download } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { ErrorMessage } from '../components/ui';
 import { LearningNote } from './learning-note';
@@ -16,11 +16,13 @@ export function LearningLine({ item, onChanged }: { item: Api.LearningItem; onCh
   async function certificate() {
     setError(null);
     try {
-      await api.download(
-        `/certificates/${item.certificateNumber}.pdf`,
-        `certificate-${item.certificateNumber}.pdf`,
-        'application/pdf',
-      );
+      const number = item.certificateNumber;
+      if (!number) return;
+      const pdf = client.GET('/certificates/{number}.pdf', {
+        params: { path: { number } },
+        ...asFile('application/pdf'),
+      });
+      await download(pdf, `certificate-${number}.pdf`);
     } catch (err) {
       setError(err);
     }
@@ -30,7 +32,7 @@ export function LearningLine({ item, onChanged }: { item: Api.LearningItem; onCh
     if (!window.confirm(`Remove “${item.title}” from your learning?`)) return;
     setError(null);
     try {
-      await api.delete(`/me/learning/${item.id}`);
+      await answer(client.DELETE('/me/learning/{id}', { params: { path: { id: item.id } } }));
       onChanged();
     } catch (err) {
       setError(err);

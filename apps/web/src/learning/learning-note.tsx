@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage } from '../components/ui';
 
@@ -15,7 +15,9 @@ export function LearningNote({ item }: { item: Api.LearningItem }) {
     setError(null);
     setSaved(false);
     try {
-      await api.patch(`/me/learning/${item.id}`, { learnt, willChange });
+      await answer(
+        client.PATCH('/me/learning/{id}', { params: { path: { id: item.id } }, body: { learnt, willChange } }),
+      );
       setSaved(true);
     } catch (err) {
       setError(err);

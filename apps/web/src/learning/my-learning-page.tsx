@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type * as Api from '../api/openapi.generated';
+import { answer, asFile, client, download } from '../api/client';
 import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { AppraisalMonth } from './appraisal-month';
@@ -12,7 +11,7 @@ export function MyLearningPage() {
   const [year, setYear] = useState<number | null>(null);
   const [tick, setTick] = useState(0);
   const learning = useResource(
-    () => api.get<Api.MyLearning>('/me/learning', year === null ? undefined : { year }),
+    () => answer(client.GET('/me/learning', { params: { query: year === null ? {} : { year } } })),
     [year, tick],
   );
   const [error, setError] = useState<unknown>(null);
@@ -20,14 +19,19 @@ export function MyLearningPage() {
   const data = learning.data;
   const shown = data?.appraisalYear.year ?? year;
 
-  async function download(kind: 'csv' | 'pdf') {
+  async function save(kind: 'csv' | 'pdf') {
     if (!data) return;
     setError(null);
     const y = data.appraisalYear.year;
     try {
-      if (kind === 'csv') await api.download('/me/learning.csv', `learning-${y}.csv`, 'text/csv', { year: y });
+      const year = { params: { query: { year: y } } };
+      if (kind === 'csv')
+        await download(client.GET('/me/learning.csv', { ...year, ...asFile('text/csv') }), `learning-${y}.csv`);
       else
-        await api.download('/me/learning/statement.pdf', `learning-statement-${y}.pdf`, 'application/pdf', { year: y });
+        await download(
+          client.GET('/me/learning/statement.pdf', { ...year, ...asFile('application/pdf') }),
+          `learning-statement-${y}.pdf`,
+        );
     } catch (err) {
       setError(err);
     }
@@ -56,10 +60,10 @@ export function MyLearningPage() {
                   Year after
                 </button>
               ) : null}
-              <button type="button" className="button secondary" onClick={() => download('csv')}>
+              <button type="button" className="button secondary" onClick={() => save('csv')}>
                 Download the year (CSV)
               </button>
-              <button type="button" className="button" onClick={() => download('pdf')}>
+              <button type="button" className="button" onClick={() => save('pdf')}>
                 Download the year’s statement (PDF)
               </button>
             </div>

@@ -1,6 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client';
-import type * as Api from '../api/openapi.generated';
+import { answer, ApiError, client } from '../api/client';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { navigate } from '../router';
@@ -42,7 +41,7 @@ export function VerifyPage({ number }: { number: string | null }) {
 
 function Verdict({ number }: { number: string }) {
   const result = useResource(
-    () => api.get<Api.CertificateVerification>(`/certificates/${encodeURIComponent(number)}/verify`),
+    () => answer(client.GET('/certificates/{number}/verify', { params: { path: { number } } })),
     [number],
   );
   if (result.loading) return <Loading what="Checking the number" />;

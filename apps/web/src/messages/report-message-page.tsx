@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, Field, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -12,8 +12,8 @@ import { formatWhen } from '../time';
  */
 export function ReportMessagePage() {
   const token = useLocation().query.get('token') ?? '';
-  const path = `/message-reports/${encodeURIComponent(token)}`;
-  const message = useResource(() => api.get<Api.ReportedMessageView>(path), [path]);
+  const link = { params: { path: { token } } };
+  const message = useResource(() => answer(client.GET('/message-reports/{token}', link)), [token]);
   const [note, setNote] = useState('');
   const [reported, setReported] = useState<Api.ReportedMessageView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +24,8 @@ export function ReportMessagePage() {
     setBusy(true);
     setError(null);
     try {
-      setReported(await api.post<Api.ReportedMessageView>(path, note.trim() ? { note: note.trim() } : {}));
+      const body = note.trim() ? { note: note.trim() } : {};
+      setReported(await answer(client.POST('/message-reports/{token}', { ...link, body })));
     } catch (err) {
       setError(err);
     } finally {

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
 import { useResource } from '../hooks';
@@ -13,8 +13,10 @@ const LABELS = { subject: 'Subject', text: 'Your message' };
  * the colleague chose not to receive messages.
  */
 export function SendMessage({ memberId, name }: { memberId: string; name: string }) {
-  const path = `/directory/members/${encodeURIComponent(memberId)}/message`;
-  const permission = useResource(() => api.get<Api.MessagePermission>(path), [path]);
+  const permission = useResource(
+    () => answer(client.GET('/directory/members/{id}/message', { params: { path: { id: memberId } } })),
+    [memberId],
+  );
   const [open, setOpen] = useState(false);
   const [receipt, setReceipt] = useState<Api.MessageReceipt | null>(null);
   const allowed = permission.data;
@@ -38,7 +40,7 @@ export function SendMessage({ memberId, name }: { memberId: string; name: string
       ) : !allowed.canSend ? (
         <p className="hint">{allowed.reason}: you can send more tomorrow.</p>
       ) : open ? (
-        <MessageForm path={path} name={name} onSent={setReceipt} onCancel={() => setOpen(false)} />
+        <MessageForm memberId={memberId} name={name} onSent={setReceipt} onCancel={() => setOpen(false)} />
       ) : (
         <button type="button" className="button secondary" onClick={() => setOpen(true)}>
           Send a message
@@ -49,7 +51,7 @@ export function SendMessage({ memberId, name }: { memberId: string; name: string
 }
 
 function MessageForm(props: {
-  path: string;
+  memberId: string;
   name: string;
   onSent: (receipt: Api.MessageReceipt) => void;
   onCancel: () => void;
@@ -65,7 +67,11 @@ function MessageForm(props: {
     setBusy(true);
     setError(null);
     try {
-      props.onSent(await api.post<Api.MessageReceipt>(props.path, { subject: subject.trim(), text }));
+      const sent = client.POST('/directory/members/{id}/message', {
+        params: { path: { id: props.memberId } },
+        body: { subject: subject.trim(), text },
+      });
+      props.onSent(await answer(sent));
     } catch (err) {
       setError(err);
     } finally {

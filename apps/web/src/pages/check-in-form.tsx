@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
-import { Meeting } from '../api/types';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
 import { Link } from '../router';
 
@@ -24,7 +24,9 @@ export function CheckInForm({ meeting }: { meeting: Meeting }) {
     e.preventDefault();
     setError(null);
     try {
-      setDone(await api.post<Api.MyAttendance>(`/meetings/${meeting.id}/check-in`, { code }));
+      setDone(
+        await answer(client.POST('/meetings/{id}/check-in', { params: { path: { id: meeting.id } }, body: { code } })),
+      );
     } catch (err) {
       setError(err);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
-import { ConfirmDetailsView, DetailsConfirmed, DirectoryMember } from '../api/types';
+import { answer, ApiError, client } from '../api/client';
+import type { DetailsConfirmed, DirectoryMember } from '../api/openapi.generated';
 import { ContactLinks } from '../components/contacts';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -13,7 +13,8 @@ import { formatMonth } from '../time';
  */
 export function ConfirmDetailsPage() {
   const token = useLocation().query.get('token') ?? '';
-  const view = useResource(() => api.get<ConfirmDetailsView>(`/confirm-details/${encodeURIComponent(token)}`), [token]);
+  const link = { params: { path: { token } } };
+  const view = useResource(() => answer(client.GET('/confirm-details/{token}', link)), [token]);
   const [confirmed, setConfirmed] = useState<DetailsConfirmed | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export function ConfirmDetailsPage() {
     setBusy(true);
     setError(null);
     try {
-      setConfirmed(await api.post<DetailsConfirmed>(`/confirm-details/${encodeURIComponent(token)}`, {}));
+      setConfirmed(await answer(client.POST('/confirm-details/{token}', link)));
     } catch (err) {
       setError(err);
     } finally {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { EmailChanged, LinkStatusDto } from '../api/openapi.generated';
+import { answer, client } from '../api/client';
+import type { EmailChanged } from '../api/openapi.generated';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, useLocation } from '../router';
@@ -14,7 +14,7 @@ export function ConfirmEmailPage() {
   const { query } = useLocation();
   const token = linkToken(query) ?? '';
   const status = useResource(
-    () => api.post<LinkStatusDto>('/auth/link-status', { token, purpose: 'email-change' }),
+    () => answer(client.POST('/auth/link-status', { body: { token, purpose: 'email-change' } })),
     [token],
   );
   const [done, setDone] = useState<EmailChanged | null>(null);
@@ -25,7 +25,7 @@ export function ConfirmEmailPage() {
     setBusy(true);
     setError(null);
     try {
-      setDone(await api.post<EmailChanged>('/auth/email-change', { token }));
+      setDone(await answer(client.POST('/auth/email-change', { body: { token } })));
     } catch (err) {
       setError(err);
     } finally {

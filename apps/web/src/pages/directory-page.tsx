@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, DirectoryPage as ListPage, DirectoryTotal, membersText, totalCount } from '../api/client';
+import { answer, client, DirectoryTotal, membersText, totalCount } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { DirectoryMember } from '../api/types';
+import type { DirectoryMember } from '../api/openapi.generated';
 import { MemberSummary } from '../components/contacts';
 import { EmptyState, ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
 import { useDebounced } from '../hooks';
@@ -58,8 +58,7 @@ export function DirectoryPage() {
     navigate(`/directory${toQuery(settled)}`, { replace: true });
     let live = true;
     setLoading(true);
-    api
-      .get<ListPage<DirectoryMember>>('/directory/members', { ...settled, limit: PAGE_SIZE })
+    answer(client.GET('/directory/members', { params: { query: { ...settled, limit: PAGE_SIZE } } }))
       .then(
         (page) => {
           if (!live) return;
@@ -80,11 +79,9 @@ export function DirectoryPage() {
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await api.get<ListPage<DirectoryMember>>('/directory/members', {
-        ...settled,
-        limit: PAGE_SIZE,
-        cursor,
-      });
+      const page = await answer(
+        client.GET('/directory/members', { params: { query: { ...settled, limit: PAGE_SIZE, cursor } } }),
+      );
       setResults((r) => [...r, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {

@@ -1,6 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
-import { MyContacts, Network } from '../api/types';
+import { answer, client } from '../api/client';
 import { ContactCardDownload } from '../components/contact-card-download';
 import { ContactLinks, RepList } from '../components/contacts';
 import { NetworkPicture } from '../components/network-picture';
@@ -11,8 +10,8 @@ import { useSession } from '../session';
 
 export function HomePage() {
   const { user } = useSession();
-  const contacts = useResource(() => api.get<MyContacts>('/me/contacts'), []);
-  const network = useResource(() => api.get<Network>('/directory/network'), []);
+  const contacts = useResource(() => answer(client.GET('/me/contacts')), []);
+  const network = useResource(() => answer(client.GET('/directory/network')), []);
   const [q, setQ] = useState('');
   const { query } = useLocation();
 
@@ -78,11 +77,7 @@ export function HomePage() {
                 </Link>
               </p>
             ) : null}
-            <ContactCardDownload
-              path="/me/contacts/vcard"
-              file="SEG contacts"
-              label="Save these contacts to my phone"
-            />
+            <ContactCardDownload file="SEG contacts" label="Save these contacts to my phone" />
           </>
         ) : null}
       </section>

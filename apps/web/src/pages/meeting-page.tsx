@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { isSecretariat, Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp } from '../api/types';
+import { answer, asFile, client, download } from '../api/client';
+import { isSecretariat, MEETING_KIND_LABELS } from '../api/types';
 import { MeetingAgenda } from '../components/meeting-agenda';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -8,11 +8,11 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { formatWhen } from '../time';
 import { CheckInForm, checkInOpen } from './check-in-form';
-import { RsvpButtons } from './rsvp-buttons';
+import { Rsvp, RsvpButtons } from './rsvp-buttons';
 
 export function MeetingPage({ id }: { id: string }) {
   const { user } = useSession();
-  const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
+  const meeting = useResource(() => answer(client.GET('/meetings/{id}', { params: { path: { id } } })), [id]);
   const [reply, setReply] = useState<Rsvp | null>(null);
   const [calendarError, setCalendarError] = useState<unknown>(null);
   if (meeting.loading && !meeting.data) return <Loading />;
@@ -36,7 +36,8 @@ export function MeetingPage({ id }: { id: string }) {
   async function downloadCalendar() {
     setCalendarError(null);
     try {
-      await api.download(`/meetings/${encodeURIComponent(id)}/calendar`, `${slug}.ics`, 'text/calendar');
+      const ics = client.GET('/meetings/{id}/calendar', { params: { path: { id } }, ...asFile('text/calendar') });
+      await download(ics, `${slug}.ics`);
     } catch (err) {
       setCalendarError(err);
     }
@@ -78,7 +79,7 @@ export function MeetingPage({ id }: { id: string }) {
       {upcoming && m.startsAt && m.endsAt && m.status !== 'cancelled' ? (
         <>
           <h2>Your reply</h2>
-          <RsvpButtons meeting={m} current={reply ?? meetingRsvp(m)} onChange={setReply} />
+          <RsvpButtons meeting={m} current={reply ?? m.rsvp} onChange={setReply} />
         </>
       ) : null}
       {upcoming && m.startsAt && m.endsAt ? (

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, Loading } from '../components/ui';
 import { useResource } from '../hooks';
 
 /** The member's private calendar feed: subscribe once, and every meeting they are invited to stays current. */
 export function MyCalendarFeed() {
-  const feed = useResource(() => api.get<Api.CalendarFeedLinks>('/me/calendar'), []);
+  const feed = useResource(() => answer(client.GET('/me/calendar')), []);
   const [links, setLinks] = useState<Api.CalendarFeedLinks | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -17,7 +17,7 @@ export function MyCalendarFeed() {
     if (!window.confirm(ask)) return;
     setError(null);
     try {
-      setLinks(await api.post<Api.CalendarFeedLinks>('/me/calendar/reset', {}));
+      setLinks(await answer(client.POST('/me/calendar/reset')));
       setNote('Your calendar has a new link: subscribe to it again where you use it. The old one no longer works.');
     } catch (err) {
       setError(err);

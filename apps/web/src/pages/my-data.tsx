@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, asFile, client, download } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage } from '../components/ui';
 import { formatStamp } from '../time';
@@ -14,17 +14,18 @@ export function MyData() {
     if (!window.confirm('Ask the secretariat to erase everything that identifies you? Your account then ends.')) return;
     setError(null);
     try {
-      setAsked(await api.post<Api.ErasureRequestReceipt>('/me/erasure-request', {}));
+      setAsked(await answer(client.POST('/me/erasure-request')));
     } catch (err) {
       setError(err);
     }
   }
 
-  async function download() {
+  async function save() {
     setBusy(true);
     setError(null);
     try {
-      await api.download('/me/export', `seg-my-data-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+      const file = `seg-my-data-${new Date().toISOString().slice(0, 10)}.json`;
+      await download(client.GET('/me/export', asFile('application/json')), file);
     } catch (err) {
       setError(err);
     } finally {
@@ -40,7 +41,7 @@ export function MyData() {
         to you, your sign-ins and the history of changes to your record.
       </p>
       {error ? <ErrorMessage error={error} /> : null}
-      <button type="button" className="button secondary" onClick={download} disabled={busy}>
+      <button type="button" className="button secondary" onClick={save} disabled={busy}>
         {busy ? 'Preparing…' : 'Download my data'}
       </button>
       <h3>Erasure</h3>

@@ -1,7 +1,14 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { DetailsConfirmation, Establishment, MyRecord, Visibility } from '../api/types';
+import type {
+  ContactVisibility,
+  DetailsConfirmation,
+  EstablishmentRef,
+  MemberRecord as MyRecord,
+} from '../api/openapi.generated';
+
+type Visibility = ContactVisibility['email'];
 import { formatMonth } from '../time';
 import { ContactLinks } from '../components/contacts';
 import { EstablishmentChooser } from '../components/establishment-chooser';
@@ -57,7 +64,7 @@ function formOf(me: MyRecord): Form {
 
 /** What a member may change about themselves, and a preview of what other members see. */
 export function MyDetailsPage() {
-  const me = useResource(() => api.get<MyRecord>('/me'), []);
+  const me = useResource(() => answer(client.GET('/me')), []);
   if (me.loading && !me.data) return <Loading />;
   if (!me.data)
     return (
@@ -97,8 +104,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
         contactVisibility: form.contactVisibility,
         listed: form.listed,
       };
-      const updated = await api.patch<MyRecord>('/me', body);
-      const record = updated && typeof updated === 'object' ? updated : await api.get<MyRecord>('/me');
+      const record = await answer(client.PATCH('/me', { body }));
       setSaved(record);
       setForm(formOf(record));
       setDone(true);
@@ -113,7 +119,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
     setBusy(true);
     setError(null);
     try {
-      setSaved(await api.post<MyRecord>('/me/confirm', {}));
+      setSaved(await answer(client.POST('/me/confirm')));
       setDone(false);
     } catch (err) {
       setError(err);
@@ -126,7 +132,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
   const chosen = form.establishmentIds
     .map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id))
-    .filter((e): e is Establishment => Boolean(e));
+    .filter((e): e is EstablishmentRef => Boolean(e));
 
   const currentPosts = (saved.posts ?? []).filter((p) => p.current);
   // The server's rule: a current rep's email is shown whatever they choose, unless their category keeps contacts private.

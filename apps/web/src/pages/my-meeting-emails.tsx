@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, Loading } from '../components/ui';
 import { useResource } from '../hooks';
@@ -7,7 +7,7 @@ import { NOTICE_CHOICES as CHOICES } from '../notice-choices';
 
 /** Which kinds of meeting email the member gets; each email's own unsubscribe link turns one off. */
 export function MyMeetingEmails() {
-  const loaded = useResource(() => api.get<Api.NoticePreferences>('/me/notice-preferences'), []);
+  const loaded = useResource(() => answer(client.GET('/me/notice-preferences')), []);
   if (loaded.loading && !loaded.data) return <Loading what="Finding your meeting email choices" />;
   return (
     <section className="section" aria-labelledby="meeting-emails-heading">
@@ -29,7 +29,7 @@ function ChoicesForm({ saved: initial }: { saved: Api.NoticePreferences }) {
     setBusy(true);
     setError(null);
     try {
-      const now = await api.patch<Api.NoticePreferences>('/me/notice-preferences', form);
+      const now = await answer(client.PATCH('/me/notice-preferences', { body: form }));
       setSaved(now);
       setForm(now);
       setDone(true);

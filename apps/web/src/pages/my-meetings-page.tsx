@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
-import { Meeting, MEETING_KIND_LABELS, meetingRsvp, Rsvp, RSVP_LABELS } from '../api/types';
+import { answer, client } from '../api/client';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
+import { MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
 import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
-import { RsvpButtons } from './rsvp-buttons';
+import { Rsvp, RsvpButtons } from './rsvp-buttons';
 
 export async function loadMeetings(): Promise<Meeting[]> {
-  const answer = await api.get<Meeting[] | ListPage<Meeting>>('/meetings', { limit: 200 });
-  return Array.isArray(answer) ? answer : answer.items;
+  return (await answer(client.GET('/meetings', { params: { query: { limit: 200 } } }))).items;
 }
 
 /** The member's invitations: upcoming first, each with its reply buttons. */
@@ -31,7 +31,7 @@ export function MyMeetingsPage() {
           {upcoming.length ? (
             <ul className="meeting-list" aria-label="Coming up">
               {upcoming.map((m) => {
-                const rsvp = replies[m.id] ?? meetingRsvp(m);
+                const rsvp = replies[m.id] ?? m.rsvp;
                 return (
                   <li key={m.id} className="card meeting-card">
                     <h3 className="card-title">

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError, Page } from '../api/client';
+import { answer, ApiError, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
 import { useResource } from '../hooks';
@@ -44,7 +44,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.put('/auth/password', { currentPassword: current, newPassword: pair.password });
+      await answer(client.PUT('/auth/password', { body: { currentPassword: current, newPassword: pair.password } }));
       setCurrent('');
       pair.setPassword('');
       pair.setConfirm('');
@@ -114,7 +114,7 @@ function byDevice(sessions: Session[]): Device[] {
 
 /** Where the member is signed in, so a login left open on a shared computer can be ended. */
 function MySessions({ changes }: { changes: number }) {
-  const sessions = useResource(() => api.get<Page<Session>>('/auth/sessions'), [changes]);
+  const sessions = useResource(() => answer(client.GET('/auth/sessions')), [changes]);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -132,12 +132,17 @@ function MySessions({ changes }: { changes: number }) {
 
   const endDevice = (d: Device) =>
     act(
-      () => Promise.all(d.sessions.filter((s) => !s.current).map((s) => api.delete(`/auth/sessions/${s.id}`))),
+      () =>
+        Promise.all(
+          d.sessions
+            .filter((s) => !s.current)
+            .map((s) => answer(client.DELETE('/auth/sessions/{id}', { params: { path: { id: s.id } } }))),
+        ),
       `Signed out of ${d.device}.`,
     );
   const endOthers = () =>
     act(
-      () => api.post('/auth/sessions/sign-out-others', {}),
+      () => answer(client.POST('/auth/sessions/sign-out-others')),
       'Signed out everywhere else. You are still signed in here.',
     );
 

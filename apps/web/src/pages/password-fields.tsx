@@ -1,5 +1,5 @@
 import { FormEvent, ReactNode, useState } from 'react';
-import { api, ApiError, FieldError } from '../api/client';
+import { answer, ApiError, client, FieldError } from '../api/client';
 import { Alert, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
 import { useResource } from '../hooks';
 
@@ -96,7 +96,7 @@ export function SetPasswordForm({
   const [busy, setBusy] = useState(false);
   // Asked when the page opens, so a used link is said before the password is typed twice.
   const status = useResource(
-    () => api.post<{ usable: boolean }>('/auth/link-status', link),
+    () => answer(client.POST('/auth/link-status', { body: link })),
     [link.token, link.purpose],
   );
 

@@ -1,5 +1,5 @@
-import { api } from '../api/client';
-import { DirectoryMember } from '../api/types';
+import { answer, client } from '../api/client';
+import type { DirectoryMember } from '../api/openapi.generated';
 import { ContactCardDownload } from '../components/contact-card-download';
 import { ContactLinks } from '../components/contacts';
 import { SendMessage } from '../messages/send-message';
@@ -11,7 +11,7 @@ import { formatDay } from '../time';
 
 /** A member's card, with only the contact details they chose to show. */
 export function PersonPage({ id }: { id: string }) {
-  const member = useResource(() => api.get<DirectoryMember>(`/directory/members/${encodeURIComponent(id)}`), [id]);
+  const member = useResource(() => answer(client.GET('/directory/members/{id}', { params: { path: { id } } })), [id]);
   if (member.loading && !member.data) return <Loading />;
   if (!member.data)
     return (
@@ -101,11 +101,7 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
         ) : null}
       </div>
       {!member.email && user && user.id !== member.id ? <SendMessage memberId={member.id} name={member.name} /> : null}
-      <ContactCardDownload
-        path={`/directory/members/${encodeURIComponent(member.id)}/vcard`}
-        file={member.name}
-        label="Save to my contacts"
-      />
+      <ContactCardDownload member={member.id} file={member.name} label="Save to my contacts" />
       <p>
         <Link to="/directory">Back to the directory</Link>
       </p>

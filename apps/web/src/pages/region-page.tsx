@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import { RegionDetail } from '../api/types';
+import { answer, client } from '../api/client';
 import { RegionPosts } from '../components/region-posts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -7,7 +6,7 @@ import { Link } from '../router';
 
 /** A region (a spoke): its representatives today, since when, and those before them. */
 export function RegionPage({ code }: { code: string }) {
-  const region = useResource(() => api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`), [code]);
+  const region = useResource(() => answer(client.GET('/regions/{code}', { params: { path: { code } } })), [code]);
   if (region.loading && !region.data) return <Loading />;
   if (!region.data)
     return (

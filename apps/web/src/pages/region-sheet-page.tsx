@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, asFile, client, download } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { ContactLinks } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
@@ -15,7 +15,7 @@ type Person = Sheet['reps'][number]['member'];
  * the server's PDF. Both carry the QR code of this page, where the details are current.
  */
 export function RegionSheetPage({ code }: { code: string }) {
-  const sheet = useResource(() => api.get<Sheet>(`/regions/${encodeURIComponent(code)}/sheet`), [code]);
+  const sheet = useResource(() => answer(client.GET('/regions/{code}/sheet', { params: { path: { code } } })), [code]);
   if (sheet.loading && !sheet.data) return <Loading />;
   if (!sheet.data)
     return (
@@ -65,7 +65,8 @@ function SheetActions({ sheet }: { sheet: Sheet }) {
     setError(null);
     try {
       const file = `SEG contacts, ${sheet.region.name}.pdf`;
-      await api.download(`/regions/${encodeURIComponent(sheet.region.code)}/sheet.pdf`, file, 'application/pdf');
+      const region = { path: { code: sheet.region.code } };
+      await download(client.GET('/regions/{code}/sheet.pdf', { params: region, ...asFile('application/pdf') }), file);
     } catch (err) {
       setError(err);
     } finally {

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { answer, ApiError, client } from '../api/client';
 import { Alert, ErrorSummary, Field, fieldErrors, Page } from '../components/ui';
 import { Link, navigate, useLocation } from '../router';
 import { linkToken, SetPasswordForm } from './password-fields';
@@ -26,7 +26,7 @@ function AskForLink() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/password-reset', { email: email.trim() });
+      await answer(client.POST('/auth/password-reset', { body: { email: email.trim() } }));
       setSent(true);
     } catch (err) {
       setError(err);
@@ -86,7 +86,7 @@ function ChooseNewPassword({ token }: { token: string }) {
         <SetPasswordForm
           link={{ token, purpose: 'password-reset' }}
           save={async (password) => {
-            await api.post('/auth/password-reset/confirm', { token, password });
+            await answer(client.POST('/auth/password-reset/confirm', { body: { token, password } }));
             navigate('/sign-in?done=reset', { replace: true });
           }}
           submitLabel="Save my new password"

@@ -1,8 +1,14 @@
 import { useState } from 'react';
-import { api, messageOf } from '../api/client';
-import { Meeting, Rsvp, RSVP_LABELS } from '../api/types';
+import { answer, client, messageOf } from '../api/client';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
+import { RSVP_LABELS } from '../api/types';
 
-const CHOICES: { value: Exclude<Rsvp, 'needs-action'>; label: string }[] = [
+/** A reply to an invitation, as the API words it. */
+export type Rsvp = NonNullable<Meeting['rsvp']>;
+
+type Reply = Exclude<Rsvp, 'needs-action'>;
+
+const CHOICES: { value: Reply; label: string }[] = [
   { value: 'accepted', label: 'I will come' },
   { value: 'tentative', label: 'Maybe' },
   { value: 'declined', label: 'I cannot come' },
@@ -22,11 +28,11 @@ export function RsvpButtons({
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
 
-  async function reply(response: Rsvp) {
+  async function reply(response: Reply) {
     setBusy(true);
     setError(null);
     try {
-      await api.put(`/meetings/${meeting.id}/rsvp`, { response });
+      await answer(client.PUT('/meetings/{id}/rsvp', { params: { path: { id: meeting.id } }, body: { response } }));
       onChange(response);
       setSaid(`Reply saved: ${RSVP_LABELS[response]}.`);
     } catch (err) {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { LinkStatusDto } from '../api/openapi.generated';
+import { answer, client } from '../api/client';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
@@ -16,7 +15,7 @@ export function SignInLinkPage() {
   const token = linkToken(query) ?? '';
   const { signInWithLink } = useSession();
   const status = useResource(
-    () => api.post<LinkStatusDto>('/auth/link-status', { token, purpose: 'sign-in' }),
+    () => answer(client.POST('/auth/link-status', { body: { token, purpose: 'sign-in' } })),
     [token],
   );
   const [error, setError] = useState<unknown>(null);

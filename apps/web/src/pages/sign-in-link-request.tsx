@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { answer, ApiError, client } from '../api/client';
 import { Alert, ErrorMessage } from '../components/ui';
 
 /** Whether a refused sign-in says the account's owner can be emailed a sign-in link (the API decides). */
@@ -31,7 +31,7 @@ export function SignInLinkRequest({
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/sign-in-link', { email: to });
+      await answer(client.POST('/auth/sign-in-link', { body: { email: to } }));
       setSentTo(to);
     } catch (err) {
       setError(err);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
+import { answer, client } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Establishment, EstablishmentContacts, establishmentType } from '../api/types';
 import { RepList } from '../components/contacts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useDebounced, useResource } from '../hooks';
@@ -18,7 +17,9 @@ export function WherePage() {
   const settled = useDebounced(filter.trim(), 250);
   const found = useResource(
     () =>
-      settled ? api.get<ListPage<Establishment>>('/establishments', { q: settled, limit: 50 }) : Promise.resolve(null),
+      settled
+        ? answer(client.GET('/establishments', { params: { query: { q: settled, limit: 50 } } }))
+        : Promise.resolve(null),
     [settled],
   );
   const matches = settled ? found.data?.items : undefined;
@@ -77,7 +78,7 @@ export function WherePage() {
 
 function Answer({ id }: { id: string }) {
   const contacts = useResource(
-    () => api.get<EstablishmentContacts>(`/establishments/${encodeURIComponent(id)}/contacts`),
+    () => answer(client.GET('/establishments/{id}/contacts', { params: { path: { id } } })),
     [id],
   );
   const establishments = useReference(reference.establishments);
@@ -90,9 +91,7 @@ function Answer({ id }: { id: string }) {
         <>
           <h2 id="answer-heading">{establishment?.name ?? 'This establishment'}</h2>
           <p className="lead">
-            {establishment
-              ? `${establishmentType(establishment)}${establishment.town ? `, ${establishment.town}` : ''}. `
-              : ''}
+            {establishment ? `${establishment.type.name}${establishment.town ? `, ${establishment.town}` : ''}. ` : ''}
             Region: <strong>{contacts.data.region?.name ?? 'not recorded'}</strong>
           </p>
           <h3 className="subhead">Whom to call in {contacts.data.region?.name ?? 'the region'}</h3>
