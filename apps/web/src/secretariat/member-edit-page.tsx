@@ -121,16 +121,38 @@ function ErasedRecord({ record, erasedAt }: { record: MyRecord; erasedAt: string
   );
 }
 
+/** What the form sends: blanks as null, so a cleared field is cleared. */
+function bodyOf(form: Form): Record<string, unknown> {
+  return {
+    email: form.email.trim(),
+    name: form.name.trim(),
+    title: form.title.trim() || null,
+    category: form.category,
+    region: form.region || null,
+    registration: form.registration.trim() || null,
+    phone: form.phone.trim() || null,
+    availability: form.availability.trim() || null,
+    bio: form.bio.trim() || null,
+    role: form.role,
+    establishmentIds: form.establishmentIds,
+  };
+}
+
+/** Only what changed, so the audit trail shows exactly what the secretariat did. */
+function changesOf(record: MyRecord, form: Form): Record<string, unknown> {
+  const before = formOf(record) as unknown as Record<string, unknown>;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
+  return Object.fromEntries(
+    Object.entries({ ...bodyOf(form), status: form.status }).filter(([k, v]) => !same(before[k], v)),
+  );
+}
+
 function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void }) {
   const [form, setForm] = useState<Form>(() => formOf(record));
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [erasing, setErasing] = useState(false);
-  const regions = useReference(reference.regions);
-  const categories = useReference(reference.categories);
-  const establishments = useReference(reference.establishments);
-  const about = useReference(reference.about);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const errors = fieldErrors(error);
 
@@ -139,27 +161,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
     setBusy(true);
     setError(null);
     setNotice(null);
-    const body: Record<string, unknown> = {
-      email: form.email.trim(),
-      name: form.name.trim(),
-      title: form.title.trim() || null,
-      category: form.category,
-      region: form.region || null,
-      registration: form.registration.trim() || null,
-      phone: form.phone.trim() || null,
-      availability: form.availability.trim() || null,
-      bio: form.bio.trim() || null,
-      role: form.role,
-      establishmentIds: form.establishmentIds,
-    };
     try {
       if (record) {
-        // Only what changed, so the audit trail shows exactly what the secretariat did.
-        const before = formOf(record) as unknown as Record<string, unknown>;
-        const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
-        const changes = Object.fromEntries(
-          Object.entries({ ...body, status: form.status }).filter(([k, v]) => !same(before[k], v)),
-        );
+        const changes = changesOf(record, form);
         if (!Object.keys(changes).length) {
           setNotice('Nothing has changed.');
         } else {
@@ -168,60 +172,13 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
           reload();
         }
       } else {
-        const created = await api.post<{ id: string }>('/members', body);
+        const created = await api.post<{ id: string }>('/members', bodyOf(form));
         navigate(`/secretariat/members/${created.id}?created=1`);
       }
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function setStatus(status: string, question: string) {
-    if (!record || !window.confirm(question)) return;
-    setError(null);
-    try {
-      await api.patch(`/members/${record.id}`, { status });
-      reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
-
-  async function resendActivation() {
-    if (!record) return;
-    setError(null);
-    setNotice(null);
-    try {
-      const { email } = await api.post<{ email: string }>(`/members/${record.id}/activation`);
-      setNotice(`A new activation email is on its way to ${email}. The link in any earlier one no longer works.`);
-    } catch (err) {
-      setError(err);
-    }
-  }
-
-  async function endSessions() {
-    if (!record || !window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`))
-      return;
-    setError(null);
-    setNotice(null);
-    try {
-      await api.delete(`/members/${record.id}/sessions`);
-      setNotice(`${record.name} is signed out everywhere.`);
-    } catch (err) {
-      setError(err);
-    }
-  }
-
-  /** Everything held about the member, for a subject access request they made another way. */
-  async function downloadData() {
-    if (!record) return;
-    setError(null);
-    try {
-      await api.download(`/members/${record.id}/export`, `seg-member-data-${record.id}.json`, 'application/json');
-    } catch (err) {
-      setError(err);
     }
   }
 
@@ -232,71 +189,18 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
       lead={record ? `${record.email} · ${record.status}` : 'They will get an email with a link to set their password.'}
       actions={
         record ? (
-          <div className="button-row">
-            <button type="button" className="button secondary" onClick={downloadData}>
-              Download their data
-            </button>
-            {record.status === 'invited' ? (
-              <button type="button" className="button secondary" onClick={resendActivation}>
-                Send the activation email again
-              </button>
-            ) : null}
-            {record.status === 'active' ? (
-              <button type="button" className="button secondary" onClick={endSessions}>
-                Sign out everywhere
-              </button>
-            ) : null}
-            {record.status === 'suspended' ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}
-              >
-                Restore access
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button danger"
-                onClick={() =>
-                  setStatus(
-                    'suspended',
-                    `Suspend ${record.name}? They will be signed out and cannot sign in until restored.`,
-                  )
-                }
-              >
-                Suspend
-              </button>
-            )}
-            <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
-              Audit trail
-            </Link>
-            <button type="button" className="button danger" aria-expanded={erasing} onClick={() => setErasing(true)}>
-              Erase
-            </button>
-          </div>
+          <MemberActions
+            record={record}
+            reload={reload}
+            erasing={erasing}
+            onErase={() => setErasing(true)}
+            onError={setError}
+            onNotice={setNotice}
+          />
         ) : null
       }
     >
-      {record?.emailStatus === 'bouncing' ? (
-        <Alert kind="info" title="Their email address bounces">
-          <p>
-            Meeting notices are not sent to {record.email} until the address changes
-            {record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
-          </p>
-        </Alert>
-      ) : null}
-      {record ? <TurnedOffNote preferences={record.noticePreferences} /> : null}
-      {record?.status === 'left' && record.leftAt ? (
-        <Alert kind="info" title="This member has left">
-          <p>
-            They left on {formatDay(dayInLondon(record.leftAt))}.
-            {about
-              ? ` Their record is erased ${about.retention.leftMonths} months after that, by the nightly retention run.`
-              : ''}
-          </p>
-        </Alert>
-      ) : null}
+      {record ? <MemberNotes record={record} /> : null}
       {search.get('created') ? <Alert kind="success">Member added; the activation email is on its way.</Alert> : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {record && erasing ? (
@@ -304,78 +208,9 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
       ) : null}
       <ErrorSummary error={error} labels={LABELS} />
       <form onSubmit={submit} noValidate>
-        <Field name="email" label="Work email" hint="Also their sign-in" error={errors.email}>
-          {(p) => <input {...p} type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} />}
-        </Field>
-        <Field name="name" label="Name" error={errors.name}>
-          {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
-        </Field>
-        <Field name="title" label="Title" error={errors.title}>
-          {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
-        </Field>
-        <Field name="category" label="Category" error={errors.category}>
-          {(p) => (
-            <select {...p} value={form.category} onChange={(e) => set({ category: e.target.value })}>
-              <option value="">Choose a category</option>
-              <CodeOptions items={categories} />
-            </select>
-          )}
-        </Field>
-        <Field name="region" label="Region" error={errors.region}>
-          {(p) => (
-            <select {...p} value={form.region} onChange={(e) => set({ region: e.target.value })}>
-              <option value="">No region</option>
-              <CodeOptions items={regions} />
-            </select>
-          )}
-        </Field>
-        <Field
-          name="registration"
-          label="Professional registration"
-          hint="GMC, NMC or other number (optional)"
-          error={errors.registration}
-        >
-          {(p) => <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />}
-        </Field>
-        <Field name="phone" label="Phone" error={errors.phone}>
-          {(p) => <input {...p} type="tel" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
-        </Field>
-        <Field name="availability" label="Availability" error={errors.availability}>
-          {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
-        </Field>
-        <Field name="bio" label="About" error={errors.bio}>
-          {(p) => <textarea {...p} rows={3} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
-        </Field>
-        <EstablishmentChooser
-          legend="Works at"
-          all={establishments ?? []}
-          chosen={form.establishmentIds
-            .map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id))
-            .filter((e): e is Establishment => Boolean(e))}
-          error={errors.establishmentIds}
-          onChange={(establishmentIds) => set({ establishmentIds })}
-        />
-        <Field name="role" label="Role" hint="Secretariat and admin can manage everything" error={errors.role}>
-          {(p) => (
-            <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value })}>
-              <option value="member">Member</option>
-              <option value="secretariat">Secretariat</option>
-              <option value="admin">Admin</option>
-            </select>
-          )}
-        </Field>
-        {record ? (
-          <Field name="status" label="Status" error={errors.status}>
-            {(p) => (
-              <select {...p} value={form.status} onChange={(e) => set({ status: e.target.value })}>
-                <option value="invited">Invited</option>
-                <option value="active">Active</option>
-                <option value="suspended">Suspended</option>
-                <option value="left">Left</option>
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <MemberDetailsFields form={form} set={set} errors={errors} />
+        <MemberWorkplaces form={form} set={set} errors={errors} record={record} />
+        <MemberAccessFields form={form} set={set} errors={errors} record={record} />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {record ? 'Save changes' : 'Add member and send invitation'}
@@ -387,6 +222,273 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
       </form>
       {record ? <MemberPosts record={record} reload={reload} /> : null}
     </Page>
+  );
+}
+
+/** The buttons beside the member's name: their data, their access, the audit trail and erasure. */
+function MemberActions({
+  record,
+  reload,
+  erasing,
+  onErase,
+  onError,
+  onNotice,
+}: {
+  record: MyRecord;
+  reload: () => void;
+  erasing: boolean;
+  onErase: () => void;
+  onError: (error: unknown) => void;
+  onNotice: (notice: string | null) => void;
+}) {
+  /** Everything held about the member, for a subject access request they made another way. */
+  async function downloadData() {
+    onError(null);
+    try {
+      await api.download(`/members/${record.id}/export`, `seg-member-data-${record.id}.json`, 'application/json');
+    } catch (err) {
+      onError(err);
+    }
+  }
+
+  return (
+    <div className="button-row">
+      <button type="button" className="button secondary" onClick={downloadData}>
+        Download their data
+      </button>
+      <AccessButtons record={record} reload={reload} onError={onError} onNotice={onNotice} />
+      <Link className="button secondary" to={`/secretariat/audit?member=${record.id}`}>
+        Audit trail
+      </Link>
+      <button type="button" className="button danger" aria-expanded={erasing} onClick={onErase}>
+        Erase
+      </button>
+    </div>
+  );
+}
+
+/** What the member's status allows: a new activation email, signing them out, suspending or restoring them. */
+function AccessButtons({
+  record,
+  reload,
+  onError,
+  onNotice,
+}: {
+  record: MyRecord;
+  reload: () => void;
+  onError: (error: unknown) => void;
+  onNotice: (notice: string | null) => void;
+}) {
+  async function act(action: () => Promise<string>) {
+    onError(null);
+    onNotice(null);
+    try {
+      onNotice(await action());
+    } catch (err) {
+      onError(err);
+    }
+  }
+
+  async function setStatus(status: string, question: string) {
+    if (!window.confirm(question)) return;
+    onError(null);
+    try {
+      await api.patch(`/members/${record.id}`, { status });
+      reload();
+    } catch (err) {
+      onError(err);
+    }
+  }
+
+  const resendActivation = () =>
+    act(async () => {
+      const { email } = await api.post<{ email: string }>(`/members/${record.id}/activation`);
+      return `A new activation email is on its way to ${email}. The link in any earlier one no longer works.`;
+    });
+
+  function endSessions() {
+    if (!window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`)) return;
+    return act(async () => {
+      await api.delete(`/members/${record.id}/sessions`);
+      return `${record.name} is signed out everywhere.`;
+    });
+  }
+
+  return (
+    <>
+      {record.status === 'invited' ? (
+        <button type="button" className="button secondary" onClick={resendActivation}>
+          Send the activation email again
+        </button>
+      ) : null}
+      {record.status === 'active' ? (
+        <button type="button" className="button secondary" onClick={endSessions}>
+          Sign out everywhere
+        </button>
+      ) : null}
+      <SuspendOrRestore record={record} setStatus={setStatus} />
+    </>
+  );
+}
+
+function SuspendOrRestore({
+  record,
+  setStatus,
+}: {
+  record: MyRecord;
+  setStatus: (status: string, question: string) => void;
+}) {
+  if (record.status === 'suspended')
+    return (
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => setStatus('active', `Restore ${record.name}'s access?`)}
+      >
+        Restore access
+      </button>
+    );
+  return (
+    <button
+      type="button"
+      className="button danger"
+      onClick={() =>
+        setStatus('suspended', `Suspend ${record.name}? They will be signed out and cannot sign in until restored.`)
+      }
+    >
+      Suspend
+    </button>
+  );
+}
+
+/** What the secretariat should know before changing the record: a bouncing address, emails turned off, a leaver. */
+function MemberNotes({ record }: { record: MyRecord }) {
+  const about = useReference(reference.about);
+  return (
+    <>
+      {record.emailStatus === 'bouncing' ? (
+        <Alert kind="info" title="Their email address bounces">
+          <p>
+            Meeting notices are not sent to {record.email} until the address changes
+            {record.emailBounce?.reason ? `. Their mail server said: ${record.emailBounce.reason}` : ''}.
+          </p>
+        </Alert>
+      ) : null}
+      <TurnedOffNote preferences={record.noticePreferences} />
+      {record.status === 'left' && record.leftAt ? (
+        <Alert kind="info" title="This member has left">
+          <p>
+            They left on {formatDay(dayInLondon(record.leftAt))}.
+            {about
+              ? ` Their record is erased ${about.retention.leftMonths} months after that, by the nightly retention run.`
+              : ''}
+          </p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+interface FieldsProps {
+  form: Form;
+  set: (patch: Partial<Form>) => void;
+  errors: Record<string, string>;
+}
+
+/** Who the member is and how to reach them. */
+function MemberDetailsFields({ form, set, errors }: FieldsProps) {
+  const regions = useReference(reference.regions);
+  const categories = useReference(reference.categories);
+  return (
+    <>
+      <Field name="email" label="Work email" hint="Also their sign-in" error={errors.email}>
+        {(p) => <input {...p} type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} />}
+      </Field>
+      <Field name="name" label="Name" error={errors.name}>
+        {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+      </Field>
+      <Field name="title" label="Title" error={errors.title}>
+        {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+      </Field>
+      <Field name="category" label="Category" error={errors.category}>
+        {(p) => (
+          <select {...p} value={form.category} onChange={(e) => set({ category: e.target.value })}>
+            <option value="">Choose a category</option>
+            <CodeOptions items={categories} />
+          </select>
+        )}
+      </Field>
+      <Field name="region" label="Region" error={errors.region}>
+        {(p) => (
+          <select {...p} value={form.region} onChange={(e) => set({ region: e.target.value })}>
+            <option value="">No region</option>
+            <CodeOptions items={regions} />
+          </select>
+        )}
+      </Field>
+      <Field
+        name="registration"
+        label="Professional registration"
+        hint="GMC, NMC or other number (optional)"
+        error={errors.registration}
+      >
+        {(p) => <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />}
+      </Field>
+      <Field name="phone" label="Phone" error={errors.phone}>
+        {(p) => <input {...p} type="tel" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
+      </Field>
+      <Field name="availability" label="Availability" error={errors.availability}>
+        {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
+      </Field>
+      <Field name="bio" label="About" error={errors.bio}>
+        {(p) => <textarea {...p} rows={3} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
+      </Field>
+    </>
+  );
+}
+
+/** The establishments the member works at; a chosen one missing from the list still shows by its record. */
+function MemberWorkplaces({ form, set, errors, record }: FieldsProps & { record?: MyRecord }) {
+  const establishments = useReference(reference.establishments);
+  return (
+    <EstablishmentChooser
+      legend="Works at"
+      all={establishments ?? []}
+      chosen={form.establishmentIds
+        .map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id))
+        .filter((e): e is Establishment => Boolean(e))}
+      error={errors.establishmentIds}
+      onChange={(establishmentIds) => set({ establishmentIds })}
+    />
+  );
+}
+
+/** The member's role, and for an existing record their status. */
+function MemberAccessFields({ form, set, errors, record }: FieldsProps & { record?: MyRecord }) {
+  return (
+    <>
+      <Field name="role" label="Role" hint="Secretariat and admin can manage everything" error={errors.role}>
+        {(p) => (
+          <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value })}>
+            <option value="member">Member</option>
+            <option value="secretariat">Secretariat</option>
+            <option value="admin">Admin</option>
+          </select>
+        )}
+      </Field>
+      {record ? (
+        <Field name="status" label="Status" error={errors.status}>
+          {(p) => (
+            <select {...p} value={form.status} onChange={(e) => set({ status: e.target.value })}>
+              <option value="invited">Invited</option>
+              <option value="active">Active</option>
+              <option value="suspended">Suspended</option>
+              <option value="left">Left</option>
+            </select>
+          )}
+        </Field>
+      ) : null}
+    </>
   );
 }
 
