@@ -1,8 +1,7 @@
-import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
 import type { AttendanceImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
+import { CsvExample, rowProblems, useCsvImport } from './csv-import';
 
 const EXAMPLE = 'email,summit,year,hours\nann.lee@example.nhs.uk,9,,6\nbob.day@example.nhs.uk,3,2013,5';
 
@@ -11,30 +10,8 @@ const EXAMPLE = 'email,summit,year,hours\nann.lee@example.nhs.uk,9,,6\nbob.day@e
  * dry run), then saved. Imported attendance sends no email.
  */
 export function AttendanceImportPage() {
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<AttendanceImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function send(dryRun: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      const path = `/attendance/import${dryRun ? '?dryRun=true' : ''}`;
-      setResult(await api.postText<AttendanceImportResult>(path, 'text/csv', text));
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function check(e: FormEvent) {
-    e.preventDefault();
-    void send(true);
-  }
-
+  const csv = useCsvImport<AttendanceImportResult>('/attendance/import');
+  const { result } = csv;
   const toSave = result ? result.recorded + result.restored : 0;
   return (
     <Page
@@ -45,24 +22,21 @@ export function AttendanceImportPage() {
         The first line names the columns: <code>email, summit</code> (the summit’s number), and for a summit not yet in
         the archive its <code>year</code>. <code>title</code>, <code>venue</code> and <code>hours</code> are optional.
       </p>
-      <details>
-        <summary>Example</summary>
-        <pre>{EXAMPLE}</pre>
-      </details>
-      <ErrorSummary error={error} />
-      <form onSubmit={check}>
+      <CsvExample csv={EXAMPLE} />
+      <ErrorSummary error={csv.error} />
+      <form onSubmit={csv.check}>
         <div className="field">
           <label htmlFor="attendance-csv">Paste the CSV</label>
           <textarea
             id="attendance-csv"
             rows={8}
-            value={text}
-            onChange={(e) => (setText(e.target.value), setResult(null))}
+            value={csv.text}
+            onChange={(e) => csv.changeText(e.target.value)}
             spellCheck={false}
           />
         </div>
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy || !text.trim()}>
+          <button type="submit" className="button" disabled={csv.busy || !csv.text.trim()}>
             Check the file
           </button>
           <Link to="/secretariat/meetings" className="button secondary">
@@ -70,7 +44,7 @@ export function AttendanceImportPage() {
           </Link>
         </div>
       </form>
-      {result ? <ImportReport result={result} busy={busy} toSave={toSave} onSave={() => void send(false)} /> : null}
+      {result ? <ImportReport result={result} busy={csv.busy} toSave={toSave} onSave={csv.save} /> : null}
     </Page>
   );
 }
@@ -114,7 +88,7 @@ function ImportReport(props: { result: AttendanceImportResult; busy: boolean; to
                 <td>
                   <span className={`tag ${r.status === 'error' ? 'tag-failed' : 'tag-sent'}`}>{r.status}</span>
                 </td>
-                <td>{r.errors?.map((x) => `${x.field}: ${x.message}`).join('; ') ?? ''}</td>
+                <td>{rowProblems(r.errors)}</td>
               </tr>
             ))}
           </tbody>

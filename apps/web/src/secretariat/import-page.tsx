@@ -1,8 +1,8 @@
-import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { useState } from 'react';
 import type { ImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
+import { CsvExample, rowProblems, useCsvImport } from './csv-import';
 
 const EXAMPLE =
   'email,name,title,category,region,phone,establishments\nann.lee@example.nhs.uk,Ann Lee,Dr,Prison GP,London,020 7946 0000,HMP Brixton';
@@ -14,42 +14,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * would happen to each row and how many activation emails would go out, and only then saves.
  */
 export function ImportPage() {
-  const [text, setText] = useState('');
+  const csv = useCsvImport<ImportResult>('/members/import');
   const [fileName, setFileName] = useState('');
-  // The chosen file goes as its own bytes: the API reads its encoding (a Latin-1 file is refused
-  // with a message saying how to save it), where the browser's reading would garble it silently.
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  function changeText(next: string, from: File | null = null) {
-    setText(next);
-    setFile(from);
-    setResult(null);
-  }
-
-  async function send(dryRun: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(
-        await api.postText<ImportResult>(`/members/import${dryRun ? '?dryRun=true' : ''}`, 'text/csv', file ?? text),
-      );
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function check(e: FormEvent) {
-    e.preventDefault();
-    void send(true);
-  }
-
-  const toSave = result ? result.created + result.updated : 0;
+  const { result, busy } = csv;
   return (
     <Page
       title="Import members"
@@ -60,12 +27,9 @@ export function ImportPage() {
         the category, region and establishments by code or by name (“Prison GP”, “London”, “HMP Brixton”); separate
         several establishments with semicolons.
       </p>
-      <details>
-        <summary>Example</summary>
-        <pre>{EXAMPLE}</pre>
-      </details>
-      <ErrorSummary error={error} />
-      <form onSubmit={check}>
+      <CsvExample csv={EXAMPLE} />
+      <ErrorSummary error={csv.error} />
+      <form onSubmit={csv.check}>
         <div className="field">
           <label htmlFor="csv-file">CSV file</label>
           <input
@@ -76,7 +40,7 @@ export function ImportPage() {
               const file = e.target.files?.[0];
               if (!file) return;
               setFileName(file.name);
-              changeText(await file.text(), file);
+              csv.changeText(await file.text(), file);
             }}
           />
         </div>
@@ -85,13 +49,13 @@ export function ImportPage() {
           <textarea
             id="csv-text"
             rows={8}
-            value={text}
-            onChange={(e) => changeText(e.target.value)}
+            value={csv.text}
+            onChange={(e) => csv.changeText(e.target.value)}
             spellCheck={false}
           />
         </div>
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy || !text.trim()}>
+          <button type="submit" className="button" disabled={busy || !csv.text.trim()}>
             {busy && !result ? 'Checking…' : `Check${fileName ? ` ${fileName}` : ' the file'}`}
           </button>
           <Link to="/secretariat/members" className="button secondary">
@@ -99,69 +63,80 @@ export function ImportPage() {
           </Link>
         </div>
       </form>
-      {result ? (
-        <section className="section" aria-labelledby="result-heading">
-          <h2 id="result-heading" tabIndex={-1}>
-            {result.dryRun ? 'What importing would do' : 'Result'}
-          </h2>
-          {result.dryRun ? (
-            <Alert kind={result.failed ? 'error' : 'info'}>
-              <p>
-                Nothing is saved yet. {plural(result.created, 'member')} would be created and {result.updated} updated
-                {result.failed
-                  ? `; ${plural(result.failed, 'row')} with errors would be left out (fix them and check the file again)`
-                  : ''}
-                .
-              </p>
-            </Alert>
-          ) : (
-            <Alert kind={result.failed ? 'error' : 'success'}>
-              <p>
-                {result.created} created, {result.updated} updated, {result.failed} with errors
-                {result.failed ? ': fix those rows and import them again.' : '.'}{' '}
-                {result.activationEmails ? `${plural(result.activationEmails, 'activation email')} on the way.` : ''}
-              </p>
-            </Alert>
-          )}
-          {result.dryRun && toSave ? (
-            <div className="card" role="group" aria-labelledby="save-question">
-              <p id="save-question">
-                Save {plural(toSave, 'member')} and send {plural(result.activationEmails, 'activation email')}?
-              </p>
-              <button type="button" className="button" disabled={busy} onClick={() => void send(false)}>
-                {busy ? 'Saving…' : `Save and send ${plural(result.activationEmails, 'activation email')}`}
-              </button>
-            </div>
-          ) : null}
-          <div className="table-wrap">
-            <table>
-              <caption>Each row of the file</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">{result.dryRun ? 'Would be' : 'Result'}</th>
-                  <th scope="col">Problems</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.row}>
-                    <td>{r.row}</td>
-                    <td>
-                      {r.id && !result.dryRun ? <Link to={`/secretariat/members/${r.id}`}>{r.email}</Link> : r.email}
-                    </td>
-                    <td>
-                      <span className={`tag ${r.status === 'error' ? 'tag-failed' : 'tag-sent'}`}>{r.status}</span>
-                    </td>
-                    <td>{r.errors?.length ? r.errors.map((x) => `${x.field}: ${x.message}`).join('; ') : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      {result ? <MemberImportReport result={result} busy={busy} onSave={csv.save} /> : null}
     </Page>
+  );
+}
+
+/** What the import would do or did: the totals, the question before saving, and each row. */
+function MemberImportReport({ result, busy, onSave }: { result: ImportResult; busy: boolean; onSave: () => void }) {
+  const toSave = result.created + result.updated;
+  return (
+    <section className="section" aria-labelledby="result-heading">
+      <h2 id="result-heading" tabIndex={-1}>
+        {result.dryRun ? 'What importing would do' : 'Result'}
+      </h2>
+      <MemberImportTotals result={result} />
+      {result.dryRun && toSave ? (
+        <div className="card" role="group" aria-labelledby="save-question">
+          <p id="save-question">
+            Save {plural(toSave, 'member')} and send {plural(result.activationEmails, 'activation email')}?
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={onSave}>
+            {busy ? 'Saving…' : `Save and send ${plural(result.activationEmails, 'activation email')}`}
+          </button>
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption>Each row of the file</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Email</th>
+              <th scope="col">{result.dryRun ? 'Would be' : 'Result'}</th>
+              <th scope="col">Problems</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                <td>{r.id && !result.dryRun ? <Link to={`/secretariat/members/${r.id}`}>{r.email}</Link> : r.email}</td>
+                <td>
+                  <span className={`tag ${r.status === 'error' ? 'tag-failed' : 'tag-sent'}`}>{r.status}</span>
+                </td>
+                <td>{rowProblems(r.errors)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** How many members would be or were created, updated and left out. */
+function MemberImportTotals({ result }: { result: ImportResult }) {
+  if (result.dryRun)
+    return (
+      <Alert kind={result.failed ? 'error' : 'info'}>
+        <p>
+          Nothing is saved yet. {plural(result.created, 'member')} would be created and {result.updated} updated
+          {result.failed
+            ? `; ${plural(result.failed, 'row')} with errors would be left out (fix them and check the file again)`
+            : ''}
+          .
+        </p>
+      </Alert>
+    );
+  return (
+    <Alert kind={result.failed ? 'error' : 'success'}>
+      <p>
+        {result.created} created, {result.updated} updated, {result.failed} with errors
+        {result.failed ? ': fix those rows and import them again.' : '.'}{' '}
+        {result.activationEmails ? `${plural(result.activationEmails, 'activation email')} on the way.` : ''}
+      </p>
+    </Alert>
   );
 }
