@@ -59,6 +59,45 @@ export function AudiencePicker({
 }) {
   const regions = useReference(reference.regions);
   const categories = useReference(reference.categories);
+  const n = usePartSizes(meetingId, region, regions, categories);
+
+  if (region === null) return <p>This meeting belongs to no region: only the secretariat invites to it.</p>;
+  return (
+    <>
+      {region ? null : <EveryoneOrReps value={value} onChange={onChange} n={n} />}
+      <PartChecklist
+        legend={region ? 'Your region' : 'Members of these regions'}
+        kind="region"
+        items={region ? [region] : regions}
+        chosen={value.regions}
+        onChange={(regions) => onChange({ ...value, regions })}
+        n={n}
+      />
+      <PartChecklist
+        legend={region ? `Members of ${region.name} in these categories` : 'Members of these categories'}
+        kind="category"
+        items={categories}
+        chosen={value.categories}
+        onChange={(categories) => onChange({ ...value, categories })}
+        n={n}
+      />
+      {picked.length ? <PickedMembers picked={picked} onChange={onPickedChange} /> : null}
+      <AudienceTotal
+        meetingId={meetingId}
+        sends={sends}
+        body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))}
+      />
+    </>
+  );
+}
+
+/** Each part's size, as ` (n)` after its label, or nothing until it is counted. */
+function usePartSizes(
+  meetingId: string,
+  region: { code: string } | null | undefined,
+  regions: { code: string }[] | undefined,
+  categories: { code: string }[] | undefined,
+): (key: string) => string {
   const [counts, setCounts] = useState<Record<string, number>>({});
 
   useEffect(() => {
@@ -88,101 +127,106 @@ export function AudiencePicker({
     };
   }, [meetingId, regions, categories, region?.code]);
 
-  const toggle = (list: string[] | undefined, code: string, on: boolean) => {
-    const next = new Set(list ?? []);
+  return (key: string) => (Number.isFinite(counts[key]) ? ` (${counts[key]})` : '');
+}
+
+function EveryoneOrReps({
+  value,
+  onChange,
+  n,
+}: {
+  value: Audience;
+  onChange: (a: Audience) => void;
+  n: (key: string) => string;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>Everyone or all representatives</legend>
+      <div className="checkbox">
+        <input
+          id="aud-all"
+          type="checkbox"
+          checked={Boolean(value.all)}
+          onChange={(e) => onChange({ ...value, all: e.target.checked ? true : undefined })}
+        />
+        <label htmlFor="aud-all">Every member{n('all')}</label>
+      </div>
+      <div className="checkbox">
+        <input
+          id="aud-reps"
+          type="checkbox"
+          checked={Boolean(value.reps)}
+          onChange={(e) => onChange({ ...value, reps: e.target.checked ? true : undefined })}
+        />
+        <label htmlFor="aud-reps">Every current representative{n('reps')}</label>
+      </div>
+    </fieldset>
+  );
+}
+
+/** A box for each region or category, with its size; `chosen` is undefined when none is ticked. */
+function PartChecklist({
+  legend,
+  kind,
+  items,
+  chosen,
+  onChange,
+  n,
+}: {
+  legend: string;
+  kind: 'region' | 'category';
+  items: { code: string; name: string }[] | undefined;
+  chosen: string[] | undefined;
+  onChange: (chosen: string[] | undefined) => void;
+  n: (key: string) => string;
+}) {
+  const toggle = (code: string, on: boolean) => {
+    const next = new Set(chosen ?? []);
     if (on) next.add(code);
     else next.delete(code);
     return next.size ? [...next] : undefined;
   };
-  const n = (key: string) => (Number.isFinite(counts[key]) ? ` (${counts[key]})` : '');
-
-  if (region === null) return <p>This meeting belongs to no region: only the secretariat invites to it.</p>;
-  const scopedRegions = region ? [region] : regions;
   return (
-    <>
-      {region ? null : (
-        <fieldset className="fieldset">
-          <legend>Everyone or all representatives</legend>
-          <div className="checkbox">
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      <div className="check-grid">
+        {items?.map((item) => (
+          <div className="checkbox" key={item.code}>
             <input
-              id="aud-all"
+              id={`aud-${kind}-${item.code}`}
               type="checkbox"
-              checked={Boolean(value.all)}
-              onChange={(e) => onChange({ ...value, all: e.target.checked ? true : undefined })}
+              checked={chosen?.includes(item.code) ?? false}
+              onChange={(e) => onChange(toggle(item.code, e.target.checked))}
             />
-            <label htmlFor="aud-all">Every member{n('all')}</label>
+            <label htmlFor={`aud-${kind}-${item.code}`}>
+              {item.name}
+              {n(`${kind}:${item.code}`)}
+            </label>
           </div>
-          <div className="checkbox">
-            <input
-              id="aud-reps"
-              type="checkbox"
-              checked={Boolean(value.reps)}
-              onChange={(e) => onChange({ ...value, reps: e.target.checked ? true : undefined })}
-            />
-            <label htmlFor="aud-reps">Every current representative{n('reps')}</label>
-          </div>
-        </fieldset>
-      )}
-      <fieldset className="fieldset">
-        <legend>{region ? 'Your region' : 'Members of these regions'}</legend>
-        <div className="check-grid">
-          {scopedRegions?.map((r) => (
-            <div className="checkbox" key={r.code}>
-              <input
-                id={`aud-region-${r.code}`}
-                type="checkbox"
-                checked={value.regions?.includes(r.code) ?? false}
-                onChange={(e) => onChange({ ...value, regions: toggle(value.regions, r.code, e.target.checked) })}
-              />
-              <label htmlFor={`aud-region-${r.code}`}>
-                {r.name}
-                {n(`region:${r.code}`)}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>{region ? `Members of ${region.name} in these categories` : 'Members of these categories'}</legend>
-        <div className="check-grid">
-          {categories?.map((c) => (
-            <div className="checkbox" key={c.code}>
-              <input
-                id={`aud-category-${c.code}`}
-                type="checkbox"
-                checked={value.categories?.includes(c.code) ?? false}
-                onChange={(e) => onChange({ ...value, categories: toggle(value.categories, c.code, e.target.checked) })}
-              />
-              <label htmlFor={`aud-category-${c.code}`}>
-                {c.name}
-                {n(`category:${c.code}`)}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      {picked.length ? (
-        <ul className="chips" aria-label="Hand-picked members">
-          {picked.map((m) => (
-            <li key={m.id}>
-              {m.name}{' '}
-              <button
-                type="button"
-                className="chip-remove"
-                onClick={() => onPickedChange(picked.filter((x) => x.id !== m.id))}
-              >
-                Remove<span className="visually-hidden"> {m.name}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <AudienceTotal
-        meetingId={meetingId}
-        sends={sends}
-        body={audienceIsEmpty(value, picked.length) ? null : JSON.stringify(audienceBody(value, picked))}
-      />
-    </>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function PickedMembers({
+  picked,
+  onChange,
+}: {
+  picked: { id: string; name: string }[];
+  onChange: (p: { id: string; name: string }[]) => void;
+}) {
+  return (
+    <ul className="chips" aria-label="Hand-picked members">
+      {picked.map((m) => (
+        <li key={m.id}>
+          {m.name}{' '}
+          <button type="button" className="chip-remove" onClick={() => onChange(picked.filter((x) => x.id !== m.id))}>
+            Remove<span className="visually-hidden"> {m.name}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
