@@ -92,8 +92,39 @@ export function MeetingFormPage({
   );
 }
 
+function bodyOf(form: Form): Record<string, unknown> {
+  return {
+    title: form.title.trim(),
+    kind: form.kind,
+    agenda: form.agenda.trim() || null,
+    // London wall-clock times as typed: the API reads them by the one UK rule, and refuses
+    // a time the clocks skip in March rather than moving it.
+    startsAt: form.startsAt,
+    endsAt: form.endsAt,
+    venue: form.venue.trim() || null,
+    onlineUrl: form.onlineUrl.trim() || null,
+    regionCode: form.regionCode || null,
+  };
+}
+
+/** A change that emails the invitees is saved only once the officer agrees, told how many it emails. */
+async function mayNotify(meeting: Meeting, changed: Record<string, unknown>): Promise<boolean> {
+  if (meeting.status !== 'scheduled' || !NOTIFYING.some((k) => k in changed)) return true;
+  const told = await invitedNotDeclined(meeting.id);
+  const question =
+    told === null
+      ? 'Save the change and email every invitee who has not declined?'
+      : `Save the change and email ${told} ${told === 1 ? 'invitee' : 'invitees'} about it?`;
+  return told === 0 || window.confirm(question);
+}
+
+interface FieldsProps {
+  form: Form;
+  set: (patch: Partial<Form>) => void;
+  errors: Record<string, string>;
+}
+
 function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: string; region?: RegionName }) {
-  const regions = useReference(reference.regions);
   const [form, setForm] = useState<Form>(() =>
     region ? { ...formOf(meeting), kind: 'regional', regionCode: region.code } : formOf(meeting),
   );
@@ -106,34 +137,16 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const body: Record<string, unknown> = {
-      title: form.title.trim(),
-      kind: form.kind,
-      agenda: form.agenda.trim() || null,
-      // London wall-clock times as typed: the API reads them by the one UK rule, and refuses
-      // a time the clocks skip in March rather than moving it.
-      startsAt: form.startsAt,
-      endsAt: form.endsAt,
-      venue: form.venue.trim() || null,
-      onlineUrl: form.onlineUrl.trim() || null,
-      regionCode: form.regionCode || null,
-    };
+    const body = bodyOf(form);
     try {
       if (meeting) {
         const before = formOf(meeting);
         const changed = Object.fromEntries(
           Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]),
         );
-        if (meeting.status === 'scheduled' && NOTIFYING.some((k) => k in changed)) {
-          const told = await invitedNotDeclined(meeting.id);
-          const question =
-            told === null
-              ? 'Save the change and email every invitee who has not declined?'
-              : `Save the change and email ${told} ${told === 1 ? 'invitee' : 'invitees'} about it?`;
-          if (told !== 0 && !window.confirm(question)) {
-            setBusy(false);
-            return;
-          }
+        if (!(await mayNotify(meeting, changed))) {
+          setBusy(false);
+          return;
         }
         if (Object.keys(changed).length) await api.patch(`/meetings/${meeting.id}`, changed);
         navigate(`${base}/${meeting.id}`);
@@ -162,65 +175,8 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
         <Field name="title" label="Title" error={errors.title}>
           {(p) => <input {...p} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
         </Field>
-        {region ? (
-          <p>
-            A regional meeting of <strong>{region.name}</strong>: you invite its members, and the secretariat can follow
-            it too.
-          </p>
-        ) : (
-          <>
-            <Field name="kind" label="Kind" error={errors.kind}>
-              {(p) => (
-                <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
-                  {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="regionCode"
-              label="Region"
-              hint="A region's representatives run its meetings with the secretariat"
-              error={errors.regionCode}
-            >
-              {(p) => (
-                <select {...p} value={form.regionCode} onChange={(e) => set({ regionCode: e.target.value })}>
-                  <option value="">No region</option>
-                  <CodeOptions items={regions} />
-                </select>
-              )}
-            </Field>
-          </>
-        )}
-        <DateInput
-          name="startsAt"
-          legend="Starts"
-          hint="London time (GMT or BST as the date falls), on the 24-hour clock: for example 14:00"
-          error={errors.startsAt}
-          value={form.startsAt}
-          onChange={(startsAt) => set({ startsAt })}
-          withTime
-        />
-        <DateInput
-          name="endsAt"
-          legend="Ends"
-          hint="London time"
-          error={errors.endsAt}
-          value={form.endsAt}
-          onChange={(endsAt) => set({ endsAt })}
-          withTime
-        />
-        <Field name="venue" label="Venue" hint="Leave empty for an online-only meeting" error={errors.venue}>
-          {(p) => <input {...p} value={form.venue} onChange={(e) => set({ venue: e.target.value })} />}
-        </Field>
-        <Field name="onlineUrl" label="Online link" hint="https://…" error={errors.onlineUrl}>
-          {(p) => (
-            <input {...p} type="url" value={form.onlineUrl} onChange={(e) => set({ onlineUrl: e.target.value })} />
-          )}
-        </Field>
+        <MeetingKindAndRegion region={region} form={form} set={set} errors={errors} />
+        <MeetingWhenAndWhere form={form} set={set} errors={errors} />
         <Field name="agenda" label="Agenda" error={errors.agenda}>
           {(p) => <textarea {...p} rows={6} value={form.agenda} onChange={(e) => set({ agenda: e.target.value })} />}
         </Field>
@@ -234,5 +190,77 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
         </div>
       </form>
     </Page>
+  );
+}
+
+/** The meeting's kind and region; a representative's meeting is a regional meeting of their region, said in words. */
+function MeetingKindAndRegion({ region, form, set, errors }: FieldsProps & { region?: RegionName }) {
+  const regions = useReference(reference.regions);
+  if (region)
+    return (
+      <p>
+        A regional meeting of <strong>{region.name}</strong>: you invite its members, and the secretariat can follow it
+        too.
+      </p>
+    );
+  return (
+    <>
+      <Field name="kind" label="Kind" error={errors.kind}>
+        {(p) => (
+          <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
+            {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        name="regionCode"
+        label="Region"
+        hint="A region's representatives run its meetings with the secretariat"
+        error={errors.regionCode}
+      >
+        {(p) => (
+          <select {...p} value={form.regionCode} onChange={(e) => set({ regionCode: e.target.value })}>
+            <option value="">No region</option>
+            <CodeOptions items={regions} />
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** When the meeting starts and ends, in London time, and where: a venue, an online link or both. */
+function MeetingWhenAndWhere({ form, set, errors }: FieldsProps) {
+  return (
+    <>
+      <DateInput
+        name="startsAt"
+        legend="Starts"
+        hint="London time (GMT or BST as the date falls), on the 24-hour clock: for example 14:00"
+        error={errors.startsAt}
+        value={form.startsAt}
+        onChange={(startsAt) => set({ startsAt })}
+        withTime
+      />
+      <DateInput
+        name="endsAt"
+        legend="Ends"
+        hint="London time"
+        error={errors.endsAt}
+        value={form.endsAt}
+        onChange={(endsAt) => set({ endsAt })}
+        withTime
+      />
+      <Field name="venue" label="Venue" hint="Leave empty for an online-only meeting" error={errors.venue}>
+        {(p) => <input {...p} value={form.venue} onChange={(e) => set({ venue: e.target.value })} />}
+      </Field>
+      <Field name="onlineUrl" label="Online link" hint="https://…" error={errors.onlineUrl}>
+        {(p) => <input {...p} type="url" value={form.onlineUrl} onChange={(e) => set({ onlineUrl: e.target.value })} />}
+      </Field>
+    </>
   );
 }
