@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import { Category, Establishment, EstablishmentType, Region, establishmentType } from '../api/types';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
-import { useResource } from '../hooks';
+import { Resource, useResource } from '../hooks';
 
 interface Column<T> {
   name: string;
@@ -16,7 +16,9 @@ interface Column<T> {
   show?: (row: T) => ReactNode;
 }
 
-interface EditorProps<T extends { id?: string; code?: string | null; name: string }> {
+type Row = { id?: string; code?: string | null; name: string };
+
+interface EditorProps<T extends Row> {
   title: string;
   lead: string;
   path: '/regions' | '/categories' | '/establishments';
@@ -28,14 +30,12 @@ interface EditorProps<T extends { id?: string; code?: string | null; name: strin
 }
 
 /** A list the directory is built on: a table, a form to add, the same form to change a row. */
-function ListEditor<T extends { id?: string; code?: string | null; name: string }>(props: EditorProps<T>) {
+function ListEditor<T extends Row>(props: EditorProps<T>) {
   const rows = useResource(props.load, []);
   const [editing, setEditing] = useState<T | null>(null);
   const [form, setForm] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
-  const errors = fieldErrors(error);
 
   const start = (row: T | null) => {
     setEditing(row);
@@ -67,103 +67,167 @@ function ListEditor<T extends { id?: string; code?: string | null; name: string 
     }
   }
 
-  const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    return (rows.data ?? []).filter((r) => !f || props.columns.some((c) => c.value(r).toLowerCase().includes(f)));
-  }, [rows.data, filter, props.columns]);
-
   return (
     <Page title={props.title} lead={props.lead}>
-      <section id="list-form" className="card" aria-labelledby="form-heading">
-        <h2 id="form-heading">
-          {editing ? `Change ${editing.name}` : `Add ${/^[aeiou]/i.test(props.noun) ? 'an' : 'a'} ${props.noun}`}
-        </h2>
-        {done ? <Alert kind="success">{done}</Alert> : null}
-        <ErrorSummary error={error} labels={Object.fromEntries(props.columns.map((c) => [c.name, c.label]))} />
-        <form onSubmit={submit} noValidate>
-          {props.columns.map((c) => (
-            <Field key={c.name} name={c.name} label={c.label} hint={c.hint} error={errors[c.name]}>
-              {(p) =>
-                c.options ? (
-                  <select
-                    {...p}
-                    value={form[c.name] ?? ''}
-                    onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
-                  >
-                    <option value="">Choose</option>
-                    {c.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    {...p}
-                    value={form[c.name] ?? ''}
-                    onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
-                  />
-                )
-              }
-            </Field>
-          ))}
-          <div className="button-row">
-            <button type="submit" className="button">
-              {editing ? 'Save changes' : `Add ${props.noun}`}
-            </button>
-            {editing ? (
-              <button type="button" className="button secondary" onClick={() => start(null)}>
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
-      </section>
-      <section className="section" aria-labelledby="table-heading">
-        <h2 id="table-heading">
-          {rows.data ? `${rows.data.length} ` : ''}
-          {props.title.toLowerCase()}
-        </h2>
-        {props.filterable ? (
-          <div className="field">
-            <label htmlFor="list-filter">Filter</label>
-            <input id="list-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-          </div>
-        ) : null}
-        <ErrorMessage error={rows.error} retry={rows.reload} />
-        {rows.loading && !rows.data ? <Loading /> : null}
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th key={c.name} scope="col">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.id ?? r.code ?? r.name}>
-                  {props.columns.map((c) => (
-                    <td key={c.name}>{c.show ? c.show(r) : c.value(r)}</td>
-                  ))}
-                  <td>
-                    <button type="button" className="button secondary small" onClick={() => start(r)}>
-                      Change<span className="visually-hidden"> {r.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ListRowForm
+        noun={props.noun}
+        columns={props.columns}
+        editing={editing}
+        form={form}
+        setForm={setForm}
+        error={error}
+        done={done}
+        onSubmit={submit}
+        onCancel={() => start(null)}
+      />
+      <ListTable
+        title={props.title}
+        columns={props.columns}
+        rows={rows}
+        filterable={props.filterable}
+        onChange={start}
+      />
     </Page>
+  );
+}
+
+/** The form that adds a row, or changes the row being edited. */
+function ListRowForm<T extends Row>({
+  noun,
+  columns,
+  editing,
+  form,
+  setForm,
+  error,
+  done,
+  onSubmit,
+  onCancel,
+}: {
+  noun: string;
+  columns: Column<T>[];
+  editing: T | null;
+  form: Record<string, string>;
+  setForm: (form: Record<string, string>) => void;
+  error: unknown;
+  done: string | null;
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+}) {
+  const errors = fieldErrors(error);
+  return (
+    <section id="list-form" className="card" aria-labelledby="form-heading">
+      <h2 id="form-heading">
+        {editing ? `Change ${editing.name}` : `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`}
+      </h2>
+      {done ? <Alert kind="success">{done}</Alert> : null}
+      <ErrorSummary error={error} labels={Object.fromEntries(columns.map((c) => [c.name, c.label]))} />
+      <form onSubmit={onSubmit} noValidate>
+        {columns.map((c) => (
+          <Field key={c.name} name={c.name} label={c.label} hint={c.hint} error={errors[c.name]}>
+            {(p) =>
+              c.options ? (
+                <select
+                  {...p}
+                  value={form[c.name] ?? ''}
+                  onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
+                >
+                  <option value="">Choose</option>
+                  {c.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...p}
+                  value={form[c.name] ?? ''}
+                  onChange={(e) => setForm({ ...form, [c.name]: e.target.value })}
+                />
+              )
+            }
+          </Field>
+        ))}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {editing ? 'Save changes' : `Add ${noun}`}
+          </button>
+          {editing ? (
+            <button type="button" className="button secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Every row, filtered by what is typed when the list is long, each with its Change button. */
+function ListTable<T extends Row>({
+  title,
+  columns,
+  rows,
+  filterable,
+  onChange,
+}: {
+  title: string;
+  columns: Column<T>[];
+  rows: Resource<T[]>;
+  filterable?: boolean;
+  onChange: (row: T) => void;
+}) {
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return (rows.data ?? []).filter((r) => !f || columns.some((c) => c.value(r).toLowerCase().includes(f)));
+  }, [rows.data, filter, columns]);
+
+  return (
+    <section className="section" aria-labelledby="table-heading">
+      <h2 id="table-heading">
+        {rows.data ? `${rows.data.length} ` : ''}
+        {title.toLowerCase()}
+      </h2>
+      {filterable ? (
+        <div className="field">
+          <label htmlFor="list-filter">Filter</label>
+          <input id="list-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </div>
+      ) : null}
+      <ErrorMessage error={rows.error} retry={rows.reload} />
+      {rows.loading && !rows.data ? <Loading /> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.name} scope="col">
+                  {c.label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id ?? r.code ?? r.name}>
+                {columns.map((c) => (
+                  <td key={c.name}>{c.show ? c.show(r) : c.value(r)}</td>
+                ))}
+                <td>
+                  <button type="button" className="button secondary small" onClick={() => onChange(r)}>
+                    Change<span className="visually-hidden"> {r.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
