@@ -77,9 +77,32 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
           </button>
         </div>
       </form>
+      <AuditScope entity={entity} id={id} member={member} personName={person.data} />
+      <ErrorMessage error={log.error} retry={log.reload} />
+      {log.loading ? <Loading /> : null}
+      {log.data && !log.loading ? (
+        entries.length ? (
+          <AuditTable entries={entries} />
+        ) : (
+          <p className="empty">Nothing recorded{entity || id || member ? ' for this choice' : ''}.</p>
+        )
+      ) : null}
+      {cursor ? (
+        <button type="button" className="button secondary" onClick={loadMore}>
+          Show older changes
+        </button>
+      ) : null}
+    </Page>
+  );
+}
+
+/** Whose changes and which record are shown, with the way back to everyone's and every record's. */
+function AuditScope({ entity, id, member, personName }: AuditFilter & { personName: string | null | undefined }) {
+  return (
+    <>
       {member ? (
         <p>
-          Everything involving <strong>{person.data ?? 'this person'}</strong>.{' '}
+          Everything involving <strong>{personName ?? 'this person'}</strong>.{' '}
           <button
             type="button"
             className="button secondary small"
@@ -107,62 +130,55 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
           </button>
         </p>
       ) : null}
-      <ErrorMessage error={log.error} retry={log.reload} />
-      {log.loading ? <Loading /> : null}
-      {log.data && !log.loading ? (
-        entries.length ? (
-          // Focusable so the table scrolls by keyboard on a phone.
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Changes">
-            <table className="stacked">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What happened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id}>
-                    <td data-label="When" className="stack-later">
-                      {formatStamp(e.at)}
-                    </td>
-                    <td className="stack-title">
-                      {e.actor?.name ?? 'The system or an emailed link'}
-                      {e.actorPost ? (
-                        <span className="muted small">
-                          {' '}
-                          as {e.actorPost.role}
-                          {e.actorPost.regionName ? `, ${e.actorPost.regionName}` : ''}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td data-label="What happened">
-                      {e.summary}
-                      {e.changes.length ? (
-                        <ul className="plain small">
-                          {e.changes.slice(0, 12).map((c) => (
-                            <li key={c.field}>
-                              <strong>{c.label}</strong>: {c.before ?? '(none)'} → {c.after ?? '(none)'}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="empty">Nothing recorded{entity || id || member ? ' for this choice' : ''}.</p>
-        )
-      ) : null}
-      {cursor ? (
-        <button type="button" className="button secondary" onClick={loadMore}>
-          Show older changes
-        </button>
-      ) : null}
-    </Page>
+    </>
+  );
+}
+
+/** Each change: when, who (and in which post), and what it was before and after. */
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    // Focusable so the table scrolls by keyboard on a phone.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Changes">
+      <table className="stacked">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What happened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td data-label="When" className="stack-later">
+                {formatStamp(e.at)}
+              </td>
+              <td className="stack-title">
+                {e.actor?.name ?? 'The system or an emailed link'}
+                {e.actorPost ? (
+                  <span className="muted small">
+                    {' '}
+                    as {e.actorPost.role}
+                    {e.actorPost.regionName ? `, ${e.actorPost.regionName}` : ''}
+                  </span>
+                ) : null}
+              </td>
+              <td data-label="What happened">
+                {e.summary}
+                {e.changes.length ? (
+                  <ul className="plain small">
+                    {e.changes.slice(0, 12).map((c) => (
+                      <li key={c.field}>
+                        <strong>{c.label}</strong>: {c.before ?? '(none)'} → {c.after ?? '(none)'}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
