@@ -57,46 +57,52 @@ export function PostsPage() {
         {posts.loading && !posts.data ? <Loading /> : null}
         {posts.data ? (
           posts.data.items.length ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">For</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Until</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {posts.data.items.map((p) => (
-                    <tr key={p.id}>
-                      <td>{p.member ? <Link to={`/secretariat/members/${p.member.id}`}>{p.member.name}</Link> : ''}</td>
-                      <td>{p.role}</td>
-                      <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
-                      <td>{formatDay(p.startsOn)}</td>
-                      <td>{p.endsOn ? formatDay(p.endsOn) : '—'}</td>
-                      <td>
-                        {p.current ? (
-                          <button type="button" className="button secondary small" onClick={() => end(p)}>
-                            End<span className="visually-hidden"> {p.member?.name}'s post</span>
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PostsTable posts={posts.data.items} onEnd={end} />
           ) : (
             <p className="empty">No posts here.</p>
           )
         ) : null}
       </section>
     </Page>
+  );
+}
+
+function PostsTable({ posts, onEnd }: { posts: Post[]; onEnd: (post: Post) => void }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Role</th>
+            <th scope="col">For</th>
+            <th scope="col">From</th>
+            <th scope="col">Until</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {posts.map((p) => (
+            <tr key={p.id}>
+              <td>{p.member ? <Link to={`/secretariat/members/${p.member.id}`}>{p.member.name}</Link> : ''}</td>
+              <td>{p.role}</td>
+              <td>{p.hub || !p.region ? 'The hub' : p.region.name}</td>
+              <td>{formatDay(p.startsOn)}</td>
+              <td>{p.endsOn ? formatDay(p.endsOn) : '—'}</td>
+              <td>
+                {p.current ? (
+                  <button type="button" className="button secondary small" onClick={() => onEnd(p)}>
+                    End<span className="visually-hidden"> {p.member?.name}'s post</span>
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -107,13 +113,20 @@ interface Holder {
   region?: { code: string; name: string } | null;
 }
 
+/** What the form holds besides the member: the hub or a region, the role and its dates. */
+interface PostDraft {
+  forWhat: string;
+  role: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const emptyDraft = (): PostDraft => ({ forWhat: '', role: '', startsOn: todayInLondon(), endsOn: '' });
+
 function AssignPost({ onAssigned }: { onAssigned: () => void }) {
   const regions = useReference(reference.regions);
   const [member, setMember] = useState<Holder | null>(null);
-  const [forWhat, setForWhat] = useState('');
-  const [role, setRole] = useState('');
-  const [startsOn, setStartsOn] = useState(todayInLondon());
-  const [endsOn, setEndsOn] = useState('');
+  const [draft, setDraft] = useState<PostDraft>(emptyDraft);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -130,6 +143,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
       setError(new ApiError(400, 'Choose a member', [{ field: 'memberId', message: 'Choose a member' }]));
       return;
     }
+    const { forWhat, role, startsOn, endsOn } = draft;
     const region = regions?.find((r) => r.code === forWhat);
     if (
       region &&
@@ -151,10 +165,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
       );
       // A clear form, so a second click cannot give the same post again.
       setMember(null);
-      setForWhat('');
-      setRole('');
-      setStartsOn(todayInLondon());
-      setEndsOn('');
+      setDraft(emptyDraft());
       onAssigned();
     } catch (err) {
       setError(err);
@@ -181,38 +192,56 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
         ) : (
           <MemberPicker id="field-memberId" label="Member" error={errors.memberId} onPick={setMember} />
         )}
-        <Field name="regionCode" label="For" error={errors.regionCode ?? errors.hub}>
-          {(p) => (
-            <select {...p} value={forWhat} onChange={(e) => setForWhat(e.target.value)}>
-              <option value="">Choose the hub or a region</option>
-              <option value={HUB}>The hub (national post)</option>
-              <CodeOptions items={regions} />
-            </select>
-          )}
-        </Field>
-        <Field name="role" label="Role" hint="For example: Regional lead, Deputy, Chair" error={errors.role}>
-          {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
-        </Field>
-        <DateInput
-          name="startsOn"
-          legend="From"
-          hint="For example, 27 3 2026"
-          error={errors.startsOn}
-          value={startsOn}
-          onChange={setStartsOn}
-        />
-        <DateInput
-          name="endsOn"
-          legend="Until (optional)"
-          hint="The first day the post is no longer held, for example 31 3 2027"
-          error={errors.endsOn}
-          value={endsOn}
-          onChange={setEndsOn}
-        />
+        <PostFields draft={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} />
         <button type="submit" className="button">
           Assign the post
         </button>
       </form>
     </section>
+  );
+}
+
+/** The post itself: for the hub or a region, its role, and when it starts and ends. */
+function PostFields({
+  draft,
+  set,
+  errors,
+}: {
+  draft: PostDraft;
+  set: (patch: Partial<PostDraft>) => void;
+  errors: Record<string, string>;
+}) {
+  const regions = useReference(reference.regions);
+  return (
+    <>
+      <Field name="regionCode" label="For" error={errors.regionCode ?? errors.hub}>
+        {(p) => (
+          <select {...p} value={draft.forWhat} onChange={(e) => set({ forWhat: e.target.value })}>
+            <option value="">Choose the hub or a region</option>
+            <option value={HUB}>The hub (national post)</option>
+            <CodeOptions items={regions} />
+          </select>
+        )}
+      </Field>
+      <Field name="role" label="Role" hint="For example: Regional lead, Deputy, Chair" error={errors.role}>
+        {(p) => <input {...p} value={draft.role} onChange={(e) => set({ role: e.target.value })} />}
+      </Field>
+      <DateInput
+        name="startsOn"
+        legend="From"
+        hint="For example, 27 3 2026"
+        error={errors.startsOn}
+        value={draft.startsOn}
+        onChange={(startsOn) => set({ startsOn })}
+      />
+      <DateInput
+        name="endsOn"
+        legend="Until (optional)"
+        hint="The first day the post is no longer held, for example 31 3 2027"
+        error={errors.endsOn}
+        value={draft.endsOn}
+        onChange={(endsOn) => set({ endsOn })}
+      />
+    </>
   );
 }
