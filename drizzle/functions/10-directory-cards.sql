@@ -1,9 +1,10 @@
 -- Writes the directory cards of these members from the tables they are read from (and drops
 -- those of members that no longer exist).
--- listed: invited and active members are the current members; a staff account (secretariat or
---   admin with no membership category) is no member.
+-- listed: a current member with a member's account (seg_member_is_listable).
 -- chose_unlisted: the member's own choice, which a current post may override when read.
--- posts: every post not ended yet; which are current is decided when read, as the calendar moves on.
+-- posts: every post not ended on the UK's today (those not started yet included); which are
+--   current is decided when read, as the calendar moves on. The UK's today, not the server's: a
+--   server in another zone would keep a post ended today, or drop one still current.
 -- details_confirmed_at, details_requested_at and notices_off: every write of them is an UPDATE of
 --   members, whose statement trigger rewrites the card.
 CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURNS void
@@ -19,7 +20,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
       region_id, region_code, region_name, region_nation, establishments, posts,
       details_confirmed_at, details_requested_at, notices_off, name_key, given_key, surname_key, words)
     SELECT m.id,
-           m.status IN ('invited', 'active') AND (m.role = 'member' OR m.category_id IS NOT NULL),
+           public.seg_member_is_listable(m.status, m.erased_at, m.role, m.category_id IS NOT NULL),
            NOT m.listed,
            m.name, m.title, m.email, m.phone, m.bio, m.availability, m.registration, m.status, m.role,
            m.email_visibility, m.phone_visibility, m.email_status,
@@ -35,7 +36,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
                                       ORDER BY p.starts_on, p.id)
                        FROM posts p
                        LEFT JOIN regions pr ON pr.id = p.region_id
-                      WHERE p.member_id = m.id AND (p.ends_on IS NULL OR p.ends_on >= current_date - 1)), '[]'),
+                      WHERE p.member_id = m.id AND public.seg_post_not_ended(p.ends_on, public.seg_uk_today())), '[]'),
            m.details_confirmed_at, m.details_requested_at, m.notices_off,
            coalesce(m.name_key, ''), parts.given_key, parts.surname_key, parts.words
       FROM members m

@@ -10,5 +10,5 @@ END $$;
 CREATE OR REPLACE TRIGGER members_calendar_feed_end
   AFTER UPDATE OF status, erased_at ON members
   FOR EACH ROW
-  WHEN (NEW.status NOT IN ('invited', 'active') OR NEW.erased_at IS NOT NULL)
+  WHEN (NOT public.seg_member_is_current(NEW.status, NEW.erased_at))
   EXECUTE FUNCTION public.seg_member_calendar_feed_end();

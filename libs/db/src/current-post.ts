@@ -1,10 +1,10 @@
-import { and, gt, isNull, lte, or, Placeholder, SQL } from 'drizzle-orm';
+import { Placeholder, SQL, sql } from 'drizzle-orm';
 import { posts } from './schema';
 
 /**
- * `postIsCurrent` of @seg/rules as a condition on the posts table, for `today` in London (or a
- * placeholder a prepared statement fills with it).
+ * `postIsCurrent` of @seg/rules as a condition on the posts table (seg_post_is_current), for
+ * `today` in London (or a placeholder a prepared statement fills with it).
  */
 export function isCurrentPost(today: string | Placeholder): SQL {
-  return and(lte(posts.startsOn, today), or(isNull(posts.endsOn), gt(posts.endsOn, today)))!;
+  return sql`public.seg_post_is_current(${posts.startsOn}, ${posts.endsOn}, ${today}::date)`;
 }

@@ -6,14 +6,8 @@ import { sql, SQL } from 'drizzle-orm';
  * category does not keep the choice theirs. Read when asked, because posts start and end by date.
  */
 export function listedToMembers(card: string, today: string): SQL {
-  const day = sql`${today}::date`;
-  return sql
-    .raw(
-      `(${card}.listed and (not ${card}.chose_unlisted or (not coalesce(${card}.category_private, false) and exists (
-      select 1 from posts lp where lp.member_id = ${card}.member_id and lp.starts_on <= `,
-    )
-    .append(day)
-    .append(sql.raw(` and (lp.ends_on is null or lp.ends_on > `))
-    .append(day)
-    .append(sql.raw(`)))))`));
+  const d = sql.identifier(card);
+  return sql`(${d}.listed and (not ${d}.chose_unlisted or (not coalesce(${d}.category_private, false) and exists (
+      select 1 from posts lp
+       where lp.member_id = ${d}.member_id and public.seg_post_is_current(lp.starts_on, lp.ends_on, ${today}::date)))))`;
 }

@@ -1,5 +1,5 @@
 import { isSecretariat } from '@seg/auth';
-import type { Role, Visibility } from '@seg/db';
+import { isCurrentMember, type MemberStatus, type Role, type Visibility } from '@seg/db';
 
 export interface Viewer {
   id: string;
@@ -69,13 +69,22 @@ export function emailAlwaysShown(subject: Pick<ContactSubject, 'isCurrentRep' | 
 /** Any member other than the subject and not the secretariat: whom the "what others see" preview stands for. */
 export const OTHER_MEMBER: Viewer = { id: '', role: 'member' };
 
+/** A member's account, not a staff account (secretariat or admin with no membership category). seg_is_member_account in SQL. */
+export function isMemberAccount(m: { role: Role; hasCategory: boolean }): boolean {
+  return m.role === 'member' || m.hasCategory;
+}
+
 /**
- * Who may be listed at all: a current member (invited or active), and no staff account
- * (secretariat or admin with no membership category). The directory cards' `listed` column is
- * the same rule in SQL.
+ * Who may be listed at all: a current member (isCurrentMember) with a member's account.
+ * seg_member_is_listable in SQL, which writes the directory cards' `listed` column.
  */
-export function isListable(m: { status: string; role: Role; hasCategory: boolean }): boolean {
-  return (m.status === 'invited' || m.status === 'active') && (m.role === 'member' || m.hasCategory);
+export function isListable(m: {
+  status: MemberStatus;
+  erasedAt?: Date | string | null;
+  role: Role;
+  hasCategory: boolean;
+}): boolean {
+  return isCurrentMember(m) && isMemberAccount(m);
 }
 
 export interface ListingSubject {

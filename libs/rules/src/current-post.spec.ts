@@ -1,4 +1,5 @@
-import { postIsCurrent, todayInLondon } from './current-post';
+import { postIsCurrent } from './current-post';
+import { todayInLondon } from './london-time';
 
 describe('current posts', () => {
   it("gives London's date, not UTC's, around midnight in summer time", () => {

@@ -66,6 +66,15 @@ export function londonParts(at: Date): LondonParts {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * Today's date in the UK, as PostgreSQL dates are kept (YYYY-MM-DD): the date of every rule that
+ * runs by the day (current posts, the learning year, a day's limits). seg_uk_today in SQL.
+ */
+export function todayInLondon(now = new Date()): string {
+  const p = londonParts(now);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
 /** ISO-8601 in London time with its offset: `2026-06-10T10:00:00+01:00`. */
 export function toLondonIso(at: Date): string {
   const p = londonParts(at);
