@@ -81,7 +81,7 @@ export class OutboxRepository {
       insertNotices(sql`
       select ${kind}::text, i.member_id, m.email, i.meeting_id, i.id, ${revision}::int, ${JSON.stringify(payload)}::jsonb
       from ${invitations} i join ${members} m on m.id = i.member_id
-      where i.meeting_id = ${meetingId}::uuid and m.status in ('invited', 'active') and i.rsvp = any(${sql.param([...rsvps])}::text[])`),
+      where i.meeting_id = ${meetingId}::uuid and public.seg_member_is_current(m.status, m.erased_at) and i.rsvp = any(${sql.param([...rsvps])}::text[])`),
     );
     return result.rows;
   }

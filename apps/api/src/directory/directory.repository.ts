@@ -86,28 +86,26 @@ export const EXACT_TOTAL_LIMIT = 1000;
 /** A name search offers near misses (typos) only when it matches fewer members than this. */
 export const NEAR_MISSES_BELOW = 10;
 
-const CARD_COLUMNS = sql.raw(`
+const CARD_COLUMNS = sql`
   d.name, d.title, d.email, d.phone, d.bio, d.availability, d.status, d.role,
   d.email_visibility as "emailVisibility", d.phone_visibility as "phoneVisibility", d.email_status as "emailStatus",
   d.notices_off as "noticesOff",
   d.category_code as "categoryCode", d.category_name as "categoryName", d.category_private as "categoryPrivate",
   d.region_id as "regionId", d.region_code as "regionCode", d.region_name as "regionName", d.region_nation as "regionNation",
   d.establishments, d.posts,
-  to_json(d.details_confirmed_at) #>> '{}' as "detailsConfirmedAt"`);
+  to_json(d.details_confirmed_at) #>> '{}' as "detailsConfirmedAt"`;
 
 /** A card's columns, with whether it is listed to members on the day. */
 const cardColumns = (today: string) =>
   sql`d.member_id as id, ${listedToMembers('d', today)} as listed, ${CARD_COLUMNS}`;
 
 /** Posts held today, of alias `p`. */
-const currentPost = (p: string, today: string) =>
-  sql
-    .raw(`${p}.starts_on <= `)
-    .append(sql`${today}::date`)
-    .append(sql.raw(` and (${p}.ends_on is null or ${p}.ends_on > `))
-    .append(sql`${today}::date)`);
+const currentPost = (p: string, today: string) => {
+  const post = sql.identifier(p);
+  return sql`public.seg_post_is_current(${post}.starts_on, ${post}.ends_on, ${today}::date)`;
+};
 
-const SORT = sql.raw(`d.surname_key collate "C", d.given_key collate "C", d.member_id`);
+const SORT = sql`d.surname_key collate "C", d.given_key collate "C", d.member_id`;
 
 @Injectable()
 export class DirectoryRepository {
@@ -228,7 +226,7 @@ export class DirectoryRepository {
     }>(sql`
       select p.id, p.role, r.code as "regionCode", r.name as "regionName", to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
         from posts p left join regions r on r.id = p.region_id
-       where p.member_id = ${memberId}::uuid and p.ends_on <= ${day}::date
+       where p.member_id = ${memberId}::uuid and not public.seg_post_not_ended(p.ends_on, ${day}::date)
        order by p.starts_on, p.id`);
     return result.rows.map((p) => ({
       id: p.id,
@@ -306,8 +304,9 @@ export class DirectoryRepository {
     if (filter.repsOnly)
       where.push(sql`d.member_id in (select p.member_id from posts p where ${currentPost('p', today)})`);
     if (filter.stale) {
+      // A card keeps no erasure time: an erased member's status is left.
       where.push(
-        sql`d.status in ('invited', 'active') and d.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int)`,
+        sql`public.seg_member_is_current(d.status, null) and d.details_requested_at <= now() - make_interval(days => ${DETAILS_STALE_AFTER_DAYS}::int)`,
       );
     }
     return where;

@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/http';
 import { todayInLondon } from '@seg/rules';
-import { ChangeCache, DatabaseChanges, type MemberStatus } from '@seg/db';
+import { ChangeCache, CURRENT_MEMBER_STATUSES, DatabaseChanges, isCurrentMember } from '@seg/db';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
 import { RegionsService } from '../regions/regions.service';
@@ -21,9 +21,6 @@ import { nameQuery } from './name-query';
 import { MemberSearchQuery } from './member-search.dto';
 
 export const HUB_NAME = 'SEG national group (the hub)';
-
-/** Current members: invited (not activated yet) or active. */
-const CURRENT_STATUSES: readonly MemberStatus[] = ['invited', 'active'];
 
 /** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
 type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
@@ -142,7 +139,7 @@ export class DirectoryService {
       );
     // A representative organises the region's current members; former and suspended ones are the secretariat's.
     const representative = seesRecords && !secretariat;
-    if (representative && query.status && !CURRENT_STATUSES.includes(query.status)) {
+    if (representative && query.status && !CURRENT_MEMBER_STATUSES.includes(query.status)) {
       throw new ForbiddenException(
         'A representative lists the current members of their region (invited or active) only',
       );
@@ -154,7 +151,7 @@ export class DirectoryService {
       establishmentId: query.establishment,
       repsOnly: query.reps === true,
       listedOnly: !seesRecords,
-      statuses: query.status ? [query.status] : representative ? [...CURRENT_STATUSES] : undefined,
+      statuses: query.status ? [query.status] : representative ? [...CURRENT_MEMBER_STATUSES] : undefined,
       emailStatus: query.emailStatus,
       noticesOff: query.noticesOff,
       stale: query.stale === true,
@@ -204,9 +201,7 @@ export class DirectoryService {
         ? { ...given, representedRegionIds: (await this.rights.postsOf(given.id)).map((p) => p.regionId) }
         : given;
     // Unlisted: the secretariat and the member see them; a representative, current members of their region.
-    const seen =
-      row &&
-      (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && CURRENT_STATUSES.includes(row.status)));
+    const seen = row && (row.listed || seesEverything(viewer, id) || (seesRecord(viewer, row) && isCurrentMember(row)));
     if (!row || !seen) throw new NotFoundException('No such member');
     const pastPosts = await this.read(['ended posts', id, today], () => this.directory.endedPostsOf(id, today));
     return { ...directoryMember(row, viewer, this.card(today)), pastPosts };

@@ -210,7 +210,7 @@ export function inviteStatement(
   return sql`
     with audience as (${audienceOf(meetingId, audience)}),
     fresh as (
-      select gen_random_uuid() as id, a.id as member_id, a.email from audience a where a.status in ('invited', 'active') and not a.invited
+      select gen_random_uuid() as id, a.id as member_id, a.email from audience a where a.current and not a.invited
     ), invited as (
       insert into ${invitations} (id, meeting_id, member_id, invited_by_id)
       select f.id, ${meetingId}::uuid, f.member_id, ${actorId}::uuid from fresh f
@@ -221,13 +221,13 @@ export function inviteStatement(
 
 /**
  * The audience: every member in the union of its parts, whatever their status, with their address,
- * and whether the meeting already invites them. The one place the audience rules live; inviting and the preview
- * both count it with `audienceTally`.
+ * whether they are a current member, and whether the meeting already invites them. The one place
+ * the audience rules live; inviting and the preview both count it with `audienceTally`.
  */
 function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const parts: SQL[] = [];
   // Staff accounts (secretariat or admin with no category) are not members: only named ones are invited.
-  const member = sql`(m.role = 'member' or m.category_id is not null)`;
+  const member = sql`public.seg_is_member_account(m.role, m.category_id is not null)`;
   if (a.all) parts.push(member);
   if (a.reps) {
     parts.push(
@@ -240,17 +240,17 @@ function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const union = parts.length ? sql.join(parts, sql` or `) : sql`false`;
   const within = a.withinRegionId ? sql` and m.region_id = ${a.withinRegionId}::uuid` : sql``;
   return sql`
-    select m.id, m.status, m.email,
+    select m.id, m.status, public.seg_member_is_current(m.status, m.erased_at) as current, m.email,
            exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId}::uuid and i.member_id = m.id) as invited
     from ${members} m where (${union})${within}`;
 }
 
 /**
- * Current members (invited or active: not having set a password yet does not make someone less a
+ * Current members (seg_member_is_current: not having set a password yet does not make someone less a
  * member) are invited; the others are counted by status, as skipped.
  */
 const audienceTally = sql`
-  count(*) filter (where a.status in ('invited', 'active') and not a.invited)::int as "wouldInvite",
-  count(*) filter (where a.status in ('invited', 'active') and a.invited)::int as "alreadyInvited",
+  count(*) filter (where a.current and not a.invited)::int as "wouldInvite",
+  count(*) filter (where a.current and a.invited)::int as "alreadyInvited",
   count(*) filter (where a.status = 'suspended')::int as suspended,
   count(*) filter (where a.status = 'left')::int as "left"`;

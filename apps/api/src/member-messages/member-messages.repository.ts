@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, DB, Executor, memberMessages, members } from '@seg/db';
+import { Database, DB, Executor, memberMessages, members, type MemberStatus } from '@seg/db';
 import { and, count, desc, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
-export type MessageRecipient = { email: string; acceptsMessages: boolean; status: string; erased: boolean };
+export type MessageRecipient = { email: string; acceptsMessages: boolean; status: MemberStatus; erasedAt: Date | null };
 
 @Injectable()
 export class MemberMessagesRepository {
@@ -20,7 +20,7 @@ export class MemberMessagesRepository {
       .from(members)
       .where(eq(members.id, id))
       .limit(1);
-    return row ? { ...row, erased: row.erasedAt !== null } : null;
+    return row ?? null;
   }
 
   /** Holds the sender's row to the end of the transaction, so two sends at once count one after the other. */

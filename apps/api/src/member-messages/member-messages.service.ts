@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { Database, DB } from '@seg/db';
+import { Database, DB, isCurrentMember } from '@seg/db';
 import { invalidField, PageQuery, wholePage } from '@seg/http';
 import { readIdToken } from '@seg/links';
 import { NoticeOutbox } from '@seg/notices';
@@ -125,8 +125,7 @@ export class MemberMessagesService {
     if (recipientId === viewer.id) throw invalidField('id', 'is you: a message goes to another member');
     await this.directory.getMember(recipientId, viewer);
     const recipient = await this.messages.recipient(recipientId);
-    if (!recipient || recipient.erased || !['invited', 'active'].includes(recipient.status))
-      throw new NotFoundException('No such member');
+    if (!recipient || !isCurrentMember(recipient)) throw new NotFoundException('No such member');
     return recipient;
   }
 

@@ -83,7 +83,7 @@ export class RegionsRepository {
       endsOn: string | null;
     }>(sql`
       select p.id, p.role, m.id as "holderId", m.name as "holderName",
-             (m.status in ('invited', 'active') and not coalesce(${listedToMembers('d', day)}, false)) as unlisted,
+             (public.seg_member_is_current(m.status, m.erased_at) and not coalesce(${listedToMembers('d', day)}, false)) as unlisted,
              to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn"
         from ${posts} p
         join ${members} m on m.id = p.member_id

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { attendance, Database, DB, Executor, meetings, members } from '@seg/db';
+import { attendance, currentMemberCondition, Database, DB, Executor, meetings, members } from '@seg/db';
 import { CHECK_IN_MINUTES_AFTER } from '@seg/rules';
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 
@@ -36,8 +36,7 @@ export class CertificateNoticesRepository {
           isNotNull(attendance.certificateNumber),
           ne(meetings.status, 'cancelled'),
           sql`${meetings.endsAt} + make_interval(mins => ${CHECK_IN_MINUTES_AFTER}) <= ${now}`,
-          inArray(members.status, ['invited', 'active']),
-          isNull(members.erasedAt),
+          currentMemberCondition(),
         ),
       )
       .limit(limit)

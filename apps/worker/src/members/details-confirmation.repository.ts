@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CURRENT_MEMBER_STATUSES, DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
+import { DB, Database, Executor, listedToMembers, Visibility } from '@seg/db';
 import { DETAILS_SECOND_ASK_AFTER_DAYS, postIsCurrent, todayInLondon } from '@seg/rules';
 import { AppConfig, APP_CONFIG } from '@seg/config';
 import { sql } from 'drizzle-orm';
@@ -24,10 +24,8 @@ export type AskedMember = {
   posts: { role: string; regionName: string | null }[];
 };
 
-/** Current members (invited or active) who are members, not staff accounts, and not erased. */
-const CURRENT_MEMBER = sql.raw(
-  `m.status in (${CURRENT_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ')}) and (m.role = 'member' or m.category_id is not null) and m.erased_at is null`,
-);
+/** Current members with a member's account, not a staff account (isListable). */
+const CURRENT_MEMBER = sql`public.seg_member_is_listable(m.status, m.erased_at, m.role, m.category_id is not null)`;
 
 /**
  * The daily run's side of confirming details: marks whom it asks, each once per request, by an
@@ -53,8 +51,8 @@ export class DetailsConfirmationRepository {
        where ${CURRENT_MEMBER} and m.details_requested_at is null
          and coalesce(m.details_confirmed_at, m.created_at) <= ${at}::timestamptz - make_interval(months => case
                when exists (select 1 from posts p
-                             where p.member_id = m.id and p.starts_on <= (${at}::timestamptz at time zone 'Europe/London')::date
-                               and (p.ends_on is null or p.ends_on > (${at}::timestamptz at time zone 'Europe/London')::date))
+                             where p.member_id = m.id
+                               and public.seg_post_is_current(p.starts_on, p.ends_on, public.seg_uk_today(${at}::timestamptz)))
                then ${repMonths}::int else ${months}::int end)
       returning m.id`);
     return this.cards(
