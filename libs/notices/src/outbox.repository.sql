@@ -35,7 +35,7 @@ from
   join "members" m on m.id = i.member_id
 where
   i.meeting_id = $4::uuid
-  and m.status in ('invited', 'active')
+  and public.seg_member_is_current (m.status, m.erased_at)
   and i.rsvp = any ($5::text[])
 on conflict do nothing
 returning

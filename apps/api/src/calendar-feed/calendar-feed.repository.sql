@@ -41,10 +41,7 @@ from
 where
   (
     "calendar_feeds"."token_hash" = $1
-    and (
-      "members"."status" in ($2, $3)
-      and "members"."erased_at" is null
-    )
+    and public.seg_member_is_current ("members"."status", "members"."erased_at")
   );
 
 -- CalendarFeedRepository.meetingsOf

@@ -30,40 +30,36 @@ with
     where
       true
       and (
-        d.listed
+        "d".listed
         and (
-          not d.chose_unlisted
+          not "d".chose_unlisted
           or (
-            not coalesce(d.category_private, false)
+            not coalesce("d".category_private, false)
             and exists (
               select
                 1
               from
                 posts lp
               where
-                lp.member_id = d.member_id
-                and lp.starts_on <= $10::date
-                and (
-                  lp.ends_on is null
-                  or lp.ends_on > $11::date
-                )
+                lp.member_id = "d".member_id
+                and public.seg_post_is_current (lp.starts_on, lp.ends_on, $10::date)
             )
           )
         )
       )
       and (
         (
-          d.words like '% ' || public.seg_search_key ($12) || '%'
-          and d.words like '% ' || public.seg_search_key ($13) || '%'
+          d.words like '% ' || public.seg_search_key ($11) || '%'
+          and d.words like '% ' || public.seg_search_key ($12) || '%'
         )
-        or d.name_key like '%' || public.seg_search_key ($14) || '%'
+        or d.name_key like '%' || public.seg_search_key ($13) || '%'
       )
   ),
   near as materialized (
     select
       d.member_id,
-      $15::int as rank,
-      - round(strict_word_similarity (array_to_string(public.seg_name_words ($16), ' '), d.words)::numeric, 1)::float8 as closeness,
+      $14::int as rank,
+      - round(strict_word_similarity (array_to_string(public.seg_name_words ($15), ' '), d.words)::numeric, 1)::float8 as closeness,
       d.surname_key collate "C" as surname,
       d.given_key collate "C" as given
     from
@@ -74,59 +70,51 @@ with
           count(*)
         from
           found
-      ) < $17
+      ) < $16
       and true
       and (
-        d.listed
+        "d".listed
         and (
-          not d.chose_unlisted
+          not "d".chose_unlisted
           or (
-            not coalesce(d.category_private, false)
+            not coalesce("d".category_private, false)
             and exists (
               select
                 1
               from
                 posts lp
               where
-                lp.member_id = d.member_id
-                and lp.starts_on <= $18::date
-                and (
-                  lp.ends_on is null
-                  or lp.ends_on > $19::date
-                )
+                lp.member_id = "d".member_id
+                and public.seg_post_is_current (lp.starts_on, lp.ends_on, $17::date)
             )
           )
         )
       )
-      and array_to_string(public.seg_name_words ($20), ' ') <<% d.words
+      and array_to_string(public.seg_name_words ($18), ' ') <<% d.words
       and not (
         (
-          d.words like '% ' || public.seg_search_key ($21) || '%'
-          and d.words like '% ' || public.seg_search_key ($22) || '%'
+          d.words like '% ' || public.seg_search_key ($19) || '%'
+          and d.words like '% ' || public.seg_search_key ($20) || '%'
         )
-        or d.name_key like '%' || public.seg_search_key ($23) || '%'
+        or d.name_key like '%' || public.seg_search_key ($21) || '%'
       )
   )
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $24::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $25::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $22::date)
         )
       )
     )
@@ -194,7 +182,7 @@ from
       given,
       member_id
     limit
-      $26
+      $23
   ) page
   join directory_cards d on d.member_id = page.member_id
 order by
@@ -231,23 +219,19 @@ with
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $9::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $10::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $9::date)
         )
       )
     )
@@ -287,7 +271,7 @@ from
     from
       found
     where
-      (rank, closeness, surname, given, member_id) > ($11::int, $12::float8, $13::text collate "C", $14::text collate "C", $15::uuid)
+      (rank, closeness, surname, given, member_id) > ($10::int, $11::float8, $12::text collate "C", $13::text collate "C", $14::uuid)
     order by
       rank,
       closeness,
@@ -295,7 +279,7 @@ from
       given,
       member_id
     limit
-      $16
+      $15
   ) page
   join directory_cards d on d.member_id = page.member_id
 order by
@@ -325,36 +309,28 @@ with
         from
           posts p
         where
-          p.starts_on <= $2::date
-          and (
-            p.ends_on is null
-            or p.ends_on > $3::date
-          )
+          public.seg_post_is_current ("p".starts_on, "p".ends_on, $2::date)
       )
-      and d.status in ('invited', 'active')
-      and d.details_requested_at <= now() - make_interval(days => $4::int)
+      and public.seg_member_is_current (d.status, null)
+      and d.details_requested_at <= now() - make_interval(days => $3::int)
       and (true)
   )
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $5::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $6::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $4::date)
         )
       )
     )
@@ -407,7 +383,7 @@ from
       given,
       member_id
     limit
-      $7
+      $5
   ) page
   join directory_cards d on d.member_id = page.member_id
 order by
@@ -421,23 +397,19 @@ order by
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -475,7 +447,7 @@ from
     select
       c.counted,
       case
-        when c.counted > $3 then public.seg_directory_estimate ($4, $5::text[], $6::text, $7::text)
+        when c.counted > $2 then public.seg_directory_estimate ($3, $4::text[], $5::text, $6::text)
       end as estimate
     from
       (
@@ -490,37 +462,33 @@ from
             where
               true
               and (
-                d.listed
+                "d".listed
                 and (
-                  not d.chose_unlisted
+                  not "d".chose_unlisted
                   or (
-                    not coalesce(d.category_private, false)
+                    not coalesce("d".category_private, false)
                     and exists (
                       select
                         1
                       from
                         posts lp
                       where
-                        lp.member_id = d.member_id
-                        and lp.starts_on <= $8::date
-                        and (
-                          lp.ends_on is null
-                          or lp.ends_on > $9::date
-                        )
+                        lp.member_id = "d".member_id
+                        and public.seg_post_is_current (lp.starts_on, lp.ends_on, $7::date)
                     )
                   )
                 )
               )
-              and d.status in ($10, $11)
-              and d.email_status = $12
-              and d.notices_off @> array[$13]::text[]
+              and d.status in ($8, $9)
+              and d.email_status = $10
+              and d.notices_off @> array[$11]::text[]
               and d.region_id = (
                 select
                   id
                 from
                   regions
                 where
-                  code = $14
+                  code = $12
               )
               and d.category_id = (
                 select
@@ -528,10 +496,10 @@ from
                 from
                   categories
                 where
-                  code = $15
+                  code = $13
               )
             limit
-              $16
+              $14
           ) c
       ) c
   ) t
@@ -543,37 +511,33 @@ from
     where
       true
       and (
-        d.listed
+        "d".listed
         and (
-          not d.chose_unlisted
+          not "d".chose_unlisted
           or (
-            not coalesce(d.category_private, false)
+            not coalesce("d".category_private, false)
             and exists (
               select
                 1
               from
                 posts lp
               where
-                lp.member_id = d.member_id
-                and lp.starts_on <= $17::date
-                and (
-                  lp.ends_on is null
-                  or lp.ends_on > $18::date
-                )
+                lp.member_id = "d".member_id
+                and public.seg_post_is_current (lp.starts_on, lp.ends_on, $15::date)
             )
           )
         )
       )
-      and d.status in ($19, $20)
-      and d.email_status = $21
-      and d.notices_off @> array[$22]::text[]
+      and d.status in ($16, $17)
+      and d.email_status = $18
+      and d.notices_off @> array[$19]::text[]
       and d.region_id = (
         select
           id
         from
           regions
         where
-          code = $23
+          code = $20
       )
       and d.category_id = (
         select
@@ -581,7 +545,7 @@ from
         from
           categories
         where
-          code = $24
+          code = $21
       )
       and true
     order by
@@ -589,30 +553,26 @@ from
       d.given_key collate "C",
       d.member_id
     limit
-      $25
+      $22
   ) d on true;
 
 -- DirectoryRepository.searchPage (a broad list, after a position)
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -658,13 +618,13 @@ from
       directory_cards d
     where
       true
-      and (d.surname_key collate "C", d.given_key collate "C", d.member_id) > ($3::text collate "C", $4::text collate "C", $5::uuid)
+      and (d.surname_key collate "C", d.given_key collate "C", d.member_id) > ($2::text collate "C", $3::text collate "C", $4::uuid)
     order by
       d.surname_key collate "C",
       d.given_key collate "C",
       d.member_id
     limit
-      $6
+      $5
   ) d on true;
 
 -- DirectoryRepository.resolveCodes
@@ -690,23 +650,19 @@ select
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -736,7 +692,7 @@ select
 from
   directory_cards d
 where
-  d.member_id = $3::uuid;
+  d.member_id = $2::uuid;
 
 -- DirectoryRepository.endedPostsOf
 select
@@ -751,7 +707,7 @@ from
   left join regions r on r.id = p.region_id
 where
   p.member_id = $1::uuid
-  and p.ends_on <= $2::date
+  and not public.seg_post_not_ended (p.ends_on, $2::date)
 order by
   p.starts_on,
   p.id;
@@ -760,23 +716,19 @@ order by
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -813,34 +765,26 @@ from
   join directory_cards d on d.member_id = post.member_id
 where
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $3::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $4::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $2::date)
         )
       )
     )
   )
-  and post.starts_on <= $5::date
+  and public.seg_post_is_current ("post".starts_on, "post".ends_on, $3::date)
   and (
-    post.ends_on is null
-    or post.ends_on > $6::date
-  )
-  and (
-    post.region_id in ($7::uuid, $8::uuid)
+    post.region_id in ($4::uuid, $5::uuid)
     or post.region_id is null
   )
 order by
@@ -854,23 +798,19 @@ order by
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -907,32 +847,24 @@ from
   join directory_cards d on d.member_id = post.member_id
 where
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $3::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $4::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $2::date)
         )
       )
     )
   )
-  and post.starts_on <= $5::date
-  and (
-    post.ends_on is null
-    or post.ends_on > $6::date
-  )
+  and public.seg_post_is_current ("post".starts_on, "post".ends_on, $3::date)
   and (post.region_id is not null)
 order by
   post.starts_on,
@@ -945,23 +877,19 @@ order by
 select
   d.member_id as id,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -992,23 +920,19 @@ from
   directory_cards d
 where
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $3::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $4::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $2::date)
         )
       )
     )
@@ -1020,7 +944,7 @@ where
       jsonb_array_elements(d.establishments) place
       join establishments e on e.id = (place ->> 'id')::uuid
     where
-      e.region_id = $5::uuid
+      e.region_id = $3::uuid
   )
 order by
   d.surname_key collate "C",

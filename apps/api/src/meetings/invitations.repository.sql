@@ -7,6 +7,7 @@ with
     select
       m.id,
       m.status,
+      public.seg_member_is_current (m.status, m.erased_at) as current,
       m.email,
       exists (
         select
@@ -21,10 +22,7 @@ with
       "members" m
     where
       (
-        (
-          m.role = 'member'
-          or m.category_id is not null
-        )
+        public.seg_is_member_account (m.role, m.category_id is not null)
         or exists (
           select
             1
@@ -32,34 +30,25 @@ with
             "posts"
           where
             "posts"."member_id" = m.id
-            and (
-              "posts"."starts_on" <= $2
-              and (
-                "posts"."ends_on" is null
-                or "posts"."ends_on" > $3
-              )
-            )
+            and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $2::date)
         )
         or (
-          m.region_id = any ($4::uuid[])
-          and (
-            m.role = 'member'
-            or m.category_id is not null
-          )
+          m.region_id = any ($3::uuid[])
+          and public.seg_is_member_account (m.role, m.category_id is not null)
         )
-        or m.category_id = any ($5::uuid[])
-        or m.id = any ($6::uuid[])
+        or m.category_id = any ($4::uuid[])
+        or m.id = any ($5::uuid[])
       )
   )
 select
   count(*) filter (
     where
-      a.status in ('invited', 'active')
+      a.current
       and not a.invited
   )::int as "wouldInvite",
   count(*) filter (
     where
-      a.status in ('invited', 'active')
+      a.current
       and a.invited
   )::int as "alreadyInvited",
   count(*) filter (
@@ -79,6 +68,7 @@ with
     select
       m.id,
       m.status,
+      public.seg_member_is_current (m.status, m.erased_at) as current,
       m.email,
       exists (
         select
@@ -98,12 +88,12 @@ with
 select
   count(*) filter (
     where
-      a.status in ('invited', 'active')
+      a.current
       and not a.invited
   )::int as "wouldInvite",
   count(*) filter (
     where
-      a.status in ('invited', 'active')
+      a.current
       and a.invited
   )::int as "alreadyInvited",
   count(*) filter (
@@ -123,6 +113,7 @@ with
     select
       m.id,
       m.status,
+      public.seg_member_is_current (m.status, m.erased_at) as current,
       m.email,
       exists (
         select
@@ -137,10 +128,7 @@ with
       "members" m
     where
       (
-        (
-          m.role = 'member'
-          or m.category_id is not null
-        )
+        public.seg_is_member_account (m.role, m.category_id is not null)
         or exists (
           select
             1
@@ -148,23 +136,14 @@ with
             "posts"
           where
             "posts"."member_id" = m.id
-            and (
-              "posts"."starts_on" <= $2
-              and (
-                "posts"."ends_on" is null
-                or "posts"."ends_on" > $3
-              )
-            )
+            and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $2::date)
         )
         or (
-          m.region_id = any ($4::uuid[])
-          and (
-            m.role = 'member'
-            or m.category_id is not null
-          )
+          m.region_id = any ($3::uuid[])
+          and public.seg_is_member_account (m.role, m.category_id is not null)
         )
-        or m.category_id = any ($5::uuid[])
-        or m.id = any ($6::uuid[])
+        or m.category_id = any ($4::uuid[])
+        or m.id = any ($5::uuid[])
       )
   ),
   fresh as (
@@ -175,7 +154,7 @@ with
     from
       audience a
     where
-      a.status in ('invited', 'active')
+      a.current
       and not a.invited
   ),
   invited as (
@@ -183,9 +162,9 @@ with
       "invitations" (id, meeting_id, member_id, invited_by_id)
     select
       f.id,
-      $7::uuid,
+      $6::uuid,
       f.member_id,
-      $8::uuid
+      $7::uuid
     from
       fresh f
   ),
@@ -193,14 +172,14 @@ with
     insert into
       notices (kind, member_id, to_email, meeting_id, invitation_id, revision, payload, generation)
     select
-      $9::text,
+      $8::text,
       i.member_id,
       i.email,
-      $10::uuid,
+      $9::uuid,
       i.id,
-      $11::int,
+      $10::int,
       '{}'::jsonb,
-      $12::int
+      $11::int
     from
       fresh i
     returning
@@ -222,12 +201,12 @@ from
     select
       count(*) filter (
         where
-          a.status in ('invited', 'active')
+          a.current
           and not a.invited
       )::int as "wouldInvite",
       count(*) filter (
         where
-          a.status in ('invited', 'active')
+          a.current
           and a.invited
       )::int as "alreadyInvited",
       count(*) filter (
@@ -331,13 +310,7 @@ select
       "posts"
     where
       "posts"."member_id" = "members"."id"
-      and (
-        "posts"."starts_on" <= $1
-        and (
-          "posts"."ends_on" is null
-          or "posts"."ends_on" > $2
-        )
-      )
+      and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $1::date)
   ),
   "invitations"."rsvp",
   "invitations"."responded_at",
@@ -351,12 +324,12 @@ from
   left join "regions" on "regions"."id" = "members"."region_id"
   left join "categories" on "categories"."id" = "members"."category_id"
 where
-  "invitations"."meeting_id" = $3
+  "invitations"."meeting_id" = $2
 order by
   "members"."name" asc,
   "invitations"."id" asc
 limit
-  $4;
+  $3;
 
 -- InvitationsRepository.listInvitees (after an invitee)
 select
@@ -378,13 +351,7 @@ select
       "posts"
     where
       "posts"."member_id" = "members"."id"
-      and (
-        "posts"."starts_on" <= $1
-        and (
-          "posts"."ends_on" is null
-          or "posts"."ends_on" > $2
-        )
-      )
+      and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $1::date)
   ),
   "invitations"."rsvp",
   "invitations"."responded_at",
@@ -399,11 +366,11 @@ from
   left join "categories" on "categories"."id" = "members"."category_id"
 where
   (
-    "invitations"."meeting_id" = $3
-    and ("members"."name", "invitations"."id") > ($4, $5::uuid)
+    "invitations"."meeting_id" = $2
+    and ("members"."name", "invitations"."id") > ($3, $4::uuid)
   )
 order by
   "members"."name" asc,
   "invitations"."id" asc
 limit
-  $6;
+  $5;

@@ -244,10 +244,7 @@ set
 where
   (
     "members"."id" = $3
-    and (
-      "members"."status" in ($4, $5)
-      and "members"."erased_at" is null
-    )
+    and public.seg_member_is_current ("members"."status", "members"."erased_at")
   )
 returning
   "id",
@@ -542,13 +539,7 @@ from
   "posts"
   left join "regions" on "regions"."id" = "posts"."region_id"
 where
-  (
-    "posts"."starts_on" <= $1
-    and (
-      "posts"."ends_on" is null
-      or "posts"."ends_on" > $2
-    )
-  )
+  public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $1::date)
 order by
   "posts"."starts_on" asc;
 

@@ -159,18 +159,12 @@ where
   (
     "posts"."member_id" = $1
     and "posts"."region_id" = $2
+    and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $3::date)
     and (
-      "posts"."starts_on" <= $3
-      and (
-        "posts"."ends_on" is null
-        or "posts"."ends_on" > $4
-      )
-    )
-    and (
-      "posts"."starts_on" > $5
+      "posts"."starts_on" > $4
       or (
-        "posts"."starts_on" = $6
-        and "posts"."id" > $7
+        "posts"."starts_on" = $5
+        and "posts"."id" > $6
       )
     )
   )
@@ -178,7 +172,7 @@ order by
   "posts"."starts_on" asc,
   "posts"."id" asc
 limit
-  $8;
+  $7;
 
 select
   count(*)
@@ -188,13 +182,7 @@ where
   (
     "posts"."member_id" = $1
     and "posts"."region_id" = $2
-    and (
-      "posts"."starts_on" <= $3
-      and (
-        "posts"."ends_on" is null
-        or "posts"."ends_on" > $4
-      )
-    )
+    and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $3::date)
   );
 
 -- PostsRepository.list (of the hub)

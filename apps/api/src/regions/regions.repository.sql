@@ -72,26 +72,22 @@ select
   m.id as "holderId",
   m.name as "holderName",
   (
-    m.status in ('invited', 'active')
+    public.seg_member_is_current (m.status, m.erased_at)
     and not coalesce(
       (
-        d.listed
+        "d".listed
         and (
-          not d.chose_unlisted
+          not "d".chose_unlisted
           or (
-            not coalesce(d.category_private, false)
+            not coalesce("d".category_private, false)
             and exists (
               select
                 1
               from
                 posts lp
               where
-                lp.member_id = d.member_id
-                and lp.starts_on <= $1::date
-                and (
-                  lp.ends_on is null
-                  or lp.ends_on > $2::date
-                )
+                lp.member_id = "d".member_id
+                and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
             )
           )
         )
@@ -106,8 +102,8 @@ from
   join "members" m on m.id = p.member_id
   left join directory_cards d on d.member_id = m.id
 where
-  p.region_id = $3::uuid
-  and p.starts_on <= $4::date
+  p.region_id = $2::uuid
+  and p.starts_on <= $3::date
 order by
   p.starts_on,
   p.id;
@@ -126,13 +122,7 @@ where
   (
     "posts"."member_id" = $1
     and "posts"."region_id" is not null
-    and (
-      "posts"."starts_on" <= $2
-      and (
-        "posts"."ends_on" is null
-        or "posts"."ends_on" > $3
-      )
-    )
+    and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $2::date)
   )
 order by
   "posts"."starts_on" asc,

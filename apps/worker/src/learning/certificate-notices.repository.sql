@@ -20,11 +20,10 @@ where
     and "attendance"."certificate_number" is not null
     and "meetings"."status" <> $2
     and "meetings"."ends_at" + make_interval(mins => $3) <= $4
-    and "members"."status" in ($5, $6)
-    and "members"."erased_at" is null
+    and public.seg_member_is_current ("members"."status", "members"."erased_at")
   )
 limit
-  $7
+  $5
 for update of
   "attendance" skip locked;
 

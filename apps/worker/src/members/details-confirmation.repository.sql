@@ -7,12 +7,7 @@ set
   details_requested_at = $1::timestamptz,
   details_reminded_at = null
 where
-  m.status in ('invited', 'active')
-  and (
-    m.role = 'member'
-    or m.category_id is not null
-  )
-  and m.erased_at is null
+  public.seg_member_is_listable (m.status, m.erased_at, m.role, m.category_id is not null)
   and m.details_requested_at is null
   and coalesce(m.details_confirmed_at, m.created_at) <= $2::timestamptz - make_interval(
     months => case
@@ -23,13 +18,9 @@ where
           posts p
         where
           p.member_id = m.id
-          and p.starts_on <= ($3::timestamptz at time zone 'Europe/London')::date
-          and (
-            p.ends_on is null
-            or p.ends_on > ($4::timestamptz at time zone 'Europe/London')::date
-          )
-      ) then $5::int
-      else $6::int
+          and public.seg_post_is_current (p.starts_on, p.ends_on, public.seg_uk_today ($3::timestamptz))
+      ) then $4::int
+      else $5::int
     end
   )
 returning
@@ -39,23 +30,19 @@ select
   d.member_id as id,
   d.email,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -77,7 +64,7 @@ from
 where
   d.member_id in (
     select
-      unnest($3::uuid[])
+      unnest($2::uuid[])
   );
 
 -- DetailsConfirmationRepository.remindUnanswered
@@ -85,12 +72,7 @@ update members m
 set
   details_reminded_at = $1::timestamptz
 where
-  m.status in ('invited', 'active')
-  and (
-    m.role = 'member'
-    or m.category_id is not null
-  )
-  and m.erased_at is null
+  public.seg_member_is_listable (m.status, m.erased_at, m.role, m.category_id is not null)
   and m.details_reminded_at is null
   and m.details_requested_at <= $2::timestamptz - make_interval(days => $3::int)
 returning
@@ -100,23 +82,19 @@ select
   d.member_id as id,
   d.email,
   (
-    d.listed
+    "d".listed
     and (
-      not d.chose_unlisted
+      not "d".chose_unlisted
       or (
-        not coalesce(d.category_private, false)
+        not coalesce("d".category_private, false)
         and exists (
           select
             1
           from
             posts lp
           where
-            lp.member_id = d.member_id
-            and lp.starts_on <= $1::date
-            and (
-              lp.ends_on is null
-              or lp.ends_on > $2::date
-            )
+            lp.member_id = "d".member_id
+            and public.seg_post_is_current (lp.starts_on, lp.ends_on, $1::date)
         )
       )
     )
@@ -138,7 +116,7 @@ from
 where
   d.member_id in (
     select
-      unnest($3::uuid[])
+      unnest($2::uuid[])
   );
 
 -- DetailsConfirmationRepository.transaction: no SQL of its own (opens a transaction for the methods that take one)

@@ -55,13 +55,7 @@ select
     where
       "posts"."member_id" = "invitations"."invited_by_id"
       and "posts"."region_id" = "meetings"."region_id"
-      and (
-        "posts"."starts_on" <= $1
-        and (
-          "posts"."ends_on" is null
-          or "posts"."ends_on" > $2
-        )
-      )
+      and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $1::date)
     order by
       "posts"."starts_on"
     limit
@@ -76,9 +70,9 @@ from
   left join "members" "inviter" on "inviter"."id" = "invitations"."invited_by_id"
   left join "regions" on "regions"."id" = "meetings"."region_id"
 where
-  "notices"."id" = $3
+  "notices"."id" = $2
 limit
-  $4;
+  $3;
 
 -- NoticesRepository.markSent
 update "notices" n
