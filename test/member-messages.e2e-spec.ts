@@ -128,11 +128,17 @@ describe('messages between members', () => {
     expect((await send(202)).body.sentToday).toBe(1);
   });
 
-  it('refuses a member who chose not to receive messages (403), and the choice is theirs in PATCH /me', async () => {
+  it('refuses a member who chose not to receive messages (403): the choice is theirs, in their notice preferences', async () => {
     const me = await stack.http().get('/me').set(hidden.auth).expect(200);
-    expect(me.body.acceptsMessages).toBe(true);
-    const changed = await stack.http().patch('/me').set(hidden.auth).send({ acceptsMessages: false }).expect(200);
-    expect(changed.body.acceptsMessages).toBe(false);
+    expect(me.body.noticePreferences.messages).toBe(true);
+    const changed = await stack
+      .http()
+      .patch('/me/notice-preferences')
+      .set(hidden.auth)
+      .send({ messages: false })
+      .expect(200);
+    expect(changed.body).toEqual({ hubMeetings: true, regionalMeetings: true, reminders: true, messages: false });
+    expect((await stack.http().get('/me').set(hidden.auth).expect(200)).body.noticePreferences.messages).toBe(false);
     const permission = await asSender('get', `/directory/members/${hidden.member.id}/message`);
     expect(permission.body).toMatchObject({ canSend: false, reason: expect.stringMatching(/chose not to/) });
     const refused = await asSender(
@@ -142,8 +148,22 @@ describe('messages between members', () => {
       403,
     );
     expect(refused.body.message).toMatch(/chose not to receive messages/);
-    await stack.http().patch('/me').set(hidden.auth).send({ acceptsMessages: 'no' }).expect(400);
-    await stack.http().patch('/me').set(hidden.auth).send({ acceptsMessages: true }).expect(200);
+    const bad = await stack
+      .http()
+      .patch('/me/notice-preferences')
+      .set(hidden.auth)
+      .send({ messages: 'no' })
+      .expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'messages' })]);
+    // Saved with the rest of My details, through the same writer.
+    await stack
+      .http()
+      .patch('/me')
+      .set(hidden.auth)
+      .send({ noticePreferences: { messages: true } })
+      .expect(200);
+    const allowed = await asSender('get', `/directory/members/${hidden.member.id}/message`);
+    expect(allowed.body).toMatchObject({ canSend: true });
   });
 
   it('records a report from the link in the email, which the secretariat then sees', async () => {

@@ -170,7 +170,12 @@ describe('meeting notices large providers accept: List-Id and one-click unsubscr
       .expect(200);
     const auth = { Authorization: `Bearer ${await accessTokenFor(stack.db, stack.config, member.id)}` };
     const me = await stack.http().get('/me').set(auth).expect(200);
-    expect(me.body.noticePreferences).toEqual({ hubMeetings: false, regionalMeetings: false, reminders: true });
+    expect(me.body.noticePreferences).toEqual({
+      hubMeetings: false,
+      regionalMeetings: false,
+      reminders: true,
+      messages: true,
+    });
     // Again: already off, nothing written twice.
     await stack.http().post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);
     const entries = await stack.db
@@ -245,15 +250,15 @@ describe('meeting notices large providers accept: List-Id and one-click unsubscr
       .set(auth)
       .send({ reminders: true, regionalMeetings: false })
       .expect(200);
-    expect(changed.body).toEqual({ hubMeetings: true, regionalMeetings: false, reminders: true });
+    expect(changed.body).toEqual({ hubMeetings: true, regionalMeetings: false, reminders: true, messages: true });
     expect(await noticesOffOf(member)).toEqual(['regional-meetings']);
     const entries = await stack.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'notice-choices')));
     expect(entries.map((e) => e.after)).toEqual([
-      { noticesOff: ['reminders'], by: 'my details' },
-      { noticesOff: ['regional-meetings'], by: 'my details' },
+      { noticesOff: ['reminders'], acceptsMessages: true, by: 'my details' },
+      { noticesOff: ['regional-meetings'], acceptsMessages: true, by: 'my details' },
     ]);
 
     const list = await stack

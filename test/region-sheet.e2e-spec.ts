@@ -7,8 +7,8 @@ import { qrCodeOnFirstPage } from './support/qr-reader';
 import { useStack } from './support/stack';
 
 /**
- * A region's contact sheet for the office wall, as JSON for the web's printable page and as a
- * PDF read back as a reader's viewer extracts it: what the person printing may see and no more,
+ * A region's contact sheet for the office wall, as JSON for the web's printable page, as a page
+ * to print (HTML) and as a PDF read back as a reader's viewer extracts it: what the person printing may see and no more,
  * the day from the injected clock, and a QR code that a camera reads as the sheet's own link.
  */
 describe('the region contact sheet', () => {
@@ -151,6 +151,43 @@ describe('the region contact sheet', () => {
 
     // The code printed on the page, read back from its pixels, is the link.
     expect(await qrCodeOnFirstPage(pdf)).toBe(link);
+  });
+
+  it('answers a page to print when asked for HTML first, as a browser asks, with the same words as the PDF', async () => {
+    setClock(stack.api.app, '2027-03-15T09:00:00Z');
+    const res = await stack
+      .http()
+      .get('/regions/north-east/sheet')
+      .set(viewer)
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const html = res.text;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('@page{size:A4');
+    expect(html).not.toMatch(/<script|<link|src=/i);
+    expect(html).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // The words a reader sees, without the markup.
+    const text = html
+      .replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('North East: who to contact');
+    expect(text).toContain(`Regional lead: Rhiannon Lead, Prison GP ${lead.email} 0191 498 0111`);
+    expect(text).toContain(
+      `Durham (HMP &amp; YOI) Prison, Durham DH1 3HU Wilf Worker, Offender healthcare manager ${worker.email}`,
+    );
+    expect(text).toContain('Printed on 15 March 2027.');
+    expect(text).toContain(`Check current details at ${stack.config.publicUrl}/regions/north-east/sheet`);
+    expect(text).toContain(stack.config.secretariatEmail);
+    expect(text).not.toContain('Una Unlisted');
+    expect(text).not.toContain(HIDDEN_DEPUTY_PHONE);
+    expect(text).not.toContain(HIDDEN_WORKER_PHONE);
+
+    // The web app's own calls ask for JSON and get the facts.
+    const json = await stack.http().get('/regions/north-east/sheet').set(viewer).set('Accept', 'application/json');
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.body.region.code).toBe('north-east');
   });
 
   it('says 404 for a region that does not exist, and 401 without a login', async () => {

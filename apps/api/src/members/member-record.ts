@@ -58,8 +58,7 @@ export function memberRecord(
         ? { at: m.emailBouncedAt.toISOString(), reason: m.emailBounceReason }
         : null,
     listed: m.listed,
-    noticePreferences: noticePreferences(m.noticesOff),
-    acceptsMessages: m.acceptsMessages,
+    noticePreferences: noticePreferences(m),
     seenByMembers: {
       ...visibleContacts(subject, OTHER_MEMBER),
       emailAlwaysShown: emailAlwaysShown(subject),

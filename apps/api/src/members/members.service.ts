@@ -25,16 +25,7 @@ import { MemberRow, MembersRepository } from './members.repository';
 type MemberValues = Partial<typeof members.$inferInsert>;
 
 /** Fields that may be left out of a change but never emptied. */
-const REQUIRED = [
-  'email',
-  'name',
-  'category',
-  'role',
-  'status',
-  'contactVisibility',
-  'listed',
-  'acceptsMessages',
-] as const;
+const REQUIRED = ['email', 'name', 'category', 'role', 'status', 'contactVisibility', 'listed'] as const;
 
 @Injectable()
 export class MembersService {
@@ -256,7 +247,6 @@ export class MembersService {
     if (input.role != null) values.role = input.role;
     if (input.status != null) values.status = input.status;
     if (input.listed != null) values.listed = input.listed;
-    if (input.acceptsMessages != null) values.acceptsMessages = input.acceptsMessages;
     if (input.contactVisibility) {
       if (input.contactVisibility.email) values.emailVisibility = input.contactVisibility.email;
       if (input.contactVisibility.phone) values.phoneVisibility = input.contactVisibility.phone;

@@ -7,7 +7,8 @@ select
   "name",
   "status",
   "erased_at",
-  "notices_off"
+  "notices_off",
+  "accepts_messages"
 from
   "members"
 where
@@ -21,7 +22,8 @@ select
   "name",
   "status",
   "erased_at",
-  "notices_off"
+  "notices_off",
+  "accepts_messages"
 from
   "members"
 where
@@ -30,9 +32,10 @@ limit
   $2
 for update;
 
--- NoticeChoicesRepository.setNoticesOff
+-- NoticeChoicesRepository.setChoices
 update "members"
 set
-  "notices_off" = $1
+  "accepts_messages" = $1,
+  "notices_off" = $2
 where
-  "members"."id" = $2;
+  "members"."id" = $3;

@@ -4,5 +4,5 @@ import { NoticeChoicesRepository } from './notice-choices.repository';
 export default sqlExamples(NoticeChoicesRepository, {
   get: () => [exampleId(1)],
   lock: (tx) => [tx, exampleId(1)],
-  setNoticesOff: (tx) => [tx, exampleId(1), ['regional-meetings', 'reminders']],
+  setChoices: (tx) => [tx, exampleId(1), { noticesOff: ['regional-meetings', 'reminders'], acceptsMessages: false }],
 });

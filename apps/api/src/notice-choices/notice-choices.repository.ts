@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database, DB, Executor, members, type MemberStatus, type NoticeChoice } from '@seg/db';
 import { eq } from 'drizzle-orm';
 
-/** A member's choices of meeting notices, as the one writer of `members.notices_off` reads them. */
+/** A member's choices of mail, as their one writer reads them. */
 export interface MemberChoices {
   id: string;
   name: string;
   status: MemberStatus;
   erasedAt: Date | null;
   noticesOff: NoticeChoice[];
+  acceptsMessages: boolean;
 }
+
+/** What the member receives: the kinds of meeting notice turned off, and messages from members. */
+export type MailChoices = Pick<MemberChoices, 'noticesOff' | 'acceptsMessages'>;
 
 const COLUMNS = {
   id: members.id,
@@ -17,6 +21,7 @@ const COLUMNS = {
   status: members.status,
   erasedAt: members.erasedAt,
   noticesOff: members.noticesOff,
+  acceptsMessages: members.acceptsMessages,
 };
 
 @Injectable()
@@ -34,7 +39,7 @@ export class NoticeChoicesRepository {
     return row ?? null;
   }
 
-  async setNoticesOff(tx: Executor, memberId: string, noticesOff: NoticeChoice[]): Promise<void> {
-    await tx.update(members).set({ noticesOff }).where(eq(members.id, memberId));
+  async setChoices(tx: Executor, memberId: string, choices: MailChoices): Promise<void> {
+    await tx.update(members).set(choices).where(eq(members.id, memberId));
   }
 }

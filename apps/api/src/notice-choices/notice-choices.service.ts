@@ -3,7 +3,7 @@ import { Actor, AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, isCurrentMember, NOTICE_CHOICES, type NoticeChoice } from '@seg/db';
 import { readUnsubscribeToken } from '@seg/links';
-import { MemberChoices, NoticeChoicesRepository } from './notice-choices.repository';
+import { MailChoices, MemberChoices, NoticeChoicesRepository } from './notice-choices.repository';
 import {
   NoticePreferences,
   NoticePreferencesChange,
@@ -22,8 +22,9 @@ export type UnsubscribeLink =
 type ChangedBy = 'one-click link' | 'my details';
 
 /**
- * The member's choices of meeting notices: the one writer of `members.notices_off`, from the
- * emails' one-click links, My details and PATCH /me alike.
+ * The member's choices of mail: the one writer of `members.notices_off` and
+ * `members.accepts_messages`, from the emails' one-click links, My details, PATCH /me and
+ * PATCH /me/notice-preferences alike.
  */
 @Injectable()
 export class NoticeChoicesService {
@@ -50,21 +51,21 @@ export class NoticeChoicesService {
       const link = this.linkState(read, member);
       if (link.state !== 'open') return link;
       // Whoever holds the link acts as its member: it reached their address only.
-      const noticesOff = await this.write(
+      const choices = await this.write(
         tx,
         link.member,
-        { [read.choice]: false },
+        { choices: { [read.choice]: false } },
         { memberId: read.memberId, requestId },
         'one-click link',
       );
-      return { ...link, member: { ...link.member, noticesOff } };
+      return { ...link, member: { ...link.member, ...choices } };
     });
   }
 
   async get(memberId: string): Promise<NoticePreferences> {
     const member = await this.repository.get(memberId);
     if (!member) throw new NotFoundException('No such member');
-    return noticePreferences(member.noticesOff);
+    return noticePreferences(member);
   }
 
   /** The member's own change (My details). */
@@ -73,38 +74,41 @@ export class NoticeChoicesService {
   }
 
   /** The same within the caller's transaction (PATCH /me saves it with the member's other details). */
-  async changeIn(
-    tx: Executor,
-    memberId: string,
-    change: NoticePreferencesChange,
-    actor: Actor,
-  ): Promise<NoticeChoice[]> {
+  async changeIn(tx: Executor, memberId: string, change: NoticePreferencesChange, actor: Actor): Promise<MailChoices> {
     const member = await this.repository.lock(tx, memberId);
     if (!member) throw new NotFoundException('No such member');
-    const wanted: Partial<Record<NoticeChoice, boolean>> = {};
-    for (const [field, choice] of Object.entries(PREFERENCE_FIELDS) as [keyof NoticePreferences, NoticeChoice][])
-      if (change[field] !== undefined) wanted[choice] = change[field];
-    return this.write(tx, member, wanted, actor, 'my details');
+    const choices: Partial<Record<NoticeChoice, boolean>> = {};
+    for (const [field, choice] of Object.entries(PREFERENCE_FIELDS) as [keyof typeof PREFERENCE_FIELDS, NoticeChoice][])
+      if (change[field] !== undefined) choices[choice] = change[field];
+    return this.write(tx, member, { choices, messages: change.messages }, actor, 'my details');
   }
 
   /** Applies the wanted choices (true: receive), audited; a change that changes nothing writes nothing. */
   private async write(
     tx: Executor,
     member: MemberChoices,
-    wanted: Partial<Record<NoticeChoice, boolean>>,
+    wanted: { choices: Partial<Record<NoticeChoice, boolean>>; messages?: boolean },
     actor: Actor,
     by: ChangedBy,
-  ): Promise<NoticeChoice[]> {
-    const before = member.noticesOff;
-    const after = NOTICE_CHOICES.filter((c) => (wanted[c] === undefined ? before.includes(c) : !wanted[c]));
-    if (after.length === before.length && after.every((c) => before.includes(c))) return before;
-    await this.repository.setNoticesOff(tx, member.id, after);
+  ): Promise<MailChoices> {
+    const before: MailChoices = { noticesOff: member.noticesOff, acceptsMessages: member.acceptsMessages };
+    const after: MailChoices = {
+      noticesOff: NOTICE_CHOICES.filter((c) =>
+        wanted.choices[c] === undefined ? before.noticesOff.includes(c) : !wanted.choices[c],
+      ),
+      acceptsMessages: wanted.messages ?? before.acceptsMessages,
+    };
+    const sameKinds =
+      after.noticesOff.length === before.noticesOff.length &&
+      after.noticesOff.every((c) => before.noticesOff.includes(c));
+    if (sameKinds && after.acceptsMessages === before.acceptsMessages) return before;
+    await this.repository.setChoices(tx, member.id, after);
     await this.audit.record(tx, actor, {
       entity: 'member',
       entityId: member.id,
       action: 'notice-choices',
-      before: { noticesOff: before },
-      after: { noticesOff: after, by },
+      before: { ...before },
+      after: { ...after, by },
     });
     return after;
   }

@@ -10,6 +10,11 @@ export class NoticePreferences {
   regionalMeetings: boolean;
   /** The reminder before a meeting the member is going to or has not answered. */
   reminders: boolean;
+  /**
+   * Messages from other members through the group's mail, which reach the member while their
+   * address stays hidden from the sender.
+   */
+  messages: boolean;
 }
 
 /** A change of some of the member's choices; those left out stay as they are. */
@@ -25,20 +30,29 @@ export class NoticePreferencesChange {
   @IsOptional()
   @IsBoolean()
   reminders?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  messages?: boolean;
 }
 
-/** Each field of the API and the choice it stands for. */
-export const PREFERENCE_FIELDS: Record<keyof NoticePreferences, NoticeChoice> = {
+/** Each field of the API that turns a kind of meeting notice on or off, and that kind. */
+export const PREFERENCE_FIELDS: Record<Exclude<keyof NoticePreferences, 'messages'>, NoticeChoice> = {
   hubMeetings: 'hub-meetings',
   regionalMeetings: 'regional-meetings',
   reminders: 'reminders',
 };
 
-export function noticePreferences(noticesOff: readonly NoticeChoice[]): NoticePreferences {
+export function noticePreferences(member: {
+  noticesOff: readonly NoticeChoice[];
+  acceptsMessages: boolean;
+}): NoticePreferences {
+  const { noticesOff } = member;
   return {
     hubMeetings: !noticesOff.includes('hub-meetings'),
     regionalMeetings: !noticesOff.includes('regional-meetings'),
     reminders: !noticesOff.includes('reminders'),
+    messages: member.acceptsMessages,
   };
 }
 

@@ -116,7 +116,7 @@ export class UnsubscribeController {
     if (link.state === 'ended') throw new GoneException(MEMBERSHIP_ENDED);
     const view: UnsubscribedView = {
       turnedOff: link.choice,
-      noticePreferences: noticePreferences(link.member.noticesOff),
+      noticePreferences: noticePreferences(link.member),
     };
     res.status(HttpStatus.OK).json(view);
   }

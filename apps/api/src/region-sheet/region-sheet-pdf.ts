@@ -1,7 +1,16 @@
 import { drawQrCode, newPdf, PDF_FONTS, pdfBuffer } from '@seg/pdf';
 import type { DirectoryMember } from '../directory/directory-member.dto';
-import type { EstablishmentView } from '../establishments/establishment-view.dto';
 import type { RegionSheet } from './region-sheet.dto';
+import {
+  about,
+  contactLines,
+  NO_ESTABLISHMENTS,
+  NO_REPS,
+  NOBODY_LISTED,
+  placeLine,
+  secretariatLine,
+  sheetTitle,
+} from './region-sheet-lines';
 
 /** Black only: the sheet is photocopied and printed on office printers in black and white. */
 const INK = '#000000';
@@ -14,7 +23,7 @@ const GAP = 12;
  * a dozen establishments fits one page; a larger one flows onto the next.
  */
 export function regionSheetPdf(sheet: RegionSheet): Promise<Buffer> {
-  const title = `${sheet.region.name}: who to contact`;
+  const title = sheetTitle(sheet);
   const doc = newPdf({ title: `${title} (SEG Network)`, subject: `Printed ${sheet.printedOnText}` });
   doc.fillColor(INK).strokeColor(INK);
   const left = doc.page.margins.left;
@@ -31,11 +40,11 @@ export function regionSheetPdf(sheet: RegionSheet): Promise<Buffer> {
   doc.y = Math.max(doc.y, top + QR_SIZE) + 4;
 
   heading(doc, 'Representatives', left, width);
-  if (!sheet.reps.length) line(doc, 'The region has no representative at present: ask the secretariat.', left, width);
+  if (!sheet.reps.length) line(doc, NO_REPS, left, width);
   for (const rep of sheet.reps) row(doc, { bold: `${rep.role}: `, text: about(rep.member) }, rep.member, 0);
 
   heading(doc, 'Establishments', left, width);
-  if (!sheet.establishments.length) line(doc, 'No establishment is registered in this region.', left, width);
+  if (!sheet.establishments.length) line(doc, NO_ESTABLISHMENTS, left, width);
   for (const { establishment, people } of sheet.establishments) {
     doc.moveDown(0.3);
     keepOnPage(doc, 24);
@@ -44,12 +53,12 @@ export function regionSheetPdf(sheet: RegionSheet): Promise<Buffer> {
       .font(PDF_FONTS.regular)
       .fontSize(9)
       .text(`  ${placeLine(establishment)}`);
-    if (!people.length) line(doc, 'Nobody listed here yet: ask the representatives above.', left + 10, width - 10);
+    if (!people.length) line(doc, NOBODY_LISTED, left + 10, width - 10);
     for (const person of people) row(doc, { text: about(person) }, person, 10);
   }
 
   heading(doc, 'The secretariat', left, width);
-  line(doc, `${sheet.secretariatEmail}: for anything above, or a colleague’s details not shown here.`, left, width);
+  line(doc, secretariatLine(sheet), left, width);
   return pdfBuffer(doc);
 }
 
@@ -108,21 +117,4 @@ function row(
   doc.text(contacts, split, top, { width: contactsWidth });
   doc.x = left;
   doc.y = Math.max(whoEnd, doc.y) + 2;
-}
-
-/** Who a person is on the sheet: their name and membership category (job titles vary too much to print). */
-function about(member: DirectoryMember): string {
-  return member.category ? `${member.name}, ${member.category.name}` : member.name;
-}
-
-/** The contacts the viewer may see of a person, or where to ask instead. */
-function contactLines(member: DirectoryMember): string[] {
-  const shown = [member.email, member.phone].filter((c): c is string => !!c);
-  return shown.length ? shown : ['Through the secretariat'];
-}
-
-/** What and where a place is: `Prison, London SE28 0EB`. */
-function placeLine(establishment: EstablishmentView): string {
-  const where = [establishment.town, establishment.postcode].filter(Boolean).join(' ');
-  return [establishment.type.name, where].filter(Boolean).join(', ');
 }

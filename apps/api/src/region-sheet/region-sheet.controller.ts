@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiErrors, attachmentDisposition } from '@seg/http';
 import type { Response } from 'express';
 import { RegionSheet } from './region-sheet.dto';
+import { regionSheetHtml } from './region-sheet-html';
 import { RegionSheetService } from './region-sheet.service';
 
 @ApiTags('regions')
@@ -16,12 +17,29 @@ export class RegionSheetController {
   /**
    * The region's contact sheet for the office wall, with what you may see: its representatives,
    * who works at each of its establishments, the secretariat, the day and a QR code of the page
-   * with current details. The web app prints it.
+   * with current details. A page to print (HTML, A4) when asked for text/html before JSON; the
+   * facts as JSON otherwise (the web app lays them out itself).
    */
   @Get(':code/sheet')
-  @ApiOkResponse({ type: RegionSheet })
-  sheet(@Param('code') code: string, @CurrentMember() viewer: AuthenticatedMember): Promise<RegionSheet> {
-    return this.sheets.sheet(code, viewer);
+  @ApiProduces('text/html', 'application/json')
+  @ApiExtraModels(RegionSheet)
+  @ApiOkResponse({
+    description: 'The sheet as a page to print, or its facts as JSON',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'application/json': { schema: { $ref: getSchemaPath(RegionSheet) } },
+    },
+  })
+  async sheet(
+    @Param('code') code: string,
+    @Headers('accept') accept: string | undefined,
+    @CurrentMember() viewer: AuthenticatedMember,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RegionSheet | string> {
+    const sheet = await this.sheets.sheet(code, viewer);
+    if (!prefersHtml(accept)) return sheet;
+    res.type('text/html; charset=utf-8');
+    return regionSheetHtml(sheet);
   }
 
   /** The same sheet as a PDF on one A4 page for a typical region, in black and white. */
@@ -41,4 +59,12 @@ export class RegionSheetController {
     res.setHeader('Content-Disposition', attachmentDisposition(fileName, 'SEG contacts'));
     res.end(pdf);
   }
+}
+
+/** Whether the caller asks for HTML before JSON, as a browser does (text/html first, any type last). */
+function prefersHtml(accept: string | undefined): boolean {
+  const types = (accept ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
+  const html = types.indexOf('text/html');
+  const json = types.indexOf('application/json');
+  return html !== -1 && (json === -1 || html < json);
 }

@@ -1536,7 +1536,8 @@ export interface paths {
         /**
          * The region's contact sheet for the office wall, with what you may see: its representatives,
          *     who works at each of its establishments, the secretariat, the day and a QR code of the page
-         *     with current details. The web app prints it.
+         *     with current details. A page to print (HTML, A4) when asked for text/html before JSON; the
+         *     facts as JSON otherwise (the web app lays them out itself).
          */
         get: operations["RegionSheetController_sheet"];
         put?: never;
@@ -2492,8 +2493,6 @@ export interface components {
             startsOn: string;
         };
         MemberRecord: {
-            /** @description Their own choice to receive messages from other members through the group's mail. */
-            acceptsMessages: boolean;
             availability: string | null;
             bio: string | null;
             category: components["schemas"]["MemberCategory"] | null;
@@ -2522,7 +2521,10 @@ export interface components {
             /** @description Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
             listed: boolean;
             name: string;
-            /** @description The kinds of meeting notice the member gets (their own choice, from My details or an email's one-click link). */
+            /**
+             * @description The kinds of meeting notice the member gets, and whether members may message them (their own
+             *     choice, from My details or an email's one-click link).
+             */
             noticePreferences: components["schemas"]["NoticePreferences"];
             phone: string | null;
             /** @description Every post held, past and present. */
@@ -2707,6 +2709,11 @@ export interface components {
         NoticePreferences: {
             /** @description Meetings of the national group (the hub), the Health and Justice Summit and other national events. */
             hubMeetings: boolean;
+            /**
+             * @description Messages from other members through the group's mail, which reach the member while their
+             *     address stays hidden from the sender.
+             */
+            messages: boolean;
             /** @description Regional meetings. */
             regionalMeetings: boolean;
             /** @description The reminder before a meeting the member is going to or has not answered. */
@@ -2714,6 +2721,7 @@ export interface components {
         };
         NoticePreferencesChange: {
             hubMeetings?: boolean;
+            messages?: boolean;
             regionalMeetings?: boolean;
             reminders?: boolean;
         };
@@ -9095,12 +9103,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The sheet as a page to print, or its facts as JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionSheet"];
+                    "text/html": string;
                 };
             };
             /** @description No access token, or it is not valid any more */

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { MyRecord } from '../api/types';
 import { Alert, ErrorMessage } from '../components/ui';
 
 /**
  * The member's choice to receive messages from colleagues through the group's mail, saved on
- * its own (PATCH /me with this one field), apart from the details form.
+ * its own (PATCH /me/notice-preferences with this one field), apart from the details form.
  */
 export function MyMessagesChoice({ me }: { me: MyRecord }) {
-  const [accepts, setAccepts] = useState(me.acceptsMessages);
-  const [saved, setSaved] = useState(me.acceptsMessages);
+  const [accepts, setAccepts] = useState(me.noticePreferences.messages);
+  const [saved, setSaved] = useState(me.noticePreferences.messages);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -18,8 +19,8 @@ export function MyMessagesChoice({ me }: { me: MyRecord }) {
     setBusy(true);
     setError(null);
     try {
-      const record = await api.patch<MyRecord>('/me', { acceptsMessages: accepts });
-      setSaved(record.acceptsMessages);
+      const preferences = await api.patch<Api.NoticePreferences>('/me/notice-preferences', { messages: accepts });
+      setSaved(preferences.messages);
       setDone(true);
     } catch (err) {
       setError(err);

@@ -69,12 +69,4 @@ export class OwnMemberFields {
   @IsOptional()
   @IsBoolean()
   listed?: boolean;
-
-  /**
-   * Whether other members may send you messages through the group's mail while your address is
-   * hidden from them (they never see it; you choose whether to answer).
-   */
-  @IsOptional()
-  @IsBoolean()
-  acceptsMessages?: boolean;
 }

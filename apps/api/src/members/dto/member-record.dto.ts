@@ -81,10 +81,11 @@ export class MemberRecord {
   contactVisibility: ContactVisibility;
   /** Their own choice to be listed to other members (`seenByMembers.listed` says whether they are). */
   listed: boolean;
-  /** The kinds of meeting notice the member gets (their own choice, from My details or an email's one-click link). */
+  /**
+   * The kinds of meeting notice the member gets, and whether members may message them (their own
+   * choice, from My details or an email's one-click link).
+   */
   noticePreferences: NoticePreferences;
-  /** Their own choice to receive messages from other members through the group's mail. */
-  acceptsMessages: boolean;
   /**
    * `bouncing` once a notice to this address was refused for good (with when and the receiving
    * server's words): meeting notices stop until the address changes.
