@@ -97,10 +97,11 @@ function newCalendar(): InstanceType<typeof ICAL.Component> {
 /** One meeting as a VEVENT, for an iTIP message or a member's feed alike. */
 function meetingEvent(event: MeetingCalendarEvent): InstanceType<typeof ICAL.Component> {
   const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
+  const own = ownProperties(event);
   const vevent = new ICAL.Component('vevent');
   vevent.addPropertyWithValue('uid', event.uid);
   vevent.addPropertyWithValue('sequence', event.sequence);
-  vevent.addPropertyWithValue('dtstamp', utcTime(event.stamp));
+  vevent.addProperty(own.stamp);
   if (event.created) vevent.addPropertyWithValue('created', utcTime(event.created));
   if (event.lastModified) vevent.addPropertyWithValue('last-modified', utcTime(event.lastModified));
   for (const [name, at] of [
@@ -113,23 +114,44 @@ function meetingEvent(event: MeetingCalendarEvent): InstanceType<typeof ICAL.Com
     vevent.addProperty(property);
   }
   vevent.addPropertyWithValue('summary', event.summary);
-  if (event.description) vevent.addPropertyWithValue('description', event.description);
+  if (own.description) vevent.addProperty(own.description);
   if (event.location) vevent.addPropertyWithValue('location', event.location);
   if (event.url) vevent.addPropertyWithValue('url', event.url);
   vevent.addPropertyWithValue('status', cancelled ? 'CANCELLED' : 'CONFIRMED');
   vevent.addPropertyWithValue('transp', 'OPAQUE');
-  const organizer = vevent.addPropertyWithValue('organizer', `mailto:${event.organizer.email}`);
+  vevent.addProperty(own.organizer);
+  if (own.attendee) vevent.addProperty(own.attendee);
+  return vevent;
+}
+
+/**
+ * The properties of an invitee's copy that are theirs (the reply link in DESCRIPTION, the reply
+ * address as ORGANIZER, them as ATTENDEE) or of the moment it is written (DTSTAMP).
+ */
+function ownProperties(event: MeetingCalendarEvent) {
+  const cancelled = event.method === 'CANCEL' || event.status === 'CANCELLED';
+  const stamp = new ICAL.Property('dtstamp');
+  stamp.setValue(utcTime(event.stamp));
+  let description: InstanceType<typeof ICAL.Property> | null = null;
+  if (event.description) {
+    description = new ICAL.Property('description');
+    description.setValue(event.description);
+  }
+  const organizer = new ICAL.Property('organizer');
+  organizer.setValue(`mailto:${event.organizer.email}`);
   if (event.organizer.name) organizer.setParameter('cn', paramText(event.organizer.name));
   const { attendee } = event;
+  let attendeeProperty: InstanceType<typeof ICAL.Property> | null = null;
   if (attendee) {
-    const property = vevent.addPropertyWithValue('attendee', `mailto:${attendee.email}`);
-    if (attendee.name) property.setParameter('cn', paramText(attendee.name));
-    property.setParameter('cutype', 'INDIVIDUAL');
-    property.setParameter('role', 'REQ-PARTICIPANT');
-    property.setParameter('partstat', attendee.partstat);
-    property.setParameter('rsvp', cancelled ? 'FALSE' : 'TRUE');
+    attendeeProperty = new ICAL.Property('attendee');
+    attendeeProperty.setValue(`mailto:${attendee.email}`);
+    if (attendee.name) attendeeProperty.setParameter('cn', paramText(attendee.name));
+    attendeeProperty.setParameter('cutype', 'INDIVIDUAL');
+    attendeeProperty.setParameter('role', 'REQ-PARTICIPANT');
+    attendeeProperty.setParameter('partstat', attendee.partstat);
+    attendeeProperty.setParameter('rsvp', cancelled ? 'FALSE' : 'TRUE');
   }
-  return vevent;
+  return { stamp, description, organizer, attendee: attendeeProperty };
 }
 
 /**
@@ -171,9 +193,11 @@ export function buildMeetingFeed(feed: { name: string; events: MeetingCalendarEv
  * ical.js folds 75 octets of content after the leading space of a continuation line, one more
  * than RFC 5545's 75 octets a line: written with 74, every line fits.
  */
+const FOLD_LENGTH = 74;
+
 function written(calendar: InstanceType<typeof ICAL.Component>): string {
   const was = ICAL.foldLength;
-  ICAL.foldLength = 74;
+  ICAL.foldLength = FOLD_LENGTH;
   try {
     return calendar.toString();
   } finally {
@@ -271,4 +295,62 @@ export function meetingCalendarEvent(input: MeetingCalendarInput): MeetingCalend
 /** The iCalendar object of `meetingCalendarEvent`, as one message. */
 export function meetingCalendar(input: MeetingCalendarInput): string {
   return buildMeetingCalendar(meetingCalendarEvent(input));
+}
+
+/** What an invitee's copy of a meeting's iCalendar object has of its own. */
+export type CalendarInvitee = NonNullable<MeetingCalendarInput['invitee']>;
+
+// Stands for an invitee while a meeting's shared lines are written.
+const SOMEONE: Omit<CalendarInvitee, 'rsvp'> = {
+  name: 'Invitee',
+  email: 'invitee@invitee.invalid',
+  rsvpUrl: 'https://invitee.invalid/rsvp',
+  replyAddress: 'reply@invitee.invalid',
+};
+
+/**
+ * Written like `meetingCalendar`, for each of many invitees of one meeting: the object is built
+ * and written by ical.js once, and each copy writes only the lines that are the invitee's own
+ * (DTSTAMP, DESCRIPTION, ORGANIZER, ATTENDEE; each property is folded on its own, so the rest
+ * is the same in every copy). Byte for byte what `meetingCalendar` writes for that invitee.
+ */
+export function meetingCalendarFor(
+  input: Omit<MeetingCalendarInput, 'invitee' | 'stamp'>,
+): (invitee: CalendarInvitee, stamp: Date) => string {
+  const whole = (invitee: CalendarInvitee, stamp: Date) => meetingCalendar({ ...input, invitee, stamp });
+  const stamp = new Date(0);
+  const event = meetingCalendarEvent({ ...input, invitee: { ...SOMEONE, rsvp: 'needs-action' }, stamp });
+  const text = buildMeetingCalendar(event);
+  // The shared text between the invitee's own lines, in the order they are written.
+  const shared: string[] = [];
+  let from = 0;
+  for (const line of ownLines(event)) {
+    const at = text.indexOf(`\r\n${line}\r\n`, from);
+    // A meeting whose own text holds a line just like one of them: each copy is written whole.
+    if (at < 0 || text.indexOf(`\r\n${line}\r\n`, at + 1) >= 0) return whole;
+    shared.push(text.slice(from, at + 2));
+    from = at + 2 + line.length;
+  }
+  shared.push(text.slice(from));
+  return (invitee, at) => {
+    const own = ownLines(meetingCalendarEvent({ ...input, invitee, stamp: at }));
+    if (own.length !== shared.length - 1) return whole(invitee, at);
+    let copy = shared[0];
+    for (let i = 0; i < own.length; i++) copy += own[i] + shared[i + 1];
+    return copy;
+  };
+}
+
+/** The invitee's own lines of an event, each written and folded as the whole object writes it. */
+function ownLines(event: MeetingCalendarEvent): string[] {
+  const { stamp, description, organizer, attendee } = ownProperties(event);
+  const was = ICAL.foldLength;
+  ICAL.foldLength = FOLD_LENGTH;
+  try {
+    return [stamp, description, organizer, attendee]
+      .filter((p) => p !== null)
+      .map((p) => ICAL.stringify.property(p.toJSON(), ICAL.design.icalendar, false));
+  } finally {
+    ICAL.foldLength = was;
+  }
 }
