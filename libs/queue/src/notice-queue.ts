@@ -33,7 +33,10 @@ export class NoticeQueue implements OnApplicationShutdown {
   readonly notices: Queue<SendNoticeJob>;
   readonly meetings: Queue<SendRemindersJob>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS_PRODUCER) connection: IORedis) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS_PRODUCER) private readonly connection: IORedis,
+  ) {
     this.notices = new Queue(QueueName.Notices, { connection, prefix: config.queuePrefix });
     this.meetings = new Queue(QueueName.Meetings, { connection, prefix: config.queuePrefix });
     this.notices.on('error', (err) => this.logger.warn({ err }, 'notices queue error'));
@@ -64,6 +67,24 @@ export class NoticeQueue implements OnApplicationShutdown {
       this.logger.warn({ err, count: notices.length }, 'Could not queue notices now; the relay will');
       return false;
     }
+  }
+
+  /**
+   * Whether each notice job is there and live (waiting, delayed, running), ended (completed or
+   * failed) or missing, in one round trip for them all: each job's hash is read in one pipeline
+   * (BullMQ stamps every job's hash with its `timestamp`, and `finishedOn` once it has ended).
+   */
+  async noticeJobStates(jobIds: readonly string[]): Promise<('live' | 'ended' | 'missing')[]> {
+    if (!jobIds.length) return [];
+    const pipeline = this.connection.pipeline();
+    for (const id of jobIds) pipeline.hmget(this.notices.toKey(id), 'timestamp', 'finishedOn');
+    const answers = (await pipeline.exec()) ?? [];
+    return answers.map(([error, fields]) => {
+      if (error) throw error;
+      const [timestamp, finishedOn] = fields as (string | null)[];
+      if (timestamp === null) return 'missing';
+      return finishedOn === null ? 'live' : 'ended';
+    });
   }
 
   /** Plans the reminder for one revision of a meeting; `delayMs` from now. */

@@ -8,6 +8,7 @@ import { Job, RateLimitError } from 'bullmq';
 import { QueueConsumer } from '../queue/queue-consumer';
 import { MailAccess } from './mail-access';
 import { MailerService } from './mailer.service';
+import { NoticeLoader } from './notice-loader';
 import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
 import { limiterFor, OVER_DAY_LIMIT_PAUSE_MS, SendPace } from './send-pace';
@@ -24,6 +25,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTICE_RENDERERS) renderers: NoticeRenderer[],
     private readonly notices: NoticesRepository,
+    private readonly loader: NoticeLoader,
     private readonly mailer: MailerService,
     private readonly sent: SentRecorder,
     private readonly pace: SendPace,
@@ -58,7 +60,7 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** 'sent', or 'skipped' with why; throws to have BullMQ retry a temporary failure. */
   async handle(job: Job<SendNoticeJob>): Promise<string> {
-    const notice = await this.notices.getToSend(job.data.noticeId);
+    const notice = await this.loader.load(job.data.noticeId);
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MailerModule } from './mailer.module';
 import { NOTICE_RENDERERS, NoticeRenderer } from './notice-renderer';
+import { NoticeLoader } from './notice-loader';
 import { NoticeSenderProcessor } from './notice-sender.processor';
 import { NoticesRepository } from './notices.repository';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -24,6 +25,7 @@ export class NoticesWorkerModule {
           useFactory: (...renderers: NoticeRenderer[]) => renderers,
         },
         NoticesRepository,
+        NoticeLoader,
         SentRecorder,
         SendPace,
         NoticeSenderProcessor,

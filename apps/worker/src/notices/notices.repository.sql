@@ -70,9 +70,78 @@ from
   left join "members" "inviter" on "inviter"."id" = "invitations"."invited_by_id"
   left join "regions" on "regions"."id" = "meetings"."region_id"
 where
-  "notices"."id" = $2
-limit
-  $3;
+  "notices"."id" = any ($2::uuid[]);
+
+-- NoticesRepository.getManyToSend
+select
+  "notices"."id",
+  "notices"."kind",
+  "notices"."member_id",
+  "notices"."to_email",
+  "notices"."meeting_id",
+  "notices"."invitation_id",
+  "notices"."revision",
+  "notices"."payload",
+  "notices"."status",
+  "notices"."attempts",
+  "notices"."generation",
+  "notices"."last_error",
+  "notices"."not_before",
+  "notices"."message_id",
+  "notices"."sent_at",
+  "notices"."bounced_at",
+  "notices"."created_at",
+  "notices"."updated_at",
+  "members"."name",
+  "members"."email_status",
+  "members"."notices_off",
+  "invitations"."rsvp",
+  "meetings"."id",
+  "meetings"."title",
+  "meetings"."kind",
+  "meetings"."agenda",
+  "meetings"."starts_at",
+  "meetings"."ends_at",
+  "meetings"."venue",
+  "meetings"."online_url",
+  "meetings"."status",
+  "meetings"."revision",
+  "meetings"."summit_number",
+  "meetings"."summit_year",
+  "meetings"."theme",
+  "meetings"."created_by_id",
+  "meetings"."region_id",
+  "meetings"."cancelled_at",
+  "meetings"."cpd_minutes",
+  "meetings"."learning_outcomes",
+  "meetings"."check_in_code",
+  "meetings"."created_at",
+  "meetings"."updated_at",
+  "inviter"."name",
+  (
+    select
+      "posts"."role"
+    from
+      "posts"
+    where
+      "posts"."member_id" = "invitations"."invited_by_id"
+      and "posts"."region_id" = "meetings"."region_id"
+      and public.seg_post_is_current ("posts"."starts_on", "posts"."ends_on", $1::date)
+    order by
+      "posts"."starts_on"
+    limit
+      1
+  ),
+  "regions"."name"
+from
+  "notices"
+  left join "members" on "members"."id" = "notices"."member_id"
+  left join "invitations" on "invitations"."id" = "notices"."invitation_id"
+  left join "meetings" on "meetings"."id" = "invitations"."meeting_id"
+  left join "members" "inviter" on "inviter"."id" = "invitations"."invited_by_id"
+  left join "regions" on "regions"."id" = "meetings"."region_id"
+where
+  "notices"."id" = any ($2::uuid[]);
 
 -- NoticesRepository.markSent
 update "notices" n

@@ -3,6 +3,7 @@ import { NoticesRepository } from './notices.repository';
 
 export default sqlExamples(NoticesRepository, {
   getToSend: () => [exampleId(1)],
+  getManyToSend: () => [[exampleId(1), exampleId(2)]],
   markSent: () => [
     [
       { id: exampleId(1), messageId: '<one@example.org>' },

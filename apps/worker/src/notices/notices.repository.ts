@@ -8,7 +8,7 @@ import { NoticeToSend } from './notice-renderer';
 
 @Injectable()
 export class NoticesRepository {
-  // Run for every notice sent: prepared once per connection, not planned each time.
+  // Run for every few notices sent: prepared once per connection, not planned each time.
   private readonly loadToSend;
 
   constructor(@Inject(DB) private readonly db: Database) {
@@ -35,34 +35,42 @@ export class NoticesRepository {
       .leftJoin(meetings, eq(meetings.id, invitations.meetingId))
       .leftJoin(inviter, eq(inviter.id, invitations.invitedById))
       .leftJoin(regions, eq(regions.id, meetings.regionId))
-      .where(eq(notices.id, sql.placeholder('id')))
-      .limit(1)
-      .prepare('worker_load_notice_to_send');
+      .where(sql`${notices.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare('worker_load_notices_to_send');
   }
 
   /** The notice and its render inputs in one round trip. */
   async getToSend(id: string): Promise<NoticeToSend | null> {
-    const [row] = await this.loadToSend.execute({ id, today: todayInLondon() });
-    if (!row) return null;
-    return {
-      ...row.notice,
-      // Only @seg/notices writes the column, with kinds of its list.
-      kind: row.notice.kind as NoticeKind,
-      memberName: row.memberName,
-      memberEmailStatus: row.memberEmailStatus,
-      memberNoticesOff: row.memberNoticesOff ?? [],
-      invitation:
-        row.rsvp && row.meeting
-          ? {
-              rsvp: row.rsvp,
-              meeting: row.meeting,
-              invitedBy:
-                row.inviterName && row.inviterPost && row.regionName
-                  ? { name: row.inviterName, post: row.inviterPost, regionName: row.regionName }
-                  : null,
-            }
-          : null,
-    };
+    return (await this.getManyToSend([id])).get(id) ?? null;
+  }
+
+  /** Several notices and their render inputs in one round trip, by id; those gone are left out. */
+  async getManyToSend(ids: readonly string[]): Promise<Map<string, NoticeToSend>> {
+    const rows = await this.loadToSend.execute({ ids, today: todayInLondon() });
+    return new Map(
+      rows.map((row) => [
+        row.notice.id,
+        {
+          ...row.notice,
+          // Only @seg/notices writes the column, with kinds of its list.
+          kind: row.notice.kind as NoticeKind,
+          memberName: row.memberName,
+          memberEmailStatus: row.memberEmailStatus,
+          memberNoticesOff: row.memberNoticesOff ?? [],
+          invitation:
+            row.rsvp && row.meeting
+              ? {
+                  rsvp: row.rsvp,
+                  meeting: row.meeting,
+                  invitedBy:
+                    row.inviterName && row.inviterPost && row.regionName
+                      ? { name: row.inviterName, post: row.inviterPost, regionName: row.regionName }
+                      : null,
+                }
+              : null,
+        },
+      ]),
+    );
   }
 
   /**

@@ -44,18 +44,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     try {
       const stale = await this.notices.listStaleQueued(this.config.worker.relayGraceMs, BATCH, this.clock.now());
       const missing: NoticeRef[] = [];
-      for (let i = 0; i < stale.length; i += 100) {
-        const slice = stale.slice(i, i + 100);
-        const states = await Promise.all(
-          slice.map((n) => this.queue.notices.getJobState(noticeJobId(n.id, n.generation))),
-        );
-        for (const [j, state] of states.entries()) {
-          const notice = slice[j];
-          if (state === 'unknown') missing.push(notice);
-          else if (state === 'completed' || state === 'failed') {
-            await this.queue.notices.remove(noticeJobId(notice.id, notice.generation));
-            missing.push(notice);
-          }
+      const states = await this.queue.noticeJobStates(stale.map((n) => noticeJobId(n.id, n.generation)));
+      for (const [i, state] of states.entries()) {
+        const notice = stale[i];
+        if (state === 'missing') missing.push(notice);
+        else if (state === 'ended') {
+          await this.queue.notices.remove(noticeJobId(notice.id, notice.generation));
+          missing.push(notice);
         }
       }
       if (missing.length) {
