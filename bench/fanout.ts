@@ -451,6 +451,8 @@ async function main(janitor: Janitor): Promise<void> {
       sink.reset();
       log(`Round ${round}, ${contender.label} (${contender.root}): inviting everyone to meeting ${meetingId}...`);
       const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, redis, db, name);
+      // Each worker's share of the work, to see that several share it evenly.
+      const workerCpuBefore = workerPids.map(processCpuMs);
       const started = performance.now();
       const response = await invite(meetingId);
       const callMs = performance.now() - started;
@@ -477,6 +479,7 @@ async function main(janitor: Janitor): Promise<void> {
       const complete = await sink.waitFor(MEMBERS, 600_000);
       const deliveryMs = performance.now() - started;
       const cpu = await deliveryCpu.perMessage(MEMBERS - deliveredWhileWatching);
+      const workerCpuMs = workerPids.map((pid, i) => Math.round(processCpuMs(pid) - workerCpuBefore[i]));
       // Anything sent twice would arrive within the relay's grace period and a job's retry.
       await sleep(6_000);
       clearInterval(sampler);
@@ -503,6 +506,7 @@ async function main(janitor: Janitor): Promise<void> {
         distinct,
         duplicates,
         peakWorkerMb,
+        workerCpuMs,
         workerMessageBytes,
         redisPerJob,
         cpu,
@@ -555,8 +559,14 @@ async function main(janitor: Janitor): Promise<void> {
     const deliveries: Awaited<ReturnType<typeof deliverWith>>[] = [];
     const yardsticks: Awaited<ReturnType<typeof yardstick>>[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const contender of CONTENDERS) deliveries.push(await deliverWith(contender, round));
-      yardsticks.push(await yardstick(round));
+      // Each round starts one further along, so that no contender always runs first or last
+      // while the load drifts.
+      const turns = [...CONTENDERS, null];
+      const start = (round - 1) % turns.length;
+      for (const contender of [...turns.slice(start), ...turns.slice(0, start)]) {
+        if (contender) deliveries.push(await deliverWith(contender, round));
+        else yardsticks.push(await yardstick(round));
+      }
     }
 
     // The same call again invites nobody (all are invited): everything the call does but writing.
@@ -621,6 +631,7 @@ async function main(janitor: Janitor): Promise<void> {
         distinctRecipients: d.distinct,
         duplicates: d.duplicates,
         workerPeakRssMb: d.peakWorkerMb,
+        workerCpuMs: d.workerCpuMs,
         workerMessageBytes: d.workerMessageBytes,
         yardstickMessageBytes: y.messageBytes,
         mailPoolSize: config.mail.poolSize,
@@ -644,6 +655,7 @@ async function main(janitor: Janitor): Promise<void> {
           `  delivery of ${MEMBERS}: ${figures.deliveryMs} ms (${figures.deliveryPerSecond}/s); call ${figures.callMs} ms`,
           `  distinct recipients: ${d.distinct}, duplicates: ${d.duplicates}`,
           `  worker peak RSS: ${d.peakWorkerMb} MB${d.workers > 1 ? ` (the largest of ${d.workers} workers)` : ''}`,
+          ...(d.workers > 1 ? [`  CPU of each worker over the delivery: ${d.workerCpuMs.join(', ')} ms`] : []),
           `  average message: ${d.workerMessageBytes} bytes from the worker, ${y.messageBytes} from the yardstick`,
           `  yardstick: ${figures.yardstickMs} ms (${figures.yardstickPerSecond}/s), ratio ${figures.rateVsYardstick}`,
           ...(breakdown.redisCommands && breakdown.redisCommandsByConnection
@@ -705,6 +717,22 @@ async function main(janitor: Janitor): Promise<void> {
         rows,
       ),
     );
+    if (ROUNDS > 1) {
+      // Each contender's ratios over the rounds: the median, and the range.
+      const spread = (values: number[]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return `${sorted[Math.floor((sorted.length - 1) / 2)]} (${sorted[0]}–${sorted[sorted.length - 1]})`;
+      };
+      log(
+        table(
+          ['contender', 'rate ratio, median (range)', 'CPU ratio, median (range)'],
+          CONTENDERS.map((c) => {
+            const mine = rows.filter((r) => r[1] === c.label);
+            return [c.label, spread(mine.map((r) => Number(r[6]))), spread(mine.map((r) => Number(r[7])))];
+          }),
+        ),
+      );
+    }
   } finally {
     for (const child of children) await stopChild(child);
     connection?.disconnect();
