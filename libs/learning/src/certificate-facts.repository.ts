@@ -25,6 +25,24 @@ export interface CertificateFacts {
   };
 }
 
+/**
+ * The meeting as a certificate and a member's learning record describe it (CertificateFacts'
+ * `meeting`): one selection for both, from `meetings` left-joined to its region.
+ */
+export const certifiedMeetingColumns = {
+  title: meetings.title,
+  kind: meetings.kind,
+  status: meetings.status,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  summitYear: meetings.summitYear,
+  venue: meetings.venue,
+  onlineUrl: meetings.onlineUrl,
+  cpdMinutes: meetings.cpdMinutes,
+  learningOutcomes: meetings.learningOutcomes,
+  regionName: regions.name,
+};
+
 /** Reads certificates of attendance, for the download, the email and the public verification. */
 @Injectable()
 export class CertificateFactsRepository {
@@ -47,19 +65,7 @@ export class CertificateFactsRepository {
         withdrawnAt: attendance.withdrawnAt,
         memberName: members.name,
         registration: members.registration,
-        meeting: {
-          title: meetings.title,
-          kind: meetings.kind,
-          status: meetings.status,
-          startsAt: meetings.startsAt,
-          endsAt: meetings.endsAt,
-          summitYear: meetings.summitYear,
-          venue: meetings.venue,
-          onlineUrl: meetings.onlineUrl,
-          cpdMinutes: meetings.cpdMinutes,
-          learningOutcomes: meetings.learningOutcomes,
-          regionName: regions.name,
-        },
+        meeting: certifiedMeetingColumns,
       })
       .from(attendance)
       .innerJoin(members, eq(members.id, attendance.memberId))

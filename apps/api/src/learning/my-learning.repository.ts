@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { attendance, Database, DB, Executor, learningEntries, meetings, members, reflections, regions } from '@seg/db';
+import { certifiedMeetingColumns } from '@seg/learning';
 import { and, asc, between, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 
 export type LearningEntryRow = typeof learningEntries.$inferSelect;
@@ -31,19 +32,7 @@ export class MyLearningRepository {
       .select({
         id: attendance.id,
         number: attendance.certificateNumber,
-        meeting: {
-          title: meetings.title,
-          kind: meetings.kind,
-          status: meetings.status,
-          startsAt: meetings.startsAt,
-          endsAt: meetings.endsAt,
-          summitYear: meetings.summitYear,
-          venue: meetings.venue,
-          onlineUrl: meetings.onlineUrl,
-          cpdMinutes: meetings.cpdMinutes,
-          learningOutcomes: meetings.learningOutcomes,
-          regionName: regions.name,
-        },
+        meeting: certifiedMeetingColumns,
         learnt: reflections.learnt,
         willChange: reflections.willChange,
       })
