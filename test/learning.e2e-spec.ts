@@ -192,6 +192,9 @@ describe('learning that counts', () => {
     // Her year starts in June: the meeting of 12 May 2031 is in June 2030 to May 2031.
     const june = await http().patch('/me/learning').set(auth).send({ appraisalMonth: 6 }).expect(200);
     expect(june.body).toMatchObject({ appraisalMonth: 6, currentYear: 2031 });
+    // The months to choose from, named by the API as the year's label names them.
+    expect(june.body.appraisalMonthChoices).toHaveLength(12);
+    expect(june.body.appraisalMonthChoices[5]).toEqual({ month: 6, name: 'June' });
     const add = (title: string, date: string, hours: number) =>
       http()
         .post('/me/learning')

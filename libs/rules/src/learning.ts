@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { londonParts } from './london-time';
+import { londonParts, MONTH_NAMES } from './london-time';
 
 /**
  * The rules of learning that counts (CPD): when members may check themselves in, when a meeting
@@ -68,21 +68,6 @@ export interface AppraisalYear {
   label: string;
 }
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** The appraisal year named by the calendar year it starts in. */
 export function appraisalYear(year: number, startMonth: number): AppraisalYear {
   const endYear = startMonth === 1 ? year : year + 1;
@@ -93,7 +78,10 @@ export function appraisalYear(year: number, startMonth: number): AppraisalYear {
     startMonth,
     startsOn: isoDay(year, startMonth, 1),
     endsOn: isoDay(endYear, endMonth, lastDay),
-    label: startMonth === 1 ? String(year) : `${MONTHS[startMonth - 1]} ${year} to ${MONTHS[endMonth - 1]} ${endYear}`,
+    label:
+      startMonth === 1
+        ? String(year)
+        : `${MONTH_NAMES[startMonth - 1]} ${year} to ${MONTH_NAMES[endMonth - 1]} ${endYear}`,
   };
 }
 

@@ -8,7 +8,8 @@ export const LONDON_TZID = 'Europe/London';
 
 const DAY_MS = 24 * 3600 * 1000;
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = [
+/** The months' English names, January first: the one spelling for dates, appraisal years and the web's choices. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -21,7 +22,7 @@ const MONTH_NAMES = [
   'October',
   'November',
   'December',
-];
+] as const;
 
 /** 01:00 UTC on the last Sunday of a month (month 1-12). */
 function lastSundayAtOneUtc(year: number, month: number): number {

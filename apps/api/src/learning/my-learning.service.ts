@@ -11,6 +11,7 @@ import {
   inAppraisalYear,
   learningDay,
   minutesOfHours,
+  MONTH_NAMES,
   todayInLondon,
 } from '@seg/rules';
 import { csvCell } from '../meetings/meeting-follow-up.service';
@@ -48,6 +49,7 @@ export class MyLearningService {
     const minutes = items.reduce((sum, i) => sum + (i.hours === null ? 0 : Math.round(i.hours * 60)), 0);
     return {
       appraisalMonth: owner.appraisalMonth,
+      appraisalMonthChoices: MONTH_NAMES.map((name, i) => ({ month: i + 1, name })),
       appraisalYear: { year: shown.year, label: shown.label, startsOn: shown.startsOn, endsOn: shown.endsOn },
       currentYear: current.year,
       totalHours: hoursOf(minutes),

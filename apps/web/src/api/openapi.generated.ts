@@ -1664,6 +1664,12 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        AppraisalMonthChoice: {
+            /** @description 1 to 12: the value of `appraisalMonth`. */
+            month: number;
+            /** @description "April". */
+            name: string;
+        };
         AppraisalYearView: {
             endsOn: string;
             /** @description "April 2025 to March 2026", or "2025" when it starts in January. */
@@ -2674,6 +2680,8 @@ export interface components {
         MyLearning: {
             /** @description The month (1 to 12) their appraisal year starts. */
             appraisalMonth: number;
+            /** @description The twelve months it may start in, January first, named as the year's label names them. */
+            appraisalMonthChoices: components["schemas"]["AppraisalMonthChoice"][];
             appraisalYear: components["schemas"]["AppraisalYearView"];
             /** @description The appraisal year today falls in: the one to show first. */
             currentYear: number;
@@ -3214,6 +3222,7 @@ export interface components {
 export type About = components['schemas']['About'];
 export type ActivationSent = components['schemas']['ActivationSent'];
 export type ApiErrorBody = components['schemas']['ApiErrorBody'];
+export type AppraisalMonthChoice = components['schemas']['AppraisalMonthChoice'];
 export type AppraisalYearView = components['schemas']['AppraisalYearView'];
 export type Attendance = components['schemas']['Attendance'];
 export type AttendanceGroup = components['schemas']['AttendanceGroup'];

@@ -2,23 +2,17 @@ import { useState } from 'react';
 import { answer, client } from '../api/client';
 import { ErrorMessage } from '../components/ui';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** The month the member's appraisal year starts: the totals follow it. */
-export function AppraisalMonth({ month, onChanged }: { month: number; onChanged: () => void }) {
+/** The month the member's appraisal year starts, chosen among the API's named months: the totals follow it. */
+export function AppraisalMonth({
+  month,
+  choices,
+  onChanged,
+}: {
+  month: number;
+  /** The months as the API names them (MyLearning.appraisalMonthChoices). */
+  choices: { month: number; name: string }[];
+  onChanged: () => void;
+}) {
   const [error, setError] = useState<unknown>(null);
 
   async function change(value: number) {
@@ -35,9 +29,9 @@ export function AppraisalMonth({ month, onChanged }: { month: number; onChanged:
     <div className="field">
       <label htmlFor="appraisal-month">My appraisal year starts in</label>
       <select id="appraisal-month" value={month} onChange={(e) => change(Number(e.target.value))}>
-        {MONTHS.map((name, i) => (
-          <option key={name} value={i + 1}>
-            {name}
+        {choices.map((choice) => (
+          <option key={choice.month} value={choice.month}>
+            {choice.name}
           </option>
         ))}
       </select>

@@ -67,7 +67,11 @@ export function MyLearningPage() {
                 Download the year’s statement (PDF)
               </button>
             </div>
-            <AppraisalMonth month={data.appraisalMonth} onChanged={() => (setYear(null), reload())} />
+            <AppraisalMonth
+              month={data.appraisalMonth}
+              choices={data.appraisalMonthChoices}
+              onChanged={() => (setYear(null), reload())}
+            />
           </section>
           {data.items.length ? (
             <ul className="meeting-list" aria-label="Learning in this year">

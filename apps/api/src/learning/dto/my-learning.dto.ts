@@ -111,10 +111,21 @@ export class AppraisalYearView {
   endsOn: string;
 }
 
+/** A month the appraisal year may start in, as the member chooses it. */
+export class AppraisalMonthChoice {
+  /** 1 to 12: the value of `appraisalMonth`. */
+  month: number;
+  /** "April". */
+  name: string;
+}
+
 /** A member's learning in one appraisal year: what they attended, their own entries, the total. */
 export class MyLearning {
   /** The month (1 to 12) their appraisal year starts. */
   appraisalMonth: number;
+  /** The twelve months it may start in, January first, named as the year's label names them. */
+  @ApiProperty({ type: [AppraisalMonthChoice] })
+  appraisalMonthChoices: AppraisalMonthChoice[];
   appraisalYear: AppraisalYearView;
   /** The appraisal year today falls in: the one to show first. */
   currentYear: number;
