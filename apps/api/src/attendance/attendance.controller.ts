@@ -17,7 +17,7 @@ import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import type { Response } from 'express';
 import { CurrentActor } from '../audit/actor.decorator';
-import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { Attendance } from '../meetings/dto/invitation-views.dto';
 import { attendanceCsv, MeetingFollowUpService } from '../meetings/meeting-follow-up.service';
 import { wantsCsv } from '../meetings/meetings.controller';

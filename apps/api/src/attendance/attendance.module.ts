@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { ThrottleModule } from '../throttle/fixed-windows';
 import { AttendanceImportController } from './attendance-import.controller';
 import { AttendanceImportRepository } from './attendance-import.repository';
 import { AttendanceImportService } from './attendance-import.service';
@@ -10,7 +11,7 @@ import { CheckInThrottle } from './check-in-throttle';
 
 /** Who came to which meeting: the organiser's register and the members' own check-in. */
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, ThrottleModule],
   controllers: [AttendanceController, AttendanceImportController],
   providers: [
     AttendanceRegisterRepository,

@@ -1,16 +1,16 @@
 import { GoneException, Inject, Injectable, Logger } from '@nestjs/common';
 import { conflictOn, invalidField } from '@seg/http';
 import { Clock } from '@seg/rules';
-import { APP_CONFIG, AppConfig } from '@seg/config';
 import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeTokenPurpose } from '@seg/db';
-import { NoticeRef, REDIS_PRODUCER } from '@seg/queue';
+import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
-import type IORedis from 'ioredis';
 import { AuditTrail } from '@seg/audit';
 import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { LoginThrottle, TooManyAttemptsException } from './login-throttle';
+import { FixedWindows } from '../throttle/fixed-windows';
+import { TooManyAttemptsException } from '../throttle/too-many-attempts.exception';
+import { LoginThrottle } from './login-throttle';
 import { OneTimeTokenRow, OneTimeTokensRepository } from './one-time-tokens.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -50,9 +50,8 @@ export class AccountTokensService {
   private readonly logger = new Logger(AccountTokensService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DB) private readonly db: Database,
-    @Inject(REDIS_PRODUCER) private readonly redis: IORedis,
+    private readonly windows: FixedWindows,
     private readonly accounts: AccountsRepository,
     private readonly oneTimeTokens: OneTimeTokensRepository,
     private readonly refreshTokens: RefreshTokensRepository,
@@ -208,7 +207,8 @@ export class AccountTokensService {
 
   /**
    * Counts one link email (or request) of the kind in a fixed window (an hour unless said):
-   * whether it is within the cap.
+   * whether it is within the cap. While Redis is down it is: a member locked out matters more than
+   * a few extra emails.
    */
   private async countLinkEmail(
     kind: 'reset-mail' | 'activation-mail' | 'sign-in-mail' | 'sign-in-request',
@@ -216,20 +216,10 @@ export class AccountTokensService {
     cap: number,
     windowSeconds = 3600,
   ): Promise<{ under: boolean; retryAfterSeconds: number }> {
-    const key = `${this.config.queuePrefix}:auth:${kind}:${subject}`;
-    try {
-      const [[, count], , [, ttl]] = (await this.redis
-        .multi()
-        .incr(key)
-        .expire(key, windowSeconds, 'NX')
-        .ttl(key)
-        .exec()) as [[Error | null, number], unknown, [Error | null, number]];
-      return { under: count <= cap, retryAfterSeconds: Math.max(ttl, 1) };
-    } catch (err) {
-      // A member locked out matters more than a few extra emails while Redis is down.
-      this.logger.warn({ err }, 'Link email limit unavailable; sending');
-      return { under: true, retryAfterSeconds: 0 };
-    }
+    const counted = await this.windows.add(this.windows.key(`auth:${kind}`, subject), windowSeconds);
+    return counted
+      ? { under: counted.count <= cap, retryAfterSeconds: counted.secondsLeft }
+      : { under: true, retryAfterSeconds: 0 };
   }
 
   /**

@@ -37,7 +37,7 @@ import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SessionPageDto, SessionsEndedDto } from './dto/session.dto';
 import { SignInLinkDto, SignInLinkRequestDto, SignInThrottledBody } from './dto/sign-in-link.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 
 @ApiTags('auth')
 @Controller('auth')

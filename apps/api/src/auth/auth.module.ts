@@ -13,9 +13,11 @@ import { OneTimeTokensRepository } from './one-time-tokens.repository';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionTokensService } from './session-tokens.service';
+import { ThrottleModule } from '../throttle/fixed-windows';
 
 @Module({
   imports: [
+    ThrottleModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

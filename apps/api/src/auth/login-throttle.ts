@@ -1,8 +1,9 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { REDIS_PRODUCER } from '@seg/queue';
 import type IORedis from 'ioredis';
 import { createHash } from 'node:crypto';
+import { TooManyAttemptsException } from '../throttle/too-many-attempts.exception';
 
 /**
  * Failed logins allowed in one window. An account is throttled per client address, so a stranger
@@ -15,25 +16,6 @@ export const LOGIN_LIMITS = {
   perAccount: 100,
   windowSeconds: 15 * 60,
 } as const;
-
-/** A 429 that knows when to try again; RetryAfterInterceptor turns that into the header. */
-export class TooManyAttemptsException extends HttpException {
-  constructor(
-    readonly retryAfterSeconds: number,
-    what = 'Too many failed attempts',
-    more: { orElse?: string; fields?: Record<string, unknown> } = {},
-  ) {
-    super(
-      {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `${what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes${more.orElse ? `, ${more.orElse}` : ''}`,
-        ...(more.fields ? { more: more.fields } : {}),
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-}
 
 /**
  * A password sign-in refused by the throttle. A stranger can cause it (OWASP ASVS 2.2.1), so it

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { ApiError, ApiErrors } from '@seg/http';
 import type { Response } from 'express';
-import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { CertificatesService } from './certificates.service';
 import { CertificateVerification } from './dto/certificate.dto';
 

@@ -4,7 +4,7 @@ import { Actor } from '@seg/audit';
 import { AuthenticatedMember, CurrentMember, Public, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam, PageQuery } from '@seg/http';
 import { CurrentActor } from '../audit/actor.decorator';
-import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import {
   MessagePermission,
   MessageReceipt,

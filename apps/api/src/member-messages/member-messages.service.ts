@@ -6,7 +6,7 @@ import { invalidField, PageQuery, wholePage } from '@seg/http';
 import { readIdToken } from '@seg/links';
 import { NoticeOutbox } from '@seg/notices';
 import { Clock, fromLondonWallClock, londonParts, Viewer } from '@seg/rules';
-import { TooManyAttemptsException } from '../auth/login-throttle';
+import { TooManyAttemptsException } from '../throttle/too-many-attempts.exception';
 import { DirectoryService } from '../directory/directory.service';
 import {
   MessagePermission,

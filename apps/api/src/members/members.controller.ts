@@ -25,7 +25,7 @@ import { AuthenticatedMember, CurrentMember, Secretariat } from '@seg/auth';
 import { ApiError, ApiErrors, IdParam } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
-import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ImportQuery } from './dto/import-query.dto';
 import { ImportResult } from './dto/import-result.dto';

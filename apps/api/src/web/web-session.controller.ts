@@ -20,7 +20,7 @@ import { AuthService } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
 import { NewPasswordDto } from '../auth/dto/new-password.dto';
 import { SignInLinkDto, SignInThrottledBody } from '../auth/dto/sign-in-link.dto';
-import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
+import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER } from './web-session';
 import { WebSession } from './web-session.dto';
 

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
-import { TooManyAttemptsException } from './login-throttle';
+import { TooManyAttemptsException } from './too-many-attempts.exception';
 
 /** Adds `Retry-After` to a 429 so that clients know when to try again. */
 @Injectable()
