@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
 import { Database, DB, Transaction } from '@seg/db';
-import { FieldError, invalidField } from '@seg/http';
+import { FieldError } from '@seg/http';
 import { Clock, formatHours, minutesOfHours, todayInLondon } from '@seg/rules';
-import { parse } from 'csv-parse/sync';
+import { ImportFile, inRowTransactions, parseImportCsv, ROW_FAULT, RowErrors } from '../csv-import/csv-import';
 import { AttendanceImportRepository } from './attendance-import.repository';
 import { AttendanceRegisterRepository, AttendanceRow } from './attendance-register.repository';
 import { AttendanceImportResult, AttendanceImportRow } from './dto/attendance-import.dto';
@@ -12,14 +12,11 @@ export const ATTENDANCE_IMPORT_COLUMNS = ['email', 'summit', 'year', 'title', 'v
 type Column = (typeof ATTENDANCE_IMPORT_COLUMNS)[number];
 type ImportRecord = Partial<Record<Column, string>>;
 export const MAX_ATTENDANCE_IMPORT_ROWS = 20_000;
-
-class RowErrors extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('row errors');
-  }
-}
-/** Rolls back a dry run once every row has been tried. */
-class DryRunDone extends Error {}
+const ATTENDANCE_IMPORT_FILE = {
+  columns: ATTENDANCE_IMPORT_COLUMNS,
+  required: ['email', 'summit'],
+  maxRows: MAX_ATTENDANCE_IMPORT_ROWS,
+} satisfies ImportFile<Column>;
 
 type RowOutcome = Pick<AttendanceImportRow, 'status' | 'summitCreated'>;
 
@@ -42,9 +39,9 @@ export class AttendanceImportService {
   ) {}
 
   async import(csv: unknown, actor: Actor, dryRun: boolean): Promise<AttendanceImportResult> {
-    const records = parseCsv(csv);
+    const records = parseImportCsv(csv, ATTENDANCE_IMPORT_FILE);
     const rows: AttendanceImportRow[] = [];
-    const tryEach = async (inTransaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>) => {
+    await inRowTransactions(this.db, dryRun, async (inTransaction) => {
       for (const { record, line } of records) {
         const email = record.email || null;
         const summit = /^\d+$/.test(record.summit ?? '') ? Number(record.summit) : null;
@@ -55,19 +52,7 @@ export class AttendanceImportService {
           rows.push({ row: line, email, summit, status: 'error', errors: this.rowErrors(error, line) });
         }
       }
-    };
-    if (dryRun) {
-      await this.db
-        .transaction(async (outer) => {
-          await tryEach((work) => outer.transaction(work));
-          throw new DryRunDone();
-        })
-        .catch((error) => {
-          if (!(error instanceof DryRunDone)) throw error;
-        });
-    } else {
-      await tryEach((work) => this.db.transaction(work));
-    }
+    });
     const count = (status: AttendanceImportRow['status']) => rows.filter((r) => r.status === status).length;
     const result = {
       dryRun,
@@ -135,37 +120,8 @@ export class AttendanceImportService {
   private rowErrors(error: unknown, line: number): FieldError[] {
     if (error instanceof RowErrors) return error.errors;
     this.logger.error({ err: error, line }, 'Attendance import: a row failed unexpectedly');
-    return [{ field: 'row', message: 'could not be saved because of a fault on our side; nothing of it was kept' }];
+    return [ROW_FAULT];
   }
-}
-
-function parseCsv(csv: unknown): { record: ImportRecord; line: number }[] {
-  if (typeof csv !== 'string' || !csv.trim()) throw invalidField('body', 'must be a CSV file sent as text/csv');
-  let parsed: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    parsed = parse(csv, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-    });
-  } catch (error) {
-    throw invalidField('body', `is not valid CSV: ${(error as Error).message}`);
-  }
-  const header = Object.keys(parsed[0]?.record ?? {});
-  const unknown = header.filter((h) => !(ATTENDANCE_IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length)
-    throw invalidField(
-      'header',
-      `unknown column(s) ${unknown.join(', ')}; the columns are ${ATTENDANCE_IMPORT_COLUMNS.join(', ')}`,
-    );
-  if (parsed.length && !(header.includes('email') && header.includes('summit')))
-    throw invalidField('header', 'needs the columns email and summit');
-  if (parsed.length > MAX_ATTENDANCE_IMPORT_ROWS)
-    throw invalidField('body', `has more than ${MAX_ATTENDANCE_IMPORT_ROWS} rows; split the file`);
-  return parsed.map(({ record, info }) => ({ record, line: info.lines }));
 }
 
 function importChange(row: AttendanceRow, action: string) {

@@ -1,13 +1,13 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { FieldError, flattenValidationErrors, invalidField } from '@seg/http';
+import { FieldError, flattenValidationErrors } from '@seg/http';
 import { Database, DB, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { parse } from 'csv-parse/sync';
 import { Actor } from '@seg/audit';
 import { CategoriesService } from '../categories/categories.service';
+import { ImportFile, inRowTransactions, parseImportCsv, ROW_FAULT, RowErrors } from '../csv-import/csv-import';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
@@ -19,6 +19,11 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 export const MAX_IMPORT_ROWS = 5000;
+const MEMBER_IMPORT_FILE = {
+  columns: IMPORT_COLUMNS,
+  required: ['email'],
+  maxRows: MAX_IMPORT_ROWS,
+} satisfies ImportFile<ImportColumn>;
 
 type ImportRecord = Partial<Record<ImportColumn, string>>;
 
@@ -30,9 +35,6 @@ interface References {
 
 // Tab is the only control character a cell may hold; a NUL or an escape is a damaged file.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-
-/** Rolls back a dry run once every row has been tried. */
-class DryRunDone extends Error {}
 
 /**
  * Creates or updates members from a CSV, one transaction per row: a bad row saves nothing and
@@ -54,11 +56,11 @@ export class MemberImportService {
   ) {}
 
   async import(csv: unknown, actor: Actor, actorRole: Role, dryRun = false): Promise<ImportResult> {
-    const records = this.parse(csv);
+    const records = parseImportCsv(csv, MEMBER_IMPORT_FILE);
     const references = await this.references(records.map(({ record }) => record));
     const rows: ImportRowResult[] = [];
     const notices: NoticeRef[] = [];
-    const tryEach = async (inTransaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>) => {
+    await inRowTransactions(this.db, dryRun, async (inTransaction) => {
       for (const { record, line } of records) {
         const email = record.email?.trim() || null;
         try {
@@ -75,21 +77,8 @@ export class MemberImportService {
           rows.push({ row: line, email, status: 'error', errors: this.rowErrors(error, line) });
         }
       }
-    };
-    if (dryRun) {
-      await this.db
-        .transaction(async (outer) => {
-          // Each row in a savepoint of its own, as each has a transaction of its own when saved.
-          await tryEach((work) => outer.transaction(work));
-          throw new DryRunDone();
-        })
-        .catch((error) => {
-          if (!(error instanceof DryRunDone)) throw error;
-        });
-    } else {
-      await tryEach((work) => this.db.transaction(work));
-      await this.outbox.dispatch(notices);
-    }
+    });
+    if (!dryRun) await this.outbox.dispatch(notices);
     const count = (status: ImportRowResult['status']) => rows.filter((r) => r.status === status).length;
     const result = {
       dryRun,
@@ -104,34 +93,6 @@ export class MemberImportService {
       'Member import',
     );
     return result;
-  }
-
-  private parse(csv: unknown): { record: ImportRecord; line: number }[] {
-    if (typeof csv !== 'string' || !csv.trim()) throw invalidField('body', 'must be a CSV file sent as text/csv');
-    let parsed: { record: Record<string, string>; info: { lines: number } }[];
-    try {
-      parsed = parse(csv, {
-        bom: true,
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-        info: true,
-      });
-    } catch (error) {
-      throw invalidField('body', `is not valid CSV: ${(error as Error).message}`);
-    }
-    const header = Object.keys(parsed[0]?.record ?? {});
-    const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-    if (unknown.length)
-      throw invalidField(
-        'header',
-        `unknown column(s) ${unknown.join(', ')}; the columns are ${IMPORT_COLUMNS.join(', ')}`,
-      );
-    if (parsed.length && !header.includes('email')) throw invalidField('header', 'needs an email column');
-    if (parsed.length > MAX_IMPORT_ROWS)
-      throw invalidField('body', `has more than ${MAX_IMPORT_ROWS} rows; split the file`);
-    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
   }
 
   /** The lists a row may name, read once per import, with the place keys of every establishment named. */
@@ -225,17 +186,11 @@ export class MemberImportService {
       }));
     }
     this.logger.error({ err: error, line }, 'Member import: a row failed unexpectedly');
-    return [{ field: 'row', message: 'could not be saved because of a fault on our side; nothing of it was kept' }];
+    return [ROW_FAULT];
   }
 }
 
 /** One message per field is enough for a person fixing a spreadsheet. */
 function firstPerField(errors: FieldError[]): FieldError[] {
   return errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
-}
-
-class RowErrors extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('Invalid row');
-  }
 }
