@@ -20,6 +20,7 @@ import { AuthService } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
 import { NewPasswordDto } from '../auth/dto/new-password.dto';
 import { SignInLinkDto, SignInThrottledBody } from '../auth/dto/sign-in-link.dto';
+import { TokenPairDto } from '../auth/dto/token-pair.dto';
 import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER } from './web-session';
 import { WebSession } from './web-session.dto';
@@ -58,8 +59,7 @@ export class WebSessionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
-    requireWebClient(req);
-    return startSession(res, await this.auth.login(body, { address, userAgent: req.headers['user-agent'] }));
+    return this.signIn(req, res, (userAgent) => this.auth.login(body, { address, userAgent }));
   }
 
   @Public()
@@ -92,11 +92,7 @@ export class WebSessionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
-    requireWebClient(req);
-    return startSession(
-      res,
-      await this.accountTokens.activate(body, { requestId, userAgent: req.headers['user-agent'] }),
-    );
+    return this.signIn(req, res, (userAgent) => this.accountTokens.activate(body, { requestId, userAgent }));
   }
 
   @Public()
@@ -114,10 +110,8 @@ export class WebSessionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebSession> {
-    requireWebClient(req);
-    return startSession(
-      res,
-      await this.accountTokens.signInWithLink(body.token, { requestId, userAgent: req.headers['user-agent'] }),
+    return this.signIn(req, res, (userAgent) =>
+      this.accountTokens.signInWithLink(body.token, { requestId, userAgent }),
     );
   }
 
@@ -136,5 +130,18 @@ export class WebSessionController {
     const token = readSessionCookie(req);
     if (token) await this.auth.logout(member.id, token);
     endSession(res);
+  }
+
+  /**
+   * A sign-in from the web app (password, activation or emailed link): only with the web app's
+   * header, and the new login's refresh token set as the session cookie.
+   */
+  private async signIn(
+    req: Request,
+    res: Response,
+    signIn: (userAgent: string | undefined) => Promise<TokenPairDto>,
+  ): Promise<WebSession> {
+    requireWebClient(req);
+    return startSession(res, await signIn(req.headers['user-agent']));
   }
 }
