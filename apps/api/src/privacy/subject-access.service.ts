@@ -19,58 +19,37 @@ export class SubjectAccessService {
    */
   async export(memberId: string, forMember: boolean): Promise<MyData> {
     const member = await this.members.get(memberId);
-    const [
-      invitations,
-      invitationsSent,
-      meetingsCreated,
-      notices,
-      sessions,
-      oneTimeLinks,
-      audit,
-      auditOfPosts,
-      auditByThem,
-      inboundMessages,
-      erasureRequests,
-      calendarFeeds,
-      attendance,
-      learningEntries,
-      messages,
-    ] = await Promise.all([
-      this.held.invitationsOf(memberId),
-      this.held.invitationsSentBy(memberId),
-      this.held.meetingsCreatedBy(memberId),
-      this.held.noticesTo(memberId),
-      this.held.sessionsOf(memberId),
-      this.held.oneTimeLinksOf(memberId),
-      this.held.auditOf(memberId),
-      this.held.auditOfPosts(memberId),
-      this.held.auditBy(memberId),
-      this.held.inboundAbout(memberId),
-      this.erasureRequests.requestsOf(memberId),
-      this.held.calendarFeedsOf(memberId),
-      this.held.attendanceOf(memberId, forMember),
-      this.held.learningEntriesOf(memberId, forMember),
-      this.held.messagesOf(memberId),
-    ]);
+    const held = await allOf({
+      invitations: this.held.invitationsOf(memberId),
+      invitationsSent: this.held.invitationsSentBy(memberId),
+      meetingsCreated: this.held.meetingsCreatedBy(memberId),
+      notices: this.held.noticesTo(memberId),
+      sessions: this.held.sessionsOf(memberId),
+      oneTimeLinks: this.held.oneTimeLinksOf(memberId),
+      audit: this.held.auditOf(memberId),
+      auditOfPosts: this.held.auditOfPosts(memberId),
+      auditByThem: this.held.auditBy(memberId),
+      inboundMessages: this.held.inboundAbout(memberId),
+      erasureRequests: this.erasureRequests.requestsOf(memberId),
+      messages: this.held.messagesOf(memberId),
+      calendarFeeds: this.held.calendarFeedsOf(memberId),
+      attendance: this.held.attendanceOf(memberId, forMember),
+      learningEntries: this.held.learningEntriesOf(memberId, forMember),
+    });
     return {
       exportedAt: new Date().toISOString(),
       member,
-      invitations,
-      invitationsSent,
-      meetingsCreated,
-      notices,
-      sessions,
-      oneTimeLinks,
-      audit,
-      auditOfPosts,
-      auditByThem,
-      inboundMessages,
-      erasureRequests,
-      messages,
-      calendarFeeds,
-      attendance,
-      learningEntries,
+      ...held,
       reflectiveNotes: forMember ? 'included' : 'withheld',
     };
   }
+}
+
+/** Awaits every promise of an object at once: each answer under its own name, none by position. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const names = Object.keys(promises) as (keyof T)[];
+  const answers = await Promise.all(names.map((name) => promises[name]));
+  return Object.fromEntries(names.map((name, i) => [name, answers[i]])) as { [K in keyof T]: Awaited<T[K]> };
 }
