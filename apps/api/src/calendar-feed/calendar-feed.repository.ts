@@ -10,25 +10,15 @@ import {
   members,
   RsvpResponse,
 } from '@seg/db';
+import type { CalendarMeeting } from '@seg/rules';
 import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 
 export type FeedRow = typeof calendarFeeds.$inferSelect;
 
 /** A meeting of a member's feed, with their reply and when either last changed. */
 export interface FeedMeetingRow {
-  meeting: {
-    id: string;
-    title: string;
-    agenda: string | null;
-    startsAt: Date;
-    endsAt: Date;
-    venue: string | null;
-    onlineUrl: string | null;
-    revision: number;
-    status: string;
-    createdAt: Date;
-    updatedAt: Date;
-  };
+  /** What its calendar object shows, and whether it is cancelled. */
+  meeting: CalendarMeeting & { status: string };
   invitationId: string;
   rsvp: RsvpResponse;
   changedAt: Date;
