@@ -130,29 +130,6 @@ set
 where
   "audit_log"."id" = $3;
 
--- ErasureRepository.endCurrentPosts
-update "posts"
-set
-  "ends_on" = $1,
-  "updated_at" = $2
-where
-  (
-    "posts"."member_id" = $3
-    and (
-      "posts"."ends_on" is null
-      or "posts"."ends_on" > $4
-    )
-  )
-returning
-  "id",
-  "member_id",
-  "region_id",
-  "role",
-  "starts_on",
-  "ends_on",
-  "created_at",
-  "updated_at";
-
 -- ErasureRepository.deleteBelongings
 delete from "learning_entries"
 where

@@ -1,4 +1,4 @@
-import { EXAMPLE_DAY, exampleId, sqlExamples } from '@seg/db';
+import { exampleId, sqlExamples } from '@seg/db';
 import { ErasureRepository } from './erasure.repository';
 
 const member = exampleId(1);
@@ -16,7 +16,6 @@ export default sqlExamples(ErasureRepository, {
     [{ meetingId: exampleId(2), field: 'agenda', snippet: 'Talk by [erased]', textDigest: 'sha256' }],
   ],
   rewriteAudit: (tx) => [tx, exampleId(3), { name: '[erased]' }, { name: '[erased]' }],
-  endCurrentPosts: (tx) => [tx, member, EXAMPLE_DAY],
   deleteBelongings: (tx) => [tx, member],
   anonymiseLedger: (tx) => [tx, member],
   replaceMember: (tx) => [tx, member, { name: 'Former member 1', email: 'former-1@erased.invalid' }],

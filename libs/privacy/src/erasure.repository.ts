@@ -12,11 +12,10 @@ import {
   members,
   notices,
   oneTimeTokens,
-  posts,
   reflections,
   refreshTokens,
 } from '@seg/db';
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { MeetingTexts, StaffTextMention } from './staff-text-mentions';
 import { STRIPPED_NOTICE } from './stripped-notice';
 
@@ -125,15 +124,6 @@ export class ErasureRepository {
 
   async rewriteAudit(tx: Executor, id: string, before: unknown, after: unknown): Promise<void> {
     await tx.update(auditLog).set({ before, after }).where(eq(auditLog.id, id));
-  }
-
-  /** The member's posts not ended by `today` end today, as a leaver's do; answers them as ended. */
-  endCurrentPosts(tx: Executor, memberId: string, today: string) {
-    return tx
-      .update(posts)
-      .set({ endsOn: today, updatedAt: new Date() })
-      .where(and(eq(posts.memberId, memberId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
-      .returning();
   }
 
   /** Sessions, one-time tokens, places of work, notices not sent yet and their own learning record go. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AuditTrail } from '@seg/audit';
+import { PostChanges } from '@seg/records';
 import { conflictOn, forbiddenOn, InvalidFieldsException } from '@seg/http';
-import { accountActRefusal, todayInLondon } from '@seg/rules';
+import { accountActRefusal } from '@seg/rules';
 import { Database, DB, Executor, Role } from '@seg/db';
 import { ErasureRequestsRepository } from './erasure-requests.repository';
 import { ErasableMember, ErasureRepository } from './erasure.repository';
@@ -46,6 +47,7 @@ export class MemberErasure {
     private readonly erasure: ErasureRepository,
     private readonly requests: ErasureRequestsRepository,
     private readonly audit: AuditTrail,
+    private readonly posts: PostChanges,
   ) {}
 
   /**
@@ -124,15 +126,7 @@ export class MemberErasure {
 
     await this.requests.closeAllOf(tx, memberId);
     // The anonymous record holds the posts as history only: a region is not represented by it.
-    for (const post of await this.erasure.endCurrentPosts(tx, memberId, todayInLondon())) {
-      await this.audit.record(tx, actor, {
-        entity: 'post',
-        entityId: post.id,
-        action: 'end',
-        before: { ...post, endsOn: null },
-        after: post,
-      });
-    }
+    await this.posts.endAllOf(tx, memberId, actor);
     await this.erasure.deleteBelongings(tx, memberId);
     await this.erasure.anonymiseLedger(tx, memberId);
     const number = await this.erasure.nextFormerNumber(tx);

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { InvitationReplies } from './invitation-replies';
 import { InvitationRepliesRepository } from './invitation-replies.repository';
+import { PostChanges } from './post-changes';
+import { PostChangesRepository } from './post-changes.repository';
 
 /**
  * The records the API and the worker both write, each through its one writer (needs the
  * database, audit trail and clock modules).
  */
 @Module({
-  providers: [InvitationRepliesRepository, InvitationReplies],
-  exports: [InvitationReplies],
+  providers: [InvitationRepliesRepository, InvitationReplies, PostChangesRepository, PostChanges],
+  exports: [InvitationReplies, PostChanges],
 })
 export class RecordsModule {}

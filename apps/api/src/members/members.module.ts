@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { RecordsModule } from '@seg/records';
 import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { NoticeChoicesModule } from '../notice-choices/notice-choices.module';
-import { PostsModule } from '../posts/posts.module';
 import { RegionsModule } from '../regions/regions.module';
 import { MemberExportService } from './member-export.service';
 import { MemberImportService } from './member-import.service';
@@ -12,7 +12,7 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 @Module({
-  imports: [AuthModule, CategoriesModule, RegionsModule, EstablishmentsModule, PostsModule, NoticeChoicesModule],
+  imports: [AuthModule, CategoriesModule, RegionsModule, EstablishmentsModule, RecordsModule, NoticeChoicesModule],
   controllers: [MembersController],
   providers: [MembersRepository, MembersService, MemberImportService, MemberExportService],
   exports: [MembersService],

@@ -7,13 +7,13 @@ import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { Actor, AuditTrail } from '@seg/audit';
 import { erasedRecordConflict, meetingTextFields, textDigest } from '@seg/privacy';
+import { PostChanges } from '@seg/records';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { CategoryRow } from '../categories/categories.repository';
 import { CategoriesService } from '../categories/categories.service';
 import { NoticeChoicesService } from '../notice-choices/notice-choices.service';
 import { EstablishmentsService } from '../establishments/establishments.service';
-import { PostsService } from '../posts/posts.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
@@ -36,7 +36,7 @@ export class MembersService {
     private readonly categories: CategoriesService,
     private readonly regions: RegionsService,
     private readonly establishments: EstablishmentsService,
-    private readonly posts: PostsService,
+    private readonly posts: PostChanges,
     private readonly audit: AuditTrail,
     private readonly accountTokens: AccountTokensService,
     private readonly sessions: AuthService,

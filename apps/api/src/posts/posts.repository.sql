@@ -98,46 +98,6 @@ returning
   "created_at",
   "updated_at";
 
--- PostsRepository.update
-update "posts"
-set
-  "ends_on" = $1,
-  "updated_at" = $2
-where
-  "posts"."id" = $3
-returning
-  "id",
-  "member_id",
-  "region_id",
-  "role",
-  "starts_on",
-  "ends_on",
-  "created_at",
-  "updated_at";
-
--- PostsRepository.endCurrentOf
-update "posts"
-set
-  "ends_on" = $1,
-  "updated_at" = $2
-where
-  (
-    "posts"."member_id" = $3
-    and (
-      "posts"."ends_on" is null
-      or "posts"."ends_on" > $4
-    )
-  )
-returning
-  "id",
-  "member_id",
-  "region_id",
-  "role",
-  "starts_on",
-  "ends_on",
-  "created_at",
-  "updated_at";
-
 -- PostsRepository.list (of a member and region, current, after a post)
 select
   "posts"."id",

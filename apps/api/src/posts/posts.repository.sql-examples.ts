@@ -15,8 +15,6 @@ export default sqlExamples(PostsRepository, {
     ],
   }),
   insert: (tx) => [tx, { memberId: exampleId(2), regionId: exampleId(3), role: 'Lead', startsOn: EXAMPLE_DAY }],
-  update: (tx) => [tx, exampleId(1), { endsOn: EXAMPLE_DAY }],
-  endCurrentOf: (tx) => [tx, exampleId(2), EXAMPLE_DAY],
   list: sqlVariants({
     'of a member and region, current, after a post': () => [
       { memberId: exampleId(2), regionId: exampleId(3), currentOn: EXAMPLE_DAY },

@@ -62,24 +62,6 @@ export class PostsRepository {
     return row;
   }
 
-  async update(tx: Executor, id: string, values: Partial<typeof posts.$inferInsert>): Promise<PostRow> {
-    const [row] = await tx
-      .update(posts)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(posts.id, id))
-      .returning();
-    return row;
-  }
-
-  /** Ends today every post the member still holds (a member who leaves). */
-  endCurrentOf(tx: Executor, memberId: string, today: string): Promise<PostRow[]> {
-    return tx
-      .update(posts)
-      .set({ endsOn: today, updatedAt: new Date() })
-      .where(and(eq(posts.memberId, memberId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
-      .returning();
-  }
-
   /** By start date, after the (startsOn, id) of the last one shown; with the total of the filter. */
   async list(
     filter: { memberId?: string; regionId?: string | null; currentOn?: string },

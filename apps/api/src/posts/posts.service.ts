@@ -2,8 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { erasedRecordConflict } from '@seg/privacy';
 import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page } from '@seg/http';
 import { postIsCurrent, todayInLondon } from '@seg/rules';
-import { Database, DB, Executor } from '@seg/db';
+import { Database, DB } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
+import { PostChanges } from '@seg/records';
 import { RegionsService } from '../regions/regions.service';
 import { CreatePostDto, PostQuery, UpdatePostDto } from './post.dto';
 import { PostView } from './post-view.dto';
@@ -17,20 +18,8 @@ export class PostsService {
     private readonly regions: RegionsService,
     private readonly audit: AuditTrail,
     private readonly pages: KeysetPages,
+    private readonly changes: PostChanges,
   ) {}
-
-  /** A member who leaves gives up their posts today, each end audited; in the caller's transaction. */
-  async endAllOf(tx: Executor, memberId: string, actor: Actor | null): Promise<void> {
-    const ended = await this.posts.endCurrentOf(tx, memberId, todayInLondon());
-    for (const post of ended)
-      await this.audit.record(tx, actor, {
-        entity: 'post',
-        entityId: post.id,
-        action: 'end',
-        before: { ...post, endsOn: null },
-        after: post,
-      });
-  }
 
   async list(query: PostQuery): Promise<Page<PostView>> {
     let regionId: string | null | undefined;
@@ -96,19 +85,17 @@ export class PostsService {
       const startsOn = dto.startsOn ?? before.startsOn;
       const endsOn = dto.endsOn === undefined ? before.endsOn : dto.endsOn;
       if (endsOn && endsOn < startsOn) throw invalidField('endsOn', 'must not be before startsOn');
-      const after = await this.posts.update(tx, id, {
-        ...(dto.role ? { role: dto.role.trim() } : {}),
-        ...(dto.startsOn ? { startsOn } : {}),
-        ...(dto.endsOn !== undefined ? { endsOn } : {}),
-      });
-      const ended = !before.endsOn && after.endsOn;
-      await this.audit.record(tx, actor, {
-        entity: 'post',
-        entityId: id,
-        action: ended ? 'end' : 'update',
+      // PostChanges writes it, and audits it as ended when it gains an end date.
+      await this.changes.change(
+        tx,
         before,
-        after,
-      });
+        {
+          ...(dto.role ? { role: dto.role.trim() } : {}),
+          ...(dto.startsOn ? { startsOn } : {}),
+          ...(dto.endsOn !== undefined ? { endsOn } : {}),
+        },
+        actor,
+      );
       return withCurrent((await this.posts.getView(id, tx))!, todayInLondon());
     });
   }

@@ -12,7 +12,8 @@ import {
   posts,
   regions,
 } from '@seg/db';
-import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { postNotEndedBy } from '@seg/records';
 import { alias } from 'drizzle-orm/pg-core';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -145,7 +146,7 @@ export class RegionsRepository {
     const movedPosts = await tx
       .update(posts)
       .set({ regionId: intoId, updatedAt: new Date() })
-      .where(and(eq(posts.regionId, fromId), or(isNull(posts.endsOn), gt(posts.endsOn, today))))
+      .where(and(eq(posts.regionId, fromId), postNotEndedBy(today)))
       .returning({ id: posts.id });
     // Meetings still to come are run by the new region's representatives; past ones stay as history.
     const movedMeetings = await tx
