@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { CertificateSweep } from '../apps/worker/src/learning/certificate-sweep';
 import { setClock } from './support/clock';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
@@ -149,6 +150,12 @@ describe('learning that counts', () => {
       .set(await as(lead))
       .expect(200);
     expect(JSON.stringify(card.body)).not.toContain('7654321');
+    // Nor is it copied into the directory's cards, which the directory is read from.
+    const { rows } = await stack.db.execute(
+      sql`select to_jsonb(d) as card from directory_cards d where member_id = ${gia.id}`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0])).not.toContain('7654321');
   });
 
   it('verifies a real, a withdrawn and a made-up number, publicly, with nothing more than it must say', async () => {

@@ -14,7 +14,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
      WHERE d.member_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = d.member_id);
 
     INSERT INTO directory_cards AS d (
-      member_id, listed, chose_unlisted, name, title, email, phone, bio, availability, registration, status, role,
+      member_id, listed, chose_unlisted, name, title, email, phone, bio, availability, status, role,
       email_visibility, phone_visibility, email_status,
       category_id, category_code, category_name, category_private,
       region_id, region_code, region_name, region_nation, establishments, posts,
@@ -22,7 +22,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
     SELECT m.id,
            public.seg_member_is_listable(m.status, m.erased_at, m.role, m.category_id IS NOT NULL),
            NOT m.listed,
-           m.name, m.title, m.email, m.phone, m.bio, m.availability, m.registration, m.status, m.role,
+           m.name, m.title, m.email, m.phone, m.bio, m.availability, m.status, m.role,
            m.email_visibility, m.phone_visibility, m.email_status,
            m.category_id, c.code, c.name, c.contacts_private_by_default,
            m.region_id, r.code, r.name, r.nation,
@@ -47,7 +47,7 @@ CREATE OR REPLACE FUNCTION public.seg_refresh_directory_cards(ids uuid[]) RETURN
     ON CONFLICT (member_id) DO UPDATE SET
       listed = excluded.listed, chose_unlisted = excluded.chose_unlisted, name = excluded.name,
       title = excluded.title, email = excluded.email, phone = excluded.phone, bio = excluded.bio,
-      availability = excluded.availability, registration = excluded.registration, status = excluded.status,
+      availability = excluded.availability, status = excluded.status,
       role = excluded.role, email_visibility = excluded.email_visibility, phone_visibility = excluded.phone_visibility,
       email_status = excluded.email_status, category_id = excluded.category_id,
       category_code = excluded.category_code, category_name = excluded.category_name,

@@ -25,7 +25,6 @@ export const directoryCards = pgTable(
     phone: text('phone'),
     bio: text('bio'),
     availability: text('availability'),
-    registration: text('registration'),
     status: text('status').$type<MemberStatus>().notNull(),
     role: text('role').$type<Role>().notNull(),
     emailVisibility: text('email_visibility').$type<Visibility>().notNull(),
