@@ -116,14 +116,17 @@ const options: ClientOptions = {
   querySerializer: queryString,
 };
 
-/** Every call but the session's own. */
-export const client = createClient<paths>({ ...options, fetch: sendSignedIn });
+/**
+ * Every call but the session's own. It asks for JSON, so an answer is typed as its JSON form even
+ * where a route also offers another (the region's sheet as a page to print, CSV lists).
+ */
+export const client = createClient<paths, 'application/json'>({ ...options, fetch: sendSignedIn });
 
 /**
  * Sign-in, activation and renewal (/auth/web/*): they carry no access token and are never
  * renewed, since renewing is one of them.
  */
-export const sessionClient = createClient<paths>({ ...options, fetch: reach });
+export const sessionClient = createClient<paths, 'application/json'>({ ...options, fetch: reach });
 
 /** The ApiError for an answer that is not a success, from the body openapi-fetch read. */
 export function errorFrom(response: Response, body: unknown): ApiError {
