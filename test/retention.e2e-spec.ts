@@ -2,6 +2,7 @@ import {
   attendance,
   auditLog,
   meetings,
+  memberMessages,
   members,
   notices,
   oneTimeTokens,
@@ -156,6 +157,7 @@ describe('the daily retention run', () => {
     expect(await lastRemoved()).toEqual({
       'left-members': 0,
       notices: 0,
+      'member-messages': 0,
       sessions: 0,
       'one-time-tokens': 0,
       attendance: 0,
@@ -210,6 +212,31 @@ describe('the daily retention run', () => {
     ]);
     expect(after[2]).toMatchObject({ toEmail: member.email, payload: { token: 'old-token-2' } });
     expect((await lastRemoved()).notices).toBe(2);
+  });
+
+  it("deletes the record of messages between members older than the notices' period, reported or not", async () => {
+    const [writer, reader] = [await createMember(stack.db), await createMember(stack.db)];
+    const written = await stack.db
+      .insert(memberMessages)
+      .values(
+        [25, 25, 23].map((months, i) => ({
+          senderId: writer.id,
+          recipientId: reader.id,
+          sentAt: monthsAgo(months),
+          reportedAt: i === 1 ? monthsAgo(months) : null,
+          reportNote: i === 1 ? 'Unwanted' : null,
+        })),
+      )
+      .returning();
+
+    await runRetention();
+
+    const left = await stack.db
+      .select({ id: memberMessages.id })
+      .from(memberMessages)
+      .where(eq(memberMessages.senderId, writer.id));
+    expect(left).toEqual([{ id: written[2]!.id }]);
+    expect((await lastRemoved())['member-messages']).toBe(2);
   });
 
   it('deletes ended sign-ins and used or expired one-time tokens, and keeps live ones', async () => {
@@ -354,6 +381,11 @@ describe('the daily retention run', () => {
           rule: 'notices',
           periodMonths: 24,
           lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 1 },
+        },
+        {
+          rule: 'member-messages',
+          periodMonths: 24,
+          lastRun: { ranAt: expect.any(String), asOf: asOf.toISOString(), removed: 0 },
         },
         {
           rule: 'sessions',

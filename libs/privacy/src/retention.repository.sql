@@ -34,6 +34,13 @@ where
 returning
   "id";
 
+-- RetentionRepository.deleteMemberMessagesSentBy
+delete from "member_messages"
+where
+  "member_messages"."sent_at" <= $1
+returning
+  "id";
+
 -- RetentionRepository.deleteSessionsEndedBy
 delete from "refresh_tokens"
 where

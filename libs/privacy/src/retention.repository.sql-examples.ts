@@ -4,6 +4,7 @@ import { RetentionRepository } from './retention.repository';
 export default sqlExamples(RetentionRepository, {
   leftBy: () => [EXAMPLE_TIME],
   stripNoticesBy: (tx) => [tx, EXAMPLE_TIME],
+  deleteMemberMessagesSentBy: (tx) => [tx, EXAMPLE_TIME],
   deleteSessionsEndedBy: (tx) => [tx, EXAMPLE_TIME],
   deleteSpentTokens: (tx) => [tx, EXAMPLE_TIME],
   deleteAttendanceOfMeetingsEndedBy: (tx) => [tx, EXAMPLE_TIME],

@@ -5,6 +5,7 @@ import {
   DB,
   Executor,
   meetings,
+  memberMessages,
   members,
   notices,
   oneTimeTokens,
@@ -54,6 +55,18 @@ export class RetentionRepository {
       )
       .returning({ id: notices.id });
     return stripped.length;
+  }
+
+  /**
+   * Deletes the record of every message between members sent at or before `cutoff` (who wrote to
+   * whom, when, and any report): its notice, stripped by then, is all that is left of it.
+   */
+  async deleteMemberMessagesSentBy(tx: Executor, cutoff: Date): Promise<number> {
+    const deleted = await tx
+      .delete(memberMessages)
+      .where(lte(memberMessages.sentAt, cutoff))
+      .returning({ id: memberMessages.id });
+    return deleted.length;
   }
 
   /**

@@ -4,7 +4,10 @@ import { Database, DB, Executor, RETENTION_RULES, RetentionRule } from '@seg/db'
 import { MemberErasure } from './member-erasure';
 import { RetentionRepository, RetentionRunRow } from './retention.repository';
 
-/** What each rule removed on one run: members erased, notices stripped, sign-ins, one-time tokens and attendance deleted. */
+/**
+ * What each rule removed on one run: members erased, notices stripped, messages between members,
+ * sign-ins, one-time tokens and attendance deleted.
+ */
 export type RetentionRemoved = Record<RetentionRule, number>;
 
 /** A rule as the secretariat reads it: its period from the configuration (null: it has none) and its last run. */
@@ -50,6 +53,9 @@ export class Retention {
       notices: await this.apply('notices', now, (tx) =>
         this.repository.stripNoticesBy(tx, monthsBefore(now, noticeMonths)),
       ),
+      'member-messages': await this.apply('member-messages', now, (tx) =>
+        this.repository.deleteMemberMessagesSentBy(tx, monthsBefore(now, noticeMonths)),
+      ),
       sessions: await this.apply('sessions', now, (tx) => this.repository.deleteSessionsEndedBy(tx, now)),
       'one-time-tokens': await this.apply('one-time-tokens', now, (tx) => this.repository.deleteSpentTokens(tx, now)),
       attendance: await this.apply('attendance', now, (tx) =>
@@ -69,6 +75,7 @@ export class Retention {
     const periods: Record<RetentionRule, number | null> = {
       'left-members': this.config.retention.leftMonths,
       notices: this.config.retention.noticeMonths,
+      'member-messages': this.config.retention.noticeMonths,
       sessions: null,
       'one-time-tokens': null,
       attendance: this.config.retention.attendanceYears * 12,

@@ -10,14 +10,15 @@ export class RetentionRunView {
   /** The time its periods were measured from: the run's scheduled time, or the time a run started by hand counted as. */
   @ApiProperty({ format: 'date-time' })
   asOf: string;
-  /** Members erased, notices stripped, sign-ins, one-time tokens or attendance deleted. */
+  /** Members erased, notices stripped, messages, sign-ins, one-time tokens or attendance deleted. */
   removed: number;
 }
 
 export class RetentionRuleView {
   /**
    * `left-members`: members who left are erased; `notices`: old notices lose their address and
-   * text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
+   * text; `member-messages`: the record of old messages between members (who wrote to whom, when,
+   * any report) is deleted, after the notices' period; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
    * `attendance`: attendance of meetings long enough ago is deleted, with its certificates and reflections.
    */
   @ApiProperty({ enum: RETENTION_RULES })

@@ -2951,11 +2951,12 @@ export interface components {
             periodMonths: number | null;
             /**
              * @description `left-members`: members who left are erased; `notices`: old notices lose their address and
-             *     text; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
+             *     text; `member-messages`: the record of old messages between members (who wrote to whom, when,
+             *     any report) is deleted, after the notices' period; `sessions`: expired sign-ins are deleted; `one-time-tokens`: used or expired links are deleted;
              *     `attendance`: attendance of meetings long enough ago is deleted, with its certificates and reflections.
              * @enum {string}
              */
-            rule: "left-members" | "notices" | "sessions" | "one-time-tokens" | "attendance";
+            rule: "left-members" | "notices" | "member-messages" | "sessions" | "one-time-tokens" | "attendance";
         };
         RetentionRunView: {
             /**
@@ -2968,7 +2969,7 @@ export interface components {
              * @description When the run took place.
              */
             ranAt: string;
-            /** @description Members erased, notices stripped, sign-ins, one-time tokens or attendance deleted. */
+            /** @description Members erased, notices stripped, messages, sign-ins, one-time tokens or attendance deleted. */
             removed: number;
         };
         RsvpDto: {

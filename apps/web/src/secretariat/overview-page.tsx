@@ -38,6 +38,8 @@ function retentionLabel(rule: Api.RetentionRuleView): string {
       return `Members who left more than ${rule.periodMonths} months ago, erased`;
     case 'notices':
       return `Emails older than ${rule.periodMonths} months, stripped of address and text`;
+    case 'member-messages':
+      return `Records of messages between members older than ${rule.periodMonths} months, deleted`;
     case 'sessions':
       return 'Expired sign-ins, deleted';
     case 'one-time-tokens':

@@ -31,7 +31,14 @@ export const erasureRequests = pgTable(
  * erased, old notices lose their address and text, ended sign-ins and spent one-time links go,
  * and attendance (with its certificates and reflections) goes once its meeting is old enough.
  */
-export const RETENTION_RULES = ['left-members', 'notices', 'sessions', 'one-time-tokens', 'attendance'] as const;
+export const RETENTION_RULES = [
+  'left-members',
+  'notices',
+  'member-messages',
+  'sessions',
+  'one-time-tokens',
+  'attendance',
+] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 
 /**
@@ -52,7 +59,7 @@ export const retentionRuns = pgTable(
     index('retention_runs_rule_idx').on(t.rule, t.ranAt),
     check(
       'retention_runs_rule_check',
-      sql`${t.rule} in ('left-members', 'notices', 'sessions', 'one-time-tokens', 'attendance')`,
+      sql`${t.rule} in ('left-members', 'notices', 'member-messages', 'sessions', 'one-time-tokens', 'attendance')`,
     ),
   ],
 );

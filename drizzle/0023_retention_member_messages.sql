@@ -1,0 +1,2 @@
+ALTER TABLE "retention_runs" DROP CONSTRAINT "retention_runs_rule_check";--> statement-breakpoint
+ALTER TABLE "retention_runs" ADD CONSTRAINT "retention_runs_rule_check" CHECK ("retention_runs"."rule" in ('left-members', 'notices', 'member-messages', 'sessions', 'one-time-tokens', 'attendance'));
