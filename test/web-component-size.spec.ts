@@ -11,7 +11,6 @@ const NOT_YET_SPLIT = new Set([
   'pages/meeting-page.tsx MeetingPage',
   'pages/my-details-page.tsx DetailsForm',
   'pages/my-sign-in.tsx MySessions',
-  'pages/sign-in-page.tsx SignInPage',
 ]);
 
 function tsxFiles(dir: string): string[] {
