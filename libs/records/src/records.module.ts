@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvitationReplies } from './invitation-replies';
 import { InvitationRepliesRepository } from './invitation-replies.repository';
-import { MemberStatuses } from './member-statuses';
-import { MemberStatusesRepository } from './member-statuses.repository';
 import { PostChanges } from './post-changes';
 import { PostChangesRepository } from './post-changes.repository';
 
@@ -11,14 +9,7 @@ import { PostChangesRepository } from './post-changes.repository';
  * database, audit trail and clock modules).
  */
 @Module({
-  providers: [
-    InvitationRepliesRepository,
-    InvitationReplies,
-    PostChangesRepository,
-    PostChanges,
-    MemberStatusesRepository,
-    MemberStatuses,
-  ],
-  exports: [InvitationReplies, PostChanges, MemberStatuses],
+  providers: [InvitationRepliesRepository, InvitationReplies, PostChangesRepository, PostChanges],
+  exports: [InvitationReplies, PostChanges],
 })
 export class RecordsModule {}

@@ -53,10 +53,11 @@ for update;
 -- AccountsRepository.setPassword
 update "members"
 set
-  "password_hash" = $1,
-  "updated_at" = $2
+  "status" = $1,
+  "password_hash" = $2,
+  "updated_at" = $3
 where
-  "members"."id" = $3;
+  "members"."id" = $4;
 
 -- AccountsRepository.setEmail
 update "members"

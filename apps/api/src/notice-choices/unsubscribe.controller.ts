@@ -10,31 +10,18 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MEMBERSHIP_ENDED } from '@seg/db';
-import { ApiErrorBody, ApiErrors, invalidField } from '@seg/http';
+import { invalidField } from '@seg/http';
 import type { Request, Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
+import { ApiLinkPage, ApiLinkRefusals, sendLinkPage } from '../link-page/link-page.http';
 import { NoticeChoicesService } from './notice-choices.service';
 import { noticePreferences, UnsubscribedView } from './notice-preferences.dto';
 import { isOneClickPost, ONE_CLICK_FIELD } from './one-click-body';
 import { unsubscribePage } from './unsubscribe-page';
-
-const ERROR_OR_PAGE = {
-  'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } },
-  'text/html': { schema: { type: 'string' } },
-};
 
 /**
  * The one-click unsubscribe of meeting notices (List-Unsubscribe, RFC 8058). No login: the token
@@ -52,18 +39,9 @@ export class UnsubscribeController {
 
   /** A page saying what the link turns off, with the button; opening it changes nothing. */
   @Get(':token')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiErrors(400)
-  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
-  @ApiResponse({
-    status: 410,
-    description: 'The page saying the member is no longer current',
-    content: { 'text/html': { schema: { type: 'string' } } },
-  })
+  @ApiLinkPage('the member is no longer current')
   async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const { status, html } = unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl() });
-    res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
+    sendLinkPage(res, unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl() }));
   }
 
   /**
@@ -87,17 +65,7 @@ export class UnsubscribeController {
       'text/html': { schema: { type: 'string' } },
     },
   })
-  @ApiErrors(400)
-  @ApiResponse({
-    status: 404,
-    description: 'The link is not recognised (a form post gets the page)',
-    content: ERROR_OR_PAGE,
-  })
-  @ApiResponse({
-    status: 410,
-    description: 'The member is no longer current (a form post gets the page)',
-    content: ERROR_OR_PAGE,
-  })
+  @ApiLinkRefusals('The member is no longer current')
   async turnOff(
     @Param('token') token: string,
     @Req() req: Request,
@@ -108,8 +76,7 @@ export class UnsubscribeController {
     const link = await this.choices.turnOff(token, requestId);
     res.setHeader('cache-control', 'no-store');
     if (!/application\/json/i.test(req.headers['content-type'] ?? '')) {
-      const { status, html } = unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl(), done: true });
-      res.status(status).type('html').send(html);
+      sendLinkPage(res, unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl(), done: true }));
       return;
     }
     if (link.state === 'invalid') throw new NotFoundException('This unsubscribe link is not recognised');

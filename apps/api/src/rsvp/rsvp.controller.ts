@@ -11,23 +11,18 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { MEMBERSHIP_ENDED } from '@seg/db';
 import { REPLY_REFUSALS } from '@seg/records';
 import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
+import { ApiLinkPage, ApiLinkRefusals, sendLinkPage } from '../link-page/link-page.http';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
-import { ApiErrorBody, ApiErrors } from '@seg/http';
 import { toLondonIso } from '@seg/rules';
 import { rsvpPage } from './rsvp-page';
 import { RsvpReplyView } from './rsvp-reply.dto';
 import { RsvpService } from './rsvp.service';
-
-const ERROR_OR_PAGE = {
-  'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } },
-  'text/html': { schema: { type: 'string' } },
-};
 
 /** The links in meeting emails. No login: the token is the invitee's key to this one invitation. */
 @ApiTags('meetings')
@@ -38,17 +33,9 @@ export class RsvpController {
 
   /** A small page showing the meeting and asking for the click; opening it changes nothing. */
   @Get(':token')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
-  // A token or query with control characters is refused before any page (JSON, as every bad request).
-  @ApiErrors(400)
-  @ApiResponse({ status: 404, description: 'The page saying the link is not recognised', content: ERROR_OR_PAGE })
-  @ApiResponse({
-    status: 410,
-    description:
-      'The page saying the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting)',
-    content: { 'text/html': { schema: { type: 'string' } } },
-  })
+  @ApiLinkPage(
+    'the meeting was cancelled or is over, or that the member is no longer current (then nothing of the meeting)',
+  )
   async show(
     @Param('token') token: string,
     @Query('response') response: string | undefined,
@@ -56,8 +43,7 @@ export class RsvpController {
     @Res() res: Response,
   ): Promise<void> {
     const link = await this.rsvp.open(token);
-    const { status, html } = rsvpPage(link, { chosen: response, saved: saved === '1' });
-    res.status(status).setHeader('cache-control', 'no-store').type('html').send(html);
+    sendLinkPage(res, rsvpPage(link, { chosen: response, saved: saved === '1' }));
   }
 
   /** Records the reply: a form post is sent back to the page, a JSON call gets JSON. */
@@ -65,17 +51,7 @@ export class RsvpController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: RsvpReplyView, description: 'The reply is recorded (a JSON call)' })
   @ApiResponse({ status: 303, description: 'The reply is recorded (a form post): back to the page' })
-  @ApiErrors(400)
-  @ApiResponse({
-    status: 404,
-    description: 'The link is not recognised (a form post gets the page)',
-    content: ERROR_OR_PAGE,
-  })
-  @ApiResponse({
-    status: 410,
-    description: 'The meeting was cancelled or is over, or the member is no longer current (a form post gets the page)',
-    content: ERROR_OR_PAGE,
-  })
+  @ApiLinkRefusals('The meeting was cancelled or is over, or the member is no longer current')
   async reply(
     @Param('token') token: string,
     @Body() dto: RsvpDto,
@@ -92,8 +68,7 @@ export class RsvpController {
         res.redirect(HttpStatus.SEE_OTHER, `${encodeURIComponent(token)}?saved=1`);
         return;
       }
-      const { status, html } = rsvpPage(result);
-      res.status(status).type('html').send(html);
+      sendLinkPage(res, rsvpPage(result));
       return;
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
