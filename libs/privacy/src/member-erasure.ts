@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Actor, AuditTrail } from '@seg/audit';
-import { PostChanges } from '@seg/records';
+import { Actor } from '@seg/audit';
+import { MemberStatuses, PostChanges } from '@seg/records';
 import { conflictOn, forbiddenOn, InvalidFieldsException } from '@seg/http';
 import { accountActRefusal } from '@seg/rules';
 import { Database, DB, Executor, Role } from '@seg/db';
@@ -46,8 +46,8 @@ export class MemberErasure {
     @Inject(DB) private readonly db: Database,
     private readonly erasure: ErasureRepository,
     private readonly requests: ErasureRequestsRepository,
-    private readonly audit: AuditTrail,
     private readonly posts: PostChanges,
+    private readonly statuses: MemberStatuses,
   ) {}
 
   /**
@@ -131,6 +131,14 @@ export class MemberErasure {
     await this.erasure.anonymiseLedger(tx, memberId);
     const number = await this.erasure.nextFormerNumber(tx);
     const name = `Former member ${number}`;
+    // An erased member has left (if not already), under the erasure's own audit entry;
+    // written first, so the record replaced below keeps erasedAt as its last change.
+    await this.statuses.change(tx, member, 'left', actor, () => ({
+      entity: 'member',
+      entityId: memberId,
+      action: 'erase',
+      after: { name, reason },
+    }));
     const erasedAt = new Date();
     await this.erasure.replaceMember(tx, memberId, {
       name,
@@ -143,7 +151,6 @@ export class MemberErasure {
       availability: null,
       categoryId: null,
       regionId: null,
-      status: 'left',
       role: 'member',
       emailVisibility: 'secretariat',
       phoneVisibility: 'secretariat',
@@ -153,12 +160,6 @@ export class MemberErasure {
       emailBounceReason: null,
       erasedAt,
       updatedAt: erasedAt,
-    });
-    await this.audit.record(tx, actor, {
-      entity: 'member',
-      entityId: memberId,
-      action: 'erase',
-      after: { name, reason },
     });
     return {
       id: memberId,

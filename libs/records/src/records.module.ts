@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { InvitationReplies } from './invitation-replies';
 import { InvitationRepliesRepository } from './invitation-replies.repository';
+import { MemberStatuses } from './member-statuses';
+import { MemberStatusesRepository } from './member-statuses.repository';
 import { PostChanges } from './post-changes';
 import { PostChangesRepository } from './post-changes.repository';
 
@@ -9,7 +11,14 @@ import { PostChangesRepository } from './post-changes.repository';
  * database, audit trail and clock modules).
  */
 @Module({
-  providers: [InvitationRepliesRepository, InvitationReplies, PostChangesRepository, PostChanges],
-  exports: [InvitationReplies, PostChanges],
+  providers: [
+    InvitationRepliesRepository,
+    InvitationReplies,
+    PostChangesRepository,
+    PostChanges,
+    MemberStatusesRepository,
+    MemberStatuses,
+  ],
+  exports: [InvitationReplies, PostChanges, MemberStatuses],
 })
 export class RecordsModule {}

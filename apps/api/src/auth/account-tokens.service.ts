@@ -5,6 +5,7 @@ import { DB, Database, Executor, isCurrentMember, MEMBERSHIP_ENDED, OneTimeToken
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
 import { AuditTrail } from '@seg/audit';
+import { MemberStatuses } from '@seg/records';
 import { Account, AccountsRepository } from './accounts.repository';
 import { NewPasswordDto } from './dto/new-password.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -61,6 +62,7 @@ export class AccountTokensService {
     private readonly outbox: NoticeOutbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly statuses: MemberStatuses,
   ) {}
 
   /**
@@ -82,18 +84,14 @@ export class AccountTokensService {
   ): Promise<TokenPairDto> {
     return this.db.transaction(async (tx) => {
       const { account } = await this.useToken(tx, input.token, 'activation');
-      await this.setPassword(tx, account, input.password, 'active');
-      await this.audit.record(
-        tx,
-        { memberId: account.id, requestId: client.requestId },
-        {
-          entity: 'member',
-          entityId: account.id,
-          action: 'activate',
-          before: { status: account.status },
-          after: { status: 'active' },
-        },
-      );
+      await this.setPassword(tx, account, input.password);
+      await this.statuses.change(tx, account, 'active', { memberId: account.id, requestId: client.requestId }, () => ({
+        entity: 'member',
+        entityId: account.id,
+        action: 'activate',
+        before: { status: account.status },
+        after: { status: 'active' },
+      }));
       return this.sessions.issue(tx, { ...account, status: 'active' }, { userAgent: client.userAgent });
     });
   }
@@ -318,15 +316,10 @@ export class AccountTokensService {
     return { account, row: row! };
   }
 
-  private async setPassword(
-    tx: Executor,
-    account: Account,
-    password: string,
-    status?: Account['status'],
-  ): Promise<void> {
+  private async setPassword(tx: Executor, account: Account, password: string): Promise<void> {
     const problem = passwordProblem(password, account);
     if (problem) throw invalidField('password', problem);
-    await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password), status);
+    await this.accounts.setPassword(tx, account.id, await this.hasher.hash(password));
   }
 
   /** Unused and unexpired. */

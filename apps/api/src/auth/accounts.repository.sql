@@ -53,11 +53,10 @@ for update;
 -- AccountsRepository.setPassword
 update "members"
 set
-  "status" = $1,
-  "password_hash" = $2,
-  "updated_at" = $3
+  "password_hash" = $1,
+  "updated_at" = $2
 where
-  "members"."id" = $4;
+  "members"."id" = $3;
 
 -- AccountsRepository.setEmail
 update "members"

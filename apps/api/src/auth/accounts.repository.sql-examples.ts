@@ -5,7 +5,7 @@ export default sqlExamples(AccountsRepository, {
   getByEmail: () => ['ada@example.org'],
   getById: () => [exampleId(1)],
   lockById: (tx) => [tx, exampleId(1)],
-  setPassword: (tx) => [tx, exampleId(1), 'argon2-hash', 'active'],
+  setPassword: (tx) => [tx, exampleId(1), 'argon2-hash'],
   setEmail: (tx) => [tx, exampleId(1), 'ada@example.org'],
   createIfEmailFree: (tx) => [
     tx,

@@ -49,11 +49,8 @@ export class AccountsRepository {
     return account ?? null;
   }
 
-  async setPassword(tx: Executor, id: string, passwordHash: string, status?: MemberStatus): Promise<void> {
-    await tx
-      .update(members)
-      .set({ passwordHash, ...(status ? { status } : {}), updatedAt: new Date() })
-      .where(eq(members.id, id));
+  async setPassword(tx: Executor, id: string, passwordHash: string): Promise<void> {
+    await tx.update(members).set({ passwordHash, updatedAt: new Date() }).where(eq(members.id, id));
   }
 
   /** A confirmed new address; it clears a bouncing one, as any change of address does. */

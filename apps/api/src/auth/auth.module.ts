@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ACCESS_TOKEN } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { RecordsModule } from '@seg/records';
 import { AccountTokensService } from './account-tokens.service';
 import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
@@ -18,6 +19,7 @@ import { ThrottleModule } from '../throttle/fixed-windows';
 @Module({
   imports: [
     ThrottleModule,
+    RecordsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

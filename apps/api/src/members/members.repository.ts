@@ -92,8 +92,15 @@ export class MembersRepository {
     return row ?? null;
   }
 
-  /** A new email address clears a bouncing one: the next notices go to the new address. */
-  async update(tx: Executor, id: string, values: Partial<typeof members.$inferInsert>): Promise<MemberRow> {
+  /**
+   * A new email address clears a bouncing one: the next notices go to the new address. Never the
+   * status: MemberStatuses (@seg/records) writes it, with its rules.
+   */
+  async update(
+    tx: Executor,
+    id: string,
+    values: Omit<Partial<typeof members.$inferInsert>, 'status'>,
+  ): Promise<MemberRow> {
     const newAddress = values.email === undefined ? undefined : sql`lower(${members.email}) <> lower(${values.email})`;
     const [row] = await tx
       .update(members)

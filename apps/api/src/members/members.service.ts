@@ -5,9 +5,9 @@ import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
 import { NoticeOutbox } from '@seg/notices';
-import { Actor, AuditTrail } from '@seg/audit';
+import { Actor, AuditChange, AuditTrail } from '@seg/audit';
 import { erasedRecordConflict, meetingTextFields, textDigest } from '@seg/privacy';
-import { PostChanges } from '@seg/records';
+import { MemberStatuses } from '@seg/records';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { CategoryRow } from '../categories/categories.repository';
@@ -36,7 +36,7 @@ export class MembersService {
     private readonly categories: CategoriesService,
     private readonly regions: RegionsService,
     private readonly establishments: EstablishmentsService,
-    private readonly posts: PostChanges,
+    private readonly statuses: MemberStatuses,
     private readonly audit: AuditTrail,
     private readonly accountTokens: AccountTokensService,
     private readonly sessions: AuthService,
@@ -203,9 +203,21 @@ export class MembersService {
     }
     const newEmail = values.email && values.email.toLowerCase() !== before.email.toLowerCase() ? values.email : null;
     if (newEmail && before.status === 'active') delete values.email;
+    // A new status is written by MemberStatuses, with its rules, under this change's one audit entry.
+    const { status, ...fields } = values;
+    const statusChanged = status != null && status !== before.status;
+    const afterEstablishments = establishmentIds ? [...new Set(establishmentIds)].sort() : beforeEstablishments;
+    const entry = (row: MemberRow): AuditChange => ({
+      entity: 'member',
+      entityId: id,
+      action: statusChanged ? `update:${row.status}` : 'update',
+      before: memberSnapshot(before, beforeEstablishments),
+      after: memberSnapshot(row, afterEstablishments),
+    });
     // Links are made after the change: a change of role or status in the same request kills
     // every link made before it (the security stamp, drizzle/functions/).
-    const after = Object.keys(values).length ? await this.updateMember(tx, id, values) : before;
+    const updated = Object.keys(fields).length ? await this.updateMember(tx, id, fields) : before;
+    const after = statusChanged ? await this.statuses.change(tx, updated, status, actor, entry) : updated;
     let notices: NoticeRef[] = [];
     if (newEmail && before.status === 'active') {
       notices = await this.accountTokens.issueEmailChange(tx, after, newEmail);
@@ -214,21 +226,11 @@ export class MembersService {
       notices = await this.accountTokens.issueActivation(tx, after);
     }
     if (establishmentIds) await this.members.setEstablishments(tx, id, establishmentIds);
-    const statusChanged = after.status !== before.status;
     if (statusChanged && (after.status === 'suspended' || after.status === 'left')) {
       // The JWT strategy already refuses their access tokens; this ends their refresh tokens too.
       await this.sessions.endSessionsIn(tx, id);
     }
-    if (statusChanged && after.status === 'left') {
-      await this.posts.endAllOf(tx, id, actor);
-    }
-    await this.audit.record(tx, actor, {
-      entity: 'member',
-      entityId: id,
-      action: statusChanged ? `update:${after.status}` : 'update',
-      before: memberSnapshot(before, beforeEstablishments),
-      after: memberSnapshot(after, establishmentIds ? [...new Set(establishmentIds)].sort() : beforeEstablishments),
-    });
+    if (!statusChanged) await this.audit.record(tx, actor, entry(after));
     return { member: after, notices };
   }
 
@@ -284,7 +286,7 @@ export class MembersService {
     }
   }
 
-  private async updateMember(tx: Executor, id: string, values: MemberValues): Promise<MemberRow> {
+  private async updateMember(tx: Executor, id: string, values: Omit<MemberValues, 'status'>): Promise<MemberRow> {
     try {
       return await this.members.update(tx, id, values);
     } catch (error) {

@@ -38,15 +38,8 @@ function toQuery(f: Filters): string {
   return s ? `?${s}` : '';
 }
 
-/** Search as you type; the filters live in the address so a search can be shared or reloaded. */
-export function DirectoryPage() {
-  const { query } = useLocation();
-  const [filters, setFilters] = useState<Filters>(() => filtersFrom(query));
-  const settled = useDebounced(filters, 250);
-  const regions = useReference(reference.regions);
-  const categories = useReference(reference.categories);
-  const establishments = useReference(reference.establishments);
-
+/** The directory's members for the settled filters, page by page; a change of filters starts again. */
+function useDirectorySearch(settled: Filters) {
   const [results, setResults] = useState<DirectoryMember[]>([]);
   const [total, setTotal] = useState<DirectoryTotal | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -91,56 +84,20 @@ export function DirectoryPage() {
     }
   }
 
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  return { results, total, cursor, loading, error, more, retry: () => setAttempt((a) => a + 1) };
+}
+
+/** Search as you type; the filters live in the address so a search can be shared or reloaded. */
+export function DirectoryPage() {
+  const { query } = useLocation();
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(query));
+  const settled = useDebounced(filters, 250);
+  const { results, total, cursor, loading, error, more, retry } = useDirectorySearch(settled);
   const filtered = Boolean(settled.q || settled.region || settled.category || settled.establishment || settled.reps);
 
   return (
     <Page title="Directory" lead="Find colleagues by name, region, category or where they work.">
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="q">Name</label>
-          <input
-            id="q"
-            type="search"
-            autoComplete="off"
-            value={filters.q}
-            onChange={(e) => set({ q: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="region">Region</label>
-          <select id="region" value={filters.region} onChange={(e) => set({ region: e.target.value })}>
-            <option value="">Any region</option>
-            <CodeOptions items={regions} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category">Category</label>
-          <select id="category" value={filters.category} onChange={(e) => set({ category: e.target.value })}>
-            <option value="">Any category</option>
-            <CodeOptions items={categories} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="establishment">Establishment</label>
-          <select
-            id="establishment"
-            value={filters.establishment}
-            onChange={(e) => set({ establishment: e.target.value })}
-          >
-            <option value="">Any establishment</option>
-            {establishments?.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field checkbox">
-          <input id="reps" type="checkbox" checked={filters.reps} onChange={(e) => set({ reps: e.target.checked })} />
-          <label htmlFor="reps">Representatives only</label>
-        </div>
-      </form>
+      <DirectoryFilters filters={filters} set={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
 
       <div aria-live="polite" className="result-count">
         {total !== null && !error ? (
@@ -150,7 +107,7 @@ export function DirectoryPage() {
           </p>
         ) : null}
       </div>
-      <ErrorMessage error={error} retry={() => setAttempt((a) => a + 1)} />
+      <ErrorMessage error={error} retry={retry} />
       {total === 0 ? <EmptyState>Try part of a name, or fewer filters.</EmptyState> : null}
       {/* Names the list, and keeps the headings in order: the cards' names are h3. */}
       <h2 className="visually-hidden" id="results-heading">
@@ -170,5 +127,53 @@ export function DirectoryPage() {
         </button>
       ) : null}
     </Page>
+  );
+}
+
+/** The search form: a name, a region, a category, an establishment, representatives only. */
+function DirectoryFilters({ filters, set }: { filters: Filters; set: (patch: Partial<Filters>) => void }) {
+  const regions = useReference(reference.regions);
+  const categories = useReference(reference.categories);
+  const establishments = useReference(reference.establishments);
+  return (
+    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="q">Name</label>
+        <input id="q" type="search" autoComplete="off" value={filters.q} onChange={(e) => set({ q: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="region">Region</label>
+        <select id="region" value={filters.region} onChange={(e) => set({ region: e.target.value })}>
+          <option value="">Any region</option>
+          <CodeOptions items={regions} />
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="category">Category</label>
+        <select id="category" value={filters.category} onChange={(e) => set({ category: e.target.value })}>
+          <option value="">Any category</option>
+          <CodeOptions items={categories} />
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="establishment">Establishment</label>
+        <select
+          id="establishment"
+          value={filters.establishment}
+          onChange={(e) => set({ establishment: e.target.value })}
+        >
+          <option value="">Any establishment</option>
+          {establishments?.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field checkbox">
+        <input id="reps" type="checkbox" checked={filters.reps} onChange={(e) => set({ reps: e.target.checked })} />
+        <label htmlFor="reps">Representatives only</label>
+      </div>
+    </form>
   );
 }

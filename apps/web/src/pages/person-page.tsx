@@ -27,72 +27,10 @@ export function PersonPage({ id }: { id: string }) {
 
 export function MemberCard({ member, title }: { member: DirectoryMember; title?: string }) {
   const { user } = useSession();
-  // The directory answers with the posts held today; those that ended are pastPosts.
-  const current = member.posts ?? [];
   return (
     <Page title={title ?? member.name} lead={member.title ?? undefined}>
       <div className="profile">
-        <dl className="facts">
-          <div>
-            <dt>Category</dt>
-            <dd>{member.category?.name ?? 'Not given'}</dd>
-          </div>
-          <div>
-            <dt>Region</dt>
-            <dd>
-              {member.region ? (
-                <Link to={`/regions/${encodeURIComponent(member.region.code)}`}>{member.region.name}</Link>
-              ) : (
-                'Not given'
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>Works at</dt>
-            <dd>{member.establishments?.length ? member.establishments.map((e) => e.name).join(', ') : 'Not given'}</dd>
-          </div>
-          {current.length ? (
-            <div>
-              <dt>Represents</dt>
-              <dd>
-                <ul className="plain">
-                  {current.map((p) => (
-                    <li key={p.id}>
-                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          ) : null}
-          {member.pastPosts?.length ? (
-            <div>
-              <dt>Posts held before</dt>
-              <dd>
-                <ul className="plain">
-                  {member.pastPosts.map((p) => (
-                    <li key={p.id}>
-                      {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}, {formatDay(p.startsOn)} to{' '}
-                      {formatDay(p.endsOn)}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          ) : null}
-          {member.availability ? (
-            <div>
-              <dt>Availability</dt>
-              <dd>{member.availability}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>Contact</dt>
-            <dd>
-              <ContactLinks email={member.email} phone={member.phone} />
-            </dd>
-          </div>
-        </dl>
+        <MemberFacts member={member} />
         {member.bio ? (
           <section aria-labelledby="bio-heading">
             <h2 id="bio-heading">About</h2>
@@ -106,5 +44,74 @@ export function MemberCard({ member, title }: { member: DirectoryMember; title?:
         <Link to="/directory">Back to the directory</Link>
       </p>
     </Page>
+  );
+}
+
+/** Category, region, workplaces, posts now and before, availability and the contact details the member shows. */
+function MemberFacts({ member }: { member: DirectoryMember }) {
+  // The directory answers with the posts held today; those that ended are pastPosts.
+  const current = member.posts ?? [];
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Category</dt>
+        <dd>{member.category?.name ?? 'Not given'}</dd>
+      </div>
+      <div>
+        <dt>Region</dt>
+        <dd>
+          {member.region ? (
+            <Link to={`/regions/${encodeURIComponent(member.region.code)}`}>{member.region.name}</Link>
+          ) : (
+            'Not given'
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Works at</dt>
+        <dd>{member.establishments?.length ? member.establishments.map((e) => e.name).join(', ') : 'Not given'}</dd>
+      </div>
+      {current.length ? (
+        <div>
+          <dt>Represents</dt>
+          <dd>
+            <ul className="plain">
+              {current.map((p) => (
+                <li key={p.id}>
+                  {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ) : null}
+      {member.pastPosts?.length ? (
+        <div>
+          <dt>Posts held before</dt>
+          <dd>
+            <ul className="plain">
+              {member.pastPosts.map((p) => (
+                <li key={p.id}>
+                  {p.role}, {p.hub || !p.region ? 'the hub' : p.region.name}, {formatDay(p.startsOn)} to{' '}
+                  {formatDay(p.endsOn)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ) : null}
+      {member.availability ? (
+        <div>
+          <dt>Availability</dt>
+          <dd>{member.availability}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Contact</dt>
+        <dd>
+          <ContactLinks email={member.email} phone={member.phone} />
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -10,6 +10,13 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+function missingFields(email: string, password: string): { field: string; message: string }[] {
+  return [
+    !email.trim() && { field: 'email', message: 'Enter your work email' },
+    !password && { field: 'password', message: 'Enter your password' },
+  ].filter(Boolean) as { field: string; message: string }[];
+}
+
 export function SignInPage() {
   const { signIn, user } = useSession();
   const { query } = useLocation();
@@ -29,10 +36,7 @@ export function SignInPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const missing = [
-      !email.trim() && { field: 'email', message: 'Enter your work email' },
-      !password && { field: 'password', message: 'Enter your password' },
-    ].filter(Boolean) as { field: string; message: string }[];
+    const missing = missingFields(email, password);
     if (missing.length) {
       setError(new ApiError(400, 'Check what you entered', missing));
       return;
@@ -66,28 +70,13 @@ export function SignInPage() {
         <ErrorSummary error={error} labels={{ email: 'Email', password: 'Password' }} />
         {paused ? <SignInLinkRequest email={email} paused missingEmail={emailMissing} /> : null}
         <form onSubmit={submit} noValidate>
-          <Field name="email" label="Work email" error={errors.email}>
-            {(p) => (
-              <input
-                {...p}
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field name="password" label="Password" error={errors.password}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <EmailAndPassword
+            email={email}
+            setEmail={setEmail}
+            password={password}
+            setPassword={setPassword}
+            errors={errors}
+          />
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
@@ -99,5 +88,40 @@ export function SignInPage() {
         <p className="muted">New member? Use the link in your invitation email to set your password.</p>
       </div>
     </Page>
+  );
+}
+
+function EmailAndPassword({
+  email,
+  setEmail,
+  password,
+  setPassword,
+  errors,
+}: {
+  email: string;
+  setEmail: (email: string) => void;
+  password: string;
+  setPassword: (password: string) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <Field name="email" label="Work email" error={errors.email}>
+        {(p) => (
+          <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        )}
+      </Field>
+      <Field name="password" label="Password" error={errors.password}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }
