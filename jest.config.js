@@ -8,6 +8,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
   },
   moduleNameMapper: {
+    // The web app imports single files of @seg/rules (see apps/web/vite.config.mts).
+    '^@seg/rules/(.*)$': '<rootDir>/libs/rules/src/$1',
     '^@seg/(config|db|queue|mail|auth|http|rules|links|notices|audit|privacy|pdf|learning|records)$':
       '<rootDir>/libs/$1/src',
   },

@@ -43,6 +43,7 @@ describe('invited members', () => {
         name: member.name,
         role: 'member',
         status: 'active',
+        isSecretariat: false,
       });
       await sessions(res.body.accessToken).expect(200);
       await login(member.email, 'a quiet week in Durham').expect(200);

@@ -28,7 +28,7 @@ describe('login', () => {
         refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         expiresIn: 900,
         refreshExpiresIn: expect.any(Number),
-        user: { id: m.id, email: m.email, name: m.name, role: 'member', status: 'active' },
+        user: { id: m.id, email: m.email, name: m.name, role: 'member', status: 'active', isSecretariat: false },
       });
       const claims = new JwtService().verify(res.body.accessToken, { secret: TEST_JWT_SECRET, algorithms: ['HS256'] });
       expect(claims).toMatchObject({ sub: m.id, typ: 'access', iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience });

@@ -67,7 +67,14 @@ describe('sign-in links', () => {
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresIn: 900,
       refreshExpiresIn: expect.any(Number),
-      user: { id: owner.id, email: owner.email, name: owner.name, role: 'member', status: 'active' },
+      user: {
+        id: owner.id,
+        email: owner.email,
+        name: owner.name,
+        role: 'member',
+        status: 'active',
+        isSecretariat: false,
+      },
     });
     await stack.http().get('/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`).expect(200);
     await stack.http().post('/auth/refresh').send({ refreshToken: signedIn.body.refreshToken }).expect(200);

@@ -35,10 +35,10 @@ describe('web app: how long an invitation call takes to send', () => {
         lastGoesAt: '2026-12-08T10:24:00+00:00',
       }),
     ).toBe(
-      "12,000 invitations: more than your provider's 9,500 a day allows, so 2,500 wait for the next day; the last should go about Tue, 8 Dec 2026, 10:24 GMT.",
+      "12,000 invitations: more than your provider's 9,500 a day allows, so 2,500 wait for the next day; the last should go about Tuesday 8 December 2026, 10:24 GMT.",
     );
     expect(heldEmailsText(1, '2026-07-08T10:24:00+01:00')).toBe(
-      "1 email waits for a later day (the day's sending limit is reached); the last should go about Wed, 8 Jul 2026, 10:24 BST.",
+      "1 email waits for a later day (the day's sending limit is reached); the last should go about Wednesday 8 July 2026, 10:24 BST.",
     );
     expect(heldEmailsText(0, null)).toBeNull();
   });

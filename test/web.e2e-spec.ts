@@ -273,6 +273,16 @@ describe('web app', () => {
     const card = page.getByRole('list', { name: 'Members' }).getByRole('article').filter({ hasText: londonRep.name });
     await card.getByRole('link', { name: /020 7946 0999/ }).waitFor();
     await screenshot(page, 'directory');
+
+    // Whom the phone reaches is the API's answer (phoneShownTo): the preview follows the saved choice.
+    await page.getByRole('link', { name: 'My details' }).click();
+    const preview = page.getByRole('complementary', { name: 'What other members see' });
+    await preview.getByRole('link', { name: /020 7946 0999/ }).waitFor();
+    await page.getByRole('group', { name: 'Who sees your phone' }).getByLabel('Only the secretariat').check();
+    await preview.getByText('Save to apply your choice of who sees your contacts.').waitFor();
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your details are saved.' }).waitFor();
+    await expect(preview.getByRole('link', { name: /020 7946 0999/ }).count()).resolves.toBe(0);
     await page.context().close();
   });
 
@@ -703,7 +713,15 @@ describe('web app', () => {
     await screenshot(page, 'my-password-wrong');
     await expect(form.getByLabel('Current password').getAttribute('aria-invalid')).resolves.toBe('true');
 
+    // The API's policy names the rule a refused password breaks; the page only says so.
     await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByLabel('New password', { exact: true }).fill('abcdabcdabcd');
+    await form.getByLabel('New password again').fill('abcdabcdabcd');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').getByText('New password: must use at least 5 different characters').waitFor();
+
+    await form.getByLabel('New password', { exact: true }).fill(newPassword);
+    await form.getByLabel('New password again').fill(newPassword);
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByText('Your password is changed.', { exact: false }).waitFor();
     await expect(form.getByLabel('Current password').inputValue()).resolves.toBe('');

@@ -7,6 +7,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  // The wording and London time the API and the emails use, imported file by file: those modules
+  // need nothing of Node's, unlike the rest of the libs.
+  resolve: {
+    alias: [
+      {
+        find: /^@seg\/rules\/(.*)$/,
+        replacement: `${fileURLToPath(new URL('../../libs/rules/src/', import.meta.url))}$1`,
+      },
+    ],
+  },
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

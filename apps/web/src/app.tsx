@@ -2,7 +2,6 @@ import { lazy, ReactNode, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './components/error-boundary';
 import { Layout } from './components/layout';
 import { Loading, Page } from './components/ui';
-import { isSecretariat } from './api/types';
 import { ActivatePage } from './pages/activate-page';
 import { ConfirmDetailsPage } from './pages/confirm-details-page';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
@@ -114,7 +113,7 @@ function Routes() {
   params = matchPath('/my/meetings/:id', path);
   if (params) return <MeetingPage id={params.id} />;
   if (path === '/secretariat' || path.startsWith('/secretariat/')) {
-    if (!isSecretariat(user.role)) return <NotAllowed />;
+    if (!user.isSecretariat) return <NotAllowed />;
     return (
       <Suspense fallback={<Loading what="Opening the secretariat's screens" />}>
         <SecretariatRoutes path={path} query={query} />

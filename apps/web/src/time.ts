@@ -1,106 +1,53 @@
-/** Meeting times are stored in UTC and always shown in Europe/London, naming GMT or BST. */
+/**
+ * Times as the group reads them, in the one style of the emails and the API's own words
+ * (`Wednesday 10 June 2026, 10:00 BST`): the rule and the wording are @seg/rules' London time,
+ * which the API and the worker use too. Here only the API's ISO strings are turned into dates.
+ */
+import {
+  formatLondon,
+  formatLondonDay,
+  formatLondonMonth,
+  formatLondonRange,
+  toLondonIso,
+} from '@seg/rules/london-time';
 
-const ZONE = 'Europe/London';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-const timeOnly = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-const dayOnly = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const stamp = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
+/** A meeting's time: `Wednesday 10 June 2026, 10:00 to 12:30 BST`, or its year, or not yet known. */
 export function formatWhen(startsAt: string | null, endsAt: string | null, year?: number | null): string {
   if (!startsAt) return year ? String(year) : 'Date to be confirmed';
-  const start = new Date(startsAt);
-  if (!endsAt) return dateTime.format(start);
-  const end = new Date(endsAt);
-  const sameDay = dayOnly.format(start) === dayOnly.format(end);
-  return sameDay
-    ? `${dateTime.format(start).replace(/\s\S+$/, '')} to ${timeOnly.format(end)}`
-    : `${dateTime.format(start)} to ${dateTime.format(end)}`;
+  return endsAt ? formatLondonRange(new Date(startsAt), new Date(endsAt)) : formatLondon(new Date(startsAt));
 }
-
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
 
 /** A calendar day as people write it: `2019-07-01` → "1 July 2019". */
 export function formatDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : dayMonthYear.format(date);
+  // Noon UTC falls on the same day in London whatever the season.
+  const noon = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? day : formatLondonDay(noon);
 }
-
-const londonDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** Today in London as YYYY-MM-DD, the calendar the API keeps posts by (not the UTC date). */
 export function todayInLondon(): string {
-  return londonDay.format(new Date());
+  return toLondonIso(new Date()).slice(0, 10);
 }
 
 /** The London day of an instant, as YYYY-MM-DD. */
 export function dayInLondon(iso: string): string {
-  return londonDay.format(new Date(iso));
+  return toLondonIso(new Date(iso)).slice(0, 10);
 }
 
-/** One moment, with its day and GMT or BST: `Tue, 8 Dec 2026, 14:05 GMT`. */
+/** One moment, with its day and GMT or BST: `Tuesday 8 December 2026, 14:05 GMT`. */
 export function formatMoment(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
-
-export function formatStamp(iso: string): string {
-  return stamp.format(new Date(iso));
+  return formatLondon(new Date(iso));
 }
 
 /** ISO instant → `YYYY-MM-DDTHH:mm` in London time, as the meeting form's date and time boxes hold it. */
 export function isoToLondonLocal(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return iso ? toLondonIso(new Date(iso)).slice(0, 16) : '';
 }
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, month: 'long', year: 'numeric' });
 
 /** An instant as its month in London: "March 2026". */
 export function formatMonth(iso: string): string {
-  return monthYear.format(new Date(iso));
+  return formatLondonMonth(new Date(iso));
 }
+
+/** When something was recorded (the audit, sign-ins, backups), in the same style. */
+export const formatStamp = formatMoment;

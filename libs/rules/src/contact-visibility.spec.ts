@@ -1,5 +1,12 @@
 import type { Visibility } from '@seg/db';
-import { ContactSubject, listedToMembers, seesRecord, visibilityClass, visibleContacts } from './contact-visibility';
+import {
+  ContactSubject,
+  contactsShownTo,
+  listedToMembers,
+  seesRecord,
+  visibilityClass,
+  visibleContacts,
+} from './contact-visibility';
 
 const subject = (over: Partial<ContactSubject>): ContactSubject => ({
   id: 'subject',
@@ -29,6 +36,11 @@ describe('visibleContacts', () => {
             expect(visibleContacts(s, member)).toEqual({
               email: emailShown ? s.email : null,
               phone: phone === 'members' ? s.phone : null,
+            });
+            // What My details says of whom each detail reaches is the same rule.
+            expect(contactsShownTo(s)).toEqual({
+              email: emailShown ? 'members' : 'secretariat',
+              phone: phone === 'members' ? 'members' : 'secretariat',
             });
           });
         }

@@ -54,10 +54,24 @@ export function visibleContacts(
   viewer: Viewer,
 ): { email: string | null; phone: string | null } {
   if (seesEverything(viewer, subject.id)) return { email: subject.email, phone: subject.phone };
-  const emailShown = subject.emailVisibility === 'members' || emailAlwaysShown(subject);
+  const shownTo = contactsShownTo(subject);
   return {
-    email: emailShown ? subject.email : null,
-    phone: subject.phoneVisibility === 'members' ? subject.phone : null,
+    email: shownTo.email === 'members' ? subject.email : null,
+    phone: shownTo.phone === 'members' ? subject.phone : null,
+  };
+}
+
+/**
+ * Whom each contact detail reaches beyond the secretariat and the member: every member, or the
+ * secretariat only. The phone follows the member's choice; the email also reaches members while
+ * `emailAlwaysShown`.
+ */
+export function contactsShownTo(
+  subject: Pick<ContactSubject, 'emailVisibility' | 'phoneVisibility' | 'isCurrentRep' | 'categoryPrivate'>,
+): { email: Visibility; phone: Visibility } {
+  return {
+    email: subject.emailVisibility === 'members' || emailAlwaysShown(subject) ? 'members' : 'secretariat',
+    phone: subject.phoneVisibility,
   };
 }
 

@@ -4,6 +4,7 @@ export * from './contact-visibility';
 export * from './details-confirmation';
 export * from './erasure-request-clock';
 export * from './rsvp-wording';
+export * from './meeting-kind-wording';
 export * from './meeting-calendar';
 export * from './meeting-over';
 export * from './account-rights';

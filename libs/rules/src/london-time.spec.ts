@@ -1,6 +1,7 @@
 import {
   formatLondon,
   formatLondonDay,
+  formatLondonMonth,
   formatLondonRange,
   fromLondonWallClock,
   londonOffsetMinutes,
@@ -33,6 +34,7 @@ describe('London time', () => {
   it("writes the day as the UK does, London's day around midnight", () => {
     expect(formatLondonDay(new Date('2026-12-07T09:00:00Z'))).toBe('7 December 2026');
     expect(formatLondonDay(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
+    expect(formatLondonMonth(new Date('2026-03-31T23:30:00Z'))).toBe('April 2026');
   });
 
   it('formats for people with GMT or BST', () => {

@@ -94,6 +94,12 @@ export function formatLondonDay(at: Date): string {
   return `${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
 
+/** For people, the month alone: `March 2026`. */
+export function formatLondonMonth(at: Date): string {
+  const p = londonParts(at);
+  return `${MONTH_NAMES[p.month - 1]} ${p.year}`;
+}
+
 /** For people: `10:00 to 12:30 BST on Wednesday 10 June 2026`, or both dates when it spans days. */
 export function formatLondonRange(start: Date, end: Date): string {
   const a = londonParts(start);

@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
+import { PASSWORD_RULES } from '../auth/password-policy';
 import { About } from './about.dto';
 
 @ApiTags('about')
@@ -18,6 +19,7 @@ export class AboutController {
     return {
       secretariatEmail: this.config.secretariatEmail,
       retention: { ...retention, detailsConfirmMonths: detailsConfirm.months, backupKeepDays: backup.keepDays },
+      passwordRules: PASSWORD_RULES,
     };
   }
 }

@@ -17,4 +17,6 @@ export class About {
   /** Where members write to reach the secretariat (SECRETARIAT_EMAIL). */
   secretariatEmail: string;
   retention: RetentionPeriods;
+  /** What a new password must be, in words; a refused one is answered with the rule it breaks. */
+  passwordRules: string;
 }

@@ -5,6 +5,9 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** Twelve spaces, or one key held down, is not a password. */
 export const PASSWORD_MIN_DISTINCT = 5;
 
+/** The policy in words, for the forms that ask for a new password (GET /about). */
+export const PASSWORD_RULES = `At least ${PASSWORD_MIN_LENGTH} characters, at least ${PASSWORD_MIN_DISTINCT} of them different; not one of the most common passwords, nor your email address or name.`;
+
 // C0 controls, DEL and C1 controls: nobody types them, and they vanish or differ between devices.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ACCESS_TOKEN, AccessTokenClaims } from '@seg/auth';
+import { ACCESS_TOKEN, AccessTokenClaims, isSecretariat } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Executor } from '@seg/db';
 import { randomUUID } from 'node:crypto';
@@ -45,7 +45,14 @@ export class SessionTokensService {
       refreshToken: refresh.token,
       expiresIn: this.config.auth.accessTtlSeconds,
       refreshExpiresIn: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
-      user: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status },
+      user: {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        status: account.status,
+        isSecretariat: isSecretariat(account),
+      },
     };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  contactsShownTo,
   detailsConfirmationOverdue,
   detailsConfirmMonths,
   emailAlwaysShown,
@@ -31,6 +32,7 @@ export function memberRecord(
     categoryPrivate: row.category?.contactsPrivateByDefault ?? false,
     isCurrentRep: posts.some((p) => p.current),
   };
+  const shownTo = contactsShownTo(subject);
   return {
     id: m.id,
     email: m.email,
@@ -62,6 +64,8 @@ export function memberRecord(
     seenByMembers: {
       ...visibleContacts(subject, OTHER_MEMBER),
       emailAlwaysShown: emailAlwaysShown(subject),
+      emailShownTo: shownTo.email,
+      phoneShownTo: shownTo.phone,
       listed: listedToMembers({
         ...subject,
         listed: m.listed,

@@ -118,7 +118,8 @@ const options: ClientOptions = {
 
 /**
  * Every call but the session's own. It asks for JSON, so an answer is typed as its JSON form even
- * where a route also offers another (the region's sheet as a page to print, CSV lists).
+ * where a route also offers another (the region's sheet as a page to print, CSV lists); a file
+ * (PDF, CSV, vCard, iCalendar) is asked for with `asFile` and read as bytes.
  */
 export const client = createClient<paths, 'application/json'>({ ...options, fetch: sendSignedIn });
 

@@ -1644,6 +1644,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         About: {
+            /** @description What a new password must be, in words; a refused one is answered with the rule it breaks. */
+            passwordRules: string;
             retention: components["schemas"]["RetentionPeriods"];
             /** @description Where members write to reach the secretariat (SECRETARIAT_EMAIL). */
             secretariatEmail: string;
@@ -2986,11 +2988,21 @@ export interface components {
             email: string | null;
             /** @description Members see the email whatever its visibility: a current rep whose category is not private by default. */
             emailAlwaysShown: boolean;
+            /**
+             * @description Whom the email reaches beyond the secretariat: every member (their choice, or `emailAlwaysShown`), or the secretariat only.
+             * @enum {string}
+             */
+            emailShownTo: "secretariat" | "members";
             /** @description Other members find them today (directory, contacts, the network): their choice, or a current post. */
             listed: boolean;
             /** @description Listed whatever they choose: a current rep whose category is not private by default. */
             listedWhateverChosen: boolean;
             phone: string | null;
+            /**
+             * @description Whom the phone reaches beyond the secretariat: every member, or the secretariat only (the member's choice).
+             * @enum {string}
+             */
+            phoneShownTo: "secretariat" | "members";
         };
         SendMessageDto: {
             /** @description One line. */
@@ -3033,6 +3045,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The secretariat's screens are theirs (role secretariat or admin), as every route decides it */
+            isSecretariat: boolean;
             /** @example Dr Asha Patel */
             name: string;
             /** @enum {string} */
@@ -6726,6 +6740,8 @@ export interface operations {
                 cursor?: string;
                 kind?: "hub" | "regional" | "summit" | "other";
                 limit?: number;
+                /** @description A region code: every meeting of that region (the secretariat, or a representative of the region). */
+                region?: string;
                 when?: "upcoming" | "past";
             };
             header?: never;

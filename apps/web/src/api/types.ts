@@ -38,19 +38,8 @@ export type {
   RegionPost,
 } from './openapi.generated';
 
-export const RSVP_LABELS: Record<Rsvp, string> = {
-  'needs-action': 'No reply yet',
-  accepted: 'Going',
-  tentative: 'Maybe',
-  declined: 'Not going',
-};
-
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  hub: 'Hub meeting',
-  regional: 'Regional meeting',
-  summit: 'Summit',
-  other: 'Other',
-};
+export { RSVP_WORDING as RSVP_LABELS } from '@seg/rules/rsvp-wording';
+export { MEETING_KIND_WORDING as MEETING_KIND_LABELS } from '@seg/rules/meeting-kind-wording';
 
 export function isSecretariat(role: Role | undefined): boolean {
   return role === 'secretariat' || role === 'admin';

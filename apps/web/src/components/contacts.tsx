@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { reference, useReference } from '../api/reference';
-import { DetailsConfirmation, DirectoryMember, Rep } from '../api/types';
+import type { DetailsConfirmation, DirectoryMember, RepView as Rep } from '../api/openapi.generated';
 import { Link } from '../router';
 import { formatMonth } from '../time';
 

@@ -1,5 +1,4 @@
 import { ReactNode, useState } from 'react';
-import { isSecretariat } from '../api/types';
 import { Link, NavLink } from '../router';
 import { useRepresentedRegions } from '../region/represented-regions';
 import { useSession } from '../session';
@@ -63,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/my/region">My region</NavLink>
                   </li>
                 ) : null}
-                {isSecretariat(user.role) ? (
+                {user.isSecretariat ? (
                   <li>
                     <NavLink to="/secretariat">Secretariat</NavLink>
                   </li>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { answer, client } from '../api/client';
-import { MEETING_KIND_LABELS } from '../api/types';
+import { MEETING_KIND_WORDING } from '@seg/rules/meeting-kind-wording';
 import { useResource } from '../hooks';
 import { Link } from '../router';
 import { formatWhen } from '../time';
@@ -69,7 +69,7 @@ export function MeetingsByWhen({
                     <td>
                       <Link to={`${meetingPath}/${m.id}`}>{m.title}</Link>
                     </td>
-                    <td>{MEETING_KIND_LABELS[m.kind] ?? m.kind}</td>
+                    <td>{MEETING_KIND_WORDING[m.kind]}</td>
                     {withRegion ? <td>{m.region?.name ?? ''}</td> : null}
                     <td>{formatWhen(m.startsAt, m.endsAt, m.summit?.year)}</td>
                     <td>

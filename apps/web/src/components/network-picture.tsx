@@ -1,4 +1,4 @@
-import { Network } from '../api/types';
+import type { NetworkView as Network } from '../api/openapi.generated';
 
 /**
  * The regions clockwise round the map from the north, so neighbours sit side by side in the

@@ -1,4 +1,4 @@
-import { RegionDetail } from '../api/types';
+import type { RegionDetail } from '../api/openapi.generated';
 import { Link } from '../router';
 import { formatDay } from '../time';
 

@@ -7,6 +7,17 @@ import { LearningEntryForm } from './learning-entry-form';
 import { hoursText, LearningLine } from './learning-line';
 
 /** My learning: an appraisal year's meetings and own entries, with notes, the total and the downloads. */
+/** The appraisal year's learning as a CSV, or its statement as a PDF. */
+function saveYear(kind: 'csv' | 'pdf', y: number): Promise<void> {
+  const year = { params: { query: { year: y } } };
+  return kind === 'csv'
+    ? download(client.GET('/me/learning.csv', { ...year, ...asFile('text/csv') }), `learning-${y}.csv`)
+    : download(
+        client.GET('/me/learning/statement.pdf', { ...year, ...asFile('application/pdf') }),
+        `learning-statement-${y}.pdf`,
+      );
+}
+
 export function MyLearningPage() {
   const [year, setYear] = useState<number | null>(null);
   const [tick, setTick] = useState(0);
@@ -22,19 +33,7 @@ export function MyLearningPage() {
   async function save(kind: 'csv' | 'pdf') {
     if (!data) return;
     setError(null);
-    const y = data.appraisalYear.year;
-    try {
-      const year = { params: { query: { year: y } } };
-      if (kind === 'csv')
-        await download(client.GET('/me/learning.csv', { ...year, ...asFile('text/csv') }), `learning-${y}.csv`);
-      else
-        await download(
-          client.GET('/me/learning/statement.pdf', { ...year, ...asFile('application/pdf') }),
-          `learning-statement-${y}.pdf`,
-        );
-    } catch (err) {
-      setError(err);
-    }
+    await saveYear(kind, data.appraisalYear.year).catch(setError);
   }
 
   return (

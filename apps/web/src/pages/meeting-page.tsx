@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { answer, asFile, client, download } from '../api/client';
-import { isSecretariat, MEETING_KIND_LABELS } from '../api/types';
+import { MEETING_KIND_WORDING } from '@seg/rules/meeting-kind-wording';
 import { MeetingAgenda } from '../components/meeting-agenda';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -44,7 +44,7 @@ export function MeetingPage({ id }: { id: string }) {
   }
 
   return (
-    <Page title={m.title} lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind}${m.region ? ` of ${m.region.name}` : ''}`}>
+    <Page title={m.title} lead={`${MEETING_KIND_WORDING[m.kind]}${m.region ? ` of ${m.region.name}` : ''}`}>
       {m.status === 'cancelled' ? <p className="alert alert-error">This meeting has been cancelled.</p> : null}
       <dl className="facts">
         <div>
@@ -94,7 +94,7 @@ export function MeetingPage({ id }: { id: string }) {
       ) : null}
       {m.mayRun ? (
         <p>
-          <Link to={isSecretariat(user?.role) ? `/secretariat/meetings/${m.id}` : `/my/region/meetings/${m.id}`}>
+          <Link to={user?.isSecretariat ? `/secretariat/meetings/${m.id}` : `/my/region/meetings/${m.id}`}>
             Invitations and replies of this meeting
           </Link>
         </p>

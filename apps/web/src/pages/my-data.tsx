@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { answer, asFile, client, download } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage } from '../components/ui';
-import { formatStamp } from '../time';
+import { formatMoment } from '../time';
 
 /** Everything held about the member, as a file they keep (a subject access request, answered at once). */
 export function MyData() {
@@ -51,8 +51,8 @@ export function MyData() {
       </p>
       {asked ? (
         <Alert kind="success">
-          Your request is with the secretariat (asked {formatStamp(asked.requestedAt)}). They answer by{' '}
-          {formatStamp(asked.answerBy)}.
+          Your request is with the secretariat (asked {formatMoment(asked.requestedAt)}). They answer by{' '}
+          {formatMoment(asked.answerBy)}.
         </Alert>
       ) : (
         <button type="button" className="button secondary" onClick={askErasure}>

@@ -135,9 +135,11 @@ function DetailsForm({ me }: { me: MyRecord }) {
     .filter((e): e is EstablishmentRef => Boolean(e));
 
   const currentPosts = (saved.posts ?? []).filter((p) => p.current);
-  // The server's rule: a current rep's email is shown whatever they choose, unless their category keeps contacts private.
-  const emailShown = form.contactVisibility.email === 'members' || saved.seenByMembers.emailAlwaysShown;
-  const phoneShown = form.contactVisibility.phone === 'members';
+  // Whom each contact reaches is the API's answer for the saved choices (seenByMembers), not worked out here.
+  const seen = saved.seenByMembers;
+  const choiceUnsaved =
+    form.contactVisibility.email !== saved.contactVisibility.email ||
+    form.contactVisibility.phone !== saved.contactVisibility.phone;
 
   return (
     <Page title="My details" lead="Keep these current: colleagues use them to reach you.">
@@ -291,12 +293,16 @@ function DetailsForm({ me }: { me: MyRecord }) {
             </p>
           )}
           {form.listed !== saved.listed ? <p className="muted small">Save to apply your listing choice.</p> : null}
+          {choiceUnsaved ? <p className="muted small">Save to apply your choice of who sees your contacts.</p> : null}
           <div className="card">
             <p className="card-title">{form.name || 'Your name'}</p>
             {form.title ? <p className="muted small">{form.title}</p> : null}
             <p className="small">{[saved.category?.name, saved.region?.name].filter(Boolean).join(' · ')}</p>
             {chosen.length ? <p className="small">Works at {chosen.map((e) => e.name).join(', ')}</p> : null}
-            <ContactLinks email={emailShown ? saved.email : null} phone={phoneShown ? form.phone || null : null} />
+            <ContactLinks
+              email={seen.emailShownTo === 'members' ? saved.email : null}
+              phone={seen.phoneShownTo === 'members' ? form.phone || null : null}
+            />
             {form.availability ? <p className="small">Available: {form.availability}</p> : null}
           </div>
           <p className="muted small">The secretariat always sees all your details.</p>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { answer, client } from '../api/client';
 import type { MeetingView as Meeting } from '../api/openapi.generated';
-import { MEETING_KIND_LABELS, RSVP_LABELS } from '../api/types';
+import { MEETING_KIND_WORDING } from '@seg/rules/meeting-kind-wording';
+import { RSVP_WORDING } from '@seg/rules/rsvp-wording';
 import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -38,11 +39,10 @@ export function MyMeetingsPage() {
                       <Link to={`/my/meetings/${m.id}`}>{m.title}</Link>
                     </h3>
                     <p>
-                      <span className="tag">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</span>{' '}
-                      {formatWhen(m.startsAt, m.endsAt)}
+                      <span className="tag">{MEETING_KIND_WORDING[m.kind]}</span> {formatWhen(m.startsAt, m.endsAt)}
                     </p>
                     {m.venue ? <p className="small">{m.venue}</p> : null}
-                    <p className="small">Your reply: {rsvp ? RSVP_LABELS[rsvp] : 'No reply yet'}</p>
+                    <p className="small">Your reply: {RSVP_WORDING[rsvp ?? 'needs-action']}</p>
                     <RsvpButtons
                       meeting={m}
                       current={rsvp}

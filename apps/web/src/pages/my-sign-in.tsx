@@ -3,7 +3,7 @@ import { answer, ApiError, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
 import { useResource } from '../hooks';
-import { formatStamp } from '../time';
+import { formatMoment } from '../time';
 import { PasswordFields, usePasswordPair } from './password-fields';
 
 type Session = Api.SessionDto;
@@ -181,8 +181,8 @@ function MySessions({ changes }: { changes: number }) {
                           <span className="muted small"> ({d.sessions.length} sign-ins)</span>
                         ) : null}
                       </td>
-                      <td>{formatStamp(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
-                      <td>{formatStamp(d.lastActive)}</td>
+                      <td>{formatMoment(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
+                      <td>{formatMoment(d.lastActive)}</td>
                       <td>
                         {d.current ? <strong>This browser</strong> : null}
                         {ending ? (

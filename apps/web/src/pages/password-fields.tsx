@@ -1,20 +1,19 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { answer, ApiError, client, FieldError } from '../api/client';
+import { reference, useReference } from '../api/reference';
 import { Alert, ErrorSummary, Field, fieldErrors, Loading } from '../components/ui';
 import { useResource } from '../hooks';
 
-const MIN_LENGTH = 12;
-
 /**
- * New password twice, checked here before it goes to the API (which checks it again). `field` is
- * the API's name for it, so the API's errors land on the same field as these.
+ * New password twice. Only that the two are the same is checked here: the API's policy judges the
+ * password and names the rule a refused one breaks. `field` is the API's name for it, so the
+ * API's reasons land on that field.
  */
 export function usePasswordPair(field = 'password') {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const check = (): ApiError | null => {
     const details: FieldError[] = [];
-    if (password.length < MIN_LENGTH) details.push({ field, message: `Use at least ${MIN_LENGTH} characters` });
     if (confirm !== password) details.push({ field: 'confirm', message: 'The two passwords are not the same' });
     return details.length ? new ApiError(400, 'Check what you entered', details) : null;
   };
@@ -28,12 +27,13 @@ export function PasswordFields({
   pair: ReturnType<typeof usePasswordPair>;
   errors: Record<string, string>;
 }) {
+  const about = useReference(reference.about);
   return (
     <>
       <Field
         name={pair.field}
         label="New password"
-        hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        hint={`${about?.passwordRules ?? ''} A few unrelated words make a strong one.`.trim()}
         error={errors[pair.field]}
       >
         {(p) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { answer, client, messageOf } from '../api/client';
 import type { MeetingView as Meeting } from '../api/openapi.generated';
-import { RSVP_LABELS } from '../api/types';
+import { RSVP_WORDING } from '@seg/rules/rsvp-wording';
 
 /** A reply to an invitation, as the API words it. */
 export type Rsvp = NonNullable<Meeting['rsvp']>;
@@ -34,7 +34,7 @@ export function RsvpButtons({
     try {
       await answer(client.PUT('/meetings/{id}/rsvp', { params: { path: { id: meeting.id } }, body: { response } }));
       onChange(response);
-      setSaid(`Reply saved: ${RSVP_LABELS[response]}.`);
+      setSaid(`Reply saved: ${RSVP_WORDING[response]}.`);
     } catch (err) {
       setError(messageOf(err));
     } finally {

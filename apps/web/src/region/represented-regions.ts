@@ -1,10 +1,10 @@
-import { api } from '../api/client';
-import { MyRecord, RegionName } from '../api/types';
+import { answer, client } from '../api/client';
+import type { PostRegion } from '../api/openapi.generated';
 import { useResource } from '../hooks';
 import { useSession } from '../session';
 
 /** A region the signed-in member represents today, with the roles they hold there. */
-export interface RepresentedRegion extends RegionName {
+export interface RepresentedRegion extends PostRegion {
   roles: string[];
 }
 
@@ -14,10 +14,10 @@ export interface RepresentedRegion extends RegionName {
  */
 export function useRepresentedRegions(): { regions: RepresentedRegion[]; loading: boolean; error: unknown } {
   const { user } = useSession();
-  const me = useResource(() => (user ? api.get<MyRecord>('/me') : Promise.resolve(undefined)), [user?.id]);
+  const me = useResource(() => (user ? answer(client.GET('/me')) : Promise.resolve(undefined)), [user?.id]);
   const regions = new Map<string, RepresentedRegion>();
   for (const post of me.data?.posts ?? []) {
-    if (post.hub || !post.region) continue;
+    if (!post.current || post.hub || !post.region) continue;
     const known = regions.get(post.region.code) ?? { ...post.region, roles: [] };
     known.roles.push(post.role);
     regions.set(post.region.code, known);

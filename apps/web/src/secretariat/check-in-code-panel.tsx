@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { ErrorMessage } from '../components/ui';
 import { formatWhen } from '../time';
@@ -12,7 +12,7 @@ export function CheckInCodePanel({ meetingId }: { meetingId: string }) {
   async function show() {
     setError(null);
     try {
-      setCode(await api.get<Api.CheckInCode>(`/meetings/${meetingId}/check-in-code`));
+      setCode(await answer(client.GET('/meetings/{id}/check-in-code', { params: { path: { id: meetingId } } })));
     } catch (err) {
       setError(err);
     }

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
-import { MyRecord } from '../api/types';
+import { answer, client } from '../api/client';
+import type { MemberRecord } from '../api/openapi.generated';
 import { ErrorSummary, Field, fieldErrors } from '../components/ui';
 
 const LABELS = { reason: 'Why they are erased' };
@@ -15,7 +15,7 @@ export function EraseMemberForm({
   onCancel,
   onErased,
 }: {
-  record: MyRecord;
+  record: MemberRecord;
   onCancel: () => void;
   onErased: () => void;
 }) {
@@ -29,7 +29,9 @@ export function EraseMemberForm({
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/members/${record.id}/erase`, { reason: reason.trim() });
+      await answer(
+        client.POST('/members/{id}/erase', { params: { path: { id: record.id } }, body: { reason: reason.trim() } }),
+      );
       onErased();
     } catch (err) {
       setError(err);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
-import { formatStamp } from '../time';
+import { formatMoment } from '../time';
 
 /**
  * What the worker made of the inbound mailbox: by default the messages it set aside in the
@@ -14,7 +14,9 @@ export function InboundMailPage() {
   const [more, setMore] = useState<Api.InboundMessageView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const list = useResource(async () => {
-    const page = await api.get<Api.InboundMessagePage>('/inbound-messages', { outcome: 'unmatched', limit: 50 });
+    const page = await answer(
+      client.GET('/inbound-messages', { params: { query: { outcome: 'unmatched', limit: 50 } } }),
+    );
     setMore([]);
     setCursor(page.nextCursor);
     return page;
@@ -22,11 +24,8 @@ export function InboundMailPage() {
 
   async function loadMore() {
     if (!cursor) return;
-    const page = await api.get<Api.InboundMessagePage>('/inbound-messages', {
-      outcome: 'unmatched',
-      limit: 50,
-      cursor,
-    });
+    const unmatched = { outcome: 'unmatched', limit: 50, cursor } as const;
+    const page = await answer(client.GET('/inbound-messages', { params: { query: unmatched } }));
     setMore((m) => [...m, ...page.items]);
     setCursor(page.nextCursor);
   }
@@ -54,7 +53,7 @@ export function InboundMailPage() {
               <tbody>
                 {messages.map((m) => (
                   <tr key={m.id}>
-                    <td>{formatStamp(m.receivedAt)}</td>
+                    <td>{formatMoment(m.receivedAt)}</td>
                     <td>{m.reason ?? 'Not recorded'}</td>
                     <td>
                       {m.meeting ? <Link to={`/secretariat/meetings/${m.meeting.id}`}>{m.meeting.title}</Link> : null}

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
-import { Meeting } from '../api/types';
+import { answer, client } from '../api/client';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Field, fieldErrors } from '../components/ui';
 
 /** The meeting's learning (CPD): the hours it counts for and its outcomes, printed on its certificates. */
@@ -16,13 +16,14 @@ export function MeetingLearningSection({ meeting, onSaved }: { meeting: Meeting;
     setError(null);
     setSaved(false);
     try {
-      await api.patch(`/meetings/${meeting.id}`, {
+      const body = {
         cpdHours: hours.trim() === '' ? null : Number(hours),
         learningOutcomes: outcomes
           .split('\n')
           .map((l) => l.trim())
           .filter(Boolean),
-      });
+      };
+      await answer(client.PATCH('/meetings/{id}', { params: { path: { id: meeting.id } }, body }));
       setSaved(true);
       onSaved();
     } catch (err) {

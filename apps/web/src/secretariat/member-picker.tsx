@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, DirectoryPage } from '../api/client';
-import { DirectoryMember } from '../api/types';
+import { answer, client } from '../api/client';
+import type { DirectoryMember } from '../api/openapi.generated';
 import { useDebounced } from '../hooks';
 
 /** Finds a member by name and hands back the one chosen. */
@@ -27,16 +27,10 @@ export function MemberPicker({
   useEffect(() => {
     if (settled.length < 2) return setFound([]);
     let live = true;
-    api
-      .get<DirectoryPage<DirectoryMember>>('/directory/members', {
-        q: settled,
-        limit: 8,
-        ...(region ? { region } : {}),
-      })
-      .then(
-        (page) => live && setFound(page.items),
-        () => live && setFound([]),
-      );
+    answer(client.GET('/directory/members', { params: { query: { q: settled, limit: 8, region } } })).then(
+      (page) => live && setFound(page.items),
+      () => live && setFound([]),
+    );
     return () => {
       live = false;
     };

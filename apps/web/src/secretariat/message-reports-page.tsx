@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import type * as Api from '../api/openapi.generated';
+import { answer, client } from '../api/client';
 import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -7,7 +6,7 @@ import { formatWhen } from '../time';
 
 /** Messages between members that their recipients reported: who wrote to whom and when; the text was never kept. */
 export function MessageReportsPage() {
-  const reports = useResource(() => api.get<Api.MessageReportPage>('/message-reports'), []);
+  const reports = useResource(() => answer(client.GET('/message-reports')), []);
   return (
     <Page title="Reported messages" lead="Messages members sent through SEG Network that their recipients reported.">
       {reports.loading && !reports.data ? <Loading /> : null}

@@ -1,9 +1,9 @@
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
-import { formatStamp } from '../time';
+import { formatMoment } from '../time';
 
 function askedAgo(days: number): string {
   if (days === 0) return 'today';
@@ -12,7 +12,7 @@ function askedAgo(days: number): string {
 
 /** Members' open requests to be erased, with the one-month clock. */
 function ErasureRequests() {
-  const open = useResource(() => api.get<Api.OpenErasureRequests>('/privacy/erasure-requests'), []);
+  const open = useResource(() => answer(client.GET('/privacy/erasure-requests')), []);
   const items = open.data?.items ?? [];
   if (!items.length) return null;
   return (
@@ -22,7 +22,7 @@ function ErasureRequests() {
         {items.map((r) => (
           <li key={r.id}>
             <Link to={`/secretariat/members/${r.member.id}`}>{r.member.name}</Link>: asked {askedAgo(r.ageDays)}, answer
-            by {formatStamp(r.answerBy)}
+            by {formatMoment(r.answerBy)}
             {r.overdue ? <strong> (overdue)</strong> : null}
           </li>
         ))}
@@ -51,7 +51,7 @@ function retentionLabel(rule: Api.RetentionRuleView): string {
 
 /** The nightly retention run: what each rule removed the last time it ran. */
 function Retention() {
-  const report = useResource(() => api.get<Api.RetentionReportView>('/privacy/retention'), []);
+  const report = useResource(() => answer(client.GET('/privacy/retention')), []);
   if (!report.data) return null;
   return (
     <section className="section" aria-labelledby="retention-heading">
@@ -63,7 +63,7 @@ function Retention() {
             {retentionLabel(rule)}:{' '}
             {rule.lastRun ? (
               <>
-                {rule.lastRun.removed} <span className="muted small">({formatStamp(rule.lastRun.ranAt)})</span>
+                {rule.lastRun.removed} <span className="muted small">({formatMoment(rule.lastRun.ranAt)})</span>
               </>
             ) : (
               'not run yet'
@@ -89,7 +89,7 @@ function formatSize(bytes: number): string {
 
 /** The nightly backup: the last good one, and a failure since, said plainly. */
 function Backups() {
-  const report = useResource(() => api.get<Api.BackupReportView>('/backups'), []);
+  const report = useResource(() => answer(client.GET('/backups')), []);
   if (!report.data) return null;
   const { runsAt, keepDays, last, failure } = report.data;
   return (
@@ -97,14 +97,14 @@ function Backups() {
       <h2 id="backups-heading">Backups</h2>
       {failure ? (
         <p role="alert">
-          <strong>The last backup failed</strong> ({formatStamp(failure.at)}): {failure.error}. Tell whoever runs the
+          <strong>The last backup failed</strong> ({formatMoment(failure.at)}): {failure.error}. Tell whoever runs the
           server.
         </p>
       ) : null}
       <p>
         {last ? (
           <>
-            Last backup: {formatStamp(last.at)}, {formatSize(last.sizeBytes)}{' '}
+            Last backup: {formatMoment(last.at)}, {formatSize(last.sizeBytes)}{' '}
             <span className="muted small">({last.file})</span>.
           </>
         ) : (

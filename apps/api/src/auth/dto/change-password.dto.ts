@@ -17,8 +17,8 @@ export class ChangePasswordDto {
     description:
       "Not the current password, not a common password, not the member's email address or name, at least 5 different characters and no control characters; compared in Unicode NFKC form",
   })
+  // Only a string here: the policy (passwordProblem) judges it and says which rule it breaks,
+  // counting characters rather than the UTF-16 units a length check here would count.
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }

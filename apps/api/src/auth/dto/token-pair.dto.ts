@@ -16,6 +16,11 @@ export class SessionUserDto {
 
   @ApiProperty({ enum: MEMBER_STATUSES })
   status: MemberStatus;
+
+  @ApiProperty({
+    description: "The secretariat's screens are theirs (role secretariat or admin), as every route decides it",
+  })
+  isSecretariat: boolean;
 }
 
 export class TokenPairDto {

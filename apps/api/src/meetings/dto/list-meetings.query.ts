@@ -15,7 +15,9 @@ export class ListMeetingsQuery extends PageQuery {
   @IsIn(MEETING_KINDS)
   kind?: MeetingKind;
 
-  /** A region code: every meeting of that region (the secretariat, or a representative of the region). */
+  @ApiPropertyOptional({
+    description: 'A region code: every meeting of that region (the secretariat, or a representative of the region).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

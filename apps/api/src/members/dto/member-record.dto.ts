@@ -21,6 +21,10 @@ export class SeenByMembers {
   phone: string | null;
   /** Members see the email whatever its visibility: a current rep whose category is not private by default. */
   emailAlwaysShown: boolean;
+  /** Whom the email reaches beyond the secretariat: every member (their choice, or `emailAlwaysShown`), or the secretariat only. */
+  emailShownTo: Visibility;
+  /** Whom the phone reaches beyond the secretariat: every member, or the secretariat only (the member's choice). */
+  phoneShownTo: Visibility;
   /** Other members find them today (directory, contacts, the network): their choice, or a current post. */
   listed: boolean;
   /** Listed whatever they choose: a current rep whose category is not private by default. */
