@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditTrailModule } from '@seg/audit';
 import { AuthGuardsModule } from '@seg/auth';
 import { AppConfig, ConfigModule } from '@seg/config';
-import { BodyTypeInterceptor, PagingModule } from '@seg/http';
+import { PagingModule } from '@seg/http';
 import { DatabaseModule } from '@seg/db';
 import { NoticesModule } from '@seg/notices';
 import { QueueModule } from '@seg/queue';
@@ -94,7 +93,6 @@ export class AppModule {
         DemoModule,
         WebModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: BodyTypeInterceptor }],
     };
   }
 }

@@ -1,19 +1,24 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@seg/db';
+import type { IncomingHttpHeaders } from 'node:http';
+import { AccessTokenCheck } from './access-token-check';
 import { AuthenticatedMember, IS_PUBLIC, ROLES } from './auth.decorators';
 
-/** Global: every route needs a valid access token unless marked @Public(). */
+/** Global: every route needs a valid access token unless marked @Public(); the member is `request.user`. */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenCheck,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; user?: AuthenticatedMember }>();
+    request.user = await this.tokens.memberOf(request.headers.authorization);
+    return true;
   }
 }
 

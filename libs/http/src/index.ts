@@ -11,4 +11,4 @@ export * from './request-body';
 export * from './request-path';
 export * from './optional-field';
 export * from './attachment';
-export * from './body-type.interceptor';
+export * from './body-type.guard';

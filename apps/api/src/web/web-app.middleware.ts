@@ -44,7 +44,8 @@ export class WebAppMiddleware implements NestMiddleware {
       return;
     }
 
-    if (req.accepts(['json', 'html']) !== 'html') return next();
+    // Only an Accept naming HTML (or text/*) can prefer it over JSON; most API calls name neither.
+    if (!/html|text\/\*/i.test(req.headers.accept ?? '') || req.accepts(['json', 'html']) !== 'html') return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile('index.html', { root: this.root }, (error) => {
       if (error && !res.headersSent) next(error);

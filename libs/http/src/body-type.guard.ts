@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -11,27 +11,25 @@ const DEFAULT_BODY_TYPES = ['application/json'];
  * A request body of a type its route does not take is a 415, on every route: a JSON route sent
  * XML or plain text would otherwise run with an empty body and answer 200 having changed
  * nothing. A route takes what its `@ApiConsumes` says (the CSV imports, the RSVP form), so the
- * OpenAPI document and this check cannot disagree; JSON otherwise. Checked after the guards, so
- * a member refused a route by role hears 403 whatever they sent, and before validation.
+ * OpenAPI document and this check cannot disagree; JSON otherwise. The last of the global
+ * guards (AuthGuardsModule binds it after the login and role guards), so a member refused a
+ * route by role hears 403 whatever they sent, and before validation. A guard, not an
+ * interceptor: with no global interceptor, a request skips Nest's interceptor chain.
  */
 @Injectable()
-export class BodyTypeInterceptor implements NestInterceptor {
+export class BodyTypeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler) {
-    if (context.getType() === 'http') this.check(context);
-    return next.handle();
-  }
-
-  private check(context: ExecutionContext): void {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
-    if (!hasBody(req)) return;
+    if (!hasBody(req)) return true;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? DEFAULT_BODY_TYPES;
-    if (req.is(accepted)) return;
+    if (req.is(accepted)) return true;
     const sent = req.headers['content-type'] ? `not ${req.headers['content-type'].split(';')[0]}` : 'with its type';
     throw new BodyProblemException(415, `The body must be sent as ${accepted.join(' or ')} (Content-Type), ${sent}`);
   }
