@@ -39,7 +39,13 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_S = 3;
 const CONNECTION_LEVELS = [5, 50];
-const TURNS = ['api', 'baseline', 'yardstick', 'yardstick', 'baseline', 'api'];
+// BENCH_FASTIFY=1 adds a fourth contender: this checkout's API on Nest's Fastify adapter
+// (fastify-api.js), on the API's database, so the two adapters are measured side by side.
+const WITH_FASTIFY = process.env.BENCH_FASTIFY === '1';
+const CONTENDERS = WITH_FASTIFY ? ['api', 'fastify', 'baseline', 'yardstick'] : ['api', 'baseline', 'yardstick'];
+const TURNS = [...CONTENDERS, ...[...CONTENDERS].reverse()];
+// BENCH_CPU_PROFILE=<dir> starts each API with node --cpu-prof and writes its profile there at the end.
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 const MIXES = { realistic: realisticMix, distinct: distinctMix };
 const AIMS = { realisticYardstickRatio50: 1.5, distinctBaselineRatio50: 1, p99Ms: { 5: 50, 50: 250 }, rssMb: 300 };
 const JWT_SECRET = randomBytes(32).toString('base64url');
@@ -49,6 +55,24 @@ cleanUpOnEveryExit(janitor, (line) => process.stderr.write(`${line}\n`));
 
 function log(line) {
   process.stdout.write(`${line}\n`);
+}
+
+const PROFILE_EXIT = path.join(__dirname, 'profile-exit.js');
+
+/** Ends the profiled APIs so that node writes their profiles, and waits for them. */
+async function writeProfiles(children) {
+  if (!PROFILE_DIR) return;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGUSR2');
+        }),
+    ),
+  );
+  log(`CPU profiles written to ${PROFILE_DIR}`);
 }
 
 async function waitForHealth(url, child) {
@@ -193,14 +217,18 @@ function apiEnv(port, dbName) {
 }
 
 /** Starts a built API as `npm start` would, on its own database (which it migrates) and port. */
-async function startApi(main, cwd, dbName) {
+async function startApi(main, cwd, dbName, env = {}, name = 'api') {
   const port = 3900 + Math.floor(Math.random() * 500);
   janitor.database(dbName);
   janitor.redisPrefix(dbName);
-  const child = spawn(process.execPath, [main], {
+  // A profile is written only when node exits by itself: SIGUSR2 (profileExit.js) makes it.
+  const profiling = PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`, '--require', PROFILE_EXIT]
+    : [];
+  const child = spawn(process.execPath, [...profiling, main], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: apiEnv(port, dbName),
+    env: { ...apiEnv(port, dbName), ...env },
   });
   janitor.process(child.pid);
   const url = `http://127.0.0.1:${port}`;
@@ -290,7 +318,11 @@ async function main() {
     const head = git(['rev-parse', '--short=10', 'HEAD']);
 
     const api = await startApi(apiMain, root, db.api);
-    const baseline = await startApi(built.main, built.dir, db.baseline);
+    // Started after the API, which has migrated the database they share.
+    const fastify = WITH_FASTIFY
+      ? await startApi(path.join(__dirname, 'fastify-api.js'), root, db.api, {}, 'fastify')
+      : null;
+    const baseline = await startApi(built.main, built.dir, db.baseline, {}, 'baseline');
     const apiSide = await seedAndSignIn(db.api, ACCESS_TOKEN);
     const baselineSide = await seedAndSignIn(db.baseline, ACCESS_TOKEN);
 
@@ -317,6 +349,15 @@ async function main() {
       },
       yardstick: { url: yardstickUrl, headers: {}, seeded: apiSide.seeded, pid: yardstick.pid, db: db.api },
     };
+    if (fastify) {
+      sides.fastify = {
+        url: fastify.url,
+        headers: apiSide.headers,
+        seeded: apiSide.seeded,
+        pid: fastify.child.pid,
+        db: db.api,
+      };
+    }
 
     const loadBefore = loadAverage();
     const results = {};
@@ -336,8 +377,8 @@ async function main() {
         results[mix] = {};
         cpu[mix] = {};
         for (const connections of CONNECTION_LEVELS) {
-          const runs = { api: [], baseline: [], yardstick: [] };
-          const used = { api: [], baseline: [], yardstick: [] };
+          const runs = Object.fromEntries(CONTENDERS.map((name) => [name, []]));
+          const used = Object.fromEntries(CONTENDERS.map((name) => [name, []]));
           for (const name of TURNS) {
             const side = sides[name];
             const before = await cpuReading(watcher, side.pid, side.db);
@@ -362,7 +403,9 @@ async function main() {
       api: peakRssMb(api.child.pid),
       baseline: peakRssMb(baseline.child.pid),
       yardstick: peakRssMb(yardstick.pid),
+      ...(fastify ? { fastify: peakRssMb(fastify.child.pid) } : {}),
     };
+    await writeProfiles([api.child, baseline.child, ...(fastify ? [fastify.child] : [])]);
 
     log('');
     log(`Machine load average before the measured turns ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
@@ -375,14 +418,14 @@ async function main() {
       for (const connections of CONNECTION_LEVELS) {
         const r = results[mix][connections];
         log(`-- ${mix} mix, ${connections} connections`);
-        for (const name of ['api', 'baseline', 'yardstick']) {
+        for (const name of CONTENDERS) {
           const x = r[name];
           log(
             `${name.padEnd(10)} ${String(x.rps).padStart(6)} req/s   p50 ${String(x.p50).padStart(4)} ms` +
               `   p99 ${String(x.p99).padStart(5)} ms   non-2xx/errors ${x.non2xx}`,
           );
         }
-        for (const name of ['api', 'baseline', 'yardstick']) {
+        for (const name of CONTENDERS) {
           const c = cpu[mix][connections][name];
           log(
             `CPU/req    ${name.padEnd(10)} own process ${c.server} ms + PostgreSQL ${c.postgres} ms` +
@@ -392,12 +435,24 @@ async function main() {
         const ratios = {
           apiToBaseline: round(r.api.rps / r.baseline.rps),
           apiToYardstick: round(r.api.rps / r.yardstick.rps),
+          ...(r.fastify
+            ? {
+                fastifyToApi: round(r.fastify.rps / r.api.rps),
+                fastifyToYardstick: round(r.fastify.rps / r.yardstick.rps),
+              }
+            : {}),
         };
-        log(`ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}`);
+        log(
+          `ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}` +
+            (r.fastify ? `   Fastify/API ${ratios.fastifyToApi}   Fastify/yardstick ${ratios.fastifyToYardstick}` : ''),
+        );
         figures[mix][connections] = { ...r, ...ratios, cpuMsPerRequest: cpu[mix][connections] };
       }
     }
-    log(`peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB`);
+    log(
+      `peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB` +
+        (fastify ? `   Fastify ${rss.fastify} MB` : ''),
+    );
 
     const high = (mix) => figures[mix][CONNECTION_LEVELS.at(-1)];
     const aims = {
@@ -440,6 +495,13 @@ async function main() {
                     api: side(f.api),
                     baseline: side(f.baseline),
                     yardstick: side(f.yardstick),
+                    ...(f.fastify
+                      ? {
+                          fastify: side(f.fastify),
+                          fastifyToApi: f.fastifyToApi,
+                          fastifyToYardstick: f.fastifyToYardstick,
+                        }
+                      : {}),
                     apiToBaseline: f.apiToBaseline,
                     apiToYardstick: f.apiToYardstick,
                     cpuMsPerRequest: f.cpuMsPerRequest,

@@ -13,7 +13,7 @@ const dist = path.resolve(__dirname, '..', '..', 'dist');
 const { DirectoryRepository } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'directory.repository.js'));
 const { directoryMember } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'directory-member.js'));
 const { nameQuery } = require(path.join(dist, 'apps', 'api', 'src', 'directory', 'name-query.js'));
-const { todayInLondon } = require(path.join(dist, 'libs', 'rules', 'src', 'current-post.js'));
+const { todayInLondon } = require(path.join(dist, 'libs', 'rules', 'src', 'index.js'));
 const { loadConfig } = require(path.join(dist, 'libs', 'config', 'src', 'app-config.js'));
 const { CONNECTION_OPTIONS } = require(path.join(dist, 'libs', 'db', 'src', 'database.js'));
 
