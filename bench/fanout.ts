@@ -490,6 +490,10 @@ async function main(janitor: Janitor): Promise<void> {
       if (!complete) log(`Delivery stopped at ${sink.received} of ${MEMBERS}`);
       const workerMessageBytes = Math.round(sink.bytes / Math.max(sink.received, 1));
       for (const worker of workers) await stopChild(worker);
+      // Said at once, so that a run cut short still tells what it measured.
+      log(
+        `  ${contender.label}: ${Math.round((MEMBERS / deliveryMs) * 1000)}/s, worker CPU ${cpu.parts.worker} ms per message, ${duplicates} duplicates`,
+      );
       // Finished jobs go, so that the next contender starts from the same queue.
       await notices.obliterate({ force: true }).catch(() => undefined);
       return {
@@ -543,6 +547,9 @@ async function main(janitor: Janitor): Promise<void> {
       const yardstickMs = performance.now() - started;
       const { parts, ...totals } = await meter.perMessage(MEMBERS);
       transport.close();
+      log(
+        `  yardstick: ${Math.round((MEMBERS / yardstickMs) * 1000)}/s, sender and sink CPU ${parts.benchProcess} ms per message`,
+      );
       return {
         round,
         loadBefore,
