@@ -1,6 +1,6 @@
 import {
+  confirmDetailsOverdue,
   contactsShownTo,
-  detailsConfirmationOverdue,
   detailsConfirmMonths,
   emailAlwaysShown,
   isListable,
@@ -97,6 +97,6 @@ export function detailsConfirmation(
 ): { confirmedAt: string | null; overdue: boolean } {
   return {
     confirmedAt: confirmedAt?.toISOString() ?? null,
-    overdue: detailsConfirmationOverdue(confirmedAt, months, now),
+    overdue: confirmDetailsOverdue(confirmedAt, months, now),
   };
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OTHER_MEMBER, visibleContacts } from '@seg/rules';
 import { NewNotice, NoticeOutbox } from '@seg/notices';
 import { DailyJobHandler } from '../daily/daily-job-handler';
-import { AskedMember, DetailsConfirmationRepository } from './details-confirmation.repository';
+import { AskedMember, ConfirmDetailsRepository } from './confirm-details.repository';
 
 /** What other members see of a member, as the confirm-details email shows it. */
 export interface SeenByOthers {
@@ -33,7 +33,7 @@ export class ConfirmDetailsJob implements DailyJobHandler {
   private readonly logger = new Logger(ConfirmDetailsJob.name);
 
   constructor(
-    private readonly repository: DetailsConfirmationRepository,
+    private readonly repository: ConfirmDetailsRepository,
     private readonly outbox: NoticeOutbox,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfirmDetailsJob } from './confirm-details.job';
 import { ConfirmDetailsRenderer } from './confirm-details.renderer';
-import { DetailsConfirmationRepository } from './details-confirmation.repository';
+import { ConfirmDetailsRepository } from './confirm-details.repository';
 import { ErasureRequestRenderer } from './erasure-request.renderer';
 import { MemberMessageRenderer } from './member-message.renderer';
 import { MemberMessagesRepository } from './member-messages.repository';
@@ -9,7 +9,7 @@ import { MemberMessagesRepository } from './member-messages.repository';
 /** The worker's member side: asking members to confirm their details, and that email; the secretariat's erasure-request email; messages between members. */
 @Module({
   providers: [
-    DetailsConfirmationRepository,
+    ConfirmDetailsRepository,
     ConfirmDetailsJob,
     ConfirmDetailsRenderer,
     ErasureRequestRenderer,

@@ -53,7 +53,7 @@ export const directoryCards = pgTable(
         }[]
       >()
       .notNull(),
-    // The member's details confirmation (members.details_confirmed_at and details_requested_at):
+    // Confirming the member's details (members.details_confirmed_at and details_requested_at):
     // the card shows the first, the not-confirmed list filters on the second.
     detailsConfirmedAt: timestamp('details_confirmed_at', { withTimezone: true }),
     detailsRequestedAt: timestamp('details_requested_at', { withTimezone: true }),

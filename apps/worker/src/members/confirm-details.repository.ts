@@ -33,7 +33,7 @@ const CURRENT_MEMBER = sql`public.seg_member_is_listable(m.status, m.erased_at, 
  * same day (a worker that died mid-run) ask nobody twice.
  */
 @Injectable()
-export class DetailsConfirmationRepository {
+export class ConfirmDetailsRepository {
   constructor(
     @Inject(DB) private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

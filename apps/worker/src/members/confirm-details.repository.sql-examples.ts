@@ -1,6 +1,6 @@
 import type { AppConfig } from '@seg/config';
 import { EXAMPLE_TIME, exampleId, members, noSql, sqlExamples, Transaction } from '@seg/db';
-import { DetailsConfirmationRepository } from './details-confirmation.repository';
+import { ConfirmDetailsRepository } from './confirm-details.repository';
 
 const config = { detailsConfirm: { months: 24, repMonths: 12 } } as AppConfig;
 
@@ -17,7 +17,7 @@ async function dueMember(tx: Transaction, asked: Date | null): Promise<void> {
 }
 
 export default sqlExamples(
-  DetailsConfirmationRepository,
+  ConfirmDetailsRepository,
   {
     openDueRequests: async (tx) => {
       await dueMember(tx, null);
@@ -29,5 +29,5 @@ export default sqlExamples(
     },
     transaction: noSql('opens a transaction for the methods that take one'),
   },
-  (db) => new DetailsConfirmationRepository(db, config),
+  (db) => new ConfirmDetailsRepository(db, config),
 );

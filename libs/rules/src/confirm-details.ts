@@ -12,7 +12,7 @@ export function detailsConfirmMonths(config: Pick<AppConfig, 'detailsConfirm'>, 
 }
 
 /** Whether a confirmation made at `confirmedAt` has run out by `now` (null: never confirmed). */
-export function detailsConfirmationOverdue(confirmedAt: Date | null, months: number, now: Date): boolean {
+export function confirmDetailsOverdue(confirmedAt: Date | null, months: number, now: Date): boolean {
   if (!confirmedAt) return true;
   const until = new Date(confirmedAt);
   until.setUTCMonth(until.getUTCMonth() + months);
