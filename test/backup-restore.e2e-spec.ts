@@ -127,6 +127,8 @@ describe('backups', () => {
     }
   });
 
+  // Last of the tests that use the file's API: the restored API started in this process takes over
+  // passport's one 'jwt' strategy for the process, so bearer tokens are checked on its database.
   it('the restore drill: a network backed up and restored into an empty database is the same, and its mail goes once', async () => {
     // A network as the API makes it: members, a post, meetings, invitations, replies, audit.
     const [officer, ...london] = await createMembers(stack.db, [

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { BodyTypeGuard } from '@seg/http';
-import { AccessTokenCheck } from './access-token-check';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
+import { JwtStrategy } from './jwt.strategy';
 import { SessionMemberRepository } from './session-member.repository';
 
 /**
@@ -11,9 +12,10 @@ import { SessionMemberRepository } from './session-member.repository';
  * order they are bound).
  */
 @Module({
+  imports: [PassportModule],
   providers: [
     SessionMemberRepository,
-    AccessTokenCheck,
+    JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: BodyTypeGuard },

@@ -1,24 +1,19 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@seg/db';
-import type { IncomingHttpHeaders } from 'node:http';
-import { AccessTokenCheck } from './access-token-check';
 import { AuthenticatedMember, IS_PUBLIC, ROLES } from './auth.decorators';
 
-/** Global: every route needs a valid access token unless marked @Public(); the member is `request.user`. */
+/** Global: every route needs a valid access token unless marked @Public(). */
 @Injectable()
-export class JwtAuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenCheck,
-  ) {}
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext) {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; user?: AuthenticatedMember }>();
-    request.user = await this.tokens.memberOf(request.headers.authorization);
-    return true;
+    return isPublic ? true : super.canActivate(context);
   }
 }
 

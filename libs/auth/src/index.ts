@@ -2,5 +2,5 @@ export * from './access-token';
 export * from './auth.decorators';
 export * from './auth.guards';
 export * from './auth-guards.module';
-export * from './access-token-check';
+export * from './jwt.strategy';
 export * from './session-member.repository';
