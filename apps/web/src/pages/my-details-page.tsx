@@ -75,6 +75,26 @@ export function MyDetailsPage() {
   return <DetailsForm me={me.data} />;
 }
 
+function bodyOf(form: Form) {
+  return {
+    name: form.name.trim(),
+    title: form.title.trim() || null,
+    registration: form.registration.trim() || null,
+    phone: form.phone.trim() || null,
+    bio: form.bio.trim() || null,
+    availability: form.availability.trim() || null,
+    establishmentIds: form.establishmentIds,
+    contactVisibility: form.contactVisibility,
+    listed: form.listed,
+  };
+}
+
+interface FieldsProps {
+  form: Form;
+  set: (patch: Partial<Form>) => void;
+  errors: Record<string, string>;
+}
+
 function DetailsForm({ me }: { me: MyRecord }) {
   const [form, setForm] = useState<Form>(() => formOf(me));
   const [saved, setSaved] = useState<MyRecord>(me);
@@ -82,6 +102,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const establishments = useReference(reference.establishments);
+  const chosen = useChosen(form.establishmentIds, establishments, saved);
 
   const set = (patch: Partial<Form>) => {
     setDone(false);
@@ -93,18 +114,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
     setBusy(true);
     setError(null);
     try {
-      const body = {
-        name: form.name.trim(),
-        title: form.title.trim() || null,
-        registration: form.registration.trim() || null,
-        phone: form.phone.trim() || null,
-        bio: form.bio.trim() || null,
-        availability: form.availability.trim() || null,
-        establishmentIds: form.establishmentIds,
-        contactVisibility: form.contactVisibility,
-        listed: form.listed,
-      };
-      const record = await answer(client.PATCH('/me', { body }));
+      const record = await answer(client.PATCH('/me', { body: bodyOf(form) }));
       setSaved(record);
       setForm(formOf(record));
       setDone(true);
@@ -129,17 +139,6 @@ function DetailsForm({ me }: { me: MyRecord }) {
   }
 
   const errors = fieldErrors(error);
-  const byId = useMemo(() => new Map((establishments ?? []).map((e) => [e.id, e])), [establishments]);
-  const chosen = form.establishmentIds
-    .map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id))
-    .filter((e): e is EstablishmentRef => Boolean(e));
-
-  const currentPosts = (saved.posts ?? []).filter((p) => p.current);
-  // Whom each contact reaches is the API's answer for the saved choices (seenByMembers), not worked out here.
-  const seen = saved.seenByMembers;
-  const choiceUnsaved =
-    form.contactVisibility.email !== saved.contactVisibility.email ||
-    form.contactVisibility.phone !== saved.contactVisibility.phone;
 
   return (
     <Page title="My details" lead="Keep these current: colleagues use them to reach you.">
@@ -148,60 +147,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
           <ConfirmedLine confirmation={saved.detailsConfirmation} busy={busy} onConfirm={confirm} />
           <ErrorSummary error={error} labels={LABELS} />
           <form onSubmit={submit} noValidate>
-            <Field name="name" label="Name" error={errors.name}>
-              {(p) => (
-                <input {...p} autoComplete="name" value={form.name} onChange={(e) => set({ name: e.target.value })} />
-              )}
-            </Field>
-            <Field name="title" label="Job title" hint="For example: Lead GP, HMP Leeds" error={errors.title}>
-              {(p) => (
-                <input
-                  {...p}
-                  autoComplete="organization-title"
-                  value={form.title}
-                  onChange={(e) => set({ title: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
-              name="registration"
-              label="Professional registration (optional)"
-              hint="For example GMC 1234567, NMC 12A3456E or HCPC PA12345: printed on your certificates of attendance. Only you and the secretariat see it; it is never in the directory."
-              error={errors.registration}
-            >
-              {(p) => (
-                <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />
-              )}
-            </Field>
-            <Field
-              name="phone"
-              label="Phone"
-              hint="A number colleagues can call during the working day"
-              error={errors.phone}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="tel"
-                  autoComplete="tel"
-                  value={form.phone}
-                  onChange={(e) => set({ phone: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
-              name="availability"
-              label="Availability"
-              hint="For example: Tuesdays and Thursdays, 9am to 5pm"
-              error={errors.availability}
-            >
-              {(p) => (
-                <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />
-              )}
-            </Field>
-            <Field name="bio" label="About you" error={errors.bio}>
-              {(p) => <textarea {...p} rows={4} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
-            </Field>
+            <AboutYouFields form={form} set={set} errors={errors} />
 
             <EstablishmentChooser
               legend="Where you work"
@@ -211,45 +157,7 @@ function DetailsForm({ me }: { me: MyRecord }) {
               onChange={(establishmentIds) => set({ establishmentIds })}
             />
 
-            <VisibilityChoice
-              name="contactVisibility.email"
-              legend="Who sees your email"
-              value={form.contactVisibility.email}
-              error={errors['contactVisibility.email'] ?? errors.contactVisibility}
-              onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, email: v } })}
-              note={
-                saved.seenByMembers.emailAlwaysShown
-                  ? 'While you hold a representative post, members always see your work email.'
-                  : undefined
-              }
-            />
-            <VisibilityChoice
-              name="contactVisibility.phone"
-              legend="Who sees your phone"
-              value={form.contactVisibility.phone}
-              error={errors['contactVisibility.phone']}
-              onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, phone: v } })}
-            />
-            <fieldset className={`fieldset${errors.listed ? ' field-error' : ''}`} id="field-listed" tabIndex={-1}>
-              <legend>Listed in the directory</legend>
-              {errors.listed ? <p className="error-text">{errors.listed}</p> : null}
-              {saved.seenByMembers.listedWhateverChosen ? (
-                <p className="hint">
-                  While you hold a representative post, members find you in the directory whatever you choose.
-                </p>
-              ) : null}
-              <div className="checkbox">
-                <input
-                  id="field-listed-input"
-                  type="checkbox"
-                  checked={form.listed}
-                  onChange={(e) => set({ listed: e.target.checked })}
-                />
-                <label htmlFor="field-listed-input">
-                  Other members can find me in the directory, contacts and the network
-                </label>
-              </div>
-            </fieldset>
+            <WhoSeesYou form={form} set={set} errors={errors} seen={saved.seenByMembers} />
             <div className="button-row">
               <button type="submit" className="button" disabled={busy}>
                 {busy ? 'Saving…' : 'Save my details'}
@@ -257,66 +165,199 @@ function DetailsForm({ me }: { me: MyRecord }) {
               {done ? <SavedNote /> : null}
             </div>
           </form>
-          <section className="section" aria-labelledby="fixed-heading">
-            <h2 id="fixed-heading">Set by the secretariat</h2>
-            <p className="muted">To change these, contact the secretariat.</p>
-            <dl className="facts">
-              <div>
-                <dt>Work email (sign-in)</dt>
-                <dd>{saved.email}</dd>
-              </div>
-              <div>
-                <dt>Category</dt>
-                <dd>{saved.category?.name ?? 'Not set'}</dd>
-              </div>
-              <div>
-                <dt>Region</dt>
-                <dd>{saved.region?.name ?? 'Not set'}</dd>
-              </div>
-              <div>
-                <dt>Posts</dt>
-                <dd>
-                  {currentPosts.length
-                    ? currentPosts.map((p) => `${p.role}, ${p.hub || !p.region ? 'the hub' : p.region.name}`).join('; ')
-                    : 'None'}
-                </dd>
-              </div>
-            </dl>
-          </section>
+          <SetBySecretariat saved={saved} />
         </div>
-        <aside aria-labelledby="preview-heading" className="preview">
-          <h2 id="preview-heading">What other members see</h2>
-          {saved.seenByMembers.listed ? null : (
-            <p className="small" data-testid="unlisted-note">
-              You are not listed: other members do not find you in the directory, contacts or the network. If you were,
-              they would see:
-            </p>
-          )}
-          {form.listed !== saved.listed ? <p className="muted small">Save to apply your listing choice.</p> : null}
-          {choiceUnsaved ? <p className="muted small">Save to apply your choice of who sees your contacts.</p> : null}
-          <div className="card">
-            <p className="card-title">{form.name || 'Your name'}</p>
-            {form.title ? <p className="muted small">{form.title}</p> : null}
-            <p className="small">{[saved.category?.name, saved.region?.name].filter(Boolean).join(' · ')}</p>
-            {chosen.length ? <p className="small">Works at {chosen.map((e) => e.name).join(', ')}</p> : null}
-            <ContactLinks
-              email={seen.emailShownTo === 'members' ? saved.email : null}
-              phone={seen.phoneShownTo === 'members' ? form.phone || null : null}
-            />
-            {form.availability ? <p className="small">Available: {form.availability}</p> : null}
-          </div>
-          <p className="muted small">The secretariat always sees all your details.</p>
-        </aside>
+        <WhatMembersSee form={form} saved={saved} chosen={chosen} />
         {/* After the preview, so on a phone a member sees what others see before the sign-in settings. */}
-        <div>
-          <MyMeetingEmails />
-          <MyMessagesChoice me={me} />
-          <MyCalendarFeed />
-          <MySignIn />
-          <MyData />
-        </div>
+        <MySettings me={me} />
       </div>
     </Page>
+  );
+}
+
+/** The chosen workplaces, from the full list once it has loaded, else from the saved record. */
+function useChosen(ids: string[], all: EstablishmentRef[] | undefined, saved: MyRecord): EstablishmentRef[] {
+  const byId = useMemo(() => new Map((all ?? []).map((e) => [e.id, e])), [all]);
+  return ids
+    .map((id) => byId.get(id) ?? saved.establishments?.find((e) => e.id === id))
+    .filter((e): e is EstablishmentRef => Boolean(e));
+}
+
+/** The member's other settings: meeting emails, messages, calendar feed, sign-in and their data. */
+function MySettings({ me }: { me: MyRecord }) {
+  return (
+    <div>
+      <MyMeetingEmails />
+      <MyMessagesChoice me={me} />
+      <MyCalendarFeed />
+      <MySignIn />
+      <MyData />
+    </div>
+  );
+}
+
+/** Name, job title, registration, phone, availability and a few words about the member. */
+function AboutYouFields({ form, set, errors }: FieldsProps) {
+  return (
+    <>
+      <Field name="name" label="Name" error={errors.name}>
+        {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+      </Field>
+      <Field name="title" label="Job title" hint="For example: Lead GP, HMP Leeds" error={errors.title}>
+        {(p) => (
+          <input
+            {...p}
+            autoComplete="organization-title"
+            value={form.title}
+            onChange={(e) => set({ title: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        name="registration"
+        label="Professional registration (optional)"
+        hint="For example GMC 1234567, NMC 12A3456E or HCPC PA12345: printed on your certificates of attendance. Only you and the secretariat see it; it is never in the directory."
+        error={errors.registration}
+      >
+        {(p) => <input {...p} value={form.registration} onChange={(e) => set({ registration: e.target.value })} />}
+      </Field>
+      <Field name="phone" label="Phone" hint="A number colleagues can call during the working day" error={errors.phone}>
+        {(p) => (
+          <input
+            {...p}
+            type="tel"
+            autoComplete="tel"
+            value={form.phone}
+            onChange={(e) => set({ phone: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        name="availability"
+        label="Availability"
+        hint="For example: Tuesdays and Thursdays, 9am to 5pm"
+        error={errors.availability}
+      >
+        {(p) => <input {...p} value={form.availability} onChange={(e) => set({ availability: e.target.value })} />}
+      </Field>
+      <Field name="bio" label="About you" error={errors.bio}>
+        {(p) => <textarea {...p} rows={4} value={form.bio} onChange={(e) => set({ bio: e.target.value })} />}
+      </Field>
+    </>
+  );
+}
+
+/** Who sees the member's email and phone, and whether they are listed in the directory at all. */
+function WhoSeesYou({ form, set, errors, seen }: FieldsProps & { seen: MyRecord['seenByMembers'] }) {
+  return (
+    <>
+      <VisibilityChoice
+        name="contactVisibility.email"
+        legend="Who sees your email"
+        value={form.contactVisibility.email}
+        error={errors['contactVisibility.email'] ?? errors.contactVisibility}
+        onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, email: v } })}
+        note={
+          seen.emailAlwaysShown
+            ? 'While you hold a representative post, members always see your work email.'
+            : undefined
+        }
+      />
+      <VisibilityChoice
+        name="contactVisibility.phone"
+        legend="Who sees your phone"
+        value={form.contactVisibility.phone}
+        error={errors['contactVisibility.phone']}
+        onChange={(v) => set({ contactVisibility: { ...form.contactVisibility, phone: v } })}
+      />
+      <fieldset className={`fieldset${errors.listed ? ' field-error' : ''}`} id="field-listed" tabIndex={-1}>
+        <legend>Listed in the directory</legend>
+        {errors.listed ? <p className="error-text">{errors.listed}</p> : null}
+        {seen.listedWhateverChosen ? (
+          <p className="hint">
+            While you hold a representative post, members find you in the directory whatever you choose.
+          </p>
+        ) : null}
+        <div className="checkbox">
+          <input
+            id="field-listed-input"
+            type="checkbox"
+            checked={form.listed}
+            onChange={(e) => set({ listed: e.target.checked })}
+          />
+          <label htmlFor="field-listed-input">
+            Other members can find me in the directory, contacts and the network
+          </label>
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+/** What only the secretariat changes: the sign-in email, category, region and posts. */
+function SetBySecretariat({ saved }: { saved: MyRecord }) {
+  const currentPosts = (saved.posts ?? []).filter((p) => p.current);
+  return (
+    <section className="section" aria-labelledby="fixed-heading">
+      <h2 id="fixed-heading">Set by the secretariat</h2>
+      <p className="muted">To change these, contact the secretariat.</p>
+      <dl className="facts">
+        <div>
+          <dt>Work email (sign-in)</dt>
+          <dd>{saved.email}</dd>
+        </div>
+        <div>
+          <dt>Category</dt>
+          <dd>{saved.category?.name ?? 'Not set'}</dd>
+        </div>
+        <div>
+          <dt>Region</dt>
+          <dd>{saved.region?.name ?? 'Not set'}</dd>
+        </div>
+        <div>
+          <dt>Posts</dt>
+          <dd>
+            {currentPosts.length
+              ? currentPosts.map((p) => `${p.role}, ${p.hub || !p.region ? 'the hub' : p.region.name}`).join('; ')
+              : 'None'}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** The member's card as other members see it, with a word when a choice is not saved yet. */
+function WhatMembersSee({ form, saved, chosen }: { form: Form; saved: MyRecord; chosen: EstablishmentRef[] }) {
+  // Whom each contact reaches is the API's answer for the saved choices (seenByMembers), not worked out here.
+  const seen = saved.seenByMembers;
+  const choiceUnsaved =
+    form.contactVisibility.email !== saved.contactVisibility.email ||
+    form.contactVisibility.phone !== saved.contactVisibility.phone;
+  return (
+    <aside aria-labelledby="preview-heading" className="preview">
+      <h2 id="preview-heading">What other members see</h2>
+      {seen.listed ? null : (
+        <p className="small" data-testid="unlisted-note">
+          You are not listed: other members do not find you in the directory, contacts or the network. If you were, they
+          would see:
+        </p>
+      )}
+      {form.listed !== saved.listed ? <p className="muted small">Save to apply your listing choice.</p> : null}
+      {choiceUnsaved ? <p className="muted small">Save to apply your choice of who sees your contacts.</p> : null}
+      <div className="card">
+        <p className="card-title">{form.name || 'Your name'}</p>
+        {form.title ? <p className="muted small">{form.title}</p> : null}
+        <p className="small">{[saved.category?.name, saved.region?.name].filter(Boolean).join(' · ')}</p>
+        {chosen.length ? <p className="small">Works at {chosen.map((e) => e.name).join(', ')}</p> : null}
+        <ContactLinks
+          email={seen.emailShownTo === 'members' ? saved.email : null}
+          phone={seen.phoneShownTo === 'members' ? form.phone || null : null}
+        />
+        {form.availability ? <p className="small">Available: {form.availability}</p> : null}
+      </div>
+      <p className="muted small">The secretariat always sees all your details.</p>
+    </aside>
   );
 }
 
