@@ -9,7 +9,6 @@ const LIMIT = 80;
 const NOT_YET_SPLIT = new Set([
   'components/layout.tsx Layout',
   'pages/meeting-page.tsx MeetingPage',
-  'pages/my-sign-in.tsx MySessions',
 ]);
 
 function tsxFiles(dir: string): string[] {

@@ -158,46 +158,7 @@ function MySessions({ changes }: { changes: number }) {
       {sessions.loading && !sessions.data ? <Loading what="Loading where you are signed in" /> : null}
       {sessions.data ? (
         <>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Devices you are signed in on">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">First signed in</th>
-                  <th scope="col">Last active</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {devices.map((d) => {
-                  const ending = d.sessions.filter((s) => !s.current).length;
-                  return (
-                    <tr key={d.device}>
-                      <td>
-                        {d.device}
-                        {d.sessions.length > 1 ? (
-                          <span className="muted small"> ({d.sessions.length} sign-ins)</span>
-                        ) : null}
-                      </td>
-                      <td>{formatMoment(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
-                      <td>{formatMoment(d.lastActive)}</td>
-                      <td>
-                        {d.current ? <strong>This browser</strong> : null}
-                        {ending ? (
-                          <button type="button" className="button secondary small" onClick={() => endDevice(d)}>
-                            {d.current ? `Sign out the other ${ending}` : 'Sign out'}
-                            <span className="visually-hidden"> on {d.device}</span>
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DevicesTable devices={devices} onEnd={endDevice} />
           {others ? (
             <button type="button" className="button secondary" onClick={endOthers}>
               Sign out everywhere else
@@ -206,5 +167,49 @@ function MySessions({ changes }: { changes: number }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A row per device: when it first signed in, when it was last active, and the button that signs it out. */
+function DevicesTable({ devices, onEnd }: { devices: Device[]; onEnd: (device: Device) => void }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Devices you are signed in on">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Device</th>
+            <th scope="col">First signed in</th>
+            <th scope="col">Last active</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => {
+            const ending = d.sessions.filter((s) => !s.current).length;
+            return (
+              <tr key={d.device}>
+                <td>
+                  {d.device}
+                  {d.sessions.length > 1 ? <span className="muted small"> ({d.sessions.length} sign-ins)</span> : null}
+                </td>
+                <td>{formatMoment(d.sessions.map((s) => s.startedAt).sort()[0])}</td>
+                <td>{formatMoment(d.lastActive)}</td>
+                <td>
+                  {d.current ? <strong>This browser</strong> : null}
+                  {ending ? (
+                    <button type="button" className="button secondary small" onClick={() => onEnd(d)}>
+                      {d.current ? `Sign out the other ${ending}` : 'Sign out'}
+                      <span className="visually-hidden"> on {d.device}</span>
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
