@@ -30,50 +30,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </button>
           ) : null}
           {user ? (
-            <nav
-              id="site-nav"
-              aria-label="Main"
-              className={menuOpen ? 'open' : undefined}
-              onClick={() => setMenuOpen(false)}
-            >
-              <ul>
-                <li>
-                  <NavLink to="/" exact>
-                    Home
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/directory">Directory</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/where">Where is my patient going?</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/my/meetings">My meetings</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/my/learning">My learning</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/my/details">My details</NavLink>
-                </li>
-                {regions.length ? (
-                  <li>
-                    <NavLink to="/my/region">My region</NavLink>
-                  </li>
-                ) : null}
-                {user.isSecretariat ? (
-                  <li>
-                    <NavLink to="/secretariat">Secretariat</NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <button type="button" className="link-button" onClick={() => signOut()}>
-                    Sign out
-                  </button>
-                </li>
-              </ul>
-            </nav>
+            <MainNav
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              representative={regions.length > 0}
+              secretariat={user.isSecretariat}
+              onSignOut={() => signOut()}
+            />
           ) : null}
         </div>
       </header>
@@ -87,5 +50,62 @@ export function Layout({ children }: { children: ReactNode }) {
         </p>
       </footer>
     </>
+  );
+}
+
+/** The signed-in member's pages; a representative's region and the secretariat's screens when they have them. */
+function MainNav({
+  open,
+  onClose,
+  representative,
+  secretariat,
+  onSignOut,
+}: {
+  open: boolean;
+  onClose: () => void;
+  representative: boolean;
+  secretariat: boolean;
+  onSignOut: () => void;
+}) {
+  return (
+    <nav id="site-nav" aria-label="Main" className={open ? 'open' : undefined} onClick={onClose}>
+      <ul>
+        <li>
+          <NavLink to="/" exact>
+            Home
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/directory">Directory</NavLink>
+        </li>
+        <li>
+          <NavLink to="/where">Where is my patient going?</NavLink>
+        </li>
+        <li>
+          <NavLink to="/my/meetings">My meetings</NavLink>
+        </li>
+        <li>
+          <NavLink to="/my/learning">My learning</NavLink>
+        </li>
+        <li>
+          <NavLink to="/my/details">My details</NavLink>
+        </li>
+        {representative ? (
+          <li>
+            <NavLink to="/my/region">My region</NavLink>
+          </li>
+        ) : null}
+        {secretariat ? (
+          <li>
+            <NavLink to="/secretariat">Secretariat</NavLink>
+          </li>
+        ) : null}
+        <li>
+          <button type="button" className="link-button" onClick={onSignOut}>
+            Sign out
+          </button>
+        </li>
+      </ul>
+    </nav>
   );
 }
