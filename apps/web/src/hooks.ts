@@ -5,6 +5,12 @@ import type { DirectoryMemberPage, operations } from './api/openapi.generated';
 /** The directory's filters, as GET /directory/members takes them. */
 export type DirectoryQuery = NonNullable<operations['DirectoryController_search']['parameters']['query']>;
 
+/**
+ * The directory's filters as a form or the address holds them: '' is no filter, and is left out
+ * of the query. A value read from the address goes as it is: the API refuses one it does not know.
+ */
+export type DirectoryFilters = { [K in keyof DirectoryQuery]?: DirectoryQuery[K] | '' };
+
 export interface Resource<T> {
   data: T | undefined;
   error: unknown;
@@ -63,7 +69,8 @@ export function useDebounced<T>(value: T, ms = 250): T {
  * page, and `more` appends the next one. Compared by content, so a query built afresh at each
  * render asks once.
  */
-export function useMemberPages(filters: Record<string, unknown>) {
+export function useMemberPages(filters: DirectoryFilters) {
+  // queryString leaves out the '' of "no filter".
   const query = filters as DirectoryQuery;
   const key = JSON.stringify(query);
   const [page, setPage] = useState<DirectoryMemberPage>();

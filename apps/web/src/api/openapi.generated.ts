@@ -1930,6 +1930,12 @@ export interface components {
             /** @enum {string} */
             phone: "secretariat" | "members";
         };
+        ContactVisibilityDto: {
+            /** @enum {string} */
+            email?: "members" | "secretariat";
+            /** @enum {string} */
+            phone?: "members" | "secretariat";
+        };
         CounterProposal: {
             comment: string | null;
             endsAt: string | null;
@@ -2006,18 +2012,37 @@ export interface components {
             venue?: string | null;
         };
         CreateMemberDto: {
+            /** @description When and how best to reach them, in their words. */
+            availability?: string | null;
+            bio?: string | null;
             /** @description A category code, e.g. `prison-gp`. */
             category: string;
+            contactVisibility?: components["schemas"]["ContactVisibilityDto"];
             /**
              * Format: email
              * @description Work email, also the login.
              */
             email: string;
+            /** @description Where they work. */
+            establishmentIds?: string[];
+            /**
+             * @description Whether other members find you in the directory, contacts and the network. A current
+             *     representative is listed whatever this says, except patient / service-user representatives.
+             */
+            listed?: boolean;
             name: string;
+            phone?: string | null;
             /** @description A region code, e.g. `london`. */
             region?: string | null;
+            /**
+             * @description Professional registration, e.g. "GMC 1234567", "NMC 12A3456E", "HCPC PA12345": printed on
+             *     certificates of attendance; seen by the member and the secretariat only, never in the directory.
+             */
+            registration?: string | null;
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
+            /** @description e.g. "Dr", "Clinical lead". */
+            title?: string | null;
         };
         CreatePostDto: {
             /** @description The first day the post is no longer held. */
@@ -3148,9 +3173,28 @@ export interface components {
             willChange?: string | null;
         };
         UpdateMeDto: {
+            /** @description When and how best to reach them, in their words. */
+            availability?: string | null;
+            bio?: string | null;
+            contactVisibility?: components["schemas"]["ContactVisibilityDto"];
+            /** @description Where they work. */
+            establishmentIds?: string[];
+            /**
+             * @description Whether other members find you in the directory, contacts and the network. A current
+             *     representative is listed whatever this says, except patient / service-user representatives.
+             */
+            listed?: boolean;
             name?: string;
             /** @description Which kinds of meeting notice you get (those left out stay as they are); saved with the rest. */
             noticePreferences?: components["schemas"]["NoticePreferencesChange"];
+            phone?: string | null;
+            /**
+             * @description Professional registration, e.g. "GMC 1234567", "NMC 12A3456E", "HCPC PA12345": printed on
+             *     certificates of attendance; seen by the member and the secretariat only, never in the directory.
+             */
+            registration?: string | null;
+            /** @description e.g. "Dr", "Clinical lead". */
+            title?: string | null;
         };
         UpdateMeetingDto: {
             agenda?: string | null;
@@ -3189,16 +3233,33 @@ export interface components {
             venue?: string | null;
         };
         UpdateMemberDto: {
+            /** @description When and how best to reach them, in their words. */
+            availability?: string | null;
+            bio?: string | null;
             /** @description A category code, e.g. `prison-gp`. */
             category?: string;
+            contactVisibility?: components["schemas"]["ContactVisibilityDto"];
             /**
              * Format: email
              * @description Work email, also the login.
              */
             email?: string;
+            /** @description Where they work. */
+            establishmentIds?: string[];
+            /**
+             * @description Whether other members find you in the directory, contacts and the network. A current
+             *     representative is listed whatever this says, except patient / service-user representatives.
+             */
+            listed?: boolean;
             name?: string;
+            phone?: string | null;
             /** @description A region code, e.g. `london`. */
             region?: string | null;
+            /**
+             * @description Professional registration, e.g. "GMC 1234567", "NMC 12A3456E", "HCPC PA12345": printed on
+             *     certificates of attendance; seen by the member and the secretariat only, never in the directory.
+             */
+            registration?: string | null;
             /** @enum {string} */
             role?: "member" | "secretariat" | "admin";
             /**
@@ -3206,6 +3267,8 @@ export interface components {
              * @enum {string}
              */
             status?: "invited" | "active" | "suspended" | "left";
+            /** @description e.g. "Dr", "Clinical lead". */
+            title?: string | null;
         };
         UpdatePostDto: {
             /** @description Set to end the post (today ends it at once); null re-opens it. */
@@ -3265,6 +3328,7 @@ export type CheckInDto = components['schemas']['CheckInDto'];
 export type ConfirmDetailsView = components['schemas']['ConfirmDetailsView'];
 export type ContactsView = components['schemas']['ContactsView'];
 export type ContactVisibility = components['schemas']['ContactVisibility'];
+export type ContactVisibilityDto = components['schemas']['ContactVisibilityDto'];
 export type CounterProposal = components['schemas']['CounterProposal'];
 export type CreateCategoryDto = components['schemas']['CreateCategoryDto'];
 export type CreateEstablishmentDto = components['schemas']['CreateEstablishmentDto'];

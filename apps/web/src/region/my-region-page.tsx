@@ -1,5 +1,4 @@
-import { api, membersText } from '../api/client';
-import { RegionDetail } from '../api/types';
+import { answer, client, membersText } from '../api/client';
 import { MeetingsByWhen } from '../components/meetings-by-when';
 import { RegionPosts } from '../components/region-posts';
 import { ErrorMessage, Loading, Page } from '../components/ui';
@@ -140,7 +139,10 @@ function RegionMembers({ regionCode }: { regionCode: string }) {
 }
 
 function RegionPostsSection({ regionCode }: { regionCode: string }) {
-  const region = useResource(() => api.get<RegionDetail>(`/regions/${encodeURIComponent(regionCode)}`), [regionCode]);
+  const region = useResource(
+    () => answer(client.GET('/regions/{code}', { params: { path: { code: regionCode } } })),
+    [regionCode],
+  );
   if (!region.data) return <ErrorMessage error={region.error} retry={region.reload} />;
   return <RegionPosts region={region.data} />;
 }

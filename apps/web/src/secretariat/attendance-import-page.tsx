@@ -1,3 +1,4 @@
+import { answer, asCsv, client } from '../api/client';
 import type { AttendanceImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
@@ -10,7 +11,9 @@ const EXAMPLE = 'email,summit,year,hours\nann.lee@example.nhs.uk,9,,6\nbob.day@e
  * dry run), then saved. Imported attendance sends no email.
  */
 export function AttendanceImportPage() {
-  const csv = useCsvImport<AttendanceImportResult>('/attendance/import');
+  const csv = useCsvImport((body, dryRun) =>
+    answer(client.POST('/attendance/import', { params: { query: { dryRun } }, ...asCsv(body) })),
+  );
   const { result } = csv;
   const toSave = result ? result.recorded + result.restored : 0;
   return (

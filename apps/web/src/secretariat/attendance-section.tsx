@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { RSVP_WORDING } from '@seg/rules/rsvp-wording';
+import { answer, asFile, client, download as save } from '../api/client';
 import type * as Api from '../api/openapi.generated';
-import { Meeting, RSVP_LABELS } from '../api/types';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
 import { Alert, ErrorMessage, Loading } from '../components/ui';
 import { useResource } from '../hooks';
+import { attendanceRegister } from './attendance-answers';
 import { CheckInCodePanel } from './check-in-code-panel';
 import { MemberPicker } from './member-picker';
 
@@ -13,10 +15,7 @@ import { MemberPicker } from './member-picker';
  */
 export function AttendanceSection({ meeting }: { meeting: Meeting }) {
   const [tick, setTick] = useState(0);
-  const register = useResource(
-    () => api.get<Api.RegisterPage>(`/meetings/${meeting.id}/attendance`, { by: 'person', limit: 200 }),
-    [meeting.id, tick],
-  );
+  const register = useResource(() => attendanceRegister(meeting.id), [meeting.id, tick]);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
 
@@ -32,20 +31,25 @@ export function AttendanceSection({ meeting }: { meeting: Meeting }) {
   }
   const markGoing = () =>
     act(async () => {
-      const r = await api.post<Api.MarkManyResult>(`/meetings/${meeting.id}/attendance`, { going: true });
+      const r = await answer(
+        client.POST('/meetings/{id}/attendance', { params: { path: { id: meeting.id } }, body: { going: true } }),
+      );
       return `${r.marked} marked as came; ${r.already} already were.`;
     });
   const mark = (memberId: string, attended: boolean) =>
     act(async () => {
-      await api.put(`/meetings/${meeting.id}/attendance/${memberId}`, { attended });
+      const line = { path: { id: meeting.id, memberId } };
+      await answer(client.PUT('/meetings/{id}/attendance/{memberId}', { params: line, body: { attended } }));
       return null;
     });
   const download = () =>
     act(async () => {
-      await api.download(`/meetings/${meeting.id}/attendance`, 'attendees.csv', 'text/csv', {
-        by: 'person',
-        format: 'csv',
+      const query = { by: 'person', format: 'csv' } as const;
+      const csv = client.GET('/meetings/{id}/attendance', {
+        params: { path: { id: meeting.id }, query },
+        ...asFile('text/csv'),
       });
+      await save(csv, 'attendees.csv');
       return null;
     });
 
@@ -93,7 +97,7 @@ function RegisterTable({ page, onMark }: { page: Api.RegisterPage; onMark: (id: 
             return (
               <tr key={line.member.id}>
                 <td>{line.member.name}</td>
-                <td>{line.rsvp ? RSVP_LABELS[line.rsvp] : 'Not invited'}</td>
+                <td>{line.rsvp ? RSVP_WORDING[line.rsvp] : 'Not invited'}</td>
                 <td>{came ? 'Yes' : line.attendance ? 'No (corrected)' : 'Not recorded'}</td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onMark(line.member.id, !came)}>

@@ -1,20 +1,20 @@
 import { ReactNode, useEffect, useState } from 'react';
-import { api, messageOf } from '../api/client';
+import { answer, client, messageOf } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { reference, useReference } from '../api/reference';
 import { useDebounced, useResource } from '../hooks';
 import { deliveryEstimateText } from './delivery-wording';
 
-export interface Audience {
-  all?: true;
-  reps?: true;
-  regions?: string[];
-  categories?: string[];
-  memberIds?: string[];
-}
+/** Who an invitation goes to, as `POST /meetings/:id/invitations` takes it. */
+export type Audience = Api.AudienceDto;
 
 /** What `POST /meetings/:id/invitations` would do with this audience, counted by the API with the invitation's own query. */
 export type InvitePreview = Api.InvitePreview;
+
+/** What the invitation would do, counted by the API. */
+export function invitationPreview(meetingId: string, body: { audience: Audience }): Promise<InvitePreview> {
+  return answer(client.POST('/meetings/{id}/invitations/preview', { params: { path: { id: meetingId } }, body }));
+}
 
 /** The invitation's body: the ticked parts and the hand-picked members. */
 export function audienceBody(value: Audience, picked: { id: string }[]): { audience: Audience } {
@@ -27,9 +27,7 @@ export function audienceBody(value: Audience, picked: { id: string }[]): { audie
  * audience's members.
  */
 async function sizeOf(meetingId: string, part: Audience): Promise<number> {
-  const p = await api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, {
-    audience: part,
-  });
+  const p = await invitationPreview(meetingId, { audience: part });
   return p.wouldInvite + p.alreadyInvited;
 }
 
@@ -234,10 +232,7 @@ function PickedMembers({
 function AudienceTotal({ meetingId, sends, body }: { meetingId: string; sends: number; body: string | null }) {
   const settled = useDebounced(body, 300);
   const preview = useResource<InvitePreview | null>(
-    () =>
-      settled
-        ? api.post<InvitePreview>(`/meetings/${encodeURIComponent(meetingId)}/invitations/preview`, JSON.parse(settled))
-        : Promise.resolve(null),
+    () => (settled ? invitationPreview(meetingId, JSON.parse(settled)) : Promise.resolve(null)),
     [meetingId, settled, sends],
   );
   const counting = body !== settled || preview.loading;

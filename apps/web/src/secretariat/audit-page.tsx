@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
-import { api, Page as ListPage } from '../api/client';
-import { AuditEntry } from '../api/types';
+import { answer, client } from '../api/client';
+import type { AuditEntry } from '../api/openapi.generated';
 import { ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { navigate } from '../router';
-import { formatStamp } from '../time';
+import { formatMoment } from '../time';
 import { MemberPicker } from './member-picker';
 
 const KINDS: [string, string][] = [
@@ -34,13 +34,14 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
   const [cursor, setCursor] = useState<string | null>(null);
   const query = { entity, id, member, limit: 50 };
   const log = useResource(async () => {
-    const page = await api.get<ListPage<AuditEntry>>('/audit', query);
+    const page = await answer(client.GET('/audit', { params: { query } }));
     setMore([]);
     setCursor(page.nextCursor);
     return page;
   }, [entity, id, member]);
   const person = useResource(
-    async () => (member ? (await api.get<{ name: string }>(`/members/${encodeURIComponent(member)}`)).name : null),
+    async () =>
+      member ? (await answer(client.GET('/members/{id}', { params: { path: { id: member } } }))).name : null,
     [member],
   );
 
@@ -51,7 +52,7 @@ export function AuditPage({ entity, id, member }: AuditFilter) {
 
   async function loadMore() {
     if (!cursor) return;
-    const page = await api.get<ListPage<AuditEntry>>('/audit', { ...query, cursor });
+    const page = await answer(client.GET('/audit', { params: { query: { ...query, cursor } } }));
     setMore((m) => [...m, ...page.items]);
     setCursor(page.nextCursor);
   }
@@ -151,7 +152,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.id}>
               <td data-label="When" className="stack-later">
-                {formatStamp(e.at)}
+                {formatMoment(e.at)}
               </td>
               <td className="stack-title">
                 {e.actor?.name ?? 'The system or an emailed link'}

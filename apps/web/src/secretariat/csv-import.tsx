@@ -1,5 +1,4 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
 
 /**
  * A CSV sent to an import endpoint: checked first as a dry run (nothing saved), then saved once
@@ -7,7 +6,7 @@ import { api } from '../api/client';
  * A chosen file goes as its own bytes: the API reads its encoding (a Latin-1 file is refused
  * with a message saying how to save it), where the browser's reading would garble it silently.
  */
-export function useCsvImport<Result>(path: string) {
+export function useCsvImport<Result>(sendCsv: (csv: string | Blob, dryRun: boolean) => Promise<Result>) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -24,7 +23,7 @@ export function useCsvImport<Result>(path: string) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.postText<Result>(`${path}${dryRun ? '?dryRun=true' : ''}`, 'text/csv', file ?? text));
+      setResult(await sendCsv(file ?? text, dryRun));
     } catch (err) {
       setError(err);
       setResult(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
-import { InvitationsPage, RSVP_LABELS } from '../api/types';
+import { answer, asFile, client, download } from '../api/client';
+import { RSVP_WORDING } from '@seg/rules/rsvp-wording';
+import type { InvitationsPage } from '../api/openapi.generated';
 import { Alert, ErrorMessage, Loading, ProgressBar } from '../components/ui';
 import { formatWhen } from '../time';
 import { heldEmailsText } from './delivery-wording';
@@ -21,10 +22,12 @@ export function DeliverySection({ meetingId, tick }: { meetingId: string; tick: 
   const load = useCallback(async () => {
     clearTimeout(timer.current);
     try {
-      const answer = await api.get<InvitationsPage>(`/meetings/${meetingId}/invitations`, { limit: 200 });
-      setPage(answer);
+      const invitations = await answer(
+        client.GET('/meetings/{id}/invitations', { params: { path: { id: meetingId }, query: { limit: 200 } } }),
+      );
+      setPage(invitations);
       setError(null);
-      if (answer.totals.notices.queued > 0 || Date.now() < watchUntil.current)
+      if (invitations.totals.notices.queued > 0 || Date.now() < watchUntil.current)
         timer.current = setTimeout(load, POLL_MS);
     } catch (err) {
       setError(err);
@@ -39,8 +42,10 @@ export function DeliverySection({ meetingId, tick }: { meetingId: string; tick: 
 
   async function resendFailed() {
     try {
-      const answer = await api.post<{ requeued: number }>(`/meetings/${meetingId}/notices/resend`, {});
-      setResent(`${answer.requeued} ${answer.requeued === 1 ? 'email' : 'emails'} queued again.`);
+      const { requeued } = await answer(
+        client.POST('/meetings/{id}/notices/resend', { params: { path: { id: meetingId } }, body: {} }),
+      );
+      setResent(`${requeued} ${requeued === 1 ? 'email' : 'emails'} queued again.`);
       watchUntil.current = Date.now() + 5000;
       load();
     } catch (err) {
@@ -160,7 +165,8 @@ function EveryInvitee({
 }) {
   async function downloadInvitees() {
     try {
-      await api.download(`/meetings/${meetingId}/invitations`, 'invitees.csv', 'text/csv', { format: 'csv' });
+      const asCsv = { params: { path: { id: meetingId }, query: { format: 'csv' } }, ...asFile('text/csv') } as const;
+      await download(client.GET('/meetings/{id}/invitations', asCsv), 'invitees.csv');
     } catch (err) {
       onError(err);
     }
@@ -217,7 +223,7 @@ function InviteeRow({ invitee: i }: { invitee: Invitee }) {
         {i.member.regionName ?? ''}
       </td>
       <td data-label="Reply">
-        {RSVP_LABELS[i.rsvp]}
+        {RSVP_WORDING[i.rsvp]}
         {i.rsvpSource === 'calendar' ? ' (from their calendar)' : ''}
         {i.answersEarlierRevision ? ', to an earlier version' : ''}
         {i.counterProposal ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { answer, asCsv, client } from '../api/client';
 import type { ImportResult } from '../api/openapi.generated';
 import { Alert, ErrorSummary, Page } from '../components/ui';
 import { Link } from '../router';
@@ -14,7 +15,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * would happen to each row and how many activation emails would go out, and only then saves.
  */
 export function ImportPage() {
-  const csv = useCsvImport<ImportResult>('/members/import');
+  const csv = useCsvImport((body, dryRun) =>
+    answer(client.POST('/members/import', { params: { query: { dryRun } }, ...asCsv(body) })),
+  );
   const [fileName, setFileName] = useState('');
   const { result, busy } = csv;
   return (

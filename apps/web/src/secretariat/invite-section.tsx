@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
 import { Alert, ErrorSummary } from '../components/ui';
-import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, InvitePreview } from './audience-picker';
+import { Audience, audienceBody, AudiencePicker, audienceIsEmpty, invitationPreview } from './audience-picker';
 import { deliveryEstimateText } from './delivery-wording';
 import { MemberPicker } from './member-picker';
 
@@ -37,14 +37,15 @@ export function InviteSection({
     try {
       // Counted afresh at the click, by the same query that will invite.
       const body = audienceBody(audience, picked);
-      const preview = await api.post<InvitePreview>(`/meetings/${meetingId}/invitations/preview`, body);
+      const preview = await invitationPreview(meetingId, body);
       if (preview.wouldInvite === 0) {
         setResult('Nobody new to invite: everyone chosen is already invited or cannot be invited.');
         return;
       }
       const question = `Send the invitation to ${plural(preview.wouldInvite, 'member')}? ${deliveryEstimateText(preview.delivery)}`;
       if (!window.confirm(question)) return;
-      setResult(sentText(await api.post<Api.InviteResult>(`/meetings/${meetingId}/invitations`, body)));
+      const meeting = { path: { id: meetingId } };
+      setResult(sentText(await answer(client.POST('/meetings/{id}/invitations', { params: meeting, body }))));
       setAudience({});
       setPicked([]);
       setSends((n) => n + 1);

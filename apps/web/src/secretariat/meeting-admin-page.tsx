@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { Meeting, MEETING_KIND_LABELS } from '../api/types';
+import { MEETING_KIND_WORDING } from '@seg/rules/meeting-kind-wording';
+import { answer, client } from '../api/client';
+import type { MeetingView as Meeting } from '../api/openapi.generated';
 import { MeetingAgenda } from '../components/meeting-agenda';
 import { Alert, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
@@ -26,7 +27,7 @@ export function MeetingAdminPage({
   base?: string;
   regional?: boolean;
 }) {
-  const meeting = useResource(() => api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`), [id]);
+  const meeting = useResource(() => answer(client.GET('/meetings/{id}', { params: { path: { id } } })), [id]);
   const [deliveryTick, setDeliveryTick] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -35,7 +36,7 @@ export function MeetingAdminPage({
     if (!meeting.data || !window.confirm(`Cancel "${meeting.data.title}"? Every invitee gets a cancellation email.`))
       return;
     try {
-      await api.post(`/meetings/${id}/cancel`);
+      await answer(client.POST('/meetings/{id}/cancel', { params: { path: { id } } }));
       setCancelled(true);
       meeting.reload();
       setDeliveryTick((t) => t + 1);
@@ -58,7 +59,7 @@ export function MeetingAdminPage({
   return (
     <Page
       title={m.title}
-      lead={`${MEETING_KIND_LABELS[m.kind] ?? m.kind}${m.region ? ` of ${m.region.name}` : ''} · ${formatWhen(m.startsAt, m.endsAt, m.summit?.year)} · ${m.status}`}
+      lead={`${MEETING_KIND_WORDING[m.kind]}${m.region ? ` of ${m.region.name}` : ''} · ${formatWhen(m.startsAt, m.endsAt, m.summit?.year)} · ${m.status}`}
       actions={
         open ? (
           <div className="button-row">

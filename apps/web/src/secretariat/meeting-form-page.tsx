@@ -1,12 +1,16 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { MEETING_KIND_WORDING } from '@seg/rules/meeting-kind-wording';
+import { answer, client } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Attendance, Meeting, MEETING_KIND_LABELS, MeetingKind, RegionName } from '../api/types';
+import type { CreateMeetingDto, MeetingView as Meeting, PostRegion as RegionName } from '../api/openapi.generated';
+
+type MeetingKind = Meeting['kind'];
 import { CodeOptions, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { DateInput } from '../components/date-input';
 import { Link, navigate } from '../router';
 import { isoToLondonLocal } from '../time';
+import { attendanceTotals } from './attendance-answers';
 
 interface Form {
   title: string;
@@ -49,7 +53,7 @@ const NOTIFYING = ['startsAt', 'endsAt', 'venue', 'onlineUrl'];
 /** How many an update would email: every invitee who has not declined; null when it cannot be counted. */
 async function invitedNotDeclined(meetingId: string): Promise<number | null> {
   try {
-    const { totals } = await api.get<Attendance>(`/meetings/${encodeURIComponent(meetingId)}/attendance`);
+    const { totals } = await attendanceTotals(meetingId);
     return totals.invitees - totals.declined;
   } catch {
     return null;
@@ -73,7 +77,7 @@ export function MeetingFormPage({
   regional?: boolean;
 }) {
   const meeting = useResource(
-    () => (id ? api.get<Meeting>(`/meetings/${encodeURIComponent(id)}`) : Promise.resolve(undefined)),
+    () => (id ? answer(client.GET('/meetings/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)),
     [id],
   );
   if (id && meeting.loading) return <Loading />;
@@ -92,7 +96,7 @@ export function MeetingFormPage({
   );
 }
 
-function bodyOf(form: Form): Record<string, unknown> {
+function bodyOf(form: Form): CreateMeetingDto {
   return {
     title: form.title.trim(),
     kind: form.kind,
@@ -108,7 +112,7 @@ function bodyOf(form: Form): Record<string, unknown> {
 }
 
 /** A change that emails the invitees is saved only once the officer agrees, told how many it emails. */
-async function mayNotify(meeting: Meeting, changed: Record<string, unknown>): Promise<boolean> {
+async function mayNotify(meeting: Meeting, changed: Partial<CreateMeetingDto>): Promise<boolean> {
   if (meeting.status !== 'scheduled' || !NOTIFYING.some((k) => k in changed)) return true;
   const told = await invitedNotDeclined(meeting.id);
   const question =
@@ -141,20 +145,21 @@ function MeetingForm({ meeting, base, region }: { meeting?: Meeting; base: strin
     try {
       if (meeting) {
         const before = formOf(meeting);
-        const changed = Object.fromEntries(
+        const changed: Partial<CreateMeetingDto> = Object.fromEntries(
           Object.entries(body).filter(([k]) => form[k as keyof Form] !== before[k as keyof Form]),
         );
         if (!(await mayNotify(meeting, changed))) {
           setBusy(false);
           return;
         }
-        if (Object.keys(changed).length) await api.patch(`/meetings/${meeting.id}`, changed);
+        if (Object.keys(changed).length)
+          await answer(client.PATCH('/meetings/{id}', { params: { path: { id: meeting.id } }, body: changed }));
         navigate(`${base}/${meeting.id}`);
       } else {
         if (!body.venue) delete body.venue;
         if (!body.onlineUrl) delete body.onlineUrl;
         if (!body.regionCode) delete body.regionCode;
-        const created = await api.post<Meeting>('/meetings', body);
+        const created = await answer(client.POST('/meetings', { body }));
         navigate(`${base}/${created.id}`);
       }
     } catch (err) {
@@ -208,7 +213,7 @@ function MeetingKindAndRegion({ region, form, set, errors }: FieldsProps & { reg
       <Field name="kind" label="Kind" error={errors.kind}>
         {(p) => (
           <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value as MeetingKind })}>
-            {Object.entries(MEETING_KIND_LABELS).map(([value, label]) => (
+            {Object.entries(MEETING_KIND_WORDING).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

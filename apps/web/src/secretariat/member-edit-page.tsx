@@ -1,8 +1,14 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { answer, asFile, client, download } from '../api/client';
 import { reference, useReference } from '../api/reference';
 import type * as Api from '../api/openapi.generated';
-import { Establishment, MemberPost, MyRecord } from '../api/types';
+import type {
+  CreateMemberDto,
+  EstablishmentRef,
+  MemberPost,
+  MemberRecord as MyRecord,
+  UpdateMemberDto,
+} from '../api/openapi.generated';
 import { EstablishmentChooser } from '../components/establishment-chooser';
 import { EraseMemberForm } from './erase-member';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
@@ -21,8 +27,8 @@ interface Form {
   phone: string;
   availability: string;
   bio: string;
-  role: string;
-  status: string;
+  role: MyRecord['role'];
+  status: MyRecord['status'];
   establishmentIds: string[];
 }
 
@@ -60,7 +66,7 @@ function formOf(m?: MyRecord): Form {
 
 export function MemberEditPage({ id }: { id?: string }) {
   const record = useResource(
-    () => (id ? api.get<MyRecord>(`/members/${encodeURIComponent(id)}`) : Promise.resolve(undefined)),
+    () => (id ? answer(client.GET('/members/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)),
     [id],
   );
   if (id && record.loading && !record.data) return <Loading />;
@@ -122,7 +128,7 @@ function ErasedRecord({ record, erasedAt }: { record: MyRecord; erasedAt: string
 }
 
 /** What the form sends: blanks as null, so a cleared field is cleared. */
-function bodyOf(form: Form): Record<string, unknown> {
+function bodyOf(form: Form): CreateMemberDto {
   return {
     email: form.email.trim(),
     name: form.name.trim(),
@@ -139,7 +145,7 @@ function bodyOf(form: Form): Record<string, unknown> {
 }
 
 /** Only what changed, so the audit trail shows exactly what the secretariat did. */
-function changesOf(record: MyRecord, form: Form): Record<string, unknown> {
+function changesOf(record: MyRecord, form: Form): UpdateMemberDto {
   const before = formOf(record) as unknown as Record<string, unknown>;
   const same = (a: unknown, b: unknown) => JSON.stringify(a || null) === JSON.stringify(b || null);
   return Object.fromEntries(
@@ -167,12 +173,12 @@ function MemberForm({ record, reload }: { record?: MyRecord; reload: () => void 
         if (!Object.keys(changes).length) {
           setNotice('Nothing has changed.');
         } else {
-          await api.patch(`/members/${record.id}`, changes);
+          await answer(client.PATCH('/members/{id}', { params: { path: { id: record.id } }, body: changes }));
           setNotice('Saved.');
           reload();
         }
       } else {
-        const created = await api.post<{ id: string }>('/members', bodyOf(form));
+        const created = await answer(client.POST('/members', { body: bodyOf(form) }));
         navigate(`/secretariat/members/${created.id}?created=1`);
       }
     } catch (err) {
@@ -245,7 +251,11 @@ function MemberActions({
   async function downloadData() {
     onError(null);
     try {
-      await api.download(`/members/${record.id}/export`, `seg-member-data-${record.id}.json`, 'application/json');
+      const data = client.GET('/members/{id}/export', {
+        params: { path: { id: record.id } },
+        ...asFile('application/json'),
+      });
+      await download(data, `seg-member-data-${record.id}.json`);
     } catch (err) {
       onError(err);
     }
@@ -289,11 +299,11 @@ function AccessButtons({
     }
   }
 
-  async function setStatus(status: string, question: string) {
+  async function setStatus(status: MyRecord['status'], question: string) {
     if (!window.confirm(question)) return;
     onError(null);
     try {
-      await api.patch(`/members/${record.id}`, { status });
+      await answer(client.PATCH('/members/{id}', { params: { path: { id: record.id } }, body: { status } }));
       reload();
     } catch (err) {
       onError(err);
@@ -302,14 +312,15 @@ function AccessButtons({
 
   const resendActivation = () =>
     act(async () => {
-      const { email } = await api.post<{ email: string }>(`/members/${record.id}/activation`);
+      const member = { params: { path: { id: record.id } } };
+      const { email } = await answer(client.POST('/members/{id}/activation', member));
       return `A new activation email is on its way to ${email}. The link in any earlier one no longer works.`;
     });
 
   function endSessions() {
     if (!window.confirm(`Sign ${record.name} out everywhere? They can sign in again with their password.`)) return;
     return act(async () => {
-      await api.delete(`/members/${record.id}/sessions`);
+      await answer(client.DELETE('/members/{id}/sessions', { params: { path: { id: record.id } } }));
       return `${record.name} is signed out everywhere.`;
     });
   }
@@ -336,7 +347,7 @@ function SuspendOrRestore({
   setStatus,
 }: {
   record: MyRecord;
-  setStatus: (status: string, question: string) => void;
+  setStatus: (status: MyRecord['status'], question: string) => void;
 }) {
   if (record.status === 'suspended')
     return (
@@ -456,7 +467,7 @@ function MemberWorkplaces({ form, set, errors, record }: FieldsProps & { record?
       all={establishments ?? []}
       chosen={form.establishmentIds
         .map((id) => establishments?.find((e) => e.id === id) ?? record?.establishments?.find((e) => e.id === id))
-        .filter((e): e is Establishment => Boolean(e))}
+        .filter((e): e is EstablishmentRef => Boolean(e))}
       error={errors.establishmentIds}
       onChange={(establishmentIds) => set({ establishmentIds })}
     />
@@ -469,7 +480,7 @@ function MemberAccessFields({ form, set, errors, record }: FieldsProps & { recor
     <>
       <Field name="role" label="Role" hint="Secretariat and admin can manage everything" error={errors.role}>
         {(p) => (
-          <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value })}>
+          <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value as Form['role'] })}>
             <option value="member">Member</option>
             <option value="secretariat">Secretariat</option>
             <option value="admin">Admin</option>
@@ -479,7 +490,7 @@ function MemberAccessFields({ form, set, errors, record }: FieldsProps & { recor
       {record ? (
         <Field name="status" label="Status" error={errors.status}>
           {(p) => (
-            <select {...p} value={form.status} onChange={(e) => set({ status: e.target.value })}>
+            <select {...p} value={form.status} onChange={(e) => set({ status: e.target.value as Form['status'] })}>
               <option value="invited">Invited</option>
               <option value="active">Active</option>
               <option value="suspended">Suspended</option>
@@ -497,7 +508,9 @@ function MemberPosts({ record, reload }: { record: MyRecord; reload: () => void 
   async function end(post: MemberPost) {
     if (!window.confirm(`End the post "${post.role}" today?`)) return;
     try {
-      await api.patch(`/posts/${post.id}`, { endsOn: todayInLondon() });
+      await answer(
+        client.PATCH('/posts/{id}', { params: { path: { id: post.id } }, body: { endsOn: todayInLondon() } }),
+      );
       reload();
     } catch (err) {
       setError(err);

@@ -1,38 +1,38 @@
 import { useState } from 'react';
-import { api, membersText } from '../api/client';
+import { asFile, client, download, membersText } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import type { DirectoryMember } from '../api/types';
+import type { DirectoryMember } from '../api/openapi.generated';
 import { ErrorMessage, Loading, Page, CodeOptions } from '../components/ui';
-import { useDebounced, useMemberPages } from '../hooks';
+import { DirectoryFilters, useDebounced, useMemberPages } from '../hooks';
 import { NOTICE_CHOICES } from '../notice-choices';
 import { Link, navigate, useLocation } from '../router';
 import { formatMonth } from '../time';
 
-const STATUSES = ['invited', 'active', 'suspended', 'left'];
-const EMAIL_STATUSES: [string, string][] = [
+const STATUSES: NonNullable<DirectoryFilters['status']>[] = ['invited', 'active', 'suspended', 'left'];
+const EMAIL_STATUSES: [NonNullable<DirectoryFilters['emailStatus']>, string][] = [
   ['ok', 'Delivered'],
   ['bouncing', 'Bouncing'],
 ];
 
 interface Filters {
   q: string;
-  status: string;
-  emailStatus: string;
+  status: NonNullable<DirectoryFilters['status']>;
+  emailStatus: NonNullable<DirectoryFilters['emailStatus']>;
   region: string;
   category: string;
   stale: boolean;
-  noticesOff: string;
+  noticesOff: NonNullable<DirectoryFilters['noticesOff']>;
 }
 
 function filtersOf(query: URLSearchParams): Filters {
   return {
     q: query.get('q') ?? '',
-    status: query.get('status') ?? '',
-    emailStatus: query.get('emailStatus') ?? '',
+    status: (query.get('status') ?? '') as Filters['status'],
+    emailStatus: (query.get('emailStatus') ?? '') as Filters['emailStatus'],
     region: query.get('region') ?? '',
     category: query.get('category') ?? '',
     stale: query.get('stale') === 'true',
-    noticesOff: query.get('noticesOff') ?? '',
+    noticesOff: (query.get('noticesOff') ?? '') as Filters['noticesOff'],
   };
 }
 
@@ -62,7 +62,8 @@ export function MembersPage() {
   async function exportCsv() {
     setExporting(true);
     try {
-      await api.download('/members/export', `seg-members-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv');
+      const file = `seg-members-${new Date().toISOString().slice(0, 10)}.csv`;
+      await download(client.GET('/members/export', asFile('text/csv')), file);
     } catch (err) {
       setError(err);
     } finally {
@@ -115,7 +116,11 @@ function MemberFilters({ form, set }: { form: Filters; set: (patch: Partial<Filt
       </div>
       <div className="field">
         <label htmlFor="m-status">Status</label>
-        <select id="m-status" value={form.status} onChange={(e) => set({ status: e.target.value })}>
+        <select
+          id="m-status"
+          value={form.status}
+          onChange={(e) => set({ status: e.target.value as Filters['status'] })}
+        >
           <option value="">Any status</option>
           {STATUSES.map((s) => (
             <option key={s}>{s}</option>
@@ -124,7 +129,11 @@ function MemberFilters({ form, set }: { form: Filters; set: (patch: Partial<Filt
       </div>
       <div className="field">
         <label htmlFor="m-email-status">Email</label>
-        <select id="m-email-status" value={form.emailStatus} onChange={(e) => set({ emailStatus: e.target.value })}>
+        <select
+          id="m-email-status"
+          value={form.emailStatus}
+          onChange={(e) => set({ emailStatus: e.target.value as Filters['emailStatus'] })}
+        >
           <option value="">Any</option>
           {EMAIL_STATUSES.map(([value, label]) => (
             <option key={value} value={value}>
@@ -149,7 +158,11 @@ function MemberFilters({ form, set }: { form: Filters; set: (patch: Partial<Filt
       </div>
       <div className="field">
         <label htmlFor="m-notices-off">Meeting emails</label>
-        <select id="m-notices-off" value={form.noticesOff} onChange={(e) => set({ noticesOff: e.target.value })}>
+        <select
+          id="m-notices-off"
+          value={form.noticesOff}
+          onChange={(e) => set({ noticesOff: e.target.value as Filters['noticesOff'] })}
+        >
           <option value="">Any</option>
           {NOTICE_CHOICES.map((c) => (
             <option key={c.code} value={c.code}>

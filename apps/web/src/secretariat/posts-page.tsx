@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { api, ApiError, Page as ListPage } from '../api/client';
+import { answer, ApiError, client } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Post } from '../api/types';
+import type { MemberRecord, PostView as Post } from '../api/openapi.generated';
 import { DateInput } from '../components/date-input';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page, CodeOptions } from '../components/ui';
 import { useResource } from '../hooks';
@@ -16,7 +16,7 @@ export function PostsPage() {
   const [showEnded, setShowEnded] = useState(false);
   const regions = useReference(reference.regions);
   const posts = useResource(
-    () => api.get<ListPage<Post>>('/posts', { region, current: !showEnded, limit: 200 }),
+    () => answer(client.GET('/posts', { params: { query: { region, current: !showEnded, limit: 200 } } })),
     [region, showEnded],
   );
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +24,9 @@ export function PostsPage() {
   async function end(post: Post) {
     if (!window.confirm(`End ${post.member?.name}'s post "${post.role}" today?`)) return;
     try {
-      await api.patch(`/posts/${post.id}`, { endsOn: todayInLondon() });
+      await answer(
+        client.PATCH('/posts/{id}', { params: { path: { id: post.id } }, body: { endsOn: todayInLondon() } }),
+      );
       posts.reload();
     } catch (err) {
       setError(err);
@@ -107,11 +109,7 @@ function PostsTable({ posts, onEnd }: { posts: Post[]; onEnd: (post: Post) => vo
 }
 
 /** The member a post is for, with the region they belong to. */
-interface Holder {
-  id: string;
-  name: string;
-  region?: { code: string; name: string } | null;
-}
+type Holder = Pick<MemberRecord, 'id' | 'name' | 'region'>;
 
 /** What the form holds besides the member: the hub or a region, the role and its dates. */
 interface PostDraft {
@@ -132,7 +130,7 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('memberId');
-    if (id) api.get<Holder>(`/members/${encodeURIComponent(id)}`).then(setMember, () => undefined);
+    if (id) answer(client.GET('/members/{id}', { params: { path: { id } } })).then(setMember, () => undefined);
   }, []);
 
   async function submit(e: FormEvent) {
@@ -153,13 +151,14 @@ function AssignPost({ onAssigned }: { onAssigned: () => void }) {
     )
       return;
     try {
-      await api.post('/posts', {
+      const body = {
         memberId: member.id,
         ...(forWhat === HUB ? { hub: true } : { regionCode: forWhat }),
         role: role.trim(),
         startsOn,
         ...(endsOn ? { endsOn } : {}),
-      });
+      };
+      await answer(client.POST('/posts', { body }));
       setDone(
         `${member.name} now holds the post "${role.trim()}"${region ? ` for ${region.name}` : forWhat === HUB ? ' in the hub' : ''}.`,
       );

@@ -1,7 +1,14 @@
 import { FormEvent, ReactNode, useMemo, useState } from 'react';
-import { api } from '../api/client';
+import { answer, asEntered, client } from '../api/client';
 import { reference, useReference } from '../api/reference';
-import { Category, Establishment, EstablishmentType, Region, establishmentType } from '../api/types';
+import type {
+  CategoryView as Category,
+  CreateCategoryDto,
+  CreateEstablishmentDto,
+  CreateRegionDto,
+  EstablishmentView as Establishment,
+  RegionView as Region,
+} from '../api/openapi.generated';
 import { Alert, ErrorMessage, ErrorSummary, Field, fieldErrors, Loading, Page } from '../components/ui';
 import { Resource, useResource } from '../hooks';
 
@@ -16,12 +23,16 @@ interface Column<T> {
   show?: (row: T) => ReactNode;
 }
 
-type Row = { id?: string; code?: string | null; name: string };
+type Row = { id: string; name: string };
+
+/** What the form sends: the columns' values, a column left empty left out. */
+type ListBody = Record<string, string | undefined>;
 
 interface EditorProps<T extends Row> {
   title: string;
   lead: string;
-  path: '/regions' | '/categories' | '/establishments';
+  /** Adds a row (`row` null) or changes one. */
+  save: (row: T | null, body: ListBody) => Promise<unknown>;
   noun: string;
   columns: Column<T>[];
   load: () => Promise<T[]>;
@@ -56,8 +67,7 @@ function ListEditor<T extends Row>(props: EditorProps<T>) {
         .map((c) => [c.name, form[c.name].trim() === '' ? undefined : form[c.name].trim()]),
     );
     try {
-      if (editing) await api.patch(`${props.path}/${editing.id ?? editing.code}`, body);
-      else await api.post(props.path, body);
+      await props.save(editing, body);
       props.forget();
       setDone(editing ? `${form.name} saved.` : `${form.name} added.`);
       start(null);
@@ -213,7 +223,7 @@ function ListTable<T extends Row>({
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.id ?? r.code ?? r.name}>
+              <tr key={r.id}>
                 {columns.map((c) => (
                   <td key={c.name}>{c.show ? c.show(r) : c.value(r)}</td>
                 ))}
@@ -236,7 +246,11 @@ export function RegionsPage() {
     <ListEditor<Region>
       title="Regions"
       lead="The spokes of the network. Renaming a region keeps its members and posts."
-      path="/regions"
+      save={(row, body) =>
+        row
+          ? answer(client.PATCH('/regions/{id}', { params: { path: { id: row.id } }, body }))
+          : answer(client.POST('/regions', { body: asEntered<CreateRegionDto>(body) }))
+      }
       noun="region"
       load={reference.regions}
       forget={() => reference.forget('regions')}
@@ -254,7 +268,11 @@ export function CategoriesPage() {
     <ListEditor<Category>
       title="Categories"
       lead="Membership categories."
-      path="/categories"
+      save={(row, body) =>
+        row
+          ? answer(client.PATCH('/categories/{id}', { params: { path: { id: row.id } }, body }))
+          : answer(client.POST('/categories', { body: asEntered<CreateCategoryDto>(body) }))
+      }
       noun="category"
       load={reference.categories}
       forget={() => reference.forget('categories')}
@@ -277,7 +295,11 @@ export function EstablishmentsPage() {
     <ListEditor<Establishment>
       title="Establishments"
       lead="Secure environments, each in one region."
-      path="/establishments"
+      save={(row, body) =>
+        row
+          ? answer(client.PATCH('/establishments/{id}', { params: { path: { id: row.id } }, body }))
+          : answer(client.POST('/establishments', { body: asEntered<CreateEstablishmentDto>(body) }))
+      }
       noun="establishment"
       filterable
       load={reference.establishments}
@@ -289,7 +311,7 @@ export function EstablishmentsPage() {
           label: 'Type',
           options: types.map((t) => ({ value: t.code, label: t.name })),
           value: typeCode,
-          show: (e) => establishmentType(e),
+          show: (e) => e.type.name,
         },
         {
           name: 'region',
@@ -305,7 +327,6 @@ export function EstablishmentsPage() {
   );
 }
 
-async function loadTypes(): Promise<EstablishmentType[]> {
-  const answer = await api.get<EstablishmentType[] | { items: EstablishmentType[] }>('/establishment-types');
-  return Array.isArray(answer) ? answer : answer.items;
+async function loadTypes() {
+  return (await answer(client.GET('/establishment-types'))).items;
 }

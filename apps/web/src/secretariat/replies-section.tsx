@@ -1,18 +1,21 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { Attendance } from '../api/types';
+import { asFile, client, download } from '../api/client';
+import type { Attendance } from '../api/openapi.generated';
 import { ErrorMessage } from '../components/ui';
 import { useResource } from '../hooks';
+import { attendanceTotals } from './attendance-answers';
 
 /** The replies so far: totals, a bar per region, and the CSV downloads. */
 export function RepliesSection({ meetingId, tick }: { meetingId: string; tick: number }) {
-  const attendance = useResource(() => api.get<Attendance>(`/meetings/${meetingId}/attendance`), [meetingId, tick]);
+  const meeting = { path: { id: meetingId } };
+  const attendance = useResource(() => attendanceTotals(meetingId), [meetingId, tick]);
+  const csv = { params: { ...meeting, query: { format: 'csv' } }, ...asFile('text/csv') } as const;
   const [error, setError] = useState<unknown>(null);
   const a = attendance.data;
 
-  async function download() {
+  async function downloadTotals() {
     try {
-      await api.download(`/meetings/${meetingId}/attendance`, 'attendance.csv', 'text/csv', { format: 'csv' });
+      await download(client.GET('/meetings/{id}/attendance', csv), 'attendance.csv');
     } catch (err) {
       setError(err);
     }
@@ -21,7 +24,7 @@ export function RepliesSection({ meetingId, tick }: { meetingId: string; tick: n
   /** Who answered what, how and to which version: what a representative follows up on. */
   async function downloadEach() {
     try {
-      await api.download(`/meetings/${meetingId}/invitations`, 'replies.csv', 'text/csv', { format: 'csv' });
+      await download(client.GET('/meetings/{id}/invitations', csv), 'replies.csv');
     } catch (err) {
       setError(err);
     }
@@ -39,7 +42,7 @@ export function RepliesSection({ meetingId, tick }: { meetingId: string; tick: n
             <button type="button" className="button secondary" onClick={downloadEach}>
               Download each person's reply (CSV)
             </button>
-            <button type="button" className="button secondary" onClick={download}>
+            <button type="button" className="button secondary" onClick={downloadTotals}>
               Download replies by region and category (CSV)
             </button>
           </div>

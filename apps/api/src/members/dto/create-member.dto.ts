@@ -1,7 +1,7 @@
 import { IsName } from '@seg/http';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@seg/db';
-import { OwnMemberFields } from './member-fields';
+import { OwnMemberFields } from './member-fields.dto';
 
 export class CreateMemberDto extends OwnMemberFields {
   /** Work email, also the login. */

@@ -2,7 +2,7 @@ import { IsName, MayBeLeftOut } from '@seg/http';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { NoticePreferencesChange } from '../../notice-choices/notice-preferences.dto';
-import { OwnMemberFields } from './member-fields';
+import { OwnMemberFields } from './member-fields.dto';
 
 /**
  * PATCH /me: only the member's own editable fields. Anything else in the body (role, status,
