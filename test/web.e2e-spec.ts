@@ -478,9 +478,12 @@ describe('web app', () => {
     await invited.getByText('This link has expired or was already used').waitFor();
     await expect(invited.getByLabel('New password', { exact: true }).count()).resolves.toBe(0);
     await invited.goto(`${stack.api.baseUrl}${link}`);
+    // The API's policy judges the password and says which rule it breaks.
     await invited.getByLabel('New password', { exact: true }).fill('too short');
+    await invited.getByLabel('New password again').fill('too short');
     await invited.getByRole('button', { name: 'Activate my account' }).click();
     await invited.locator('.field-error #field-password').waitFor();
+    await invited.getByRole('alert').getByText('New password: must be at least 12 characters').waitFor();
     await invited.getByLabel('New password', { exact: true }).fill(PASSWORD);
     await invited.getByLabel('New password again').fill(PASSWORD);
     await invited.getByRole('button', { name: 'Activate my account' }).click();

@@ -5,7 +5,7 @@
 
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import { type FieldError, withAdvice } from './field-advice';
-import type { paths } from './openapi.generated';
+import type { DirectoryMemberPage, paths } from './openapi.generated';
 
 export type { FieldError };
 
@@ -34,7 +34,7 @@ export class ApiError extends Error {
 }
 
 /** The directory counts long lists only roughly: `{ estimate }` past a thousand members. */
-export type DirectoryTotal = number | { estimate: number };
+export type DirectoryTotal = DirectoryMemberPage['total'];
 
 /** The number behind a directory total, exact or estimated. */
 export function totalCount(total: DirectoryTotal): number {
@@ -214,19 +214,7 @@ export function messageOf(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-// The secretariat's screens still call these until they move to `client` (issue 20, item 4).
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface DirectoryPage<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: DirectoryTotal;
-}
-
+// Until My details' messages choice moves to `client` (issue 20, item 4).
 type Query = Record<string, string | number | boolean | undefined | null | string[]>;
 
 async function untyped<T>(
