@@ -35,7 +35,8 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { RegionSheetModule } from './region-sheet/region-sheet.module';
 import { RegionsModule } from './regions/regions.module';
 import { RsvpModule } from './rsvp/rsvp.module';
-import { WebModule } from './web/web.module';
+import { WebAppModule } from './web-app/web-app.module';
+import { WebSessionModule } from './web-session/web-session.module';
 
 @Module({})
 export class AppModule {
@@ -91,7 +92,8 @@ export class AppModule {
         PrivacyModule,
         InboundMessagesModule,
         DemoModule,
-        WebModule,
+        WebSessionModule,
+        WebAppModule,
       ],
     };
   }

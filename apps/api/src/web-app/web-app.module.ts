@@ -1,14 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
 import { WebAppMiddleware } from './web-app.middleware';
-import { WebSessionController } from './web-session.controller';
 
-/** The web app at `/`, and its cookie-based session routes under /auth/web. */
-@Module({
-  imports: [AuthModule],
-  controllers: [WebSessionController],
-})
-export class WebModule implements NestModule {
+/** The built web app at `/`: its files, and its page for whatever a browser asks for as a page. */
+@Module({})
+export class WebAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(WebAppMiddleware)
