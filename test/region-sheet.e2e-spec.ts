@@ -1,5 +1,8 @@
 import { establishments, members } from '@seg/db';
 import { eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setClock } from './support/clock';
 import { createPost, loggedIn, regionIdOf } from './support/factories';
 import { pdfText } from './support/pdf-text';
@@ -12,7 +15,10 @@ import { useStack } from './support/stack';
  * the day from the injected clock, and a QR code that a camera reads as the sheet's own link.
  */
 describe('the region contact sheet', () => {
-  const stack = useStack();
+  // A built web app of one page: the sheet's path is the web app's page too.
+  const webDir = mkdtempSync(join(tmpdir(), 'seg-region-sheet-web-'));
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>The web app</title>');
+  const stack = useStack({ env: { WEB_DIR: webDir } });
   let viewer: Record<string, string>;
   let secretariat: Record<string, string>;
   let lead: { id: string; email: string };
@@ -74,6 +80,7 @@ describe('the region contact sheet', () => {
   });
 
   afterEach(() => jest.restoreAllMocks());
+  afterAll(() => rmSync(webDir, { recursive: true, force: true }));
 
   it('answers the representatives with their posts and who works at each establishment, as the viewer may see them', async () => {
     setClock(stack.api.app, '2027-03-15T09:00:00Z');
@@ -184,6 +191,13 @@ describe('the region contact sheet', () => {
     expect(text).not.toContain(HIDDEN_DEPUTY_PHONE);
     expect(text).not.toContain(HIDDEN_WORKER_PHONE);
 
+    // A browser opening the address (no token) gets the web app, whose page prints the sheet.
+    const pageLoad = await stack
+      .http()
+      .get('/regions/north-east/sheet')
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .expect(200);
+    expect(pageLoad.text).toBe('<!doctype html><title>The web app</title>');
     // The web app's own calls ask for JSON and get the facts.
     const json = await stack.http().get('/regions/north-east/sheet').set(viewer).set('Accept', 'application/json');
     expect(json.headers['content-type']).toMatch(/^application\/json/);

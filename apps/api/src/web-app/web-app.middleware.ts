@@ -12,7 +12,8 @@ const FILE = /\/[^/]+\.[a-z0-9]+$/i;
 /**
  * Serves the built web app: its files, and index.html for any other page a browser asks for
  * (the app routes on the client). A request is a browser's page load when it prefers HTML over
- * JSON; API clients ask for JSON (or anything), so API routes keep answering them.
+ * JSON and carries no access token; API clients ask for JSON (or anything), or send their token,
+ * so API routes keep answering them.
  */
 @Injectable()
 export class WebAppMiddleware implements NestMiddleware {
@@ -44,6 +45,9 @@ export class WebAppMiddleware implements NestMiddleware {
       return;
     }
 
+    // A browser's page load carries no access token: a call that does is the API's (the region's
+    // sheet, asked for as a page to print by an integration, shares its path with the web app's).
+    if (req.headers.authorization) return next();
     // Only an Accept naming HTML (or text/*) can prefer it over JSON; most API calls name neither.
     if (!/html|text\/\*/i.test(req.headers.accept ?? '') || req.accepts(['json', 'html']) !== 'html') return next();
     res.setHeader('Cache-Control', 'no-cache');
