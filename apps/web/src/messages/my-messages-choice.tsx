@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type * as Api from '../api/openapi.generated';
-import { MyRecord } from '../api/types';
 import { Alert, ErrorMessage } from '../components/ui';
 
 /**
  * The member's choice to receive messages from colleagues through the group's mail, saved on
  * its own (PATCH /me/notice-preferences with this one field), apart from the details form.
  */
-export function MyMessagesChoice({ me }: { me: MyRecord }) {
+export function MyMessagesChoice({ me }: { me: Api.MemberRecord }) {
   const [accepts, setAccepts] = useState(me.noticePreferences.messages);
   const [saved, setSaved] = useState(me.noticePreferences.messages);
   const [error, setError] = useState<unknown>(null);
@@ -19,7 +18,7 @@ export function MyMessagesChoice({ me }: { me: MyRecord }) {
     setBusy(true);
     setError(null);
     try {
-      const preferences = await api.patch<Api.NoticePreferences>('/me/notice-preferences', { messages: accepts });
+      const preferences = await answer(client.PATCH('/me/notice-preferences', { body: { messages: accepts } }));
       setSaved(preferences.messages);
       setDone(true);
     } catch (err) {
