@@ -1,6 +1,6 @@
 import { prepareDatabase } from '@seg/db';
 import { ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -31,12 +31,15 @@ function previousRelease(): string {
   const dir = path.join(tmpdir(), `seg-release-${PREVIOUS_RELEASE.slice(0, 12)}`);
   const built = (d: string) =>
     ['api', 'worker'].every((app) => existsSync(path.join(d, `dist/apps/${app}/src/main.js`)));
-  if (built(dir)) return dir;
+  if (built(dir)) {
+    linkModules(dir);
+    return dir;
+  }
   const building = `${dir}.${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   execSync(`git archive --format=tar ${PREVIOUS_RELEASE} | tar -x -C "${building}"`, { cwd: root, stdio: 'pipe' });
-  symlinkSync(path.join(root, 'node_modules'), path.join(building, 'node_modules'), 'dir');
+  linkModules(building);
   // `nest build api` compiles every app and lib of the tree (tsconfig.build.json), the worker too.
   execFileSync(process.execPath, [path.join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
     cwd: building,
@@ -46,6 +49,21 @@ function previousRelease(): string {
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
   return dir;
+}
+
+/**
+ * Points the release's node_modules at this checkout's: a release kept from an earlier run may
+ * still point at a checkout that is gone. Made aside and renamed over, so a process already
+ * running from the release never finds it missing.
+ */
+function linkModules(dir: string): void {
+  const modules = path.join(root, 'node_modules');
+  const link = path.join(dir, 'node_modules');
+  if (existsSync(link) && realpathSync(link) === realpathSync(modules)) return;
+  const aside = `${link}.${process.pid}`;
+  rmSync(aside, { force: true });
+  symlinkSync(modules, aside, 'dir');
+  renameSync(aside, link);
 }
 
 async function freePort(): Promise<number> {
