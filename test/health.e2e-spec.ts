@@ -16,10 +16,12 @@ describe('health and docs', () => {
     expect(res.headers['x-request-id']).toMatch(/.+/);
   });
 
-  it('says how to reach the secretariat and how long data is kept, to anyone', async () => {
+  it('says how to reach the secretariat, what a password needs and how long data is kept, to anyone', async () => {
     const res = await stack.http().get('/about').expect(200);
     expect(res.body).toEqual({
       secretariatEmail: stack.config.secretariatEmail,
+      passwordRules:
+        'At least 12 characters, at least 5 of them different; not one of the most common passwords, nor your email address or name.',
       retention: {
         ...stack.config.retention,
         detailsConfirmMonths: stack.config.detailsConfirm.months,
