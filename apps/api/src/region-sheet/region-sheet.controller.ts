@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
 import { ApiErrors, attachmentDisposition } from '@seg/http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { RegionSheet } from './region-sheet.dto';
 import { regionSheetHtml } from './region-sheet-html';
 import { RegionSheetService } from './region-sheet.service';
@@ -32,12 +32,13 @@ export class RegionSheetController {
   })
   async sheet(
     @Param('code') code: string,
-    @Headers('accept') accept: string | undefined,
     @CurrentMember() viewer: AuthenticatedMember,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RegionSheet | string> {
     const sheet = await this.sheets.sheet(code, viewer);
-    if (!prefersHtml(accept)) return sheet;
+    // The content negotiation the web app's middleware uses too: JSON unless HTML is preferred.
+    if (req.accepts(['json', 'html']) !== 'html') return sheet;
     res.type('text/html; charset=utf-8');
     return regionSheetHtml(sheet);
   }
@@ -59,12 +60,4 @@ export class RegionSheetController {
     res.setHeader('Content-Disposition', attachmentDisposition(fileName, 'SEG contacts'));
     res.end(pdf);
   }
-}
-
-/** Whether the caller asks for HTML before JSON, as a browser does (text/html first, any type last). */
-function prefersHtml(accept: string | undefined): boolean {
-  const types = (accept ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
-  const html = types.indexOf('text/html');
-  const json = types.indexOf('application/json');
-  return html !== -1 && (json === -1 || html < json);
 }
