@@ -37,7 +37,7 @@ import { ACCESS_TOKEN } from '@seg/auth';
 import { loadConfig } from '@seg/config';
 import { createDatabase, createPool, meetings } from '@seg/db';
 import { createMailTransport } from '@seg/mail';
-import { Clock } from '@seg/rules';
+import { Clock, todayInLondon } from '@seg/rules';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Queue } from 'bullmq';
@@ -593,7 +593,15 @@ async function main(janitor: Janitor): Promise<void> {
     // The call's audience, { categories: ['prison-gp'] }, as the API resolves it.
     const callBreakdown = await inviteCallBreakdown(
       db,
-      { all: false, reps: false, regionIds: [], categoryIds: [prisonGpId], memberIds: [], withinRegionId: null },
+      {
+        all: false,
+        reps: false,
+        regionIds: [],
+        categoryIds: [prisonGpId],
+        memberIds: [],
+        withinRegionId: null,
+        today: todayInLondon(),
+      },
       staffId,
       repeatMs,
     );

@@ -2,13 +2,19 @@ import { todayInLondon } from '@seg/rules';
 import { auditLog, invitations, posts } from '@seg/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { accessTokenFor, createMembers, createPost, TestMember } from './support/factories';
+import { setClock } from './support/clock';
 import { calendarOf, rsvpTokenOf } from './support/meeting-mail';
 import { useStack } from './support/stack';
 
 /** A representative organises their spoke: regional meetings of their own region, for as long as the post lasts. */
 describe("regional meetings run by the region's representatives", () => {
   const stack = useStack({ smtp: true, worker: true, env: { MAIL_FROM: 'SEG Network <network@seg.example>' } });
-  const today = todayInLondon();
+  /**
+   * The API's clock: 00:30 in London on the night the clocks go back, still 24 October in UTC.
+   * Posts start and end on London's date by the injected clock, whatever the day the tests run.
+   */
+  const now = '2026-10-24T23:30:00Z';
+  const today = todayInLondon(new Date(now));
   const dayAfter = (day: string, n: number) =>
     new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -148,6 +154,7 @@ describe("regional meetings run by the region's representatives", () => {
   };
 
   beforeAll(async () => {
+    setClock(stack.api.app, now);
     const [staff] = await createMembers(stack.db, [{ role: 'secretariat', name: 'Sam Secretariat' }]);
     secretariat = await as(staff);
     [londoner, londonGp] = await createMembers(stack.db, [
@@ -155,6 +162,7 @@ describe("regional meetings run by the region's representatives", () => {
       { region: 'london', category: 'prison-gp', name: 'Gus Londongp' },
     ]);
   });
+  afterAll(() => jest.restoreAllMocks());
 
   it('lets a regional lead call a regional meeting of their own region, and nothing else', async () => {
     const { lead, leadPostId } = await spoke('north-west');

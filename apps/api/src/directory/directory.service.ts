@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { FieldError, InvalidFieldsException, KeysetPages } from '@seg/http';
-import { todayInLondon } from '@seg/rules';
+import { Clock, todayInLondon } from '@seg/rules';
 import { ChangeCache, CURRENT_MEMBER_STATUSES, DatabaseChanges, isCurrentMember } from '@seg/db';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { RegionalRights } from '../regions/regional-rights.service';
@@ -48,6 +48,7 @@ export class DirectoryService {
     private readonly establishments: EstablishmentsService,
     private readonly pages: KeysetPages,
     private readonly rights: RegionalRights,
+    private readonly clock: Clock,
     changes: DatabaseChanges,
   ) {
     this.kept = new ChangeCache(changes, 'directory', KEPT_READS);
@@ -61,7 +62,7 @@ export class DirectoryService {
 
   /** The hub and every spoke with today's reps; a spoke with none is listed all the same. */
   async network(viewer: Viewer): Promise<NetworkView> {
-    const today = todayInLondon();
+    const today = this.today();
     const [spokes, reps] = await Promise.all([this.liveRegions(), this.currentReps('all', today)]);
     return {
       hub: {
@@ -77,7 +78,7 @@ export class DirectoryService {
 
   /** Who to call in the viewer's own region and at the hub. */
   async myContacts(viewer: Viewer): Promise<ContactsView> {
-    const me = await this.cardOf(viewer.id, todayInLondon());
+    const me = await this.cardOf(viewer.id, this.today());
     return this.contactsOf(me?.regionId ?? null, viewer);
   }
 
@@ -95,7 +96,7 @@ export class DirectoryService {
   async regionContacts(code: string, viewer: Viewer): Promise<RegionContacts> {
     const region = await this.read(['region code', code], () => this.regions.byCode(code));
     if (!region) throw new NotFoundException('No such region');
-    const today = todayInLondon();
+    const today = this.today();
     const [reps, places, people] = await Promise.all([
       this.currentReps([region.id], today),
       this.read(['establishments of', region.id], () => this.establishments.ofRegion(region.id)),
@@ -156,7 +157,7 @@ export class DirectoryService {
       noticesOff: query.noticesOff,
       stale: query.stale === true,
     };
-    const today = todayInLondon();
+    const today = this.today();
     // The total rides in the signed cursor, so later pages skip the count; the cursor is bound
     // to the search (and so to what the viewer may see), whose total it carries.
     const request = this.pages.open<DirectoryCursor>(`directory/members?${JSON.stringify(filter)}`, query, [
@@ -194,7 +195,7 @@ export class DirectoryService {
 
   /** One member, with the posts they held before. */
   async getMember(id: string, given: Viewer): Promise<DirectoryMember> {
-    const today = todayInLondon();
+    const today = this.today();
     const row = await this.cardOf(id, today);
     const viewer =
       row && !seesEverything(given, id)
@@ -212,7 +213,7 @@ export class DirectoryService {
    * the member to check; null when there is no such member.
    */
   async seenByOthers(id: string): Promise<{ listed: boolean; card: DirectoryMember } | null> {
-    const today = todayInLondon();
+    const today = this.today();
     const row = await this.cardOf(id, today);
     return row ? { listed: row.listed, card: directoryMember(row, OTHER_MEMBER, this.card(today)) } : null;
   }
@@ -229,6 +230,11 @@ export class DirectoryService {
     return this.read(['live regions'], () => this.regions.listLive());
   }
 
+  /** The UK's date by the injected clock: the day posts are current on. */
+  private today(): string {
+    return todayInLondon(this.clock.now());
+  }
+
   private card(today: string): CardContext {
     return { today, config: this.config };
   }
@@ -241,7 +247,7 @@ export class DirectoryService {
   }
 
   private async contactsOf(regionId: string | null, viewer: Viewer): Promise<ContactsView> {
-    const today = todayInLondon();
+    const today = this.today();
     const [region, reps] = await Promise.all([
       regionId ? this.read(['region', regionId], () => this.regions.byId(regionId)) : Promise.resolve(null),
       this.currentReps(regionId ? [regionId] : [], today),

@@ -1,4 +1,4 @@
-import { exampleId, sqlExamples, sqlVariants } from '@seg/db';
+import { EXAMPLE_DAY, exampleId, sqlExamples, sqlVariants } from '@seg/db';
 import { InvitationsRepository, ResolvedAudience } from './invitations.repository';
 
 const everyPart: ResolvedAudience = {
@@ -8,6 +8,7 @@ const everyPart: ResolvedAudience = {
   categoryIds: [exampleId(2)],
   memberIds: [exampleId(3), exampleId(4)],
   withinRegionId: null,
+  today: EXAMPLE_DAY,
 };
 const withinRegion: ResolvedAudience = {
   all: false,
@@ -16,6 +17,7 @@ const withinRegion: ResolvedAudience = {
   categoryIds: [],
   memberIds: [exampleId(3)],
   withinRegionId: exampleId(1),
+  today: EXAMPLE_DAY,
 };
 
 export default sqlExamples(InvitationsRepository, {
@@ -28,7 +30,7 @@ export default sqlExamples(InvitationsRepository, {
   findInvitationId: () => [exampleId(10), exampleId(3)],
   findInvitee: () => [exampleId(10), exampleId(3)],
   listInvitees: sqlVariants({
-    'first page': () => [exampleId(10), 50, null],
-    'after an invitee': () => [exampleId(10), 50, { name: 'Ada Lovelace', id: exampleId(11) }],
+    'first page': () => [exampleId(10), EXAMPLE_DAY, 50, null],
+    'after an invitee': () => [exampleId(10), EXAMPLE_DAY, 50, { name: 'Ada Lovelace', id: exampleId(11) }],
   }),
 });

@@ -1,4 +1,3 @@
-import { todayInLondon } from '@seg/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   categories,
@@ -31,6 +30,8 @@ export interface ResolvedAudience {
   memberIds: string[];
   /** A representative's audience: only members of this region, whatever the parts say. */
   withinRegionId: string | null;
+  /** The UK's date the audience is counted on: `reps` are those holding a post that day. */
+  today: string;
 }
 
 /** An audience counted: current members to invite and already invited, the others skipped by status. */
@@ -153,6 +154,7 @@ export class InvitationsRepository {
 
   async listInvitees(
     meetingId: string,
+    today: string,
     limit: number,
     after: { name: string; id: string } | null,
   ): Promise<InviteeRow[]> {
@@ -169,7 +171,7 @@ export class InvitationsRepository {
         emailStatus: members.emailStatus,
         emailVisibility: members.emailVisibility,
         categoryPrivate: categories.contactsPrivateByDefault,
-        isCurrentRep: sql<boolean>`exists (select 1 from ${posts} where ${posts.memberId} = ${members.id} and ${isCurrentPost(todayInLondon())})`,
+        isCurrentRep: sql<boolean>`exists (select 1 from ${posts} where ${posts.memberId} = ${members.id} and ${isCurrentPost(today)})`,
         rsvp: invitations.rsvp,
         respondedAt: invitations.respondedAt,
         rsvpSource: invitations.rsvpSource,
@@ -230,9 +232,7 @@ function audienceOf(meetingId: string, a: ResolvedAudience): SQL {
   const member = sql`public.seg_is_member_account(m.role, m.category_id is not null)`;
   if (a.all) parts.push(member);
   if (a.reps) {
-    parts.push(
-      sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(todayInLondon())})`,
-    );
+    parts.push(sql`exists (select 1 from ${posts} where ${posts.memberId} = m.id and ${isCurrentPost(a.today)})`);
   }
   if (a.regionIds.length) parts.push(sql`(m.region_id = any(${uuidArray(a.regionIds)}) and ${member})`);
   if (a.categoryIds.length) parts.push(sql`m.category_id = any(${uuidArray(a.categoryIds)})`);

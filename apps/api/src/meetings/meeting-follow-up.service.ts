@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatLondon, RSVP_WORDING, toLondonIso } from '@seg/rules';
+import { Clock, formatLondon, RSVP_WORDING, todayInLondon, toLondonIso } from '@seg/rules';
 import { KeysetPages, PageQuery } from '@seg/http';
 import { AuthenticatedMember } from '@seg/auth';
 import { NoticeDelivery } from '@seg/notices';
@@ -23,6 +23,7 @@ export class MeetingFollowUpService {
     private readonly pages: KeysetPages,
     private readonly delivery: NoticeDelivery,
     private readonly access: MeetingAccess,
+    private readonly clock: Clock,
   ) {}
 
   async invitations(
@@ -38,7 +39,12 @@ export class MeetingFollowUpService {
     ]);
     const after = request.after;
     const [rows, rsvps, noticeCounts, schedule] = await Promise.all([
-      this.invitationRows.listInvitees(meetingId, request.fetch, after ? { name: after[0], id: after[1] } : null),
+      this.invitationRows.listInvitees(
+        meetingId,
+        todayInLondon(this.clock.now()),
+        request.fetch,
+        after ? { name: after[0], id: after[1] } : null,
+      ),
       this.attendanceRows.countRsvps(meetingId),
       this.delivery.countOfMeeting(meetingId),
       this.delivery.scheduleOfMeeting(meetingId),
@@ -108,9 +114,10 @@ export class MeetingFollowUpService {
   async invitationsCsv(meetingId: string, viewer: AuthenticatedMember, actor: Actor): Promise<string> {
     const { meeting } = await this.access.toRun(meetingId, viewer, actor, 'follow its replies');
     const lines = [INVITEES_CSV_HEADER.join(',')];
+    const today = todayInLondon(this.clock.now());
     let after: { name: string; id: string } | null = null;
     for (;;) {
-      const rows = await this.invitationRows.listInvitees(meetingId, CSV_BATCH, after);
+      const rows = await this.invitationRows.listInvitees(meetingId, today, CSV_BATCH, after);
       if (!rows.length) break;
       const lastNotice = new Map<string, { kind: string; status: string; lastError: string | null; createdAt: Date }>();
       for (const n of await this.delivery.ofInvitations(rows.map((r) => r.invitationId))) {

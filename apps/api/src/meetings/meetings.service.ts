@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { FieldError, InvalidFieldsException, invalidField, KeysetPages, Page } from '@seg/http';
-import { Clock, meetingIsOver, minutesOfHours, parseDateTime, toLondonIso } from '@seg/rules';
+import { Clock, meetingIsOver, minutesOfHours, parseDateTime, todayInLondon, toLondonIso } from '@seg/rules';
 import { DB, Database, MEMBERSHIP_ENDED, RsvpResponse, RsvpSource } from '@seg/db';
 import { InvitationReplies, ReplyRefusal } from '@seg/records';
 import { MeetingReminders, NoticeDelivery, NoticeOutbox } from '@seg/notices';
@@ -433,6 +433,7 @@ export class MeetingsService {
       categoryIds: [...categoryIds.values()],
       memberIds: [...knownMembers.keys()],
       withinRegionId,
+      today: todayInLondon(this.clock.now()),
     };
   }
 

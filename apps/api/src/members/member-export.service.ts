@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/rules';
+import { Clock, todayInLondon } from '@seg/rules';
 import { Injectable } from '@nestjs/common';
 import { csvLine, IMPORT_COLUMNS } from './members-csv';
 import { MembersRepository } from './members.repository';
@@ -8,13 +8,16 @@ const EXPORT_COLUMNS = [...IMPORT_COLUMNS, 'registration', 'status', 'role', 'po
 /** The directory as CSV: the import's columns first, so an edited export can be imported back. */
 @Injectable()
 export class MemberExportService {
-  constructor(private readonly members: MembersRepository) {}
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async exportCsv(): Promise<string> {
     const [rows, places, held] = await Promise.all([
       this.members.listForExport(),
       this.members.allEstablishments(),
-      this.members.currentPosts(todayInLondon()),
+      this.members.currentPosts(todayInLondon(this.clock.now())),
     ]);
     const placesOf = groupBy(places, (p) => p.memberId);
     const postsOf = groupBy(held, (p) => p.memberId);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { conflictOn, FieldError, forbiddenOn, InvalidFieldsException } from '@seg/http';
-import { accountActRefusal, accountChangeRefusal, todayInLondon } from '@seg/rules';
+import { accountActRefusal, accountChangeRefusal, Clock, todayInLondon } from '@seg/rules';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, Executor, members, Role, Transaction } from '@seg/db';
 import { NoticeRef } from '@seg/queue';
@@ -42,13 +42,14 @@ export class MembersService {
     private readonly sessions: AuthService,
     private readonly outbox: NoticeOutbox,
     private readonly noticeChoices: NoticeChoicesService,
+    private readonly clock: Clock,
   ) {}
 
   async get(id: string): Promise<MemberRecord> {
     const row = await this.members.loadRecord(id);
     if (!row) throw new NotFoundException('No such member');
     const mentions = row.member.erasedAt ? await this.erasureMentions(id) : [];
-    return memberRecord(row, todayInLondon(), this.config, mentions);
+    return memberRecord(row, todayInLondon(this.clock.now()), this.config, mentions);
   }
 
   /** The places found at the member's erasure whose text nobody has edited since. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { erasedRecordConflict } from '@seg/privacy';
 import { conflictOn, FieldError, invalidField, InvalidFieldsException, KeysetPages, Page } from '@seg/http';
-import { postIsCurrent, todayInLondon } from '@seg/rules';
+import { Clock, postIsCurrent, todayInLondon } from '@seg/rules';
 import { Database, DB } from '@seg/db';
 import { Actor, AuditTrail } from '@seg/audit';
 import { PostChanges } from '@seg/records';
@@ -19,6 +19,7 @@ export class PostsService {
     private readonly audit: AuditTrail,
     private readonly pages: KeysetPages,
     private readonly changes: PostChanges,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: PostQuery): Promise<Page<PostView>> {
@@ -28,7 +29,7 @@ export class PostsService {
       regionId = (await this.regions.forFilter(query.region, 'region', 'is not a region code or hub')).id;
     }
     const request = this.pages.open<PostPosition>('posts', query, ['string', 'string']);
-    const today = todayInLondon();
+    const today = todayInLondon(this.clock.now());
     const filter = { memberId: query.memberId, regionId, currentOn: query.current ? today : undefined };
     const { rows, total } = await this.posts.list(filter, request.fetch, request.after);
     return request.page(
@@ -73,7 +74,7 @@ export class PostsService {
         );
       const post = await this.posts.insert(tx, values);
       await this.audit.record(tx, actor, { entity: 'post', entityId: post.id, action: 'create', after: post });
-      return withCurrent((await this.posts.getView(post.id, tx))!, todayInLondon());
+      return withCurrent((await this.posts.getView(post.id, tx))!, todayInLondon(this.clock.now()));
     });
   }
 
@@ -96,7 +97,7 @@ export class PostsService {
         },
         actor,
       );
-      return withCurrent((await this.posts.getView(id, tx))!, todayInLondon());
+      return withCurrent((await this.posts.getView(id, tx))!, todayInLondon(this.clock.now()));
     });
   }
 }

@@ -1,4 +1,4 @@
-import { todayInLondon } from '@seg/rules';
+import { Clock, todayInLondon } from '@seg/rules';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AuthenticatedMember, isSecretariat } from '@seg/auth';
 import { ChangeCache, DatabaseChanges } from '@seg/db';
@@ -19,13 +19,14 @@ export class RegionalRights {
 
   constructor(
     private readonly regions: RegionsRepository,
+    private readonly clock: Clock,
     changes: DatabaseChanges,
   ) {
     this.held = new ChangeCache(changes, 'directory', { max: 10_000, ttlMs: 10 * 60_000 });
   }
 
   /** The member's regional posts held today, oldest first. */
-  postsOf(memberId: string, today = todayInLondon()): Promise<RegionalPost[]> {
+  postsOf(memberId: string, today = todayInLondon(this.clock.now())): Promise<RegionalPost[]> {
     return this.held.get(`${memberId}/${today}`, () => this.regions.regionalPostsHeldOn(memberId, today));
   }
 

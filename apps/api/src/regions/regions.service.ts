@@ -70,7 +70,7 @@ export class RegionsService {
   async detail(code: string, viewer: Pick<AuthenticatedMember, 'role'>): Promise<RegionDetail> {
     const region = await this.regions.getByCode(code);
     if (!region) throw new NotFoundException('No such region');
-    const today = todayInLondon();
+    const today = todayInLondon(this.clock.now());
     const merged = region.mergedIntoId ? await this.regions.getById(region.mergedIntoId) : null;
     const rows = (await this.regions.postsOfRegion(region.id, today)).filter(
       (p) => isSecretariat(viewer) || !p.unlisted,
