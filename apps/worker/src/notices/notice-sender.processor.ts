@@ -11,7 +11,7 @@ import { MailerService } from './mailer.service';
 import { NoticeLoader } from './notice-loader';
 import { NOTICE_RENDERERS, NoticeRenderer, NoticeToSend, RenderedEmail } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
-import { limiterFor, OVER_DAY_LIMIT_PAUSE_MS, SendPace } from './send-pace';
+import { limiterFor, OVER_DAY_LIMIT_PAUSE_MS, PAUSE_RECHECK_MS, SendPace } from './send-pace';
 import { SentRecorder } from './sent-recorder';
 
 /** Sends one notice per job and records the outcome on the notice row. */
@@ -60,6 +60,13 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** 'sent', or 'skipped' with why; throws to have BullMQ retry a temporary failure. */
   async handle(job: Job<SendNoticeJob>): Promise<string> {
+    // The provider asked us to slow down: until the clock says the pause is over, the job goes
+    // back to wait (no attempt counted) and every worker asks again a moment later.
+    const paused = await this.pace.pausedFor(this.clock.now());
+    if (paused) {
+      await this.consumer.pauseAll(Math.min(paused, PAUSE_RECHECK_MS));
+      throw new RateLimitError();
+    }
     const notice = await this.loader.load(job.data.noticeId);
     if (!notice) return 'skipped: notice no longer exists';
     if (notice.status !== 'queued') return `skipped: already ${notice.status}`;
@@ -129,8 +136,8 @@ export class NoticeSenderProcessor implements OnApplicationBootstrap, BeforeAppl
       if (kind === 'throttled' || kind === 'over-day-limit') {
         // The provider's pace, not the notice's fault: every worker waits, the notice stays
         // queued and its attempts unchanged, and BullMQ puts the job back without counting one.
-        const pauseMs = kind === 'throttled' ? await this.pace.throttled() : OVER_DAY_LIMIT_PAUSE_MS;
-        await this.consumer.pauseAll(pauseMs);
+        const pauseMs = kind === 'throttled' ? await this.pace.throttled(this.clock.now()) : OVER_DAY_LIMIT_PAUSE_MS;
+        await this.consumer.pauseAll(kind === 'throttled' ? Math.min(pauseMs, PAUSE_RECHECK_MS) : pauseMs);
         await this.notices.recordHeldBack(notice.id, reason);
         this.logger.warn({ noticeId: notice.id, jobId: job.id, reason, pauseMs }, 'The mail provider asks us to wait');
         throw new RateLimitError();
