@@ -5,7 +5,8 @@ import { ChangeChannel, DatabaseChanges } from './database-changes';
  * Answers read from the database, kept in memory while the database's change notices are heard
  * (DatabaseChanges): a notice on the channel forgets what it names (`forgets`), or everything;
  * a lost connection forgets everything, and nothing is kept until it is back. An entry also
- * goes after `ttlMs`, in case a notice is lost in a way nobody noticed.
+ * goes after `ttlMs`, in case a notice is lost in a way nobody noticed. The least recently used
+ * entries go first once `max` entries, or the `budget` measured across the entries, is reached.
  */
 export class ChangeCache<V> {
   private readonly entries: LRUCache<string, { value: V }>;
@@ -21,9 +22,22 @@ export class ChangeCache<V> {
       ttlMs: number;
       /** The keys a notice's payload makes stale; every key when left out. */
       forgets?: (payload: string, key: string) => boolean;
+      /**
+       * What the entries may hold at most, measured by `of` (say, the rows of each answer):
+       * answers differ in size by a hundredfold, so a count of entries alone bounds no memory.
+       */
+      budget?: { max: number; of: (value: V) => number };
     },
   ) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs });
+    const budget = options.budget;
+    this.entries = new LRUCache({
+      max: options.max,
+      ttl: options.ttlMs,
+      ...(budget && {
+        maxSize: budget.max,
+        sizeCalculation: (entry: { value: V }) => Math.max(1, Math.ceil(budget.of(entry.value))),
+      }),
+    });
     const forgets = options.forgets;
     changes.subscribe(channel, {
       changed: (payload) => {

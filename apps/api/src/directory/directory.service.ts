@@ -25,13 +25,27 @@ export const HUB_NAME = 'SEG national group (the hub)';
 /** Where a page of the directory starts, and the total of the search: a count, or an estimate when the last key is 1. */
 type DirectoryCursor = [...SearchPosition, total: number, estimated: number];
 
-/** How many directory reads each API process keeps, and for how long at most (notices end them sooner). */
-const KEPT_READS = { max: 5_000, ttlMs: 10 * 60_000 };
 /**
- * Pages of members as a class of viewers sees them: a minute at most, as a card's "overdue"
- * mark moves with the clock.
+ * What each API process keeps of the directory, and for how long at most (notices end it sooner).
+ * Measured in members (rows read, or cards on pages kept): the distinct questions of a busy hour
+ * would otherwise keep hundreds of thousands of cards, and their memory and the collector's time
+ * with it. 20,000 of each is 400 full pages: the questions asked again and again (a region's
+ * list, a common surname) stay, a question asked once makes way.
  */
-const KEPT_PAGES = { max: 5_000, ttlMs: 60_000 };
+const KEPT_READS = { max: 5_000, ttlMs: 10 * 60_000, budget: { max: 20_000, of: rowsIn } };
+/** Pages of members as a class of viewers sees them: a minute at most, as a card's "overdue" mark moves with the clock. */
+const KEPT_PAGES = {
+  max: 5_000,
+  ttlMs: 60_000,
+  budget: { max: 20_000, of: (page: DirectoryMemberPage) => page.items.length },
+};
+
+/** The rows a directory read holds: a list's, a search's, or 1 for a single record. */
+function rowsIn(read: unknown): number {
+  if (Array.isArray(read)) return read.length;
+  const rows = (read as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? rows.length : 1;
+}
 
 @Injectable()
 export class DirectoryService {
