@@ -24,4 +24,5 @@ COPY --from=build /app/libs/pdf/fonts ./libs/pdf/fonts
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# The API's heap ceiling, as scripts/api-process.js says why.
+CMD ["node", "--max-old-space-size=256", "dist/apps/api/src/main.js"]

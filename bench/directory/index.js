@@ -32,6 +32,7 @@ const { seedMembers } = require('./seed');
 const { distinctMix, realisticMix } = require('./mixes');
 const { machineCpuMs, processCpuMs } = require('../cpu-time');
 const { cleanUpOnEveryExit, startJanitor } = require('../teardown');
+const { API_NODE_ARGS } = require('../../scripts/api-process');
 
 const root = path.resolve(__dirname, '..', '..');
 const PG_BASE = process.env.BENCH_PG_BASE || 'postgres://postgres@127.0.0.1:5432';
@@ -225,7 +226,7 @@ async function startApi(main, cwd, dbName, env = {}, name = 'api') {
   const profiling = PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`, '--require', PROFILE_EXIT]
     : [];
-  const child = spawn(process.execPath, [...profiling, main], {
+  const child = spawn(process.execPath, [...API_NODE_ARGS, ...profiling, main], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...apiEnv(port, dbName), ...env },
