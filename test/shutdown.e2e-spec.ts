@@ -2,11 +2,13 @@ import { notices } from '@seg/db';
 import { inboundReaderLockKey } from '@seg/queue';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { Agent, get, request } from 'node:http';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { eq } from 'drizzle-orm';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { Stopping } from '../apps/api/src/health/stopping';
 import { accessTokenFor, createMembers, TestMember } from './support/factories';
 import { eventually } from './support/poll';
 import { useStack } from './support/stack';
@@ -20,6 +22,30 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The built API as its own process on a free port, answering /health. */
+async function spawnApi(
+  config: ReturnType<typeof useStack>['config'],
+  env: Record<string, string> = {},
+): Promise<{ api: ChildProcess; base: string; exited: Promise<number | NodeJS.Signals | null>; output: () => string }> {
+  if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run npm run build first`);
+  const port = await freePort();
+  const api = spawn(process.execPath, [BUILT_API], {
+    env: { ...workerEnv(config, { LOG_LEVEL: 'warn' }), PORT: String(port), SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  api.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  api.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const apiExited = exited(api);
+  const base = `http://127.0.0.1:${port}`;
+  await eventually(
+    'the API process to answer',
+    async () => (await fetch(`${base}/health`).catch(() => null))?.ok,
+    60_000,
+  );
+  return { api, base, exited: apiExited, output: () => output };
 }
 
 const exited = (child: ChildProcess) =>
@@ -124,28 +150,35 @@ describe('stopping with SIGTERM', () => {
     }
   }, 300_000);
 
-  it('the API answers the invitation under way before it exits, and its notices go once', async () => {
-    if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run npm run build first`);
+  it('once stopping has begun, /health answers 503 "stopping" and every answer closes its connection', async () => {
+    // Another API in this process (the stack closes it after the file: its pool is shared).
+    const other = await stack.startApi();
+    other.app.get(Stopping).onModuleDestroy();
+    const res = await other.http().get('/health').expect(503);
+    expect(res.body).toMatchObject({ status: 'stopping', message: 'the API is stopping', db: 'up', redis: 'up' });
+    expect(res.headers.connection).toBe('close');
+    const about = await other.http().get('/about').expect(200);
+    expect(about.headers.connection).toBe('close');
+  });
+
+  it('the API stops taking connections at once, answers the invitation under way before it exits, and its notices go once', async () => {
     const people = await createMembers(
       stack.db,
       Array.from({ length: 50 }, () => ({ region: 'wales' })),
     );
     const id = await meetingFor('API stopped mid-request');
-    const port = await freePort();
-    const api = spawn(process.execPath, [BUILT_API], {
-      env: { ...workerEnv(stack.config, { LOG_LEVEL: 'warn' }), PORT: String(port), SEED_DEMO: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    api.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    api.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const apiExited = exited(api);
-    const base = `http://127.0.0.1:${port}`;
-    await eventually(
-      'the API process to answer',
-      async () => (await fetch(`${base}/health`).catch(() => null))?.ok,
-      60_000,
-    );
+    // A grace longer than any wait below, so only the API's own answers decide them.
+    const { api, base, exited: apiExited, output } = await spawnApi(stack.config, { SHUTDOWN_GRACE_SECONDS: '60' });
+    // A health check that keeps its connection open between checks, as a load balancer's does.
+    const kept = new Agent({ keepAlive: true, maxSockets: 1 });
+    const health = (agent?: Agent) =>
+      new Promise<{ status?: number; connection?: string; error?: string }>((resolve) => {
+        get(`${base}/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+        }).on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      });
+    expect(await health(kept)).toMatchObject({ status: 200, connection: 'keep-alive' });
 
     // The meeting's row is held, so the invitation waits inside its transaction when the signal comes.
     const holder = new Client({ connectionString: stack.config.databaseUrl });
@@ -153,10 +186,20 @@ describe('stopping with SIGTERM', () => {
     try {
       await holder.query('begin');
       await holder.query('select id from meetings where id = $1 for update', [id]);
-      const answer = fetch(`${base}/meetings/${id}/invitations`, {
-        method: 'POST',
-        headers: { ...secretariat, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ audience: { regions: ['wales'] } }),
+      // On the connection the health check kept open: it is busy when the signal comes.
+      const answer = new Promise<{ status?: number; connection?: string; body: string }>((resolve, reject) => {
+        const req = request(`${base}/meetings/${id}/invitations`, {
+          method: 'POST',
+          agent: kept,
+          headers: { ...secretariat, 'Content-Type': 'application/json' },
+        });
+        req.on('response', (r) => {
+          let body = '';
+          r.on('data', (c: Buffer) => (body += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode, connection: r.headers.connection, body }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ audience: { regions: ['wales'] } }));
       });
       const dbName = new URL(stack.config.databaseUrl).pathname.slice(1);
       await eventually('the invitation to wait on the meeting row', async () => {
@@ -167,16 +210,33 @@ describe('stopping with SIGTERM', () => {
         return rows.length > 0;
       });
       api.kill('SIGTERM');
-      // The signal is delivered at once; the process is idle but for the waiting request, so its
-      // shutdown has begun before the row is released.
+      // While the invitation still waits on the row, a load balancer checking every 100 ms on
+      // connections it keeps open soon finds the API stopping (503, the connection closed) or gone.
+      const checks = new Agent({ keepAlive: true });
+      try {
+        const stopped = await eventually('/health to stop answering 200', async () => {
+          const answer = await health(checks);
+          return answer.status === 200 ? undefined : answer;
+        });
+        if (stopped.status) expect(stopped).toEqual({ status: 503, connection: 'close' });
+        else expect(['ECONNREFUSED', 'ECONNRESET']).toContain(stopped.error);
+        expect(await health(checks)).toEqual({ error: 'ECONNREFUSED' });
+      } finally {
+        checks.destroy();
+      }
+      // The process is idle but for the waiting request, so its shutdown has begun before the row
+      // is released.
       await holder.query('commit');
-      // The request under way is still answered.
+      // The request under way is still answered, and closes its connection: the client's next
+      // request cannot reach the stopping API on it.
       const res = await answer;
-      expect(res.status).toBe(202);
-      expect(((await res.json()) as { invited: number }).invited).toBe(50);
+      expect(res).toMatchObject({ status: 202, connection: 'close' });
+      expect(JSON.parse(res.body).invited).toBe(50);
+      expect(await health(kept)).toEqual({ error: 'ECONNREFUSED' });
       expect([0, 'SIGTERM']).toContain(await apiExited);
-      expect(output).not.toMatch(/"level":50/);
+      expect(output()).not.toMatch(/"level":50/);
     } finally {
+      kept.destroy();
       await holder.end();
       if (api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
     }

@@ -20,6 +20,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createApiDocument } from './api-document';
 import { AppModule } from './app.module';
+import { Stopping } from './health/stopping';
 
 /** Builds the API on a validated config: migrations first, then the Nest app, not yet listening. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -30,6 +31,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // Behind a reverse proxy every request comes from the proxy; the client address (login
   // throttling keys on it) is then read from X-Forwarded-For, trusting only that many hops.
   if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);
+  app.use(app.get(Stopping).closeConnections);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -16,7 +16,8 @@ export class BackupHealth {
 }
 
 export class HealthReport {
-  status: 'ok' | 'down';
+  /** `stopping` from the API's SIGTERM on: send nothing more to this process. */
+  status: 'ok' | 'down' | 'stopping';
   db: 'up' | 'down';
   redis: 'up' | 'down';
   /**
@@ -35,6 +36,6 @@ export class HealthReport {
   /** Null when Redis, where the worker records it, does not answer. */
   @ApiProperty({ type: BackupHealth, nullable: true })
   backup: BackupHealth | null;
-  /** What is down. */
+  /** What is down, or that the API is stopping. */
   message?: string;
 }

@@ -4,19 +4,29 @@ import { Public } from '@seg/auth';
 import type { Response } from 'express';
 import { HealthReport } from './health-report.dto';
 import { HealthService } from './health.service';
+import { Stopping } from './stopping';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly stopping: Stopping,
+  ) {}
 
-  /** 200 when PostgreSQL and Redis answer; 503 naming what is down. */
+  /** 200 when PostgreSQL and Redis answer; 503 naming what is down, or saying the API is stopping. */
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthReport })
-  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'PostgreSQL or Redis does not answer' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReport,
+    description: 'PostgreSQL or Redis does not answer, or the API is stopping (SIGTERM)',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const report = await this.health.check();
+    const checked = await this.health.check();
+    const report: HealthReport = this.stopping.isStopping
+      ? { ...checked, status: 'stopping', message: 'the API is stopping' }
+      : checked;
     if (report.status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }

@@ -703,7 +703,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 when PostgreSQL and Redis answer; 503 naming what is down. */
+        /** 200 when PostgreSQL and Redis answer; 503 naming what is down, or saying the API is stopping. */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -2258,12 +2258,15 @@ export interface components {
              * @enum {string}
              */
             mail: "up" | "auth failed";
-            /** @description What is down. */
+            /** @description What is down, or that the API is stopping. */
             message?: string;
             /** @enum {string} */
             redis: "up" | "down";
-            /** @enum {string} */
-            status: "ok" | "down";
+            /**
+             * @description `stopping` from the API's SIGTERM on: send nothing more to this process.
+             * @enum {string}
+             */
+            status: "ok" | "down" | "stopping";
         };
         HeldPost: {
             hub: boolean;
@@ -5908,7 +5911,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReport"];
                 };
             };
-            /** @description PostgreSQL or Redis does not answer */
+            /** @description PostgreSQL or Redis does not answer, or the API is stopping (SIGTERM) */
             503: {
                 headers: {
                     [name: string]: unknown;
