@@ -1,4 +1,5 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AllExceptionsFilter } from '@seg/http';
 import { members } from '@seg/db';
 import { stdSerializers } from 'pino';
@@ -22,17 +23,16 @@ describe('unexpected errors in the log', () => {
 
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const sent: { status?: number; body?: unknown } = {};
-    const response = {
-      headersSent: false,
-      status: (s: number) => ((sent.status = s), response),
-      json: (b: unknown) => ((sent.body = b), response),
+    const httpAdapter = {
+      isHeadersSent: () => false,
+      reply: (_response: unknown, body: unknown, status: number) => Object.assign(sent, { status, body }),
     };
     const host = {
-      switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-1' }) }),
+      switchToHttp: () => ({ getResponse: () => ({}), getRequest: () => ({ id: 'req-1' }) }),
     } as unknown as ArgumentsHost;
     let calls: unknown[][];
     try {
-      new AllExceptionsFilter().catch(failure, host);
+      new AllExceptionsFilter({ httpAdapter } as unknown as HttpAdapterHost).catch(failure, host);
     } finally {
       calls = [...logged.mock.calls];
       logged.mockRestore();

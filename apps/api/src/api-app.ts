@@ -1,23 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import {
-  AllExceptionsFilter,
-  answerBodyReadErrors,
-  createValidationPipe,
-  decodeTextBodies,
-  FORM_PARAMETER_LIMIT,
-  JSON_BODY_LIMIT,
-  refuseDeepJson,
-  refuseUndecodablePaths,
-  TEXT_BODY_TYPES,
-} from '@seg/http';
+import { AllExceptionsFilter, createValidationPipe, readRequestBodies, refuseUndecodablePaths } from '@seg/http';
 import { AppConfig } from '@seg/config';
 import { prepareDatabase } from '@seg/db';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApiDocument } from './api-document';
 import { AppModule } from './app.module';
 import { Stopping } from './health/stopping';
@@ -25,7 +15,11 @@ import { Stopping } from './health/stopping';
 /** Builds the API on a validated config: migrations first, then the Nest app, not yet listening. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   await prepareDatabase(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // No body parsers of Nest's own, with their default limits: readRequestBodies reads bodies.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.get(Logger).log('Database migrated and reference data seeded', 'Database');
   // Behind a reverse proxy every request comes from the proxy; the client address (login
@@ -48,22 +42,16 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // revalidate against, and no-store on every signed-in request and on every answer to a change,
   // which covers those that hand out tokens (login, refresh, activation) before anyone is signed in.
   app.set('etag', false);
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.headers.authorization || (req.method !== 'GET' && req.method !== 'HEAD'))
       res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.use(refuseUndecodablePaths);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
-  // Declared here so that Nest adds no parsers of its own with default limits.
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
-  app.useBodyParser('urlencoded', { extended: false, parameterLimit: FORM_PARAMETER_LIMIT });
-  // The member import takes a CSV file as the request body: read as bytes, decoded by its encoding.
-  app.useBodyParser('raw', { type: TEXT_BODY_TYPES, limit: '5mb' });
-  app.use(decodeTextBodies);
-  app.use(answerBodyReadErrors);
+  app.use(readRequestBodies());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, createApiDocument(app), { jsonDocumentUrl: 'docs-json' });

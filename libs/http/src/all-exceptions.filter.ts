@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
-import type { Request, Response } from 'express';
 import { ApiErrorBody } from './api-error';
+import { AdapterRequest, requestIdOf } from './http-exchange';
 import { loggableError } from './loggable-error';
 
 /**
@@ -13,13 +14,15 @@ import { loggableError } from './loggable-error';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
-    const requestId = request.id ? String(request.id) : undefined;
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-    if (response.headersSent) return;
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
+    const http = host.switchToHttp();
+    const response: unknown = http.getResponse();
+    const requestId = requestIdOf(http.getRequest<AdapterRequest>()) ?? undefined;
+
+    if (httpAdapter.isHeadersSent(response)) return;
     let body: ApiErrorBody;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -44,6 +47,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     if (requestId) body.requestId = requestId;
-    response.status(body.statusCode).json(body);
+    httpAdapter.reply(response, body, body.statusCode);
   }
 }

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import { is as typeIs } from 'type-is';
 import { BodyProblemException } from './request-body';
 
 /** What a route takes when its OpenAPI operation names nothing else. */
@@ -22,21 +23,22 @@ export class BodyTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>();
     if (!hasBody(req)) return true;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? DEFAULT_BODY_TYPES;
-    if (req.is(accepted)) return true;
+    // type-is, as Express's req.is: the media type named, parameters and case aside.
+    if (typeIs(req.headers['content-type'] ?? '', accepted)) return true;
     const sent = req.headers['content-type'] ? `not ${req.headers['content-type'].split(';')[0]}` : 'with its type';
     throw new BodyProblemException(415, `The body must be sent as ${accepted.join(' or ')} (Content-Type), ${sent}`);
   }
 }
 
 /** Whether the request carries body bytes; an empty POST (Content-Length: 0) has none to type. */
-function hasBody(req: Request): boolean {
+function hasBody(req: { headers: IncomingHttpHeaders }): boolean {
   if (req.headers['transfer-encoding'] !== undefined) return true;
   const length = Number(req.headers['content-length']);
   return Number.isFinite(length) && length > 0;

@@ -12,3 +12,4 @@ export * from './request-path';
 export * from './optional-field';
 export * from './attachment';
 export * from './body-type.guard';
+export * from './http-exchange';

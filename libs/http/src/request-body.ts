@@ -1,6 +1,6 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { HttpException } from '@nestjs/common';
-import type { Request } from 'express';
+import bodyParser from 'body-parser';
 import { ApiErrorBody } from './api-error';
 
 /** Deeper JSON than any request of ours needs; walking a deeper one would risk the stack. */
@@ -125,27 +125,42 @@ export function decodeTextBody(raw: Buffer, charset: string | undefined): string
   }
 }
 
-/** Express middleware after the raw parser of TEXT_BODY_TYPES: their bytes become text, or a 415. */
-export function decodeTextBodies(req: Request, _res: unknown, next: (err?: unknown) => void): void {
-  if (!Buffer.isBuffer(req.body) || !req.is(TEXT_BODY_TYPES)) return next();
-  try {
-    req.body = decodeTextBody(req.body, charsetOf(req.headers['content-type']));
-    next();
-  } catch (error) {
-    next(error);
-  }
-}
-
 function charsetOf(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
   return match?.[1].toLowerCase();
 }
 
+type BodyRequest = IncomingMessage & { body?: unknown };
+type NodeMiddleware = (req: BodyRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
+
 /**
- * Express error middleware placed after the body parsers: their errors become BodyReadExceptions,
- * which the exceptions filter answers like any other, instead of Nest's mapping that passes the
- * JSON parser's own message through.
+ * Reads the request body the way the API takes it, as Node middleware that runs the same under
+ * either HTTP adapter (body-parser, which Express itself uses): JSON up to JSON_BODY_LIMIT and
+ * JSON_DEPTH_LIMIT deep, forms of at most FORM_PARAMETER_LIMIT fields, and the CSV imports as
+ * bytes up to 5 MB, decoded by their encoding (decodeTextBody); gzip, deflate and br bodies are
+ * inflated. Any other type is left unread, for BodyTypeGuard to refuse after the login and role
+ * guards, or for its route to read (the one-click unsubscribe). A body that cannot be read is a
+ * BodyReadException, answered by the exceptions filter in our words, not the parser's.
  */
-export function answerBodyReadErrors(err: unknown, _req: unknown, _res: unknown, next: (err?: unknown) => void): void {
-  next(isBodyReadError(err) ? new BodyReadException(err) : err);
+export function readRequestBodies(): NodeMiddleware {
+  const parsers: NodeMiddleware[] = [
+    bodyParser.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }),
+    bodyParser.urlencoded({ extended: false, parameterLimit: FORM_PARAMETER_LIMIT }),
+    bodyParser.raw({ type: TEXT_BODY_TYPES, limit: '5mb' }),
+  ];
+  return (req, res, next) => {
+    const step = (index: number) => (error?: unknown) => {
+      if (error) return next(isBodyReadError(error) ? new BodyReadException(error) : error);
+      if (index < parsers.length) return parsers[index](req, res, step(index + 1));
+      // Only the raw parser leaves bytes: those of a text body.
+      if (!Buffer.isBuffer(req.body)) return next();
+      try {
+        req.body = decodeTextBody(req.body, charsetOf(req.headers['content-type']));
+        next();
+      } catch (decodeError) {
+        next(decodeError);
+      }
+    };
+    step(0)();
+  };
 }

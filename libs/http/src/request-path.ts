@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 
 /**
- * Express middleware, first in line: a path whose %-escapes are not UTF-8 (`/meetings/%E0%A4%A`,
+ * Node middleware, first in line: a path whose %-escapes are not UTF-8 (`/meetings/%E0%A4%A`,
  * a lone surrogate's bytes) names nothing here, so it is a 404 in API.md's shape before any
  * router or the web app's file lookup tries to decode it.
  */

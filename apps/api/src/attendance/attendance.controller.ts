@@ -8,14 +8,13 @@ import {
   Post,
   Put,
   Query,
-  Res,
+  StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor } from '@seg/audit';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/http';
-import type { Response } from 'express';
+import { ApiError, ApiErrors, CSV_CONTENT_TYPE, download, IdParam } from '@seg/http';
 import { CurrentActor } from '../audit/actor.decorator';
 import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { Attendance } from '../meetings/dto/invitation-views.dto';
@@ -98,21 +97,16 @@ export class AttendanceController {
     @Headers('accept') accept: string | undefined,
     @CurrentMember() member: AuthenticatedMember,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Attendance | RegisterPage | string> {
+  ): Promise<Attendance | RegisterPage | StreamableFile> {
     const csv = wantsCsv(query.format, accept);
     if (query.by === 'person') {
       if (!csv) return this.attendance.registerPage(id, query, member, actor);
       const attendees = await this.attendance.attendeesCsv(id, member, actor);
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="attendees-${id}.csv"`);
-      return attendees;
+      return download(attendees, CSV_CONTENT_TYPE, `attachment; filename="attendees-${id}.csv"`);
     }
     const attendance = await this.followUp.attendance(id, member, actor);
     if (!csv) return attendance;
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="attendance-${id}.csv"`);
-    return attendanceCsv(attendance);
+    return download(attendanceCsv(attendance), CSV_CONTENT_TYPE, `attachment; filename="attendance-${id}.csv"`);
   }
 
   /** The short code to show in the room or the online session, made on first asking, with when it works. */

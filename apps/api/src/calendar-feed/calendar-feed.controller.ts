@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@seg/audit';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { ApiErrors } from '@seg/http';
-import type { Response } from 'express';
 import { CurrentActor } from '../audit/actor.decorator';
 import { CalendarFeedLinks } from './calendar-feed.dto';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -11,7 +11,10 @@ import { CalendarFeedService } from './calendar-feed.service';
 @ApiTags('me')
 @Controller()
 export class CalendarFeedController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   /** Your private calendar feed's address, to subscribe to in any calendar program. */
   @Get('me/calendar')
@@ -50,20 +53,21 @@ export class CalendarFeedController {
   async feed(
     @Param('token') token: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() res: Response,
+    @Res() res: unknown,
   ): Promise<void> {
+    const { httpAdapter } = this.adapterHost;
     const feed = await this.feeds.feed(token);
     // The address is the secret: no shared cache keeps it, and a client checks back each time.
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('ETag', feed.etag);
-    res.setHeader('X-Robots-Tag', 'noindex');
+    httpAdapter.setHeader(res, 'Cache-Control', 'private, no-cache');
+    httpAdapter.setHeader(res, 'ETag', feed.etag);
+    httpAdapter.setHeader(res, 'X-Robots-Tag', 'noindex');
     if (matches(ifNoneMatch, feed.etag)) {
-      res.status(304).end();
+      httpAdapter.reply(res, undefined, HttpStatus.NOT_MODIFIED);
       return;
     }
-    res.type('text/calendar; charset=utf-8');
-    res.setHeader('Content-Disposition', 'inline; filename="seg-network-meetings.ics"');
-    res.send(feed.body);
+    httpAdapter.setHeader(res, 'Content-Type', 'text/calendar; charset=utf-8');
+    httpAdapter.setHeader(res, 'Content-Disposition', 'inline; filename="seg-network-meetings.ics"');
+    httpAdapter.reply(res, feed.body, HttpStatus.OK);
   }
 }
 

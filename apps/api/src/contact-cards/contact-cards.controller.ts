@@ -1,8 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiErrors, attachmentDisposition, IdParam } from '@seg/http';
-import type { Response } from 'express';
+import { ApiErrors, attachmentDisposition, download, IdParam } from '@seg/http';
 import { ContactCardQuery } from './contact-cards.dto';
 import { CardFile, ContactCardsService } from './contact-cards.service';
 
@@ -27,27 +26,20 @@ export class ContactCardsController {
     @IdParam() id: string,
     @Query() query: ContactCardQuery,
     @CurrentMember() viewer: AuthenticatedMember,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return send(res, await this.cards.ofMember(id, viewer, query.version ?? '4.0'));
+  ): Promise<StreamableFile> {
+    return cardDownload(await this.cards.ofMember(id, viewer, query.version ?? '4.0'));
   }
 
   /** Your contacts (your region's representatives and the hub's) as one file of cards, to import into a phone. */
   @Get('me/contacts/vcard')
   @ApiProduces('text/vcard')
   @ApiOkResponse(VCARD)
-  async mine(
-    @Query() query: ContactCardQuery,
-    @CurrentMember() viewer: AuthenticatedMember,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return send(res, await this.cards.myContacts(viewer, query.version ?? '4.0'));
+  async mine(@Query() query: ContactCardQuery, @CurrentMember() viewer: AuthenticatedMember): Promise<StreamableFile> {
+    return cardDownload(await this.cards.myContacts(viewer, query.version ?? '4.0'));
   }
 }
 
 /** The file as a download named after its people. */
-function send(res: Response, file: CardFile): string {
-  res.type('text/vcard; charset=utf-8');
-  res.setHeader('Content-Disposition', attachmentDisposition(`${file.name}.vcf`, 'contact'));
-  return file.text;
+function cardDownload(file: CardFile): StreamableFile {
+  return download(file.text, 'text/vcard; charset=utf-8', attachmentDisposition(`${file.name}.vcf`, 'contact'));
 }

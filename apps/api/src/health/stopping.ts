@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * Whether the API has begun to stop (SIGTERM, or any close of the app). From then on /health
@@ -10,14 +10,14 @@ import type { NextFunction, Request, Response } from 'express';
 @Injectable()
 export class Stopping implements OnModuleDestroy {
   private begun = false;
-  private readonly answering = new Set<Response>();
+  private readonly answering = new Set<ServerResponse>();
 
   get isStopping(): boolean {
     return this.begun;
   }
 
-  /** Express middleware: an answer given once stopping has begun closes its connection. */
-  readonly closeConnections = (_req: Request, res: Response, next: NextFunction): void => {
+  /** Node middleware (either HTTP adapter): an answer given once stopping has begun closes its connection. */
+  readonly closeConnections = (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (this.begun) res.setHeader('Connection', 'close');
     else {
       this.answering.add(res);

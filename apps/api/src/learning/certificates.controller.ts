@@ -1,8 +1,7 @@
-import { Controller, Get, Header, Ip, Param, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, Ip, Param, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
-import { ApiError, ApiErrors } from '@seg/http';
-import type { Response } from 'express';
+import { ApiError, ApiErrors, download } from '@seg/http';
 import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
 import { CertificatesService } from './certificates.service';
 import { CertificateVerification } from './dto/certificate.dto';
@@ -22,15 +21,9 @@ export class CertificatesController {
   })
   @ApiErrors(401, 404)
   @ApiError(410, 'The attendance was withdrawn: no certificate')
-  async pdf(
-    @Param('number') number: string,
-    @CurrentMember() member: AuthenticatedMember,
-    @Res() res: Response,
-  ): Promise<void> {
+  async pdf(@Param('number') number: string, @CurrentMember() member: AuthenticatedMember): Promise<StreamableFile> {
     const certificate = await this.certificates.pdf(number, member);
-    res.type('application/pdf');
-    res.setHeader('content-disposition', `attachment; filename="certificate-${certificate.number}.pdf"`);
-    res.send(certificate.pdf);
+    return download(certificate.pdf, 'application/pdf', `attachment; filename="certificate-${certificate.number}.pdf"`);
   }
 
   /**

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,8 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/http';
-import type { Response } from 'express';
+import { ApiError, ApiErrors, CSV_CONTENT_TYPE, download, IdParam } from '@seg/http';
 import {
   CreateLearningEntryDto,
   LearningItem,
@@ -83,15 +93,9 @@ export class MyLearningController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
-  async csv(
-    @CurrentMember() member: AuthenticatedMember,
-    @Query() query: LearningYearQuery,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async csv(@CurrentMember() member: AuthenticatedMember, @Query() query: LearningYearQuery): Promise<StreamableFile> {
     const { label, csv } = await this.learning.csv(member.id, query.year);
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="learning-${label}.csv"`);
-    return csv;
+    return download(csv, CSV_CONTENT_TYPE, `attachment; filename="learning-${label}.csv"`);
   }
 
   /** The year's statement as one PDF for your appraisal. */
@@ -105,11 +109,8 @@ export class MyLearningController {
   async statement(
     @CurrentMember() member: AuthenticatedMember,
     @Query() query: LearningYearQuery,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<StreamableFile> {
     const { label, pdf } = await this.learning.statement(member.id, query.year);
-    res.type('application/pdf');
-    res.setHeader('content-disposition', `attachment; filename="learning-statement-${label}.pdf"`);
-    res.send(pdf);
+    return download(pdf, 'application/pdf', `attachment; filename="learning-statement-${label}.pdf"`);
   }
 }

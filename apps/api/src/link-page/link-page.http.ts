@@ -1,7 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpServer } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorBody, ApiErrors } from '@seg/http';
-import type { Response } from 'express';
 
 const PAGE = { 'text/html': { schema: { type: 'string' } } };
 const ERROR_OR_PAGE = { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } }, ...PAGE };
@@ -34,7 +33,9 @@ export function ApiLinkRefusals(gone: string): MethodDecorator {
   );
 }
 
-/** Sends a link page; never cached, as it shows the member's own choice. */
-export function sendLinkPage(res: Response, page: { status: number; html: string }): void {
-  res.status(page.status).setHeader('cache-control', 'no-store').type('html').send(page.html);
+/** Sends a link page through the HTTP adapter; never cached, as it shows the member's own choice. */
+export function sendLinkPage(http: HttpServer, res: unknown, page: { status: number; html: string }): void {
+  http.setHeader(res, 'cache-control', 'no-store');
+  http.setHeader(res, 'content-type', 'text/html; charset=utf-8');
+  http.reply(res, page.html, page.status);
 }

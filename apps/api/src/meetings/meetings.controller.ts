@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -10,8 +23,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiError, ApiErrors, IdParam } from '@seg/http';
-import type { Response } from 'express';
+import { ApiError, ApiErrors, CSV_CONTENT_TYPE, download, IdParam } from '@seg/http';
 import { Actor } from '@seg/audit';
 import { CurrentActor } from '../audit/actor.decorator';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
@@ -145,13 +157,10 @@ export class MeetingsController {
     @Headers('accept') accept: string | undefined,
     @CurrentMember() member: AuthenticatedMember,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<InvitationsPage | string> {
+  ): Promise<InvitationsPage | StreamableFile> {
     if (wantsCsv(query.format, accept)) {
       const csv = await this.followUp.invitationsCsv(id, member, actor);
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="invitees-${id}.csv"`);
-      return csv;
+      return download(csv, CSV_CONTENT_TYPE, `attachment; filename="invitees-${id}.csv"`);
     }
     return this.followUp.invitations(id, query, member, actor);
   }
@@ -204,22 +213,16 @@ export class MeetingsController {
    * METHOD:PUBLISH. 404 to a member not invited.
    */
   @Get(':id/calendar')
+  @Header('Cache-Control', 'private, no-store')
   @ApiProduces('text/calendar')
   @ApiOkResponse({
     description: 'An iCalendar object (RFC 5545)',
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   @ApiErrors(404)
-  async calendar(
-    @IdParam() id: string,
-    @CurrentMember() member: AuthenticatedMember,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async calendar(@IdParam() id: string, @CurrentMember() member: AuthenticatedMember): Promise<StreamableFile> {
     const calendar = await this.calendars.forViewer(id, member);
-    res.type('text/calendar; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="meeting-${id}.ics"`);
-    res.setHeader('cache-control', 'private, no-store');
-    return calendar;
+    return download(calendar, 'text/calendar; charset=utf-8', `attachment; filename="meeting-${id}.ics"`);
   }
 }
 

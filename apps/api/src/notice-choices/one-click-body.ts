@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import { AdapterRequest, nodeRequest } from '@seg/http';
+import type { IncomingMessage } from 'node:http';
 
 /** The one field of an RFC 8058 one-click POST, and its one value. */
 export const ONE_CLICK_FIELD = 'List-Unsubscribe';
@@ -9,20 +10,22 @@ const MAX_BODY_BYTES = 16 * 1024;
 /**
  * Whether a POST carries `List-Unsubscribe=One-Click`. RFC 8058 asks mail programs to send it as
  * multipart/form-data (or application/x-www-form-urlencoded, which the API's form parser has
- * read already); the API parses no multipart bodies elsewhere, so this reads that one field.
+ * read already); the API parses no multipart bodies elsewhere, so this reads that one field from
+ * the request's stream, which no body parser has read.
  */
-export async function isOneClickPost(req: Request): Promise<boolean> {
+export async function isOneClickPost(req: AdapterRequest & { body?: unknown }): Promise<boolean> {
   const parsed = req.body as Record<string, unknown> | undefined;
   if (parsed && typeof parsed === 'object' && parsed[ONE_CLICK_FIELD] !== undefined)
     return parsed[ONE_CLICK_FIELD] === ONE_CLICK_VALUE;
-  const type = req.headers['content-type'] ?? '';
+  const stream = nodeRequest(req);
+  const type = stream.headers['content-type'] ?? '';
   const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-  if (!boundary || req.readableEnded) return false;
-  const raw = await readBody(req);
+  if (!boundary || stream.readableEnded) return false;
+  const raw = await readBody(stream);
   return raw !== null && multipartField(raw, boundary[1] ?? boundary[2]) === ONE_CLICK_VALUE;
 }
 
-function readBody(req: Request): Promise<string | null> {
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

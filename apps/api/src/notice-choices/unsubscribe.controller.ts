@@ -10,12 +10,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { MEMBERSHIP_ENDED } from '@seg/db';
-import { invalidField } from '@seg/http';
-import type { Request, Response } from 'express';
+import { AdapterRequest, invalidField, nodeRequest } from '@seg/http';
 import { RequestId } from '../audit/actor.decorator';
 import { ApiLinkPage, ApiLinkRefusals, sendLinkPage } from '../link-page/link-page.http';
 import { NoticeChoicesService } from './notice-choices.service';
@@ -35,13 +35,15 @@ export class UnsubscribeController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly choices: NoticeChoicesService,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   /** A page saying what the link turns off, with the button; opening it changes nothing. */
   @Get(':token')
   @ApiLinkPage('the member is no longer current')
-  async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    sendLinkPage(res, unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl() }));
+  async show(@Param('token') token: string, @Res() res: unknown): Promise<void> {
+    const page = unsubscribePage(await this.choices.open(token), { myDetailsUrl: this.myDetailsUrl() });
+    sendLinkPage(this.adapterHost.httpAdapter, res, page);
   }
 
   /**
@@ -68,15 +70,16 @@ export class UnsubscribeController {
   @ApiLinkRefusals('The member is no longer current')
   async turnOff(
     @Param('token') token: string,
-    @Req() req: Request,
+    @Req() req: AdapterRequest & { body?: unknown },
     @RequestId() requestId: string | null,
-    @Res() res: Response,
+    @Res() res: unknown,
   ): Promise<void> {
+    const { httpAdapter } = this.adapterHost;
     if (!(await isOneClickPost(req))) throw invalidField(ONE_CLICK_FIELD, 'must be One-Click (RFC 8058)');
     const link = await this.choices.turnOff(token, requestId);
-    res.setHeader('cache-control', 'no-store');
-    if (!/application\/json/i.test(req.headers['content-type'] ?? '')) {
-      sendLinkPage(res, unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl(), done: true }));
+    httpAdapter.setHeader(res, 'cache-control', 'no-store');
+    if (!/application\/json/i.test(nodeRequest(req).headers['content-type'] ?? '')) {
+      sendLinkPage(httpAdapter, res, unsubscribePage(link, { myDetailsUrl: this.myDetailsUrl(), done: true }));
       return;
     }
     if (link.state === 'invalid') throw new NotFoundException('This unsubscribe link is not recognised');
@@ -85,7 +88,7 @@ export class UnsubscribeController {
       turnedOff: link.choice,
       noticePreferences: noticePreferences(link.member),
     };
-    res.status(HttpStatus.OK).json(view);
+    httpAdapter.reply(res, view, HttpStatus.OK);
   }
 
   private myDetailsUrl(): string {

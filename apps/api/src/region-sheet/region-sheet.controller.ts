@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember } from '@seg/auth';
-import { ApiErrors, attachmentDisposition } from '@seg/http';
-import type { Request, Response } from 'express';
+import { AdapterRequest, ApiErrors, attachmentDisposition, download, nodeRequest } from '@seg/http';
+import accepts from 'accepts';
 import { RegionSheet } from './region-sheet.dto';
 import { regionSheetHtml } from './region-sheet-html';
 import { RegionSheetService } from './region-sheet.service';
@@ -12,7 +13,10 @@ import { RegionSheetService } from './region-sheet.service';
 @ApiErrors(401, 404)
 @Controller('regions')
 export class RegionSheetController {
-  constructor(private readonly sheets: RegionSheetService) {}
+  constructor(
+    private readonly sheets: RegionSheetService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   /**
    * The region's contact sheet for the office wall, with what you may see: its representatives,
@@ -33,13 +37,13 @@ export class RegionSheetController {
   async sheet(
     @Param('code') code: string,
     @CurrentMember() viewer: AuthenticatedMember,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: AdapterRequest,
+    @Res({ passthrough: true }) res: unknown,
   ): Promise<RegionSheet | string> {
     const sheet = await this.sheets.sheet(code, viewer);
-    // The content negotiation the web app's middleware uses too: JSON unless HTML is preferred.
-    if (req.accepts(['json', 'html']) !== 'html') return sheet;
-    res.type('text/html; charset=utf-8');
+    // The content negotiation the web app's middleware uses too (Express's own): JSON unless HTML is preferred.
+    if (accepts(nodeRequest(req)).type(['json', 'html']) !== 'html') return sheet;
+    this.adapterHost.httpAdapter.setHeader(res, 'Content-Type', 'text/html; charset=utf-8');
     return regionSheetHtml(sheet);
   }
 
@@ -50,14 +54,8 @@ export class RegionSheetController {
     description: 'The sheet as a PDF',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  async pdf(
-    @Param('code') code: string,
-    @CurrentMember() viewer: AuthenticatedMember,
-    @Res() res: Response,
-  ): Promise<void> {
+  async pdf(@Param('code') code: string, @CurrentMember() viewer: AuthenticatedMember): Promise<StreamableFile> {
     const { fileName, pdf } = await this.sheets.pdf(code, viewer);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachmentDisposition(fileName, 'SEG contacts'));
-    res.end(pdf);
+    return download(pdf, 'application/pdf', attachmentDisposition(fileName, 'SEG contacts'));
   }
 }

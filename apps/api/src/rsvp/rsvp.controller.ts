@@ -11,11 +11,11 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@seg/auth';
 import { MEMBERSHIP_ENDED } from '@seg/db';
 import { REPLY_REFUSALS } from '@seg/records';
-import type { Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { ApiLinkPage, ApiLinkRefusals, sendLinkPage } from '../link-page/link-page.http';
 import { RsvpDto } from '../meetings/dto/rsvp.dto';
@@ -29,7 +29,10 @@ import { RsvpService } from './rsvp.service';
 @Public()
 @Controller('rsvp')
 export class RsvpController {
-  constructor(private readonly rsvp: RsvpService) {}
+  constructor(
+    private readonly rsvp: RsvpService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   /** A small page showing the meeting and asking for the click; opening it changes nothing. */
   @Get(':token')
@@ -40,10 +43,10 @@ export class RsvpController {
     @Param('token') token: string,
     @Query('response') response: string | undefined,
     @Query('saved') saved: string | undefined,
-    @Res() res: Response,
+    @Res() res: unknown,
   ): Promise<void> {
     const link = await this.rsvp.open(token);
-    sendLinkPage(res, rsvpPage(link, { chosen: response, saved: saved === '1' }));
+    sendLinkPage(this.adapterHost.httpAdapter, res, rsvpPage(link, { chosen: response, saved: saved === '1' }));
   }
 
   /** Records the reply: a form post is sent back to the page, a JSON call gets JSON. */
@@ -57,18 +60,19 @@ export class RsvpController {
     @Body() dto: RsvpDto,
     @Headers('content-type') contentType: string | undefined,
     @RequestId() requestId: string | null,
-    @Res() res: Response,
+    @Res() res: unknown,
   ): Promise<void> {
+    const { httpAdapter } = this.adapterHost;
     const result = await this.rsvp.reply(token, dto.response, requestId);
     const fromForm = /application\/x-www-form-urlencoded/i.test(contentType ?? '');
-    res.setHeader('cache-control', 'no-store');
+    httpAdapter.setHeader(res, 'cache-control', 'no-store');
     if (fromForm) {
       if (result.state === 'open') {
         // Back to the page (relative, so it works behind any path prefix) showing what was saved.
-        res.redirect(HttpStatus.SEE_OTHER, `${encodeURIComponent(token)}?saved=1`);
+        httpAdapter.redirect(res, HttpStatus.SEE_OTHER, `${encodeURIComponent(token)}?saved=1`);
         return;
       }
-      sendLinkPage(res, rsvpPage(result));
+      sendLinkPage(httpAdapter, res, rsvpPage(result));
       return;
     }
     if (result.state === 'invalid') throw new NotFoundException('This RSVP link is not recognised');
@@ -79,6 +83,6 @@ export class RsvpController {
       response: result.saved!.response,
       respondedAt: result.saved!.respondedAt ? toLondonIso(result.saved!.respondedAt) : null,
     };
-    res.status(HttpStatus.OK).json(reply);
+    httpAdapter.reply(res, reply, HttpStatus.OK);
   }
 }

@@ -10,10 +10,10 @@ import {
   UnauthorizedException,
   UseInterceptors,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedMember, CurrentMember, Public } from '@seg/auth';
 import { ApiError, ApiErrors } from '@seg/http';
-import type { Request, Response } from 'express';
 import { RequestId } from '../audit/actor.decorator';
 import { AccountTokensService } from '../auth/account-tokens.service';
 import { AuthService } from '../auth/auth.service';
@@ -22,7 +22,15 @@ import { NewPasswordDto } from '../auth/dto/new-password.dto';
 import { SignInLinkDto, SignInThrottledBody } from '../auth/dto/sign-in-link.dto';
 import { TokenPairDto } from '../auth/dto/token-pair.dto';
 import { RetryAfterInterceptor } from '../throttle/retry-after.interceptor';
-import { endSession, readSessionCookie, requireWebClient, startSession, WEB_CLIENT_HEADER } from './web-session';
+import {
+  endSession,
+  readSessionCookie,
+  requireWebClient,
+  SetHeader,
+  startSession,
+  WEB_CLIENT_HEADER,
+  WebRequest,
+} from './web-session';
 import { WebSession } from './web-session.dto';
 
 /**
@@ -38,6 +46,7 @@ export class WebSessionController {
   constructor(
     private readonly auth: AuthService,
     private readonly accountTokens: AccountTokensService,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   @Public()
@@ -56,8 +65,8 @@ export class WebSessionController {
   async login(
     @Body() body: LoginDto,
     @Ip() address: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: unknown,
   ): Promise<WebSession> {
     return this.signIn(req, res, (userAgent) => this.auth.login(body, { address, userAgent }));
   }
@@ -68,14 +77,14 @@ export class WebSessionController {
   @ApiOperation({ summary: 'A new access token from the session cookie, which is rotated' })
   @ApiOkResponse({ type: WebSession })
   @ApiError(401, 'No session cookie, or its login has ended')
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WebSession> {
+  async refresh(@Req() req: WebRequest, @Res({ passthrough: true }) res: unknown): Promise<WebSession> {
     requireWebClient(req);
     const token = readSessionCookie(req);
     if (!token) throw new UnauthorizedException('Not logged in');
     try {
-      return startSession(res, await this.auth.refresh(token));
+      return startSession(this.setHeader(res), await this.auth.refresh(token));
     } catch (error) {
-      endSession(res);
+      endSession(this.setHeader(res));
       throw error;
     }
   }
@@ -89,8 +98,8 @@ export class WebSessionController {
   async activate(
     @Body() body: NewPasswordDto,
     @RequestId() requestId: string | null,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: unknown,
   ): Promise<WebSession> {
     return this.signIn(req, res, (userAgent) => this.accountTokens.activate(body, { requestId, userAgent }));
   }
@@ -107,8 +116,8 @@ export class WebSessionController {
   async signInWithLink(
     @Body() body: SignInLinkDto,
     @RequestId() requestId: string | null,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: unknown,
   ): Promise<WebSession> {
     return this.signIn(req, res, (userAgent) =>
       this.accountTokens.signInWithLink(body.token, { requestId, userAgent }),
@@ -123,13 +132,13 @@ export class WebSessionController {
   @ApiErrors(401)
   async logout(
     @CurrentMember() member: AuthenticatedMember,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: unknown,
   ): Promise<void> {
     requireWebClient(req);
     const token = readSessionCookie(req);
     if (token) await this.auth.logout(member.id, token);
-    endSession(res);
+    endSession(this.setHeader(res));
   }
 
   /**
@@ -137,11 +146,15 @@ export class WebSessionController {
    * header, and the new login's refresh token set as the session cookie.
    */
   private async signIn(
-    req: Request,
-    res: Response,
+    req: WebRequest,
+    res: unknown,
     signIn: (userAgent: string | undefined) => Promise<TokenPairDto>,
   ): Promise<WebSession> {
     requireWebClient(req);
-    return startSession(res, await signIn(req.headers['user-agent']));
+    return startSession(this.setHeader(res), await signIn(req.headers['user-agent']));
+  }
+
+  private setHeader(res: unknown): SetHeader {
+    return (name, value) => this.adapterHost.httpAdapter.setHeader(res, name, value);
   }
 }

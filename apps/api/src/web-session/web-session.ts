@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { TokenPairDto } from '../auth/dto/token-pair.dto';
 import { WebSession } from './web-session.dto';
 
@@ -9,13 +9,19 @@ export const SESSION_COOKIE_PATH = '/auth/web';
 /** Sent by the web app on every session call; a form on another site cannot set a header. */
 export const WEB_CLIENT_HEADER = 'x-seg-web';
 
-export function requireWebClient(req: Request): void {
+/** Sets a header of the answer, through whichever HTTP adapter runs. */
+export type SetHeader = (name: string, value: string) => void;
+
+/** What the session routes read of a request, under either HTTP adapter. */
+export type WebRequest = { headers: IncomingHttpHeaders };
+
+export function requireWebClient(req: WebRequest): void {
   if (req.headers[WEB_CLIENT_HEADER] !== '1')
     throw new ForbiddenException(`Send the header ${WEB_CLIENT_HEADER}: 1 from the web app`);
 }
 
 /** The refresh token from the Cookie header (no cookie parser for one cookie). */
-export function readSessionCookie(req: Request): string | null {
+export function readSessionCookie(req: WebRequest): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
     if (at > 0 && part.slice(0, at).trim() === SESSION_COOKIE) {
@@ -30,23 +36,20 @@ export function readSessionCookie(req: Request): string | null {
   return null;
 }
 
+// Browsers also keep Secure cookies on http://localhost, so this holds in development too.
+const COOKIE_ATTRIBUTES = `Path=${SESSION_COOKIE_PATH}; HttpOnly; Secure; SameSite=Strict`;
+
 /**
- * Puts the refresh token in the cookie, kept until the login ends, and answers the rest, so page
- * scripts never see it.
+ * Puts the refresh token in the cookie, kept until the login ends (Max-Age, which needs no
+ * clock), and answers the rest, so page scripts never see it.
  */
-export function startSession(res: Response, pair: TokenPairDto): WebSession {
-  res.cookie(SESSION_COOKIE, pair.refreshToken, {
-    httpOnly: true,
-    // Browsers also keep Secure cookies on http://localhost, so this holds in development too.
-    secure: true,
-    sameSite: 'strict',
-    path: SESSION_COOKIE_PATH,
-    maxAge: pair.refreshExpiresIn * 1000,
-  });
-  res.setHeader('Cache-Control', 'no-store');
+export function startSession(setHeader: SetHeader, pair: TokenPairDto): WebSession {
+  const value = encodeURIComponent(pair.refreshToken);
+  setHeader('Set-Cookie', `${SESSION_COOKIE}=${value}; Max-Age=${pair.refreshExpiresIn}; ${COOKIE_ATTRIBUTES}`);
+  setHeader('Cache-Control', 'no-store');
   return { accessToken: pair.accessToken, expiresIn: pair.expiresIn, user: pair.user };
 }
 
-export function endSession(res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: SESSION_COOKIE_PATH });
+export function endSession(setHeader: SetHeader): void {
+  setHeader('Set-Cookie', `${SESSION_COOKIE}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${COOKIE_ATTRIBUTES}`);
 }
