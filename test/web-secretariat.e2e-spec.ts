@@ -88,7 +88,7 @@ describe("the secretariat's working day", () => {
     await page.getByRole('button', { name: 'Show more' }).click();
     await eventually('the region listed in full', async () => (await rows.count()) === 56);
     // Near misses rank after the matches, so the count is the search's; the list shows its first page.
-    await page.getByLabel('Name').fill('Paging Person 07');
+    await page.getByLabel('Name', { exact: true }).fill('Paging Person 07');
     await eventually('the name filter answered', () => asked.length === 5);
     await eventually('the first match listed first', async () =>
       (await rows.nth(1).innerText()).includes('Paging Person 07'),
@@ -413,6 +413,35 @@ describe("the secretariat's working day", () => {
     const page = await signIn(officer);
     await go(page, '/secretariat/establishments');
     await page.getByRole('heading', { name: 'Add an establishment' }).waitFor();
+    await page.context().close();
+  });
+
+  it('a reference list says what was added or saved until the next edit', async () => {
+    const page = await signIn(officer);
+    await go(page, '/secretariat/categories');
+    const name = `Visiting ${run}`;
+    await page.getByLabel('Code', { exact: true }).fill(`visiting-${run}`);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Add category' }).click();
+    const said = page.locator('#list-form').getByRole('status');
+    await said.filter({ hasText: `${name} added.` }).waitFor();
+    // The form is empty for the next one, and the list shows the new row: the message stays.
+    await page.getByRole('button', { name: `Change ${name}` }).waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    await settled(page);
+    expect(await said.textContent()).toBe(`${name} added.`);
+
+    await page.getByRole('button', { name: `Change ${name}` }).click();
+    expect(await said.count()).toBe(0);
+    await page.getByLabel('Name', { exact: true }).fill(`${name} clinicians`);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await said.filter({ hasText: `${name} clinicians saved.` }).waitFor();
+    await page.getByRole('button', { name: `Change ${name} clinicians` }).waitFor();
+    await settled(page);
+    expect(await said.textContent()).toBe(`${name} clinicians saved.`);
+    // Typing the next one is the next edit.
+    await page.getByLabel('Code', { exact: true }).fill('x');
+    expect(await said.count()).toBe(0);
     await page.context().close();
   });
 

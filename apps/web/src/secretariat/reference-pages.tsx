@@ -44,17 +44,29 @@ interface EditorProps<T extends Row> {
 function ListEditor<T extends Row>(props: EditorProps<T>) {
   const rows = useResource(props.load, []);
   const [editing, setEditing] = useState<T | null>(null);
-  const [form, setForm] = useState<Record<string, string>>({});
+  // Every column from the start: a field left untouched is sent as empty, not read as missing.
+  const [form, setForm] = useState<Record<string, string>>(() =>
+    Object.fromEntries(props.columns.map((c) => [c.name, ''])),
+  );
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const start = (row: T | null) => {
+  /** The form for the row, or for a new one; what was saved last is still said. */
+  const open = (row: T | null) => {
     setEditing(row);
     setError(null);
-    setDone(null);
     setForm(Object.fromEntries(props.columns.map((c) => [c.name, row ? c.value(row) : ''])));
     document.getElementById('list-form')?.scrollIntoView();
     document.getElementById(`field-${props.columns[0].name}`)?.focus();
+  };
+  // The next edit (another row, or typing) ends the message of the last save.
+  const start = (row: T | null) => {
+    setDone(null);
+    open(row);
+  };
+  const edit = (next: Record<string, string>) => {
+    setDone(null);
+    setForm(next);
   };
 
   async function submit(e: FormEvent) {
@@ -70,7 +82,7 @@ function ListEditor<T extends Row>(props: EditorProps<T>) {
       await props.save(editing, body);
       props.forget();
       setDone(editing ? `${form.name} saved.` : `${form.name} added.`);
-      start(null);
+      open(null);
       rows.reload();
     } catch (err) {
       setError(err);
@@ -84,7 +96,7 @@ function ListEditor<T extends Row>(props: EditorProps<T>) {
         columns={props.columns}
         editing={editing}
         form={form}
-        setForm={setForm}
+        setForm={edit}
         error={error}
         done={done}
         onSubmit={submit}
