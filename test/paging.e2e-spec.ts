@@ -14,6 +14,10 @@ interface PagedList {
   made: number | null;
 }
 
+/** An item of any list: its own id, or its invitation's or message's. */
+type Item = { id?: string; invitationId?: string; messageId?: string };
+const idOf = (item: Item) => (item.invitationId ?? item.messageId ?? item.id)!;
+
 const NOT_OURS = { field: 'cursor', message: 'is not a cursor this list gave out' };
 const unsigned = (keys: unknown) => Buffer.from(JSON.stringify(keys)).toString('base64url');
 
@@ -60,6 +64,12 @@ describe('paged lists', () => {
       )
       .returning({ id: meetings.id });
     await api.db.insert(invitations).values(people.map((p) => ({ meetingId: made[0].id, memberId: p.id })));
+    // Reported messages: five, two reported in the same microsecond, so the id breaks the tie.
+    await api.db.execute(
+      sql`insert into member_messages (sender_id, recipient_id, sent_at, reported_at)
+        select ${people[1].id}::uuid, ${people[2].id}::uuid, now(), ${at.toISOString()}::timestamptz + make_interval(secs => least(n, 4) * 0.000123)
+        from generate_series(1, 5) n`,
+    );
 
     lists = [
       { name: 'directory', path: `/directory/members?q=${encodeURIComponent(`pager ${run}`)}`, made: 7 },
@@ -69,6 +79,7 @@ describe('paged lists', () => {
       { name: 'meetings', path: '/meetings?', made: null },
       { name: 'upcoming meetings', path: '/meetings?when=upcoming', made: null },
       { name: 'invitations', path: `/meetings/${made[0].id}/invitations?`, made: 7 },
+      { name: 'message reports', path: '/message-reports?', made: 5 },
     ];
   });
 
@@ -86,10 +97,10 @@ describe('paged lists', () => {
     let pages = 0;
     do {
       const res: {
-        body: { items: { id?: string; invitationId?: string }[]; total: number; nextCursor: string | null };
+        body: { items: Item[]; total: number; nextCursor: string | null };
       } = await get(list.path, `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
-      ids.push(...res.body.items.map((item) => (item.invitationId ?? item.id)!));
+      ids.push(...res.body.items.map(idOf));
       totals.push(res.body.total);
       cursor = res.body.nextCursor;
       pages += 1;
@@ -111,9 +122,7 @@ describe('paged lists', () => {
           ids: whole.body.total,
           unique: whole.body.total,
         });
-        expect(ids).toEqual(
-          whole.body.items.map((item: { id?: string; invitationId?: string }) => item.invitationId ?? item.id),
-        );
+        expect(ids).toEqual(whole.body.items.map(idOf));
         expect(new Set(totals)).toEqual(new Set([whole.body.total]));
         expect(pages).toBe(Math.max(1, Math.ceil(whole.body.total / limit)));
       }

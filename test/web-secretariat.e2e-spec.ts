@@ -1,7 +1,7 @@
 import { inboundMessages, invitations, meetings, members, posts } from '@seg/db';
 import { writeBackupDone, writeBackupFailure } from '@seg/queue';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import IORedis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
@@ -480,6 +480,33 @@ describe("the secretariat's working day", () => {
     expect(who).toBeLessThan(what);
     expect(what).toBeLessThan(when);
     await screenshot(page, 'audit-375');
+    await page.context().close();
+  });
+
+  it('Reported messages come 50 at a time, the older ones on asking', async () => {
+    const [from, to] = await Promise.all([
+      addMember({ name: 'Rex Reported', email: email('rex') }),
+      addMember({ name: 'Rhea Reporter', email: email('rhea') }),
+    ]);
+    // 51 reports, a minute apart, the oldest noted so it can be found.
+    await stack.db.execute(
+      sql`insert into member_messages (sender_id, recipient_id, sent_at, reported_at, report_note)
+        select ${from.id}::uuid, ${to.id}::uuid, now(), now() - make_interval(mins => n),
+               case when n = 51 then ${`oldest ${run}`} end
+        from generate_series(1, 51) n`,
+    );
+    const page = await signIn(officer);
+    await go(page, '/secretariat/reported-messages');
+    const rows = page.getByRole('row').filter({ hasText: 'Rex Reported' });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Show older reports' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `oldest ${run}` })
+      .waitFor();
+    expect(await rows.count()).toBe(51);
+    expect(await page.getByRole('button', { name: 'Show older reports' }).count()).toBe(0);
     await page.context().close();
   });
 

@@ -76,7 +76,7 @@ returning
   "sender_id",
   "recipient_id";
 
--- MemberMessagesRepository.reported
+-- MemberMessagesRepository.reported (first page)
 select
   "member_messages"."id",
   "sender"."id",
@@ -85,7 +85,8 @@ select
   "recipient"."name",
   "member_messages"."sent_at",
   "member_messages"."reported_at",
-  "member_messages"."report_note"
+  "member_messages"."report_note",
+  to_json("member_messages"."reported_at") #>> '{}'
 from
   "member_messages"
   inner join "members" "sender" on "sender"."id" = "member_messages"."sender_id"
@@ -94,4 +95,46 @@ where
   "member_messages"."reported_at" is not null
 order by
   "member_messages"."reported_at" desc,
-  "member_messages"."id" desc;
+  "member_messages"."id" desc
+limit
+  $1;
+
+select
+  count(*)
+from
+  "member_messages"
+where
+  "member_messages"."reported_at" is not null;
+
+-- MemberMessagesRepository.reported (after a report)
+select
+  "member_messages"."id",
+  "sender"."id",
+  "sender"."name",
+  "recipient"."id",
+  "recipient"."name",
+  "member_messages"."sent_at",
+  "member_messages"."reported_at",
+  "member_messages"."report_note",
+  to_json("member_messages"."reported_at") #>> '{}'
+from
+  "member_messages"
+  inner join "members" "sender" on "sender"."id" = "member_messages"."sender_id"
+  inner join "members" "recipient" on "recipient"."id" = "member_messages"."recipient_id"
+where
+  (
+    "member_messages"."reported_at" is not null
+    and ("member_messages"."reported_at", "member_messages"."id") < ($1::timestamptz, $2::uuid)
+  )
+order by
+  "member_messages"."reported_at" desc,
+  "member_messages"."id" desc
+limit
+  $3;
+
+select
+  count(*)
+from
+  "member_messages"
+where
+  "member_messages"."reported_at" is not null;

@@ -1,4 +1,4 @@
-import { EXAMPLE_TIME, exampleId, sqlExamples } from '@seg/db';
+import { EXAMPLE_TIME, exampleId, sqlExamples, sqlVariants } from '@seg/db';
 import { MemberMessagesRepository } from './member-messages.repository';
 
 export default sqlExamples(MemberMessagesRepository, {
@@ -9,5 +9,8 @@ export default sqlExamples(MemberMessagesRepository, {
   setNotice: (tx) => [tx, exampleId(3), exampleId(4)],
   forReport: () => [exampleId(3)],
   markReported: (tx) => [tx, exampleId(3), EXAMPLE_TIME, 'Unwanted'],
-  reported: () => [],
+  reported: sqlVariants({
+    'first page': () => [51, null],
+    'after a report': () => [51, [EXAMPLE_TIME.toISOString(), exampleId(3)]],
+  }),
 });

@@ -5,6 +5,9 @@ import { alias } from 'drizzle-orm/pg-core';
 
 export type MessageRecipient = { email: string; acceptsMessages: boolean; status: MemberStatus; erasedAt: Date | null };
 
+/** Where a page of reports starts: the (reported_at, id) of the last report shown, the time to the microsecond. */
+export type MessageReportPosition = [reportedAt: string, id: string];
+
 @Injectable()
 export class MemberMessagesRepository {
   constructor(@Inject(DB) private readonly db: Database) {}
@@ -71,11 +74,12 @@ export class MemberMessagesRepository {
     return row ?? null;
   }
 
-  /** Reported messages, the latest report first. */
-  async reported() {
+  /** Reported messages, the latest report first, `limit` after the position given; with their number. */
+  async reported(limit: number, after: MessageReportPosition | null) {
     const sender = alias(members, 'sender');
     const recipient = alias(members, 'recipient');
-    return this.db
+    const reported = isNotNull(memberMessages.reportedAt);
+    const rows = await this.db
       .select({
         messageId: memberMessages.id,
         senderId: sender.id,
@@ -85,11 +89,22 @@ export class MemberMessagesRepository {
         sentAt: memberMessages.sentAt,
         reportedAt: memberMessages.reportedAt,
         note: memberMessages.reportNote,
+        exactAt: sql<string>`to_json(${memberMessages.reportedAt})#>>'{}'`,
       })
       .from(memberMessages)
       .innerJoin(sender, eq(sender.id, memberMessages.senderId))
       .innerJoin(recipient, eq(recipient.id, memberMessages.recipientId))
-      .where(isNotNull(memberMessages.reportedAt))
-      .orderBy(desc(memberMessages.reportedAt), desc(memberMessages.id));
+      .where(
+        after
+          ? and(
+              reported,
+              sql`(${memberMessages.reportedAt}, ${memberMessages.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+            )
+          : reported,
+      )
+      .orderBy(desc(memberMessages.reportedAt), desc(memberMessages.id))
+      .limit(limit);
+    const [{ total }] = await this.db.select({ total: count() }).from(memberMessages).where(reported);
+    return { rows, total };
   }
 }

@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { Actor, AuditTrail } from '@seg/audit';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { Database, DB, isCurrentMember } from '@seg/db';
-import { invalidField, PageQuery, wholePage } from '@seg/http';
+import { invalidField, KeysetPages, PageQuery } from '@seg/http';
 import { readIdToken } from '@seg/links';
 import { NoticeOutbox } from '@seg/notices';
 import { Clock, fromLondonWallClock, londonParts, Viewer } from '@seg/rules';
@@ -16,7 +16,7 @@ import {
   ReportMessageDto,
   SendMessageDto,
 } from './member-message.dto';
-import { MemberMessagesRepository, MessageRecipient } from './member-messages.repository';
+import { MemberMessagesRepository, MessageRecipient, MessageReportPosition } from './member-messages.repository';
 
 /** How many messages a member may send a day (London's day): enough for work, too few for a mailing. */
 export const MESSAGES_A_DAY = 10;
@@ -36,6 +36,7 @@ export class MemberMessagesService {
     private readonly outbox: NoticeOutbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly pages: KeysetPages,
   ) {}
 
   /** Whether the viewer may write to the member now, and how many they have sent today. */
@@ -106,17 +107,20 @@ export class MemberMessagesService {
   }
 
   async reports(query: PageQuery): Promise<MessageReportPage> {
-    const rows = await this.messages.reported();
-    return wholePage(
-      query,
-      rows.map((r) => ({
+    const request = this.pages.open<MessageReportPosition>('message-reports', query, ['string', 'string']);
+    const { rows, total } = await this.messages.reported(request.fetch, request.after);
+    return request.page(
+      rows,
+      total,
+      (r) => [r.exactAt, r.messageId],
+      (r) => ({
         messageId: r.messageId,
         sender: { id: r.senderId, name: r.senderName },
         recipient: { id: r.recipientId, name: r.recipientName },
         sentAt: r.sentAt.toISOString(),
         reportedAt: r.reportedAt!.toISOString(),
         note: r.note,
-      })),
+      }),
     );
   }
 

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { answer, client } from '../api/client';
+import type * as Api from '../api/openapi.generated';
 import { EmptyState, ErrorMessage, Loading, Page } from '../components/ui';
 import { useResource } from '../hooks';
 import { Link } from '../router';
@@ -6,13 +8,29 @@ import { formatWhen } from '../time';
 
 /** Messages between members that their recipients reported: who wrote to whom and when; the text was never kept. */
 export function MessageReportsPage() {
-  const reports = useResource(() => answer(client.GET('/message-reports')), []);
+  const [more, setMore] = useState<Api.MessageReport[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const reports = useResource(async () => {
+    const page = await answer(client.GET('/message-reports', { params: { query: { limit: 50 } } }));
+    setMore([]);
+    setCursor(page.nextCursor);
+    return page;
+  }, []);
+
+  async function loadMore() {
+    if (!cursor) return;
+    const page = await answer(client.GET('/message-reports', { params: { query: { limit: 50, cursor } } }));
+    setMore((m) => [...m, ...page.items]);
+    setCursor(page.nextCursor);
+  }
+
+  const shown = [...(reports.data?.items ?? []), ...more];
   return (
     <Page title="Reported messages" lead="Messages members sent through SEG Network that their recipients reported.">
       {reports.loading && !reports.data ? <Loading /> : null}
       <ErrorMessage error={reports.error} retry={reports.reload} />
-      {reports.data && !reports.data.items.length ? <EmptyState>No message has been reported.</EmptyState> : null}
-      {reports.data?.items.length ? (
+      {reports.data && !shown.length ? <EmptyState>No message has been reported.</EmptyState> : null}
+      {shown.length ? (
         <table>
           <thead>
             <tr>
@@ -24,7 +42,7 @@ export function MessageReportsPage() {
             </tr>
           </thead>
           <tbody>
-            {reports.data.items.map((r) => (
+            {shown.map((r) => (
               <tr key={r.messageId}>
                 <td>{formatWhen(r.reportedAt, null)}</td>
                 <td>
@@ -39,6 +57,11 @@ export function MessageReportsPage() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {cursor ? (
+        <button type="button" className="button secondary" onClick={loadMore}>
+          Show older reports
+        </button>
       ) : null}
     </Page>
   );
