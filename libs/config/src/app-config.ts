@@ -1,6 +1,8 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+// The one file of @seg/rules: its index reaches libs that read this config.
+import { LONDON_TZID } from '@seg/rules/london-time';
 
 /** Browsers keep Secure cookies on https, and on plain http only for loopback hosts. */
 function servesSecureCookies(publicUrl: string): boolean {
@@ -314,9 +316,6 @@ function readTimeOfDay(time: string): TimeOfDay {
   return { hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) };
 }
 
-/** The group works on UK time: daily jobs run at a wall-clock time there, through GMT and BST. */
-const DAILY_TIME_ZONE = 'Europe/London';
-
 /** A URL's user name, or the mailbox when it names none: providers sign in as the mailbox. */
 function withMailboxUser(value: string, mailbox: string): string {
   const u = new URL(value);
@@ -600,7 +599,8 @@ export function loadConfig(
       nudgeTime: readTimeOfDay(raw.NUDGE_TIME),
       retentionTime: readTimeOfDay(raw.RETENTION_TIME),
       backupTime: readTimeOfDay(raw.BACKUP_TIME),
-      timeZone: DAILY_TIME_ZONE,
+      // The group works on UK time: daily jobs run at a wall-clock time there, through GMT and BST.
+      timeZone: LONDON_TZID,
     },
     backup: { dir: raw.BACKUP_DIR, keepDays: raw.BACKUP_KEEP_DAYS },
     shutdownGraceMs: raw.SHUTDOWN_GRACE_SECONDS * 1000,

@@ -76,10 +76,7 @@ where
     from
       "meetings"
     where
-      coalesce(
-        "meetings"."ends_at",
-        make_timestamptz("meetings"."summit_year" + 1, 1, 1, 0, 0, 0, 'Europe/London')
-      ) <= $1
+      coalesce("meetings"."ends_at", make_timestamptz("meetings"."summit_year" + 1, 1, 1, 0, 0, 0, $1)) <= $2
   )
 returning
   "id";

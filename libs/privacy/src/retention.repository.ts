@@ -13,6 +13,7 @@ import {
   RetentionRule,
   retentionRuns,
 } from '@seg/db';
+import { LONDON_TZID } from '@seg/rules';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { ERASED, STRIPPED_NOTICE } from './stripped-notice';
 
@@ -106,7 +107,7 @@ export class RetentionRepository {
       .from(meetings)
       .where(
         lte(
-          sql`coalesce(${meetings.endsAt}, make_timestamptz(${meetings.summitYear} + 1, 1, 1, 0, 0, 0, 'Europe/London'))`,
+          sql`coalesce(${meetings.endsAt}, make_timestamptz(${meetings.summitYear} + 1, 1, 1, 0, 0, 0, ${LONDON_TZID}))`,
           cutoff,
         ),
       );

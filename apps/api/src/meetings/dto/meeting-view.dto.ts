@@ -1,6 +1,7 @@
 import { PageOf } from '@seg/http';
 import type { MailProvider } from '@seg/config';
 import type { MeetingKind, MeetingStatus, RsvpResponse } from '@seg/db';
+import type { LONDON_TZID } from '@seg/rules';
 
 /** The region a regional meeting belongs to. */
 export class MeetingRegion {
@@ -23,7 +24,7 @@ export class MeetingView {
   /** ISO 8601 with the London offset. */
   startsAt: string | null;
   endsAt: string | null;
-  timeZone: 'Europe/London';
+  timeZone: typeof LONDON_TZID;
   venue: string | null;
   onlineUrl: string | null;
   status: MeetingStatus;
