@@ -877,10 +877,11 @@ async function timeJobParts(databaseUrl: string, config: ReturnType<typeof loadC
         [meetingId],
       )
     ).rows.map((r) => r.id);
-    await repository.getToSend(ids[0]);
+    const today = todayInLondon();
+    await repository.getToSend(ids[0], today);
     let started = performance.now();
     const loaded: NoticeToSend[] = [];
-    for (const id of ids) loaded.push((await repository.getToSend(id))!);
+    for (const id of ids) loaded.push((await repository.getToSend(id, today))!);
     const queryMs = (performance.now() - started) / ids.length;
     started = performance.now();
     for (const notice of loaded) renderer.render(notice);

@@ -10,8 +10,9 @@ import { useStack } from './support/stack';
 describe("regional meetings run by the region's representatives", () => {
   const stack = useStack({ smtp: true, worker: true, env: { MAIL_FROM: 'SEG Network <network@seg.example>' } });
   /**
-   * The API's clock: 00:30 in London on the night the clocks go back, still 24 October in UTC.
-   * Posts start and end on London's date by the injected clock, whatever the day the tests run.
+   * The API's and the worker's clock: 00:30 in London on the night the clocks go back, still 24
+   * October in UTC. Posts start and end on London's date by the injected clock, whatever the day
+   * the tests run.
    */
   const now = '2026-10-24T23:30:00Z';
   const today = todayInLondon(new Date(now));
@@ -155,6 +156,7 @@ describe("regional meetings run by the region's representatives", () => {
 
   beforeAll(async () => {
     setClock(stack.api.app, now);
+    setClock(stack.worker.app, now);
     const [staff] = await createMembers(stack.db, [{ role: 'secretariat', name: 'Sam Secretariat' }]);
     secretariat = await as(staff);
     [londoner, londonGp] = await createMembers(stack.db, [
@@ -273,6 +275,11 @@ describe("regional meetings run by the region's representatives", () => {
   it('invites the region (202), members not yet activated too, and the emails arrive', async () => {
     const s = await spoke('yorkshire-humber');
     const { lead, leadPostId, notYetActive } = s;
+    // The lead's post ends in a week by the clock: theirs today, whatever day the test runs.
+    await stack.db
+      .update(posts)
+      .set({ endsOn: dayAfter(today, 7) })
+      .where(eq(posts.id, leadPostId));
     const meetingId = await draftOf(s);
     const leadAuth = await as(lead);
     // A category is narrowed to the region: London's prison GP is not counted.

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock, todayInLondon } from '@seg/rules';
 import { NoticeToSend } from './notice-renderer';
 import { NoticesRepository } from './notices.repository';
 
@@ -22,7 +23,10 @@ export class NoticeLoader {
   private waiting: Waiting[] = [];
   private loading = false;
 
-  constructor(private readonly notices: NoticesRepository) {}
+  constructor(
+    private readonly notices: NoticesRepository,
+    private readonly clock: Clock,
+  ) {}
 
   load(id: string): Promise<NoticeToSend | null> {
     return new Promise((resolve, reject) => {
@@ -39,7 +43,10 @@ export class NoticeLoader {
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, MAX_BATCH);
       try {
-        const found = await this.notices.getManyToSend([...new Set(batch.map((w) => w.id))]);
+        const found = await this.notices.getManyToSend(
+          [...new Set(batch.map((w) => w.id))],
+          todayInLondon(this.clock.now()),
+        );
         for (const w of batch) w.resolve(found.get(w.id) ?? null);
       } catch (error) {
         for (const w of batch) w.reject(error);

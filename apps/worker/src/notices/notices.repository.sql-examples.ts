@@ -1,9 +1,9 @@
-import { EXAMPLE_TIME, exampleId, sqlExamples } from '@seg/db';
+import { EXAMPLE_DAY, EXAMPLE_TIME, exampleId, sqlExamples } from '@seg/db';
 import { NoticesRepository } from './notices.repository';
 
 export default sqlExamples(NoticesRepository, {
-  getToSend: () => [exampleId(1)],
-  getManyToSend: () => [[exampleId(1), exampleId(2)]],
+  getToSend: () => [exampleId(1), EXAMPLE_DAY],
+  getManyToSend: () => [[exampleId(1), exampleId(2)], EXAMPLE_DAY],
   markSent: () => [
     [
       { id: exampleId(1), messageId: '<one@example.org>' },

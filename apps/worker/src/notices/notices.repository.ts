@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DB, Database, invitations, isCurrentPost, meetings, members, notices, posts, regions } from '@seg/db';
-import { todayInLondon } from '@seg/rules';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { NoticeKind } from '@seg/notices';
@@ -39,14 +38,14 @@ export class NoticesRepository {
       .prepare('worker_load_notices_to_send');
   }
 
-  /** The notice and its render inputs in one round trip. */
-  async getToSend(id: string): Promise<NoticeToSend | null> {
-    return (await this.getManyToSend([id])).get(id) ?? null;
+  /** The notice and its render inputs in one round trip; the inviter's post is the one held on `today`. */
+  async getToSend(id: string, today: string): Promise<NoticeToSend | null> {
+    return (await this.getManyToSend([id], today)).get(id) ?? null;
   }
 
   /** Several notices and their render inputs in one round trip, by id; those gone are left out. */
-  async getManyToSend(ids: readonly string[]): Promise<Map<string, NoticeToSend>> {
-    const rows = await this.loadToSend.execute({ ids, today: todayInLondon() });
+  async getManyToSend(ids: readonly string[], today: string): Promise<Map<string, NoticeToSend>> {
+    const rows = await this.loadToSend.execute({ ids, today });
     return new Map(
       rows.map((row) => [
         row.notice.id,
