@@ -22,8 +22,9 @@
  *                                    BENCH_WORKER_CPU_PROF=<dir> profiles the workers)
  *
  * Contenders side by side: BENCH_CONTENDERS=before=<checkout>,after=.,two=.@2 runs each built
- * checkout's worker (N processes with @N) in turn against the same API, database and sink, each
- * inviting everyone to a meeting of its own, then the yardstick; BENCH_ROUNDS=2 repeats that.
+ * checkout's worker (N processes with @N) in turn against the same database and sink, each
+ * inviting everyone to a meeting of its own through its checkout's API (which queues the jobs its
+ * worker reads), then the yardstick; BENCH_ROUNDS=2 repeats that.
  * Each contender's figures are a JSON line, with its ratios to the yardstick of its round (rate,
  * and the worker's CPU per message against the yardstick's sender and sink), and the machine's
  * load average before and after; a table of them all ends the report.
@@ -344,11 +345,16 @@ async function main(janitor: Janitor): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   let connected = false;
   let connection: IORedis | null = null;
-  try {
-    log(`Starting the API on port ${port}...`);
-    const api = run(janitor, 'API', ROOT, 'dist/apps/api/src/main.js', env);
-    children.push(api);
-    const base = `http://127.0.0.1:${port}`;
+  /** A checkout's API on a port of its own, answering once healthy. */
+  const startApi = async (root: string, apiPort: number) => {
+    log(`Starting the API of ${root} on port ${apiPort}...`);
+    const child = run(janitor, 'API', root, 'dist/apps/api/src/main.js', {
+      ...env,
+      PORT: String(apiPort),
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    });
+    children.push(child);
+    const base = `http://127.0.0.1:${apiPort}`;
     // Generous: on a busy machine the first start (migrations, seed) takes a while.
     const startDeadline = Date.now() + 180_000;
     for (;;) {
@@ -356,10 +362,18 @@ async function main(janitor: Janitor): Promise<void> {
         (r) => r.ok,
         () => false,
       );
-      if (ok) break;
-      if (api.exitCode !== null || Date.now() > startDeadline) throw new Error('The API did not start');
+      if (ok) return { child, base };
+      if (child.exitCode !== null || Date.now() > startDeadline) throw new Error('The API did not start');
       await sleep(100);
     }
+  };
+  try {
+    const { child: api, base } = await startApi(ROOT, port);
+    // Each contender's invitations are queued by its own checkout's API: the jobs' contract is
+    // the build's own (a worker of one build may not read the jobs another queues).
+    const apis = new Map([[ROOT, { child: api, base }]]);
+    for (const contender of CONTENDERS)
+      if (!apis.has(contender.root)) apis.set(contender.root, await startApi(contender.root, await sparePort()));
 
     await db.connect();
     connected = true;
@@ -402,8 +416,8 @@ async function main(janitor: Janitor): Promise<void> {
     const config = loadConfig(env);
 
     /** A meeting of the bench's kind, every contender's the same. */
-    const createMeeting = async () => {
-      const created = await fetch(`${base}/meetings`, {
+    const createMeeting = async (through = base) => {
+      const created = await fetch(`${through}/meetings`, {
         method: 'POST',
         headers,
         body: JSON.stringify({
@@ -416,8 +430,8 @@ async function main(janitor: Janitor): Promise<void> {
       });
       return ((await created.json()) as { id: string }).id;
     };
-    const invite = (meetingId: string) =>
-      fetch(`${base}/meetings/${meetingId}/invitations`, {
+    const invite = (meetingId: string, through = base) =>
+      fetch(`${through}/meetings/${meetingId}/invitations`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ audience: { categories: ['prison-gp'] } }),
@@ -425,6 +439,7 @@ async function main(janitor: Janitor): Promise<void> {
 
     /** One contender's worker(s) deliver one meeting's invitations to every member. */
     const deliverWith = async (contender: Contender, round: number) => {
+      const own = apis.get(contender.root)!;
       const loadBefore = loadAverage();
       const workers = Array.from({ length: contender.workers }, (_, i) =>
         run(
@@ -439,7 +454,7 @@ async function main(janitor: Janitor): Promise<void> {
       children.push(...workers);
       const workerPids = workers.map((w) => w.pid!);
       log(
-        `Processes: API ${api.pid}, worker ${workerPids.join(' ')}, janitor ${janitor.pid}; database and Redis prefix ${name}`,
+        `Processes: API ${own.child.pid}, worker ${workerPids.join(' ')}, janitor ${janitor.pid}; database and Redis prefix ${name}`,
       );
       // The worker is ready once its consumer is registered with Redis.
       const readyBy = Date.now() + 180_000;
@@ -447,14 +462,14 @@ async function main(janitor: Janitor): Promise<void> {
         if (Date.now() > readyBy) throw new Error('The worker did not start');
         await sleep(100);
       }
-      const meetingId = await createMeeting();
+      const meetingId = await createMeeting(own.base);
       sink.reset();
       log(`Round ${round}, ${contender.label} (${contender.root}): inviting everyone to meeting ${meetingId}...`);
-      const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [api.pid!] }, redis, db, name);
+      const deliveryCpu = await CpuMeter.start({ worker: workerPids, api: [own.child.pid!] }, redis, db, name);
       // Each worker's share of the work, to see that several share it evenly.
       const workerCpuBefore = workerPids.map(processCpuMs);
       const started = performance.now();
-      const response = await invite(meetingId);
+      const response = await invite(meetingId, own.base);
       const callMs = performance.now() - started;
       const answer = (await response.json()) as { invited: number };
       if (response.status !== 202 || answer.invited !== MEMBERS)

@@ -78,14 +78,33 @@ describe('background email', () => {
     });
     expect(failed.lastError).toMatch(/^550/);
     expect(failed.attempts).toBe(1);
-    // Its job is over (not waiting for a retry), and nothing else is left to send.
-    const job = await eventually("the refused notice's job to end", async () => {
-      const j = await stack.worker.sender.consumer['probe'].getJob(`notice.${refs[1].id}.0`);
-      return j && ['completed', 'failed'].includes(await j.getState()) ? j : undefined;
-    });
+    // Nothing waits to try it again (no job waiting or delayed), and nothing else is left to send.
     await stack.noticesSettled();
     expect((await noticeRow(stack.db, refs[1].id)).attempts).toBe(1);
-    expect(job?.attemptsMade ?? 0).toBeLessThanOrEqual(1);
+    for (const email of [emails[0], emails[2]]) expect(stack.sink.to(email)).toHaveLength(1);
+  });
+
+  it('retries a notice refused for now on its own, without sending the others of its job again', async () => {
+    const { refs, emails } = await commitNotices(stack.db, outbox, 3);
+    stack.sink.refuse.set(emails[1], 450);
+    await eventually('the refused notice to count a failed attempt', async () => {
+      const r = await noticeRow(stack.db, refs[1].id);
+      return (r.status === 'queued' && r.attempts === 1 && r.lastError) || undefined;
+    });
+    stack.sink.refuse.delete(emails[1]);
+    await stack.sink.waitFor(() => stack.sink.to(emails[1]).length === 1, 30_000);
+    await stack.noticesSettled();
+    for (const email of emails) expect(stack.sink.to(email)).toHaveLength(1);
+    const rows = await noticeRows(
+      stack.db,
+      refs.map((r) => r.id),
+    );
+    const attempts = new Map(rows.map((r) => [r.id, [r.status, r.attempts]]));
+    expect(refs.map((r) => attempts.get(r.id))).toEqual([
+      ['sent', 1],
+      ['sent', 2],
+      ['sent', 1],
+    ]);
   });
 
   it('recovers in both apps after every PostgreSQL connection of the database is killed', async () => {

@@ -1,6 +1,6 @@
 /** Every queue of the system, and the small payloads (ids, not documents) their jobs carry. */
 export const QueueName = {
-  /** One job per notice: render and send one email. */
+  /** One job per batch of notices queued together: each rendered, sent and recorded on its own. */
   Notices: 'notices',
   /** Meeting housekeeping: delayed reminder jobs. */
   Meetings: 'meetings',
@@ -14,6 +14,12 @@ export const JobName = {
 } as const;
 
 export interface SendNoticeJob {
+  /** The notices the job holds (`NoticeQueue` claims each for one job at a time). */
+  noticeIds: string[];
+}
+
+/** A job of one notice, as releases before batches queued them; a worker still sends those. */
+export interface SendOneNoticeJob {
   noticeId: string;
 }
 
@@ -23,7 +29,7 @@ export interface SendRemindersJob {
   revision: number;
 }
 
-/** A notice's job id: a repeated enqueue of the same notice adds nothing. */
+/** The job id a release before batches gave a notice's job of its own. */
 export function noticeJobId(noticeId: string, generation: number): string {
   return `notice.${noticeId}.${generation}`;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
 import { NoticeOutbox } from '@seg/notices';
-import { NoticeQueue, noticeJobId, NoticeRef } from '@seg/queue';
+import { NoticeQueue } from '@seg/queue';
 import { Clock } from '@seg/rules';
 import { NoticesRepository } from './notices.repository';
 
@@ -11,7 +11,8 @@ const BATCH = 2_000;
  * Puts back into Redis the queued notices whose job is missing: a crash between commit and
  * enqueue, a Redis restart or flush; and, once their time has come, the notices held back for a
  * later day by the day's sending limit. A job that ended (completed or failed) while its row is
- * still queued is replaced, since its outcome was never recorded.
+ * still queued is replaced, since its outcome was never recorded: the dead job's claim on the
+ * notice goes, and the notice is queued on a new job.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -43,16 +44,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   async relay(): Promise<number> {
     try {
       const stale = await this.notices.listStaleQueued(this.config.worker.relayGraceMs, BATCH, this.clock.now());
-      const missing: NoticeRef[] = [];
-      const states = await this.queue.noticeJobStates(stale.map((n) => noticeJobId(n.id, n.generation)));
-      for (const [i, state] of states.entries()) {
-        const notice = stale[i];
-        if (state === 'missing') missing.push(notice);
-        else if (state === 'ended') {
-          await this.queue.notices.remove(noticeJobId(notice.id, notice.generation));
-          missing.push(notice);
-        }
-      }
+      const states = await this.queue.noticeJobStates(stale);
+      const lost = stale.flatMap((notice, i) =>
+        states[i].state === 'live' ? [] : [{ notice, jobId: states[i].jobId }],
+      );
+      await this.queue.release(lost.map((l) => ({ noticeId: l.notice.id, jobId: l.jobId })));
+      const missing = lost.map((l) => l.notice);
       if (missing.length) {
         await this.outbox.dispatch(missing);
         this.logger.warn(

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@seg/config';
-import { REDIS_PRODUCER } from '@seg/queue';
+import { noticesPerJob, REDIS_PRODUCER, sendWindow } from '@seg/queue';
 import type IORedis from 'ioredis';
 
 /**
- * BullMQ's limiter (global to the queue, so shared by every worker) for a rate a minute, in the
- * shortest whole-second window that keeps it exact: 30 a minute is one every 2 s, not 30 at once
- * at the top of each minute, which providers count as a burst.
+ * BullMQ's limiter (global to the queue, so shared by every worker) for a rate a minute. It
+ * counts jobs, and each job holds up to `noticesPerJob` notices: so many jobs a window that
+ * their notices make the rate (`sendWindow`: 30 a minute is one job of one notice every 2 s).
  */
 export function limiterFor(ratePerMinute: number): { max: number; duration: number } {
-  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
-  const windows = gcd(ratePerMinute, 60);
-  return { max: ratePerMinute / windows, duration: 60_000 / windows };
+  const { max, duration } = sendWindow(ratePerMinute);
+  return { max: max / noticesPerJob(ratePerMinute), duration };
 }
 
 /** The longest pause a run of throttling answers leads to. */
