@@ -40,10 +40,7 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_S = 3;
 const CONNECTION_LEVELS = [5, 50];
-// BENCH_FASTIFY=1 adds a fourth contender: this checkout's API on Nest's Fastify adapter
-// (fastify-api.js), on the API's database, so the two adapters are measured side by side.
-const WITH_FASTIFY = process.env.BENCH_FASTIFY === '1';
-const CONTENDERS = WITH_FASTIFY ? ['api', 'fastify', 'baseline', 'yardstick'] : ['api', 'baseline', 'yardstick'];
+const CONTENDERS = ['api', 'baseline', 'yardstick'];
 const TURNS = [...CONTENDERS, ...[...CONTENDERS].reverse()];
 // BENCH_CPU_PROFILE=<dir> starts each API with node --cpu-prof and writes its profile there at the end.
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
@@ -319,10 +316,6 @@ async function main() {
     const head = git(['rev-parse', '--short=10', 'HEAD']);
 
     const api = await startApi(apiMain, root, db.api);
-    // Started after the API, which has migrated the database they share.
-    const fastify = WITH_FASTIFY
-      ? await startApi(path.join(__dirname, 'fastify-api.js'), root, db.api, {}, 'fastify')
-      : null;
     const baseline = await startApi(built.main, built.dir, db.baseline, {}, 'baseline');
     const apiSide = await seedAndSignIn(db.api, ACCESS_TOKEN);
     const baselineSide = await seedAndSignIn(db.baseline, ACCESS_TOKEN);
@@ -350,15 +343,6 @@ async function main() {
       },
       yardstick: { url: yardstickUrl, headers: {}, seeded: apiSide.seeded, pid: yardstick.pid, db: db.api },
     };
-    if (fastify) {
-      sides.fastify = {
-        url: fastify.url,
-        headers: apiSide.headers,
-        seeded: apiSide.seeded,
-        pid: fastify.child.pid,
-        db: db.api,
-      };
-    }
 
     const loadBefore = loadAverage();
     const results = {};
@@ -404,9 +388,8 @@ async function main() {
       api: peakRssMb(api.child.pid),
       baseline: peakRssMb(baseline.child.pid),
       yardstick: peakRssMb(yardstick.pid),
-      ...(fastify ? { fastify: peakRssMb(fastify.child.pid) } : {}),
     };
-    await writeProfiles([api.child, baseline.child, ...(fastify ? [fastify.child] : [])]);
+    await writeProfiles([api.child, baseline.child]);
 
     log('');
     log(`Machine load average before the measured turns ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
@@ -436,24 +419,12 @@ async function main() {
         const ratios = {
           apiToBaseline: round(r.api.rps / r.baseline.rps),
           apiToYardstick: round(r.api.rps / r.yardstick.rps),
-          ...(r.fastify
-            ? {
-                fastifyToApi: round(r.fastify.rps / r.api.rps),
-                fastifyToYardstick: round(r.fastify.rps / r.yardstick.rps),
-              }
-            : {}),
         };
-        log(
-          `ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}` +
-            (r.fastify ? `   Fastify/API ${ratios.fastifyToApi}   Fastify/yardstick ${ratios.fastifyToYardstick}` : ''),
-        );
+        log(`ratios     API/baseline ${ratios.apiToBaseline}   API/yardstick ${ratios.apiToYardstick}`);
         figures[mix][connections] = { ...r, ...ratios, cpuMsPerRequest: cpu[mix][connections] };
       }
     }
-    log(
-      `peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB` +
-        (fastify ? `   Fastify ${rss.fastify} MB` : ''),
-    );
+    log(`peak RSS   API ${rss.api} MB   baseline ${rss.baseline} MB   yardstick ${rss.yardstick} MB`);
 
     const high = (mix) => figures[mix][CONNECTION_LEVELS.at(-1)];
     const aims = {
@@ -496,13 +467,6 @@ async function main() {
                     api: side(f.api),
                     baseline: side(f.baseline),
                     yardstick: side(f.yardstick),
-                    ...(f.fastify
-                      ? {
-                          fastify: side(f.fastify),
-                          fastifyToApi: f.fastifyToApi,
-                          fastifyToYardstick: f.fastifyToYardstick,
-                        }
-                      : {}),
                     apiToBaseline: f.apiToBaseline,
                     apiToYardstick: f.apiToYardstick,
                     cpuMsPerRequest: f.cpuMsPerRequest,

@@ -17,7 +17,8 @@ async function bootstrap(): Promise<void> {
       }, config.shutdownGraceMs).unref();
     });
   }
-  await app.listen(config.port);
+  // Every interface, IPv6 and IPv4, as Node listens by default (Fastify's default is loopback only).
+  await app.listen(config.port, '::');
   process.stdout.write(`${startBanner(config, await app.get(DemoNetworkService).availableLogins())}\n`);
 }
 

@@ -24,21 +24,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     if (httpAdapter.isHeadersSent(response)) return;
     let body: ApiErrorBody;
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const raw = exception.getResponse();
-      const obj = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
-      const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
-      // Fields a route documents beyond the error body, with a schema of its own (`ApiError`'s body).
-      const more = obj.more && typeof obj.more === 'object' ? (obj.more as Record<string, unknown>) : {};
-      body = {
-        ...more,
-        statusCode: status,
-        error: STATUS_CODES[status] ?? 'Error',
-        message,
-        ...(obj.details ? { details: obj.details as ApiErrorBody['details'] } : {}),
-      };
-    } else {
+    if (exception instanceof HttpException) body = httpErrorBody(exception);
+    else {
       this.logger.error({ err: loggableError(exception), requestId }, 'Unhandled error');
       body = {
         statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -49,4 +36,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (requestId) body.requestId = requestId;
     httpAdapter.reply(response, body, body.statusCode);
   }
+}
+
+/** An expected failure in API.md's shape: its status, message, field details and documented `more` fields. */
+export function httpErrorBody(exception: HttpException): ApiErrorBody {
+  const status = exception.getStatus();
+  const raw = exception.getResponse();
+  const obj = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
+  const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? exception.message);
+  // Fields a route documents beyond the error body, with a schema of its own (`ApiError`'s body).
+  const more = obj.more && typeof obj.more === 'object' ? (obj.more as Record<string, unknown>) : {};
+  return {
+    ...more,
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message,
+    ...(obj.details ? { details: obj.details as ApiErrorBody['details'] } : {}),
+  };
 }

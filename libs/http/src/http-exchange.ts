@@ -11,5 +11,5 @@ export function nodeRequest(req: AdapterRequest): IncomingMessage & { id?: unkno
 /** The id of the request in the logs (x-request-id), or null before the logger has seen it. */
 export function requestIdOf(req: AdapterRequest): string | null {
   const { id } = nodeRequest(req);
-  return id === undefined ? null : String(id);
+  return id === undefined || id === '' ? null : String(id);
 }

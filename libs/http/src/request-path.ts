@@ -11,8 +11,13 @@ export function refuseUndecodablePaths(req: IncomingMessage, _res: unknown, next
   try {
     decodeURIComponent(path);
   } catch {
-    next(new NotFoundException('Nothing is at this address: it has a %-escape that is not UTF-8 text'));
+    next(undecodablePath());
     return;
   }
   next();
+}
+
+/** The 404 of a path whose %-escapes are not UTF-8. */
+export function undecodablePath(): NotFoundException {
+  return new NotFoundException('Nothing is at this address: it has a %-escape that is not UTF-8 text');
 }
